@@ -1,25 +1,111 @@
 """Pure extraction: report text in, claims with character offsets out.
 
 No I/O, no database, no global state: the same text and lexicon always give the same claims.
+Figures are found in one scan of the text; only the sentences that hold one are analysed.
 """
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
-from ..models import Attribution, Claim, Figure
+from ..models import Attribution, Claim, Figure, Link, Source
+from .attribution import backref, hedge_in, quote_speaker, quote_spans, sentence_cues
 from .lexicon import Lexicon, default_lexicon, load_lexicon
+from .metrics import counted, sentence_index, sentence_spans
+from .numbers import figures
 
-__all__ = ["extract_claims", "Lexicon", "default_lexicon", "load_lexicon"]
+__all__ = ["extract_claims", "figures", "Lexicon", "default_lexicon", "load_lexicon"]
 
-# Placeholder until the engine lands: plain digit figures, metric "other".
-_DIGITS = re.compile(r"\b\d[\d,]*\b")
+_LOCATION = re.compile(
+    r"\b(?:in|near|outside|across)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?"
+    r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+_NOT_PLACES = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|A|An|In|Parliament|"
+    r"Congress|Court|Facebook|Twitter|Telegram|English|Russian)\b")
+
+
+def _location(sentence: str) -> str | None:
+    if sentence.isupper():
+        return None
+    for m in _LOCATION.finditer(sentence):
+        place = m["place"]
+        if not _NOT_PLACES.match(place):
+            return re.sub(r"['’]s$", "", place)
+    return None
+
+
+class _Speakers:
+    """The people who spoke in earlier sentences, for "he said" (computed on demand)."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]], lexicon: Lexicon):
+        self.text, self.spans, self.lexicon = text, spans, lexicon
+        self.cache: dict[int, Source | None] = {}
+
+    def before(self, i: int) -> Source | None:
+        for j in range(i - 1, max(-1, i - 4), -1):
+            if j not in self.cache:
+                s, e = self.spans[j]
+                people = [c.chain[-1].source for c in sentence_cues(self.text[s:e], self.lexicon)
+                          if c.chain and c.chain[-1].source.kind == "person"]
+                self.cache[j] = people[-1] if people else None
+            if self.cache[j] is not None:
+                return self.cache[j]
+        return None
 
 
 def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
     """Every figure-bearing claim in ``text``, in order of position."""
-    claims = []
-    for m in _DIGITS.finditer(text):
-        value = int(m.group().replace(",", "") or 0)
-        fig = Figure(m.group(), "exact", value, value, value, m.start(), m.end())
-        claims.append(Claim(fig, "other", None, "people", None, Attribution(), text, 0))
+    lex = lexicon or default_lexicon()
+    figs = list(figures(text, lex))
+    if not figs:
+        return []
+    spans = sentence_spans(text)
+    quotes = quote_spans(text) if re.search(r"[“«„\"]", text) else []
+    by_sentence: dict[int, list[Figure]] = defaultdict(list)
+    for f in figs:
+        by_sentence[sentence_index(spans, f.start)].append(f)
+    speakers = _Speakers(text, spans, lex)
+    claims: list[Claim] = []
+    for i in sorted(by_sentence):
+        s0, s1 = spans[i]
+        sentence = text[s0:s1]
+        last_person = speakers.before(i)
+        cues = sentence_cues(sentence, lex, last_person)
+        later = None
+        if i + 1 < len(spans):
+            n0, n1 = spans[i + 1]
+            later = backref(text[n0:n1], lex)
+        hedge = hedge_in(sentence, lex)
+        location = _location(sentence)
+        prev = None
+        for f in by_sentence[i]:
+            c = counted(sentence, f.start - s0, f.end - s0, lex)
+            metric, subject, group = c.metric, c.subject, c.subject_group
+            if f.unit:
+                metric = "other"
+            elif prev is not None and prev.metric != "other":
+                if metric == "other" and c.joined:
+                    metric = prev.metric
+                if group is None and (subject is None or c.joined):
+                    subject, group = prev.subject, prev.subject_group
+            quoted_span = next((q for q in quotes if q[0] < f.start and f.end <= q[1]), None)
+            chain: tuple[Link, ...] = ()
+            if quoted_span:
+                chain = quote_speaker(text, quoted_span, lex, last_person)
+            if not chain:
+                outside = [cue for cue in cues if not (quoted_span and quoted_span[0] <= cue.pos + s0 < quoted_span[1])]
+                if outside:
+                    best = min(outside, key=lambda cue: (cue.strength, abs(cue.pos + s0 - f.start)))
+                    chain = best.chain
+            if not chain and later is not None:
+                chain = later.chain
+            claim = Claim(
+                figure=f, metric=metric, subject=subject, subject_group=group or "people",
+                location=location,
+                attribution=Attribution(chain, hedge, quoted_span is not None),
+                sentence=sentence, sentence_start=s0,
+            )
+            claims.append(claim)
+            prev = claim
     return claims

@@ -13,7 +13,7 @@ from ..errors import UsageError
 ENV_VAR = "CLAIMTRACK_LEXICON"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: compiled patterns are cached per lexicon
 class Lexicon:
     """The merged lexicon data; extraction compiles its patterns from it."""
 

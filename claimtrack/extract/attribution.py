@@ -1,0 +1,403 @@
+"""Who the report says makes a claim: cues, speakers, quotations and chains (SPEC §5)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..models import Link, Source
+from .lexicon import Lexicon
+
+SPEECH = (r"said|says|say|stated|states|state|reported|reports|report|announced|announces|told|tells|"
+          r"claimed|claims|claim|confirmed|confirms|confirm|estimated|estimates|estimate|added|adds|"
+          r"affirms|affirmed|declared|declares|wrote|writes|posted|posts|noted|notes|explained|"
+          r"explains|insisted|insists|acknowledged|acknowledges|warned|warns|indicated|indicates|"
+          r"revealed|reveals|tweeted|counted|recorded|disclosed|informed|stressed|emphasized|"
+          r"underlined|underlines|asserted|asserts|maintained|maintains|alleged|alleges|"
+          r"put\s+the\s+(?:death\s+|casualty\s+)?toll\s+at|put\s+the\s+number\s+of|raised\s+the\s+(?:death\s+)?toll|"
+          r"raised\s+the\s+number|revised|updated|(?:even\s+)?(?:speak|spoke|speaks)\s+of|"
+          r"put\s+the\s+figure\s+at|pointed\s+out|went\s+on|continued|concluded|observed|"
+          r"testified|admitted|announce|commented|described|recalled|predicted|projected|found|showed|shows")
+_SPEECH_WORD = re.compile(rf"\b(?:{SPEECH})\b", re.IGNORECASE)
+_ADVERB = r"(?:\s+(?:also|later|earlier|previously|officially|separately|publicly|initially|on\s+\w+day|today|yesterday|in\s+a\s+statement|in\s+a\s+note|had|has|have|would|could|may|were|was))*"
+_PREP_CUE = re.compile(
+    r"\b(?P<cue>according\s+to|as\s+reported\s+by|reported\s+by|as\s+stated\s+by|as\s+announced\s+by|"
+    r"as\s+confirmed\s+by|citing|cited\s+by|quoted\s+by|quoting|(?:a\s+|the\s+)?(?:death\s+)?toll\s+provided\s+by|"
+    r"provided\s+by|(?:figures?|data|numbers?|statistics)\s+(?:released|published|provided|compiled|issued)\s+by|"
+    r"released\s+by|published\s+by|(?:figures?|data|statistics)\s+from|in\s+a\s+(?:statement|report|note|tally|count)\s+(?:by|from)|"
+    r"(?:in|by)\s+an?\s+(?:[\w/.'-]+\s+){0,6}?(?:poll|survey|study|report|statement|tally|count|estimate|analysis)"
+    r"(?:\s+(?:released|published|conducted|issued)(?:\s+\w+day)?)?(?:\s+by)?)\s+",
+    re.IGNORECASE)
+_POSSESSIVE_TOLL = re.compile(r"(?P<np>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5})['’]s?\s+(?:latest\s+|own\s+|new\s+|official\s+)?(?:death\s+)?(?:toll|tally|count|figures?|estimate)\b")
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+)?(?P<cue>stated|announced|reported|confirmed|said|claimed|released|provided|given|disclosed|published|revealed)\s+(?:\w+\s+){0,3}?by\s+", re.IGNORECASE)
+_BACKREF = re.compile(
+    r"^\W*(?:(?:this|that|these|those|the\s+(?:figures?|toll|death\s+toll|numbers?|information|data|news|report))\s+"
+    r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+)?(?P<cue>stated|announced|reported|confirmed|said|"
+    r"given|released|provided|disclosed|published|revealed|claimed)\s+(?:\w+\s+){0,3}?by\s+"
+    r"|(?:this|that)\s+is\s+what\s+)", re.IGNORECASE)
+_SAID_SO = re.compile(rf"^(?P<np>[^,.;:“”\"]{{2,80}}?)\s+(?P<cue>said|says|stated|confirmed|reported)\s+(?:so|this|that)\b", re.IGNORECASE)
+_CHAIN_FORWARD = re.compile(r"\s*,?\s*(?:(?:which|who)\s+(?P<cue1>cites|cited|quotes|quoted|citing)|(?P<cue2>citing|quoting))\s+", re.IGNORECASE)
+_CHAIN_BACK = re.compile(r"\s*,?\s*(?P<cue>quoted\s+by|cited\s+by|as\s+quoted\s+by|according\s+to)\s+", re.IGNORECASE)
+_DETERMINERS = re.compile(r"^(?:the|a|an|our|its|their|his|her)\s+", re.IGNORECASE)
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "those",
+             "these", "one", "there", "what"}
+_NP_END = re.compile(
+    r"\s*(?:[,;:()\[\]“”\"‘]|[.!?](?:\s|$)|\s[-–—]\s|\s+(?:that|who|which|whose|when|while|where|after|"
+    r"before|because|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"in\s+a\s+(?:statement|note|press|news|report|post|tweet|message|briefing|televised)|"
+    r"on\s+(?:facebook|twitter|telegram|x|social|state|its|his|her|their|television|tv)|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|late|last)\b|"
+    r"and\s+(?:that|the|a|\d)|as\b|to\s+(?:the|a)\b|(?:were|was|are|is|had|has|have|will|would|could)\b|"
+    r"said|says|told|added|estimated|reported|claimed|stated|announced|confirmed|\d))",
+    re.IGNORECASE)
+_NAME_TOKEN = re.compile(r"[A-Z][\w'’.&-]*|of|the|de|del|al|for|and|on|in|van|von|bin|da|la|le|[0-9]+")
+_DEMONYMS = re.compile(
+    r"\b(?:kazakh(?:stan(?:'s|’s)?)?|russian|russia(?:'s|’s)|american|u\.s\.|us|british|uk|french|german|"
+    r"ukrainian|ukraine(?:'s|’s)|chinese|china(?:'s|’s)|iranian|iraqi|syrian|turkish|israeli|palestinian|"
+    r"afghan|pakistani|indian|mexican|colombian|peruvian|salvadoran|guatemalan|honduran|nicaraguan|"
+    r"kyrgyz|uzbek|tajik|armenian|belarusian|georgian|egyptian|libyan|nigerian|somali|sudanese|"
+    r"ethiopian|kenyan|lebanese|saudi|yemeni|european|federal|national|state|local|regional|city|"
+    r"provincial|county)\b\s*",
+    re.IGNORECASE)
+
+
+_NOUN_LIKE = {"report", "reports", "claim", "claims", "state", "states", "estimate", "estimates", "notes",
+              "posts", "found", "shows", "showed", "described", "continued", "went on", "counted",
+              "recorded", "put", "observed", "concluded", "maintains", "maintained", "predicted",
+              "projected", "revised", "updated", "informed", "admitted", "announce", "commented", "recalled"}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A source found in a sentence: its chain, the cue's position and whether it covers all."""
+
+    chain: tuple[Link, ...]
+    pos: int  # where the cue stands in the sentence
+    strength: int  # 1 prepositional … 4 back-reference
+
+
+@lru_cache(maxsize=8)
+def _kinds(lexicon: Lexicon) -> dict:
+    src = lexicon.data.get("sources", {})
+    order = ["unnamed", "media", "international", "medical", "police", "military", "ngo", "government"]
+    res = []
+    for kind in order:
+        words = src.get(kind, [])
+        if words:
+            alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+            res.append((kind, re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)))
+    roles = lexicon.data.get("words", {}).get("roles", [])
+    role_re = re.compile(
+        r"(?:\b[a-z][\w-]*\s+)?\b(?:%s)s?\b" % "|".join(re.escape(r).replace(r"\ ", r"\s+")
+                                              for r in sorted(roles, key=len, reverse=True)))
+    unnamed_exact = {w.lower() for w in src.get("unnamed", [])}
+    hedges = lexicon.data.get("words", {}).get("hedges", [])
+    hedge_re = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(h).replace(r"\ ", r"\s+")
+                                                   for h in sorted(hedges, key=len, reverse=True)),
+                          re.IGNORECASE)
+    return {"kinds": res, "role_re": role_re, "unnamed": unnamed_exact, "hedge_re": hedge_re}
+
+
+def source_key(name: str) -> str:
+    """Grouping key: case-folded, determiners, country words and punctuation dropped."""
+    k = name.casefold()
+    k = re.sub(r"['’]s\b", "", k)
+    k = re.sub(r"\bministry\s+of\s+(?:the\s+)?([\w\s]+)$", r"\1 ministry", k)
+    k = re.sub(r"\bdepartment\s+of\s+(?:the\s+)?([\w\s]+)$", r"\1 department", k)
+    k = _DEMONYMS.sub(" ", k)
+    k = re.sub(r"[^\w\s]", " ", k)
+    k = re.sub(r"\b(?:the|a|an|of)\b", " ", k)
+    k = re.sub(r"\s+", " ", k).strip()
+    return k or name.casefold().strip()
+
+
+def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
+    """Normalise a noun phrase naming a source: name, kind, key, descriptor and role."""
+    kinds = _kinds(lexicon)
+    text = np_text.strip(" ,.;:'\"“”‘’")
+    text = re.sub(r"\s+", " ", text)
+    if not text or len(text) > 120:
+        return None
+    bare = _DETERMINERS.sub("", text)
+    bare = re.sub(r"^(?:former|then|current|acting|interim|senior|top|chief)\s+", "", bare, flags=re.IGNORECASE)
+    lowered = bare.lower()
+    if lowered in _PRONOUNS or not re.search(r"[A-Za-z]", bare):
+        return None
+    upper = bare.isupper() and len(bare) > 3
+    name, descriptor, role = bare, None, None
+    if not upper:
+        # the last run of capitalised words is the name; lower-case words before it describe it
+        tokens = list(re.finditer(r"[\w'’.&-]+", bare))
+        run_start = None
+        for i in range(len(tokens) - 1, -1, -1):
+            t = tokens[i].group()
+            if t[0].isupper() or t[0].isdigit() or (t.lower() in ("of", "the", "for", "and", "de")
+                                                    and run_start is not None and i > 0):
+                run_start = i
+            else:
+                break
+        if run_start is not None:
+            while run_start < len(tokens) and tokens[run_start].group().lower() in ("of", "the", "for", "and", "de"):
+                run_start += 1
+        if run_start is not None and run_start < len(tokens):
+            name = bare[tokens[run_start].start():].strip()
+            before = bare[:tokens[run_start].start()].strip()
+            if before:
+                rm = kinds["role_re"].search(before)
+                if rm and rm.end() >= len(before) - 1:
+                    role = rm.group().strip()
+                else:
+                    descriptor = before
+        name = re.sub(r"['’]s?$", "", name).strip()
+    kind = None
+    probe = bare
+    if lowered in kinds["unnamed"] or re.match(r"^(?:other|some|several|many|unnamed|anonymous|unidentified|"
+                                              r"local|security|police|military|hospital|medical|government)\s+"
+                                              r"(?:sources?|witnesses|officials|reports|media|residents|activists|"
+                                              r"observers)$", lowered):
+        kind = "unnamed"
+    else:
+        for k, rx in kinds["kinds"]:
+            if k == "unnamed":
+                continue
+            if rx.search(probe):
+                kind = k
+                break
+        if kind is None:
+            if role or re.fullmatch(r"(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+", name) and not upper:
+                kind = "person"
+            elif re.fullmatch(r"[A-Z][\w'’-]+", name):
+                kind = "person"
+            else:
+                kind = "unnamed"
+        if kind in ("government", "police", "military", "medical") and role and name != bare:
+            kind = "person"
+    if descriptor and not upper and kind not in ("person",):
+        dm = _DEMONYMS.match(name)
+        if dm and name[dm.end():]:
+            descriptor = f"{descriptor} {dm.group().strip()}"
+            name = name[dm.end():]
+    elif not upper and kind != "person":
+        dm = re.match(r"(?:Kazakh|Kazakhstan['’]s|Russian|Russia['’]s|American|U\.S\.|British|French|German|"
+                      r"Ukrainian|Ukraine['’]s|Chinese|Iranian|Iraqi|Syrian|Turkish|Israeli|Kyrgyz|Uzbek|Armenian)\s+", name)
+        if dm and name[dm.end():][:1].isupper():
+            descriptor = dm.group().strip()
+            name = name[dm.end():]
+    return Source(name=name, kind=kind, key=source_key(name), text=text, descriptor=descriptor, role=role)
+
+
+def _np_forward(s: str, pos: int) -> tuple[str, int]:
+    """The noun phrase starting at ``pos``: up to a clause boundary, at most 12 words."""
+    m = _NP_END.search(s, pos)
+    end = m.start() if m else len(s)
+    words = list(re.finditer(r"\S+", s[pos:end]))
+    if len(words) > 12:
+        end = pos + words[11].end()
+    # "in Almaty" ends a source's name: it is where, not who
+    loc = re.search(r"\s+in\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*\s*$", s[pos:end])
+    if loc and loc.start() > 0:
+        end = pos + loc.start()
+    return s[pos:end].strip(), end
+
+
+def _np_backward(s: str, pos: int) -> tuple[str, int]:
+    """The noun phrase ending at ``pos`` (a speech verb follows): back to a clause boundary."""
+    seg = s[:pos]
+    cut = max(seg.rfind(c) for c in (",", ";", ":", "“", "”", "\"", "(", ")", "—", "–"))
+    for m in re.finditer(r"\b(?:that|and|but|while|as|because|after|when|where|so)\s+", seg, re.IGNORECASE):
+        if m.end() > cut + 1:
+            cut = m.end() - 1
+    for m in re.finditer(r"[.!?]\s", seg):
+        cut = max(cut, m.end() - 1)
+    start = cut + 1
+    np = seg[start:].strip()
+    np = re.sub(r"\s+(?:also|later|earlier|previously|officially|separately|publicly|initially|had|has|have|would|could|may|on\s+\w+day|today|yesterday|in\s+a\s+statement|in\s+a\s+note)\s*$", "", np, flags=re.IGNORECASE)
+    words = np.split()
+    if len(words) > 10:
+        np = " ".join(words[-10:])
+    return np, start
+
+
+def _chain_from(s: str, np: str, np_end: int, cue: str, lexicon: Lexicon) -> list[Link]:
+    """The source named by ``np`` and whom it cites ("X, which cites Y" / "Y, quoted by X")."""
+    first = make_source(np, lexicon)
+    if first is None:
+        return []
+    chain = [Link(first, cue)]
+    f = _CHAIN_FORWARD.match(s, np_end)
+    if f:
+        np2, _ = _np_forward(s, f.end())
+        second = make_source(np2, lexicon)
+        if second:
+            chain.append(Link(second, (f["cue1"] or f["cue2"]).lower()))
+        return chain
+    b = _CHAIN_BACK.match(s, np_end)
+    if b:
+        np2, _ = _np_forward(s, b.end())
+        outer = make_source(np2, lexicon)
+        if outer:
+            return [Link(outer, re.sub(r"\s+", " ", b["cue"].lower())), Link(first, cue)]
+    return chain
+
+
+def sentence_cues(s: str, lexicon: Lexicon, last_person: Source | None = None) -> list[Cue]:
+    """Every source a sentence names, with where its cue stands."""
+    cues: list[Cue] = []
+    for m in _PREP_CUE.finditer(s):
+        np, end = _np_forward(s, m.end())
+        cue = re.sub(r"\s+", " ", m["cue"].lower())
+        cue = "according to" if cue.startswith("according") else cue
+        # "according to a toll provided by X": the body of the toll is the source
+        inner = _PREP_CUE.match(s, m.end()) or re.match(
+            r"(?:a|the)\s+(?:\w+\s+){0,3}?(?:toll|tally|count|figures?|report|statement)\s+(?:provided|released|published|issued|compiled)\s+by\s+",
+            s[m.end():], re.IGNORECASE)
+        if inner:
+            start2 = inner.end() if inner.re is _PREP_CUE else m.end() + inner.end()
+            np, end = _np_forward(s, start2)
+            cue = "according to" if cue == "according to" else re.sub(r"\s+", " ", inner.group().strip().lower())
+        chain = _chain_from(s, np, end, cue, lexicon)
+        if chain:
+            cues.append(Cue(tuple(chain), m.start(), 1))
+    for m in _POSSESSIVE_TOLL.finditer(s):
+        src = make_source(m["np"], lexicon)
+        if src and src.kind != "person" or src and len(m["np"].split()) > 1:
+            cues.append(Cue((Link(src, "toll"),), m.start(), 1))
+    for m in _PASSIVE.finditer(s):
+        np, end = _np_forward(s, m.end())
+        chain = _chain_from(s, np, end, m["cue"].lower(), lexicon)
+        if chain:
+            cues.append(Cue(tuple(chain), m.start(), 2))
+    for m in _SPEECH_WORD.finditer(s):
+        verb = m.group().lower()
+        if verb in _NOUN_LIKE and not re.match(r"\s*(?:that\b|[,:“\"]|\d|(?:a|an|the|some|about|at\s+least|more\s+than|over)\s)", s[m.end():]):
+            continue  # "six former Soviet states": a noun, not a verb
+        # inverted: ", said X" / "” said X"
+        inv = re.search(r"(?:[,“”\"]|^)\s*\Z", s[:m.start()])
+        if inv:
+            np, end = _np_forward(s, m.end() + (len(re.match(r"\s*", s[m.end():]).group())))
+            chain = _chain_from(s, np, end, verb.split()[0], lexicon)
+            if chain:
+                cues.append(Cue(tuple(chain), m.start(), 2))
+            continue
+        np, start = _np_backward(s, m.start())
+        if not np:
+            continue
+        low = np.lower()
+        if low in ("he", "she") and last_person is not None:
+            cues.append(Cue((Link(last_person, verb.split()[0]),), start, 2))
+            continue
+        if low.split()[-1] in _PRONOUNS or re.search(r"\b(?:it|which|who)$", low):
+            continue
+        if re.match(r"^(?:were|was|is|are|has|have|had|been|being|not|also|to|the\s+\w+\s+(?:were|was))\b", low):
+            continue
+        cue_verb = re.sub(r"\s+", " ", verb)
+        cue_verb = cue_verb.split()[0] if not cue_verb.startswith(("put", "raised", "even", "speak", "spoke")) else cue_verb
+        chain = []
+        if verb in ("told", "tells"):
+            obj, oend = _np_forward(s, m.end() + 1)
+            outer = make_source(obj, lexicon)
+            inner = make_source(np, lexicon)
+            if outer and inner and outer.kind in ("media", "unnamed", "person", "outlet") and outer.kind == "media":
+                chain = [Link(outer, "told"), Link(inner, "told")]
+        if not chain:
+            src = make_source(np, lexicon)
+            if src is None or len(np.split()) > 9:
+                continue
+            chain = [Link(src, cue_verb)]
+        cues.append(Cue(tuple(chain), start, 2))
+    return cues
+
+
+def backref(next_sentence: str, lexicon: Lexicon) -> Cue | None:
+    """``This was stated by X`` / ``This is what X affirms`` / ``X said so``."""
+    m = _BACKREF.match(next_sentence)
+    if m:
+        if m["cue"]:
+            np, end = _np_forward(next_sentence, m.end())
+            chain = _chain_from(next_sentence, np, end, m["cue"].lower() + " by", lexicon)
+        else:
+            rest = next_sentence[m.end():]
+            vm = _SPEECH_WORD.search(rest)
+            if not vm:
+                return None
+            np = rest[:vm.start()]
+            chain = _chain_from(rest, np, vm.start(), vm.group().lower(), lexicon)
+        if chain:
+            return Cue(tuple(chain), 0, 4)
+    m = _SAID_SO.match(next_sentence)
+    if m:
+        src = make_source(m["np"], lexicon)
+        if src:
+            return Cue((Link(src, m["cue"].lower()),), 0, 4)
+    return None
+
+
+_QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "\"": "\""}
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation; an unclosed quote runs to the end of its paragraph."""
+    spans = []
+    i, n = 0, len(text)
+    opener = re.compile(r"[“«„\"]")
+    while True:
+        m = opener.search(text, i)
+        if not m:
+            break
+        o = m.group()
+        close = _QUOTE_PAIRS[o]
+        para_end = text.find("\n\n", m.end())
+        para_end = n if para_end < 0 else para_end
+        j = text.find(close, m.end(), para_end)
+        if o == "“":
+            alt = text.find("\"", m.end(), para_end)
+            if j < 0 and alt >= 0:
+                j = alt
+        if j < 0:
+            i = m.end()
+            continue
+        spans.append((m.start(), j + 1))
+        i = j + 1
+    return spans
+
+
+def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
+                  last_person: Source | None) -> tuple[Link, ...]:
+    """The speaker a quotation is attributed to, right after it or just before it."""
+    qs, qe = span
+    after = text[qe:qe + 200]
+    m = re.match(rf"\s*,?\s*(?P<verb>{SPEECH})\s+", after, re.IGNORECASE)
+    if m:
+        np, end = _np_forward(after, m.end())
+        chain = _chain_from(after, np, end, m["verb"].lower().split()[0], lexicon)
+        if chain:
+            return tuple(chain)
+    m = re.match(rf"\s*,?\s*(?P<np>[^,.;:“”\"]{{1,80}}?){_ADVERB}\s+(?P<verb>{SPEECH})\b", after, re.IGNORECASE)
+    if m:
+        np = m["np"].strip()
+        if np.lower() in ("he", "she"):
+            return (Link(last_person, m["verb"].lower()),) if last_person else ()
+        src = make_source(np, lexicon)
+        if src:
+            return (Link(src, m["verb"].lower().split()[0]),)
+    before = text[max(0, qs - 200):qs]
+    m = re.search(rf"(?P<np>[^,.;:“”\"]{{1,80}}?){_ADVERB}\s+(?P<verb>{SPEECH})\s*(?:that\s*)?[:,]?\s*\Z", before, re.IGNORECASE)
+    if m:
+        np = m["np"].strip()
+        if np.lower() in ("he", "she"):
+            return (Link(last_person, m["verb"].lower()),) if last_person else ()
+        src = make_source(np, lexicon)
+        if src:
+            return (Link(src, m["verb"].lower().split()[0]),)
+    m = re.search(rf"\b(?P<verb>{SPEECH})\s+(?P<np>[^,.;:“”\"]{{1,80}}?)\s*[:,.]\s*\Z", before, re.IGNORECASE)
+    if m:
+        src = make_source(m["np"], lexicon)
+        if src:
+            return (Link(src, m["verb"].lower().split()[0]),)
+    return ()
+
+
+def hedge_in(sentence: str, lexicon: Lexicon) -> str | None:
+    """The first distancing word of a sentence, if any."""
+    m = _kinds(lexicon)["hedge_re"].search(sentence)
+    return re.sub(r"\s+", " ", m.group().lower()) if m else None

@@ -1,0 +1,176 @@
+"""What a figure counts (metric) and whom (subject group), from the words around it (SPEC §4)."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import Lexicon
+
+# A sentence ends at . ! ? (with closing quotes or brackets) before a capital, digit or
+# opening quote, or at a blank line. Abbreviations are checked afterwards.
+_BOUNDARY = re.compile(r"""[.!?]+["”’')\]]*(?=\s+["“‘(\[]?[A-Z0-9])|\n\s*\n|[.!?]["”’]?\s*$""")
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "gov", "sen", "rep", "lt", "col", "sgt", "capt", "maj",
+    "cpl", "pvt", "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.u",
+    "a.m", "p.m", "d.c", "mt", "ft", "det", "insp", "supt", "cmdr", "adm", "rev", "hon", "pres",
+    "dept", "gov't", "approx", "est", "fig", "ave", "blvd", "rd", "la", "fla", "calif", "tex",
+    "ariz", "mich", "ill", "pa", "va", "wash", "ga", "ky", "tenn", "ala", "ore", "okla", "colo",
+    "conn", "mass", "minn", "wis", "ind", "kan", "neb", "nev", "md", "del", "vt", "n.y", "n.j",
+}
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, leading white space excluded."""
+    spans, start = [], 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group().startswith("."):
+            word = re.search(r"([\w.']+)\Z", text[max(0, m.start() - 12):m.start()])
+            if word:
+                w = word.group(1).lower()
+                if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
+                    continue
+        end = m.end()
+        spans.append((start, end))
+        start = end
+    if start < len(text):
+        spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def sentence_index(spans: list[tuple[int, int]], pos: int) -> int:
+    """Index of the sentence holding ``pos``."""
+    i = bisect.bisect_right([s for s, _ in spans], pos) - 1
+    return max(i, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """What a figure counts: metric, subject as written and its group."""
+
+    metric: str
+    subject: str | None
+    subject_group: str | None  # None: not named next to the figure
+    joined: bool = False  # the figure leans on its neighbour ("and 353 wounded", "four of whom")
+
+
+def _phrase_alt(phrases) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def _patterns(lexicon: Lexicon) -> dict:
+    metrics = lexicon.data.get("metrics", {})
+    after, before = {}, {}
+    for name, forms in metrics.items():
+        for p in forms.get("after", []):
+            after.setdefault(p.lower(), name)
+        for p in forms.get("before", []):
+            before.setdefault(p.lower(), name)
+    subjects = {}
+    for group, words in lexicon.data.get("subjects", {}).items():
+        for w in words:
+            subjects.setdefault(w.lower(), group)
+    return {
+        "after": after,
+        "after_re": re.compile(r"(?:%s)\b" % _phrase_alt(after), re.IGNORECASE),
+        "before": before,
+        "before_re": re.compile(r"\b(%s)\b(?P<fill>[^.;:!?()\[\]\"“”]{0,60}?)\s*\Z" % _phrase_alt(before),
+                                re.IGNORECASE),
+        "subjects": subjects,
+        "subject_re": re.compile(r"\b(?:%s)\b" % _phrase_alt(subjects), re.IGNORECASE),
+    }
+
+
+_TOKEN = re.compile(r"[\w'’.-]*\w|[^\w\s]")
+# Words that end the counted group's noun phrase and the search for a metric after it.
+_RIGHT_STOP = {
+    "and", "or", "but", "while", "when", "where", "after", "before", "because", "since", "as",
+    "than", "if", "though", "although", "said", "says", "say", "told", "according", "than",
+    "whereas", "until", "unless", "so", "yet", "plus", "including", "among", "besides", "nor",
+}
+_AUX = {"were", "was", "are", "is", "have", "has", "had", "been", "be", "being", "will", "would",
+        "reportedly", "allegedly", "also", "later", "all", "already", "who", "that", "which",
+        "subsequently", "eventually", "then", "now", "still", "just", "each", "both", "initially",
+        "officially", "reported", "confirmed", "believed", "said", "feared", "thought", "not"}
+_NP_SKIP = {"of", "the", "a", "an", "his", "her", "their", "its", "other", "more", "additional",
+            "further", "another", "them", "whom", "those", "these", "such", "in", "from", "at", "on",
+            "with", "inside", "outside", "near", "across", "by"}
+_LEFT_STOP = {"that", "which", "who", "when", "while", "where", "after", "before", "because", "but",
+              "said", "says", "told", "as", "than", "if", "with", "was", "were", "is", "are", "has",
+              "have", "had", "since", "during", "for", "from", "following", "in", "on", "by"}
+_INCLUDING = re.compile(r",\s*(?:including|among\s+them|among\s+whom|[\w-]+\s+of\s+(?:whom|them)|"
+                        r"mostly|most\s+of\s+them|many\s+of\s+them|some\s+of\s+them|all\s+of\s+them|"
+                        r"both\s+of\s+them|one\s+of\s+them|each)\b[^,;.]{0,80},", re.IGNORECASE)
+
+
+def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon) -> Counted:
+    """Metric and subject of the figure at ``sentence[fig_start:fig_end]``."""
+    p = _patterns(lexicon)
+    right = sentence[fig_end:fig_end + 160]
+    metric = None
+    subject_end = None
+    tokens = 0
+    pos = 0
+    joined = bool(re.match(r"\s+of\s+(?:whom|them|those|these|the\s+\w+)\b", right, re.IGNORECASE))
+    while pos < len(right) and tokens < 10:
+        m = _TOKEN.search(right, pos)
+        if not m:
+            break
+        tok = m.group()
+        low = tok.lower()
+        hit = p["after_re"].match(right, m.start())
+        if hit:
+            metric = p["after"].get(re.sub(r"\s+", " ", hit.group().lower()))
+            if subject_end is None:
+                subject_end = m.start()
+            break
+        if tok == ",":
+            inc = _INCLUDING.match(right, m.start())
+            if inc:
+                if subject_end is None:
+                    subject_end = m.start()
+                pos = inc.end()
+                continue
+            break
+        if not tok[0].isalnum() and tok not in ("'", "’", "-"):
+            break
+        if low in _RIGHT_STOP or tok[0].isdigit():
+            break
+        if low in _AUX and subject_end is None:
+            subject_end = m.start()
+        pos = m.end()
+        tokens += 1
+    np_text = right[:subject_end if subject_end is not None else pos].strip()
+    np_text = re.split(r"\s+(?:who|that|which|were|was|are|is|have|has|had)\b", np_text, maxsplit=1,
+                       flags=re.IGNORECASE)[0]
+    np_text = np_text.strip(" ,")
+    if metric is None:
+        left = sentence[max(0, fig_start - 120):fig_start]
+        lm = p["before_re"].search(left)
+        if lm:
+            fill = re.findall(r"[\w'’-]+|[^\w\s]", lm["fill"])
+            words = [w.lower() for w in fill]
+            if len(words) <= 6 and not any(w in _LEFT_STOP for w in words) and \
+                    not any(not w[0].isalnum() for w in words):
+                metric = p["before"].get(re.sub(r"\s+", " ", lm.group(1).lower()))
+    group = None
+    subject = None
+    if np_text:
+        sm = p["subject_re"].search(np_text)
+        if sm:
+            group = p["subjects"][re.sub(r"\s+", " ", sm.group().lower())]
+            subject = np_text[:sm.end()].strip()
+        elif re.match(r"(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?:\w+s)\b", np_text) and np_text.split()[0].lower() not in ("of",):
+            subject = np_text.split(",")[0][:60] if len(np_text.split()) <= 4 else None
+        if group is None and subject:
+            group = None
+    return Counted(metric or "other", subject, group, joined)

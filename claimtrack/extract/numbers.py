@@ -1,0 +1,339 @@
+"""Figures: numbers as written, their qualifier and the interval the wording allows (SPEC §3).
+
+One regular-expression scan finds every candidate; the context on either side then
+decides whether it is a figure (not a year, date, time, age, duration, code…), which
+qualifier precedes it, and whether it opens a range.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from ..models import Figure
+from .lexicon import Lexicon, default_lexicon
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "dozen": 12}
+SCALE_ABBR = {"mln": 1_000_000, "bn": 1_000_000_000, "m": 1_000_000, "k": 1_000}
+
+# Wordings before a number, longest first within each qualifier.
+QUALIFIERS = {
+    "at_least": ["at least", "no fewer than", "no less than", "not less than", "not fewer than",
+                 "a minimum of", "at the very least"],
+    "more_than": ["more than", "over", "upwards of", "in excess of", "above", "greater than",
+                  "well over", "just over", "well above"],
+    "at_most": ["up to", "as many as", "at most", "no more than", "not more than", "a maximum of",
+                "as much as"],
+    "less_than": ["fewer than", "less than", "under", "below", "just under", "just below"],
+    "approx": ["about", "around", "some", "roughly", "approximately", "an estimated", "estimated",
+               "approx.", "circa", "about some", "an approximate", "approximate", "or so",
+               "on the order of", "in the region of", "more or less"],
+    "nearly": ["nearly", "almost", "close to", "just shy of", "nearly all of", "closer to"],
+}
+MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+DURATION = (r"(?:milli)?seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|"
+            r"years?|yrs?|decades?|centuries|century|semesters?|quarters?|weekends?|seasons?|terms?")
+CURRENCY_BEFORE = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB",
+                   "₸": "KZT", "rs": "INR", "rs.": "INR", "c$": "CAD", "a$": "AUD"}
+CURRENCY_AFTER = {"dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR", "euro": "EUR",
+                  "eur": "EUR", "pounds": "GBP", "sterling": "GBP", "rubles": "RUB",
+                  "roubles": "RUB", "yuan": "CNY", "tenge": "KZT", "pesos": "MXN", "rupees": "INR",
+                  "yen": "JPY", "cents": "USD cents", "colones": "SVC", "soles": "PEN",
+                  "intis": "PEN", "lira": "TRY", "hryvnia": "UAH", "francs": "CHF"}
+# Capitalised words after which a number is a name or a code, not a count.
+NAME_WORDS = (r"route|highway|road|street|avenue|flight|building|room|apt|apartment|suite|chapter|"
+              r"article|section|page|pages|p|pp|no|nos|number|interstate|unit|district|precinct|ward|"
+              r"station|gate|terminal|platform|channel|bus|train|line|level|floor|grade|class|"
+              r"category|phase|stage|resolution|act|decree|item|point|camp|sector|zone|lot|box|"
+              r"pier|exit|mile|km|kilometer|kilometre|hwy|rte|state road|county road|sr|cr|us|"
+              r"i|m|a|b|e|n|cell|block|ward|hall|lane|drive|court|ext|extension|studio|episode|"
+              r"season|volume|vol|issue|part|figure|table|index|model|type|version|series|"
+              r"battalion|brigade|division|regiment|company|squadron|unit|team|group|rank|"
+              r"paragraph|clause|rule|code|tower|wing|bay|cabin|seat|row|pool|villa|house|"
+              r"checkpoint|km|kilometre|post|base|hill|height|heights|sector|plot|quarter|stand")
+STREET = (r"street|st|avenue|ave|road|rd|drive|dr|boulevard|blvd|lane|ln|court|ct|way|place|pl|"
+          r"parkway|pkwy|highway|hwy|terrace|circle|cir|trail|pike|square|sq")
+
+_WORD_NUM = r"(?:%s)" % "|".join(sorted(UNITS, key=len, reverse=True))
+_WORD_RUN = (rf"{_WORD_NUM}(?:-{_WORD_NUM})?"
+             rf"(?:(?:\s+|-)(?:and\s+)?(?:{_WORD_NUM}(?:-{_WORD_NUM})?|hundred|thousand|million|billion|dozen)\b)*")
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE_WORDS = r"hundred|thousand|million|billion|mln|bn"
+
+
+@lru_cache(maxsize=8)
+def _grammar(lexicon: Lexicon) -> dict:
+    vague = {k.lower(): tuple(v) for k, v in lexicon.data.get("vague", {}).items()}
+    vague_alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(vague, key=len, reverse=True))
+    core = re.compile(
+        rf"(?<![\w.,$-])(?P<vague>{vague_alt})\b"
+        rf"|(?P<adozen>\b(?:a|half\s+a)\s+(?:dozen|hundred|thousand|million|billion)\b)"
+        rf"|(?<![\w.,/:-])(?<![A-Za-z]-)(?P<digits>{_DIGITS})(?![\w/]|[.,:]\d|-[A-Za-z])"
+        rf"(?:(?P<scale_sp>\s+|-)(?P<scale>{_SCALE_WORDS}|m|k)\b)?"
+        rf"|(?<![\w-])(?P<words>{_WORD_RUN})\b(?!-(?:\w))",
+        re.IGNORECASE,
+    )
+    qual_alts = []
+    for q, words in QUALIFIERS.items():
+        for w in words:
+            if w != "or so":
+                qual_alts.append((w, q))
+    qual_alts.sort(key=lambda p: len(p[0]), reverse=True)
+    qual_re = re.compile(
+        r"(?<![\w])(?P<q>%s)\s+\Z" % "|".join(re.escape(w).replace(r"\ ", r"\s+") for w, _ in qual_alts),
+        re.IGNORECASE,
+    )
+    return {"vague": vague, "core": core, "qual": qual_re,
+            "qual_map": {w.replace(" ", ""): q for w, q in qual_alts}}
+
+
+def words_to_int(words: str) -> int | None:
+    """``"one hundred and forty"`` → 140; None when the words are not a number."""
+    total, current, seen = 0, 0, False
+    for w in re.split(r"[\s-]+", words.lower()):
+        if not w or w == "and":
+            continue
+        if w in UNITS:
+            current += UNITS[w]
+            seen = True
+        elif w == "a" or w == "one":
+            current += 1
+            seen = True
+        elif w == "half":
+            current += 0.5
+            seen = True
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w == "dozen":
+            current = (current or 1) * 12
+        elif w in SCALES:
+            total += (current or 1) * SCALES[w]
+            current = 0
+        else:
+            return None
+        seen = True
+    return int(total + current) if seen else None
+
+
+def interval(qualifier: str, x: int, y: int | None = None) -> tuple[int, int | None]:
+    """The (low, high) interval a qualifier gives a stated number ``x`` (``y``: range end)."""
+    if qualifier == "at_least":
+        return x, None
+    if qualifier == "more_than":
+        return x + 1, None
+    if qualifier == "at_most":
+        return 0, x
+    if qualifier == "less_than":
+        return 0, max(x - 1, 0)
+    if qualifier == "approx":
+        return (9 * x) // 10, -((-11 * x) // 10)
+    if qualifier == "nearly":
+        return (9 * x) // 10, x
+    if qualifier == "range" and y is not None:
+        return min(x, y), max(x, y)
+    return x, x
+
+
+_BEFORE_DATE = re.compile(rf"(?:\b(?:{MONTHS})\.?,?\s*|\bthe\s+)\Z", re.IGNORECASE)
+_AFTER_DATE = re.compile(rf"(?:st|nd|rd|th)?,?\s*(?:of\s+)?(?:{MONTHS})\b\.?(?!\s*(?:people|of\b))", re.IGNORECASE)
+_AFTER_EXCLUDE = re.compile(
+    rf"""(?:
+        \s*(?:-|\s)\s*(?:{DURATION})\b(?!\s+(?:people|persons|of\s+(?:the\s+)?(?:people|victims)))
+      | -?\s*(?:years?|yrs?)[-\s]+old\b
+      | -(?:year|month|week|day|hour|minute)
+      | \s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|gmt\b|utc\b|hrs\b|local\s+time|h\b)
+      | \s*(?:-|\s)\s*(?:caliber|calibre|mm\b|millimet|gauge|magnum|inch|cm\b)
+      | \s+block\b
+      | \s+(?:[A-Z][\w'.]*\s+){{1,3}}(?:{STREET})\b\.?
+      | (?:st|nd|rd|th)\b
+      | '?s\b
+      | \s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_CODE_BEFORE = re.compile(
+    r"\b(?:aged|age|ages|ages\s+of|age\s+of|page|pages|p\.|pp\.|no\.|nos\.|number|chapter|article|"
+    r"section|paragraph|item|verse|version|v\.|model|route|highway|interstate|flight|room|suite|"
+    r"apt\.?|rank|ranked|channel|box|size|code|tel\.?|phone|ext\.?)\s*\Z|#\s*\Z",
+    re.IGNORECASE)
+_NAME_BEFORE = re.compile(rf"\b(?:{NAME_WORDS})\.?\s*\Z", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(r"(?:US\$|C\$|A\$|\$|€|£|¥|₽|₸|\bRs\.?)\s*\Z", re.IGNORECASE)
+_UNIT_AFTER = re.compile(
+    r"\s*(?P<pct>%|percent\b|per\s+cent\b|percentage\s+points?\b)"
+    r"|\s+(?P<cur>" + "|".join(CURRENCY_AFTER) + r")\b", re.IGNORECASE)
+_RANGE_AFTER = re.compile(
+    r"\s*(?:(?P<dash>[-–—])|\s+(?P<to>to|or)\s+|\s+(?P<and>and)\s+)\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+|%s)\b(?!-\w|[.,:/]\d)"
+    % _WORD_RUN, re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
+_TIME_OR_DATE_TOKEN = re.compile(r"\d{4}-\d{1,2}(?:-\d{1,2})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}:\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}")
+_YEAR_FOLLOWERS = re.compile(r"\s+(?:people|persons|protesters|demonstrators|soldiers|troops|police|"
+                             r"officers|civilians|students|workers|migrants|refugees|residents|"
+                             r"children|prisoners|detainees|members|families|homes|houses|"
+                             r"were|have|had|are|dead|killed|injured|wounded|arrested|of\s+them)\b",
+                             re.IGNORECASE)
+
+
+def _number_value(m: re.Match) -> int | float | None:
+    if m["digits"]:
+        raw = m["digits"].replace(",", "")
+        if len(raw) > 15:
+            return None
+        num = float(raw) if "." in raw else int(raw)
+        if m["scale"]:
+            scale = m["scale"].lower()
+            num = num * (SCALES.get(scale) or SCALE_ABBR[scale])
+        return int(num) if float(num).is_integer() else num
+    if m["adozen"]:
+        return words_to_int(m["adozen"])
+    return words_to_int(m["words"])
+
+
+def _range_end(text: str, pos: int, grammar: dict) -> tuple[int, int] | None:
+    """A second number right after ``pos`` making ``x to y`` / ``x-y`` / ``between x and y``."""
+    r = _RANGE_AFTER.match(text, pos)
+    if not r:
+        return None
+    raw = r["n"]
+    y = int(raw.replace(",", "")) if raw[0].isdigit() else words_to_int(raw)
+    if y is None:
+        return None
+    return y, r.end()
+
+
+def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
+    """Every figure in ``text`` with its qualifier and interval, in order of position."""
+    g = _grammar(lexicon or default_lexicon())
+    vague = g["vague"]
+    skip_until = 0
+    for m in g["core"].finditer(text):
+        start, end = m.start(), m.end()
+        if start < skip_until:
+            continue
+        before = text[max(0, start - 40):start]
+        after = text[end:end + 60]
+        unit = None
+        if m["vague"]:
+            key = re.sub(r"\s+", " ", m["vague"].lower())
+            if key == "scores" and not re.match(r"\s+(?:of|were|have|had|are|more)\b", after, re.I):
+                continue
+            if re.match(rf"\s+(?:of\s+)?(?:{DURATION})\b", after, re.IGNORECASE):
+                continue
+            if key in ("several", "a few", "a handful of") and re.match(
+                    r"\s+(?:of\s+)?(?:times|occasions|ways|things|reasons|cases|questions|minutes|"
+                    r"hours|days|weeks|months|years|miles|feet|meters|metres|kilometres|kilometers|"
+                    r"shots|rounds)\b", after, re.IGNORECASE):
+                continue
+            low, high = vague[key]
+            x, qualifier = low, "vague"
+        else:
+            if m["digits"]:
+                ctx = text[max(0, start - 11):end + 11]
+                if _TIME_OR_DATE_TOKEN.search(text[max(0, start - 6):end + 6]) and \
+                        _TIME_OR_DATE_TOKEN.search(ctx):
+                    tok = _TIME_OR_DATE_TOKEN.search(text, max(0, start - 6), end + 6)
+                    if tok and tok.start() <= start < tok.end() or tok and start <= tok.start() < end:
+                        continue
+            x = _number_value(m)
+            if x is None:
+                continue
+            if _AFTER_DATE.match(after) or (_BEFORE_DATE.search(before) and m["digits"]
+                                             and not re.match(r"\s+(?:people|of)\b", after)):
+                continue
+            if _AFTER_EXCLUDE.match(after) and not _UNIT_AFTER.match(after):
+                continue
+            if m["digits"] and not m["scale"]:
+                if _NAME_BEFORE.search(before) and re.search(r"\b[A-Z]", before[-15:]):
+                    continue  # "Highway 81", "Flight 370": a name
+                if _CODE_BEFORE.search(before):
+                    continue  # "aged 35", "page 12", "No. 5"
+                if re.fullmatch(r"(?:1[5-9]|20)\d\d", m["digits"]) and not _YEAR_FOLLOWERS.match(after):
+                    continue  # a year
+                if re.search(r"(?:^|\n)[ \t]*\Z", before) and re.match(r"[.)](?:\s|$)", after):
+                    continue  # a list marker
+            if re.match(r"\s*,\s", after) and re.search(r"[A-Z][a-z]+,\s*\Z", before) and \
+                    isinstance(x, int) and x < 120 and m["digits"]:
+                continue  # "John Smith, 35, of Fontaine": an age after a name
+            if re.match(r"\)", after) and re.search(r"[A-Z][a-z]+\s*\(\s*\Z", before):
+                continue  # "Smith (35)"
+            if m["words"] and re.match(r"\s+(?:another|other)\b", after) and m["words"].lower() == "one":
+                continue
+            if m["words"] and re.search(r"\b(?:no|any|every|each|some)\s*\Z", before, re.I) and \
+                    m["words"].lower() == "one":
+                continue
+            if m["words"] and m["words"].lower() == "one" and re.match(
+                    r"\s+(?:day|time|point|way|thing|side|hand|moment|year|week|night|morning|afternoon|"
+                    r"evening|another|more\s+time|by\s+one)\b", after, re.I):
+                continue
+            qualifier = "exact"
+            low = high = x
+            cur = _CURRENCY_BEFORE.search(before)
+            ua = _UNIT_AFTER.match(after)
+            if cur:
+                unit = CURRENCY_BEFORE.get(cur.group().strip().lower(), "USD")
+                start = cur.start() + max(0, start - 40)
+            elif ua:
+                unit = "percent" if ua["pct"] else CURRENCY_AFTER[ua["cur"].lower()]
+        # qualifier before
+        qm = g["qual"].search(text, max(0, start - 40), start)
+        qstart = start
+        if qm:
+            qword = re.sub(r"\s+", "", qm["q"].lower())
+            q = g["qual_map"].get(qword)
+            if q:
+                if not (q == "approx" and qword == "some" and m["vague"]):
+                    qualifier, qstart = q, qm.start()
+        # ranges
+        fig_end = end
+        rng = None
+        if not m["vague"] and not unit:
+            between = _BETWEEN.search(text, max(0, start - 10), start)
+            rng = _range_end(text, end, g)
+            if rng:
+                r = _RANGE_AFTER.match(text, end)
+                joiner = "and" if r["and"] else ("dash" if r["dash"] else r["to"].lower())
+                ok = (joiner == "and" and between) or (joiner in ("to", "dash", "or") and
+                                                       not _FROM.search(text, max(0, start - 6), start))
+                if joiner == "dash" and not m["digits"]:
+                    ok = False
+                if ok and rng[0] > x:
+                    if between:
+                        qstart = between.start()
+                    fig_end = rng[1]
+                    skip_until = fig_end
+                    low, high = x, rng[0]
+                    qualifier = "range"
+                    # "about four or five" stays a range
+        if qualifier not in ("range",):
+            if qualifier == "vague":
+                pass
+            elif m["vague"]:
+                v_low, v_high = low, high
+                if qualifier in ("at_least",):
+                    low, high = v_low, None
+                elif qualifier == "more_than":
+                    low, high = v_low + 1, None
+                elif qualifier in ("at_most", "less_than"):
+                    low = 0
+                elif qualifier in ("approx", "nearly"):
+                    qualifier = "vague"
+                x = v_low
+            else:
+                low, high = interval(qualifier, x if isinstance(x, int) else round(x))
+        if qualifier == "nearly":
+            qualifier = "approx"
+        if isinstance(x, float) and not unit:
+            x = round(x)
+            low = round(low) if low is not None else None
+            high = round(high) if high is not None else None
+        value = x if qualifier != "vague" else low
+        yield Figure(text[qstart:fig_end], qualifier, value, low, high, qstart, fig_end, unit)
