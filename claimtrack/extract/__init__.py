@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 
 from ..models import Attribution, Claim, Figure, Link, Source
-from .attribution import backref, hedge_in, quote_speaker, quote_spans, sentence_cues
+from .attribution import backref, hedge_in, make_source, quote_speaker, quote_spans, sentence_cues
 from .lexicon import Lexicon, default_lexicon, load_lexicon
 from .metrics import counted, sentence_index, sentence_spans
 from .numbers import figures
@@ -33,6 +33,19 @@ def _location(sentence: str) -> str | None:
         if not _NOT_PLACES.match(place):
             return re.sub(r"['’]s$", "", place)
     return None
+
+
+_TRANSCRIPT = re.compile(r"^[\s\"“]*(?P<np>[A-Z][A-Z.'’ -]{1,40}[A-Z])\s*:\s")
+
+
+def _transcript_speaker(text: str, pos: int, lexicon: Lexicon) -> tuple[Link, ...]:
+    """``WALLACE: …`` — the speaker who opens the line a figure stands in."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    m = _TRANSCRIPT.match(text, line_start, pos)
+    if not m:
+        return ()
+    src = make_source(m["np"], lexicon)
+    return (Link(src, ":"),) if src else ()
 
 
 class _Speakers:
@@ -100,6 +113,8 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
                     chain = best.chain
             if not chain and later is not None:
                 chain = later.chain
+            if not chain:
+                chain = _transcript_speaker(text, f.start, lex)
             claim = Claim(
                 figure=f, metric=metric, subject=subject, subject_group=group or "people",
                 location=location,

@@ -17,17 +17,26 @@ SPEECH = (r"said|says|say|stated|states|state|reported|reports|report|announced|
           r"put\s+the\s+(?:death\s+|casualty\s+)?toll\s+at|put\s+the\s+number\s+of|raised\s+the\s+(?:death\s+)?toll|"
           r"raised\s+the\s+number|revised|updated|(?:even\s+)?(?:speak|spoke|speaks)\s+of|"
           r"put\s+the\s+figure\s+at|pointed\s+out|went\s+on|continued|concluded|observed|"
-          r"testified|admitted|announce|commented|described|recalled|predicted|projected|found|showed|shows")
+          r"testified|admitted|announce|commented|described|recalled|predicted|projected|found|finds|showed|"
+          r"shows|show|reveal|reveals|revealed|reporting|argued|complained|complains|"
+          r"argues|contends|contended|offered|declaring|telling|saying|noting|"
+          r"focuses\s+on|suggests|suggested|calculated|tallied|documented|counts|tally|added\s+that")
+# After a quotation, or before a colon, these introduce speech as well.
+QUOTE_SPEECH = SPEECH + r"|answers|answered|responded|responds|replied|replies|joked|quipped|shouted|asked|asks"
 _SPEECH_WORD = re.compile(rf"\b(?:{SPEECH})\b", re.IGNORECASE)
 _ADVERB = r"(?:\s+(?:also|later|earlier|previously|officially|separately|publicly|initially|on\s+\w+day|today|yesterday|in\s+a\s+statement|in\s+a\s+note|had|has|have|would|could|may|were|was))*"
 _PREP_CUE = re.compile(
     r"\b(?P<cue>according\s+to|as\s+reported\s+by|reported\s+by|as\s+stated\s+by|as\s+announced\s+by|"
     r"as\s+confirmed\s+by|citing|cited\s+by|quoted\s+by|quoting|(?:a\s+|the\s+)?(?:death\s+)?toll\s+provided\s+by|"
     r"provided\s+by|(?:figures?|data|numbers?|statistics)\s+(?:released|published|provided|compiled|issued)\s+by|"
-    r"released\s+by|published\s+by|(?:figures?|data|statistics)\s+from|in\s+a\s+(?:statement|report|note|tally|count)\s+(?:by|from)|"
+    r"(?:figures?|data|statistics)\s+from|in\s+a\s+(?:statement|report|note|tally|count)\s+(?:by|from)|"
     r"(?:in|by)\s+an?\s+(?:[\w/.'-]+\s+){0,6}?(?:poll|survey|study|report|statement|tally|count|estimate|analysis)"
     r"(?:\s+(?:released|published|conducted|issued)(?:\s+\w+day)?)?(?:\s+by)?)\s+",
     re.IGNORECASE)
+_STUDY = re.compile(
+    r"\b(?P<cue>in|by|from|according\s+to)\s+(?P<np>(?:a|an|the)\s+(?:new\s+|latest\s+|recent\s+)?"
+    r"(?:[A-Z][\w/.'’&-]*\s+){1,6}(?:poll|survey|study|report|analysis|census|tally|audit|review|estimate))"
+    r"(?:\s+(?:released|published|conducted|issued)(?:\s+(?:on\s+)?\w+day|\s+last\s+\w+)?)?")
 _POSSESSIVE_TOLL = re.compile(r"(?P<np>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5})['’]s?\s+(?:latest\s+|own\s+|new\s+|official\s+)?(?:death\s+)?(?:toll|tally|count|figures?|estimate)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+)?(?P<cue>stated|announced|reported|confirmed|said|claimed|released|provided|given|disclosed|published|revealed)\s+(?:\w+\s+){0,3}?by\s+", re.IGNORECASE)
 _BACKREF = re.compile(
@@ -61,6 +70,8 @@ _DEMONYMS = re.compile(
     re.IGNORECASE)
 
 
+_EVIDENCE = {"found", "finds", "show", "shows", "showed", "reveal", "reveals", "revealed", "suggests",
+             "suggested", "documented", "counts", "tally", "tallied", "calculated", "recorded", "counted"}
 _NOUN_LIKE = {"report", "reports", "claim", "claims", "state", "states", "estimate", "estimates", "notes",
               "posts", "found", "shows", "showed", "described", "continued", "went on", "counted",
               "recorded", "put", "observed", "concluded", "maintains", "maintained", "predicted",
@@ -244,6 +255,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Source | None = None) -
     """Every source a sentence names, with where its cue stands."""
     cues: list[Cue] = []
     for m in _PREP_CUE.finditer(s):
+        if _STUDY.match(s, m.start()):
+            continue
         np, end = _np_forward(s, m.end())
         cue = re.sub(r"\s+", " ", m["cue"].lower())
         cue = "according to" if cue.startswith("according") else cue
@@ -258,6 +271,10 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Source | None = None) -
         chain = _chain_from(s, np, end, cue, lexicon)
         if chain:
             cues.append(Cue(tuple(chain), m.start(), 1))
+    for m in _STUDY.finditer(s):
+        src = make_source(m["np"], lexicon)
+        if src:
+            cues.append(Cue((Link(src, m["cue"].lower()),), m.start(), 1))
     for m in _POSSESSIVE_TOLL.finditer(s):
         src = make_source(m["np"], lexicon)
         if src and src.kind != "person" or src and len(m["np"].split()) > 1:
@@ -280,8 +297,11 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Source | None = None) -
                 cues.append(Cue(tuple(chain), m.start(), 2))
             continue
         np, start = _np_backward(s, m.start())
-        if not np:
+        if not np or re.search(r"\d|n[’']t\b|\bnot\b", np):
             continue
+        if verb in _EVIDENCE and not re.search(r"\b(?:poll|polls|survey|study|report|reports|data|figures|analysis|"
+                                               r"records|statistics|documents|tally|census|audit|review)\b", np, re.I):
+            continue  # "police found three people dead": finding is not telling
         low = np.lower()
         if low in ("he", "she") and last_person is not None:
             cues.append(Cue((Link(last_person, verb.split()[0]),), start, 2))
@@ -366,13 +386,13 @@ def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
     """The speaker a quotation is attributed to, right after it or just before it."""
     qs, qe = span
     after = text[qe:qe + 200]
-    m = re.match(rf"\s*,?\s*(?P<verb>{SPEECH})\s+", after, re.IGNORECASE)
+    m = re.match(rf"\s*,?\s*(?P<verb>{QUOTE_SPEECH})\s+", after, re.IGNORECASE)
     if m:
         np, end = _np_forward(after, m.end())
         chain = _chain_from(after, np, end, m["verb"].lower().split()[0], lexicon)
         if chain:
             return tuple(chain)
-    m = re.match(rf"\s*,?\s*(?P<np>[^,.;:“”\"]{{1,80}}?){_ADVERB}\s+(?P<verb>{SPEECH})\b", after, re.IGNORECASE)
+    m = re.match(rf"\s*,?\s*(?P<np>[^,.;:“”\"]{{1,80}}?){_ADVERB}\s+(?P<verb>{QUOTE_SPEECH})\b", after, re.IGNORECASE)
     if m:
         np = m["np"].strip()
         if np.lower() in ("he", "she"):
@@ -381,7 +401,7 @@ def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
         if src:
             return (Link(src, m["verb"].lower().split()[0]),)
     before = text[max(0, qs - 200):qs]
-    m = re.search(rf"(?P<np>[^,.;:“”\"]{{1,80}}?){_ADVERB}\s+(?P<verb>{SPEECH})\s*(?:that\s*)?[:,]?\s*\Z", before, re.IGNORECASE)
+    m = re.search(rf"(?P<np>[^,.;:“”\"]{{1,80}}?){_ADVERB}\s+(?P<verb>{QUOTE_SPEECH})\s*(?:that\s*)?[:,.]?\s*\Z", before, re.IGNORECASE)
     if m:
         np = m["np"].strip()
         if np.lower() in ("he", "she"):
@@ -389,7 +409,7 @@ def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
         src = make_source(np, lexicon)
         if src:
             return (Link(src, m["verb"].lower().split()[0]),)
-    m = re.search(rf"\b(?P<verb>{SPEECH})\s+(?P<np>[^,.;:“”\"]{{1,80}}?)\s*[:,.]\s*\Z", before, re.IGNORECASE)
+    m = re.search(rf"\b(?P<verb>{QUOTE_SPEECH})\s+(?P<np>[^,.;:“”\"]{{1,80}}?)\s*[:,.]\s*\Z", before, re.IGNORECASE)
     if m:
         src = make_source(m["np"], lexicon)
         if src:

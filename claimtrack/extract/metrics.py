@@ -83,8 +83,7 @@ def _patterns(lexicon: Lexicon) -> dict:
         "after": after,
         "after_re": re.compile(r"(?:%s)\b" % _phrase_alt(after), re.IGNORECASE),
         "before": before,
-        "before_re": re.compile(r"\b(%s)\b(?P<fill>[^.;:!?()\[\]\"“”]{0,60}?)\s*\Z" % _phrase_alt(before),
-                                re.IGNORECASE),
+        "before_re": re.compile(r"\b(?:%s)\b" % _phrase_alt(before), re.IGNORECASE),
         "subjects": subjects,
         "subject_re": re.compile(r"\b(?:%s)\b" % _phrase_alt(subjects), re.IGNORECASE),
     }
@@ -112,6 +111,10 @@ _INCLUDING = re.compile(r",\s*(?:including|among\s+them|among\s+whom|[\w-]+\s+of
                         r"both\s+of\s+them|one\s+of\s+them|each)\b[^,;.]{0,80},", re.IGNORECASE)
 
 
+# ", ages 18 to 38, were shot": an aside between the group and its verb
+_ASIDE = re.compile(r",[^,;.]{1,60},(?=\s*(?:were|was|are|is|have|has|had|all|both)\b)", re.IGNORECASE)
+
+
 def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon) -> Counted:
     """Metric and subject of the figure at ``sentence[fig_start:fig_end]``."""
     p = _patterns(lexicon)
@@ -134,7 +137,7 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon) -> Co
                 subject_end = m.start()
             break
         if tok == ",":
-            inc = _INCLUDING.match(right, m.start())
+            inc = _INCLUDING.match(right, m.start()) or _ASIDE.match(right, m.start())
             if inc:
                 if subject_end is None:
                     subject_end = m.start()
@@ -155,13 +158,15 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon) -> Co
     np_text = np_text.strip(" ,")
     if metric is None:
         left = sentence[max(0, fig_start - 120):fig_start]
-        lm = p["before_re"].search(left)
+        lm = None
+        for lm in p["before_re"].finditer(left):
+            pass
         if lm:
-            fill = re.findall(r"[\w'’-]+|[^\w\s]", lm["fill"])
+            fill = re.findall(r"[\w'’-]+|[^\w\s]", left[lm.end():])
             words = [w.lower() for w in fill]
             if len(words) <= 6 and not any(w in _LEFT_STOP for w in words) and \
                     not any(not w[0].isalnum() for w in words):
-                metric = p["before"].get(re.sub(r"\s+", " ", lm.group(1).lower()))
+                metric = p["before"].get(re.sub(r"\s+", " ", lm.group().lower()))
     group = None
     subject = None
     if np_text:

@@ -163,7 +163,8 @@ _AFTER_EXCLUDE = re.compile(
 _CODE_BEFORE = re.compile(
     r"\b(?:aged|age|ages|ages\s+of|age\s+of|page|pages|p\.|pp\.|no\.|nos\.|number|chapter|article|"
     r"section|paragraph|item|verse|version|v\.|model|route|highway|interstate|flight|room|suite|"
-    r"apt\.?|rank|ranked|channel|box|size|code|tel\.?|phone|ext\.?)\s*\Z|#\s*\Z",
+    r"apt\.?|rank|ranked|channel|box|size|code|tel\.?|phone|ext\.?)\s*\Z|#\s*\Z"
+    r"|\bages?\s+(?:of\s+)?\d+(?:\s*,\s*\d+)*\s*(?:,?\s*and|to|-|–)\s*\Z",
     re.IGNORECASE)
 _NAME_BEFORE = re.compile(rf"\b(?:{NAME_WORDS})\.?\s*\Z", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?:US\$|C\$|A\$|\$|€|£|¥|₽|₸|\bRs\.?)\s*\Z", re.IGNORECASE)
