@@ -17,11 +17,11 @@ from .numbers import figures
 __all__ = ["extract_claims", "figures", "Lexicon", "default_lexicon", "load_lexicon"]
 
 _LOCATION = re.compile(
-    r"\b(?:in|near|outside|across)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?"
+    r"\b(?i:in|near|outside|across)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?"
     r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _NOT_PLACES = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|A|An|In|Parliament|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|A|An|Parliament|"
     r"Congress|Court|Facebook|Twitter|Telegram|English|Russian)\b")
 
 
@@ -74,7 +74,7 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
     if not figs:
         return []
     spans = sentence_spans(text)
-    quotes = quote_spans(text) if re.search(r"[“«„\"]", text) else []
+    quotes = quote_spans(text) if re.search(r"[“«„\"‘]", text) else []
     by_sentence: dict[int, list[Figure]] = defaultdict(list)
     for f in figs:
         by_sentence[sentence_index(spans, f.start)].append(f)

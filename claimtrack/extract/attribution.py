@@ -57,7 +57,8 @@ _NP_END = re.compile(
     r"on\s+(?:facebook|twitter|telegram|x|social|state|its|his|her|their|television|tv)|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|late|last)\b|"
     r"and\s+(?:that|the|a|\d)|as\b|to\s+(?:the|a)\b|(?:were|was|are|is|had|has|have|will|would|could)\b|"
-    r"said|says|told|added|estimated|reported|claimed|stated|announced|confirmed|\d))",
+    r"said|says|say|told|added|estimated|estimate|reported|report|claimed|claim|stated|announced|confirmed|"
+    r"show|shows|showed|put|indicate|indicates|suggest|suggests|\d))",
     re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’.&-]*|of|the|de|del|al|for|and|on|in|van|von|bin|da|la|le|[0-9]+")
 _DEMONYMS = re.compile(
@@ -70,6 +71,12 @@ _DEMONYMS = re.compile(
     re.IGNORECASE)
 
 
+_CHAIN_BEFORE_VERB = re.compile(
+    r"(?:^|(?<=[.;:]\s))\W*(?P<x>[^,;:“”\"]{2,80}),\s*(?P<cue>citing|quoting|which\s+cites|which\s+quotes|quoted\s+by|"
+    r"cited\s+by)\s+(?P<y>[^,;:“”\"]{2,80}),(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
+_APPOSITIVE = re.compile(
+    r"(?:^|(?<=[.;:]\s))\W*(?P<x>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){1,3}),\s*(?P<app>(?:a|an|the)\s+[^,;:“”\"]{2,60}),"
+    r"(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
 _EVIDENCE = {"found", "finds", "show", "shows", "showed", "reveal", "reveals", "revealed", "suggests",
              "suggested", "documented", "counts", "tally", "tallied", "calculated", "recorded", "counted"}
 _NOUN_LIKE = {"report", "reports", "claim", "claims", "state", "states", "estimate", "estimates", "notes",
@@ -107,6 +114,15 @@ def _kinds(lexicon: Lexicon) -> dict:
                                                    for h in sorted(hedges, key=len, reverse=True)),
                           re.IGNORECASE)
     return {"kinds": res, "role_re": role_re, "unnamed": unnamed_exact, "hedge_re": hedge_re}
+
+
+_TITLE = re.compile(
+    r"(?:(?:Former|Acting|Interim|Deputy|Vice|Prime|Chief|Police|Fire|County|State)\s+)*"
+    r"(?:Governor|Gov\.|President|Pres\.|Mayor|Sheriff|Senator|Sen\.|Representative|Rep\.|Minister|"
+    r"Lieutenant|Lt\.|Sergeant|Sgt\.|Captain|Capt\.|Detective|Det\.|Officer|Chief|General|Gen\.|Colonel|"
+    r"Col\.|Major|Maj\.|Commander|Cmdr\.|Doctor|Dr\.|Judge|Prosecutor|Secretary|Ambassador|Spokesman|"
+    r"Spokeswoman|Spokesperson|Director|Superintendent|Inspector|Corporal|Cpl\.|Trooper|Deputy|Councilman|"
+    r"Councilwoman|Rev\.|Father|Pastor|Professor|Prof\.)\s+(?=[A-Z])")
 
 
 def source_key(name: str) -> str:
@@ -160,6 +176,10 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
                 else:
                     descriptor = before
         name = re.sub(r"['’]s?$", "", name).strip()
+        title = _TITLE.match(name)
+        if title and name[title.end():]:
+            role = f"{role} {title.group().strip()}" if role else title.group().strip()
+            name = name[title.end():]
     kind = None
     probe = bare
     if lowered in kinds["unnamed"] or re.match(r"^(?:other|some|several|many|unnamed|anonymous|unidentified|"
@@ -194,7 +214,9 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
         if dm and name[dm.end():][:1].isupper():
             descriptor = dm.group().strip()
             name = name[dm.end():]
-    return Source(name=name, kind=kind, key=source_key(name), text=text, descriptor=descriptor, role=role)
+    key = re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", name.casefold())).strip() if kind == "unnamed" \
+        else source_key(name)
+    return Source(name=name, kind=kind, key=key, text=text, descriptor=descriptor, role=role)
 
 
 def _np_forward(s: str, pos: int) -> tuple[str, int]:
@@ -288,6 +310,24 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Source | None = None) -
         verb = m.group().lower()
         if verb in _NOUN_LIKE and not re.match(r"\s*(?:that\b|[,:“\"]|\d|(?:a|an|the|some|about|at\s+least|more\s+than|over)\s)", s[m.end():]):
             continue  # "six former Soviet states": a noun, not a verb
+        pre = _CHAIN_BEFORE_VERB.search(s, 0, m.start())
+        if pre:
+            x, y = make_source(pre["x"], lexicon), make_source(pre["y"], lexicon)
+            cue2 = re.sub(r"\s+", " ", pre["cue"].lower()).replace("which ", "")
+            if x and y:
+                pair = [Link(y, cue2), Link(x, verb.split()[0])] if cue2 in ("quoted by", "cited by") \
+                    else [Link(x, verb.split()[0]), Link(y, cue2)]
+                cues.append(Cue(tuple(pair), pre.start(), 0))
+                continue
+        app = _APPOSITIVE.search(s, 0, m.start())
+        if app:
+            src = make_source(app["x"], lexicon)
+            if src:
+                role = app["app"].strip()
+                cues.append(Cue((Link(Source(src.name, "person" if src.kind in ("person", "unnamed") else src.kind,
+                                             src.key, src.text, src.descriptor, src.role or role), verb.split()[0]),),
+                                app.start(), 2))
+                continue
         # inverted: ", said X" / "” said X"
         inv = re.search(r"(?:[,“”\"]|^)\s*\Z", s[:m.start()])
         if inv:
@@ -325,6 +365,15 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Source | None = None) -
                 continue
             chain = [Link(src, cue_verb)]
         cues.append(Cue(tuple(chain), start, 2))
+    lead = re.match(r"\W*(?P<cue>citing|quoting)\s+(?P<y>[^,;:]{2,80}),", s, re.IGNORECASE)
+    if lead:
+        y = make_source(lead["y"], lexicon)
+        speech = [c for c in cues if c.strength == 2 and c.pos > lead.end() - 1]
+        if y and speech:
+            first = speech[0]
+            merged = Cue(first.chain + (Link(y, lead["cue"].lower()),), first.pos, 1)
+            cues = [c for c in cues if c is not first and not (c.strength == 1 and c.pos <= lead.start() + 3)]
+            cues.append(merged)
     return cues
 
 
@@ -352,14 +401,14 @@ def backref(next_sentence: str, lexicon: Lexicon) -> Cue | None:
     return None
 
 
-_QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "\"": "\""}
+_QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "\"": "\"", "‘": "’"}
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation; an unclosed quote runs to the end of its paragraph."""
     spans = []
     i, n = 0, len(text)
-    opener = re.compile(r"[“«„\"]")
+    opener = re.compile(r"[“«„\"]|(?<![\w])‘(?=\w)")
     while True:
         m = opener.search(text, i)
         if not m:
@@ -369,6 +418,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         para_end = text.find("\n\n", m.end())
         para_end = n if para_end < 0 else para_end
         j = text.find(close, m.end(), para_end)
+        if o == "‘":  # ’ is also an apostrophe: the closing one is followed by no letter
+            cm = re.compile(r"’(?![\w])").search(text, m.end(), para_end)
+            j = cm.start() if cm else -1
         if o == "“":
             alt = text.find("\"", m.end(), para_end)
             if j < 0 and alt >= 0:
@@ -392,7 +444,7 @@ def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
         chain = _chain_from(after, np, end, m["verb"].lower().split()[0], lexicon)
         if chain:
             return tuple(chain)
-    m = re.match(rf"\s*,?\s*(?P<np>[^,.;:“”\"]{{1,80}}?){_ADVERB}\s+(?P<verb>{QUOTE_SPEECH})\b", after, re.IGNORECASE)
+    m = re.match(rf"\s*,?\s*(?P<np>[^,.;:“”\"]{{1,80}}?)(?:,\s*(?:who|a|an|the)\s[^,.;:“”\"]{{1,80}},)?{_ADVERB}\s+(?P<verb>{QUOTE_SPEECH})\b", after, re.IGNORECASE)
     if m:
         np = m["np"].strip()
         if np.lower() in ("he", "she"):

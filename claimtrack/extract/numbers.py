@@ -64,8 +64,10 @@ STREET = (r"street|st|avenue|ave|road|rd|drive|dr|boulevard|blvd|lane|ln|court|c
           r"parkway|pkwy|highway|hwy|terrace|circle|cir|trail|pike|square|sq")
 
 _WORD_NUM = r"(?:%s)" % "|".join(sorted(UNITS, key=len, reverse=True))
+# "and" joins only after a scale word: "one hundred and forty", but "thirty and forty" is two numbers
 _WORD_RUN = (rf"{_WORD_NUM}(?:-{_WORD_NUM})?"
-             rf"(?:(?:\s+|-)(?:and\s+)?(?:{_WORD_NUM}(?:-{_WORD_NUM})?|hundred|thousand|million|billion|dozen)\b)*")
+             rf"(?:(?:\s+|-)(?:hundred|thousand|million|billion|dozen)\b"
+             rf"(?:\s+(?:and\s+)?{_WORD_NUM}(?:-{_WORD_NUM})?\b)?)*")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_WORDS = r"hundred|thousand|million|billion|mln|bn"
 
@@ -153,7 +155,8 @@ _AFTER_EXCLUDE = re.compile(
       | \s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|gmt\b|utc\b|hrs\b|local\s+time|h\b)
       | \s*(?:-|\s)\s*(?:caliber|calibre|mm\b|millimet|gauge|magnum|inch|cm\b)
       | \s+block\b
-      | \s+(?:[A-Z][\w'.]*\s+){{1,3}}(?:{STREET})\b\.?
+      | -\d{{3,}}
+      | \s+(?-i:[A-Z][\w'.]*\s+){{1,3}}(?-i:(?=[A-Z]))(?:{STREET})\b\.?
       | (?:st|nd|rd|th)\b
       | '?s\b
       | \s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)
@@ -304,8 +307,8 @@ def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
                 joiner = "and" if r["and"] else ("dash" if r["dash"] else r["to"].lower())
                 ok = (joiner == "and" and between) or (joiner in ("to", "dash", "or") and
                                                        not _FROM.search(text, max(0, start - 6), start))
-                if joiner == "dash" and not m["digits"]:
-                    ok = False
+                if joiner == "dash" and (not m["digits"] or r["n"].startswith("0")):
+                    ok = False  # "555-0142" is a phone number
                 if ok and rng[0] > x:
                     if between:
                         qstart = between.start()
