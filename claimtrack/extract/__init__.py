@@ -83,7 +83,9 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
     for i in sorted(by_sentence):
         s0, s1 = spans[i]
         sentence = text[s0:s1]
-        last_person = speakers.before(i)
+        def last_person(i=i):
+            return speakers.before(i)
+
         cues = sentence_cues(sentence, lex, last_person)
         later = None
         if i + 1 < len(spans):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,6 +25,7 @@ SPEECH = (r"said|says|say|stated|states|state|reported|reports|report|announced|
 # After a quotation, or before a colon, these introduce speech as well.
 QUOTE_SPEECH = SPEECH + r"|answers|answered|responded|responds|replied|replies|joked|quipped|shouted|asked|asks"
 _SPEECH_WORD = re.compile(rf"\b(?:{SPEECH})\b", re.IGNORECASE)
+_SPEECH_WORD_LOWER = re.compile(rf"\b(?=[a-z])(?:{SPEECH})\b")
 _ADVERB = r"(?:\s+(?:also|later|earlier|previously|officially|separately|publicly|initially|on\s+\w+day|today|yesterday|in\s+a\s+statement|in\s+a\s+note|had|has|have|would|could|may|were|was))*"
 _PREP_CUE = re.compile(
     r"\b(?P<cue>according\s+to|as\s+reported\s+by|reported\s+by|as\s+stated\s+by|as\s+announced\s+by|"
@@ -37,6 +39,7 @@ _STUDY = re.compile(
     r"\b(?P<cue>in|by|from|according\s+to)\s+(?P<np>(?:a|an|the)\s+(?:new\s+|latest\s+|recent\s+)?"
     r"(?:[A-Z][\w/.'’&-]*\s+){1,6}(?:poll|survey|study|report|analysis|census|tally|audit|review|estimate))"
     r"(?:\s+(?:released|published|conducted|issued)(?:\s+(?:on\s+)?\w+day|\s+last\s+\w+)?)?")
+_PREP_CUE_LOWER = re.compile(_PREP_CUE.pattern)
 _POSSESSIVE_TOLL = re.compile(r"(?P<np>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5})['’]s?\s+(?:latest\s+|own\s+|new\s+|official\s+)?(?:death\s+)?(?:toll|tally|count|figures?|estimate)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+)?(?P<cue>stated|announced|reported|confirmed|said|claimed|released|provided|given|disclosed|published|revealed)\s+(?:\w+\s+){0,3}?by\s+", re.IGNORECASE)
 _BACKREF = re.compile(
@@ -110,9 +113,8 @@ def _kinds(lexicon: Lexicon) -> dict:
                                               for r in sorted(roles, key=len, reverse=True)))
     unnamed_exact = {w.lower() for w in src.get("unnamed", [])}
     hedges = lexicon.data.get("words", {}).get("hedges", [])
-    hedge_re = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(h).replace(r"\ ", r"\s+")
-                                                   for h in sorted(hedges, key=len, reverse=True)),
-                          re.IGNORECASE)
+    hedge_re = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(h.lower()).replace(r"\ ", r"\s+")
+                                                   for h in sorted(hedges, key=len, reverse=True)))
     return {"kinds": res, "role_re": role_re, "unnamed": unnamed_exact, "hedge_re": hedge_re}
 
 
@@ -273,10 +275,21 @@ def _chain_from(s: str, np: str, np_end: int, cue: str, lexicon: Lexicon) -> lis
     return chain
 
 
-def sentence_cues(s: str, lexicon: Lexicon, last_person: Source | None = None) -> list[Cue]:
-    """Every source a sentence names, with where its cue stands."""
+def _nobody() -> Source | None:
+    return None
+
+
+def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | None] = _nobody) -> list[Cue]:
+    """Every source a sentence names, with where its cue stands.
+
+    ``last_person`` is asked, only when a sentence says "he said", who spoke last before it.
+    """
     cues: list[Cue] = []
-    for m in _PREP_CUE.finditer(s):
+    lowered = s.lower()
+    if len(lowered) != len(s):  # lower-casing moved offsets: scan the text itself
+        lowered = None
+    prep = _PREP_CUE_LOWER.finditer(lowered) if lowered else _PREP_CUE.finditer(s)
+    for m in prep:
         if _STUDY.match(s, m.start()):
             continue
         np, end = _np_forward(s, m.end())
@@ -306,7 +319,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Source | None = None) -
         chain = _chain_from(s, np, end, m["cue"].lower(), lexicon)
         if chain:
             cues.append(Cue(tuple(chain), m.start(), 2))
-    for m in _SPEECH_WORD.finditer(s):
+    for m in (_SPEECH_WORD_LOWER.finditer(lowered) if lowered else _SPEECH_WORD.finditer(s)):
         verb = m.group().lower()
         if verb in _NOUN_LIKE and not re.match(r"\s*(?:that\b|[,:“\"]|\d|(?:a|an|the|some|about|at\s+least|more\s+than|over)\s)", s[m.end():]):
             continue  # "six former Soviet states": a noun, not a verb
@@ -343,8 +356,10 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Source | None = None) -
                                                r"records|statistics|documents|tally|census|audit|review)\b", np, re.I):
             continue  # "police found three people dead": finding is not telling
         low = np.lower()
-        if low in ("he", "she") and last_person is not None:
-            cues.append(Cue((Link(last_person, verb.split()[0]),), start, 2))
+        if low in ("he", "she"):
+            person = last_person()
+            if person is not None:
+                cues.append(Cue((Link(person, verb.split()[0]),), start, 2))
             continue
         if low.split()[-1] in _PRONOUNS or re.search(r"\b(?:it|which|who)$", low):
             continue
@@ -434,7 +449,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
-                  last_person: Source | None) -> tuple[Link, ...]:
+                  last_person: Callable[[], Source | None] = _nobody) -> tuple[Link, ...]:
     """The speaker a quotation is attributed to, right after it or just before it."""
     qs, qe = span
     after = text[qe:qe + 200]
@@ -448,7 +463,8 @@ def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
     if m:
         np = m["np"].strip()
         if np.lower() in ("he", "she"):
-            return (Link(last_person, m["verb"].lower()),) if last_person else ()
+            person = last_person()
+            return (Link(person, m["verb"].lower()),) if person else ()
         src = make_source(np, lexicon)
         if src:
             return (Link(src, m["verb"].lower().split()[0]),)
@@ -457,7 +473,8 @@ def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
     if m:
         np = m["np"].strip()
         if np.lower() in ("he", "she"):
-            return (Link(last_person, m["verb"].lower()),) if last_person else ()
+            person = last_person()
+            return (Link(person, m["verb"].lower()),) if person else ()
         src = make_source(np, lexicon)
         if src:
             return (Link(src, m["verb"].lower().split()[0]),)
@@ -471,5 +488,5 @@ def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
 
 def hedge_in(sentence: str, lexicon: Lexicon) -> str | None:
     """The first distancing word of a sentence, if any."""
-    m = _kinds(lexicon)["hedge_re"].search(sentence)
+    m = _kinds(lexicon)["hedge_re"].search(sentence.lower())
     return re.sub(r"\s+", " ", m.group().lower()) if m else None
