@@ -81,9 +81,10 @@ def _patterns(lexicon: Lexicon) -> dict:
             subjects.setdefault(w.lower(), group)
     return {
         "after": after,
-        "after_re": re.compile(r"(?:%s)\b" % _phrase_alt(after), re.IGNORECASE),
+        # matched against lower-cased text: case-insensitive alternations are slow in `re`
+        "after_re": re.compile(r"(?:%s)\b" % _phrase_alt(after)),
         "before": before,
-        "before_re": re.compile(r"\b(?:%s)\b" % _phrase_alt(before), re.IGNORECASE),
+        "before_re": re.compile(r"\b(?:%s)\b" % _phrase_alt(before)),
         "subjects": subjects,
         "subject_re": re.compile(r"\b(?:%s)\b" % _phrase_alt(subjects), re.IGNORECASE),
     }
@@ -119,6 +120,9 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon) -> Co
     """Metric and subject of the figure at ``sentence[fig_start:fig_end]``."""
     p = _patterns(lexicon)
     right = sentence[fig_end:fig_end + 160]
+    right_lower = right.lower()
+    if len(right_lower) != len(right):
+        right_lower = right = right_lower
     metric = None
     subject_end = None
     tokens = 0
@@ -130,7 +134,7 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon) -> Co
             break
         tok = m.group()
         low = tok.lower()
-        hit = p["after_re"].match(right, m.start())
+        hit = p["after_re"].match(right_lower, m.start())
         if hit:
             metric = p["after"].get(re.sub(r"\s+", " ", hit.group().lower()))
             if subject_end is None:
@@ -157,7 +161,7 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon) -> Co
                        flags=re.IGNORECASE)[0]
     np_text = np_text.strip(" ,")
     if metric is None:
-        left = sentence[max(0, fig_start - 120):fig_start]
+        left = sentence[max(0, fig_start - 120):fig_start].lower()
         lm = None
         for lm in p["before_re"].finditer(left):
             pass

@@ -97,7 +97,8 @@ def _grammar(lexicon: Lexicon) -> dict:
         r"(?<![\w])(?P<q>%s)\s+\Z" % "|".join(re.escape(w).replace(r"\ ", r"\s+") for w, _ in qual_alts),
         re.IGNORECASE,
     )
-    return {"vague": vague, "core": core, "core_lower": core_lower, "qual": qual_re,
+    qual_last = {w.split()[-1].rstrip(".") for w, _ in qual_alts}
+    return {"vague": vague, "core": core, "core_lower": core_lower, "qual": qual_re, "qual_last": qual_last,
             "qual_map": {w.replace(" ", ""): q for w, q in qual_alts}}
 
 
@@ -172,6 +173,17 @@ _CODE_BEFORE = re.compile(
     r"apt\.?|rank|ranked|channel|box|size|code|tel\.?|phone|ext\.?)\s*\Z|#\s*\Z"
     r"|\bages?\s+(?:of\s+)?\d+(?:\s*,\s*\d+)*\s*(?:,?\s*and|to|-|–)\s*\Z",
     re.IGNORECASE)
+_MONTH_OR_THE = set(re.findall(r"[a-z]+", "january february march april may june july august september "
+                                 "october november december jan feb mar apr jun jul aug sep sept oct nov "
+                                 "dec the")) | {w + "." for w in ("jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                                                                  "sep", "sept", "oct", "nov", "dec")} | \
+    {w + "," for w in ("january", "february", "march", "april", "may", "june", "july", "august",
+                       "september", "october", "november", "december")}
+_NAME_SET = {w for w in re.findall(r"[a-z]+", NAME_WORDS)} | {w + "." for w in re.findall(r"[a-z]+", NAME_WORDS)}
+_CODE_SET = {"aged", "age", "ages", "of", "page", "pages", "p.", "pp.", "no.", "nos.", "number", "chapter",
+             "article", "section", "paragraph", "item", "verse", "version", "v.", "model", "route", "highway",
+             "interstate", "flight", "room", "suite", "apt", "apt.", "#", "rank", "ranked", "channel", "box",
+             "size", "code", "tel", "tel.", "phone", "ext", "ext.", "to", "and", "-", "–"}
 _NAME_BEFORE = re.compile(rf"\b(?:{NAME_WORDS})\.?\s*\Z", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?:US\$|C\$|A\$|\$|€|£|¥|₽|₸|\bRs\.?)\s*\Z", re.IGNORECASE)
 _UNIT_AFTER = re.compile(
@@ -229,6 +241,7 @@ def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
         if start < skip_until:
             continue
         before = text[max(0, start - 40):start]
+        prev = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
         after = text[end:end + 60]
         unit = None
         if m["vague"]:
@@ -255,24 +268,24 @@ def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
             x = _number_value(m)
             if x is None:
                 continue
-            if _AFTER_DATE.match(after) or (_BEFORE_DATE.search(before) and m["digits"]
+            if _AFTER_DATE.match(after) or (m["digits"] and prev in _MONTH_OR_THE and _BEFORE_DATE.search(before)
                                              and not re.match(r"\s+(?:people|of)\b", after)):
                 continue
             if _AFTER_EXCLUDE.match(after) and not _UNIT_AFTER.match(after):
                 continue
             if m["digits"] and not m["scale"]:
-                if _NAME_BEFORE.search(before) and re.search(r"\b[A-Z]", before[-15:]):
+                if prev in _NAME_SET and _NAME_BEFORE.search(before) and re.search(r"\b[A-Z]", before[-15:]):
                     continue  # "Highway 81", "Flight 370": a name
-                if _CODE_BEFORE.search(before):
+                if (prev in _CODE_SET or "age" in prev or prev.endswith("#")) and _CODE_BEFORE.search(before):
                     continue  # "aged 35", "page 12", "No. 5"
                 if re.fullmatch(r"(?:1[5-9]|20)\d\d", m["digits"]) and not _YEAR_FOLLOWERS.match(after):
                     continue  # a year
-                if re.search(r"(?:^|\n)[ \t]*\Z", before) and re.match(r"[.)](?:\s|$)", after):
+                if after[:1] in ".)" and re.search(r"(?:^|\n)[ \t]*\Z", before) and re.match(r"[.)](?:\s|$)", after):
                     continue  # a list marker
-            if re.match(r"\s*,\s", after) and re.search(r"[A-Z][a-z]+,\s*\Z", before) and \
+            if after[:1] == "," and re.match(r"\s*,\s", after) and re.search(r"[A-Z][a-z]+,\s*\Z", before) and \
                     isinstance(x, int) and x < 120 and m["digits"]:
                 continue  # "John Smith, 35, of Fontaine": an age after a name
-            if re.match(r"\)", after) and re.search(r"[A-Z][a-z]+\s*\(\s*\Z", before):
+            if after[:1] == ")" and re.search(r"[A-Z][a-z]+\s*\(\s*\Z", before):
                 continue  # "Smith (35)"
             if m["words"] and re.match(r"\s+(?:another|other)\b", after) and m["words"].lower() == "one":
                 continue
@@ -285,7 +298,7 @@ def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
                 continue
             qualifier = "exact"
             low = high = x
-            cur = _CURRENCY_BEFORE.search(before)
+            cur = _CURRENCY_BEFORE.search(before) if before.rstrip()[-1:] in "$€£¥₽₸." else None
             ua = _UNIT_AFTER.match(after)
             if cur:
                 unit = CURRENCY_BEFORE.get(cur.group().strip().lower(), "USD")
@@ -293,7 +306,7 @@ def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
             elif ua:
                 unit = "percent" if ua["pct"] else CURRENCY_AFTER[ua["cur"].lower()]
         # qualifier before
-        qm = g["qual"].search(text, max(0, start - 40), start)
+        qm = g["qual"].search(text, max(0, start - 40), start) if prev.rstrip(".") in g["qual_last"] else None
         qstart = start
         if qm:
             qword = re.sub(r"\s+", "", qm["q"].lower())
