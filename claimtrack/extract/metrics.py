@@ -113,7 +113,11 @@ _INCLUDING = re.compile(r",\s*(?:including|among\s+them|among\s+whom|[\w-]+\s+of
 
 
 # ", ages 18 to 38, were shot": an aside between the group and its verb
-_ASIDE = re.compile(r",[^,;.]{1,60},(?=\s*(?:were|was|are|is|have|has|had|all|both)\b)", re.IGNORECASE)
+_ASIDE = re.compile(r",(?:[^,;.]{1,60},){1,4}(?=\s*(?:were|was|are|is|have|has|had|all|both)\b)", re.IGNORECASE)
+
+
+# ", kidnapped by …", ", killed in …": a participle after a comma still tells what was counted
+_PARTICIPLE = re.compile(r"\s*(?:all\s+|both\s+|who\s+were\s+|reportedly\s+)?([a-z]+ed)\s+(?:by|in|on|at|during|when|after)\b")
 
 
 def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon) -> Counted:
@@ -141,6 +145,13 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon) -> Co
                 subject_end = m.start()
             break
         if tok == ",":
+            part = _PARTICIPLE.match(right_lower, m.end())
+            if part and p["after_re"].match(right_lower, part.start(1)):
+                hit = p["after_re"].match(right_lower, part.start(1))
+                metric = p["after"].get(re.sub(r"\s+", " ", hit.group()))
+                if subject_end is None:
+                    subject_end = m.start()
+                break
             inc = _INCLUDING.match(right, m.start()) or _ASIDE.match(right, m.start())
             if inc:
                 if subject_end is None:

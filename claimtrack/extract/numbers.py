@@ -184,6 +184,10 @@ _CODE_SET = {"aged", "age", "ages", "of", "page", "pages", "p.", "pp.", "no.", "
              "article", "section", "paragraph", "item", "verse", "version", "v.", "model", "route", "highway",
              "interstate", "flight", "room", "suite", "apt", "apt.", "#", "rank", "ranked", "channel", "box",
              "size", "code", "tel", "tel.", "phone", "ext", "ext.", "to", "and", "-", "–"}
+# "no one", "the fourth one": a pronoun, not a count
+_NOT_COUNT_BEFORE_ONE = {"no", "any", "every", "each", "some", "the", "this", "that", "which", "first", "second",
+                         "third", "fourth", "fifth", "last", "next", "other", "another", "only", "little",
+                         "new", "old", "big", "same", "a", "no-", "someone", "everyone"}
 _NAME_BEFORE = re.compile(rf"\b(?:{NAME_WORDS})\.?\s*\Z", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?:US\$|C\$|A\$|\$|€|£|¥|₽|₸|\bRs\.?)\s*\Z", re.IGNORECASE)
 _UNIT_AFTER = re.compile(
@@ -289,8 +293,7 @@ def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
                 continue  # "Smith (35)"
             if m["words"] and re.match(r"\s+(?:another|other)\b", after) and m["words"].lower() == "one":
                 continue
-            if m["words"] and re.search(r"\b(?:no|any|every|each|some)\s*\Z", before, re.I) and \
-                    m["words"].lower() == "one":
+            if m["words"] and m["words"].lower() == "one" and prev in _NOT_COUNT_BEFORE_ONE:
                 continue
             if m["words"] and m["words"].lower() == "one" and re.match(
                     r"\s+(?:day|time|point|way|thing|side|hand|moment|year|week|night|morning|afternoon|"
