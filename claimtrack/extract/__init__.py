@@ -48,6 +48,11 @@ def _transcript_speaker(text: str, pos: int, lexicon: Lexicon) -> tuple[Link, ..
     return (Link(src, ":"),) if src else ()
 
 
+# "four engineers, including two Frenchmen", "four engineers--two Peruvians": part of the last figure
+_PART_OF = re.compile(r"\A[^.;:]{0,50}?(?:,\s*including|\(|--|—|–|,\s*of\s+whom|,\s*among\s+them)[^.;:]{0,30}\Z",
+                      re.IGNORECASE)
+
+
 class _Speakers:
     """The people who spoke in earlier sentences, for "he said" (computed on demand)."""
 
@@ -100,7 +105,7 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
             if f.unit:
                 metric = "other"
             elif prev is not None and prev.metric != "other":
-                if metric == "other" and c.joined:
+                if metric == "other" and (c.joined or _PART_OF.search(text, prev.figure.end, f.start)):
                     metric = prev.metric
                 if group is None and (subject is None or c.joined):
                     subject, group = prev.subject, prev.subject_group

@@ -120,6 +120,9 @@ _ASIDE = re.compile(r",(?:[^,;.]{1,60},){1,4}(?=\s*(?:were|was|are|is|have|has|h
 _PARTICIPLE = re.compile(r"\s*(?:all\s+|both\s+|who\s+were\s+|reportedly\s+)?([a-z]+ed)\s+(?:by|in|on|at|during|when|after)\b")
 
 
+_AND_MORE = re.compile(r"\s+(?:a|an|the|his|her|their|its)\s+(?![\d])")
+
+
 def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon) -> Counted:
     """Metric and subject of the figure at ``sentence[fig_start:fig_end]``."""
     p = _patterns(lexicon)
@@ -131,6 +134,8 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon) -> Co
     subject_end = None
     tokens = 0
     pos = 0
+    proper = not sentence.isupper()
+    prev_cap = False
     joined = bool(re.match(r"\s+of\s+(?:whom|them|those|these|the\s+\w+)\b", right, re.IGNORECASE))
     while pos < len(right) and tokens < 10:
         m = _TOKEN.search(right, pos)
@@ -161,8 +166,16 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon) -> Co
             break
         if not tok[0].isalnum() and tok not in ("'", "’", "-"):
             break
+        if low == "and" and _AND_MORE.match(right_lower, m.end()):
+            pos = m.end()  # "five terrorists and an army corporal were killed"
+            tokens += 1
+            continue
         if low in _RIGHT_STOP or tok[0].isdigit():
             break
+        if proper and tok[0].isupper() and low not in p["subjects"] and \
+                right[pos - 1:pos] == " " and prev_cap:
+            break  # a proper name begins: "… 5 Joe Frederick Hawkins was apprehended"
+        prev_cap = tok[0].isupper() and low not in p["subjects"]
         if low in _AUX and subject_end is None:
             subject_end = m.start()
         pos = m.end()

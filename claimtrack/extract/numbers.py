@@ -159,6 +159,7 @@ _AFTER_EXCLUDE = re.compile(
       | \s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|gmt\b|utc\b|hrs\b|local\s+time|h\b)
       | \s*(?:-|\s)\s*(?:caliber|calibre|mm\b|millimet|gauge|magnum|inch|cm\b)
       | \s+block\b
+      | \s+times\b
       | -\d{{3,}}
       | \s+(?-i:[A-Z][\w'.]*\s+){{1,3}}(?-i:(?=[A-Z]))(?:{STREET})\b\.?
       | (?:st|nd|rd|th)\b
@@ -171,7 +172,8 @@ _CODE_BEFORE = re.compile(
     r"\b(?:aged|age|ages|ages\s+of|age\s+of|page|pages|p\.|pp\.|no\.|nos\.|number|chapter|article|"
     r"section|paragraph|item|verse|version|v\.|model|route|highway|interstate|flight|room|suite|"
     r"apt\.?|rank|ranked|channel|box|size|code|tel\.?|phone|ext\.?)\s*\Z|#\s*\Z"
-    r"|\bages?\s+(?:of\s+)?\d+(?:\s*,\s*\d+)*\s*(?:,?\s*and|to|-|–)\s*\Z",
+    r"|\bages?\s+(?:of\s+)?\d+(?:\s*,\s*\d+)*\s*(?:,?\s*and|to|-|–)\s*\Z"
+    r"|\b(?:image|photo|slide|picture|page|part|video)\s+\d+\s+of\s*/?\s*\Z|\b(?:image|photo|slide|picture|video)\s*\Z",
     re.IGNORECASE)
 _MONTH_OR_THE = set(re.findall(r"[a-z]+", "january february march april may june july august september "
                                  "october november december jan feb mar apr jun jul aug sep sept oct nov "
@@ -183,7 +185,8 @@ _NAME_SET = {w for w in re.findall(r"[a-z]+", NAME_WORDS)} | {w + "." for w in r
 _CODE_SET = {"aged", "age", "ages", "of", "page", "pages", "p.", "pp.", "no.", "nos.", "number", "chapter",
              "article", "section", "paragraph", "item", "verse", "version", "v.", "model", "route", "highway",
              "interstate", "flight", "room", "suite", "apt", "apt.", "#", "rank", "ranked", "channel", "box",
-             "size", "code", "tel", "tel.", "phone", "ext", "ext.", "to", "and", "-", "–"}
+             "size", "code", "tel", "tel.", "phone", "ext", "ext.", "to", "and", "-", "–", "image", "photo",
+             "slide", "picture", "video", "/"}
 # "no one", "the fourth one": a pronoun, not a count
 _NOT_COUNT_BEFORE_ONE = {"no", "any", "every", "each", "some", "the", "this", "that", "which", "first", "second",
                          "third", "fourth", "fifth", "last", "next", "other", "another", "only", "little",
@@ -286,7 +289,7 @@ def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
                     continue  # a year
                 if after[:1] in ".)" and re.search(r"(?:^|\n)[ \t]*\Z", before) and re.match(r"[.)](?:\s|$)", after):
                     continue  # a list marker
-            if after[:1] == "," and re.match(r"\s*,\s", after) and re.search(r"[A-Z][a-z]+,\s*\Z", before) and \
+            if re.match(r"\s*(?:,|who\b|and\b|$)", after) and re.search(r"[A-Z][a-z]+,\s*\Z", before) and \
                     isinstance(x, int) and x < 120 and m["digits"]:
                 continue  # "John Smith, 35, of Fontaine": an age after a name
             if after[:1] == ")" and re.search(r"[A-Z][a-z]+\s*\(\s*\Z", before):
