@@ -51,6 +51,9 @@ _SAID_SO = re.compile(rf"^(?P<np>[^,.;:“”\"]{{2,80}}?)\s+(?P<cue>said|says|s
 _CHAIN_FORWARD = re.compile(r"\s*,?\s*(?:(?:which|who)\s+(?P<cue1>cites|cited|quotes|quoted|citing)|(?P<cue2>citing|quoting))\s+", re.IGNORECASE)
 _CHAIN_BACK = re.compile(r"\s*,?\s*(?P<cue>quoted\s+by|cited\s+by|as\s+quoted\s+by|according\s+to)\s+", re.IGNORECASE)
 _DETERMINERS = re.compile(r"^(?:the|a|an|our|its|their|his|her)\s+", re.IGNORECASE)
+_FUNCTION_WORDS = {"without", "with", "by", "after", "before", "while", "when", "also", "then", "and", "but",
+                   "or", "not", "just", "even", "only", "as", "so", "if", "for", "of", "in", "on", "at",
+                   "to", "from", "into", "about", "over", "under", "since", "until", "all", "both"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "those",
              "these", "one", "there", "what"}
 _NP_END = re.compile(
@@ -119,7 +122,7 @@ def _kinds(lexicon: Lexicon) -> dict:
 
 
 _TITLE = re.compile(
-    r"(?:(?:Former|Acting|Interim|Deputy|Vice|Prime|Chief|Police|Fire|County|State)\s+)*"
+    r"(?:[A-Z][\w.'’-]*\s+){0,3}"
     r"(?:Governor|Gov\.|President|Pres\.|Mayor|Sheriff|Senator|Sen\.|Representative|Rep\.|Minister|"
     r"Lieutenant|Lt\.|Sergeant|Sgt\.|Captain|Capt\.|Detective|Det\.|Officer|Chief|General|Gen\.|Colonel|"
     r"Col\.|Major|Maj\.|Commander|Cmdr\.|Doctor|Dr\.|Judge|Prosecutor|Secretary|Ambassador|Spokesman|"
@@ -150,7 +153,7 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
     bare = _DETERMINERS.sub("", text)
     bare = re.sub(r"^(?:former|then|current|acting|interim|senior|top|chief)\s+", "", bare, flags=re.IGNORECASE)
     lowered = bare.lower()
-    if lowered in _PRONOUNS or not re.search(r"[A-Za-z]", bare):
+    if lowered in _PRONOUNS or lowered in _FUNCTION_WORDS or not re.search(r"[A-Za-z]", bare):
         return None
     upper = bare.isupper() and len(bare) > 3
     name, descriptor, role = bare, None, None

@@ -123,6 +123,13 @@ _PARTICIPLE = re.compile(r"\s*(?:all\s+|both\s+|who\s+were\s+|reportedly\s+)?([a
 _AND_MORE = re.compile(r"\s+(?:a|an|the|his|her|their|its)\s+(?![\d])")
 
 
+# "raised the number of police officers killed in the unrest to 16", "put the toll of dead at 40"
+_TOLL_TO = re.compile(
+    r"\b(?:number|toll|count|tally|total|figure)\s+of\s+(?P<subj>(?:[\w'’-]+\s+){0,4}?)"
+    r"(?P<what>killed|dead|deaths|died|injured|wounded|hurt|arrested|detained|arrests|detentions|missing|"
+    r"displaced|evacuated|released|casualties|victims\s+killed)\b[^.;:!?]{0,50}?\b(?:to|at|as)\s*\Z")
+
+
 def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon) -> Counted:
     """Metric and subject of the figure at ``sentence[fig_start:fig_end]``."""
     p = _patterns(lexicon)
@@ -186,6 +193,16 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon) -> Co
     np_text = np_text.strip(" ,")
     if metric is None:
         left = sentence[max(0, fig_start - 120):fig_start].lower()
+        toll = _TOLL_TO.search(left)
+        if toll:
+            word = re.sub(r"\s+", " ", toll["what"])
+            metric = p["after"].get(word) or p["before"].get(word)
+            if metric:
+                sm = p["subject_re"].search(toll["subj"] or "")
+                if sm:
+                    return Counted(metric, toll["subj"].strip(), p["subjects"][re.sub(r"\s+", " ", sm.group())])
+                return Counted(metric, None, None)
+    if metric is None:
         lm = None
         for lm in p["before_re"].finditer(left):
             pass
