@@ -1,0 +1,168 @@
+"""The database schema, as migrations recorded in ``_sqlite_migrations`` (SPEC §8).
+
+Never edit a migration once released: add a new one. ``db.open_db()`` applies the pending
+ones every time it opens a database, and refuses a database that records a migration this
+code does not know (it was written by a newer claimtrack).
+"""
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("claimtrack")
+
+DEFAULT_EVENT = "default"
+
+
+@migrations()
+def m001_reports(db: Database) -> None:
+    # id is the ingest order; the content hash, not the id, makes re-ingest a no-op.
+    db["reports"].create(
+        {
+            "id": int,
+            "sha256": str,
+            "title": str,
+            "outlet": str,
+            "url": str,
+            "date": str,
+            "event": str,
+            "ref": str,
+            "path": str,
+            "ingested_at": str,
+            "text": str,
+        },
+        pk="id",
+        not_null={"sha256", "event", "ingested_at", "text"},
+        defaults={"event": DEFAULT_EVENT},
+    )
+    db["reports"].create_index(["sha256"], unique=True)
+    db["reports"].create_index(["event"])
+    db["reports"].create_index(["date"])
+
+
+@migrations()
+def m002_sources(db: Database) -> None:
+    db["sources"].create(
+        {"id": int, "key": str, "name": str, "kind": str},
+        pk="id",
+        not_null={"key", "kind"},
+    )
+    db["sources"].create_index(["key"], unique=True)
+
+
+@migrations()
+def m003_claims(db: Database) -> None:
+    db["claims"].create(
+        {
+            "id": int,
+            "report_id": int,
+            "metric": str,
+            "subject": str,
+            "subject_group": str,
+            "figure": str,
+            "qualifier": str,
+            "value": int,
+            "low": int,
+            "high": int,
+            "unit": str,
+            "location": str,
+            "source_id": int,
+            "source": str,
+            "source_kind": str,
+            "origin_id": int,
+            "origin": str,
+            "origin_kind": str,
+            "cue": str,
+            "hedge": str,
+            "quoted": int,
+            "sentence": str,
+            "start": int,
+            "end": int,
+        },
+        pk="id",
+        not_null={"report_id", "metric", "figure", "qualifier", "source_kind", "origin_kind",
+                  "quoted", "start", "end"},
+        foreign_keys=[
+            ("report_id", "reports", "id"),
+            ("source_id", "sources", "id"),
+            ("origin_id", "sources", "id"),
+        ],
+    )
+    for columns in (["report_id"], ["metric"], ["source_id"], ["origin_id"]):
+        db["claims"].create_index(columns)
+
+
+@migrations()
+def m004_chain_links(db: Database) -> None:
+    # name and kind repeat the source row on purpose: the chain keeps each link as the
+    # claim's report wrote it, while sources holds one name per grouping key.
+    db["chain_links"].create(
+        {
+            "claim_id": int,
+            "position": int,
+            "source_id": int,
+            "name": str,
+            "kind": str,
+            "cue": str,
+            "text": str,
+            "descriptor": str,
+            "role": str,
+        },
+        pk=("claim_id", "position"),
+        not_null={"claim_id", "position"},
+        foreign_keys=[("claim_id", "claims", "id"), ("source_id", "sources", "id")],
+    )
+    db["chain_links"].create_index(["source_id"])
+
+
+@migrations()
+def m005_search(db: Database) -> None:
+    db["reports"].enable_fts(["title", "text"], create_triggers=True)
+    db["claims"].enable_fts(["sentence"], create_triggers=True)
+
+
+@migrations()
+def m006_claims_view(db: Database) -> None:
+    db.create_view(
+        "claims_view",
+        """
+SELECT
+  claims.id AS claim,
+  reports.event,
+  claims.metric,
+  claims.figure,
+  claims.qualifier,
+  claims.value,
+  claims.low,
+  claims.high,
+  claims.unit,
+  claims.subject,
+  claims.subject_group,
+  claims.location,
+  claims.source,
+  claims.source_kind,
+  source.key AS source_key,
+  claims.origin,
+  claims.origin_kind,
+  origin.key AS origin_key,
+  claims.cue,
+  claims.hedge,
+  claims.quoted,
+  claims.sentence,
+  claims.report_id AS report,
+  reports.outlet,
+  reports.date,
+  reports.title,
+  reports.url
+FROM claims
+JOIN reports ON reports.id = claims.report_id
+LEFT JOIN sources AS source ON source.id = claims.source_id
+LEFT JOIN sources AS origin ON origin.id = claims.origin_id
+""".strip(),
+    )
+
+
+def known_migrations() -> list[str]:
+    """Names of the migrations this version of claimtrack knows, in order."""
+    # pending() on a blank database is the public way to list every registered migration
+    return [m.name for m in migrations.pending(Database(memory=True))]

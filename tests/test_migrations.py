@@ -1,0 +1,99 @@
+"""Schema snapshot: what migrating a blank database creates (SPEC §8)."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from sqlite_utils import Database
+
+from claimtrack.db import open_db
+from claimtrack.errors import DatabaseError
+from claimtrack.migrations import known_migrations, migrations
+
+
+def test_blank_database_schema():
+    db = open_db(":memory:")
+    assert [m.name for m in migrations.applied(db)] == known_migrations() == [
+        "m001_reports", "m002_sources", "m003_claims", "m004_chain_links", "m005_search",
+        "m006_claims_view",
+    ]
+    assert db["reports"].columns_dict == {
+        "id": int, "sha256": str, "title": str, "outlet": str, "url": str, "date": str,
+        "event": str, "ref": str, "path": str, "ingested_at": str, "text": str,
+    }
+    assert db["sources"].columns_dict == {"id": int, "key": str, "name": str, "kind": str}
+    assert db["claims"].columns_dict == {
+        "id": int, "report_id": int, "metric": str, "subject": str, "subject_group": str,
+        "figure": str, "qualifier": str, "value": int, "low": int, "high": int, "unit": str,
+        "location": str, "source_id": int, "source": str, "source_kind": str,
+        "origin_id": int, "origin": str, "origin_kind": str, "cue": str, "hedge": str,
+        "quoted": int, "sentence": str, "start": int, "end": int,
+    }
+    assert db["chain_links"].columns_dict == {
+        "claim_id": int, "position": int, "source_id": int, "name": str, "kind": str,
+        "cue": str, "text": str, "descriptor": str, "role": str,
+    }
+    assert db["reports"].pks == ["id"]
+    assert db["chain_links"].pks == ["claim_id", "position"]
+    fks = {t: sorted((fk.column, fk.other_table, fk.other_column) for fk in db[t].foreign_keys)
+           for t in ("reports", "sources", "claims", "chain_links")}
+    assert fks == {
+        "reports": [],
+        "sources": [],
+        "claims": [("origin_id", "sources", "id"), ("report_id", "reports", "id"),
+                   ("source_id", "sources", "id")],
+        "chain_links": [("claim_id", "claims", "id"), ("source_id", "sources", "id")],
+    }
+    unique = {t: sorted(tuple(i.columns) for i in db[t].indexes if i.unique)
+              for t in ("reports", "sources")}
+    assert unique == {"reports": [("sha256",)], "sources": [("key",)]}
+    indexed = {tuple(i.columns) for i in db["claims"].indexes}
+    assert {("report_id",), ("metric",), ("source_id",), ("origin_id",)} <= indexed
+    assert ("event",) in {tuple(i.columns) for i in db["reports"].indexes}
+    assert db["reports"].detect_fts() == "reports_fts"
+    assert db["claims"].detect_fts() == "claims_fts"
+    assert db.view_names() == ["claims_view"]
+    assert list(db["claims_view"].columns_dict)[:4] == ["claim", "event", "metric", "figure"]
+
+
+def test_foreign_keys_are_enforced():
+    db = open_db(":memory:")
+    with pytest.raises(sqlite3.IntegrityError):
+        db.execute("INSERT INTO claims (report_id, metric, figure, qualifier, source_kind, "
+                   "origin_kind, quoted, start, \"end\") VALUES (99, 'killed', '1', 'exact', "
+                   "'outlet', 'outlet', 0, 0, 1)")
+
+
+def test_reopening_applies_nothing_twice(tmp_path):
+    path = tmp_path / "x.db"
+    open_db(path).close()
+    db = open_db(path)
+    assert len(migrations.applied(db)) == len(known_migrations())
+    assert db.journal_mode == "wal"
+
+
+def test_older_database_is_upgraded_in_place(tmp_path):
+    path = tmp_path / "old.db"
+    old = Database(path)
+    migrations.apply(old, stop_before="m006_claims_view")
+    assert "claims_view" not in old.view_names()
+    old.close()
+    db = open_db(path)
+    assert "claims_view" in db.view_names()
+
+
+def test_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "new.db"
+    open_db(path).close()
+    Database(path)["_sqlite_migrations"].insert(
+        {"migration_set": "claimtrack", "name": "m999_future", "applied_at": "2100-01-01"})
+    with pytest.raises(DatabaseError, match="newer claimtrack.*m999_future"):
+        open_db(path)
+
+
+def test_foreign_database_is_refused(tmp_path):
+    path = tmp_path / "other.db"
+    Database(path)["people"].insert({"name": "Ann"})
+    with pytest.raises(DatabaseError, match="not a claimtrack database"):
+        open_db(path)
+    assert Database(path).table_names() == ["people"]  # left as it was
