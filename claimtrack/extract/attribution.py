@@ -21,7 +21,11 @@ SPEECH = (r"said|says|say|stated|states|state|reported|reports|report|announced|
           r"testified|admitted|announce|commented|described|recalled|predicted|projected|found|finds|showed|"
           r"shows|show|reveal|reveals|revealed|reporting|argued|complained|complains|"
           r"argues|contends|contended|offered|declaring|telling|saying|noting|"
-          r"focuses\s+on|suggests|suggested|calculated|tallied|documented|counts|tally|added\s+that")
+          r"focuses\s+on|suggests|suggested|calculated|tallied|documented|counts|tally|added\s+that|"
+          r"expects|expected|predicts|forecasts|forecast|believes|believed|thinks|contends|insists|"
+          r"acknowledges|concedes|conceded|boasted|boasts|touted|touts|cited|cites|highlighted|highlights|"
+          r"condemned|criticized|criticised|urged|proposed|proposes|pledged|promised|vowed|called\s+for|"
+          r"finding|found\s+that|find|estimating|predicting|projecting|according")
 # After a quotation, or before a colon, these introduce speech as well.
 QUOTE_SPEECH = SPEECH + r"|answers|answered|responded|responds|replied|replies|joked|quipped|shouted|asked|asks"
 _SPEECH_WORD = re.compile(rf"\b(?:{SPEECH})\b", re.IGNORECASE)
@@ -83,9 +87,9 @@ _CHAIN_BEFORE_VERB = re.compile(
 _APPOSITIVE = re.compile(
     r"(?:^|(?<=[.;:]\s))\W*(?P<x>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){1,3}),\s*(?P<app>(?:a|an|the)\s+[^,;:“”\"]{2,60}),"
     r"(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
-_EVIDENCE = {"found", "finds", "show", "shows", "showed", "reveal", "reveals", "revealed", "suggests",
+_EVIDENCE = {"found", "finds", "finding", "find", "found that", "show", "shows", "showed", "reveal", "reveals", "revealed", "suggests",
              "suggested", "documented", "counts", "tally", "tallied", "calculated", "recorded", "counted"}
-_NOUN_LIKE = {"report", "reports", "claim", "claims", "state", "states", "estimate", "estimates", "notes",
+_NOUN_LIKE = {"according", "forecast", "cites", "highlights", "touts", "boasts", "find", "report", "reports", "claim", "claims", "state", "states", "estimate", "estimates", "notes",
               "posts", "found", "shows", "showed", "described", "continued", "went on", "counted",
               "recorded", "put", "observed", "concluded", "maintains", "maintained", "predicted",
               "projected", "revised", "updated", "informed", "admitted", "announce", "commented", "recalled"}
@@ -355,8 +359,10 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         np, start = _np_backward(s, m.start())
         if not np or re.search(r"\d|n[’']t\b|\bnot\b", np):
             continue
-        if verb in _EVIDENCE and not re.search(r"\b(?:poll|polls|survey|study|report|reports|data|figures|analysis|"
-                                               r"records|statistics|documents|tally|census|audit|review)\b", np, re.I):
+        if verb in _EVIDENCE and not re.search(r"\b(?:poll|polls|survey|surveys|study|studies|report|reports|data|"
+                                               r"figures|analysis|records|statistics|documents|tally|census|audit|"
+                                               r"review|investigation|probe|count|estimates?|research|researchers|"
+                                               r"analysts?|economists?|numbers|index|model|projections?)\b", np, re.I):
             continue  # "police found three people dead": finding is not telling
         low = np.lower()
         if low in ("he", "she"):
@@ -419,6 +425,11 @@ def backref(next_sentence: str, lexicon: Lexicon) -> Cue | None:
     return None
 
 
+# "Jeffrey Jones: “…”", "Sanders made the following comment: “…”"
+_COLON_SPEAKER = re.compile(
+    r"(?:^|[.!?]\s+|\n\s*|[-–—]\s+)(?P<np>(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})"
+    r"(?:\s+(?:made|gave|issued|offered|posted|released|tweeted)\s+(?:the\s+following|a|this|these)\s+"
+    r"(?:comments?|statements?|remarks?|note|message|tweet))?\s*:\s*\Z")
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "\"": "\"", "‘": "’"}
 
 
@@ -444,7 +455,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             if j < 0 and alt >= 0:
                 j = alt
         if j < 0:
-            i = m.end()
+            # news style leaves a quote open when it goes on in the next paragraph
+            if o in "“«„\"" and para_end - m.end() > 20:
+                spans.append((m.start(), para_end))
+                i = para_end
+            else:
+                i = m.end()
             continue
         spans.append((m.start(), j + 1))
         i = j + 1
@@ -481,6 +497,11 @@ def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
         src = make_source(np, lexicon)
         if src:
             return (Link(src, m["verb"].lower().split()[0]),)
+    m = _COLON_SPEAKER.search(before)
+    if m:
+        src = make_source(m["np"], lexicon)
+        if src:
+            return (Link(src, ":"),)
     m = re.search(rf"\b(?P<verb>{QUOTE_SPEECH})\s+(?P<np>[^,.;:“”\"]{{1,80}}?)\s*[:,.]\s*\Z", before, re.IGNORECASE)
     if m:
         src = make_source(m["np"], lexicon)

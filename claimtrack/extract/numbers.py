@@ -21,8 +21,8 @@ UNITS = {
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "dozen": 12}
-SCALE_ABBR = {"mln": 1_000_000, "bn": 1_000_000_000, "m": 1_000_000, "k": 1_000}
+          "trillion": 1_000_000_000_000, "dozen": 12}
+SCALE_ABBR = {"mln": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000, "m": 1_000_000, "k": 1_000}
 
 # Wordings before a number, longest first within each qualifier.
 QUALIFIERS = {
@@ -69,7 +69,7 @@ _WORD_RUN = (rf"{_WORD_NUM}(?:-{_WORD_NUM})?"
              rf"(?:(?:\s+|-)(?:hundred|thousand|million|billion|dozen)\b"
              rf"(?:\s+(?:and\s+)?{_WORD_NUM}(?:-{_WORD_NUM})?\b)?)*")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE_WORDS = r"hundred|thousand|million|billion|mln|bn"
+_SCALE_WORDS = r"hundred|thousand|million|billion|trillion|mln|bn|tn"
 
 
 @lru_cache(maxsize=8)
