@@ -84,6 +84,20 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
     for f in figs:
         by_sentence[sentence_index(spans, f.start)].append(f)
     speakers = _Speakers(text, spans, lex)
+    speaker_cache: dict[tuple[int, int], tuple[Link, ...]] = {}
+
+    def _speaker_of(span: tuple[int, int]) -> tuple[Link, ...]:
+        """The quote's speaker; else that of the quote just before it in the paragraph."""
+        if span not in speaker_cache:
+            idx = sentence_index(spans, span[0])
+            chain = quote_speaker(text, span, lex, lambda: speakers.before(idx))
+            if not chain:
+                k = quotes.index(span)
+                if k > 0 and "\n\n" not in text[quotes[k - 1][1]:span[0]] and \
+                        span[0] - quotes[k - 1][1] < 400:
+                    chain = _speaker_of(quotes[k - 1])
+            speaker_cache[span] = chain
+        return speaker_cache[span]
     claims: list[Claim] = []
     for i in sorted(by_sentence):
         s0, s1 = spans[i]
@@ -112,7 +126,7 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
             quoted_span = next((q for q in quotes if q[0] < f.start and f.end <= q[1]), None)
             chain: tuple[Link, ...] = ()
             if quoted_span:
-                chain = quote_speaker(text, quoted_span, lex, last_person)
+                chain = _speaker_of(quoted_span)
             if not chain:
                 outside = [cue for cue in cues if not (quoted_span and quoted_span[0] <= cue.pos + s0 < quoted_span[1])]
                 if outside:

@@ -40,7 +40,7 @@ _PREP_CUE = re.compile(
     r"(?:\s+(?:released|published|conducted|issued)(?:\s+\w+day)?)?(?:\s+by)?)\s+",
     re.IGNORECASE)
 _STUDY = re.compile(
-    r"\b(?P<cue>in|by|from|according\s+to)\s+(?P<np>(?:a|an|the)\s+(?:new\s+|latest\s+|recent\s+)?"
+    r"\b(?P<cue>in|by|from|according\s+to)\s+(?P<np>(?:a|an|the)\s+(?:(?-i:[a-z])+\s+){0,3}"
     r"(?:[A-Z][\w/.'’&-]*\s+){1,6}(?:poll|survey|study|report|analysis|census|tally|audit|review|estimate))"
     r"(?:\s+(?:released|published|conducted|issued)(?:\s+(?:on\s+)?\w+day|\s+last\s+\w+)?)?")
 _PREP_CUE_LOWER = re.compile(_PREP_CUE.pattern)
@@ -85,7 +85,8 @@ _CHAIN_BEFORE_VERB = re.compile(
     r"(?:^|(?<=[.;:]\s))\W*(?P<x>[^,;:“”\"]{2,80}),\s*(?P<cue>citing|quoting|which\s+cites|which\s+quotes|quoted\s+by|"
     r"cited\s+by)\s+(?P<y>[^,;:“”\"]{2,80}),(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
 _APPOSITIVE = re.compile(
-    r"(?:^|(?<=[.;:]\s))\W*(?P<x>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){1,3}),\s*(?P<app>(?:a|an|the)\s+[^,;:“”\"]{2,60}),"
+    r"(?:^|(?<=[.;:]\s)|(?<=\n))\W*(?P<x>(?:the\s+|an?\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){0,5}),\s*"
+    r"(?P<app>(?:a|an|the|who|which|conducted|released|published|commissioned|based|(?-i:[A-Z])[\w.-]*['’]s)\s+[^,;:“”\"]{2,80}),"
     r"(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
 _EVIDENCE = {"found", "finds", "finding", "find", "found that", "show", "shows", "showed", "reveal", "reveals", "revealed", "suggests",
              "suggested", "documented", "counts", "tally", "tallied", "calculated", "recorded", "counted"}
