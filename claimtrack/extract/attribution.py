@@ -389,6 +389,15 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             if src is None or len(np.split()) > 9:
                 continue
             chain = [Link(src, cue_verb)]
+        outer = _CHAIN_BACK.match(s, m.end())
+        if outer and len(chain) == 1:
+            # "…, the ministry said, quoted by Interfax": the outlet quoting it comes first
+            np2, _ = _np_forward(s, outer.end())
+            quoting = make_source(np2, lexicon)
+            if quoting:
+                cues.append(Cue((Link(quoting, re.sub(r"\s+", " ", outer["cue"].lower())),) + tuple(chain),
+                                start, 0))
+                continue
         cues.append(Cue(tuple(chain), start, 2))
     lead = re.match(r"\W*(?P<cue>citing|quoting)\s+(?P<y>[^,;:]{2,80}),", s, re.IGNORECASE)
     if lead:
