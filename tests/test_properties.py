@@ -49,6 +49,8 @@ def news_like(draw) -> str:
 
 
 EDGES = [
+    "at least \n\n 12 ",  # a qualifier never reaches across a paragraph
+    "fewer than several ",  # below a vague figure: high is one under its value
     "", " ", "0", "1,", ",,,", "1.", ".5", "1.5", "10-", "-10", "–", "at least", "between 5 and",
     "1.5 million million", "9" * 40 + " people were killed", "fewer than 1 person",
     "between 50 and 10 people were killed", "“12 killed", "12 killed”", "\u00a012\u00a0",

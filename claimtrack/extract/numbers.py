@@ -94,7 +94,9 @@ def _grammar(lexicon: Lexicon) -> dict:
                 qual_alts.append((w, q))
     qual_alts.sort(key=lambda p: len(p[0]), reverse=True)
     qual_re = re.compile(
-        r"(?<![\w])(?P<q>%s)\s+\Z" % "|".join(re.escape(w).replace(r"\ ", r"\s+") for w, _ in qual_alts),
+        # a qualifier and its number share a paragraph: at most one line break between them
+        r"(?<![\w])(?P<q>%s)(?:[ \t]+|[ \t]*\n[ \t]*)\Z" % "|".join(
+            re.escape(w).replace(r"\ ", r"[ \t]+") for w, _ in qual_alts),
         re.IGNORECASE,
     )
     qual_last = {w.split()[-1].rstrip(".") for w, _ in qual_alts}
@@ -149,7 +151,7 @@ def interval(qualifier: str, x: int, y: int | None = None) -> tuple[int, int | N
     return x, x
 
 
-_BEFORE_DATE = re.compile(rf"(?:\b(?:{MONTHS})\.?,?\s*|\bthe\s+)\Z", re.IGNORECASE)
+_BEFORE_DATE = re.compile(rf"\b(?:{MONTHS})\.?,?\s*\Z", re.IGNORECASE)
 _AFTER_DATE = re.compile(rf"(?:st|nd|rd|th)?,?\s*(?:of\s+)?(?:{MONTHS})\b\.?(?!\s*(?:people|of\b))", re.IGNORECASE)
 _AFTER_EXCLUDE = re.compile(
     rf"""(?:
@@ -177,7 +179,7 @@ _CODE_BEFORE = re.compile(
     re.IGNORECASE)
 _MONTH_OR_THE = set(re.findall(r"[a-z]+", "january february march april may june july august september "
                                  "october november december jan feb mar apr jun jul aug sep sept oct nov "
-                                 "dec the")) | {w + "." for w in ("jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                                 "dec")) | {w + "." for w in ("jan", "feb", "mar", "apr", "jun", "jul", "aug",
                                                                   "sep", "sept", "oct", "nov", "dec")} | \
     {w + "," for w in ("january", "february", "march", "april", "may", "june", "july", "august",
                        "september", "october", "november", "december")}
@@ -350,8 +352,10 @@ def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
                     low, high = v_low, None
                 elif qualifier == "more_than":
                     low, high = v_low + 1, None
-                elif qualifier in ("at_most", "less_than"):
+                elif qualifier == "at_most":
                     low = 0
+                elif qualifier == "less_than":  # "fewer than hundreds": below the least it could mean
+                    low, high = 0, max(v_low - 1, 0)
                 elif qualifier in ("approx", "nearly"):
                     qualifier = "vague"
                 x = v_low
