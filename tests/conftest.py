@@ -46,3 +46,13 @@ def make_claim(text: str, figure: str, *, metric: str = "killed", value: int | N
     links = tuple(Link(Source(name, kind, name.casefold(), name), cue) for name, kind, cue in chain)
     claim = Claim(fig, metric, None, subject_group, location, Attribution(links, hedge), text, 0)
     return claim_to_dict(claim, report=report, outlet=outlet)
+
+
+def pytest_addoption(parser):
+    parser.addoption("--regen-golden", action="store_true",
+                     help="rewrite tests/golden/*.json from the current extraction engine")
+
+
+@pytest.fixture
+def regen_golden(request) -> bool:
+    return request.config.getoption("--regen-golden")

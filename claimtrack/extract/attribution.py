@@ -224,6 +224,8 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
         if dm and name[dm.end():][:1].isupper():
             descriptor = dm.group().strip()
             name = name[dm.end():]
+    if descriptor:
+        descriptor = re.sub(r"['’]s$", "", descriptor.strip())
     key = re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", name.casefold())).strip() if kind == "unnamed" \
         else source_key(name)
     return Source(name=name, kind=kind, key=key, text=text, descriptor=descriptor, role=role)
