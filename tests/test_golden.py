@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SAMPLES = sorted(p for p in (ROOT / "samples").rglob("*")
-                 if p.suffix in {".txt", ".md", ".json", ".jsonl", ".html", ".htm"} and p.name != "README.md")
+                 if p.suffix in {".txt", ".md", ".json", ".jsonl", ".html", ".htm"})
 
 
 def test_there_are_samples():
