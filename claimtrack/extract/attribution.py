@@ -238,10 +238,6 @@ def _np_forward(s: str, pos: int) -> tuple[str, int]:
     words = list(re.finditer(r"\S+", s[pos:end]))
     if len(words) > 12:
         end = pos + words[11].end()
-    # "in Almaty" ends a source's name: it is where, not who
-    loc = re.search(r"\s+in\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*\s*$", s[pos:end])
-    if loc and loc.start() > 0:
-        end = pos + loc.start()
     return s[pos:end].strip(), end
 
 
