@@ -44,6 +44,9 @@ _STUDY = re.compile(
     r"(?:[A-Z][\w/.'’&-]*\s+){1,6}(?:poll|survey|study|report|analysis|census|tally|audit|review|estimate))"
     r"(?:\s+(?:released|published|conducted|issued)(?:\s+(?:on\s+)?\w+day|\s+last\s+\w+)?)?")
 _PREP_CUE_LOWER = re.compile(_PREP_CUE.pattern)
+_STUDY_WORDS = ("poll", "survey", "study", "report", "analysis", "census", "tally", "audit", "review",
+                "estimate", "toll", "count", "figure", "statement", "note", "data", "statistic", "number")
+_PREP_WORDS = ("according", "citing", "quoting", "from")
 _POSSESSIVE_TOLL = re.compile(r"(?P<np>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5})['’]s?\s+(?:latest\s+|own\s+|new\s+|official\s+)?(?:death\s+)?(?:toll|tally|count|figures?|estimate)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+)?(?P<cue>stated|announced|reported|confirmed|said|claimed|released|provided|given|disclosed|published|revealed)\s+(?:\w+\s+){0,3}?by\s+", re.IGNORECASE)
 _BACKREF = re.compile(
@@ -294,7 +297,12 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
     lowered = s.lower()
     if len(lowered) != len(s):  # lower-casing moved offsets: scan the text itself
         lowered = None
-    prep = _PREP_CUE_LOWER.finditer(lowered) if lowered else _PREP_CUE.finditer(s)
+    probe = lowered or s.lower()
+    # cheap substring tests spare most sentences the costlier patterns below
+    has_by = " by " in probe
+    has_study = any(w in probe for w in _STUDY_WORDS)
+    prep = (_PREP_CUE_LOWER.finditer(lowered) if lowered else _PREP_CUE.finditer(s)) \
+        if has_by or has_study or any(w in probe for w in _PREP_WORDS) else ()
     for m in prep:
         if _STUDY.match(s, m.start()):
             continue
@@ -312,15 +320,15 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         chain = _chain_from(s, np, end, cue, lexicon)
         if chain:
             cues.append(Cue(tuple(chain), m.start(), 1))
-    for m in _STUDY.finditer(s):
+    for m in (_STUDY.finditer(s) if has_study else ()):
         src = make_source(m["np"], lexicon)
         if src:
             cues.append(Cue((Link(src, m["cue"].lower()),), m.start(), 1))
-    for m in _POSSESSIVE_TOLL.finditer(s):
+    for m in (_POSSESSIVE_TOLL.finditer(s) if has_study or "'s" in probe or "’s" in probe else ()):
         src = make_source(m["np"], lexicon)
         if src and src.kind != "person" or src and len(m["np"].split()) > 1:
             cues.append(Cue((Link(src, "toll"),), m.start(), 1))
-    for m in _PASSIVE.finditer(s):
+    for m in (_PASSIVE.finditer(s) if has_by else ()):
         np, end = _np_forward(s, m.end())
         chain = _chain_from(s, np, end, m["cue"].lower(), lexicon)
         if chain:

@@ -86,7 +86,9 @@ def _grammar(lexicon: Lexicon) -> dict:
     # Case-insensitive alternations are several times slower in `re`: scan a lower-cased
     # copy with a case-sensitive pattern when lower-casing keeps every offset.
     core = re.compile(core_src, re.IGNORECASE)
-    core_lower = re.compile(core_src)
+    # every branch starts a token with a digit or one of these letters: fail fast elsewhere
+    firsts = "".join(sorted({w[0] for w in list(UNITS) + list(vague) + ["a", "half"]}))
+    core_lower = re.compile(rf"(?<![a-z0-9])(?=[0-9{firsts}])(?:{core_src})")
     qual_alts = []
     for q, words in QUALIFIERS.items():
         for w in words:
