@@ -120,6 +120,8 @@ _ASIDE = re.compile(r",(?:[^,;.]{1,60},){1,4}(?=\s*(?:were|was|are|is|have|has|h
 _PARTICIPLE = re.compile(r"\s*(?:all\s+|both\s+|who\s+were\s+|reportedly\s+)?([a-z]+ed)\s+(?:by|in|on|at|during|when|after)\b")
 
 
+_INCLUDING_BARE = re.compile(r"including\b[^,;.]{1,60}?(?=\s(?:were|was|are|is|have|has|had)\b)")
+_OUTCOME = re.compile(r"\s+(?:[a-z]+\s+){0,2}?and\s+(?:later\s+|was\s+|were\s+|is\s+|are\s+|left\s+|listed\s+|remain\s+)*")
 _AND_MORE = re.compile(r"\s+(?:a|an|the|his|her|their|its)\s+(?![\d])")
 
 
@@ -153,6 +155,13 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon) -> Co
         hit = p["after_re"].match(right_lower, m.start())
         if hit:
             metric = p["after"].get(re.sub(r"\s+", " ", hit.group().lower()))
+            if metric == "casualties":
+                # "shot and left in critical condition", "shot and later died": the outcome wins
+                outcome = _OUTCOME.match(right_lower, hit.end())
+                if outcome:
+                    better = p["after_re"].match(right_lower, outcome.end())
+                    if better and p["after"].get(re.sub(r"\s+", " ", better.group())) in ("killed", "injured"):
+                        metric = p["after"][re.sub(r"\s+", " ", better.group())]
             if subject_end is None:
                 subject_end = m.start()
             break
@@ -177,6 +186,13 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon) -> Co
             pos = m.end()  # "five terrorists and an army corporal were killed"
             tokens += 1
             continue
+        if low == "including":
+            inc = _INCLUDING_BARE.match(right_lower, m.start())
+            if inc:  # "four people including a 12-year-old were injured"
+                if subject_end is None:
+                    subject_end = m.start()
+                pos = inc.end()
+                continue
         if low in _RIGHT_STOP or tok[0].isdigit():
             break
         if proper and tok[0].isupper() and low not in p["subjects"] and \
