@@ -53,6 +53,30 @@ _PART_OF = re.compile(r"\A[^.;:]{0,50}?(?:,\s*including|\(|--|—|–|,\s*of\s+w
                       re.IGNORECASE)
 
 
+# "Mrs. Clinton seeks an additional $1 trillion", "The IMF expects … 1.6 percent": for figures
+# that count no people, the named subject of the clause holding the figure stands behind it.
+_CLAUSE_SUBJECT = re.compile(
+    r"(?:^|[,;:]\s+|\bthat\s+|\n)\W*(?P<np>(?:[Tt]he\s+)?(?:[A-Z][\w.'’&-]*\s+){0,4}[A-Z][\w.'’&-]*"
+    r"|[Tt]he\s+(?:new\s+|latest\s+|recent\s+)?(?:poll|survey|study|report|agency|organization|group|"
+    r"campaign|committee|company|government|ministry|court|bill|law|plan|rule|data|census))"
+    r"\s+(?:also\s+|now\s+|still\s+|has\s+|have\s+|had\s+|will\s+|would\s+|could\s+|may\s+)?"
+    r"(?P<verb>(?-i:[a-z]+))\b")
+_NOT_VERBS = {"is", "was", "are", "were", "be", "been", "of", "in", "and", "or", "to", "for", "on", "at",
+              "by", "with", "from", "the", "a", "an", "as", "that", "who", "which", "if", "but", "said",
+              "says", "told", "not", "also", "than", "into", "over", "after", "before"}
+
+
+def _clause_subject(sentence: str, pos: int, lexicon: Lexicon) -> tuple[Link, ...]:
+    best = None
+    for m in _CLAUSE_SUBJECT.finditer(sentence, 0, pos):
+        if m.end("verb") <= pos and m["verb"] not in _NOT_VERBS:
+            best = m
+    if best is None:
+        return ()
+    src = make_source(best["np"], lexicon)
+    return (Link(src, best["verb"]),) if src and src.kind != "unnamed" else ()
+
+
 class _Speakers:
     """The people who spoke in earlier sentences, for "he said" (computed on demand)."""
 
@@ -136,6 +160,8 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
                 chain = later.chain
             if not chain:
                 chain = _transcript_speaker(text, f.start, lex)
+            if not chain and metric == "other":
+                chain = _clause_subject(sentence, f.start - s0, lex)
             claim = Claim(
                 figure=f, metric=metric, subject=subject, subject_group=group or "people",
                 location=location,

@@ -179,6 +179,11 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
         if run_start is not None:
             while run_start < len(tokens) and tokens[run_start].group().lower() in ("of", "the", "for", "and", "de"):
                 run_start += 1
+        # "the command of the security forces in Almaty": a place after "in"/"at" says where
+        # the body sits; the name is the whole phrase, not the place
+        if run_start is not None and 0 < run_start < len(tokens) and re.search(
+                r"\b(?:in|at)$", bare[:tokens[run_start].start()].strip()):
+            run_start = None
         if run_start is not None and run_start < len(tokens):
             name = bare[tokens[run_start].start():].strip()
             before = bare[:tokens[run_start].start()].strip()
