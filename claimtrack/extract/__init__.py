@@ -56,9 +56,10 @@ _PART_OF = re.compile(r"\A[^.;:]{0,50}?(?:,\s*including|\(|--|—|–|,\s*of\s+w
 # "Mrs. Clinton seeks an additional $1 trillion", "The IMF expects … 1.6 percent": for figures
 # that count no people, the named subject of the clause holding the figure stands behind it.
 _CLAUSE_SUBJECT = re.compile(
-    r"(?:^|[,;:]\s+|\bthat\s+|\n)\W*(?P<np>(?:[Tt]he\s+)?(?:[A-Z][\w.'’&-]*\s+){0,4}[A-Z][\w.'’&-]*"
-    r"|[Tt]he\s+(?:new\s+|latest\s+|recent\s+)?(?:poll|survey|study|report|agency|organization|group|"
-    r"campaign|committee|company|government|ministry|court|bill|law|plan|rule|data|census))"
+    r"(?:^|[,;:]\s+|\bthat\s+|\n)\W*(?P<np>[Tt]he\s+(?:(?-i:[a-z])+\s+){0,3}?(?:poll|polls|survey|study|report|"
+    r"reports|agency|organization|group|campaign|committee|company|government|ministry|court|bill|law|plan|"
+    r"rule|data|census|analysis|figures|president|administration|board|department|office|council|party)"
+    r"|(?:[Tt]he\s+)?(?:[A-Z][\w.'’&-]*\s+){0,4}(?!The\b)[A-Z][\w.'’&-]*)"
     r"\s+(?:also\s+|now\s+|still\s+|has\s+|have\s+|had\s+|will\s+|would\s+|could\s+|may\s+)?"
     r"(?P<verb>(?-i:[a-z]+))\b")
 _NOT_VERBS = {"is", "was", "are", "were", "be", "been", "of", "in", "and", "or", "to", "for", "on", "at",

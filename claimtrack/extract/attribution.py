@@ -61,6 +61,9 @@ _DETERMINERS = re.compile(r"^(?:the|a|an|our|its|their|his|her)\s+", re.IGNORECA
 _FUNCTION_WORDS = {"without", "with", "by", "after", "before", "while", "when", "also", "then", "and", "but",
                    "or", "not", "just", "even", "only", "as", "so", "if", "for", "of", "in", "on", "at",
                    "to", "from", "into", "about", "over", "under", "since", "until", "all", "both"}
+_NOT_NAMES = {"the", "a", "an", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december", "today", "yesterday", "tonight"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "those",
              "these", "one", "there", "what"}
 _NP_END = re.compile(
@@ -161,7 +164,8 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
     bare = _DETERMINERS.sub("", text)
     bare = re.sub(r"^(?:former|then|current|acting|interim|senior|top|chief)\s+", "", bare, flags=re.IGNORECASE)
     lowered = bare.lower()
-    if lowered in _PRONOUNS or lowered in _FUNCTION_WORDS or not re.search(r"[A-Za-z]", bare):
+    if lowered in _PRONOUNS or lowered in _FUNCTION_WORDS or lowered in _NOT_NAMES or \
+            not re.search(r"[A-Za-z]", bare):
         return None
     upper = bare.isupper() and len(bare) > 3
     name, descriptor, role = bare, None, None
