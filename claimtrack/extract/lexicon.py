@@ -20,14 +20,29 @@ class Lexicon:
     data: dict
 
 
-def _merge(base: dict, extra: dict) -> dict:
+def _merge(base: dict, extra: dict, path: tuple[str, ...] = ()) -> dict:
+    """Tables merge key by key; word lists grow (defaults first); other values are replaced.
+
+    The vague intervals are pairs, not word lists: a user's pair replaces the default one.
+    """
     out = dict(base)
     for key, value in extra.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = _merge(out[key], value)
+        old = out.get(key)
+        if isinstance(value, dict) and isinstance(old, dict):
+            out[key] = _merge(old, value, path + (key,))
+        elif isinstance(value, list) and isinstance(old, list) and path[:1] != ("vague",):
+            out[key] = old + [v for v in value if v not in old]
         else:
             out[key] = value
     return out
+
+
+def _check(data: dict, path: str) -> None:
+    """Refuse a lexicon whose vague intervals are not pairs of whole numbers, low ≤ high."""
+    for word, pair in data.get("vague", {}).items():
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(n, int) for n in pair)
+                and 0 <= pair[0] <= pair[1]):
+            raise UsageError(f"lexicon {path}: vague \"{word}\" must be [low, high], whole numbers, low <= high")
 
 
 @lru_cache(maxsize=1)
@@ -48,4 +63,5 @@ def load_lexicon(path: str | os.PathLike | None = None) -> Lexicon:
         raise UsageError(f"cannot read lexicon {path}: {e.strerror or e}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise UsageError(f"lexicon {path} is not valid TOML: {e}") from None
+    _check(extra, str(path))
     return Lexicon(_merge(default_lexicon().data, extra))
