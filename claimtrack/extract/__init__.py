@@ -5,11 +5,12 @@ Figures are found in one scan of the text; only the sentences that hold one are 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 
 from ..models import Attribution, Claim, Figure, Link, Source
-from .attribution import backref, hedge_in, make_source, quote_speaker, quote_spans, sentence_cues
+from .attribution import Cue, backref, hedge_in, make_source, quote_speaker, quote_spans, sentence_cues
 from .lexicon import Lexicon, default_lexicon, load_lexicon
 from .metrics import counted, sentence_index, sentence_spans
 from .numbers import figures
@@ -62,6 +63,7 @@ _CLAUSE_SUBJECT = re.compile(
     r"|(?:[Tt]he\s+)?(?:[A-Z][\w.'’&-]*\s+){0,4}(?!The\b)[A-Z][\w.'’&-]*)"
     r"\s+(?:also\s+|now\s+|still\s+|has\s+|have\s+|had\s+|will\s+|would\s+|could\s+|may\s+)?"
     r"(?P<verb>(?-i:[a-z]+))\b")
+_CAPITAL_OR_THE = re.compile(r"[A-Z]|\bthe\s")
 _NOT_VERBS = {"is", "was", "are", "were", "be", "been", "of", "in", "and", "or", "to", "for", "on", "at",
               "by", "with", "from", "the", "a", "an", "as", "that", "who", "which", "if", "but", "said",
               "says", "told", "not", "also", "than", "into", "over", "after", "before"}
@@ -69,13 +71,49 @@ _NOT_VERBS = {"is", "was", "are", "were", "be", "been", "of", "in", "and", "or",
 
 def _clause_subject(sentence: str, pos: int, lexicon: Lexicon) -> tuple[Link, ...]:
     best = None
-    for m in _CLAUSE_SUBJECT.finditer(sentence, 0, pos):
+    # a clause's subject stands within a few words of it: a window keeps long sentences linear
+    w0 = max(0, pos - _WINDOW)
+    if not _CAPITAL_OR_THE.search(sentence, w0, pos):
+        return ()
+    for m in _CLAUSE_SUBJECT.finditer(sentence, w0, pos):
         if m.end("verb") <= pos and m["verb"] not in _NOT_VERBS:
             best = m
     if best is None:
         return ()
     src = make_source(best["np"], lexicon)
     return (Link(src, best["verb"]),) if src and src.kind != "unnamed" else ()
+
+
+_WINDOW = 300
+_QUOTE_HOPS = 3  # how many earlier quotes of a paragraph may lend their speaker
+
+
+class _Cues:
+    """A sentence's cues by strength, each list sorted by position, for nearest-cue look-ups."""
+
+    def __init__(self, cues: list[Cue]):
+        by: dict[int, list[Cue]] = defaultdict(list)
+        for cue in sorted(cues, key=lambda c: c.pos):
+            by[cue.strength].append(cue)
+        self.levels = [(k, [c.pos for c in by[k]], by[k]) for k in sorted(by)]
+
+    def nearest(self, pos: int, skip: tuple[int, int] | None) -> tuple[Link, ...]:
+        """The strongest cue, the nearest to ``pos`` among equals, outside the span ``skip``."""
+        for _, positions, cues in self.levels:
+            k = bisect.bisect_left(positions, pos)
+            left, right = k - 1, k
+            while left >= 0 or right < len(cues):
+                dl = pos - positions[left] if left >= 0 else None
+                dr = positions[right] - pos if right < len(cues) else None
+                take_left = dr is None or (dl is not None and dl <= dr)
+                i = left if take_left else right
+                if skip is None or not skip[0] <= cues[i].pos < skip[1]:
+                    return cues[i].chain
+                if take_left:
+                    left -= 1
+                else:
+                    right += 1
+        return ()
 
 
 class _Speakers:
@@ -105,41 +143,43 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
         return []
     spans = sentence_spans(text)
     quotes = quote_spans(text) if re.search(r"[“«„\"‘]", text) else []
+    quote_starts = [q[0] for q in quotes]
     by_sentence: dict[int, list[Figure]] = defaultdict(list)
     for f in figs:
         by_sentence[sentence_index(spans, f.start)].append(f)
     speakers = _Speakers(text, spans, lex)
-    speaker_cache: dict[tuple[int, int], tuple[Link, ...]] = {}
+    speaker_cache: dict[int, tuple[Link, ...]] = {}
 
-    def _speaker_of(span: tuple[int, int]) -> tuple[Link, ...]:
-        """The quote's speaker; else that of the quote just before it in the paragraph."""
-        if span not in speaker_cache:
-            idx = sentence_index(spans, span[0])
-            chain = quote_speaker(text, span, lex, lambda: speakers.before(idx))
-            if not chain:
-                k = quotes.index(span)
-                if k > 0 and "\n\n" not in text[quotes[k - 1][1]:span[0]] and \
-                        span[0] - quotes[k - 1][1] < 400:
-                    chain = _speaker_of(quotes[k - 1])
-            speaker_cache[span] = chain
-        return speaker_cache[span]
+    def quote_of(f: Figure) -> int | None:
+        k = bisect.bisect_left(quote_starts, f.start) - 1
+        return k if k >= 0 and f.end <= quotes[k][1] else None
+
+    def speaker_of(k: int) -> tuple[Link, ...]:
+        """The quote's speaker; else that of a quote just before it in the paragraph."""
+        for hop in range(_QUOTE_HOPS):
+            if k not in speaker_cache:
+                idx = sentence_index(spans, quotes[k][0])
+                speaker_cache[k] = quote_speaker(text, quotes[k], lex, lambda: speakers.before(idx))
+            if speaker_cache[k] or k == 0:
+                return speaker_cache[k]
+            gap = text[quotes[k - 1][1]:quotes[k][0]]
+            if "\n\n" in gap or len(gap) >= 400:
+                return ()
+            k -= 1
+        return ()
+
     claims: list[Claim] = []
     for i in sorted(by_sentence):
         s0, s1 = spans[i]
         sentence = text[s0:s1]
-        def last_person(i=i):
-            return speakers.before(i)
-
-        cues = sentence_cues(sentence, lex, last_person)
-        later = None
-        if i + 1 < len(spans):
-            n0, n1 = spans[i + 1]
-            later = backref(text[n0:n1], lex)
+        upper = sentence.isupper()
+        cues = _Cues(sentence_cues(sentence, lex, lambda i=i: speakers.before(i)))
+        later = backref(text[spans[i + 1][0]:spans[i + 1][1]], lex) if i + 1 < len(spans) else None
         hedge = hedge_in(sentence, lex)
         location = _location(sentence)
         prev = None
         for f in by_sentence[i]:
-            c = counted(sentence, f.start - s0, f.end - s0, lex)
+            c = counted(sentence, f.start - s0, f.end - s0, lex, upper)
             metric, subject, group = c.metric, c.subject, c.subject_group
             if f.unit:
                 metric = "other"
@@ -148,15 +188,11 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
                     metric = prev.metric
                 if group is None and (subject is None or c.joined):
                     subject, group = prev.subject, prev.subject_group
-            quoted_span = next((q for q in quotes if q[0] < f.start and f.end <= q[1]), None)
-            chain: tuple[Link, ...] = ()
-            if quoted_span:
-                chain = _speaker_of(quoted_span)
+            q = quote_of(f) if quotes else None
+            chain: tuple[Link, ...] = speaker_of(q) if q is not None else ()
             if not chain:
-                outside = [cue for cue in cues if not (quoted_span and quoted_span[0] <= cue.pos + s0 < quoted_span[1])]
-                if outside:
-                    best = min(outside, key=lambda cue: (cue.strength, abs(cue.pos + s0 - f.start)))
-                    chain = best.chain
+                skip = (quotes[q][0] - s0, quotes[q][1] - s0) if q is not None else None
+                chain = cues.nearest(f.start - s0, skip)
             if not chain and later is not None:
                 chain = later.chain
             if not chain:
@@ -166,7 +202,7 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
             claim = Claim(
                 figure=f, metric=metric, subject=subject, subject_group=group or "people",
                 location=location,
-                attribution=Attribution(chain, hedge, quoted_span is not None),
+                attribution=Attribution(chain, hedge, q is not None),
                 sentence=sentence, sentence_start=s0,
             )
             claims.append(claim)

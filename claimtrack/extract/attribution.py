@@ -1,6 +1,7 @@
 """Who the report says makes a claim: cues, speakers, quotations and chains (SPEC §5)."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -96,6 +97,7 @@ _APPOSITIVE = re.compile(
     r"(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
 _EVIDENCE = {"found", "finds", "finding", "find", "found that", "show", "shows", "showed", "reveal", "reveals", "revealed", "suggests",
              "suggested", "documented", "counts", "tally", "tallied", "calculated", "recorded", "counted"}
+_WINDOW = 300
 _NOUN_LIKE = {"according", "forecast", "cites", "highlights", "touts", "boasts", "find", "report", "reports", "claim", "claims", "state", "states", "estimate", "estimates", "notes",
               "posts", "found", "shows", "showed", "described", "continued", "went on", "counted",
               "recorded", "put", "observed", "concluded", "maintains", "maintained", "predicted",
@@ -245,8 +247,8 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
 
 def _np_forward(s: str, pos: int) -> tuple[str, int]:
     """The noun phrase starting at ``pos``: up to a clause boundary, at most 12 words."""
-    m = _NP_END.search(s, pos)
-    end = m.start() if m else len(s)
+    m = _NP_END.search(s, pos, pos + _WINDOW)  # a name is a few words: never scan far
+    end = m.start() if m else min(len(s), pos + _WINDOW)
     words = list(re.finditer(r"\S+", s[pos:end]))
     if len(words) > 12:
         end = pos + words[11].end()
@@ -255,15 +257,18 @@ def _np_forward(s: str, pos: int) -> tuple[str, int]:
 
 def _np_backward(s: str, pos: int) -> tuple[str, int]:
     """The noun phrase ending at ``pos`` (a speech verb follows): back to a clause boundary."""
-    seg = s[:pos]
+    # a subject is a few words: look back no further than a window, so that a sentence
+    # full of speech verbs stays linear
+    w0 = max(0, pos - _WINDOW)
+    seg = s[w0:pos]
     cut = max(seg.rfind(c) for c in (",", ";", ":", "“", "”", "\"", "(", ")", "—", "–"))
     for m in re.finditer(r"\b(?:that|and|but|while|as|because|after|when|where|so)\s+", seg, re.IGNORECASE):
         if m.end() > cut + 1:
             cut = m.end() - 1
     for m in re.finditer(r"[.!?]\s", seg):
         cut = max(cut, m.end() - 1)
-    start = cut + 1
-    np = seg[start:].strip()
+    np = seg[cut + 1:].strip()
+    start = w0 + cut + 1
     np = re.sub(r"\s+(?:also|later|earlier|previously|officially|separately|publicly|initially|had|has|have|would|could|may|on\s+\w+day|today|yesterday|in\s+a\s+statement|in\s+a\s+note)\s*$", "", np, flags=re.IGNORECASE)
     words = np.split()
     if len(words) > 10:
@@ -346,7 +351,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         verb = m.group().lower()
         if verb in _NOUN_LIKE and not re.match(r"\s*(?:that\b|[,:“\"]|\d|(?:a|an|the|some|about|at\s+least|more\s+than|over)\s)", s[m.end():]):
             continue  # "six former Soviet states": a noun, not a verb
-        pre = _CHAIN_BEFORE_VERB.search(s, 0, m.start())
+        near = m.start() <= _WINDOW  # these two read from the sentence's start
+        pre = _CHAIN_BEFORE_VERB.search(s, 0, m.start()) if near else None
         if pre:
             x, y = make_source(pre["x"], lexicon), make_source(pre["y"], lexicon)
             cue2 = re.sub(r"\s+", " ", pre["cue"].lower()).replace("which ", "")
@@ -355,7 +361,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                     else [Link(x, verb.split()[0]), Link(y, cue2)]
                 cues.append(Cue(tuple(pair), pre.start(), 0))
                 continue
-        app = _APPOSITIVE.search(s, 0, m.start())
+        app = _APPOSITIVE.search(s, 0, m.start()) if near else None
         if app:
             src = make_source(app["x"], lexicon)
             if src:
@@ -365,7 +371,10 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                                 app.start(), 2))
                 continue
         # inverted: ", said X" / "” said X"
-        inv = re.search(r"(?:[,“”\"]|^)\s*\Z", s[:m.start()])
+        j = m.start()
+        while j > 0 and s[j - 1].isspace():
+            j -= 1
+        inv = j == 0 or s[j - 1] in ",“”\""
         if inv:
             np, end = _np_forward(s, m.end() + (len(re.match(r"\s*", s[m.end():]).group())))
             chain = _chain_from(s, np, end, verb.split()[0], lexicon)
@@ -458,27 +467,30 @@ _COLON_SPEAKER = re.compile(
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "\"": "\"", "‘": "’"}
 
 
+_QUOTE_OPENER = re.compile(r"[“«„\"]|(?<![\w])‘(?=\w)")
+_SINGLE_CLOSER = re.compile(r"’(?![\w])")
+_PARAGRAPH_BREAK = re.compile(r"\n\n")
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation; an unclosed quote runs to the end of its paragraph."""
     spans = []
     i, n = 0, len(text)
-    opener = re.compile(r"[“«„\"]|(?<![\w])‘(?=\w)")
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
     while True:
-        m = opener.search(text, i)
+        m = _QUOTE_OPENER.search(text, i)
         if not m:
             break
         o = m.group()
         close = _QUOTE_PAIRS[o]
-        para_end = text.find("\n\n", m.end())
-        para_end = n if para_end < 0 else para_end
+        k = bisect.bisect_left(breaks, m.end())
+        para_end = breaks[k] if k < len(breaks) else n
         j = text.find(close, m.end(), para_end)
         if o == "‘":  # ’ is also an apostrophe: the closing one is followed by no letter
-            cm = re.compile(r"’(?![\w])").search(text, m.end(), para_end)
+            cm = _SINGLE_CLOSER.search(text, m.end(), para_end)
             j = cm.start() if cm else -1
-        if o == "“":
-            alt = text.find("\"", m.end(), para_end)
-            if j < 0 and alt >= 0:
-                j = alt
+        if o == "“" and j < 0:
+            j = text.find("\"", m.end(), para_end)
         if j < 0:
             # news style leaves a quote open when it goes on in the next paragraph
             if o in "“«„\"" and para_end - m.end() > 20:

@@ -19,6 +19,7 @@ _ABBREVIATIONS = {
     "dept", "gov't", "approx", "est", "fig", "ave", "blvd", "rd", "la", "fla", "calif", "tex",
     "ariz", "mich", "ill", "pa", "va", "wash", "ga", "ky", "tenn", "ala", "ore", "okla", "colo",
     "conn", "mass", "minn", "wis", "ind", "kan", "neb", "nev", "md", "del", "vt", "n.y", "n.j",
+    "rs", "nos", "vol", "pp", "para", "art", "sec", "cf", "viz", "etc",
 }
 
 
@@ -84,7 +85,9 @@ def _patterns(lexicon: Lexicon) -> dict:
         # matched against lower-cased text: case-insensitive alternations are slow in `re`
         "after_re": re.compile(r"(?:%s)\b" % _phrase_alt(after)),
         "before": before,
-        "before_re": re.compile(r"\b(?:%s)\b" % _phrase_alt(before)),
+        # scanned at every position of a window: fail fast where no phrase can start
+        "before_re": re.compile(r"(?<![a-z])(?=[%s])(?:%s)\b" % (
+            "".join(sorted({w[0] for w in before})), _phrase_alt(before))),
         "subjects": subjects,
         "subject_re": re.compile(r"\b(?:%s)\b" % _phrase_alt(subjects), re.IGNORECASE),
     }
@@ -132,7 +135,8 @@ _TOLL_TO = re.compile(
     r"displaced|evacuated|released|casualties|victims\s+killed)\b[^.;:!?]{0,50}?\b(?:to|at|as)\s*\Z")
 
 
-def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon) -> Counted:
+def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
+            upper: bool | None = None) -> Counted:
     """Metric and subject of the figure at ``sentence[fig_start:fig_end]``."""
     p = _patterns(lexicon)
     right = sentence[fig_end:fig_end + 160]
@@ -143,7 +147,7 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon) -> Co
     subject_end = None
     tokens = 0
     pos = 0
-    proper = not sentence.isupper()
+    proper = not (sentence.isupper() if upper is None else upper)
     prev_cap = False
     joined = bool(re.match(r"\s+of\s+(?:whom|them|those|these|the\s+\w+)\b", right, re.IGNORECASE))
     while pos < len(right) and tokens < 10:

@@ -65,9 +65,11 @@ STREET = (r"street|st|avenue|ave|road|rd|drive|dr|boulevard|blvd|lane|ln|court|c
 
 _WORD_NUM = r"(?:%s)" % "|".join(sorted(UNITS, key=len, reverse=True))
 # "and" joins only after a scale word: "one hundred and forty", but "thirty and forty" is two numbers
+# white space inside a figure may wrap a line, never cross a blank line (a paragraph)
+_SP = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"
 _WORD_RUN = (rf"{_WORD_NUM}(?:-{_WORD_NUM})?"
-             rf"(?:(?:\s+|-)(?:hundred|thousand|million|billion|dozen)\b"
-             rf"(?:\s+(?:and\s+)?{_WORD_NUM}(?:-{_WORD_NUM})?\b)?)*")
+             rf"(?:(?:{_SP}|-)(?:hundred|thousand|million|billion|trillion|dozen)\b"
+             rf"(?:{_SP}(?:and{_SP})?{_WORD_NUM}(?:-{_WORD_NUM})?\b)?)*")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_WORDS = r"hundred|thousand|million|billion|trillion|mln|bn|tn"
 
@@ -80,7 +82,7 @@ def _grammar(lexicon: Lexicon) -> dict:
         rf"(?<![\w.,$-])(?P<vague>{vague_alt.lower()})\b"
         rf"|(?P<adozen>\b(?:a|half\s+a)\s+(?:dozen|hundred|thousand|million|billion)\b)"
         rf"|(?<![\w.,/:-])(?<![A-Za-z]-)(?P<digits>{_DIGITS})(?![\w/]|[.,:]\d|-[A-Za-z])"
-        rf"(?:(?P<scale_sp>\s+|-)(?P<scale>{_SCALE_WORDS}|m|k)\b)?"
+        rf"(?:(?P<scale_sp>{_SP}|-)(?P<scale>{_SCALE_WORDS}|m|k)\b)?"
         rf"|(?<![\w-])(?P<words>{_WORD_RUN})\b(?!-(?:\w))"
     )
     # Case-insensitive alternations are several times slower in `re`: scan a lower-cased
@@ -201,8 +203,8 @@ _UNIT_AFTER = re.compile(
     r"\s*(?P<pct>%|percent\b|per\s+cent\b|percentage\s+points?\b)"
     r"|\s+(?P<cur>" + "|".join(CURRENCY_AFTER) + r")\b", re.IGNORECASE)
 _RANGE_AFTER = re.compile(
-    r"\s*(?:(?P<dash>[-–—])|\s+(?P<to>to|or)\s+|\s+(?P<and>and)\s+)\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+|%s)\b(?!-\w|[.,:/]\d)"
-    % _WORD_RUN, re.IGNORECASE)
+    r"[ \t]*(?:(?P<dash>[-–—])|[ \t]+(?P<to>to|or)[ \t]+|[ \t]+(?P<and>and)[ \t]+)[ \t]*"
+    r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|%s)\b(?!-\w|[.,:/]\d)" % _WORD_RUN, re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
 _TIME_OR_DATE_TOKEN = re.compile(r"\d{4}-\d{1,2}(?:-\d{1,2})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}:\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}")
