@@ -7,19 +7,22 @@ are plain picklable data, ready to be handed to worker processes.
 """
 from __future__ import annotations
 
+import codecs
 import glob
+import io
 import json
+import os
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from hashlib import sha256
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import UsageError
+from .errors import InputError, UsageError
 from .extract import Lexicon, extract_claims
 from .models import claim_to_dict
 
@@ -27,7 +30,7 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm"}
-KNOWN_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+KNOWN_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 
@@ -43,6 +46,21 @@ META_KEYS = {
 _META_LINE = re.compile(r"^\s*([A-Za-z_]+)\s*:\s*(.*?)\s*$")
 _DATE_TOKEN = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
 _BINARY_SNIFF = 8192
+DEFAULT_MAX_BYTES = 20_000_000  # a report (file, JSON line, stdin) over this is refused unread
+_SKIP_CHUNK = 1 << 16
+
+# Byte-order marks, UTF-32 LE's before UTF-16 LE's, which it begins with.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_ENCODING_NAMES = {"utf-32": "UTF-32", "utf-8-sig": "UTF-8", "utf-16": "UTF-16"}
+# Controls that no legacy text file holds (tab, line and page breaks are fine).
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# Three accented letters in a row: Western European text has hardly any, while Cyrillic, Greek
+# or Arabic bytes read as Windows-1252 are made of them ("Ïîëèöèÿ" is cp1251 "Полиция").
+_OTHER_SCRIPT = re.compile(r"[À-ÖØ-öø-ÿ]{3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +120,8 @@ def check_date(value: str) -> str:
 
 
 def read_inputs(
-    paths: Iterable[str], *, defaults: Meta = Meta(), stdin: BinaryIO | None = None
+    paths: Iterable[str], *, defaults: Meta = Meta(), stdin: BinaryIO | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[Report | Rejection]:
     """Every report in ``paths``, in a deterministic order.
 
@@ -111,18 +130,20 @@ def read_inputs(
         defaults: metadata for the gaps: a report's own metadata (front matter, JSON fields)
             wins over these.
         stdin: where ``-`` reads from; ``sys.stdin``'s bytes when omitted.
+        max_bytes: the largest report read: a bigger file, JSON line or stdin is rejected
+            without being read into memory (a JSON-lines file may be bigger; each line not).
     """
     for arg in paths:
         if arg == STDIN:
             stream = stdin if stdin is not None else _stdin_bytes()
-            yield from _read_stdin(stream, defaults)
+            yield from _read_stdin(stream, defaults, max_bytes)
             continue
         files = _expand(arg)
         if isinstance(files, Rejection):
             yield files
             continue
         for path in files:
-            yield from _read_file(path, defaults)
+            yield from _read_file(path, defaults, max_bytes)
 
 
 def _stdin_bytes() -> BinaryIO:
@@ -139,11 +160,11 @@ class _TextAsBytes:
         for line in self.stream:
             yield line.encode("utf-8")
 
-    def read(self) -> bytes:
-        return self.stream.read().encode("utf-8")
+    def read(self, size: int = -1) -> bytes:
+        return self.stream.read(size).encode("utf-8")
 
-    def readline(self) -> bytes:
-        return self.stream.readline().encode("utf-8")
+    def readline(self, size: int = -1) -> bytes:
+        return self.stream.readline(size).encode("utf-8")
 
 
 def _expand(arg: str) -> list[Path] | Rejection:
@@ -168,21 +189,26 @@ def _expand(arg: str) -> list[Path] | Rejection:
     return Rejection(arg, "no such file or folder")
 
 
-def _read_file(path: Path, defaults: Meta) -> Iterator[Report | Rejection]:
+def _read_file(path: Path, defaults: Meta, max_bytes: int) -> Iterator[Report | Rejection]:
     name = str(path)
     suffix = path.suffix.lower()
-    if suffix in HTML_SUFFIXES:
-        # Tags and scripts would be stored as report text and offsets would point into markup.
-        yield Rejection(name, "HTML is not supported yet: save the article as .txt or .json")
-        return
     try:
         if suffix in JSONL_SUFFIXES:
             with path.open("rb") as f:
-                yield from _read_jsonl(f, name, path, defaults)
+                if _is_binary(f.peek(_BINARY_SNIFF)[:_BINARY_SNIFF]):
+                    yield Rejection(name, "binary file, not text")
+                    return
+                yield from _read_jsonl(_stream_lines(f, max_bytes), name, path, defaults)
             return
-        data = path.read_bytes()
+        data = _read_capped(path, max_bytes)
     except OSError as e:
         yield Rejection(name, f"cannot read: {e.strerror or e}")
+        return
+    if isinstance(data, str):
+        yield Rejection(name, data)
+        return
+    if suffix in HTML_SUFFIXES:
+        yield _html_report(data, name, path, defaults)
         return
     text = _decode(data, name)
     if isinstance(text, Rejection):
@@ -193,14 +219,112 @@ def _read_file(path: Path, defaults: Meta) -> Iterator[Report | Rejection]:
         yield _text_report(text, name, name, path, defaults)
 
 
+def _read_capped(path: Path, max_bytes: int) -> bytes | str:
+    """The file's bytes, or why not: the size is checked before reading, and the read is
+    capped too (a file that grows meanwhile, a pipe or a device report no true size)."""
+    with path.open("rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        if size > max_bytes:
+            return _too_large(max_bytes, size)
+        data = f.read(max_bytes + 1)
+    return _too_large(max_bytes) if len(data) > max_bytes else data
+
+
+def _too_large(max_bytes: int, size: int | None = None) -> str:
+    actual = f"{size:,} bytes, " if size is not None else ""
+    return f"too large: {actual}over the {max_bytes:,}-byte limit (raise it with --max-bytes)"
+
+
+def _is_binary(head: bytes) -> bool:
+    """NUL bytes, which no text holds, unless a UTF-16 or UTF-32 byte-order mark explains them."""
+    return b"\x00" in head and not head.startswith(
+        (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE))
+
+
 def _decode(data: bytes, name: str) -> str | Rejection:
-    if b"\x00" in data[:_BINARY_SNIFF]:
-        return Rejection(name, "binary file, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        return Rejection(name, f"not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start})")
+    """Text from bytes: as its byte-order mark says, else UTF-8, else Windows-1252.
+
+    Windows-1252 (Latin-1's printable characters plus curly quotes, dashes, €) is the legacy
+    encoding of Western news copy. It is tried only when the bytes read as text in it: no
+    control characters, no runs of accented letters that betray another script.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as e:
+                return Rejection(name, f"not {_ENCODING_NAMES[encoding]} text despite its "
+                                       f"byte-order mark ({e.reason} at offset {e.start})")
+            if "\x00" in text:
+                return Rejection(name, "binary file, not text")
+            break
+    else:
+        if b"\x00" in data:
+            return Rejection(name, "binary file, not text")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as e:
+            text = _legacy_text(data)
+            if text is None:
+                return Rejection(name, f"not UTF-8 text (byte 0x{data[e.start]:02x} at offset "
+                                       f"{e.start}), nor Windows-1252/Latin-1: save it as UTF-8")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _legacy_text(data: bytes) -> str | None:
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:  # 0x81 0x8d 0x8f 0x90 0x9d stand for no character in it
+        return None
+    if _NOT_TEXT.search(text) or _OTHER_SCRIPT.search(text):
+        return None
+    return text
+
+
+# Where a UTF-16 or UTF-32 JSON-lines file has bytes that do not decode, a lone surrogate,
+# which no valid decoding yields: the line holding it is rejected, the other lines are read.
+_UNDECODABLE = "claimtrack-undecodable"
+codecs.register_error(_UNDECODABLE, lambda error: ("\udfff", error.end))
+
+
+@dataclass(frozen=True, slots=True)
+class _Unreadable:
+    """A line that could not be read: over the size limit, or not decodable."""
+
+    reason: str
+
+
+def _lines(readline: Callable, limit: int) -> Iterator[bytes | str | _Unreadable]:
+    """The lines ``readline`` gives, none read whole when longer than ``limit``: a longer one
+    stands as an :class:`_Unreadable`, and the rest of it is skipped in chunks."""
+    while line := readline(limit + 1):
+        if len(line) <= limit or line[-1:] in (b"\n", "\n"):
+            yield line
+            continue
+        yield _Unreadable(_too_large(limit))
+        # skipped only when the next line is asked for: an endless first line is not waited for
+        while line and line[-1:] not in (b"\n", "\n"):
+            line = readline(_SKIP_CHUNK)
+
+
+def _stream_lines(f: BinaryIO, max_bytes: int) -> Iterator[bytes | str | _Unreadable]:
+    """Lines of a JSON-lines file: bytes, decoded line by line, unless a UTF-16 or UTF-32
+    byte-order mark asks for the whole stream to be decoded (its newlines are two or four
+    bytes wide)."""
+    head = f.peek(4)[:4]
+    for bom, encoding in _BOMS:
+        if head.startswith(bom) and encoding != "utf-8-sig":
+            width = 2 if encoding == "utf-16" else 4
+            text = io.TextIOWrapper(f, encoding=encoding, errors=_UNDECODABLE)
+            try:
+                for line in _lines(text.readline, max_bytes // width):
+                    if isinstance(line, str) and "\udfff" in line:
+                        line = _Unreadable(f"not valid {_ENCODING_NAMES[encoding]} text")
+                    yield line
+            finally:
+                text.detach()  # the caller's `with` closes the file
+            return
+    yield from _lines(f.readline, max_bytes)
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -265,31 +389,70 @@ def _text_report(text: str, name: str, ref: str, path: Path | None,
     )
 
 
-def _scalar(value) -> str | None:
-    if isinstance(value, dict):  # {"source": {"id": …, "name": "BBC News"}}, as news APIs give
-        value = value.get("name")
-    if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
-        return None
-    value = str(value).strip()
-    return value or None
+def _json_type(value) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    return "an array" if isinstance(value, list) else "an object"
+
+
+def _meta_value(key: str, field: str, value) -> tuple[str | None, str | None]:
+    """A metadata value as text (None when null or blank), and what is wrong with it."""
+    if field == "outlet" and isinstance(value, dict):
+        # {"source": {"id": …, "name": "BBC News"}}, as news APIs give it
+        key, value = f"{key}.name", value.get("name")
+    if value is None:
+        return None, None
+    if isinstance(value, str) or (field == "id" and isinstance(value, int)
+                                  and not isinstance(value, bool)):
+        return str(value).strip() or None, None
+    expected = "a string or an integer" if field == "id" else "a string"
+    return None, f"{json.dumps(key)} must be {expected}, got {_json_type(value)}"
+
+
+def _not_unicode(key: str, value: str) -> str | None:
+    """Why ``value`` cannot be stored as text: JSON's \\ud800 escapes can make lone surrogates."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as e:
+        return (f"{json.dumps(key)} holds a lone surrogate (\\u{ord(value[e.start]):04x}), "
+                "not Unicode text")
+    return None
 
 
 def _object_report(obj, name: str, ref: str, path: Path | None,
                    defaults: Meta) -> Report | Rejection:
+    """A report from a JSON object; every field of a wrong type is named in the rejection."""
     if not isinstance(obj, dict):
-        return Rejection(name, f"expected a JSON object with \"text\", got {type(obj).__name__}")
+        return Rejection(name, f"expected a JSON object with \"text\", got {_json_type(obj)}")
     text = obj.get("text")
-    if not isinstance(text, str):
+    if text is None:
         return Rejection(name, "no \"text\" string in this object")
+    problems = []
+    if not isinstance(text, str):
+        problems.append(f"\"text\" must be a string, got {_json_type(text)}")
+    else:
+        problems.append(_not_unicode("text", text))
+    fields: dict[str, str] = {}
+    for key, value in obj.items():
+        field = META_KEYS.get(key.lower())
+        if field is None:
+            continue  # other keys (author, tags, …) are not ours to judge
+        value, problem = _meta_value(key, field, value)
+        problems.append(problem or (value and _not_unicode(key, value)))
+        if value:
+            fields.setdefault(field, value)
+    problems = [p for p in problems if p]
+    if problems:
+        return Rejection(name, "; ".join(problems))
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     if not text:
         return Rejection(name, "empty report: \"text\" is blank")
-    fields: dict[str, str] = {}
-    for key, value in obj.items():
-        field = META_KEYS.get(key.lower()) if isinstance(key, str) else None
-        value = _scalar(value)
-        if field and value:
-            fields.setdefault(field, value)
     return Report(
         text=text,
         name=name,
@@ -299,11 +462,26 @@ def _object_report(obj, name: str, ref: str, path: Path | None,
     )
 
 
+def _json_failure(error: ValueError | RecursionError) -> str:
+    """The message for what json.loads raises besides a syntax error."""
+    if isinstance(error, RecursionError):
+        return "invalid JSON: nested too deeply"
+    if "digits" in str(error):  # int('9' * 5000): Python's guard against quadratic parsing
+        return "invalid JSON: a number too long to read"
+    return f"invalid JSON: {error}"
+
+
 def _read_json(text: str, name: str, path: Path, defaults: Meta) -> Iterator[Report | Rejection]:
+    if not text.strip():
+        yield Rejection(name, "empty file: no JSON")
+        return
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         yield Rejection(f"{name}:{e.lineno}", f"invalid JSON: {e.msg}")
+        return
+    except (ValueError, RecursionError) as e:
+        yield Rejection(name, _json_failure(e))
         return
     if isinstance(data, list):
         if not data:
@@ -315,12 +493,16 @@ def _read_json(text: str, name: str, path: Path, defaults: Meta) -> Iterator[Rep
         yield _object_report(data, name, name, path, defaults)
 
 
-def _read_jsonl(lines: Iterable[bytes], name: str, path: Path | None,
+def _read_jsonl(lines: Iterable[bytes | str | _Unreadable], name: str, path: Path | None,
                 defaults: Meta) -> Iterator[Report | Rejection]:
     seen = False
     for lineno, raw in enumerate(lines, 1):
         where = f"{name}:{lineno}"
-        line = _decode(raw, where)
+        if isinstance(raw, _Unreadable):
+            seen = True
+            yield Rejection(where, raw.reason)
+            continue
+        line = raw if isinstance(raw, str) else _decode(raw, where)
         if isinstance(line, Rejection):
             seen = True
             yield line
@@ -333,31 +515,72 @@ def _read_jsonl(lines: Iterable[bytes], name: str, path: Path | None,
         except json.JSONDecodeError as e:
             yield Rejection(where, f"invalid JSON: {e.msg} (column {e.colno})")
             continue
+        except (ValueError, RecursionError) as e:
+            yield Rejection(where, _json_failure(e))
+            continue
         yield _object_report(obj, where, where, path, defaults)
     if not seen:
         yield Rejection(name, "empty file: no JSON lines")
 
 
-def _read_stdin(stream: BinaryIO, defaults: Meta) -> Iterator[Report | Rejection]:
+def _read_stdin(stream: BinaryIO, defaults: Meta,
+                max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Report | Rejection]:
     # Peek at the first non-blank line to choose between JSON lines and one text report,
     # without reading the whole stream: a JSON-lines stdin is processed as it arrives.
+    lines = _lines(stream.readline, max_bytes)
     head: list[bytes] = []
-    for raw in iter(stream.readline, b""):
+    size = 0
+    for raw in lines:
+        if isinstance(raw, _Unreadable):  # a first line over the limit: too large either way
+            yield Rejection(STDIN_NAME, raw.reason)
+            return
         head.append(raw)
+        size += len(raw)
         if raw.strip():
             break
+        if size > max_bytes:  # blank lines without end
+            yield Rejection(STDIN_NAME, _too_large(max_bytes))
+            return
     first = head[-1].lstrip() if head else b""
     if first.startswith((b"{", b"\xef\xbb\xbf{")):
         if first.startswith(b"\xef\xbb\xbf"):
             head[-1] = head[-1].replace(b"\xef\xbb\xbf", b"", 1)
-        lines = _chain(head, iter(stream.readline, b""))
-        yield from _read_jsonl(lines, STDIN_NAME, None, defaults)
+        yield from _read_jsonl(_chain(head, lines), STDIN_NAME, None, defaults)
         return
-    text = _decode(b"".join(head) + stream.read(), STDIN_NAME)
+    data = b"".join(head)
+    data += stream.read(max(0, max_bytes + 1 - len(data)))
+    if len(data) > max_bytes:
+        yield Rejection(STDIN_NAME, _too_large(max_bytes))
+        return
+    from .html import looks_like_html
+
+    if looks_like_html(first):
+        yield _html_report(data, STDIN_NAME, None, defaults)
+        return
+    text = _decode(data, STDIN_NAME)
     if isinstance(text, Rejection):
         yield text
+    elif data.startswith(tuple(bom for bom, _ in _BOMS)) and text.lstrip().startswith("{"):
+        # JSON lines behind a UTF-16 or UTF-32 byte-order mark: bounded by max_bytes, read whole
+        yield from _read_jsonl(io.StringIO(text), STDIN_NAME, None, defaults)
     else:
         yield _text_report(text, STDIN_NAME, STDIN_NAME, None, defaults)
+
+
+def _html_report(data: bytes, name: str, path: Path | None, defaults: Meta) -> Report | Rejection:
+    """The article of an HTML page; the page's title, date, site name and URL are its own
+    metadata, which the defaults only complete."""
+    if b"\x00" in data[:_BINARY_SNIFF]:
+        return Rejection(name, "binary file, not text")
+    from .html import extract_article  # lazy: trafilatura loads only when a page is read
+
+    try:
+        article = extract_article(data)
+    except InputError as e:
+        return Rejection(name, str(e))
+    meta = Meta(title=article.title, date=article.date, url=article.url, outlet=article.outlet)
+    return Report(text=article.text, name=name, ref=name, path=str(path) if path else None,
+                  meta=meta.fill(defaults))
 
 
 def _chain(head: list[bytes], rest: Iterator[bytes]) -> Iterator[bytes]:

@@ -135,3 +135,27 @@ def test_news_like_figures(text):
 def test_extraction_is_deterministic(text):
     first = [claim_to_dict(c) for c in extract_claims(text)]
     assert [claim_to_dict(c) for c in extract_claims(text)] == first
+
+
+# Characters news text carries that the lexicon never names: other digit systems, digit group
+# marks, invisible and bidi controls, escape sequences, emoji sequences, combining marks.
+AWKWARD = ["١٢", "１２", "১২", "²", "½", "Ⅻ", "1٫5", "1'000", "12.000", "12\u202f000",
+           "12\u2009000", "\u00ad", "\u200b", "\u200d", "\ufeff", "\u202e", "\u2066", "\u2028",
+           "\x1b[31m", "\x00", "\x07", "\r", "\u0301", "👩‍👩‍👧", "🇰🇿", "مقتل", "עברית", "İ", "ß",
+           "ﬁ", "(", ")", "[", "]"]
+
+
+@st.composite
+def news_with_awkward(draw) -> str:
+    parts = draw(st.lists(st.one_of(st.sampled_from(TOKENS), st.sampled_from(AWKWARD),
+                                    st.integers(min_value=1, max_value=10**7).map(str)),
+                          max_size=40))
+    return "".join(part + draw(SEPARATORS) for part in parts)
+
+
+@PROFILE
+@given(news_with_awkward())
+def test_news_with_awkward_characters(text):
+    check_claims(text)
+    for fig in figures(text):
+        check_figure(text, fig)
