@@ -1,10 +1,12 @@
 """The command line: parse arguments, call the library, render the rows. No SQL here."""
 from __future__ import annotations
 
+import json
 import os
+import signal
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Annotated, NoReturn
@@ -13,19 +15,24 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from . import __version__
 from .db import DEFAULT_DB, ENV_DB, database_error, ingest as ingest_reports
 from .db import list_claims, list_reports, list_sources, open_db
 from .errors import ClaimtrackError
 from .extract import load_lexicon
-from .inputs import Meta, Rejection, check_date, claim_rows_for, read_inputs
+from .inputs import DEFAULT_MAX_BYTES, Meta, Rejection, check_date, claim_rows_for, read_inputs
 from .output import CLAIM_TABLE, EXTRACT_TABLE, REPORT_TABLE, SOURCE_TABLE, Format, render
+from .conflicts import find_conflicts, timeline as timeline_of
+from .db import ReextractSummary, claim_rows, get_claim, get_report, reextract as reextract_reports
+from .errors import UsageError
+from .output import REEXTRACT_TABLE, render_claim, render_conflicts, render_report, render_timeline
+from .db import export_claims, search as search_db
+from .export import ExportFormat, claimreview
+from .output import SEARCH_TABLE
 
 app = typer.Typer(
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
-    help="Figure-bearing claims from news reports, with their sources, side by side.",
 )
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -38,13 +45,14 @@ class State:
 
 FormatOpt = Annotated[Format | None, typer.Option(
     "--format", "-f", case_sensitive=False, show_default=False,
-    help="table, json, jsonl, csv or tsv [default: a table on a terminal, else jsonl]")]
+    help="table, json, jsonl, csv or tsv \\[default: a table on a terminal, else jsonl]")]
 DbOpt = Annotated[str | None, typer.Option(
     "--db", show_default=False, metavar="PATH",
     help=f"Database file (overrides the global --db, ${ENV_DB}, {DEFAULT_DB}).")]
 PathsArg = Annotated[list[str], typer.Argument(
     metavar="PATH", show_default=False,
-    help="Files (.txt .md .json .jsonl), folders (recursive), glob patterns, or - for stdin.")]
+    help="Files (.txt .md .json .jsonl .html), folders (recursive), glob patterns, or - for "
+         "stdin.")]
 LexiconOpt = Annotated[str | None, typer.Option(
     "--lexicon", metavar="FILE", show_default=False,
     help="TOML file extending the default lexicon (env CLAIMTRACK_LEXICON).")]
@@ -52,6 +60,9 @@ OutletOpt = Annotated[str | None, typer.Option(
     help="Outlet for reports that do not name one.", show_default=False)]
 EventOpt = Annotated[str | None, typer.Option(help="Only this event.", show_default=False)]
 AllOpt = Annotated[bool, typer.Option("--all", help="Include figures of metric 'other'.")]
+MaxBytesOpt = Annotated[int, typer.Option(
+    "--max-bytes", min=1, metavar="N",
+    help="Reject a report (file, JSON line, stdin) larger than N bytes, unread.")]
 
 
 def fail(error: ClaimtrackError) -> NoReturn:
@@ -105,6 +116,8 @@ def _plural(n: int, word: str) -> str:
 
 def _version(value: bool) -> None:
     if value:
+        from . import __version__  # importlib.metadata: only --version pays for it
+
         print(f"claimtrack {__version__}")
         raise typer.Exit()
 
@@ -120,7 +133,7 @@ def main(
 ) -> None:
     """Figure-bearing claims from news reports, with their sources, side by side.
 
-    Example: claimtrack ingest samples/ && claimtrack claims
+    Example: claimtrack ingest samples/ && claimtrack conflicts
     """
     ctx.obj = State(db=db, debug=debug)
 
@@ -139,30 +152,92 @@ def ingest(
     title: Annotated[str | None, typer.Option(
         help="Title for reports that carry none.", show_default=False)] = None,
     lexicon: LexiconOpt = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, metavar="N", show_default=False,
+        help="Processes that extract claims \\[default: the number of cores]; 1 extracts in "
+             "this one. Reports are stored in input order either way.")] = None,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No progress bar and no summary (rejections still show).")
+    ] = False,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     db: DbOpt = None,
 ) -> None:
     """Store reports and the claims extracted from them; a summary goes to stderr.
 
     A report's own metadata (front matter, JSON fields) wins; the options fill the gaps.
-    The same text ingested twice is stored once. Exit 1 if some inputs were rejected.
+    The same text ingested twice is stored once. Exit 1 if some inputs were rejected. Each
+    report is stored with its claims in one transaction: Ctrl-C stops after the report
+    being stored (exit 130), and running the same command again adds the rest.
 
     Example: claimtrack ingest samples/ --event almaty-2022
     """
+    from .db import IngestSummary
+    from .parallel import default_jobs
+
     path = _db_path(ctx, db)
-    with handled(ctx, path):
+    summary = IngestSummary()
+    with handled(ctx, path), _until_interrupted() as stop:
         lex = load_lexicon(lexicon)
         defaults = Meta(title=title, date=check_date(date) if date else None, url=url,
                         outlet=outlet, event=event)
-        database = open_db(path)
-        summary = ingest_reports(database, read_inputs(paths, defaults=defaults),
-                                 lexicon=lex, on_reject=_say_rejected)
-        err.print(
-            f"added {_plural(summary.added, 'report')} ({_plural(summary.claims, 'claim')}), "
-            f"skipped {_plural(summary.duplicates, 'duplicate')}, "
-            f"rejected {_plural(summary.rejected, 'input')} → {escape(path)}"
-        )
+        try:
+            database = open_db(path)
+            with _ingest_progress(paths, quiet) as progress:
+                ingest_reports(database,
+                               read_inputs(paths, defaults=defaults, max_bytes=max_bytes),
+                               lexicon=lex,
+                               on_reject=_say_rejected, jobs=jobs or default_jobs(),
+                               stop=stop, on_progress=progress, summary=summary)
+        except KeyboardInterrupt:  # a second Ctrl-C: stopped at once, rolled back
+            summary.interrupted = True
+        if not quiet:
+            err.print(
+                f"{'interrupted: ' if summary.interrupted else ''}"
+                f"added {_plural(summary.added, 'report')} "
+                f"({_plural(summary.claims, 'claim')}), "
+                f"skipped {_plural(summary.duplicates, 'duplicate')}, "
+                f"rejected {_plural(summary.rejected, 'input')} → {escape(path)}"
+            )
+            if summary.interrupted:
+                err.print("run the same command again to add the rest: stored reports are "
+                          "skipped")
+    if summary.interrupted:
+        raise typer.Exit(130)
     if summary.rejected:
         raise typer.Exit(1)
+
+
+@contextmanager
+def _until_interrupted() -> Iterator[Callable[[], bool]]:
+    """A stop flag that the first Ctrl-C raises; a second Ctrl-C interrupts at once."""
+    requested: list[bool] = []
+
+    def on_sigint(signum, frame) -> None:
+        if requested:
+            raise KeyboardInterrupt
+        requested.append(True)
+
+    try:
+        previous = signal.signal(signal.SIGINT, on_sigint)
+    except ValueError:  # not the main thread: Ctrl-C keeps its usual meaning
+        yield lambda: False
+        return
+    try:
+        yield lambda: bool(requested)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@contextmanager
+def _ingest_progress(paths: list[str], quiet: bool) -> Iterator[Callable | None]:
+    """A progress bar on stderr when it is a terminal (and not --quiet), else nothing."""
+    if quiet or not err.is_terminal:
+        yield None
+        return
+    from .progress import IngestProgress
+
+    with IngestProgress(paths, err) as progress:
+        yield progress
 
 
 @app.command()
@@ -172,6 +247,7 @@ def extract(
     fmt: FormatOpt = None,
     outlet: OutletOpt = None,
     lexicon: LexiconOpt = None,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Print the claims in reports, without a database: every figure, metric 'other' too.
 
@@ -184,7 +260,7 @@ def extract(
 
     def rows() -> Iterator[dict]:
         nonlocal rejected
-        for item in read_inputs(paths, defaults=Meta(outlet=outlet)):
+        for item in read_inputs(paths, defaults=Meta(outlet=outlet), max_bytes=max_bytes):
             if isinstance(item, Rejection):
                 rejected += 1
                 _say_rejected(item)
@@ -263,3 +339,201 @@ def sources(
     with handled(ctx, path):
         rows = list_sources(open_db(path, create=False), event=event, include_other=all_)
         render(rows, fmt, SOURCE_TABLE, empty="no sources (metric 'other' needs --all)")
+
+
+MetricOpt = Annotated[str | None, typer.Option(
+    help="Only this metric (killed, injured, arrested…).", show_default=False)]
+
+
+@app.command()
+def conflicts(
+    ctx: typer.Context,
+    event: EventOpt = None,
+    metric: MetricOpt = None,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Only contradictions: figures for the same group, from different "
+                         "origins, that cannot both be true.")] = False,
+    all_: Annotated[bool, typer.Option(
+        "--all", help="Also the groups whose figures agree.")] = False,
+    history: Annotated[bool, typer.Option(
+        "--history", help="Also the figures an origin has since replaced, marked superseded.")
+    ] = False,
+    fmt: FormatOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """List the figures given for the same event and metric that disagree, side by side.
+
+    One group per event and metric, with a verdict: contradiction (figures for the same
+    group of people, from different origins, that cannot both be true), divergent (figures
+    differ, but none rules another out), agree (only with --all). Each origin counts with
+    its latest figure; 'origins' is how many independent origins give a figure, however
+    many outlets repeat it. Other formats give one row per claim: group, event, metric,
+    verdict, claim, figure, value, low, high, subject_group, location, source, origin,
+    report, date, hedge, outlet, origins, superseded, contradicted, voice.
+
+    Example: claimtrack conflicts --event kazakhstan-2022 --strict
+    """
+    path = _db_path(ctx, db)
+    with handled(ctx, path):
+        rows = claim_rows(open_db(path, create=False), event=event, metric=metric,
+                          include_other=False)
+        groups = find_conflicts(rows, event=event, metric=metric, strict=strict,
+                                include_all=all_, history=history)
+        hint = "" if all_ or strict else " (groups whose figures agree need --all)"
+        render_conflicts(groups, fmt, empty=f"no conflicting figures{hint}")
+
+
+@app.command()
+def timeline(
+    ctx: typer.Context,
+    event: EventOpt = None,
+    metric: MetricOpt = None,
+    fmt: FormatOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Show how each origin's figures moved over time, per event, metric and group.
+
+    A figure an origin later replaced is marked superseded (conflicts counts only the
+    latest). Other formats give one row per claim: event, metric, subject_group, origin,
+    date, figure, value, low, high, claim, report, superseded, location, source, voice.
+
+    Example: claimtrack timeline --metric killed
+    """
+    path = _db_path(ctx, db)
+    with handled(ctx, path):
+        rows = claim_rows(open_db(path, create=False), event=event, metric=metric,
+                          include_other=False)
+        render_timeline(timeline_of(rows, event=event, metric=metric), fmt,
+                        empty="no figures match")
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    ident: Annotated[str, typer.Argument(
+        metavar="ID", show_default=False,
+        help="A claim number (the # of `claims` and `conflicts`); with --report, a report "
+             "number (the # of `reports`), or the input's id or path.")],
+    report: Annotated[bool, typer.Option(
+        "--report", "-r", help="ID names a report: show its metadata and its claims.")] = False,
+    all_: AllOpt = False,
+    fmt: FormatOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Show one claim in its sentence, with its chain of sources and its report.
+
+    With --report, show a report's metadata and its claims instead. The figure is marked
+    **like this** when the output is not a terminal. An unknown ID exits 2.
+
+    Example: claimtrack show 4; claimtrack show --report 1 -f json
+    """
+    path = _db_path(ctx, db)
+    with handled(ctx, path):
+        database = open_db(path, create=False)
+        if report:
+            found = get_report(database, ident)
+            if found is None:
+                raise UsageError(f"no report {ident} in {path}: `claimtrack reports` lists them")
+            claim_list = list(list_claims(database, report=found["id"], include_other=all_))
+            render_report(found, claim_list, fmt)
+            return
+        if not ident.isdigit():
+            raise UsageError(f"claim numbers are whole numbers, not {ident!r}; "
+                             "for a report, use `claimtrack show --report ID`")
+        claim = get_claim(database, int(ident))
+        if claim is None:
+            raise UsageError(f"no claim {ident} in {path}: `claimtrack claims` lists them")
+        render_claim(claim, fmt)
+
+
+@app.command()
+def reextract(
+    ctx: typer.Context,
+    lexicon: LexiconOpt = None,
+    event: EventOpt = None,
+    fmt: FormatOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Extract the claims of stored reports again, after a lexicon or claimtrack change.
+
+    One transaction per report: claims found unchanged keep their numbers, the others are
+    replaced, and sources no claim cites any more are dropped. Lists the reports whose
+    claims changed (claims before → after); a summary goes to stderr. Pass the same
+    --lexicon to later ingests (or set CLAIMTRACK_LEXICON).
+
+    Example: claimtrack reextract --lexicon acled.toml
+    """
+    path = _db_path(ctx, db)
+    with handled(ctx, path):
+        lex = load_lexicon(lexicon)
+        summary = ReextractSummary()
+        changes = reextract_reports(open_db(path, create=False), lexicon=lex, event=event,
+                                    summary=summary)
+        render((c for c in changes if c["added"] or c["removed"]), fmt, REEXTRACT_TABLE,
+               empty="no claims changed")
+        err.print(
+            f"re-extracted {_plural(summary.reports, 'report')} "
+            f"({summary.changed} changed): "
+            f"{_plural(summary.added, 'claim')} added, {summary.removed} removed, "
+            f"{summary.unchanged} unchanged → {escape(path)}"
+        )
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    query: Annotated[list[str], typer.Argument(
+        metavar="QUERY", show_default=False,
+        help="Words that must all occur (quotes, OR, * and - are plain text without --raw).")],
+    event: EventOpt = None,
+    raw: Annotated[bool, typer.Option(
+        "--raw", help='QUERY is an SQLite FTS5 query: "a phrase", OR, NOT, prefix*, NEAR(a b).')
+    ] = False,
+    limit: Annotated[int | None, typer.Option(
+        min=1, metavar="N", show_default=False, help="At most N claims and N reports.")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Also claims of metric 'other'.")] = False,
+    fmt: FormatOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Find the claims whose sentence, and the reports whose title or text, hold QUERY.
+
+    Full-text search: every word must occur, whole words in any case; a snippet shows
+    each match «like this». Claims come first, then reports, each best match first; the
+    kind column tells them apart.
+
+    Example: claimtrack search interior ministry -f csv
+    """
+    path = _db_path(ctx, db)
+    with handled(ctx, path):
+        rows = search_db(open_db(path, create=False), " ".join(query), event=event,
+                         include_other=all_, raw=raw, limit=limit)
+        render(rows, fmt, SEARCH_TABLE, empty="nothing matches")
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[ExportFormat, typer.Option(
+        "--format", "-f", case_sensitive=False,
+        help="json, jsonl, csv, tsv, or claimreview (schema.org Claim objects, JSON-LD)")
+    ] = ExportFormat.json,
+    event: EventOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Write every stored claim with its source and report, for other tools.
+
+    json, jsonl, csv and tsv give one row per claim, metric 'other' included: the fields
+    of `claims`, the sources' keys, and the report's url and ref. claimreview gives one
+    JSON-LD document of schema.org Claim objects (sentence, author, appearance in the
+    report, the rest of the chain as citation), one list per conflict group, ready for a
+    fact-checker's ClaimReview.
+
+    Example: claimtrack export -f claimreview > claims.jsonld
+    """
+    path = _db_path(ctx, db)
+    with handled(ctx, path):
+        rows = export_claims(open_db(path, create=False), event=event)
+        if fmt is ExportFormat.claimreview:
+            sys.stdout.write(json.dumps(claimreview(rows), ensure_ascii=False, indent=2) + "\n")
+        else:
+            render(rows, Format(fmt.value))

@@ -162,6 +162,78 @@ LEFT JOIN sources AS origin ON origin.id = claims.origin_id
     )
 
 
+@migrations()
+def m008_conflicts_view(db: Database) -> None:
+    # The side-by-side listing in plain SQL, for Datasette and `sqlite-utils query`: per event
+    # and metric, every claim of a group in which at least two origins give different figures
+    # (with two origins and two figures, some pair of them always differs on both). A figure
+    # is its subject group, unit and interval; an origin is a sources row, except that unnamed
+    # origins ("witnesses") and claims without one count once per report, as in
+    # claimtrack.conflicts. Updates do not supersede here and locations are not compared:
+    # `claimtrack conflicts` gives the verdicts.
+    db.create_view(
+        "conflicts_view",
+        """
+WITH compared AS (
+  SELECT
+    claims.*,
+    reports.event,
+    CASE
+      WHEN claims.origin_id IS NULL THEN 'report:' || claims.report_id
+      WHEN claims.origin_kind = 'unnamed'
+        THEN 'source:' || claims.origin_id || '@report:' || claims.report_id
+      ELSE 'source:' || claims.origin_id
+    END AS voice,
+    coalesce(claims.subject_group, '') || '|' || coalesce(claims.unit, '') || '|'
+      || coalesce(claims.low, '') || '|' || coalesce(claims.high, '') AS figure_key
+  FROM claims
+  JOIN reports ON reports.id = claims.report_id
+  WHERE claims.metric != 'other'
+),
+groups AS (
+  SELECT event, metric, count(DISTINCT voice) AS origins, count(DISTINCT figure_key) AS figures
+  FROM compared
+  GROUP BY event, metric
+  HAVING count(DISTINCT voice) >= 2 AND count(DISTINCT figure_key) >= 2
+)
+SELECT
+  compared.event,
+  compared.metric,
+  compared.figure,
+  compared.low,
+  compared.high,
+  compared.subject_group,
+  compared.location,
+  compared.source,
+  compared.origin,
+  reports.outlet,
+  reports.date,
+  compared.report_id AS report,
+  compared.id AS claim,
+  groups.origins AS group_origins,
+  groups.figures AS group_figures
+FROM compared
+JOIN groups ON groups.event = compared.event AND groups.metric = compared.metric
+JOIN reports ON reports.id = compared.report_id
+ORDER BY compared.event, compared.metric, compared.subject_group, compared.low,
+  reports.date, compared.id
+""".strip(),
+    )
+
+
+@migrations()
+def m009_claims_by_report_and_metric(db: Database) -> None:
+    # Measured with EXPLAIN QUERY PLAN on a database of 1M claims (tests/perf/bench.py): the
+    # claims of a report are looked up with their metric nearly everywhere (claim counts per
+    # report, `--event E --metric M`, "metric != 'other'"). With the metric in the index those
+    # lookups read no table rows: `reports` lists 100k reports in 0.37 s instead of 0.5 s.
+    # It replaces the index on report_id alone, so an ingest still updates four indexes of
+    # claims per report. An index on (metric, report_id) was tried and left out: without
+    # ANALYZE statistics the planner took it for `--event E --metric M`, 80× slower.
+    db["claims"].create_index(["report_id", "metric"], index_name="idx_claims_report_id_metric")
+    db.execute("DROP INDEX idx_claims_report_id")
+
+
 def known_migrations() -> list[str]:
     """Names of the migrations this version of claimtrack knows, in order."""
     # pending() on a blank database is the public way to list every registered migration

@@ -43,7 +43,7 @@ def _as_text(value) -> str:
         return "true" if value else "false"
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
-    return str(value).replace("\r\n", "\n").replace("\r", "\n")  # as CSV writes it
+    return str(value)  # CSV keeps every character, a bare \r too (quoted)
 
 
 @pytest.fixture

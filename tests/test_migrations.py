@@ -15,7 +15,7 @@ def test_blank_database_schema():
     db = open_db(":memory:")
     assert [m.name for m in migrations.applied(db)] == known_migrations() == [
         "m001_reports", "m002_sources", "m003_claims", "m004_chain_links", "m005_search",
-        "m006_claims_view",
+        "m006_claims_view", "m008_conflicts_view", "m009_claims_by_report_and_metric",
     ]
     assert db["reports"].columns_dict == {
         "id": int, "sha256": str, "title": str, "outlet": str, "url": str, "date": str,
@@ -48,11 +48,11 @@ def test_blank_database_schema():
               for t in ("reports", "sources")}
     assert unique == {"reports": [("sha256",)], "sources": [("key",)]}
     indexed = {tuple(i.columns) for i in db["claims"].indexes}
-    assert {("report_id",), ("metric",), ("source_id",), ("origin_id",)} <= indexed
+    assert {("report_id", "metric"), ("metric",), ("source_id",), ("origin_id",)} <= indexed
     assert ("event",) in {tuple(i.columns) for i in db["reports"].indexes}
     assert db["reports"].detect_fts() == "reports_fts"
     assert db["claims"].detect_fts() == "claims_fts"
-    assert db.view_names() == ["claims_view"]
+    assert db.view_names() == ["claims_view", "conflicts_view"]
     assert list(db["claims_view"].columns_dict)[:4] == ["claim", "event", "metric", "figure"]
 
 

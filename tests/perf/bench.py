@@ -1,0 +1,507 @@
+"""claimtrack's benchmark: throughput, memory and latency, each beside a baseline.
+
+Not a test (pytest does not collect it); run it by hand on a quiet machine::
+
+    python tests/perf/bench.py                 # 10 MB corpus, 100 MB RSS run, 1M claims
+    python tests/perf/bench.py --size 2 --rss-size 5 --claims 50000   # a quick look
+
+It writes a deterministic synthetic corpus (tests/perf/corpus.py) and its databases to
+``--workdir`` (default: a folder in the system's temp dir; the 1M-claim database is kept
+there and reused), then prints one Markdown table. Every figure stands beside a baseline
+measured in the same run, with their ratio: a bare regex scan over the same text, raw
+sqlite3 ``executemany`` of the same rows, ``--jobs 1`` for ``--jobs 2``, the same query in
+plain SQL, ``python -c pass``. ``--corpus FILE`` measures extraction on a JSON lines file of
+your own as well (real news reads differently from templates).
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import random
+import re
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus  # noqa: E402  (tests/perf/corpus.py, beside this script)
+
+from claimtrack.db import CLAIM_COLUMNS, REPORT_COLUMNS, ReportWriter, open_db  # noqa: E402
+from claimtrack.extract import default_lexicon  # noqa: E402
+from claimtrack.inputs import Meta, Report, claim_rows_for, read_inputs  # noqa: E402
+from claimtrack.migrations import DEFAULT_EVENT  # noqa: E402
+
+PYTHON = sys.executable
+CLAIMTRACK = [PYTHON, "-m", "claimtrack"]
+# What a bare scan for figures looks like: digits and the commonest number words.
+BARE_SCAN = re.compile(
+    r"\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|"
+    r"dozens?|hundreds|thousands|scores|several)\b", re.IGNORECASE)
+ROWS: list[tuple[str, str, str, str, str]] = []
+
+
+def row(measure: str, value: str, baseline: str = "", base_value: str = "",
+        ratio: float | str | None = None) -> None:
+    """Record one line of the table and print it at once (long runs show progress)."""
+    text = ratio if isinstance(ratio, str) else ("" if ratio is None else f"{ratio:.2f}×")
+    ROWS.append((measure, value, baseline, base_value, text))
+    print(f"  {measure}: {value}   [{baseline}: {base_value}] {text}", file=sys.stderr,
+          flush=True)
+
+
+def best_of(n: int, fn) -> float:
+    """The shortest of n timings of fn(), in seconds."""
+    times = []
+    for _ in range(n):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def median_run(argv: list[str], n: int = 5, **kwargs) -> float:
+    """The median wall time of n runs of a command, in seconds."""
+    times = []
+    for _ in range(n):
+        start = time.perf_counter()
+        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, **kwargs)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def remove_db(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def mb(n_bytes: float) -> float:
+    return n_bytes / 1_000_000
+
+
+# Extraction and storage, in this process --------------------------------------------
+
+
+def bench_extract(corpus_file: Path, label: str = "synthetic") -> tuple[list, list, float]:
+    reports = [r for r in read_inputs([str(corpus_file)]) if isinstance(r, Report)]
+    texts = [r.text for r in reports]
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    lexicon = default_lexicon()
+    claim_rows_for(reports[0], lexicon)  # compile the patterns before the clock starts
+    results: list[list[dict]] = []
+
+    def extract() -> None:
+        results[:] = [claim_rows_for(r, lexicon) for r in reports]
+
+    seconds = best_of(1, extract)
+
+    def scan() -> None:
+        for text in texts:
+            BARE_SCAN.findall(text)
+
+    scan_seconds = best_of(3, scan)
+    claims = sum(map(len, results))
+    row(f"extract, 1 core ({label}: {len(reports):,} reports, {mb(size):.1f} MB of text, "
+        f"{claims:,} claims)", f"{mb(size) / seconds:.2f} MB/s · {len(reports) / seconds:,.0f} "
+        "reports/s", "bare regex scan for numbers", f"{mb(size) / scan_seconds:.1f} MB/s",
+        seconds / scan_seconds)
+    return reports, results, seconds
+
+
+def bench_store(workdir: Path, reports: list[Report], results: list[list[dict]]) -> None:
+    """ReportWriter (one transaction per report) against one executemany transaction."""
+    path = workdir / "store.db"
+    remove_db(path)
+    db = open_db(path)
+    with ReportWriter(db) as writer:  # the settings ingest uses
+        start = time.perf_counter()
+        for report, rows in zip(reports, results):
+            writer.store(report, rows)
+        seconds = time.perf_counter() - start
+    db.close()
+
+    remove_db(path)
+    db = open_db(path)
+    conn = db.conn
+    names = ("report_id", *CLAIM_COLUMNS)
+    claim_values = []
+    report_values = []
+    for n, (report, rows) in enumerate(zip(reports, results), 1):
+        meta = report.meta
+        report_values.append((report.sha256, meta.title, meta.outlet, meta.url, meta.date,
+                              meta.event or DEFAULT_EVENT, report.ref, report.path, "now",
+                              report.text))
+        for r in rows:
+            claim_values.append((n, *(int(bool(r[c])) if c == "quoted" else r.get(c)
+                                      for c in CLAIM_COLUMNS)))
+    start = time.perf_counter()
+    with conn:
+        conn.executemany(f"INSERT INTO reports ({', '.join(REPORT_COLUMNS)}) VALUES "
+                         f"({', '.join('?' for _ in REPORT_COLUMNS)})", report_values)
+        conn.executemany(f"INSERT INTO claims ({', '.join(f'[{n}]' for n in names)}) VALUES "
+                         f"({', '.join('?' for _ in names)})", claim_values)
+    raw_seconds = time.perf_counter() - start
+    db.close()
+    claims = len(claim_values)
+    row(f"store, 1 core, one transaction per report ({len(reports):,} reports, {claims:,} "
+        "claims with chains and sources)",
+        f"{len(reports) / seconds:,.0f} reports/s · {claims / seconds:,.0f} claims/s",
+        "raw executemany of the same reports and claims, one transaction, no chains",
+        f"{claims / raw_seconds:,.0f} claims/s", seconds / raw_seconds)
+
+
+# The CLI, in subprocesses -------------------------------------------------------------
+
+
+class TreeRSS(threading.Thread):
+    """Samples the memory of a process and its descendants: the peak of their summed PSS
+    (proportional set size: pages a forked worker shares with the main process count once,
+    split between them) and the peak RSS of the main process alone."""
+
+    def __init__(self, pid: int, every: float = 0.02):
+        super().__init__(daemon=True)
+        self.pid, self.every, self.peak, self.peak_main = pid, every, 0, 0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.is_set():
+            total = 0
+            for pid in self.tree():
+                total += _memory_kb(pid, "Pss:", "smaps_rollup")
+                if pid == self.pid:
+                    self.peak_main = max(self.peak_main, _memory_kb(pid, "VmRSS:", "status"))
+            self.peak = max(self.peak, total)
+            time.sleep(self.every)
+
+    def tree(self) -> list[int]:
+        pids, todo = [], [self.pid]
+        while todo:
+            pid = todo.pop()
+            pids.append(pid)
+            try:
+                for task in os.listdir(f"/proc/{pid}/task"):
+                    with open(f"/proc/{pid}/task/{task}/children") as f:
+                        todo.extend(int(c) for c in f.read().split())
+            except OSError:
+                pass
+        return pids
+
+
+def _memory_kb(pid: int, field: str, file: str) -> int:
+    try:
+        with open(f"/proc/{pid}/{file}") as f:
+            for line in f:
+                if line.startswith(field):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def run_ingest(db: Path, files: list[Path], jobs: int, *, measure_rss: bool = False
+               ) -> tuple[float, int, int]:
+    """Wall seconds, peak RSS of the whole tree and of the main process (KB)."""
+    argv = [*CLAIMTRACK, "--db", str(db), "ingest", *map(str, files), "--jobs", str(jobs),
+            "--quiet"]
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL)
+    sampler = TreeRSS(process.pid) if measure_rss and sys.platform == "linux" else None
+    if sampler:
+        sampler.start()
+    status = process.wait()
+    seconds = time.perf_counter() - start
+    if sampler:
+        sampler.done.set()
+        sampler.join()
+    if status != 0:
+        raise SystemExit(f"ingest failed with exit {status}: {' '.join(argv)}")
+    return seconds, (sampler.peak if sampler else 0), (sampler.peak_main if sampler else 0)
+
+
+def bench_ingest(workdir: Path, corpus_file: Path, reports: int,
+                 extract_mb_s: float | None) -> None:
+    size = corpus_file.stat().st_size
+    timings = {}
+    for jobs in (1, 2):
+        db = workdir / f"ingest-{jobs}.db"
+        remove_db(db)
+        seconds, _, _ = run_ingest(db, [corpus_file], jobs)
+        timings[jobs] = seconds
+    one = timings[1]
+    row(f"ingest end to end, --jobs 1 ({mb(size):.0f} MB JSON lines)",
+        f"{mb(size) / one:.2f} MB/s · {reports / one:,.0f} reports/s",
+        "extract alone, 1 core", f"{extract_mb_s:.2f} MB/s" if extract_mb_s else "",
+        (extract_mb_s / (mb(size) / one)) if extract_mb_s else None)
+    two = timings[2]
+    row(f"ingest end to end, --jobs 2 ({mb(size):.0f} MB JSON lines)",
+        f"{mb(size) / two:.2f} MB/s · {reports / two:,.0f} reports/s",
+        "--jobs 1", f"{mb(size) / one:.2f} MB/s", f"{one / two:.2f}× faster")
+    same = _same_rows(workdir / "ingest-1.db", workdir / "ingest-2.db")
+    row("--jobs 2 stores what --jobs 1 stores (ids, claims, links, sources)",
+        "identical" if same else "DIFFERENT")
+
+
+def _same_rows(a: Path, b: Path) -> bool:
+    queries = [
+        "SELECT id, sha256 FROM reports ORDER BY id",
+        f"SELECT id, report_id, source_id, origin_id, {', '.join(f'[{c}]' for c in CLAIM_COLUMNS)} "
+        "FROM claims ORDER BY id",
+        "SELECT * FROM chain_links ORDER BY claim_id, position",
+        "SELECT * FROM sources ORDER BY id",
+    ]
+    with sqlite3.connect(a) as ca, sqlite3.connect(b) as cb:
+        return all(ca.execute(q).fetchall() == cb.execute(q).fetchall() for q in queries)
+
+
+def bench_concurrent(workdir: Path, corpus_file: Path) -> None:
+    """Two ingest processes writing one database at once, each on half the corpus."""
+    lines = corpus_file.read_text("utf-8").splitlines(keepends=True)
+    half = len(lines) // 2
+    parts = [workdir / "half-1.jsonl", workdir / "half-2.jsonl"]
+    parts[0].write_text("".join(lines[:half]), "utf-8")
+    parts[1].write_text("".join(lines[half:]), "utf-8")
+    db = workdir / "alone.db"
+    remove_db(db)
+    alone, _, _ = run_ingest(db, [parts[0]], 1)
+    db = workdir / "together.db"
+    remove_db(db)
+    open_db(db).close()
+    argv = [[*CLAIMTRACK, "--db", str(db), "ingest", str(p), "--jobs", "1", "--quiet"]
+            for p in parts]
+    start = time.perf_counter()
+    processes = [subprocess.Popen(a, stdout=subprocess.DEVNULL) for a in argv]
+    ends = []
+    for process in processes:
+        status = process.wait()
+        ends.append(time.perf_counter() - start)
+        if status != 0:
+            raise SystemExit(f"concurrent ingest failed with exit {status}")
+    with sqlite3.connect(db) as conn:
+        stored = conn.execute("SELECT count(*) FROM reports").fetchone()[0]
+        check = conn.execute("PRAGMA integrity_check").fetchone()[0]
+    counts = [half, len(lines) - half]
+    rates = " and ".join(f"{n / s:,.0f}" for n, s in zip(counts, ends))
+    row("2 ingest processes on one database at once, --jobs 1 each "
+        f"({stored:,}/{len(lines):,} reports stored, integrity {check})",
+        f"{rates} reports/s", "one process alone", f"{half / alone:,.0f} reports/s",
+        f"{sum(n / s for n, s in zip(counts, ends)) / (half / alone):.2f}× together")
+
+
+def bench_rss(workdir: Path, megabytes: float, small: Path) -> None:
+    """Peak memory of a big ingest, beside that of a small one: it should not grow."""
+    big = workdir / f"corpus-{megabytes:g}mb.jsonl"
+    if not big.exists():
+        corpus.write_jsonl(big, megabytes, seed=1)
+    db = workdir / "rss-small.db"
+    remove_db(db)
+    _, small_tree, small_main = run_ingest(db, [small], 2, measure_rss=True)
+    db = workdir / "rss.db"
+    remove_db(db)
+    seconds, tree, main = run_ingest(db, [big], 2, measure_rss=True)
+    size = big.stat().st_size
+    row(f"peak memory, ingest of {mb(size):.0f} MB, --jobs 2: PSS of main + 2 workers "
+        "(RSS of main)", f"{tree / 1024:.0f} MB ({main / 1024:.0f} MB)",
+        f"ingest of {mb(small.stat().st_size):.0f} MB, --jobs 2",
+        f"{small_tree / 1024:.0f} MB ({small_main / 1024:.0f} MB)", tree / small_tree)
+    row(f"ingest end to end, --jobs 2 ({mb(size):.0f} MB JSON lines)",
+        f"{mb(size) / seconds:.2f} MB/s · {sum(1 for _ in big.open('rb')) / seconds:,.0f} "
+        "reports/s", "", "")
+
+
+# Queries on a large database -----------------------------------------------------------
+
+
+def build_claims_db(path: Path, n_claims: int, *, events: int = 1000, seed: int = 7) -> None:
+    """A database of about n_claims claims: real extraction output of a pool of generated
+    reports, stored again and again under other events, dates and outlets."""
+    rng = random.Random(seed)
+    lexicon = default_lexicon()
+    pool = []
+    for obj in itertools.islice(corpus.reports(seed), 400):
+        report = Report(obj["text"], obj["id"], obj["id"], None, Meta())
+        rows = claim_rows_for(report, lexicon)
+        if rows:
+            pool.append((obj["text"], rows))
+    event_names = [f"{place.lower().replace(' ', '-')}-{kind}-{2000 + n % 25}"
+                   for n, (place, kind) in enumerate(itertools.product(corpus.PLACES,
+                                                                       corpus.DISASTERS))]
+    event_names = (event_names * (events // len(event_names) + 1))[:events]
+    event_names = [f"{e}-{n}" for n, e in enumerate(event_names)]
+    remove_db(path)
+    db = open_db(path)
+    stored = n = 0
+    with ReportWriter(db) as writer:
+        while stored < n_claims:
+            with db.atomic():  # a transaction per 2,000 reports: the store functions nest
+                for _ in range(2000):
+                    text, rows = pool[n % len(pool)]
+                    n += 1
+                    meta = Meta(title=f"Report {n}", outlet=rng.choice(corpus.OUTLETS),
+                                date=f"20{rng.randint(10, 24)}-{rng.randint(1, 12):02d}-"
+                                     f"{rng.randint(1, 28):02d}",
+                                event=rng.choice(event_names))
+                    writer.store(Report(f"{text}\n\nArchive copy {n}.", f"r{n}", f"r{n}",
+                                        None, meta), rows)
+                    stored += len(rows)
+                    if stored >= n_claims:
+                        break
+    db.close()  # no ANALYZE: the planner works without statistics, as on a user's database
+
+
+def bench_queries(workdir: Path, n_claims: int) -> None:
+    path = workdir / f"claims-{n_claims}.db"
+    marker = Path(f"{path}.v2.complete")  # bump the version when build_claims_db changes
+    if not marker.exists():
+        start = time.perf_counter()
+        build_claims_db(path, n_claims)
+        marker.write_text("ok")
+        print(f"  built {path} in {time.perf_counter() - start:.0f} s", file=sys.stderr)
+    else:
+        open_db(path).close()  # apply any new migration before timing
+    with sqlite3.connect(path) as conn:
+        claims = conn.execute("SELECT count(*) FROM claims").fetchone()[0]
+        # a typical event: the one with the median number of claims
+        per_event = conn.execute(
+            "SELECT r.event, count(*) FROM claims c JOIN reports r ON r.id = c.report_id "
+            "GROUP BY r.event ORDER BY 2").fetchall()
+    event, event_claims = per_event[len(per_event) // 2]
+    where = f"{claims:,} claims; --event {event}: {event_claims:,} claims"
+    base = [*CLAIMTRACK, "--db", str(path)]
+
+    def plain(sql: str, *params: str) -> float:
+        code = ("import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); "
+                "c.execute(sys.argv[2], sys.argv[3:]).fetchall()")
+        return median_run([PYTHON, "-c", code, str(path), sql, *params])
+
+    event_sql = ("SELECT c.*, r.outlet, r.date, r.title FROM claims c JOIN reports r "
+                 "ON r.id = c.report_id WHERE r.event = ? AND c.metric != 'other'")
+    event_base = plain(event_sql, event)
+    base_label = "same rows in plain SQL (python + sqlite3)"
+    cases = [
+        ("conflicts --event E", ["conflicts", "--event", event], event_base),
+        ("timeline --event E", ["timeline", "--event", event], event_base),
+        ("claims --event E --metric killed", ["claims", "--event", event, "--metric", "killed"],
+         plain(event_sql + " AND c.metric = ?", event, "killed")),
+        ("conflicts --event E --metric killed --strict",
+         ["conflicts", "--event", event, "--metric", "killed", "--strict"],
+         plain(event_sql + " AND c.metric = ?", event, "killed")),
+    ]
+    for label, argv, baseline in cases:
+        seconds = median_run([*base, *argv, "-f", "jsonl"])
+        row(f"`{label}` ({where})", f"{seconds * 1000:,.0f} ms", base_label,
+            f"{baseline * 1000:,.0f} ms", seconds / baseline)
+    _in_process_conflicts(path, event, event_sql, where)
+    whole = [
+        ("claims --metric killed", ["claims", "--metric", "killed"],
+         "SELECT c.*, r.outlet FROM claims c JOIN reports r ON r.id = c.report_id "
+         "WHERE c.metric = ?", ("killed",)),
+        ("conflicts", ["conflicts"],
+         "SELECT c.*, r.outlet FROM claims c JOIN reports r ON r.id = c.report_id "
+         "WHERE c.metric != 'other'", ()),
+        ("timeline --metric killed", ["timeline", "--metric", "killed"],
+         "SELECT c.*, r.outlet FROM claims c JOIN reports r ON r.id = c.report_id "
+         "WHERE c.metric = ?", ("killed",)),
+    ]
+    for label, argv, sql, params in whole:
+        seconds = median_run([*base, *argv, "-f", "jsonl"], n=1)
+        baseline = plain(sql, *params)
+        row(f"`{label}`, whole database ({claims:,} claims)", f"{seconds:,.1f} s",
+            base_label, f"{baseline:,.1f} s", seconds / baseline)
+
+
+def _in_process_conflicts(path: Path, event: str, event_sql: str, where: str) -> None:
+    """What `conflicts --event E` costs once Python is up: the database work and the
+    grouping, without the start-up of a new process (see the last row)."""
+    from claimtrack.conflicts import find_conflicts
+    from claimtrack.db import claim_rows
+
+    def library() -> None:
+        db = open_db(path, create=False)
+        find_conflicts(claim_rows(db, event=event, include_other=False), event=event)
+        db.close()
+
+    def plain() -> None:
+        with sqlite3.connect(path) as conn:
+            conn.execute(event_sql, [event]).fetchall()
+
+    seconds, baseline = best_of(5, library), best_of(5, plain)
+    row(f"`conflicts --event E` in process: open_db + claim_rows + find_conflicts ({where})",
+        f"{seconds * 1000:,.1f} ms", "same rows in plain SQL, in process",
+        f"{baseline * 1000:,.1f} ms", seconds / baseline)
+
+
+def bench_startup() -> None:
+    script = Path(PYTHON).with_name("claimtrack")
+    argv = [str(script)] if script.exists() else CLAIMTRACK
+    help_seconds = median_run([*argv, "--help"], n=11)
+    pass_seconds = median_run([PYTHON, "-c", "pass"], n=11)
+    row("`claimtrack --help` start-up", f"{help_seconds * 1000:.0f} ms", "`python -c pass`",
+        f"{pass_seconds * 1000:.0f} ms", help_seconds / pass_seconds)
+
+
+SECTIONS = ("extract", "store", "ingest", "concurrent", "rss", "queries", "startup")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=float, default=10,
+                        help="MB of corpus for throughput (default 10)")
+    parser.add_argument("--rss-size", type=float, default=100,
+                        help="MB of corpus for the peak-RSS ingest (default 100)")
+    parser.add_argument("--claims", type=int, default=1_000_000,
+                        help="claims in the query database (default 1,000,000)")
+    parser.add_argument("--corpus", type=Path, action="append", default=[],
+                        help="also measure extraction on this JSON lines file")
+    parser.add_argument("--only", nargs="+", choices=SECTIONS, default=list(SECTIONS))
+    parser.add_argument("--workdir", type=Path,
+                        default=Path(tempfile.gettempdir()) / "claimtrack-bench")
+    parser.add_argument("--fresh", action="store_true", help="empty the workdir first")
+    args = parser.parse_args(argv)
+    if args.fresh and args.workdir.exists():
+        shutil.rmtree(args.workdir)
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    corpus_file = args.workdir / f"corpus-{args.size:g}mb.jsonl"
+    if not corpus_file.exists():
+        corpus.write_jsonl(corpus_file, args.size)
+    n_reports = sum(1 for _ in corpus_file.open("rb"))
+    print(f"claimtrack benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
+          f"SQLite {sqlite3.sqlite_version}, load average "
+          f"{os.getloadavg()[0]:.2f} at start; workdir {args.workdir}", file=sys.stderr)
+
+    extract_mb_s = None  # extraction speed in MB of input file per second, as ingest counts
+    reports: list = []
+    results: list = []
+    if "extract" in args.only or "store" in args.only:
+        reports, results, seconds = bench_extract(corpus_file)
+        extract_mb_s = mb(corpus_file.stat().st_size) / seconds
+        for extra in args.corpus:
+            bench_extract(extra, label=extra.name)
+    if "store" in args.only:
+        bench_store(args.workdir, reports, results)
+    reports = results = []  # free them before the subprocess measurements
+    if "ingest" in args.only:
+        bench_ingest(args.workdir, corpus_file, n_reports, extract_mb_s)
+    if "concurrent" in args.only:
+        bench_concurrent(args.workdir, corpus_file)
+    if "rss" in args.only:
+        bench_rss(args.workdir, args.rss_size, corpus_file)
+    if "queries" in args.only:
+        bench_queries(args.workdir, args.claims)
+    if "startup" in args.only:
+        bench_startup()
+
+    print(f"\nload average {os.getloadavg()[0]:.2f} at the end\n", file=sys.stderr)
+    print("| measure | value | baseline | baseline value | ratio |")
+    print("|---|---|---|---|---|")
+    for r in ROWS:
+        print("| " + " | ".join(r) + " |")
+
+
+if __name__ == "__main__":
+    main()
