@@ -747,7 +747,8 @@ ABBREVIATION = ("the sentence splitter ends a sentence at 'Rs.', the figure read
     ("between 88\n\nand 70332", ACROSS_PARAGRAPHS),
     ("two dozen\n\none hundred and forty", ACROSS_PARAGRAPHS),
     ("He paid Rs. 500 in fines; 3 people died.", ABBREVIATION),
-], ids=["dash range", "to range", "between range", "number words", "rupees"])
+    ("rs.\n\n353 people were injured.", ACROSS_PARAGRAPHS),
+], ids=["dash range", "to range", "between range", "number words", "rupees", "currency sign"])
 def test_a_figure_stays_inside_its_sentence(text, reason):
     # found by tests/perf/fuzz.py; ``reason`` says how each once went wrong
     for claim in extract_claims(text):

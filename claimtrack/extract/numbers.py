@@ -198,7 +198,7 @@ _NOT_COUNT_BEFORE_ONE = {"no", "any", "every", "each", "some", "the", "this", "t
                          "third", "fourth", "fifth", "last", "next", "other", "another", "only", "little",
                          "new", "old", "big", "same", "a", "no-", "someone", "everyone"}
 _NAME_BEFORE = re.compile(rf"\b(?:{NAME_WORDS})\.?\s*\Z", re.IGNORECASE)
-_CURRENCY_BEFORE = re.compile(r"(?:US\$|C\$|A\$|\$|€|£|¥|₽|₸|\bRs\.?)\s*\Z", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(r"(?:US\$|C\$|A\$|\$|€|£|¥|₽|₸|\bRs\.?)[ \t]*\Z", re.IGNORECASE)
 _UNIT_AFTER = re.compile(
     r"\s*(?P<pct>%|percent\b|per\s+cent\b|percentage\s+points?\b)"
     r"|\s+(?P<cur>" + "|".join(CURRENCY_AFTER) + r")\b", re.IGNORECASE)
