@@ -165,9 +165,10 @@ def ingest(
     """Store reports and the claims extracted from them; a summary goes to stderr.
 
     A report's own metadata (front matter, JSON fields) wins; the options fill the gaps.
-    The same text ingested twice is stored once. Exit 1 if some inputs were rejected. Each
-    report is stored with its claims in one transaction: Ctrl-C stops after the report
-    being stored (exit 130), and running the same command again adds the rest.
+    The same text ingested twice is stored once. Exit 1 if some inputs were rejected.
+
+    Each report is stored with its claims in one transaction. Ctrl-C stops after the
+    report being stored (exit 130); the same command run again adds the rest.
 
     Example: claimtrack ingest samples/ --event almaty-2022
     """

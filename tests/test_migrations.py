@@ -48,7 +48,7 @@ def test_blank_database_schema():
               for t in ("reports", "sources")}
     assert unique == {"reports": [("sha256",)], "sources": [("key",)]}
     indexed = {tuple(i.columns) for i in db["claims"].indexes}
-    assert {("report_id", "metric"), ("metric",), ("source_id",), ("origin_id",)} <= indexed
+    assert {("report_id", "metric"), ("source_id",), ("origin_id",)} <= indexed
     assert ("event",) in {tuple(i.columns) for i in db["reports"].indexes}
     assert db["reports"].detect_fts() == "reports_fts"
     assert db["claims"].detect_fts() == "claims_fts"
