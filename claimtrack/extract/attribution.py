@@ -504,6 +504,21 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _named_speaker(np: str, verb: str, lexicon: Lexicon,
+                   last_person: Callable[[], Source | None]) -> tuple[Link, ...] | None:
+    """The speaker a noun phrase names before a speech verb; "he"/"she" is the last person.
+
+    None when the phrase names no source, so the caller may look elsewhere; a pronoun with
+    no person before it settles the question with no speaker.
+    """
+    np = np.strip()
+    if np.lower() in ("he", "she"):
+        person = last_person()
+        return (Link(person, verb.lower()),) if person else ()
+    src = make_source(np, lexicon)
+    return (Link(src, verb.lower().split()[0]),) if src else None
+
+
 def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
                   last_person: Callable[[], Source | None] = _nobody) -> tuple[Link, ...]:
     """The speaker a quotation is attributed to, right after it or just before it."""
@@ -517,23 +532,15 @@ def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
             return tuple(chain)
     m = re.match(rf"\s*,?\s*(?P<np>[^,.;:“”\"]{{1,80}}?)(?:,\s*(?:who|a|an|the)\s[^,.;:“”\"]{{1,80}},)?{_ADVERB}\s+(?P<verb>{QUOTE_SPEECH})\b", after, re.IGNORECASE)
     if m:
-        np = m["np"].strip()
-        if np.lower() in ("he", "she"):
-            person = last_person()
-            return (Link(person, m["verb"].lower()),) if person else ()
-        src = make_source(np, lexicon)
-        if src:
-            return (Link(src, m["verb"].lower().split()[0]),)
+        named = _named_speaker(m["np"], m["verb"], lexicon, last_person)
+        if named is not None:
+            return named
     before = text[max(0, qs - 200):qs]
     m = re.search(rf"(?P<np>[^,.;:“”\"]{{1,80}}?){_ADVERB}\s+(?P<verb>{QUOTE_SPEECH})\s*(?:that\s*)?[:,.]?\s*\Z", before, re.IGNORECASE)
     if m:
-        np = m["np"].strip()
-        if np.lower() in ("he", "she"):
-            person = last_person()
-            return (Link(person, m["verb"].lower()),) if person else ()
-        src = make_source(np, lexicon)
-        if src:
-            return (Link(src, m["verb"].lower().split()[0]),)
+        named = _named_speaker(m["np"], m["verb"], lexicon, last_person)
+        if named is not None:
+            return named
     m = _COLON_SPEAKER.search(before)
     if m:
         src = make_source(m["np"], lexicon)
