@@ -3,10 +3,16 @@ claims built from the model directly so that storage tests do not depend on extr
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from claimtrack.cli import app
 from claimtrack.models import Attribution, Claim, Figure, Link, Source, claim_to_dict
+
+# Shared CI machines run cold and slow: no per-example deadline, no "too slow" health check.
+settings.register_profile("claimtrack", deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("claimtrack")
 
 
 @pytest.fixture(autouse=True)
