@@ -19,6 +19,7 @@ from claimtrack.db import open_db, store_report
 from claimtrack.inputs import Meta, Report
 from claimtrack.output import Format, render
 from conftest import make_claim
+from oracles import as_cells
 
 FORMATS = ["table", "json", "jsonl", "csv", "tsv"]
 TEXT_1 = "Police said 12 people were killed in the city on Monday."
@@ -33,17 +34,8 @@ def parse(fmt: str, out: str) -> list[dict]:
         rows = [json.loads(line) for line in out.splitlines()]
     else:
         return list(csv.DictReader(io.StringIO(out), delimiter="," if fmt == "csv" else "\t"))
-    return [{k: _as_text(v) for k, v in row.items()} for row in rows]
+    return [as_cells(row) for row in rows]
 
-
-def _as_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)  # CSV keeps every character, a bare \r too (quoted)
 
 
 @pytest.fixture
@@ -186,7 +178,7 @@ def test_extract_report_names_and_formats(invoke, tmp_path):
     assert not (tmp_path / "claimtrack.db").exists()  # extract needs no database
     for fmt in FORMATS[1:]:
         out = invoke("extract", *paths, "--outlet", "Herald", "-f", fmt).stdout
-        assert parse(fmt, out) == [{k: _as_text(v) for k, v in r.items()} for r in rows]
+        assert parse(fmt, out) == [as_cells(r) for r in rows]
     table = invoke("extract", *paths, "--outlet", "Herald", "-f", "table")
     assert table.exit_code == 0
     assert rows, "the engine finds no figure in a plain 'Police said 12 …' sentence"
@@ -351,4 +343,4 @@ def test_render_round_trips(rows, fmt):
             json.loads(line) for line in out.getvalue().split("\n") if line]
         assert back == rows
     else:
-        assert parse(fmt, out.getvalue()) == [{k: _as_text(v) for k, v in r.items()} for r in rows]
+        assert parse(fmt, out.getvalue()) == [as_cells(r) for r in rows]

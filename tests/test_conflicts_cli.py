@@ -22,6 +22,7 @@ from claimtrack.db import claim_rows, open_db, store_report
 from claimtrack.inputs import Meta, Report
 from claimtrack.output import render_claim, render_conflicts
 from conftest import make_claim
+from oracles import as_cells
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SAMPLE_FILES = ("almaty-khabar-2022-01-06.txt", "interior-ministry-2022-01-07.md",
@@ -179,16 +180,6 @@ def lines(out: str) -> str:
     return "".join(line.rstrip() + "\n" for line in out.splitlines())
 
 
-def as_text(value) -> str:
-    """A JSON value as CSV writes it."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
-
 
 def parse(fmt: str, out: str) -> list[dict]:
     """Rows back from a machine format; CSV and TSV give every value as text."""
@@ -202,7 +193,7 @@ def parse(fmt: str, out: str) -> list[dict]:
 def expected(rows: list[tuple], columns, fmt: str) -> list[dict]:
     dicts = [dict(zip(columns, row, strict=True)) for row in rows]
     if fmt in ("csv", "tsv"):
-        return [{k: as_text(v) for k, v in d.items()} for d in dicts]
+        return [as_cells(d) for d in dicts]
     return dicts
 
 

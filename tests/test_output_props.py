@@ -17,6 +17,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from claimtrack.output import Column, Format, render, terminal_safe
+from oracles import as_cells
 
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 AWKWARD = ['"', ",", "\t", "\n", "\r", "\r\n", "\n\r", "", " ", " padded ", '""', "'", "\\",
@@ -47,16 +48,6 @@ def rendered(rows: list[dict], fmt: Format) -> str:
     assert render(rows, fmt, file=out) == len(rows)
     return out.getvalue()
 
-
-def as_cell(value) -> str:
-    """A value as CSV and TSV write it: text, None empty, lists and objects as JSON."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
 
 
 SETTINGS = settings(max_examples=300, deadline=None)
@@ -97,7 +88,7 @@ def test_csv_and_tsv_round_trip(fmt, rows):
     out = rendered(rows, fmt)
     delimiter = "," if fmt is Format.csv else "\t"
     back = list(csv.DictReader(io.StringIO(out, newline=""), delimiter=delimiter))
-    assert back == [{k: as_cell(v) for k, v in row.items()} for row in rows]
+    assert back == [as_cells(row) for row in rows]
     assert out.endswith("\n") if rows else out == ""
 
 
