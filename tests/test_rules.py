@@ -106,6 +106,13 @@ METRICS = [
     ("The shelling left 9 dead and 60 wounded.", "60", {"metric": "injured"}),
     # wire text in capitals
     ("MORE THAN 50 PEOPLE WERE KILLED IN THE ATTACK", "50", {"metric": "killed"}),
+    ("ONLY ONE OF THE RAIDERS WAS CAPTURED", "ONE", {"metric": "arrested"}),
+    # the outcome of some of those shot: "one fatally", "one fatality", "two dying"
+    ("Five men were shot, one fatally, outside the bar.", "one", {"metric": "killed"}),
+    ("Five men were shot, one fatally, outside the bar.", "Five", {"metric": "casualties"}),
+    ("Seven people were shot -- two fatally -- at the fair.", "two", {"metric": "killed"}),
+    ("The crash left 1 fatality and 6 hurt.", "1", {"metric": "killed"}),
+    ("The fire ended with three residents dying in their beds.", "three", {"metric": "killed"}),
 ]
 
 
