@@ -113,6 +113,15 @@ METRICS = [
     ("Seven people were shot -- two fatally -- at the fair.", "two", {"metric": "killed"}),
     ("The crash left 1 fatality and 6 hurt.", "1", {"metric": "killed"}),
     ("The fire ended with three residents dying in their beds.", "three", {"metric": "killed"}),
+    # coordinated groups share the verb; an aside between dashes or brackets is skipped
+    ("Three adults and two teenagers were detained after the brawl.", "Three", {"metric": "arrested"}),
+    ("Militia fighters killed 6 villagers and 2 teachers were hurt.", "6", {"metric": "killed"}),
+    ("Five people -- two of them brothers -- were wounded at the party.", "Five", {"metric": "injured"}),
+    ("Five people — two of them brothers — were wounded at the party.", "Five", {"metric": "injured"}),
+    ("TWO FARMERS (AN OLD MAN AND HIS NEPHEW) WERE MURDERED LAST NIGHT.", "TWO", {"metric": "killed"}),
+    # "along with N": the figure joins the clause's victim
+    ("THE JUDGE WAS SHOT DEAD OUTSIDE THE COURT, ALONG WITH TWO OF HIS ESCORTS.", "TWO", {"metric": "killed"}),
+    ("The envoy was abducted on the road together with four aides.", "four", {"metric": "kidnapped"}),
 ]
 
 
@@ -166,6 +175,9 @@ OTHER = [
     ("The treaty was signed by six former Soviet states.", "six", {"metric": "other"}),
     ("Turnout reached 60 percent.", "60", {"metric": "other", "unit": "percent"}),
     ("Four ministers resigned on Friday.", "Four", {"metric": "other"}),
+    ("The minister flew to the summit along with three advisers.", "three", {"metric": "other"}),
+    ("She was charged with robbery, along with two counts of fraud.", "two", {"metric": "other"}),
+    ("The raiders seized 9 rifles and 3 trucks.", "9", {"metric": "other"}),
 ]
 
 
