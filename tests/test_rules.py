@@ -122,6 +122,11 @@ METRICS = [
     # "along with N": the figure joins the clause's victim
     ("THE JUDGE WAS SHOT DEAD OUTSIDE THE COURT, ALONG WITH TWO OF HIS ESCORTS.", "TWO", {"metric": "killed"}),
     ("The envoy was abducted on the road together with four aides.", "four", {"metric": "kidnapped"}),
+    # a part of the figure before takes its metric, even mid-sentence and after a long aside
+    ("Nine people were wounded in the blast, including two children, the mayor said.", "two",
+     {"metric": "injured", "subject_group": "children"}),
+    ("Troops killed six gunmen, including the leader of the cell and two of his cousins.", "two",
+     {"metric": "killed"}),
 ]
 
 
@@ -178,6 +183,7 @@ OTHER = [
     ("The minister flew to the summit along with three advisers.", "three", {"metric": "other"}),
     ("She was charged with robbery, along with two counts of fraud.", "two", {"metric": "other"}),
     ("The raiders seized 9 rifles and 3 trucks.", "9", {"metric": "other"}),
+    ("Seven miners were rescued, including two brothers.", "two", {"metric": "other"}),
 ]
 
 
