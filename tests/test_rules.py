@@ -127,6 +127,11 @@ METRICS = [
      {"metric": "injured", "subject_group": "children"}),
     ("Troops killed six gunmen, including the leader of the cell and two of his cousins.", "two",
      {"metric": "killed"}),
+    # "shot" is casualties unless the outcome follows: "shot … and died"
+    ("The three men were shot several times on Friday and died at the scene.", "three", {"metric": "killed"}),
+    ("Two teens were shot in the leg on Sunday and taken to hospital.", "Two", {"metric": "casualties"}),
+    # a running total in custody
+    ("That brings the total number of people in custody to five.", "five", {"metric": "arrested"}),
 ]
 
 

@@ -124,7 +124,7 @@ _PARTICIPLE = re.compile(r"\s*(?:all\s+|both\s+|who\s+were\s+|reportedly\s+)?([a
 
 
 _INCLUDING_BARE = re.compile(r"including\b[^,;.]{1,60}?(?=\s(?:were|was|are|is|have|has|had)\b)")
-_OUTCOME = re.compile(r"\s+(?:[a-z]+\s+){0,2}?and\s+(?:later\s+|was\s+|were\s+|is\s+|are\s+|left\s+|listed\s+|remain\s+)*")
+_OUTCOME = re.compile(r"\s+(?:[a-z]+\s+){0,4}?and\s+(?:later\s+|was\s+|were\s+|is\s+|are\s+|left\s+|listed\s+|remain\s+)*")
 _AND_MORE = re.compile(r"\s+(?:a|an|the|his|her|their|its)\s+(?![\d])")
 # "four adults and two juveniles were arrested": a second counted group shares the verb
 _AND_NUMBER = re.compile(r"\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -142,7 +142,7 @@ _ALONG_WITH = re.compile(r"\b(?:along|together)\s+with\s+(?:(?:at\s+least|about|
 _TOLL_TO = re.compile(
     r"\b(?:number|toll|count|tally|total|figure)\s+of\s+(?P<subj>(?:[\w'’-]+\s+){0,4}?)"
     r"(?P<what>killed|dead|deaths|died|injured|wounded|hurt|arrested|detained|arrests|detentions|missing|"
-    r"displaced|evacuated|released|casualties|victims\s+killed)\b[^.;:!?]{0,50}?\b(?:to|at|as)\s*\Z")
+    r"displaced|evacuated|released|casualties|victims\s+killed|in\s+custody)\b[^.;:!?]{0,50}?\b(?:to|at|as)\s*\Z")
 
 
 def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
