@@ -58,6 +58,7 @@ EXACT = [
     ("The fire killed a hundred cattle.", ("a hundred", "exact", 100, 100, 100)),
     ("The camp now shelters a thousand families.", ("a thousand", "exact", 1000, 1000, 1000)),
     ("Two million people fled the region.", ("Two million", "exact", 2000000, 2000000, 2000000)),
+    ("Only one guard was hurt in the raid.", ("one", "exact", 1, 1, 1)),
 ]
 
 QUALIFIED = [
@@ -222,6 +223,9 @@ NOT_FIGURES = [
     ("Officers found a .45 caliber pistol.", "calibre"),
     ("Families can call 555-0142 for news.", "phone number, not a 555..142 range"),
     ("He lives at 10 Downing Street.", "house number"),
+    # "one" as a pronoun
+    ("She was the only one who stayed behind.", "the only one"),
+    ("No one was hurt in the fire.", "no one"),
 ]
 
 

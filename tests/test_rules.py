@@ -106,6 +106,32 @@ METRICS = [
     ("The shelling left 9 dead and 60 wounded.", "60", {"metric": "injured"}),
     # wire text in capitals
     ("MORE THAN 50 PEOPLE WERE KILLED IN THE ATTACK", "50", {"metric": "killed"}),
+    ("ONLY ONE OF THE RAIDERS WAS CAPTURED", "ONE", {"metric": "arrested"}),
+    # the outcome of some of those shot: "one fatally", "one fatality", "two dying"
+    ("Five men were shot, one fatally, outside the bar.", "one", {"metric": "killed"}),
+    ("Five men were shot, one fatally, outside the bar.", "Five", {"metric": "casualties"}),
+    ("Seven people were shot -- two fatally -- at the fair.", "two", {"metric": "killed"}),
+    ("The crash left 1 fatality and 6 hurt.", "1", {"metric": "killed"}),
+    ("The fire ended with three residents dying in their beds.", "three", {"metric": "killed"}),
+    # coordinated groups share the verb; an aside between dashes or brackets is skipped
+    ("Three adults and two teenagers were detained after the brawl.", "Three", {"metric": "arrested"}),
+    ("Militia fighters killed 6 villagers and 2 teachers were hurt.", "6", {"metric": "killed"}),
+    ("Five people -- two of them brothers -- were wounded at the party.", "Five", {"metric": "injured"}),
+    ("Five people — two of them brothers — were wounded at the party.", "Five", {"metric": "injured"}),
+    ("TWO FARMERS (AN OLD MAN AND HIS NEPHEW) WERE MURDERED LAST NIGHT.", "TWO", {"metric": "killed"}),
+    # "along with N": the figure joins the clause's victim
+    ("THE JUDGE WAS SHOT DEAD OUTSIDE THE COURT, ALONG WITH TWO OF HIS ESCORTS.", "TWO", {"metric": "killed"}),
+    ("The envoy was abducted on the road together with four aides.", "four", {"metric": "kidnapped"}),
+    # a part of the figure before takes its metric, even mid-sentence and after a long aside
+    ("Nine people were wounded in the blast, including two children, the mayor said.", "two",
+     {"metric": "injured", "subject_group": "children"}),
+    ("Troops killed six gunmen, including the leader of the cell and two of his cousins.", "two",
+     {"metric": "killed"}),
+    # "shot" is casualties unless the outcome follows: "shot … and died"
+    ("The three men were shot several times on Friday and died at the scene.", "three", {"metric": "killed"}),
+    ("Two teens were shot in the leg on Sunday and taken to hospital.", "Two", {"metric": "casualties"}),
+    # a running total in custody
+    ("That brings the total number of people in custody to five.", "five", {"metric": "arrested"}),
 ]
 
 
@@ -159,6 +185,10 @@ OTHER = [
     ("The treaty was signed by six former Soviet states.", "six", {"metric": "other"}),
     ("Turnout reached 60 percent.", "60", {"metric": "other", "unit": "percent"}),
     ("Four ministers resigned on Friday.", "Four", {"metric": "other"}),
+    ("The minister flew to the summit along with three advisers.", "three", {"metric": "other"}),
+    ("She was charged with robbery, along with two counts of fraud.", "two", {"metric": "other"}),
+    ("The raiders seized 9 rifles and 3 trucks.", "9", {"metric": "other"}),
+    ("Seven miners were rescued, including two brothers.", "two", {"metric": "other"}),
 ]
 
 

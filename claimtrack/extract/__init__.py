@@ -50,7 +50,7 @@ def _transcript_speaker(text: str, pos: int, lexicon: Lexicon) -> tuple[Link, ..
 
 
 # "four engineers, including two Frenchmen", "four engineers--two Peruvians": part of the last figure
-_PART_OF = re.compile(r"\A[^.;:]{0,50}?(?:,\s*including|\(|--|—|–|,\s*of\s+whom|,\s*among\s+them)[^.;:]{0,30}\Z",
+_PART_OF = re.compile(r"[^.;:]{0,50}?(?:,\s*including|\(|--|—|–|,\s*of\s+whom|,\s*among\s+them)[^.;:]{0,60}\Z",
                       re.IGNORECASE)
 
 
@@ -184,7 +184,7 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
             if f.unit:
                 metric = "other"
             elif prev is not None and prev.metric != "other":
-                if metric == "other" and (c.joined or _PART_OF.search(text, prev.figure.end, f.start)):
+                if metric == "other" and (c.joined or _PART_OF.match(text, prev.figure.end, f.start)):
                     metric = prev.metric
                 if group is None and (subject is None or c.joined):
                     subject, group = prev.subject, prev.subject_group

@@ -124,15 +124,25 @@ _PARTICIPLE = re.compile(r"\s*(?:all\s+|both\s+|who\s+were\s+|reportedly\s+)?([a
 
 
 _INCLUDING_BARE = re.compile(r"including\b[^,;.]{1,60}?(?=\s(?:were|was|are|is|have|has|had)\b)")
-_OUTCOME = re.compile(r"\s+(?:[a-z]+\s+){0,2}?and\s+(?:later\s+|was\s+|were\s+|is\s+|are\s+|left\s+|listed\s+|remain\s+)*")
+_OUTCOME = re.compile(r"\s+(?:[a-z]+\s+){0,4}?and\s+(?:later\s+|was\s+|were\s+|is\s+|are\s+|left\s+|listed\s+|remain\s+)*")
 _AND_MORE = re.compile(r"\s+(?:a|an|the|his|her|their|its)\s+(?![\d])")
+# "four adults and two juveniles were arrested": a second counted group shares the verb
+_AND_NUMBER = re.compile(r"\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                         r"[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|"
+                         r"dozens)\b)")
+# "four people -- three of them teens -- were shot", "two guards (a man and his son) were killed"
+_DASH_ASIDE = re.compile(r"\s*(?:—|–|--|\()[^—–()\n.;:!?]{1,60}?(?:—|–|--|\))")
+# "he was killed …, along with two of his guards": the figure shares the clause's verb
+_CHARGE_COUNTS = re.compile(r"\b(?:counts?|charges?)\b", re.IGNORECASE)
+_ALONG_WITH = re.compile(r"\b(?:along|together)\s+with\s+(?:(?:at\s+least|about|some|another|"
+                         r"nearly|almost|more\s+than|over)\s+)?\Z")
 
 
 # "raised the number of police officers killed in the unrest to 16", "put the toll of dead at 40"
 _TOLL_TO = re.compile(
     r"\b(?:number|toll|count|tally|total|figure)\s+of\s+(?P<subj>(?:[\w'’-]+\s+){0,4}?)"
     r"(?P<what>killed|dead|deaths|died|injured|wounded|hurt|arrested|detained|arrests|detentions|missing|"
-    r"displaced|evacuated|released|casualties|victims\s+killed)\b[^.;:!?]{0,50}?\b(?:to|at|as)\s*\Z")
+    r"displaced|evacuated|released|casualties|victims\s+killed|in\s+custody)\b[^.;:!?]{0,50}?\b(?:to|at|as)\s*\Z")
 
 
 def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
@@ -149,6 +159,7 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
     pos = 0
     proper = not (sentence.isupper() if upper is None else upper)
     prev_cap = False
+    coordinated = False
     joined = bool(re.match(r"\s+of\s+(?:whom|them|those|these|the\s+\w+)\b", right, re.IGNORECASE))
     while pos < len(right) and tokens < 10:
         m = _TOKEN.search(right, pos)
@@ -184,10 +195,24 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
                 pos = inc.end()
                 continue
             break
+        if tok in ("—", "–", "-", "("):
+            aside = _DASH_ASIDE.match(right, m.start())
+            if aside:
+                if subject_end is None:
+                    subject_end = m.start()
+                pos = aside.end()
+                continue
         if not tok[0].isalnum() and tok not in ("'", "’", "-"):
             break
         if low == "and" and _AND_MORE.match(right_lower, m.end()):
             pos = m.end()  # "five terrorists and an army corporal were killed"
+            tokens += 1
+            continue
+        if low == "and" and _AND_NUMBER.match(right_lower, m.end()):
+            if subject_end is None:
+                subject_end = m.start()
+            coordinated = True
+            pos = m.end()  # "four adults and two juveniles were arrested"
             tokens += 1
             continue
         if low == "including":
@@ -211,8 +236,15 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
     np_text = re.split(r"\s+(?:who|that|which|were|was|are|is|have|has|had)\b", np_text, maxsplit=1,
                        flags=re.IGNORECASE)[0]
     np_text = np_text.strip(" ,")
+    left = sentence[max(0, fig_start - 120):fig_start].lower()
+    if metric is None and _ALONG_WITH.search(left) and not _CHARGE_COUNTS.search(np_text):
+        cue = None
+        for cue in p["after_re"].finditer(left):
+            pass
+        if cue and (cue.start() == 0 or not left[cue.start() - 1].isalnum()):
+            metric = p["after"].get(re.sub(r"\s+", " ", cue.group()))
+            joined = joined or metric is not None
     if metric is None:
-        left = sentence[max(0, fig_start - 120):fig_start].lower()
         toll = _TOLL_TO.search(left)
         if toll:
             word = re.sub(r"\s+", " ", toll["what"])
@@ -222,7 +254,7 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
                 if sm:
                     return Counted(metric, toll["subj"].strip(), p["subjects"][re.sub(r"\s+", " ", sm.group())])
                 return Counted(metric, None, None)
-    if metric is None:
+    if metric is None or coordinated:  # "killed 5 soldiers and 3 …": the verb before wins
         lm = None
         for lm in p["before_re"].finditer(left):
             pass
@@ -231,7 +263,7 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
             words = [w.lower() for w in fill]
             if len(words) <= 6 and not any(w in _LEFT_STOP for w in words) and \
                     not any(not w[0].isalnum() for w in words):
-                metric = p["before"].get(re.sub(r"\s+", " ", lm.group().lower()))
+                metric = p["before"].get(re.sub(r"\s+", " ", lm.group().lower())) or metric
     group = None
     subject = None
     if np_text:

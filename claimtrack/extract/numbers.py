@@ -197,6 +197,7 @@ _CODE_SET = {"aged", "age", "ages", "of", "page", "pages", "p.", "pp.", "no.", "
 _NOT_COUNT_BEFORE_ONE = {"no", "any", "every", "each", "some", "the", "this", "that", "which", "first", "second",
                          "third", "fourth", "fifth", "last", "next", "other", "another", "only", "little",
                          "new", "old", "big", "same", "a", "no-", "someone", "everyone"}
+_DETERMINER_ONLY = re.compile(r"\b(?:the|his|her|their|its|my|our|your|an?)\s+only\s*\Z", re.IGNORECASE)
 _NAME_BEFORE = re.compile(rf"\b(?:{NAME_WORDS})\.?\s*\Z", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?:US\$|C\$|A\$|\$|€|£|¥|₽|₸|\bRs\.?)[ \t]*\Z", re.IGNORECASE)
 _UNIT_AFTER = re.compile(
@@ -302,8 +303,9 @@ def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
                 continue  # "Smith (35)"
             if m["words"] and re.match(r"\s+(?:another|other)\b", after) and m["words"].lower() == "one":
                 continue
-            if m["words"] and m["words"].lower() == "one" and prev in _NOT_COUNT_BEFORE_ONE:
-                continue
+            if m["words"] and m["words"].lower() == "one" and prev in _NOT_COUNT_BEFORE_ONE and \
+                    not (prev == "only" and not _DETERMINER_ONLY.search(before)):
+                continue  # "the only one" is a pronoun, "only one person died" a count
             if m["words"] and m["words"].lower() == "one" and re.match(
                     r"\s+(?:day|time|point|way|thing|side|hand|moment|year|week|night|morning|afternoon|"
                     r"evening|another|more\s+time|by\s+one)\b", after, re.I):
