@@ -169,6 +169,11 @@ def test_a_worker_that_dies_stops_the_ingest_with_a_clear_error(feed, tmp_path, 
 
     def lethal(report, lexicon=None):
         if report.name.endswith(":150"):
+            # Die only once the writer has stored something: the first chunk, if it is still
+            # being extracted when the pool breaks, fails with it (a busy machine's ordering).
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and not stored(tmp_path / "dead.db"):
+                time.sleep(0.02)
             os._exit(9)  # as the kernel's out-of-memory killer would end it
         return real(report, lexicon)
 
