@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,14 +24,20 @@ _ABBREVIATIONS = {
 }
 
 
+_WORD_BEFORE_DOT = re.compile(r"[\w.']+\Z")
+_WS = re.compile(r"\s+")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, leading white space excluded."""
     spans, start = [], 0
     for m in _BOUNDARY.finditer(text):
-        if m.group().startswith("."):
-            word = re.search(r"([\w.']+)\Z", text[max(0, m.start() - 12):m.start()])
+        dot = m.start()
+        if text[dot] == ".":
+            # the window ends the search like a slice would: \Z matches at the full stop
+            word = _WORD_BEFORE_DOT.search(text, max(0, dot - 12), dot)
             if word:
-                w = word.group(1).lower()
+                w = word.group().lower()
                 if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
                     continue
         end = m.end()
@@ -49,7 +56,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def sentence_index(spans: list[tuple[int, int]], pos: int) -> int:
     """Index of the sentence holding ``pos``."""
-    i = bisect.bisect_right([s for s, _ in spans], pos) - 1
+    # starts increase strictly, so (pos, inf) sorts after every span starting at or before pos
+    i = bisect.bisect_right(spans, (pos, math.inf)) - 1
     return max(i, 0)
 
 
@@ -93,6 +101,10 @@ def _patterns(lexicon: Lexicon) -> dict:
     }
 
 
+_OF_WHOM = re.compile(r"\s+of\s+(?:whom|them|those|these|the\s+\w+)\b", re.IGNORECASE)
+_NP_END = re.compile(r"\s+(?:who|that|which|were|was|are|is|have|has|had)\b", re.IGNORECASE)
+_PLURAL_NP = re.compile(r"(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?:\w+s)\b")
+_FILL = re.compile(r"[\w'’-]+|[^\w\s]")
 _TOKEN = re.compile(r"[\w'’.-]*\w|[^\w\s]")
 # Words that end the counted group's noun phrase and the search for a metric after it.
 _RIGHT_STOP = {
@@ -160,7 +172,7 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
     proper = not (sentence.isupper() if upper is None else upper)
     prev_cap = False
     coordinated = False
-    joined = bool(re.match(r"\s+of\s+(?:whom|them|those|these|the\s+\w+)\b", right, re.IGNORECASE))
+    joined = bool(_OF_WHOM.match(right))
     while pos < len(right) and tokens < 10:
         m = _TOKEN.search(right, pos)
         if not m:
@@ -169,14 +181,14 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
         low = tok.lower()
         hit = p["after_re"].match(right_lower, m.start())
         if hit:
-            metric = p["after"].get(re.sub(r"\s+", " ", hit.group().lower()))
+            metric = p["after"].get(_WS.sub(" ", hit.group().lower()))
             if metric == "casualties":
                 # "shot and left in critical condition", "shot and later died": the outcome wins
                 outcome = _OUTCOME.match(right_lower, hit.end())
                 if outcome:
                     better = p["after_re"].match(right_lower, outcome.end())
-                    if better and p["after"].get(re.sub(r"\s+", " ", better.group())) in ("killed", "injured"):
-                        metric = p["after"][re.sub(r"\s+", " ", better.group())]
+                    if better and p["after"].get(_WS.sub(" ", better.group())) in ("killed", "injured"):
+                        metric = p["after"][_WS.sub(" ", better.group())]
             if subject_end is None:
                 subject_end = m.start()
             break
@@ -184,7 +196,7 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
             part = _PARTICIPLE.match(right_lower, m.end())
             if part and p["after_re"].match(right_lower, part.start(1)):
                 hit = p["after_re"].match(right_lower, part.start(1))
-                metric = p["after"].get(re.sub(r"\s+", " ", hit.group()))
+                metric = p["after"].get(_WS.sub(" ", hit.group()))
                 if subject_end is None:
                     subject_end = m.start()
                 break
@@ -233,8 +245,7 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
         pos = m.end()
         tokens += 1
     np_text = right[:subject_end if subject_end is not None else pos].strip()
-    np_text = re.split(r"\s+(?:who|that|which|were|was|are|is|have|has|had)\b", np_text, maxsplit=1,
-                       flags=re.IGNORECASE)[0]
+    np_text = _NP_END.split(np_text, maxsplit=1)[0]
     np_text = np_text.strip(" ,")
     left = sentence[max(0, fig_start - 120):fig_start].lower()
     if metric is None and _ALONG_WITH.search(left) and not _CHARGE_COUNTS.search(np_text):
@@ -242,36 +253,36 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
         for cue in p["after_re"].finditer(left):
             pass
         if cue and (cue.start() == 0 or not left[cue.start() - 1].isalnum()):
-            metric = p["after"].get(re.sub(r"\s+", " ", cue.group()))
+            metric = p["after"].get(_WS.sub(" ", cue.group()))
             joined = joined or metric is not None
     if metric is None:
         toll = _TOLL_TO.search(left)
         if toll:
-            word = re.sub(r"\s+", " ", toll["what"])
+            word = _WS.sub(" ", toll["what"])
             metric = p["after"].get(word) or p["before"].get(word)
             if metric:
                 sm = p["subject_re"].search(toll["subj"] or "")
                 if sm:
-                    return Counted(metric, toll["subj"].strip(), p["subjects"][re.sub(r"\s+", " ", sm.group())])
+                    return Counted(metric, toll["subj"].strip(), p["subjects"][_WS.sub(" ", sm.group())])
                 return Counted(metric, None, None)
     if metric is None or coordinated:  # "killed 5 soldiers and 3 …": the verb before wins
         lm = None
         for lm in p["before_re"].finditer(left):
             pass
         if lm:
-            fill = re.findall(r"[\w'’-]+|[^\w\s]", left[lm.end():])
+            fill = _FILL.findall(left, lm.end())
             words = [w.lower() for w in fill]
             if len(words) <= 6 and not any(w in _LEFT_STOP for w in words) and \
                     not any(not w[0].isalnum() for w in words):
-                metric = p["before"].get(re.sub(r"\s+", " ", lm.group().lower())) or metric
+                metric = p["before"].get(_WS.sub(" ", lm.group().lower())) or metric
     group = None
     subject = None
     if np_text:
         sm = p["subject_re"].search(np_text)
         if sm:
-            group = p["subjects"][re.sub(r"\s+", " ", sm.group().lower())]
+            group = p["subjects"][_WS.sub(" ", sm.group().lower())]
             subject = np_text[:sm.end()].strip()
-        elif re.match(r"(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?:\w+s)\b", np_text) and np_text.split()[0].lower() not in ("of",):
+        elif _PLURAL_NP.match(np_text) and np_text.split()[0].lower() not in ("of",):
             subject = np_text.split(",")[0][:60] if len(np_text.split()) <= 4 else None
         if group is None and subject:
             group = None

@@ -108,10 +108,13 @@ def _grammar(lexicon: Lexicon) -> dict:
             "qual_map": {w.replace(" ", ""): q for w, q in qual_alts}}
 
 
+_WORD_SPLIT = re.compile(r"[\s-]+")
+
+
 def words_to_int(words: str) -> int | None:
     """``"one hundred and forty"`` → 140; None when the words are not a number."""
     total, current, seen = 0, 0, False
-    for w in re.split(r"[\s-]+", words.lower()):
+    for w in _WORD_SPLIT.split(words.lower()):
         if not w or w == "and":
             continue
         if w in UNITS:
@@ -216,6 +219,27 @@ _YEAR_FOLLOWERS = re.compile(r"\s+(?:people|persons|protesters|demonstrators|sol
                              re.IGNORECASE)
 
 
+_WS = re.compile(r"\s+")
+_SCORES_OF = re.compile(r"\s+(?:of|were|have|had|are|more)\b", re.IGNORECASE)
+_DURATION_AFTER = re.compile(rf"\s+(?:of\s+)?(?:{DURATION})\b", re.IGNORECASE)
+_NOT_FEW_PEOPLE = re.compile(
+    r"\s+(?:of\s+)?(?:times|occasions|ways|things|reasons|cases|questions|minutes|"
+    r"hours|days|weeks|months|years|miles|feet|meters|metres|kilometres|kilometers|"
+    r"shots|rounds)\b", re.IGNORECASE)
+_PEOPLE_OR_OF = re.compile(r"\s+(?:people|of)\b")
+_CAPITAL_WORD = re.compile(r"\b[A-Z]")
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*\Z")
+_LIST_MARK = re.compile(r"[.)](?:\s|$)")
+_AGE_AFTER = re.compile(r"\s*(?:,|who\b|and\b|$)")
+_NAME_COMMA = re.compile(r"[A-Z][a-z]+,\s*\Z")
+_NAME_PAREN = re.compile(r"[A-Z][a-z]+\s*\(\s*\Z")
+_ANOTHER = re.compile(r"\s+(?:another|other)\b")
+_ONE_NOT_COUNT = re.compile(
+    r"\s+(?:day|time|point|way|thing|side|hand|moment|year|week|night|morning|afternoon|"
+    r"evening|another|more\s+time|by\s+one)\b", re.IGNORECASE)
+
+
 def _number_value(m: re.Match) -> int | float | None:
     if m["digits"]:
         raw = m["digits"].replace(",", "")
@@ -259,56 +283,50 @@ def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
         after = text[end:end + 60]
         unit = None
         if m["vague"]:
-            key = re.sub(r"\s+", " ", m["vague"].lower())
-            if key == "scores" and not re.match(r"\s+(?:of|were|have|had|are|more)\b", after, re.I):
+            key = _WS.sub(" ", m["vague"].lower())
+            if key == "scores" and not _SCORES_OF.match(after):
                 continue
-            if re.match(rf"\s+(?:of\s+)?(?:{DURATION})\b", after, re.IGNORECASE):
+            if _DURATION_AFTER.match(after):
                 continue
-            if key in ("several", "a few", "a handful of") and re.match(
-                    r"\s+(?:of\s+)?(?:times|occasions|ways|things|reasons|cases|questions|minutes|"
-                    r"hours|days|weeks|months|years|miles|feet|meters|metres|kilometres|kilometers|"
-                    r"shots|rounds)\b", after, re.IGNORECASE):
+            if key in ("several", "a few", "a handful of") and _NOT_FEW_PEOPLE.match(after):
                 continue
             low, high = vague[key]
             x, qualifier = low, "vague"
         else:
             if m["digits"]:
-                ctx = text[max(0, start - 11):end + 11]
-                if _TIME_OR_DATE_TOKEN.search(text[max(0, start - 6):end + 6]) and \
-                        _TIME_OR_DATE_TOKEN.search(ctx):
-                    tok = _TIME_OR_DATE_TOKEN.search(text, max(0, start - 6), end + 6)
-                    if tok and tok.start() <= start < tok.end() or tok and start <= tok.start() < end:
-                        continue
+                # the first date or time token near the figure; the pattern has no anchors or
+                # look-arounds, so searching a window of ``text`` is searching its slice
+                tok = _TIME_OR_DATE_TOKEN.search(text, max(0, start - 6), end + 6)
+                if tok and (tok.start() <= start < tok.end() or start <= tok.start() < end):
+                    continue
             x = _number_value(m)
             if x is None:
                 continue
             if _AFTER_DATE.match(after) or (m["digits"] and prev in _MONTH_OR_THE and _BEFORE_DATE.search(before)
-                                             and not re.match(r"\s+(?:people|of)\b", after)):
+                                             and not _PEOPLE_OR_OF.match(after)):
                 continue
             if _AFTER_EXCLUDE.match(after) and not _UNIT_AFTER.match(after):
                 continue
             if m["digits"] and not m["scale"]:
-                if prev in _NAME_SET and _NAME_BEFORE.search(before) and re.search(r"\b[A-Z]", before[-15:]):
+                if prev in _NAME_SET and _NAME_BEFORE.search(before) and _CAPITAL_WORD.search(before[-15:]):
                     continue  # "Highway 81", "Flight 370": a name
                 if (prev in _CODE_SET or "age" in prev or prev.endswith("#")) and _CODE_BEFORE.search(before):
                     continue  # "aged 35", "page 12", "No. 5"
-                if re.fullmatch(r"(?:1[5-9]|20)\d\d", m["digits"]) and not _YEAR_FOLLOWERS.match(after):
+                if _YEAR.fullmatch(m["digits"]) and not _YEAR_FOLLOWERS.match(after):
                     continue  # a year
-                if after[:1] in ".)" and re.search(r"(?:^|\n)[ \t]*\Z", before) and re.match(r"[.)](?:\s|$)", after):
+                if after[:1] in ".)" and _LINE_START.search(before) and _LIST_MARK.match(after):
                     continue  # a list marker
-            if re.match(r"\s*(?:,|who\b|and\b|$)", after) and re.search(r"[A-Z][a-z]+,\s*\Z", before) and \
+            if _AGE_AFTER.match(after) and _NAME_COMMA.search(before) and \
                     isinstance(x, int) and x < 120 and m["digits"]:
                 continue  # "John Smith, 35, of Fontaine": an age after a name
-            if after[:1] == ")" and re.search(r"[A-Z][a-z]+\s*\(\s*\Z", before):
+            if after[:1] == ")" and _NAME_PAREN.search(before):
                 continue  # "Smith (35)"
-            if m["words"] and re.match(r"\s+(?:another|other)\b", after) and m["words"].lower() == "one":
+            if m["words"] and _ANOTHER.match(after) and m["words"].lower() == "one":
                 continue
             if m["words"] and m["words"].lower() == "one" and prev in _NOT_COUNT_BEFORE_ONE and \
                     not (prev == "only" and not _DETERMINER_ONLY.search(before)):
                 continue  # "the only one" is a pronoun, "only one person died" a count
-            if m["words"] and m["words"].lower() == "one" and re.match(
-                    r"\s+(?:day|time|point|way|thing|side|hand|moment|year|week|night|morning|afternoon|"
-                    r"evening|another|more\s+time|by\s+one)\b", after, re.I):
+            if m["words"] and m["words"].lower() == "one" and _ONE_NOT_COUNT.match(after):
                 continue
             qualifier = "exact"
             low = high = x
@@ -323,7 +341,7 @@ def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
         qm = g["qual"].search(text, max(0, start - 40), start) if prev.rstrip(".") in g["qual_last"] else None
         qstart = start
         if qm:
-            qword = re.sub(r"\s+", "", qm["q"].lower())
+            qword = _WS.sub("", qm["q"].lower())
             q = g["qual_map"].get(qword)
             if q:
                 if not (q == "approx" and qword == "some" and m["vague"]):
