@@ -72,7 +72,21 @@ class Counted:
 
 
 def _phrase_alt(phrases) -> str:
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
+    """The phrases as one alternation, longest first, spaces matching any white space.
+
+    `re` tries an alternation's branches one after the other, so the phrases are grouped by
+    their first character: ``k(?:illed|ill)|s(?:hot|lain)``. Only phrases that share the
+    first character can match at the same position, and among those the order stays longest
+    first, so the grouped pattern matches exactly what the flat one did, several times faster.
+    """
+    groups: dict[str, list[str]] = {}
+    for p in sorted(set(phrases), key=len, reverse=True):
+        groups.setdefault(p[:1], []).append(_phrase_re(p[1:]))
+    return "|".join(_phrase_re(first) + "(?:%s)" % "|".join(rests) for first, rests in groups.items())
+
+
+def _phrase_re(phrase: str) -> str:
+    return re.escape(phrase).replace(r"\ ", r"\s+")
 
 
 @lru_cache(maxsize=8)
@@ -98,7 +112,20 @@ def _patterns(lexicon: Lexicon) -> dict:
             "".join(sorted({w[0] for w in before})), _phrase_alt(before))),
         "subjects": subjects,
         "subject_re": re.compile(r"\b(?:%s)\b" % _phrase_alt(subjects), re.IGNORECASE),
+        "subject_lower_re": re.compile(r"\b(?:%s)\b" % _phrase_alt(subjects)),
     }
+
+
+def _subject_in(p: dict, text: str) -> re.Match | None:
+    """The first subject word in ``text``.
+
+    On ASCII text, lower-casing keeps every offset and matches what the case-insensitive
+    pattern would, and a case-sensitive scan is several times faster; the match's text is then
+    lower case.
+    """
+    if text.isascii():
+        return p["subject_lower_re"].search(text.lower())
+    return p["subject_re"].search(text)
 
 
 _OF_WHOM = re.compile(r"\s+of\s+(?:whom|them|those|these|the\s+\w+)\b", re.IGNORECASE)
@@ -261,7 +288,7 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
             word = _WS.sub(" ", toll["what"])
             metric = p["after"].get(word) or p["before"].get(word)
             if metric:
-                sm = p["subject_re"].search(toll["subj"] or "")
+                sm = _subject_in(p, toll["subj"] or "")
                 if sm:
                     return Counted(metric, toll["subj"].strip(), p["subjects"][_WS.sub(" ", sm.group())])
                 return Counted(metric, None, None)
@@ -278,7 +305,7 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
     group = None
     subject = None
     if np_text:
-        sm = p["subject_re"].search(np_text)
+        sm = _subject_in(p, np_text)
         if sm:
             group = p["subjects"][_WS.sub(" ", sm.group().lower())]
             subject = np_text[:sm.end()].strip()
