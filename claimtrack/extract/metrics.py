@@ -11,7 +11,11 @@ from .lexicon import Lexicon
 
 # A sentence ends at . ! ? (with closing quotes or brackets) before a capital, digit or
 # opening quote, or at a blank line. Abbreviations are checked afterwards.
-_BOUNDARY = re.compile(r"""[.!?]+["”’')\]]*(?=\s+["“‘(\[]?[A-Z0-9])|\n\s*\n|[.!?]["”’]?\s*$""")
+# Every match starts with one of . ! ? or a line break, taken first so that `re` skips the
+# text between them in C; the look-behinds then pick the branch:
+# [.!?]+["”’')\]]*(?=\s+["“‘(\[]?[A-Z0-9]) | \n\s*\n | [.!?]["”’]?\s*$
+_BOUNDARY = re.compile(r"""[.!?\n](?:(?<=[.!?])[.!?]*["”’')\]]*(?=\s+["“‘(\[]?[A-Z0-9])"""
+                       r"""|(?<=\n)\s*\n|(?<=[.!?])["”’]?\s*$)""")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "gov", "sen", "rep", "lt", "col", "sgt", "capt", "maj",
     "cpl", "pvt", "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "jan", "feb", "mar",

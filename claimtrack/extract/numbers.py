@@ -202,7 +202,9 @@ _NOT_COUNT_BEFORE_ONE = {"no", "any", "every", "each", "some", "the", "this", "t
                          "new", "old", "big", "same", "a", "no-", "someone", "everyone"}
 _DETERMINER_ONLY = re.compile(r"\b(?:the|his|her|their|its|my|our|your|an?)\s+only\s*\Z", re.IGNORECASE)
 _NAME_BEFORE = re.compile(rf"\b(?:{NAME_WORDS})\.?\s*\Z", re.IGNORECASE)
+_NAME_LONGEST = max(len(w) for w in NAME_WORDS.split("|"))
 _CURRENCY_BEFORE = re.compile(r"(?:US\$|C\$|A\$|\$|€|£|¥|₽|₸|\bRs\.?)[ \t]*\Z", re.IGNORECASE)
+_CURRENCY_LONGEST = 3  # "US$", "Rs."
 _UNIT_AFTER = re.compile(
     r"\s*(?P<pct>%|percent\b|per\s+cent\b|percentage\s+points?\b)"
     r"|\s+(?P<cur>" + "|".join(CURRENCY_AFTER) + r")\b", re.IGNORECASE)
@@ -211,7 +213,10 @@ _RANGE_AFTER = re.compile(
     r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|%s)\b(?!-\w|[.,:/]\d)" % _WORD_RUN, re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
-_TIME_OR_DATE_TOKEN = re.compile(r"\d{4}-\d{1,2}(?:-\d{1,2})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}:\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}")
+# \d{4}-\d{1,2}(?:-\d{1,2})? | \d{1,2}/\d{1,2}(?:/\d{2,4})? | \d{1,2}:\d{2} | \d{1,2}\.\d{1,2}\.\d{2,4}, the
+# first digit taken out so that `re` skips to the next digit in C
+_TIME_OR_DATE_TOKEN = re.compile(
+    r"\d(?:\d{3}-\d{1,2}(?:-\d{1,2})?|\d?/\d{1,2}(?:/\d{2,4})?|\d?:\d{2}|\d?\.\d{1,2}\.\d{2,4})")
 _YEAR_FOLLOWERS = re.compile(r"\s+(?:people|persons|protesters|demonstrators|soldiers|troops|police|"
                              r"officers|civilians|students|workers|migrants|refugees|residents|"
                              r"children|prisoners|detainees|members|families|homes|houses|"
@@ -308,7 +313,9 @@ def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
             if _AFTER_EXCLUDE.match(after) and not _UNIT_AFTER.match(after):
                 continue
             if m["digits"] and not m["scale"]:
-                if prev in _NAME_SET and _NAME_BEFORE.search(before) and _CAPITAL_WORD.search(before[-15:]):
+                # a match ends with the last word, its full stop and white space: search only there
+                if prev in _NAME_SET and _CAPITAL_WORD.search(before[-15:]) and _NAME_BEFORE.search(
+                        before, max(0, len(before.rstrip()) - _NAME_LONGEST - 1)):
                     continue  # "Highway 81", "Flight 370": a name
                 if (prev in _CODE_SET or "age" in prev or prev.endswith("#")) and _CODE_BEFORE.search(before):
                     continue  # "aged 35", "page 12", "No. 5"
@@ -330,7 +337,9 @@ def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
                 continue
             qualifier = "exact"
             low = high = x
-            cur = _CURRENCY_BEFORE.search(before) if before.rstrip()[-1:] in "$€£¥₽₸." else None
+            cur = None
+            if before.rstrip()[-1:] in "$€£¥₽₸.":
+                cur = _CURRENCY_BEFORE.search(before, max(0, len(before.rstrip(" \t")) - _CURRENCY_LONGEST))
             ua = _UNIT_AFTER.match(after)
             if cur:
                 unit = CURRENCY_BEFORE.get(cur.group().strip().lower(), "USD")
