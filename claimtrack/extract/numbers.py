@@ -90,7 +90,16 @@ def _grammar(lexicon: Lexicon) -> dict:
     core = re.compile(core_src, re.IGNORECASE)
     # every branch starts a token with a digit or one of these letters: fail fast elsewhere
     firsts = "".join(sorted({w[0] for w in list(UNITS) + list(vague) + ["a", "half"]}))
-    core_lower = re.compile(rf"(?<![a-z0-9])(?=[0-9{firsts}])(?:{core_src})")
+    if all(re.match(r"\w", k[-1]) for k in vague):
+        # Take the character before the token too (figures() puts a space before the text): a
+        # pattern that starts with a character class lets `re` skip letters and digits in C.
+        # Every match ends with a word character before a non-word one, so the character
+        # before the next match is never part of the last one.
+        core_lower = re.compile(rf"[^a-z0-9](?=[0-9{firsts}])(?:{core_src})")
+        lead = 1
+    else:
+        core_lower = re.compile(rf"(?<![a-z0-9])(?=[0-9{firsts}])(?:{core_src})")
+        lead = 0
     qual_alts = []
     for q, words in QUALIFIERS.items():
         for w in words:
@@ -104,7 +113,7 @@ def _grammar(lexicon: Lexicon) -> dict:
         re.IGNORECASE,
     )
     qual_last = {w.split()[-1].rstrip(".") for w, _ in qual_alts}
-    return {"vague": vague, "core": core, "core_lower": core_lower, "qual": qual_re, "qual_last": qual_last,
+    return {"vague": vague, "core": core, "core_lower": core_lower, "lead": lead, "qual": qual_re, "qual_last": qual_last,
             "qual_map": {w.replace(" ", ""): q for w, q in qual_alts}}
 
 
@@ -278,17 +287,25 @@ def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
     vague = g["vague"]
     skip_until = 0
     lowered = text.lower()
-    scan = g["core_lower"].finditer(lowered) if len(lowered) == len(text) else g["core"].finditer(text)
+    lead = 0
+    if len(lowered) == len(text):
+        lead = g["lead"]
+        scan = g["core_lower"].finditer(" " * lead + lowered)
+    else:
+        scan = g["core"].finditer(text)
     for m in scan:
-        start, end = m.start(), m.end()
+        # offsets in the scanned copy are ``lead`` past those in ``text``, and a match takes
+        # ``lead`` characters before its token: it starts where the token does in ``text``
+        start, end = m.start(), m.end() - lead
         if start < skip_until:
             continue
         before = text[max(0, start - 40):start]
         prev = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
         after = text[end:end + 60]
         unit = None
-        if m["vague"]:
-            key = _WS.sub(" ", m["vague"].lower())
+        vague_words, digits, words = m["vague"], m["digits"], m["words"]
+        if vague_words:
+            key = _WS.sub(" ", vague_words.lower())
             if key == "scores" and not _SCORES_OF.match(after):
                 continue
             if _DURATION_AFTER.match(after):
@@ -298,7 +315,7 @@ def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
             low, high = vague[key]
             x, qualifier = low, "vague"
         else:
-            if m["digits"]:
+            if digits:
                 # the first date or time token near the figure; the pattern has no anchors or
                 # look-arounds, so searching a window of ``text`` is searching its slice
                 tok = _TIME_OR_DATE_TOKEN.search(text, max(0, start - 6), end + 6)
@@ -307,33 +324,34 @@ def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
             x = _number_value(m)
             if x is None:
                 continue
-            if _AFTER_DATE.match(after) or (m["digits"] and prev in _MONTH_OR_THE and _BEFORE_DATE.search(before)
+            if _AFTER_DATE.match(after) or (digits and prev in _MONTH_OR_THE and _BEFORE_DATE.search(before)
                                              and not _PEOPLE_OR_OF.match(after)):
                 continue
             if _AFTER_EXCLUDE.match(after) and not _UNIT_AFTER.match(after):
                 continue
-            if m["digits"] and not m["scale"]:
+            if digits and not m["scale"]:
                 # a match ends with the last word, its full stop and white space: search only there
                 if prev in _NAME_SET and _CAPITAL_WORD.search(before[-15:]) and _NAME_BEFORE.search(
                         before, max(0, len(before.rstrip()) - _NAME_LONGEST - 1)):
                     continue  # "Highway 81", "Flight 370": a name
                 if (prev in _CODE_SET or "age" in prev or prev.endswith("#")) and _CODE_BEFORE.search(before):
                     continue  # "aged 35", "page 12", "No. 5"
-                if _YEAR.fullmatch(m["digits"]) and not _YEAR_FOLLOWERS.match(after):
+                if _YEAR.fullmatch(digits) and not _YEAR_FOLLOWERS.match(after):
                     continue  # a year
                 if after[:1] in ".)" and _LINE_START.search(before) and _LIST_MARK.match(after):
                     continue  # a list marker
-            if _AGE_AFTER.match(after) and _NAME_COMMA.search(before) and \
-                    isinstance(x, int) and x < 120 and m["digits"]:
+            if digits and isinstance(x, int) and x < 120 and _AGE_AFTER.match(after) and \
+                    _NAME_COMMA.search(before):
                 continue  # "John Smith, 35, of Fontaine": an age after a name
             if after[:1] == ")" and _NAME_PAREN.search(before):
                 continue  # "Smith (35)"
-            if m["words"] and _ANOTHER.match(after) and m["words"].lower() == "one":
+            one = words is not None and words.lower() == "one"
+            if one and _ANOTHER.match(after):
                 continue
-            if m["words"] and m["words"].lower() == "one" and prev in _NOT_COUNT_BEFORE_ONE and \
+            if one and prev in _NOT_COUNT_BEFORE_ONE and \
                     not (prev == "only" and not _DETERMINER_ONLY.search(before)):
                 continue  # "the only one" is a pronoun, "only one person died" a count
-            if m["words"] and m["words"].lower() == "one" and _ONE_NOT_COUNT.match(after):
+            if one and _ONE_NOT_COUNT.match(after):
                 continue
             qualifier = "exact"
             low = high = x
@@ -353,20 +371,21 @@ def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
             qword = _WS.sub("", qm["q"].lower())
             q = g["qual_map"].get(qword)
             if q:
-                if not (q == "approx" and qword == "some" and m["vague"]):
+                if not (q == "approx" and qword == "some" and vague_words):
                     qualifier, qstart = q, qm.start()
         # ranges
         fig_end = end
         rng = None
-        if not m["vague"] and not unit:
-            between = _BETWEEN.search(text, max(0, start - 10), start)
+        if not vague_words and not unit:
+            # "between" ends the last word before the figure whenever the pattern matches
+            between = _BETWEEN.search(text, max(0, start - 10), start) if prev.endswith("between") else None
             rng = _range_end(text, end, g)
             if rng:
                 r = _RANGE_AFTER.match(text, end)
                 joiner = "and" if r["and"] else ("dash" if r["dash"] else r["to"].lower())
                 ok = (joiner == "and" and between) or (joiner in ("to", "dash", "or") and
                                                        not _FROM.search(text, max(0, start - 6), start))
-                if joiner == "dash" and (not m["digits"] or r["n"].startswith("0")):
+                if joiner == "dash" and (not digits or r["n"].startswith("0")):
                     ok = False  # "555-0142" is a phone number
                 if ok and rng[0] > x:
                     if between:
@@ -379,7 +398,7 @@ def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
         if qualifier not in ("range",):
             if qualifier == "vague":
                 pass
-            elif m["vague"]:
+            elif vague_words:
                 v_low, v_high = low, high
                 if qualifier in ("at_least",):
                     low, high = v_low, None
