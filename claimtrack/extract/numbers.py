@@ -263,7 +263,9 @@ def _number_value(m: re.Match) -> int | float | None:
         if m["scale"]:
             scale = m["scale"].lower()
             num = num * (SCALES.get(scale) or SCALE_ABBR[scale])
-        return int(num) if float(num).is_integer() else num
+        if isinstance(num, int):
+            return num
+        return int(num) if num.is_integer() else num
     if m["adozen"]:
         return words_to_int(m["adozen"])
     return words_to_int(m["words"])
