@@ -113,8 +113,8 @@ def _grammar(lexicon: Lexicon) -> dict:
         re.IGNORECASE,
     )
     qual_last = {w.split()[-1].rstrip(".") for w, _ in qual_alts}
-    return {"vague": vague, "core": core, "core_lower": core_lower, "lead": lead, "qual": qual_re, "qual_last": qual_last,
-            "qual_map": {w.replace(" ", ""): q for w, q in qual_alts}}
+    return {"vague": vague, "core": core, "core_lower": core_lower, "lead": lead, "qual": qual_re,
+            "qual_last": qual_last, "qual_map": {w.replace(" ", ""): q for w, q in qual_alts}}
 
 
 _WORD_SPLIT = re.compile(r"[\s-]+")
