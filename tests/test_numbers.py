@@ -170,6 +170,20 @@ def test_money_and_percent(text, expected):
     assert [(f.value, f.unit) for f in found(text)] == [expected]
 
 
+# A fraction keeps its value; its interval spans the whole numbers either side of it.
+FRACTIONS = [
+    ("Unemployment rose to 2.5 percent.", ("exact", 2.5, 2, 3)),
+    ("Support fell to more than 2.5 percent.", ("more_than", 2.5, 3, None)),
+    ("Turnout was under 12.4%.", ("less_than", 12.4, 0, 12)),
+    ("Prices rose about 1.5%.", ("approx", 1.5, 0, 3)),
+]
+
+
+@pytest.mark.parametrize("text, expected", FRACTIONS, ids=short_ids(FRACTIONS))
+def test_fractions_span_the_whole_numbers_around_them(text, expected):
+    assert [(f.qualifier, f.value, f.low, f.high) for f in found(text)] == [expected]
+
+
 def test_head_counts_have_no_unit():
     assert [f.unit for f in found("Police detained 40 people.")] == [None]
 

@@ -6,6 +6,8 @@ Interval property, per SPEC §3: ``value`` is x, so for ``more_than`` it sits on
 """
 from __future__ import annotations
 
+import math
+
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -54,7 +56,8 @@ EDGES = [
     "", " ", "0", "1,", ",,,", "1.", ".5", "1.5", "10-", "-10", "–", "at least", "between 5 and",
     "1.5 million million", "9" * 40 + " people were killed", "fewer than 1 person",
     "between 50 and 10 people were killed", "“12 killed", "12 killed”", "\u00a012\u00a0",
-    "12\r\n13", "a dozen dozen", "hundreds of thousands of millions",
+    "12\r\n13", "a dozen dozen", "12 12.00040% ", "more than 2.5%", "fewer than 0.5%",
+    "killed 12 ſoldiers", "the toll of ſoldiers killed rose to 12", "Ünd the toll of Soldiers killed rose to 12", "hundreds of thousands of millions",
 ]
 
 
@@ -64,10 +67,10 @@ def check_figure(text: str, fig) -> None:
     assert fig.qualifier in QUALIFIERS
     if fig.low is not None and fig.high is not None:
         assert fig.low <= fig.high
-    if fig.qualifier == "more_than":
-        assert fig.low == fig.value + 1 and fig.high is None
+    if fig.qualifier == "more_than":  # a fraction: above the whole number below it
+        assert fig.low == math.floor(fig.value) + 1 and fig.high is None
     elif fig.qualifier == "less_than":
-        assert fig.high == fig.value - 1
+        assert fig.high == math.ceil(fig.value) - 1
     else:
         if fig.low is not None:
             assert fig.low <= fig.value

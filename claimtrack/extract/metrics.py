@@ -105,7 +105,7 @@ def _patterns(lexicon: Lexicon) -> dict:
     subjects = {}
     for group, words in lexicon.data.get("subjects", {}).items():
         for w in words:
-            subjects.setdefault(w.lower(), group)
+            subjects.setdefault(w.casefold(), group)
     return {
         "after": after,
         # matched against lower-cased text: case-insensitive alternations are slow in `re`
@@ -130,6 +130,11 @@ def _subject_in(p: dict, text: str) -> re.Match | None:
     if text.isascii():
         return p["subject_lower_re"].search(text.lower())
     return p["subject_re"].search(text)
+
+
+def _group_of(p: dict, match: re.Match) -> str | None:
+    """The subject group of a subject word as matched, in any case ("ſoldiers" too)."""
+    return p["subjects"].get(_WS.sub(" ", match.group().casefold()))
 
 
 _OF_WHOM = re.compile(r"\s+of\s+(?:whom|them|those|these|the\s+\w+)\b", re.IGNORECASE)
@@ -294,7 +299,7 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
             if metric:
                 sm = _subject_in(p, toll["subj"] or "")
                 if sm:
-                    return Counted(metric, toll["subj"].strip(), p["subjects"][_WS.sub(" ", sm.group())])
+                    return Counted(metric, toll["subj"].strip(), _group_of(p, sm))
                 return Counted(metric, None, None)
     if metric is None or coordinated:  # "killed 5 soldiers and 3 …": the verb before wins
         lm = None
@@ -311,7 +316,7 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
     if np_text:
         sm = _subject_in(p, np_text)
         if sm:
-            group = p["subjects"][_WS.sub(" ", sm.group().lower())]
+            group = _group_of(p, sm)
             subject = np_text[:sm.end()].strip()
         elif _PLURAL_NP.match(np_text) and np_text.split()[0].lower() not in ("of",):
             subject = np_text.split(",")[0][:60] if len(np_text.split()) <= 4 else None

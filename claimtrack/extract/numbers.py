@@ -6,6 +6,7 @@ qualifier precedes it, and whether it opens a range.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -165,6 +166,13 @@ def interval(qualifier: str, x: int, y: int | None = None) -> tuple[int, int | N
     if qualifier == "range" and y is not None:
         return min(x, y), max(x, y)
     return x, x
+
+
+def _interval_of(qualifier: str, x: int | float) -> tuple[int, int | None]:
+    """As :func:`interval`; a fraction ("2.5 percent") spans the whole numbers either side."""
+    if isinstance(x, int):
+        return interval(qualifier, x)
+    return interval(qualifier, math.floor(x))[0], interval(qualifier, math.ceil(x))[1]
 
 
 _BEFORE_DATE = re.compile(rf"\b(?:{MONTHS})\.?,?\s*\Z", re.IGNORECASE)
@@ -414,7 +422,7 @@ def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
                     qualifier = "vague"
                 x = v_low
             else:
-                low, high = interval(qualifier, x if isinstance(x, int) else round(x))
+                low, high = _interval_of(qualifier, x)
         if qualifier == "nearly":
             qualifier = "approx"
         if isinstance(x, float) and not unit:
