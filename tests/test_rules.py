@@ -189,7 +189,24 @@ OTHER = [
     ("She was charged with robbery, along with two counts of fraud.", "two", {"metric": "other"}),
     ("The raiders seized 9 rifles and 3 trucks.", "9", {"metric": "other"}),
     ("Seven miners were rescued, including two brothers.", "two", {"metric": "other"}),
+    # things, not people (lexicon words.things), whatever verb follows
+    ("Four homes burned overnight.", "Four", {"metric": "other"}),
+    ("Police said 30 rounds were fired and nobody was hurt.", "30", {"metric": "other"}),
+    ("Two separate shootings left the district shaken.", "Two", {"metric": "other"}),
+    ("He faces three counts of attempted murder.", "three", {"metric": "other"}),
+    ("Five police vehicles were burned.", "Five", {"metric": "other"}),
 ]
+
+# ... but people who carry things are still counted
+THINGS_AFTER_PEOPLE = [
+    ("Six gunmen carrying rifles were killed.", "Six", {"metric": "killed", "subject_group": "assailants"}),
+    ("Two officers were burned in the blaze.", "Two", {"metric": "injured", "subject_group": "police"}),
+]
+
+
+@pytest.mark.parametrize("text, marker, expected", THINGS_AFTER_PEOPLE, ids=ids(THINGS_AFTER_PEOPLE))
+def test_people_with_things_are_counted(text, marker, expected):
+    check(text, marker, expected)
 
 
 @pytest.mark.parametrize("text, marker, expected", OTHER, ids=ids(OTHER))

@@ -115,6 +115,7 @@ def _patterns(lexicon: Lexicon) -> dict:
         "before_re": re.compile(r"(?<![a-z])(?=[%s])(?:%s)\b" % (
             "".join(sorted({w[0] for w in before})), _phrase_alt(before))),
         "subjects": subjects,
+        "things": frozenset(w.casefold() for w in lexicon.data.get("words", {}).get("things", [])),
         "subject_re": re.compile(r"\b(?:%s)\b" % _phrase_alt(subjects), re.IGNORECASE),
         "subject_lower_re": re.compile(r"\b(?:%s)\b" % _phrase_alt(subjects)),
     }
@@ -191,6 +192,22 @@ _TOLL_TO = re.compile(
     r"\b(?:number|toll|count|tally|total|figure)\s+of\s+(?P<subj>(?:[\w'’-]+\s+){0,4}?)"
     r"(?P<what>killed|dead|deaths|died|injured|wounded|hurt|arrested|detained|arrests|detentions|missing|"
     r"displaced|evacuated|released|casualties|victims\s+killed|in\s+custody)\b[^.;:!?]{0,50}?\b(?:to|at|as)\s*\Z")
+
+
+_OF = re.compile(r"\s+of\s", re.IGNORECASE)
+
+
+def _counts_things(np_text: str, p: dict) -> bool:
+    """A thing among the first words of the noun phrase, before any "of" or person word:
+    "homes", "separate shootings", "police vehicles", "counts of murder"; not "civilians
+    carrying firearms"."""
+    words = [w.casefold() for w in _OF.split(np_text, maxsplit=1)[0].split()[:3]]
+    for i, word in enumerate(words):
+        if word in p["things"]:
+            return True
+        if word in p["subjects"] and words[i + 1:i + 2] and words[i + 1] not in p["things"]:
+            return False
+    return False
 
 
 def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
@@ -311,6 +328,8 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
             if len(words) <= 6 and not any(w in _LEFT_STOP for w in words) and \
                     not any(not w[0].isalnum() for w in words):
                 metric = p["before"].get(_WS.sub(" ", lm.group().lower())) or metric
+    if metric and np_text and _counts_things(np_text, p):
+        metric = None  # "four homes burned": no one was hurt
     group = None
     subject = None
     if np_text:
