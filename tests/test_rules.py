@@ -324,13 +324,59 @@ KINDS = [
     ("Governor Ivan Petrov said 14 people had died.", "14", {"source_kind": "person"}),
 ]
 
+# Figures of metric `other` (votes, money, shares) are attributed by the same rules: polls and
+# studies, report verbs after an evidence noun, postposed sources, clauses between semicolons.
+REPORTS = [
+    ("In a Daily Planet/Metro Radio poll released Monday, 52 percent of voters chose Smith.", "52",
+     {"source": "Daily Planet/Metro Radio poll", "cue": "in"}),
+    ("In the new Harbor-Metro survey, 61 percent backed the levy.", "61", {"source": Contains("Harbor-Metro survey")}),
+    ("Smith leads by 9 points in the Tally Desk average of Ohio polls.", "9",
+     {"source": Contains("Tally Desk average")}),
+    ("Smith is up 7 points, according to the Tally Desk polling average.", "7",
+     {"source": "Tally Desk polling average"}),
+    # a report verb that could be a noun is a verb after a poll, a study, a report
+    ("The poll shows Smith ahead with 47 percent.", "47", {"source": "poll", "cue": "shows"}),
+    ("A Lakeside College poll found last week that Smith would win 46 percent.", "46",
+     {"source": "Lakeside College poll", "cue": "found"}),
+    ("A poll from Lakeside College released Wednesday found 44 percent back Smith.", "44",
+     {"source": "Lakeside College", "cue": "found"}),
+    # ... and at the end of the sentence, after a comma
+    ("The plant employs 400 people, the Valley Courier reports.", "400", {"source": "Valley Courier", "cue": "reports"}),
+    # one clause between semicolons, one source
+    ("The Urban Trust estimates the plan would raise $1 trillion; the Tax Forum puts the figure at $480 billion.",
+     "$1 trillion", {"source": "Urban Trust", "cue": "estimates"}),
+    ("The Urban Trust estimates the plan would raise $1 trillion; the Tax Forum puts the figure at $480 billion.",
+     "$480 billion", {"source": "Tax Forum", "cue": Contains("figure at")}),
+    # what stands between the verb and its clause is neither the speaker nor the speech
+    ("Jane Roe, Smith’s campaign manager, said in a statement that they raised $5 million.", "$5 million",
+     {"source": "Jane Roe", "cue": "said"}),
+    ("They raised $6 million, Jane Roe said in a statement.", "$6 million", {"source": "Jane Roe", "cue": "said"}),
+    # the one told is not the speaker of the quote that follows
+    ("Brown told the Courier in May: “We raised $18,000 in one day.”", "$18,000", {"source": "Brown", "quoted": True}),
+    ("“It went well,” Brown told the Courier on Friday. “We raised $19,000 in one day.”", "$19,000",
+     {"source": "Brown", "quoted": True}),
+]
+
+# ... and the words that only look like such cues give no source.
+NO_SOURCE = [
+    ("He visited six former Soviet states.", "six"),
+    ("The first four states that vote hold 4% of the delegates.", "4"),
+    ("Their shows drew 300 viewers on average.", "300"),
+    ("She found 12 dollars in the coat.", "12"),
+]
+
 ATTRIBUTION = (PREPOSITIONAL + SPEECH + QUOTES + BACK_REFERENCES + CHAINS + UNNAMED + HEDGES
-               + NORMALISED + KINDS)
+               + NORMALISED + KINDS + REPORTS)
 
 
 @pytest.mark.parametrize("text, marker, expected", ATTRIBUTION, ids=ids(ATTRIBUTION))
 def test_attribution(text, marker, expected):
     check(text, marker, expected)
+
+
+@pytest.mark.parametrize("text, marker", NO_SOURCE, ids=ids(NO_SOURCE))
+def test_no_source(text, marker):
+    check(text, marker, {"source": None, "chain": []})
 
 
 # §5.7 nothing: the report itself speaks — its outlet, or unattributed.

@@ -97,8 +97,21 @@ class _Cues:
             by[cue.strength].append(cue)
         self.levels = [(k, [c.pos for c in by[k]], by[k]) for k in sorted(by)]
 
-    def nearest(self, pos: int, skip: tuple[int, int] | None) -> tuple[Link, ...]:
-        """The strongest cue, the nearest to ``pos`` among equals, outside the span ``skip``."""
+    def nearest(self, pos: int, skip: tuple[int, int] | None,
+                clause: tuple[int, int] | None = None) -> tuple[Link, ...]:
+        """The strongest cue, the nearest to ``pos`` among equals, outside the span ``skip``.
+
+        With ``clause`` (the part of the sentence between semicolons that holds ``pos``), a cue
+        inside it comes first: "X estimates $1 trillion; Y puts the figure at $500 billion".
+        """
+        if clause is not None:
+            inner = self._nearest(pos, skip, clause)
+            if inner:
+                return inner
+        return self._nearest(pos, skip, None)
+
+    def _nearest(self, pos: int, skip: tuple[int, int] | None,
+                 clause: tuple[int, int] | None) -> tuple[Link, ...]:
         for _, positions, cues in self.levels:
             k = bisect.bisect_left(positions, pos)
             left, right = k - 1, k
@@ -107,7 +120,8 @@ class _Cues:
                 dr = positions[right] - pos if right < len(cues) else None
                 take_left = dr is None or (dl is not None and dl <= dr)
                 i = left if take_left else right
-                if skip is None or not skip[0] <= cues[i].pos < skip[1]:
+                if (skip is None or not skip[0] <= cues[i].pos < skip[1]) and \
+                        (clause is None or clause[0] <= cues[i].pos < clause[1]):
                     return cues[i].chain
                 if take_left:
                     left -= 1
@@ -192,7 +206,11 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
             chain: tuple[Link, ...] = speaker_of(q) if q is not None else ()
             if not chain:
                 skip = (quotes[q][0] - s0, quotes[q][1] - s0) if q is not None else None
-                chain = cues.nearest(f.start - s0, skip)
+                p = f.start - s0
+                clause = None
+                if ";" in sentence:
+                    clause = (sentence.rfind(";", 0, p) + 1, (sentence.find(";", p) + 1 or len(sentence) + 1) - 1)
+                chain = cues.nearest(p, skip, clause)
             if not chain and later is not None:
                 chain = later.chain
             if not chain:

@@ -18,7 +18,7 @@ SPEECH = (r"said|says|say|stated|states|state|reported|reports|report|announced|
           r"underlined|underlines|asserted|asserts|maintained|maintains|alleged|alleges|"
           r"put\s+the\s+(?:death\s+|casualty\s+)?toll\s+at|put\s+the\s+number\s+of|raised\s+the\s+(?:death\s+)?toll|"
           r"raised\s+the\s+number|revised|updated|(?:even\s+)?(?:speak|spoke|speaks)\s+of|"
-          r"put\s+the\s+figure\s+at|pointed\s+out|went\s+on|continued|concluded|observed|"
+          r"puts?\s+the\s+figure\s+at|pointed\s+out|went\s+on|continued|concluded|observed|"
           r"testified|admitted|announce|commented|described|recalled|predicted|projected|found|finds|showed|"
           r"shows|show|reveal|reveals|revealed|reporting|argued|complained|complains|"
           r"argues|contends|contended|offered|declaring|telling|saying|noting|"
@@ -41,8 +41,9 @@ _PREP_CUE = re.compile(
     r"(?:\s+(?:released|published|conducted|issued)(?:\s+\w+day)?)?(?:\s+by)?)\s+",
     re.IGNORECASE)
 _STUDY = re.compile(
-    r"\b(?P<cue>in|by|from|according\s+to)\s+(?P<np>(?:a|an|the)\s+(?:(?-i:[a-z])+\s+){0,3}"
-    r"(?:[A-Z][\w/.'’&-]*\s+){1,6}(?:poll|survey|study|report|analysis|census|tally|audit|review|estimate))"
+    r"\b(?P<cue>(?i:in|by|from|according\s+to))\s+(?P<np>(?:(?:a|an|the)\s+|(?=(?:recent|new|latest)\s))(?:(?-i:[a-z])+\s+){0,3}"
+    r"(?:[A-Z][\w/.'’&-]*\s+){1,6}(?:(?:poll|survey|study|report|analysis|census|tally|audit|review|estimate)s?|"
+    r"(?:polling\s+)?average(?:\s+of\s+(?:(?-i:[a-z])+\s+){0,2}(?:[A-Z][\w'’-]*\s+){0,3}polls)?)\b)"
     r"(?:\s+(?:released|published|conducted|issued)(?:\s+(?:on\s+)?\w+day|\s+last\s+\w+)?)?")
 _PREP_CUE_LOWER = re.compile(_PREP_CUE.pattern)
 _STUDY_WORDS = ("poll", "survey", "study", "report", "analysis", "census", "tally", "audit", "review",
@@ -93,11 +94,32 @@ _CHAIN_BEFORE_VERB = re.compile(
     r"cited\s+by)\s+(?P<y>[^,;:“”\"]{2,80}),(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
 _APPOSITIVE = re.compile(
     r"(?:^|(?<=[.;:]\s)|(?<=\n))\W*(?P<x>(?:the\s+|an?\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){0,5}),\s*"
-    r"(?P<app>(?:a|an|the|who|which|conducted|released|published|commissioned|based|(?-i:[A-Z])[\w.-]*['’]s)\s+[^,;:“”\"]{2,80}),"
+    r"(?P<app>(?:a|an|the|who|which|conducted|released|published|commissioned|based|(?-i:[A-Z])[\w.-]*['’]s?)\s+[^,;:“”\"]{2,80}),"
     r"(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
 _EVIDENCE = {"found", "finds", "finding", "find", "found that", "show", "shows", "showed", "reveal", "reveals", "revealed", "suggests",
              "suggested", "documented", "counts", "tally", "tallied", "calculated", "recorded", "counted"}
 _WINDOW = 300
+_CLAUSE_START = re.compile(r"(?:that|which|who|whether|if|when|while|because|and|but)\b", re.IGNORECASE)
+# what may stand between a report verb and what it reports: "found last week that", "shows on Monday that"
+_VERB_NEXT = re.compile(
+    r"\s*(?:(?:last|this|on|early|late)\s+\w+\s+|\w+day\s+|earlier\s+|recently\s+|also\s+)?"
+    r"(?:that\b|[,:“\"]|\d|(?:a|an|the|some|about|at\s+least|more\s+than|over)\s)", re.IGNORECASE)
+# a subject that is evidence ("The poll shows", "a survey released Friday found"): its verb is a verb
+_EVIDENCE_NOUN = (r"(?:poll|polls|polling|survey|surveys|study|studies|report|data|analysis|figures|numbers|census|"
+                  r"average|count|tally|tallies|estimates|projections|research|investigation|review|audit|records|"
+                  r"statistics|index|model)")
+_EVIDENCE_SUBJECT = re.compile(
+    rf"\b{_EVIDENCE_NOUN}(?:\s+(?:released|conducted|published|issued)\b[^,;:]{{0,40}}?)?\s*\Z", re.IGNORECASE)
+# "…, Italian newspaper Il Foglio reports.": a postposed source closing the sentence
+_SENTENCE_END = re.compile(r"\s*[.!?]?[”\"’]?\s*\Z")
+_AFTER_COMMA = re.compile(r",\s*[^,;:“”\"]{2,60}\Z")
+_NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+                          r"forty|fifty|hundred|thousand|million|billion|dozen|first|second|third)\b", re.IGNORECASE)
+# what a speech verb may be followed by before its inverted speaker or its clause: "said in a statement"
+_VERB_ADVERBIAL = re.compile(
+    r"(?:\s+(?:in\s+an?\s+(?:\w+\s+)?(?:statement|interview|email|e-mail|letter|memo|tweet|post|note|release|"
+    r"speech|report)|on\s+\w+day|\w+day|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|earlier|"
+    r"later|also|recently|then)\b)+,?", re.IGNORECASE)
 _NOUN_LIKE = {"according", "forecast", "cites", "highlights", "touts", "boasts", "find", "report", "reports", "claim", "claims", "state", "states", "estimate", "estimates", "notes",
               "posts", "found", "shows", "showed", "described", "continued", "went on", "counted",
               "recorded", "put", "observed", "concluded", "maintains", "maintained", "predicted",
@@ -247,12 +269,20 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
 
 def _np_forward(s: str, pos: int) -> tuple[str, int]:
     """The noun phrase starting at ``pos``: up to a clause boundary, at most 12 words."""
+    if _CLAUSE_START.match(s, pos):  # "in a statement that they raised …": a clause, no name
+        return "", pos
     m = _NP_END.search(s, pos, pos + _WINDOW)  # a name is a few words: never scan far
     end = m.start() if m else min(len(s), pos + _WINDOW)
     words = list(re.finditer(r"\S+", s[pos:end]))
     if len(words) > 12:
         end = pos + words[11].end()
     return s[pos:end].strip(), end
+
+
+# "a poll released Friday", "a survey conducted last week by …": when, not who
+_NP_TAIL = re.compile(
+    r"(?:\s+(?:released|conducted|published|issued)\b[^,;:]*|\s+(?:last|this)\s+(?:week|month|year|night)|"
+    r"\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))+\s*$", re.IGNORECASE)
 
 
 def _np_backward(s: str, pos: int) -> tuple[str, int]:
@@ -270,6 +300,7 @@ def _np_backward(s: str, pos: int) -> tuple[str, int]:
     np = seg[cut + 1:].strip()
     start = w0 + cut + 1
     np = re.sub(r"\s+(?:also|later|earlier|previously|officially|separately|publicly|initially|had|has|have|would|could|may|on\s+\w+day|today|yesterday|in\s+a\s+statement|in\s+a\s+note)\s*$", "", np, flags=re.IGNORECASE)
+    np = _NP_TAIL.sub("", np)
     words = np.split()
     if len(words) > 10:
         np = " ".join(words[-10:])
@@ -349,8 +380,11 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             cues.append(Cue(tuple(chain), m.start(), 2))
     for m in (_SPEECH_WORD_LOWER.finditer(lowered) if lowered else _SPEECH_WORD.finditer(s)):
         verb = m.group().lower()
-        if verb in _NOUN_LIKE and not re.match(r"\s*(?:that\b|[,:“\"]|\d|(?:a|an|the|some|about|at\s+least|more\s+than|over)\s)", s[m.end():]):
-            continue  # "six former Soviet states": a noun, not a verb
+        if verb in _NOUN_LIKE and not _VERB_NEXT.match(s, m.end()):
+            w0 = max(0, m.start() - 80)
+            if not (_EVIDENCE_SUBJECT.search(s, w0, m.start())
+                    or _SENTENCE_END.match(s, m.end()) and _AFTER_COMMA.search(s, w0, m.start())):
+                continue  # "six former Soviet states": a noun, not a verb
         near = m.start() <= _WINDOW  # these two read from the sentence's start
         pre = _CHAIN_BEFORE_VERB.search(s, 0, m.start()) if near else None
         if pre:
@@ -376,13 +410,15 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             j -= 1
         inv = j == 0 or s[j - 1] in ",“”\""
         if inv:
-            np, end = _np_forward(s, m.end() + (len(re.match(r"\s*", s[m.end():]).group())))
+            adv = _VERB_ADVERBIAL.match(s, m.end())
+            k = adv.end() if adv else m.end()
+            np, end = _np_forward(s, k + (len(re.match(r"\s*", s[k:]).group())))
             chain = _chain_from(s, np, end, verb.split()[0], lexicon)
             if chain:
                 cues.append(Cue(tuple(chain), m.start(), 2))
             continue
         np, start = _np_backward(s, m.start())
-        if not np or re.search(r"\d|n[’']t\b|\bnot\b", np):
+        if not np or re.search(r"\d|n[’']t\b|\bnot\b", np) or verb in _NOUN_LIKE and _NUMBER_WORD.search(np):
             continue
         if verb in _EVIDENCE and not re.search(r"\b(?:poll|polls|survey|surveys|study|studies|report|reports|data|"
                                                r"figures|analysis|records|statistics|documents|tally|census|audit|"
@@ -547,6 +583,12 @@ def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
         if src:
             return (Link(src, ":"),)
     m = re.search(rf"\b(?P<verb>{QUOTE_SPEECH})\s+(?P<np>[^,.;:“”\"]{{1,80}}?)\s*[:,.]\s*\Z", before, re.IGNORECASE)
+    if m and m["verb"].lower() in ("told", "tells"):
+        # "Woodward told the convention: “…”": whom one tells is no speaker; the teller is
+        t = re.search(r"(?P<np>[^,.;:“”\"]{1,80}?)\s+(?:told|tells)\s+[^,.;:“”\"]{1,80}?\s*[:,.]\s*\Z", before,
+                      re.IGNORECASE)
+        named = _named_speaker(t["np"], "told", lexicon, last_person) if t else None
+        return named or ()
     if m:
         src = make_source(m["np"], lexicon)
         if src:
