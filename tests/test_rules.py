@@ -238,6 +238,11 @@ QUOTES = [
     ("“We found 28 bodies.” Karl Berg, who leads the rescue service, said the search would go on.", "28",
      {"source": "Karl Berg", "quoted": True}),
     ("Governor Ivan Petrov said 19 people are still missing.", "19", {"quoted": False}),
+    # two apostrophes as quotation marks (news archives); the next quote keeps the speaker
+    ("''We counted 35 dead,'' said Ivan Petrov, the governor.", "35", {"source": "Ivan Petrov", "quoted": True}),
+    ("''The roads are shut,'' said Ivan Petrov. ''About 40 villages are cut off.''", "40",
+     {"source": "Ivan Petrov", "quoted": True}),
+    ("Ivan Petrov's ''one village, one shelter'' plan housed 300 people.", "300", {"quoted": False}),
 ]
 
 # §5.4 back-reference: the next sentence names the source of figures that have none.

@@ -156,7 +156,7 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
     if not figs:
         return []
     spans = sentence_spans(text)
-    quotes = quote_spans(text) if re.search(r"[“«„\"‘]", text) else []
+    quotes = quote_spans(text) if re.search(r"[“«„\"‘]|''", text) else []
     quote_starts = [q[0] for q in quotes]
     by_sentence: dict[int, list[Figure]] = defaultdict(list)
     for f in figs:

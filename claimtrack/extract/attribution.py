@@ -291,7 +291,7 @@ def _np_backward(s: str, pos: int) -> tuple[str, int]:
     # full of speech verbs stays linear
     w0 = max(0, pos - _WINDOW)
     seg = s[w0:pos]
-    cut = max(seg.rfind(c) for c in (",", ";", ":", "“", "”", "\"", "(", ")", "—", "–"))
+    cut = max(seg.rfind(c) for c in (",", ";", ":", "“", "”", "\"", "(", ")", "—", "–", "''"))
     for m in re.finditer(r"\b(?:that|and|but|while|as|because|after|when|where|so)\s+", seg, re.IGNORECASE):
         if m.end() > cut + 1:
             cut = m.end() - 1
@@ -408,7 +408,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         j = m.start()
         while j > 0 and s[j - 1].isspace():
             j -= 1
-        inv = j == 0 or s[j - 1] in ",“”\""
+        inv = j == 0 or s[j - 1] in ",“”\"" or s[j - 2:j] == "''"
         if inv:
             adv = _VERB_ADVERBIAL.match(s, m.end())
             k = adv.end() if adv else m.end()
@@ -500,10 +500,11 @@ _COLON_SPEAKER = re.compile(
     r"(?:^|[.!?]\s+|\n\s*|[-–—]\s+)(?P<np>(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})"
     r"(?:\s+(?:made|gave|issued|offered|posted|released|tweeted)\s+(?:the\s+following|a|this|these)\s+"
     r"(?:comments?|statements?|remarks?|note|message|tweet))?\s*:\s*\Z")
-_QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "\"": "\"", "‘": "’"}
+# two apostrophes stand for quotation marks in some news archives: ''We won,'' she said.
+_QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "\"": "\"", "‘": "’", "''": "''"}
 
 
-_QUOTE_OPENER = re.compile(r"[“«„\"]|(?<![\w])‘(?=\w)")
+_QUOTE_OPENER = re.compile(r"''|[“«„\"]|(?<![\w])‘(?=\w)")
 _SINGLE_CLOSER = re.compile(r"’(?![\w])")
 _PARAGRAPH_BREAK = re.compile(r"\n\n")
 
@@ -529,14 +530,14 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             j = text.find("\"", m.end(), para_end)
         if j < 0:
             # news style leaves a quote open when it goes on in the next paragraph
-            if o in "“«„\"" and para_end - m.end() > 20:
+            if o in ("“", "«", "„", "\"", "''") and para_end - m.end() > 20:
                 spans.append((m.start(), para_end))
                 i = para_end
             else:
                 i = m.end()
             continue
-        spans.append((m.start(), j + 1))
-        i = j + 1
+        spans.append((m.start(), j + len(close)))
+        i = j + len(close)
     return spans
 
 
