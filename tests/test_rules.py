@@ -356,6 +356,17 @@ REPORTS = [
     ("Jane Roe, Smith’s campaign manager, said in a statement that they raised $5 million.", "$5 million",
      {"source": "Jane Roe", "cue": "said"}),
     ("They raised $6 million, Jane Roe said in a statement.", "$6 million", {"source": "Jane Roe", "cue": "said"}),
+    # a party tag, two names joined by "and", an abbreviated title, a pronoun for a name just before
+    ("Last year, Sen. Ann Lee (R-Ky.) said she needs at least 67 votes.", "67", {"source": "Ann Lee", "cue": "said"}),
+    ("But Mr. Grant and Mr. Lowe said developers added a few towns.", "a few",
+     {"source": "Mr. Grant and Mr. Lowe", "cue": "said"}),
+    ("Trump visited Ohio and Clinton said 40 percent agree.", "40", {"source": "Clinton"}),
+    ("“There will be two rounds,” said Gov. Phil Brant of Ohio.", "two", {"source": Contains("Phil Brant")}),
+    ("“It pays $22 an hour,” Ms. Bigbee said.", "$22", {"source": "Ms. Bigbee", "quoted": True}),
+    ("In a memo, campaign manager Robby Moss conceded the first three contests, which, he said, were expected.",
+     "three", {"source": "Robby Moss"}),
+    ("Sam Loo, the party chair, said in a statement. “More than 9,000 voters took part.”", "9,000",
+     {"source": "Sam Loo", "quoted": True}),
     # the one told is not the speaker of the quote that follows
     ("Brown told the Courier in May: “We raised $18,000 in one day.”", "$18,000", {"source": "Brown", "quoted": True}),
     ("“It went well,” Brown told the Courier on Friday. “We raised $19,000 in one day.”", "$19,000",

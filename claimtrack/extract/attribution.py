@@ -68,8 +68,18 @@ _NOT_NAMES = {"the", "a", "an", "monday", "tuesday", "wednesday", "thursday", "f
               "october", "november", "december", "today", "yesterday", "tonight"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "those",
              "these", "one", "there", "what"}
+# a full stop after "Gov", "Sen", "Mr" or an initial ends no name: "said Gov. Phil Bryant"
+_NOT_ABBREVIATION = "".join(rf"(?<!\b{a})" for a in (
+    "Gov", "Sen", "Rep", "Mr", "Mrs", "Ms", "Dr", "Lt", "Gen", "Col", "Sgt", "Capt", "Cmdr", "Prof", "Rev",
+    "St", "Jr", "Sr", "Atty", "Supt", "Insp", "Det", "Maj", "Cpl")) + r"(?<!\b[A-Z])"
+# a character of a speaker's name next to a quote: no clause punctuation, but "Ms. Lee", "George W. Bush"
+_NP_CHAR = r"(?:[^,.;:“”\"]|" + "|".join(rf"(?<=\b{a})\." for a in (
+    "Gov", "Sen", "Rep", "Mr", "Mrs", "Ms", "Dr", "Lt", "Gen", "Col", "Sgt", "Capt", "Prof", "Rev", "St", "Jr")) + \
+    r"|(?<=\b[A-Z])\.)"
+_NAME_BEFORE_AND = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}\Z")
+_PARENTHETICAL_END = re.compile(r"\s*\([^()]{1,25}\)\s*\Z")
 _NP_END = re.compile(
-    r"\s*(?:[,;:()\[\]“”\"‘]|[.!?](?:\s|$)|\s[-–—]\s|\s+(?:that|who|which|whose|when|while|where|after|"
+    r"\s*(?:[,;:()\[\]“”\"‘]|" + _NOT_ABBREVIATION + r"[.!?](?:\s|$)|\s[-–—]\s|\s+(?:that|who|which|whose|when|while|where|after|"
     r"before|because|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"in\s+a\s+(?:statement|note|press|news|report|post|tweet|message|briefing|televised)|"
     r"on\s+(?:facebook|twitter|telegram|x|social|state|its|his|her|their|television|tv)|"
@@ -291,11 +301,17 @@ def _np_backward(s: str, pos: int) -> tuple[str, int]:
     # full of speech verbs stays linear
     w0 = max(0, pos - _WINDOW)
     seg = s[w0:pos]
+    paren = _PARENTHETICAL_END.search(seg)  # "Sen. Ann Lee (R-Ky.) said"
+    if paren and paren.start() > 0:
+        seg = seg[:paren.start()]
     cut = max(seg.rfind(c) for c in (",", ";", ":", "“", "”", "\"", "(", ")", "—", "–", "''"))
     for m in re.finditer(r"\b(?:that|and|but|while|as|because|after|when|where|so)\s+", seg, re.IGNORECASE):
         if m.end() > cut + 1:
+            if m.group()[:3].lower() == "and" and seg[m.end():m.end() + 1].isupper() and \
+                    _NAME_BEFORE_AND.match(seg, cut + 1, m.start()):
+                continue  # "Mr. Grassley and Mr. Leahy said": one source of two names
             cut = m.end() - 1
-    for m in re.finditer(r"[.!?]\s", seg):
+    for m in re.finditer(_NOT_ABBREVIATION + r"[.!?]\s", seg):
         cut = max(cut, m.end() - 1)
     np = seg[cut + 1:].strip()
     start = w0 + cut + 1
@@ -418,7 +434,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 cues.append(Cue(tuple(chain), m.start(), 2))
             continue
         np, start = _np_backward(s, m.start())
-        if not np or re.search(r"\d|n[’']t\b|\bnot\b", np) or verb in _NOUN_LIKE and _NUMBER_WORD.search(np):
+        if not np or re.search(r"\d|n[’']t\b|\bnot\b|\b(?-i:said|says|told|stated)\b", np) or \
+                verb in _NOUN_LIKE and _NUMBER_WORD.search(np):
             continue
         if verb in _EVIDENCE and not re.search(r"\b(?:poll|polls|survey|surveys|study|studies|report|reports|data|"
                                                r"figures|analysis|records|statistics|documents|tally|census|audit|"
@@ -427,7 +444,9 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             continue  # "police found three people dead": finding is not telling
         low = np.lower()
         if low in ("he", "she"):
-            person = last_person()
+            # a person named earlier in the sentence first, else the last one before it
+            mine = [c for c in cues if c.pos < start and c.chain[-1].source.kind == "person"]
+            person = max(mine, key=lambda c: c.pos).chain[-1].source if mine else last_person()
             if person is not None:
                 cues.append(Cue((Link(person, verb.split()[0]),), start, 2))
             continue
@@ -556,6 +575,30 @@ def _named_speaker(np: str, verb: str, lexicon: Lexicon,
     return (Link(src, verb.lower().split()[0]),) if src else None
 
 
+# "X said:", "X, the party chair, said in a statement." just before a quote
+_VERB_BEFORE_QUOTE = re.compile(
+    rf"(?<![\w-])(?P<verb>{QUOTE_SPEECH})(?:{_VERB_ADVERBIAL.pattern})?\s*(?:that\s*)?[:,.]?\s*\Z", re.IGNORECASE)
+_ADVERB_END = re.compile(_ADVERB + r"\s*\Z", re.IGNORECASE)
+_NP_STOP = re.compile(r"[,;:“”\"]|" + _NOT_ABBREVIATION + r"[.!?]")
+_APPOSITION = re.compile(r"\s*(?:who|a|an|the)\s", re.IGNORECASE)
+
+
+def _subject_before(s: str, verb_start: int) -> str:
+    """The speaker just before a speech verb: back to a clause mark, over one apposition."""
+    head = s[:verb_start]
+    a = _ADVERB_END.search(head)
+    head = head[:a.start()].rstrip() if a else head.rstrip()
+    if head.endswith(","):  # "Sam Loo, the party chair, said"
+        k = head.rfind(",", 0, len(head) - 1)
+        if k >= 0 and len(head) - k <= 82 and _APPOSITION.match(head, k + 1):
+            head = head[:k]
+    last = 0
+    for m in _NP_STOP.finditer(head):
+        last = m.end()
+    np = head[last:].strip()
+    return np if 0 < len(np) <= 80 else ""
+
+
 def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
                   last_person: Callable[[], Source | None] = _nobody) -> tuple[Link, ...]:
     """The speaker a quotation is attributed to, right after it or just before it."""
@@ -567,15 +610,16 @@ def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
         chain = _chain_from(after, np, end, m["verb"].lower().split()[0], lexicon)
         if chain:
             return tuple(chain)
-    m = re.match(rf"\s*,?\s*(?P<np>[^,.;:“”\"]{{1,80}}?)(?:,\s*(?:who|a|an|the)\s[^,.;:“”\"]{{1,80}},)?{_ADVERB}\s+(?P<verb>{QUOTE_SPEECH})\b", after, re.IGNORECASE)
+    m = re.match(rf"\s*,?\s*(?P<np>{_NP_CHAR}{{1,80}}?)(?:,\s*(?:who|a|an|the)\s[^,.;:“”\"]{{1,80}},)?{_ADVERB}\s+(?P<verb>{QUOTE_SPEECH})\b", after, re.IGNORECASE)
     if m:
         named = _named_speaker(m["np"], m["verb"], lexicon, last_person)
         if named is not None:
             return named
     before = text[max(0, qs - 200):qs]
-    m = re.search(rf"(?P<np>[^,.;:“”\"]{{1,80}}?){_ADVERB}\s+(?P<verb>{QUOTE_SPEECH})\s*(?:that\s*)?[:,.]?\s*\Z", before, re.IGNORECASE)
+    m = _VERB_BEFORE_QUOTE.search(before)
     if m:
-        named = _named_speaker(m["np"], m["verb"], lexicon, last_person)
+        np = _subject_before(before, m.start())
+        named = _named_speaker(np, m["verb"], lexicon, last_person) if np else None
         if named is not None:
             return named
     m = _COLON_SPEAKER.search(before)
@@ -583,7 +627,9 @@ def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
         src = make_source(m["np"], lexicon)
         if src:
             return (Link(src, ":"),)
-    m = re.search(rf"\b(?P<verb>{QUOTE_SPEECH})\s+(?P<np>[^,.;:“”\"]{{1,80}}?)\s*[:,.]\s*\Z", before, re.IGNORECASE)
+    m = re.search(rf"\b(?P<verb>{QUOTE_SPEECH})\s+(?P<np>{_NP_CHAR}{{1,80}}?)\s*[:,.]\s*\Z", before, re.IGNORECASE)
+    if m and _VERB_ADVERBIAL.match(" " + m["np"]):
+        m = None  # "said in a statement.": no speaker after the verb
     if m and m["verb"].lower() in ("told", "tells"):
         # "Woodward told the convention: “…”": whom one tells is no speaker; the teller is
         t = re.search(r"(?P<np>[^,.;:“”\"]{1,80}?)\s+(?:told|tells)\s+[^,.;:“”\"]{1,80}?\s*[:,.]\s*\Z", before,
