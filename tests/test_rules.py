@@ -373,8 +373,23 @@ REPORTS = [
      {"source": "Brown", "quoted": True}),
 ]
 
+# With no cue at all, money, shares and votes belong to the subject of their clause: a name,
+# names joined by "and", or a definite description of a body or a role.
+CLAUSE_SUBJECTS = [
+    ("Mrs. Lane seeks an additional $1 trillion.", "$1 trillion", {"source": "Mrs. Lane", "cue": "seeks"}),
+    ("In May, Xi and Putin signed a deal worth $3 billion.", "$3 billion", {"source": "Xi and Putin"}),
+    ("Toward the end, the company agreed to pay $325 million.", "$325 million", {"source": "company", "cue": "agreed"}),
+    ("A federal judge ordered the city to pay $5 million.", "$5 million", {"source": "federal judge"}),
+    ("The Island Republic also is promising to spend $40 million.", "$40 million",
+     {"source": "Island Republic", "cue": "promising"}),
+    ("Rival Ann Lee, however, has indicated she would stop at a $12 wage.", "$12", {"source": Contains("Ann Lee")}),
+]
+
 # ... and the words that only look like such cues give no source.
 NO_SOURCE = [
+    ("Two class action suits seek $5 million.", "$5 million"),
+    ("Apple is worth $2 trillion.", "$2 trillion"),
+    ("The company was fined $4 million.", "$4 million"),
     ("He visited six former Soviet states.", "six"),
     ("The first four states that vote hold 4% of the delegates.", "4"),
     ("Their shows drew 300 viewers on average.", "300"),
@@ -382,7 +397,7 @@ NO_SOURCE = [
 ]
 
 ATTRIBUTION = (PREPOSITIONAL + SPEECH + QUOTES + BACK_REFERENCES + CHAINS + UNNAMED + HEDGES
-               + NORMALISED + KINDS + REPORTS)
+               + NORMALISED + KINDS + REPORTS + CLAUSE_SUBJECTS)
 
 
 @pytest.mark.parametrize("text, marker, expected", ATTRIBUTION, ids=ids(ATTRIBUTION))

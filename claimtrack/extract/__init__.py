@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 
 from ..models import Attribution, Claim, Figure, Link, Source
-from .attribution import Cue, backref, hedge_in, make_source, quote_speaker, quote_spans, sentence_cues
+from .attribution import _NUMBER_WORD, Cue, backref, hedge_in, make_source, quote_speaker, quote_spans, sentence_cues
 from .lexicon import Lexicon, default_lexicon, load_lexicon
 from .metrics import counted, sentence_index, sentence_spans
 from .numbers import figures
@@ -56,13 +56,20 @@ _PART_OF = re.compile(r"\A[^.;:]{0,50}?(?:,\s*including|\(|--|—|–|,\s*of\s+w
 
 # "Mrs. Clinton seeks an additional $1 trillion", "The IMF expects … 1.6 percent": for figures
 # that count no people, the named subject of the clause holding the figure stands behind it.
+_SUBJECT_NOUNS = (
+    r"poll|polls|survey|study|report|reports|agency|organization|group|campaign|committee|company|government|"
+    r"ministry|court|bill|law|plan|rule|data|census|analysis|figures|president|administration|board|department|"
+    r"office|council|party|firm|union|lawyers|attorneys|judge|secretary|governor|senator|mayor|candidate|nominee|"
+    r"mogul|city|bank|network|panel|memo|program|regulation|proposal|measure|legislation|lawmakers|senators|"
+    r"team|coalition|foundation|institute|center|university|state")
+_NAME = r"(?:[A-Z][\w.'’&-]*\s+){0,4}(?!The\b)[A-Z][\w.'’&-]*"
 _CLAUSE_SUBJECT = re.compile(
-    r"(?:^|[,;:]\s+|\bthat\s+|\n)\W*(?P<np>[Tt]he\s+(?:(?-i:[a-z])+\s+){0,3}?(?:poll|polls|survey|study|report|"
-    r"reports|agency|organization|group|campaign|committee|company|government|ministry|court|bill|law|plan|"
-    r"rule|data|census|analysis|figures|president|administration|board|department|office|council|party)"
-    r"|(?:[Tt]he\s+)?(?:[A-Z][\w.'’&-]*\s+){0,4}(?!The\b)[A-Z][\w.'’&-]*)"
-    r"\s+(?:also\s+|now\s+|still\s+|has\s+|have\s+|had\s+|will\s+|would\s+|could\s+|may\s+)?"
-    r"(?P<verb>(?-i:[a-z]+))\b")
+    rf"(?:^|[,;:]\s+|\bthat\s+|\n)\W*(?P<np>(?P<desc>(?:[Tt]he|[Aa]n?)\s+(?:(?-i:[a-z][\w-]*)\s+){{0,3}}?"
+    rf"(?:{_SUBJECT_NOUNS}))|(?:[Tt]he\s+)?{_NAME}(?:\s+and\s+{_NAME})?)"
+    r"(?:,\s*(?:however|though|too|meanwhile|in\s+turn),)?"
+    r"\s+(?:(?:also|now|still|currently|already)\s+)*"
+    r"(?:(?P<aux>has|have|had|will|would|could|may|might|is|are|was|were)\s+(?:(?:also|now|still|currently|already)\s+)*)?"
+    r"(?P<verb>(?-i:[a-z]+))(?![\w-])")
 _CAPITAL_OR_THE = re.compile(r"[A-Z]|\bthe\s")
 _NOT_VERBS = {"is", "was", "are", "were", "be", "been", "of", "in", "and", "or", "to", "for", "on", "at",
               "by", "with", "from", "the", "a", "an", "as", "that", "who", "which", "if", "but", "said",
@@ -76,12 +83,15 @@ def _clause_subject(sentence: str, pos: int, lexicon: Lexicon) -> tuple[Link, ..
     if not _CAPITAL_OR_THE.search(sentence, w0, pos):
         return ()
     for m in _CLAUSE_SUBJECT.finditer(sentence, w0, pos):
-        if m.end("verb") <= pos and m["verb"] not in _NOT_VERBS:
-            best = m
+        if m.end("verb") <= pos and m["verb"] not in _NOT_VERBS and \
+                not (m["aux"] in ("is", "are", "was", "were") and not m["verb"].endswith("ing")) and \
+                not _NUMBER_WORD.match(m["np"]):
+            best = m  # "China is promising …"; not "Two class actions"
     if best is None:
         return ()
     src = make_source(best["np"], lexicon)
-    return (Link(src, best["verb"]),) if src and src.kind != "unnamed" else ()
+    # a named subject, or a definite description of a body or a role: "the company agreed to pay"
+    return (Link(src, best["verb"]),) if src and (src.kind != "unnamed" or best["desc"]) else ()
 
 
 _WINDOW = 300

@@ -251,7 +251,7 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
                 kind = k
                 break
         if kind is None:
-            if role or re.fullmatch(r"(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+", name) and not upper:
+            if role or re.fullmatch(r"(?:[A-Z][\w'’.-]+\s+(?:and\s+)?){1,3}[A-Z][\w'’-]+", name) and not upper:
                 kind = "person"
             elif re.fullmatch(r"[A-Z][\w'’-]+", name):
                 kind = "person"
