@@ -385,8 +385,22 @@ CLAUSE_SUBJECTS = [
     ("Rival Ann Lee, however, has indicated she would stop at a $12 wage.", "$12", {"source": Contains("Ann Lee")}),
 ]
 
+# Speakers who open a line: a transcript ("PENCE: …", and in mixed case once two lines open
+# so; a paragraph that goes on quoting keeps its speaker), a name before a colon and a quote.
+SPEAKER_LINES = [
+    ("Transcript:\n\nHOLT: Two questions, then.\n\nCRUZ: We lost 12 seats.", "12", {"source": "CRUZ", "cue": ":"}),
+    ("Transcript:\n\n\"HOLT: Fine.\n\n\"CRUZ: Well, look.\n\n\"We lost 12 seats.", "12", {"source": "CRUZ"}),
+    ("Lopez: My pension is down 30 percent.\n\nMatthews: Rates are at 2 percent.", "30", {"source": "Lopez"}),
+    ("Lopez: My pension is down 30 percent.\n\nMatthews: Rates are at 2 percent.", "2", {"source": "Matthews"}),
+    ("What it means - More from Jones: “There are 20 states that lean one way.”", "20", {"source": "Jones"}),
+    ("Jeremy Lott, author: \"We have two candidates.\"", "two", {"source": "Jeremy Lott", "quoted": True}),
+]
+
 # ... and the words that only look like such cues give no source.
 NO_SOURCE = [
+    ("Iowa: Smith 49 percent, Jones 48 percent.\n\nTurnout was 20 percent.", "49"),
+    ("In Washington, tensions rose: \"We have two candidates.\"", "two"),
+    ("I've got to ask about the 3 choices.", "3"),
     ("Two class action suits seek $5 million.", "$5 million"),
     ("Apple is worth $2 trillion.", "$2 trillion"),
     ("The company was fined $4 million.", "$4 million"),
@@ -397,7 +411,7 @@ NO_SOURCE = [
 ]
 
 ATTRIBUTION = (PREPOSITIONAL + SPEECH + QUOTES + BACK_REFERENCES + CHAINS + UNNAMED + HEDGES
-               + NORMALISED + KINDS + REPORTS + CLAUSE_SUBJECTS)
+               + NORMALISED + KINDS + REPORTS + CLAUSE_SUBJECTS + SPEAKER_LINES)
 
 
 @pytest.mark.parametrize("text, marker, expected", ATTRIBUTION, ids=ids(ATTRIBUTION))

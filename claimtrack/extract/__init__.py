@@ -36,17 +36,51 @@ def _location(sentence: str) -> str | None:
     return None
 
 
-_TRANSCRIPT = re.compile(r"^[\s\"“]*(?P<np>[A-Z][A-Z.'’ -]{1,40}[A-Z])\s*:\s")
+# "WALLACE: …", "Chris Matthews: …" opening a line; a name in mixed case counts only in a
+# transcript, where two lines or more open so (a lone "Iowa: …" is no speaker)
+_TRANSCRIPT = re.compile(r"[ \t\"“]*(?P<np>[A-Z][A-Z.'’ -]{1,40}[A-Z])\s*:\s")
+_TRANSCRIPT_TAG = re.compile(
+    r"(?m)^[ \t\"“]*(?P<np>(?:[A-Z][a-z][\w'’-]*\s+){0,2}[A-Z][a-z][\w'’-]*|[A-Z][A-Z.'’ -]{1,40}[A-Z]|Q|A)\s*:\s")
+_NOT_SPEAKERS = {"Note", "Update", "Updated", "Correction", "Related", "Watch", "Read", "Source", "Sources", "Photo",
+                 "Video", "Caption", "Credit", "Editor's note", "Editor’s note", "Clarification", "Disclosure",
+                 "Listen", "Subscribe", "Advertisement", "Abstract", "Full text", "Transcript", "Summary", "Background"}
+_CONTINUED = re.compile(r"[ \t]*[\"“]")
 
 
-def _transcript_speaker(text: str, pos: int, lexicon: Lexicon) -> tuple[Link, ...]:
-    """``WALLACE: …`` — the speaker who opens the line a figure stands in."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    m = _TRANSCRIPT.match(text, line_start, pos)
-    if not m:
-        return ()
-    src = make_source(m["np"], lexicon)
-    return (Link(src, ":"),) if src else ()
+class _Transcript:
+    """The speakers who open lines ("PENCE: …"), found once per text and only when asked."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.tags: list[tuple[int, int, str]] | None = None  # (line start, line end, speaker)
+
+    def speaker(self, pos: int, lexicon: Lexicon) -> tuple[Link, ...]:
+        text = self.text
+        line_start = text.rfind("\n", 0, pos) + 1
+        m = _TRANSCRIPT.match(text, line_start, pos)
+        if m:  # an upper-case tag is a speaker anywhere
+            src = make_source(m["np"], lexicon)
+            return (Link(src, ":"),) if src else ()
+        if self.tags is None:
+            self.tags = [(t.start(), t.end(), t["np"]) for t in _TRANSCRIPT_TAG.finditer(text)
+                         if t["np"] not in _NOT_SPEAKERS]
+            if len(self.tags) < 2:
+                self.tags = []
+        if not self.tags:
+            return ()
+        k = bisect.bisect_right(self.tags, (line_start, len(text) + 1, "")) - 1
+        if k < 0:
+            return ()
+        tag_start, tag_end, name = self.tags[k]
+        # the tag's own line, or a paragraph after it that goes on quoting (news transcripts
+        # open each paragraph of a turn with a quotation mark)
+        if tag_start != line_start and not (text.count("\n", tag_start, line_start) <= 6
+                                            and _CONTINUED.match(text, line_start)):
+            return ()
+        if tag_start == line_start and tag_end > pos:
+            return ()
+        src = make_source(name, lexicon)
+        return (Link(src, ":"),) if src else ()
 
 
 # "four engineers, including two Frenchmen", "four engineers--two Peruvians": part of the last figure
@@ -70,6 +104,7 @@ _CLAUSE_SUBJECT = re.compile(
     r"\s+(?:(?:also|now|still|currently|already)\s+)*"
     r"(?:(?P<aux>has|have|had|will|would|could|may|might|is|are|was|were)\s+(?:(?:also|now|still|currently|already)\s+)*)?"
     r"(?P<verb>(?-i:[a-z]+))(?![\w-])")
+_CONTRACTION = re.compile(r"(?:I|We|You|They|He|She|It|There|That)['’]")  # "I've got", not a name
 _CAPITAL_OR_THE = re.compile(r"[A-Z]|\bthe\s")
 _NOT_VERBS = {"is", "was", "are", "were", "be", "been", "of", "in", "and", "or", "to", "for", "on", "at",
               "by", "with", "from", "the", "a", "an", "as", "that", "who", "which", "if", "but", "said",
@@ -85,7 +120,7 @@ def _clause_subject(sentence: str, pos: int, lexicon: Lexicon) -> tuple[Link, ..
     for m in _CLAUSE_SUBJECT.finditer(sentence, w0, pos):
         if m.end("verb") <= pos and m["verb"] not in _NOT_VERBS and \
                 not (m["aux"] in ("is", "are", "was", "were") and not m["verb"].endswith("ing")) and \
-                not _NUMBER_WORD.match(m["np"]):
+                not _NUMBER_WORD.match(m["np"]) and not _CONTRACTION.match(m["np"]):
             best = m  # "China is promising …"; not "Two class actions"
     if best is None:
         return ()
@@ -172,6 +207,7 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
     for f in figs:
         by_sentence[sentence_index(spans, f.start)].append(f)
     speakers = _Speakers(text, spans, lex)
+    transcript = _Transcript(text)
     speaker_cache: dict[int, tuple[Link, ...]] = {}
 
     def quote_of(f: Figure) -> int | None:
@@ -224,7 +260,7 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
             if not chain and later is not None:
                 chain = later.chain
             if not chain:
-                chain = _transcript_speaker(text, f.start, lex)
+                chain = transcript.speaker(f.start, lex)
             if not chain and metric == "other":
                 chain = _clause_subject(sentence, f.start - s0, lex)
             claim = Claim(

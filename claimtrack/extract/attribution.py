@@ -515,10 +515,16 @@ def backref(next_sentence: str, lexicon: Lexicon) -> Cue | None:
 
 
 # "Jeffrey Jones: “…”", "Sanders made the following comment: “…”"
+# also "More from Jones: “…”", "Ann Lee and Bo Chen: “…”", "Jeremy Lott, author: “…”"
 _COLON_SPEAKER = re.compile(
-    r"(?:^|[.!?]\s+|\n\s*|[-–—]\s+)(?P<np>(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})"
+    r"(?:^|[.!?]\s+|\n\s*|[-–—]\s*)(?:(?:More\s+)?from\s+)?"
+    r"(?P<np>(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5})"
+    r"(?:,\s+(?P<desc>[^,:;.“”\"\n]{2,60}))?"
     r"(?:\s+(?:made|gave|issued|offered|posted|released|tweeted)\s+(?:the\s+following|a|this|these)\s+"
     r"(?:comments?|statements?|remarks?|note|message|tweet))?\s*:\s*\Z")
+_NOT_SPEAKER_START = re.compile(
+    r"(?:In|At|On|For|From|With|After|Before|During|By|As|When|While|But|And|So|Then|Meanwhile|However|Still|"
+    r"Yet|Here|There|This|That|These|Those|It|He|She|They|We|I|Its|His|Her|Their|Our|My)\b")
 # two apostrophes stand for quotation marks in some news archives: ''We won,'' she said.
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "\"": "\"", "‘": "’", "''": "''"}
 
@@ -623,6 +629,8 @@ def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
         if named is not None:
             return named
     m = _COLON_SPEAKER.search(before)
+    if m and m["desc"] and (_NOT_SPEAKER_START.match(m["np"]) or _SPEECH_WORD_LOWER.search(m["desc"])):
+        m = None  # "In Washington, tensions rose: “…”" names no speaker
     if m:
         src = make_source(m["np"], lexicon)
         if src:
