@@ -345,6 +345,12 @@ REPORTS = [
      {"source": "Lakeside College poll", "cue": "found"}),
     ("A poll from Lakeside College released Wednesday found 44 percent back Smith.", "44",
      {"source": "Lakeside College", "cue": "found"}),
+    # evidence with a verb of its own
+    ("The current Daily Planet count gives her 1,280 delegates.", "1,280",
+     {"source": "Daily Planet count", "cue": "gives"}),
+    ("The most recent polling in Ohio shows Smith with 45 percent.", "45",
+     {"source": "most recent polling in Ohio", "cue": "shows"}),
+    ("The poll has a margin of error of 3 points.", "3", {"source": "poll", "cue": "has"}),
     # ... and at the end of the sentence, after a comma
     ("The plant employs 400 people, the Valley Courier reports.", "400", {"source": "Valley Courier", "cue": "reports"}),
     # one clause between semicolons, one source
@@ -383,6 +389,8 @@ CLAUSE_SUBJECTS = [
     ("The Island Republic also is promising to spend $40 million.", "$40 million",
      {"source": "Island Republic", "cue": "promising"}),
     ("Rival Ann Lee, however, has indicated she would stop at a $12 wage.", "$12", {"source": Contains("Ann Lee")}),
+    ("Some students paid $35,000 for the course.", "$35,000", {"source": "Some students", "cue": "paid"}),
+    ("His campaign spent $2 million on ads.", "$2 million", {"source": "campaign", "cue": "spent"}),
 ]
 
 # Speakers who open a line: a transcript ("PENCE: …", and in mixed case once two lines open
@@ -398,6 +406,9 @@ SPEAKER_LINES = [
 
 # ... and the words that only look like such cues give no source.
 NO_SOURCE = [
+    ("His super PAC remains stocked with $20 million.", "$20 million"),
+    ("Police had 5 suspects in custody.", "5"),
+    ("His count of the ballots took 3 days and 40 volunteers.", "40"),
     ("Iowa: Smith 49 percent, Jones 48 percent.\n\nTurnout was 20 percent.", "49"),
     ("In Washington, tensions rose: \"We have two candidates.\"", "two"),
     ("I've got to ask about the 3 choices.", "3"),

@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 
 from ..models import Attribution, Claim, Figure, Link, Source
-from .attribution import _NUMBER_WORD, Cue, backref, hedge_in, make_source, quote_speaker, quote_spans, sentence_cues
+from .attribution import _NOT_SPEAKER_START, _NUMBER_WORD, Cue, backref, hedge_in, make_source, quote_speaker, quote_spans, sentence_cues
 from .lexicon import Lexicon, default_lexicon, load_lexicon
 from .metrics import counted, sentence_index, sentence_spans
 from .numbers import figures
@@ -95,10 +95,11 @@ _SUBJECT_NOUNS = (
     r"ministry|court|bill|law|plan|rule|data|census|analysis|figures|president|administration|board|department|"
     r"office|council|party|firm|union|lawyers|attorneys|judge|secretary|governor|senator|mayor|candidate|nominee|"
     r"mogul|city|bank|network|panel|memo|program|regulation|proposal|measure|legislation|lawmakers|senators|"
-    r"team|coalition|foundation|institute|center|university|state")
+    r"team|coalition|foundation|institute|center|university|state|students|voters|workers|residents|members|"
+    r"officials|experts|economists|analysts|critics|supporters|donors|delegates|executives|investors")
 _NAME = r"(?:[A-Z][\w.'’&-]*\s+){0,4}(?!The\b)[A-Z][\w.'’&-]*"
 _CLAUSE_SUBJECT = re.compile(
-    rf"(?:^|[,;:]\s+|\bthat\s+|\n)\W*(?P<np>(?P<desc>(?:[Tt]he|[Aa]n?)\s+(?:(?-i:[a-z][\w-]*)\s+){{0,3}}?"
+    rf"(?:^|[,;:]\s+|\bthat\s+|\n)\W*(?P<np>(?P<desc>(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Mm]ost|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:(?-i:[a-z][\w-]*)\s+){{0,3}}?"
     rf"(?:{_SUBJECT_NOUNS}))|(?:[Tt]he\s+)?{_NAME}(?:\s+and\s+{_NAME})?)"
     r"(?:,\s*(?:however|though|too|meanwhile|in\s+turn),)?"
     r"\s+(?:(?:also|now|still|currently|already)\s+)*"
@@ -120,7 +121,8 @@ def _clause_subject(sentence: str, pos: int, lexicon: Lexicon) -> tuple[Link, ..
     for m in _CLAUSE_SUBJECT.finditer(sentence, w0, pos):
         if m.end("verb") <= pos and m["verb"] not in _NOT_VERBS and \
                 not (m["aux"] in ("is", "are", "was", "were") and not m["verb"].endswith("ing")) and \
-                not _NUMBER_WORD.match(m["np"]) and not _CONTRACTION.match(m["np"]):
+                not _NUMBER_WORD.match(m["np"]) and not _CONTRACTION.match(m["np"]) and \
+                not (m["desc"] is None and _NOT_SPEAKER_START.fullmatch(m["np"])):
             best = m  # "China is promising …"; not "Two class actions"
     if best is None:
         return ()

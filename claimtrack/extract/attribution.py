@@ -120,6 +120,15 @@ _EVIDENCE_NOUN = (r"(?:poll|polls|polling|survey|surveys|study|studies|report|da
                   r"statistics|index|model)")
 _EVIDENCE_SUBJECT = re.compile(
     rf"\b{_EVIDENCE_NOUN}(?:\s+(?:released|conducted|published|issued)\b[^,;:]{{0,40}}?)?\s*\Z", re.IGNORECASE)
+# "The latest AP count gives her 1,280 delegates", "The most recent polling in Ohio shows", "A poll by X, a
+# polling firm, had Smith leading": evidence with a verb of its own, at the start of a clause
+_EVIDENCE_CUE = re.compile(
+    r"(?:^|(?<=[,;:(]\s)|(?<=\bthat\s)|(?<=\bbut\s)|(?<=\band\s))[\"“]?"
+    r"(?P<np>(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:[\w/.'’&-]+\s+){0,6}?"
+    rf"{_EVIDENCE_NOUN}(?:\s+(?:in|of|from|by|among|for|on)\s+(?:[\w/.'’&-]+\s+){{0,4}}?[\w/.'’&-]+)?)"
+    r"(?:,\s*[^,;:]{2,60},)?\s+(?:also\s+|now\s+|still\s+)?"
+    r"(?P<verb>gives|gave|has|had|puts|put|shows|showed|show|finds|found|suggests|suggested|indicates|"
+    r"indicated|estimates|estimated|projects|projected|predicts|predicted|reveals|revealed)\b")
 # "…, Italian newspaper Il Foglio reports.": a postposed source closing the sentence
 _SENTENCE_END = re.compile(r"\s*[.!?]?[”\"’]?\s*\Z")
 _AFTER_COMMA = re.compile(r",\s*[^,;:“”\"]{2,60}\Z")
@@ -362,6 +371,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
     # cheap substring tests spare most sentences the costlier patterns below
     has_by = " by " in probe
     has_study = any(w in probe for w in _STUDY_WORDS)
+    has_evidence = has_study or "poll" in probe or "count" in probe or "data" in probe
     prep = (_PREP_CUE_LOWER.finditer(lowered) if lowered else _PREP_CUE.finditer(s)) \
         if has_by or has_study or any(w in probe for w in _PREP_WORDS) else ()
     for m in prep:
@@ -389,6 +399,10 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         src = make_source(m["np"], lexicon)
         if src and src.kind != "person" or src and len(m["np"].split()) > 1:
             cues.append(Cue((Link(src, "toll"),), m.start(), 1))
+    for m in (_EVIDENCE_CUE.finditer(s) if has_evidence else ()):
+        src = make_source(m["np"], lexicon)
+        if src:
+            cues.append(Cue((Link(src, m["verb"].lower()),), m.start("np"), 2))
     for m in (_PASSIVE.finditer(s) if has_by else ()):
         np, end = _np_forward(s, m.end())
         chain = _chain_from(s, np, end, m["cue"].lower(), lexicon)
@@ -524,7 +538,8 @@ _COLON_SPEAKER = re.compile(
     r"(?:comments?|statements?|remarks?|note|message|tweet))?\s*:\s*\Z")
 _NOT_SPEAKER_START = re.compile(
     r"(?:In|At|On|For|From|With|After|Before|During|By|As|When|While|But|And|So|Then|Meanwhile|However|Still|"
-    r"Yet|Here|There|This|That|These|Those|It|He|She|They|We|I|Its|His|Her|Their|Our|My)\b")
+    r"Yet|Here|There|This|That|These|Those|It|He|She|They|We|I|Its|His|Her|Their|Our|My|Some|Many|Most|All|"
+    r"Both|Each|Every|No|Another|Other|Such|Few|Several)\b")
 # two apostrophes stand for quotation marks in some news archives: ''We won,'' she said.
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "\"": "\"", "‘": "’", "''": "''"}
 
