@@ -351,6 +351,8 @@ REPORTS = [
     ("The most recent polling in Ohio shows Smith with 45 percent.", "45",
      {"source": "most recent polling in Ohio", "cue": "shows"}),
     ("The poll has a margin of error of 3 points.", "3", {"source": "poll", "cue": "has"}),
+    ("A 2012 report by the Center for Rural and Urban Research found a tax would raise $20 billion.", "$20 billion",
+     {"source": "Center for Rural and Urban Research", "cue": "found"}),
     # ... and at the end of the sentence, after a comma
     ("The plant employs 400 people, the Valley Courier reports.", "400", {"source": "Valley Courier", "cue": "reports"}),
     # one clause between semicolons, one source
@@ -391,6 +393,7 @@ CLAUSE_SUBJECTS = [
     ("Rival Ann Lee, however, has indicated she would stop at a $12 wage.", "$12", {"source": Contains("Ann Lee")}),
     ("Some students paid $35,000 for the course.", "$35,000", {"source": "Some students", "cue": "paid"}),
     ("His campaign spent $2 million on ads.", "$2 million", {"source": "campaign", "cue": "spent"}),
+    ("Norland's central bank set a target of 2 percent.", "2", {"source": "Norland's central bank", "cue": "set"}),
 ]
 
 # Speakers who open a line: a transcript ("PENCE: …", and in mixed case once two lines open

@@ -100,7 +100,8 @@ _SUBJECT_NOUNS = (
 _NAME = r"(?:[A-Z][\w.'’&-]*\s+){0,4}(?!The\b)[A-Z][\w.'’&-]*"
 _CLAUSE_SUBJECT = re.compile(
     rf"(?:^|[,;:]\s+|\bthat\s+|\n)\W*(?P<np>(?P<desc>(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Mm]ost|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:(?-i:[a-z][\w-]*)\s+){{0,3}}?"
-    rf"(?:{_SUBJECT_NOUNS}))|(?:[Tt]he\s+)?{_NAME}(?:\s+and\s+{_NAME})?)"
+    rf"(?:{_SUBJECT_NOUNS})|{_NAME}['’]s\s+(?:(?-i:[a-z][\w-]*)\s+){{0,2}}?(?:{_SUBJECT_NOUNS}))"
+    rf"|(?:[Tt]he\s+)?{_NAME}(?:\s+and\s+{_NAME})?)"
     r"(?:,\s*(?:however|though|too|meanwhile|in\s+turn),)?"
     r"\s+(?:(?:also|now|still|currently|already)\s+)*"
     r"(?:(?P<aux>has|have|had|will|would|could|may|might|is|are|was|were)\s+(?:(?:also|now|still|currently|already)\s+)*)?"

@@ -125,7 +125,7 @@ _EVIDENCE_SUBJECT = re.compile(
 _EVIDENCE_CUE = re.compile(
     r"(?:^|(?<=[,;:(]\s)|(?<=\bthat\s)|(?<=\bbut\s)|(?<=\band\s))[\"“]?"
     r"(?P<np>(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:[\w/.'’&-]+\s+){0,6}?"
-    rf"{_EVIDENCE_NOUN}(?:\s+(?:in|of|from|by|among|for|on)\s+(?:[\w/.'’&-]+\s+){{0,4}}?[\w/.'’&-]+)?)"
+    rf"{_EVIDENCE_NOUN}(?:\s+(?:in|of|from|by|among|for|on)\s+(?:[\w/.'’&-]+\s+){{0,7}}?[\w/.'’&-]+)?)"
     r"(?:,\s*[^,;:]{2,60},)?\s+(?:also\s+|now\s+|still\s+)?"
     r"(?P<verb>gives|gave|has|had|puts|put|shows|showed|show|finds|found|suggests|suggested|indicates|"
     r"indicated|estimates|estimated|projects|projected|predicts|predicted|reveals|revealed)\b")
@@ -202,6 +202,7 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
     kinds = _kinds(lexicon)
     text = np_text.strip(" ,.;:'\"“”‘’")
     text = re.sub(r"\s+", " ", text)
+    text = _NP_TAIL.sub("", text)  # "a poll released Friday": the day names no one
     if not text or len(text) > 120:
         return None
     bare = _DETERMINERS.sub("", text)
@@ -399,10 +400,12 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         src = make_source(m["np"], lexicon)
         if src and src.kind != "person" or src and len(m["np"].split()) > 1:
             cues.append(Cue((Link(src, "toll"),), m.start(), 1))
+    evidence_verbs = set()
     for m in (_EVIDENCE_CUE.finditer(s) if has_evidence else ()):
         src = make_source(m["np"], lexicon)
         if src:
             cues.append(Cue((Link(src, m["verb"].lower()),), m.start("np"), 2))
+            evidence_verbs.add(m.start("verb"))
     for m in (_PASSIVE.finditer(s) if has_by else ()):
         np, end = _np_forward(s, m.end())
         chain = _chain_from(s, np, end, m["cue"].lower(), lexicon)
@@ -410,6 +413,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             cues.append(Cue(tuple(chain), m.start(), 2))
     for m in (_SPEECH_WORD_LOWER.finditer(lowered) if lowered else _SPEECH_WORD.finditer(s)):
         verb = m.group().lower()
+        if m.start() in evidence_verbs:
+            continue  # read with its whole subject above
         if verb in _NOUN_LIKE and not _VERB_NEXT.match(s, m.end()):
             w0 = max(0, m.start() - 80)
             if not (_EVIDENCE_SUBJECT.search(s, w0, m.start())
