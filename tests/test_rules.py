@@ -394,6 +394,11 @@ CLAUSE_SUBJECTS = [
     ("Some students paid $35,000 for the course.", "$35,000", {"source": "Some students", "cue": "paid"}),
     ("His campaign spent $2 million on ads.", "$2 million", {"source": "campaign", "cue": "spent"}),
     ("Norland's central bank set a target of 2 percent.", "2", {"source": "Norland's central bank", "cue": "set"}),
+    # a dash opens a clause; a preposition is no verb; a clause before "expected" names no one
+    ("Judged against the decade it took - Mr. Lee signed the $305 billion bill.", "$305 billion",
+     {"source": "Mr. Lee", "cue": "signed"}),
+    ("Wall Street is looking for a 17 percent rise, even though sales are expected to rise 8 percent.", "8",
+     {"source": "Wall Street", "cue": "looking"}),
 ]
 
 # Speakers who open a line: a transcript ("PENCE: …", and in mixed case once two lines open
@@ -409,6 +414,7 @@ SPEAKER_LINES = [
 
 # ... and the words that only look like such cues give no source.
 NO_SOURCE = [
+    ("He spoke and said this conflicted with accounts of 4 deaths.", "4"),
     ("His super PAC remains stocked with $20 million.", "$20 million"),
     ("Police had 5 suspects in custody.", "5"),
     ("His count of the ballots took 3 days and 40 volunteers.", "40"),

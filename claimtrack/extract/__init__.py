@@ -96,10 +96,11 @@ _SUBJECT_NOUNS = (
     r"office|council|party|firm|union|lawyers|attorneys|judge|secretary|governor|senator|mayor|candidate|nominee|"
     r"mogul|city|bank|network|panel|memo|program|regulation|proposal|measure|legislation|lawmakers|senators|"
     r"team|coalition|foundation|institute|center|university|state|students|voters|workers|residents|members|"
-    r"officials|experts|economists|analysts|critics|supporters|donors|delegates|executives|investors")
+    r"officials|experts|economists|analysts|critics|supporters|donors|delegates|executives|investors|system|"
+    r"policy|website|article|story|book|ad|ads")
 _NAME = r"(?:[A-Z][\w.'’&-]*\s+){0,4}(?!The\b)[A-Z][\w.'’&-]*"
 _CLAUSE_SUBJECT = re.compile(
-    rf"(?:^|[,;:]\s+|\bthat\s+|\n)\W*(?P<np>(?P<desc>(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Mm]ost|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:(?-i:[a-z][\w-]*)\s+){{0,3}}?"
+    rf"(?:^|[,;:]\s+|\s[-–—]\s+|\bthat\s+|\n)\W*(?P<np>(?P<desc>(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Mm]ost|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:(?-i:[a-z][\w-]*)\s+){{0,3}}?"
     rf"(?:{_SUBJECT_NOUNS})|{_NAME}['’]s\s+(?:(?-i:[a-z][\w-]*)\s+){{0,2}}?(?:{_SUBJECT_NOUNS}))"
     rf"|(?:[Tt]he\s+)?{_NAME}(?:\s+and\s+{_NAME})?)"
     r"(?:,\s*(?:however|though|too|meanwhile|in\s+turn),)?"
@@ -110,7 +111,9 @@ _CONTRACTION = re.compile(r"(?:I|We|You|They|He|She|It|There|That)['’]")  # "I
 _CAPITAL_OR_THE = re.compile(r"[A-Z]|\bthe\s")
 _NOT_VERBS = {"is", "was", "are", "were", "be", "been", "of", "in", "and", "or", "to", "for", "on", "at",
               "by", "with", "from", "the", "a", "an", "as", "that", "who", "which", "if", "but", "said",
-              "says", "told", "not", "also", "than", "into", "over", "after", "before"}
+              "says", "told", "not", "also", "than", "into", "over", "after", "before", "against", "about",
+              "through", "during", "without", "within", "among", "between", "under", "upon", "via", "per", "like",
+              "including", "since", "until", "while", "when", "where", "whose"}
 
 
 def _clause_subject(sentence: str, pos: int, lexicon: Lexicon) -> tuple[Link, ...]:

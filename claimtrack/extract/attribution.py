@@ -109,6 +109,10 @@ _APPOSITIVE = re.compile(
 _EVIDENCE = {"found", "finds", "finding", "find", "found that", "show", "shows", "showed", "reveal", "reveals", "revealed", "suggests",
              "suggested", "documented", "counts", "tally", "tallied", "calculated", "recorded", "counted"}
 _WINDOW = 300
+# a clause, not a name, before a speech verb: "even though sales are expected", "this conflicted with …"
+_NOT_A_SUBJECT = re.compile(
+    r"^(?:after|before|even|though|although|if|when|whenever|while|because|since|unless|until|only|this|these|those|"
+    r"there|then|thus|so)\b|\b(?-i:is|are|was|were|be|been|appears?|seems?)(?:\s+\S+)?$|[-–—]$", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"(?:that|which|who|whether|if|when|while|because|and|but)\b", re.IGNORECASE)
 # what may stand between a report verb and what it reports: "found last week that", "shows on Monday that"
 _VERB_NEXT = re.compile(
@@ -325,7 +329,7 @@ def _np_backward(s: str, pos: int) -> tuple[str, int]:
         cut = max(cut, m.end() - 1)
     np = seg[cut + 1:].strip()
     start = w0 + cut + 1
-    np = re.sub(r"\s+(?:also|later|earlier|previously|officially|separately|publicly|initially|had|has|have|would|could|may|on\s+\w+day|today|yesterday|in\s+a\s+statement|in\s+a\s+note)\s*$", "", np, flags=re.IGNORECASE)
+    np = re.sub(r"\s+(?:also|later|earlier|previously|officially|separately|publicly|initially|had|has|have|would|could|may|on\s+\w+day|today|yesterday|in\s+a\s+statement|in\s+a\s+note|still|now|already|never|just|even|clearly|actually|repeatedly|often)\s*$", "", np, flags=re.IGNORECASE)
     np = _NP_TAIL.sub("", np)
     words = np.split()
     if len(words) > 10:
@@ -471,7 +475,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             continue
         if low.split()[-1] in _PRONOUNS or re.search(r"\b(?:it|which|who)$", low):
             continue
-        if re.match(r"^(?:were|was|is|are|has|have|had|been|being|not|also|to|the\s+\w+\s+(?:were|was))\b", low):
+        if re.match(r"^(?:were|was|is|are|has|have|had|been|being|not|also|to|the\s+\w+\s+(?:were|was))\b", low) or \
+                _NOT_A_SUBJECT.search(np):
             continue
         cue_verb = re.sub(r"\s+", " ", verb)
         cue_verb = cue_verb.split()[0] if not cue_verb.startswith(("put", "raised", "even", "speak", "spoke")) else cue_verb
