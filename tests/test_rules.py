@@ -339,6 +339,12 @@ REPORTS = [
      {"source": Contains("Tally Desk average")}),
     ("Smith is up 7 points, according to the Tally Desk polling average.", "7",
      {"source": "Tally Desk polling average"}),
+    # a poll with no name, closing its clause
+    ("Smith leads among men by 8 points, 49% to 41%, in the survey, taken in July.", "49",
+     {"source": "survey", "cue": "in"}),
+    ("Lee was ahead by 28 points in the same poll.", "28", {"source": "same poll"}),
+    ("Lee finished ahead in recent polls from Marist and Gallup, by 8 points.", "8",
+     {"source": Contains("Marist and Gallup")}),
     # a report verb that could be a noun is a verb after a poll, a study, a report
     ("The poll shows Smith ahead with 47 percent.", "47", {"source": "poll", "cue": "shows"}),
     ("A Lakeside College poll found last week that Smith would win 46 percent.", "46",
@@ -414,6 +420,9 @@ SPEAKER_LINES = [
 
 # ... and the words that only look like such cues give no source.
 NO_SOURCE = [
+    ("Forty percent of people in the poll blamed the attack that killed three people.", "three"),
+    ("He would run if he could earn 15 percent of the vote in the polls.", "15"),
+    ("In the poll tax vote, turnout hit 40 percent.", "40"),
     ("He spoke and said this conflicted with accounts of 4 deaths.", "4"),
     ("His super PAC remains stocked with $20 million.", "$20 million"),
     ("Police had 5 suspects in custody.", "5"),

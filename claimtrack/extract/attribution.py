@@ -43,7 +43,13 @@ _PREP_CUE = re.compile(
 _STUDY = re.compile(
     r"\b(?P<cue>(?i:in|by|from|according\s+to))\s+(?P<np>(?:(?:a|an|the)\s+|(?=(?:recent|new|latest)\s))(?:(?-i:[a-z])+\s+){0,3}"
     r"(?:[A-Z][\w/.'’&-]*\s+){1,6}(?:(?:poll|survey|study|report|analysis|census|tally|audit|review|estimate)s?|"
-    r"(?:polling\s+)?average(?:\s+of\s+(?:(?-i:[a-z])+\s+){0,2}(?:[A-Z][\w'’-]*\s+){0,3}polls)?)\b)"
+    r"(?:polling\s+)?average(?:\s+of\s+(?:(?-i:[a-z])+\s+){0,2}(?:[A-Z][\w'’-]*\s+){0,3}polls)?)\b"
+    # "in the survey", "in the same poll", "in recent polls from Quinnipiac and Fox News"
+    r"|(?!the\s+polls\b(?!\s+(?:from|by)\s))"  # "15 percent in the polls": polling at large, not a source
+    r"(?:(?:a|an|the|this|that)\s+|(?=(?:recent|new|latest)\s))"
+    r"(?:(?:same|latest|new|recent|most\s+recent|national|statewide)\s+){0,2}(?:polls?|surveys?)\b(?!\s+(?:tax|taxes|workers?|stations?|booths?|watchers?|closing|places?))"
+    r"(?:\s+(?:from|by)\s+(?:[A-Z][\w&.'’-]*\s?){1,4}(?:and\s+(?:[A-Z][\w&.'’-]*\s?){1,4})?)?"
+    r"(?=\s*(?:[,.;:)]|\Z)))"  # closing its clause: not "people in the poll held …"
     r"(?:\s+(?:released|published|conducted|issued)(?:\s+(?:on\s+)?\w+day|\s+last\s+\w+)?)?")
 _PREP_CUE_LOWER = re.compile(_PREP_CUE.pattern)
 _STUDY_WORDS = ("poll", "survey", "study", "report", "analysis", "census", "tally", "audit", "review",
