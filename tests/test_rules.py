@@ -381,6 +381,17 @@ REPORTS = [
      "three", {"source": "Robby Moss"}),
     ("Sam Loo, the party chair, said in a statement. “More than 9,000 voters took part.”", "9,000",
      {"source": "Sam Loo", "quoted": True}),
+    # an aside before the verb; an object after a verb that follows a comma is no inverted speaker
+    ("The Courier, for its part, noted that 30 percent of the town voted.", "30",
+     {"source": "Courier", "cue": "noted"}),
+    ("Forty people died, said police on Monday.", "Forty", {"source": "police", "cue": "said"}),
+    ("The Courier, for its part, noted the gap between the two parties.", "two", {"source": "Courier"}),
+    # belief and argument verbs, evidence after a comma, a colon speaker after a comma
+    ("Senior advisers who ran the numbers argue that she will win 90 percent of them.", "90",
+     {"source": Contains("advisers"), "cue": "argue"}),
+    ("He kept all but $100,000 of the money, tax returns show.", "$100,000", {"source": "tax returns", "cue": "show"}),
+    ("On July 6, Lee made the following comment:\n\n“For young people the rate is 33 percent.”", "33",
+     {"source": "Lee", "quoted": True}),
     # the one told is not the speaker of the quote that follows
     ("Brown told the Courier in May: “We raised $18,000 in one day.”", "$18,000", {"source": "Brown", "quoted": True}),
     ("“It went well,” Brown told the Courier on Friday. “We raised $19,000 in one day.”", "$19,000",
@@ -420,6 +431,7 @@ SPEAKER_LINES = [
 
 # ... and the words that only look like such cues give no source.
 NO_SOURCE = [
+    ("WHAT DO THE ARMED FORCES THINK ABOUT THE EIGHT BOMBS?", "EIGHT"),
     ("Forty percent of people in the poll blamed the attack that killed three people.", "three"),
     ("He would run if he could earn 15 percent of the vote in the polls.", "15"),
     ("In the poll tax vote, turnout hit 40 percent.", "40"),

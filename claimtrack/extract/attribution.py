@@ -26,7 +26,8 @@ SPEECH = (r"said|says|say|stated|states|state|reported|reports|report|announced|
           r"expects|expected|predicts|forecasts|forecast|believes|believed|thinks|contends|insists|"
           r"acknowledges|concedes|conceded|boasted|boasts|touted|touts|cited|cites|highlighted|highlights|"
           r"condemned|criticized|criticised|urged|proposed|proposes|pledged|promised|vowed|called\s+for|"
-          r"finding|found\s+that|find|estimating|predicting|projecting|according")
+          r"finding|found\s+that|find|estimating|predicting|projecting|according|argue|contend|predict|warn|"
+          r"acknowledge|concede|insist|believe|think|fear")
 # After a quotation, or before a colon, these introduce speech as well.
 QUOTE_SPEECH = SPEECH + r"|answers|answered|responded|responds|replied|replies|joked|quipped|shouted|asked|asks"
 _SPEECH_WORD = re.compile(rf"\b(?:{SPEECH})\b", re.IGNORECASE)
@@ -83,6 +84,12 @@ _NP_CHAR = r"(?:[^,.;:“”\"]|" + "|".join(rf"(?<=\b{a})\." for a in (
     "Gov", "Sen", "Rep", "Mr", "Mrs", "Ms", "Dr", "Lt", "Gen", "Col", "Sgt", "Capt", "Prof", "Rev", "St", "Jr")) + \
     r"|(?<=\b[A-Z])\.)"
 _NAME_BEFORE_AND = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}\Z")
+# what ends the speaker of an inverted verb: "…, said the ministry.", "…, said X on Monday"
+_INVERTED_END = re.compile(
+    r"\s*(?:[,.;:!?”\"’)\]]|\Z|[-–—]|(?:on|in|at|late|early|last|this|today|yesterday|tonight|earlier|later|"
+    r"according|citing|quoting|who|which|when|after|while|and)\b|\w+day\b)", re.IGNORECASE)
+_ASIDE_END = re.compile(r",\s*(?:for\s+one|however|too|though|meanwhile|in\s+turn|in\s+fact|for\s+example|"
+                        r"for\s+instance|for\s+(?:its|his|her|their)\s+part|in\s+response),?\s*\Z", re.IGNORECASE)
 _PARENTHETICAL_END = re.compile(r"\s*\([^()]{1,25}\)\s*\Z")
 _NP_END = re.compile(
     r"\s*(?:[,;:()\[\]“”\"‘]|" + _NOT_ABBREVIATION + r"[.!?](?:\s|$)|\s[-–—]\s|\s+(?:that|who|which|whose|when|while|where|after|"
@@ -118,7 +125,7 @@ _WINDOW = 300
 # a clause, not a name, before a speech verb: "even though sales are expected", "this conflicted with …"
 _NOT_A_SUBJECT = re.compile(
     r"^(?:after|before|even|though|although|if|when|whenever|while|because|since|unless|until|only|this|these|those|"
-    r"there|then|thus|so)\b|\b(?-i:is|are|was|were|be|been|appears?|seems?)(?:\s+\S+)?$|[-–—]$", re.IGNORECASE)
+    r"there|then|thus|so)\b|\b(?:what|how|why|do|does|did)\b|\b(?-i:is|are|was|were|be|been|appears?|seems?)(?:\s+\S+)?$|[-–—]$", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"(?:that|which|who|whether|if|when|while|because|and|but)\b", re.IGNORECASE)
 # what may stand between a report verb and what it reports: "found last week that", "shows on Monday that"
 _VERB_NEXT = re.compile(
@@ -324,6 +331,9 @@ def _np_backward(s: str, pos: int) -> tuple[str, int]:
     paren = _PARENTHETICAL_END.search(seg)  # "Sen. Ann Lee (R-Ky.) said"
     if paren and paren.start() > 0:
         seg = seg[:paren.start()]
+    aside = _ASIDE_END.search(seg)  # "Breitbart News, for one, noted"
+    if aside and aside.start() > 0:
+        seg = seg[:aside.start()]
     cut = max(seg.rfind(c) for c in (",", ";", ":", "“", "”", "\"", "(", ")", "—", "–", "''"))
     for m in re.finditer(r"\b(?:that|and|but|while|as|because|after|when|where|so)\s+", seg, re.IGNORECASE):
         if m.end() > cut + 1:
@@ -454,20 +464,24 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         while j > 0 and s[j - 1].isspace():
             j -= 1
         inv = j == 0 or s[j - 1] in ",“”\"" or s[j - 2:j] == "''"
+        if inv and s[j - 1:j] == "," and _ASIDE_END.search(s, max(0, j - 40), j):
+            inv = False  # "The Courier, for its part, noted …": the subject stands before the aside
         if inv:
             adv = _VERB_ADVERBIAL.match(s, m.end())
             k = adv.end() if adv else m.end()
             np, end = _np_forward(s, k + (len(re.match(r"\s*", s[k:]).group())))
-            chain = _chain_from(s, np, end, verb.split()[0], lexicon)
-            if chain:
-                cues.append(Cue(tuple(chain), m.start(), 2))
-            continue
+            if s[j - 1:j] != "," or _INVERTED_END.match(s, end):
+                chain = _chain_from(s, np, end, verb.split()[0], lexicon)
+                if chain:
+                    cues.append(Cue(tuple(chain), m.start(), 2))
+                continue
+            # "Breitbart News, for one, noted the dichotomy between …": an object, not a speaker
         np, start = _np_backward(s, m.start())
         if not np or re.search(r"\d|n[’']t\b|\bnot\b|\b(?-i:said|says|told|stated)\b", np) or \
                 verb in _NOUN_LIKE and _NUMBER_WORD.search(np):
             continue
         if verb in _EVIDENCE and not re.search(r"\b(?:poll|polls|survey|surveys|study|studies|report|reports|data|"
-                                               r"figures|analysis|records|statistics|documents|tally|census|audit|"
+                                               r"figures|analysis|records|statistics|documents|tally|census|audit|returns|filings|emails|tallies|"
                                                r"review|investigation|probe|count|estimates?|research|researchers|"
                                                r"analysts?|economists?|numbers|index|model|projections?)\b", np, re.I):
             continue  # "police found three people dead": finding is not telling
@@ -547,7 +561,7 @@ def backref(next_sentence: str, lexicon: Lexicon) -> Cue | None:
 # "Jeffrey Jones: “…”", "Sanders made the following comment: “…”"
 # also "More from Jones: “…”", "Ann Lee and Bo Chen: “…”", "Jeremy Lott, author: “…”"
 _COLON_SPEAKER = re.compile(
-    r"(?:^|[.!?]\s+|\n\s*|[-–—]\s*)(?:(?:More\s+)?from\s+)?"
+    r"(?:^|[.!?,]\s+|\n\s*|[-–—]\s*)(?:(?:More\s+)?from\s+)?"
     r"(?P<np>(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5})"
     r"(?:,\s+(?P<desc>[^,:;.“”\"\n]{2,60}))?"
     r"(?:\s+(?:made|gave|issued|offered|posted|released|tweeted)\s+(?:the\s+following|a|this|these)\s+"
