@@ -79,7 +79,8 @@ class _Transcript:
             return ()
         if tag_start == line_start and tag_end > pos:
             return ()
-        src = make_source(name, lexicon)
+        # "Q:" and "A:" are the interview's two voices ("A" is no article here)
+        src = Source(name, "person", name.lower(), name) if name in ("Q", "A") else make_source(name, lexicon)
         return (Link(src, ":"),) if src else ()
 
 

@@ -43,7 +43,7 @@ _PREP_CUE = re.compile(
     re.IGNORECASE)
 _STUDY = re.compile(
     r"\b(?P<cue>(?i:in|by|from|according\s+to))\s+(?P<np>(?:(?:a|an|the)\s+|(?=(?:recent|new|latest)\s))(?:(?-i:[a-z])+\s+){0,3}"
-    r"(?:[A-Z][\w/.'’&-]*\s+){1,6}(?:(?:poll|survey|study|report|analysis|census|tally|audit|review|estimate)s?|"
+    r"(?:[A-Z][\w/.'’&-]*\s+){1,6}(?:(?i:poll|survey|study|report|analysis|census|tally|audit|review|estimate)s?|"
     r"(?:polling\s+)?average(?:\s+of\s+(?:(?-i:[a-z])+\s+){0,2}(?:[A-Z][\w'’-]*\s+){0,3}polls)?)\b"
     # "in the survey", "in the same poll", "in recent polls from Quinnipiac and Fox News"
     r"|(?!the\s+polls\b(?!\s+(?:from|by)\s))"  # "15 percent in the polls": polling at large, not a source
@@ -125,8 +125,8 @@ _WINDOW = 300
 # a clause, not a name, before a speech verb: "even though sales are expected", "this conflicted with …"
 _NOT_A_SUBJECT = re.compile(
     r"^(?:after|before|even|though|although|if|when|whenever|while|because|since|unless|until|only|this|these|those|"
-    r"there|then|thus|so)\b|\b(?:what|how|why|do|does|did)\b|\b(?-i:is|are|was|were|be|been|appears?|seems?)(?:\s+\S+)?$|[-–—]$", re.IGNORECASE)
-_CLAUSE_START = re.compile(r"(?:that|which|who|whether|if|when|while|because|and|but)\b", re.IGNORECASE)
+    r"there|then|thus|so)\b|\b(?:what|how|why|do|does|did)\b|\b(?-i:is|are|was|were|be|been|appears?|seems?)(?:\s+\S+){0,3}$|[-–—]$", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"(?:that|which|who|whether|if|when|while|because|and|but|in|on|at|for|with|after|before|during|since|until|into|over|under)\b", re.IGNORECASE)
 # what may stand between a report verb and what it reports: "found last week that", "shows on Monday that"
 _VERB_NEXT = re.compile(
     r"\s*(?:(?:last|this|on|early|late)\s+\w+\s+|\w+day\s+|earlier\s+|recently\s+|also\s+)?"
@@ -142,7 +142,7 @@ _EVIDENCE_SUBJECT = re.compile(
 _EVIDENCE_CUE = re.compile(
     r"(?:^|(?<=[,;:(]\s)|(?<=\bthat\s)|(?<=\bbut\s)|(?<=\band\s))[\"“]?"
     r"(?P<np>(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:[\w/.'’&-]+\s+){0,6}?"
-    rf"{_EVIDENCE_NOUN}(?:\s+(?:in|of|from|by|among|for|on)\s+(?:[\w/.'’&-]+\s+){{0,7}}?[\w/.'’&-]+)?)"
+    rf"(?P<head>{_EVIDENCE_NOUN})(?:\s+(?P<prep>in|of|from|by|among|for|on|to)\s+(?:[\w/.'’&-]+\s+){{0,7}}?[\w/.'’&-]+)?)"
     r"(?:,\s*[^,;:]{2,60},)?\s+(?:also\s+|now\s+|still\s+)?"
     r"(?P<verb>gives|gave|has|had|puts|put|shows|showed|show|finds|found|suggests|suggested|indicates|"
     r"indicated|estimates|estimated|projects|projected|predicts|predicted|reveals|revealed)\b")
@@ -422,7 +422,9 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             cues.append(Cue((Link(src, "toll"),), m.start(), 1))
     evidence_verbs = set()
     for m in (_EVIDENCE_CUE.finditer(s) if has_evidence else ()):
-        src = make_source(m["np"], lexicon)
+        # "a poll by Marist", "polling in Ohio" are whole; "a report to the FEC" is the report
+        np = s[m.start("np"):m.end("head")] if m["prep"] in ("to", "for", "on") else m["np"]
+        src = make_source(np, lexicon)
         if src:
             cues.append(Cue((Link(src, m["verb"].lower()),), m.start("np"), 2))
             evidence_verbs.add(m.start("verb"))
@@ -655,13 +657,18 @@ def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
     """The speaker a quotation is attributed to, right after it or just before it."""
     qs, qe = span
     after = text[qe:qe + 200]
+    brk = after.find("\n\n")
+    if brk >= 0:  # the next paragraph's speaker is not this quote's
+        after = after[:brk]
     m = re.match(rf"\s*,?\s*(?P<verb>{QUOTE_SPEECH})\s+", after, re.IGNORECASE)
     if m:
         np, end = _np_forward(after, m.end())
         chain = _chain_from(after, np, end, m["verb"].lower().split()[0], lexicon)
         if chain:
             return tuple(chain)
-    m = re.match(rf"\s*,?\s*(?P<np>{_NP_CHAR}{{1,80}}?)(?:,\s*(?:who|a|an|the)\s[^,.;:“”\"]{{1,80}},)?{_ADVERB}\s+(?P<verb>{QUOTE_SPEECH})\b", after, re.IGNORECASE)
+    m = re.match(rf"\s*(?:(?:for|to|of|in|on|at|about|with)\s[^,.;:“”\"\n]{{1,40}},\s*)?,?\s*"
+                 rf"(?P<np>{_NP_CHAR}{{1,80}}?)(?:,\s*(?:who|a|an|the)\s[^,.;:“”\"]{{1,80}},)?{_ADVERB}\s+"
+                 rf"(?P<verb>{QUOTE_SPEECH})\b", after, re.IGNORECASE)
     if m:
         named = _named_speaker(m["np"], m["verb"], lexicon, last_person)
         if named is not None:
