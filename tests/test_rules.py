@@ -357,6 +357,7 @@ REPORTS = [
     ("The most recent polling in Ohio shows Smith with 45 percent.", "45",
      {"source": "most recent polling in Ohio", "cue": "shows"}),
     ("The poll has a margin of error of 3 points.", "3", {"source": "poll", "cue": "has"}),
+    ("But a fresh Marist poll shows 60 percent want a change.", "60", {"source": "fresh Marist poll"}),
     ("The party's latest report to the FEC shows a $2.2 million transfer.", "$2.2 million",
      {"source": "party's latest report", "cue": "shows"}),
     ("In a national Daily Planet/Lakeside University Poll, 40 percent chose Smith.", "40",
@@ -442,10 +443,14 @@ SPEAKER_LINES = [
     ("Lopez: My pension is down 30 percent.\n\nMatthews: Rates are at 2 percent.", "2", {"source": "Matthews"}),
     ("What it means - More from Jones: “There are 20 states that lean one way.”", "20", {"source": "Jones"}),
     ("Jeremy Lott, author: \"We have two candidates.\"", "two", {"source": "Jeremy Lott", "quoted": True}),
+    ("WHY POLLS MISSED, TOO EARLY - Ann Lee and Bo Chen: “The shift was 6 percent.”", "6",
+     {"source": "Ann Lee and Bo Chen"}),
 ]
 
 # ... and the words that only look like such cues give no source.
 NO_SOURCE = [
+    ("“She's actually said it,” he noted. “It will cost another four billion dollars.”", "four"),
+    ("“I don't see 6 candidates in this race,” the answer went.", "6"),
     ("WHAT DO THE ARMED FORCES THINK ABOUT THE EIGHT BOMBS?", "EIGHT"),
     ("Forty percent of people in the poll blamed the attack that killed three people.", "three"),
     ("He would run if he could earn 15 percent of the vote in the polls.", "15"),

@@ -220,6 +220,9 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
     text = np_text.strip(" ,.;:'\"“”‘’")
     text = re.sub(r"\s+", " ", text)
     text = _NP_TAIL.sub("", text)  # "a poll released Friday": the day names no one
+    text = _LEADING_CONJUNCTION.sub("", text)  # "But a fresh poll"
+    if _PRONOUN_CONTRACTION.match(text) or _PRONOUN_START.match(text):
+        return None  # "She's", "They're", "I don't": a pronoun, not a name
     if not text or len(text) > 120:
         return None
     bare = _DETERMINERS.sub("", text)
@@ -317,6 +320,10 @@ def _np_forward(s: str, pos: int) -> tuple[str, int]:
 
 
 # "a poll released Friday", "a survey conducted last week by …": when, not who
+_LEADING_CONJUNCTION = re.compile(r"^(?:but|and|so|yet|or|then|also|still|now)\s+(?=\S)", re.IGNORECASE)
+_PRONOUN_CONTRACTION = re.compile(r"(?:he|she|it|they|we|i|you|that|there|what|who)['’](?:s|re|ve|d|ll|m)?\Z",
+                                  re.IGNORECASE)
+_PRONOUN_START = re.compile(r"(?:I|We|You|He|She|They|It)(?:['’]\w+)?\s+(?-i:[a-z])")
 _NP_TAIL = re.compile(
     r"(?:\s+(?:released|conducted|published|issued)\b[^,;:]*|\s+(?:last|this)\s+(?:week|month|year|night)|"
     r"\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))+\s*$", re.IGNORECASE)
@@ -565,7 +572,7 @@ def backref(next_sentence: str, lexicon: Lexicon) -> Cue | None:
 _COLON_SPEAKER = re.compile(
     r"(?:^|[.!?,]\s+|\n\s*|[-–—]\s*)(?:(?:More\s+)?from\s+)?"
     r"(?P<np>(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5})"
-    r"(?:,\s+(?P<desc>[^,:;.“”\"\n]{2,60}))?"
+    r"(?:,\s+(?P<desc>(?:(?!\s[-–—]\s)[^,:;.“”\"\n]){2,60}))?"
     r"(?:\s+(?:made|gave|issued|offered|posted|released|tweeted)\s+(?:the\s+following|a|this|these)\s+"
     r"(?:comments?|statements?|remarks?|note|message|tweet))?\s*:\s*\Z")
 _NOT_SPEAKER_START = re.compile(
@@ -688,8 +695,9 @@ def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
         if src:
             return (Link(src, ":"),)
     m = re.search(rf"\b(?P<verb>{QUOTE_SPEECH})\s+(?P<np>{_NP_CHAR}{{1,80}}?)\s*[:,.]\s*\Z", before, re.IGNORECASE)
-    if m and _VERB_ADVERBIAL.match(" " + m["np"]):
-        m = None  # "said in a statement.": no speaker after the verb
+    if m and (_VERB_ADVERBIAL.match(" " + m["np"]) or _CLAUSE_START.match(m["np"].strip())
+              or m["verb"].lower() in _NOUN_LIKE):
+        m = None  # "said in a statement.", "the state and local level.": no speaker after the verb
     if m and m["verb"].lower() in ("told", "tells"):
         # "Woodward told the convention: “…”": whom one tells is no speaker; the teller is
         t = re.search(r"(?P<np>[^,.;:“”\"]{1,80}?)\s+(?:told|tells)\s+[^,.;:“”\"]{1,80}?\s*[:,.]\s*\Z", before,
