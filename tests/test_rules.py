@@ -404,6 +404,8 @@ REPORTS = [
      {"source": "Lee", "quoted": True}),
     ("Then, in a statement issued in his name, Carl said he has “100 percent confidence in my team.”", "100",
      {"source": "Carl"}),
+    ("\"It's amateur hour,\" Lee said of Monday's speech. \"It was vetted by 15 people.\"", "15",
+     {"source": "Lee", "quoted": True}),
     # the one told is not the speaker of the quote that follows
     ("Brown told the Courier in May: “We raised $18,000 in one day.”", "$18,000", {"source": "Brown", "quoted": True}),
     ("“It went well,” Brown told the Courier on Friday. “We raised $19,000 in one day.”", "$19,000",
@@ -449,6 +451,8 @@ SPEAKER_LINES = [
 
 # ... and the words that only look like such cues give no source.
 NO_SOURCE = [
+    ("Managers earning even $30,000 get no extra pay.", "$30,000"),
+    ("Republicans arriving next month will be greeted by as many as 6,000 protesters.", "6,000"),
     ("“She's actually said it,” he noted. “It will cost another four billion dollars.”", "four"),
     ("“I don't see 6 candidates in this race,” the answer went.", "6"),
     ("WHAT DO THE ARMED FORCES THINK ABOUT THE EIGHT BOMBS?", "EIGHT"),

@@ -125,7 +125,7 @@ def _clause_subject(sentence: str, pos: int, lexicon: Lexicon) -> tuple[Link, ..
         return ()
     for m in _CLAUSE_SUBJECT.finditer(sentence, w0, pos):
         if m.end("verb") <= pos and m["verb"] not in _NOT_VERBS and \
-                not (m["aux"] in ("is", "are", "was", "were") and not m["verb"].endswith("ing")) and \
+                (m["aux"] in ("is", "are", "was", "were")) == m["verb"].endswith("ing") and \
                 not _NUMBER_WORD.match(m["np"]) and not _CONTRACTION.match(m["np"]) and \
                 not (m["desc"] is None and _NOT_SPEAKER_START.fullmatch(m["np"])):
             best = m  # "China is promising …"; not "Two class actions"
