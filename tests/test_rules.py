@@ -406,6 +406,13 @@ REPORTS = [
      {"source": "Carl"}),
     ("\"It's amateur hour,\" Lee said of Monday's speech. \"It was vetted by 15 people.\"", "15",
      {"source": "Lee", "quoted": True}),
+    # a participle hangs on its clause's subject; a block quote after "X reports:"; a quote going on
+    ("The Daily Planet confirmed it, reporting:\n\n\"The chairman made four donations.\"", "four",
+     {"source": "Daily Planet", "quoted": True}),
+    ("The count went on.\n\nThe Courier reports:\n\n…at least four emails had their markings changed.", "four",
+     {"source": "Courier", "cue": "reports"}),
+    ("The Courier reported:\n\n“The deal went on for years.\n\n“The donations, $2.35 million, went unreported.”",
+     "$2.35 million", {"source": "Courier", "quoted": True}),
     # the one told is not the speaker of the quote that follows
     ("Brown told the Courier in May: “We raised $18,000 in one day.”", "$18,000", {"source": "Brown", "quoted": True}),
     ("“It went well,” Brown told the Courier on Friday. “We raised $19,000 in one day.”", "$19,000",
@@ -451,6 +458,7 @@ SPEAKER_LINES = [
 
 # ... and the words that only look like such cues give no source.
 NO_SOURCE = [
+    ("The Courier reports:\n\nThe vote is Tuesday.\n\nA later line has 7 items.", "7"),
     ("Managers earning even $30,000 get no extra pay.", "$30,000"),
     ("Republicans arriving next month will be greeted by as many as 6,000 protesters.", "6,000"),
     ("“She's actually said it,” he noted. “It will cost another four billion dollars.”", "four"),

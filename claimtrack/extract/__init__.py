@@ -44,6 +44,11 @@ _TRANSCRIPT_TAG = re.compile(
 _NOT_SPEAKERS = {"Note", "Update", "Updated", "Correction", "Related", "Watch", "Read", "Source", "Sources", "Photo",
                  "Video", "Caption", "Credit", "Editor's note", "Editor’s note", "Clarification", "Disclosure",
                  "Listen", "Subscribe", "Advertisement", "Abstract", "Full text", "Transcript", "Summary", "Background"}
+# a paragraph that closes on "X reports:" introduces the block quoted in the next one
+_INTRO = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?P<np>(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5})\s+"
+    r"(?P<verb>reports|reported|writes|wrote|says|said|notes|noted|explains|explained|adds|added|posted|tweeted|"
+    r"continues|continued|concludes|concluded)\s*:\s*\Z")
 _CONTINUED = re.compile(r"[ \t]*[\"“]")
 
 
@@ -53,6 +58,23 @@ class _Transcript:
     def __init__(self, text: str):
         self.text = text
         self.tags: list[tuple[int, int, str]] | None = None  # (line start, line end, speaker)
+        self.intros: dict[int, tuple[Link, ...]] = {}
+
+    def introduced(self, pos: int, lexicon: Lexicon) -> tuple[Link, ...]:
+        """``Fox News reports:`` closing the paragraph before: the block quoted after it is theirs."""
+        text = self.text
+        line_start = text.rfind("\n", 0, pos) + 1
+        if line_start not in self.intros:
+            j = line_start - 1
+            while j > 0 and text[j - 1] in " \t\r\n\xa0":
+                j -= 1
+            m = _INTRO.search(text, max(0, j - 200), j) if 0 < j < line_start - 1 else None
+            chain: tuple[Link, ...] = ()
+            if m and m.start("np") >= text.rfind("\n", 0, j) + 1:
+                src = make_source(m["np"], lexicon)
+                chain = (Link(src, m["verb"].lower()),) if src else ()
+            self.intros[line_start] = chain
+        return self.intros[line_start]
 
     def speaker(self, pos: int, lexicon: Lexicon) -> tuple[Link, ...]:
         text = self.text
@@ -137,6 +159,7 @@ def _clause_subject(sentence: str, pos: int, lexicon: Lexicon) -> tuple[Link, ..
 
 
 _WINDOW = 300
+_CLOSERS = "”\"»’'"
 _QUOTE_HOPS = 3  # how many earlier quotes of a paragraph may lend their speaker
 
 
@@ -222,7 +245,9 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
         return k if k >= 0 and f.end <= quotes[k][1] else None
 
     def speaker_of(k: int) -> tuple[Link, ...]:
-        """The quote's speaker; else that of a quote just before it in the paragraph."""
+        """The quote's speaker; else that of a quote just before it in the paragraph, or of the
+        quote it goes on (a quote left open at a paragraph's end goes on in the next one that
+        opens with a quotation mark)."""
         for hop in range(_QUOTE_HOPS):
             if k not in speaker_cache:
                 idx = sentence_index(spans, quotes[k][0])
@@ -230,7 +255,8 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
             if speaker_cache[k] or k == 0:
                 return speaker_cache[k]
             gap = text[quotes[k - 1][1]:quotes[k][0]]
-            if "\n\n" in gap or len(gap) >= 400:
+            goes_on = not gap.strip() and text[quotes[k - 1][1] - 1] not in _CLOSERS
+            if ("\n\n" in gap and not goes_on) or len(gap) >= 400:
                 return ()
             k -= 1
         return ()
@@ -257,6 +283,8 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
                     subject, group = prev.subject, prev.subject_group
             q = quote_of(f) if quotes else None
             chain: tuple[Link, ...] = speaker_of(q) if q is not None else ()
+            if not chain and "\n" in text:
+                chain = transcript.introduced(f.start, lex)
             if not chain:
                 skip = (quotes[q][0] - s0, quotes[q][1] - s0) if q is not None else None
                 p = f.start - s0

@@ -640,14 +640,20 @@ _VERB_BEFORE_QUOTE = re.compile(
     rf"(?<![\w-])(?P<verb>{QUOTE_SPEECH})(?:{_VERB_ADVERBIAL.pattern})?\s*(?:that\s*)?[:,.]?\s*\Z", re.IGNORECASE)
 _ADVERB_END = re.compile(_ADVERB + r"\s*\Z", re.IGNORECASE)
 _NP_STOP = re.compile(r"[,;:“”\"]|" + _NOT_ABBREVIATION + r"[.!?]")
+_MAIN_SUBJECT = re.compile(
+    r"(?:^|[.!?]\s+|\n\s*)(?P<np>(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5})\s+(?-i:[a-z])[^.!?\n]*,\Z")
 _APPOSITION = re.compile(r"\s*(?:who|a|an|the)\s", re.IGNORECASE)
 
 
-def _subject_before(s: str, verb_start: int) -> str:
-    """The speaker just before a speech verb: back to a clause mark, over one apposition."""
+def _subject_before(s: str, verb_start: int, verb: str = "") -> str:
+    """The speaker just before a speech verb: back to a clause mark, over one apposition;
+    for a participle after a comma, the subject of the clause it hangs on."""
     head = s[:verb_start]
     a = _ADVERB_END.search(head)
     head = head[:a.start()].rstrip() if a else head.rstrip()
+    if verb.endswith("ing") and head.endswith(","):  # "The Times confirmed it, reporting:"
+        m = _MAIN_SUBJECT.search(head)
+        return m["np"] if m else ""
     if head.endswith(","):  # "Sam Loo, the party chair, said"
         k = head.rfind(",", 0, len(head) - 1)
         if k >= 0 and len(head) - k <= 82 and _APPOSITION.match(head, k + 1):
@@ -683,7 +689,7 @@ def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
     before = text[max(0, qs - 200):qs]
     m = _VERB_BEFORE_QUOTE.search(before)
     if m:
-        np = _subject_before(before, m.start())
+        np = _subject_before(before, m.start(), m["verb"].lower())
         named = _named_speaker(np, m["verb"], lexicon, last_person) if np else None
         if named is not None:
             return named
