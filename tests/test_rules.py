@@ -345,6 +345,10 @@ REPORTS = [
     ("Lee was ahead by 28 points in the same poll.", "28", {"source": "same poll"}),
     ("Lee finished ahead in recent polls from Marist and Gallup, by 8 points.", "8",
      {"source": Contains("Marist and Gallup")}),
+    ("Per the CBO, the bill costs $5 billion.", "$5 billion", {"source": "CBO", "cue": "per"}),
+    ("The bill would cost $6 billion, according to a report by the Congressional Budget Office.", "$6 billion",
+     {"source": "Congressional Budget Office", "cue": "according to"}),
+    ("The survey of 1,000 adults has a margin of error of 3 points.", "3", {"source": "survey of 1,000 adults"}),
     # a report verb that could be a noun is a verb after a poll, a study, a report
     ("The poll shows Smith ahead with 47 percent.", "47", {"source": "poll", "cue": "shows"}),
     ("A Lakeside College poll found last week that Smith would win 46 percent.", "46",
@@ -458,6 +462,7 @@ SPEAKER_LINES = [
 
 # ... and the words that only look like such cues give no source.
 NO_SOURCE = [
+    ("the shares rose to $5 per share.", "$5"),
     ("The Courier reports:\n\nThe vote is Tuesday.\n\nA later line has 7 items.", "7"),
     ("Managers earning even $30,000 get no extra pay.", "$30,000"),
     ("Republicans arriving next month will be greeted by as many as 6,000 protesters.", "6,000"),

@@ -53,6 +53,7 @@ _STUDY = re.compile(
     r"(?=\s*(?:[,.;:)]|\Z)))"  # closing its clause: not "people in the poll held …"
     r"(?:\s+(?:released|published|conducted|issued)(?:\s+(?:on\s+)?\w+day|\s+last\s+\w+)?)?")
 _PREP_CUE_LOWER = re.compile(_PREP_CUE.pattern)
+_PER = re.compile(r"\b[Pp]er\s+(?=(?:the\s+)?[A-Z])")  # "per the CBO", not "$5 per share"
 _STUDY_WORDS = ("poll", "survey", "study", "report", "analysis", "census", "tally", "audit", "review",
                 "estimate", "toll", "count", "figure", "statement", "note", "data", "statistic", "number")
 _PREP_WORDS = ("according", "citing", "quoting", "from")
@@ -142,7 +143,8 @@ _EVIDENCE_SUBJECT = re.compile(
 _EVIDENCE_CUE = re.compile(
     r"(?:^|(?<=[,;:(]\s)|(?<=\bthat\s)|(?<=\bbut\s)|(?<=\band\s))[\"“]?"
     r"(?P<np>(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:[\w/.'’&-]+\s+){0,6}?"
-    rf"(?P<head>{_EVIDENCE_NOUN})(?:\s+(?P<prep>in|of|from|by|among|for|on|to)\s+(?:[\w/.'’&-]+\s+){{0,7}}?[\w/.'’&-]+)?)"
+    rf"(?P<head>{_EVIDENCE_NOUN})(?:\s+(?P<prep>in|of|from|by|among|for|on|to)\s+"
+    r"(?:(?:\d{1,3}(?:,\d{3})+|[\w/.'’&-]+)\s+){0,7}?[\w/.'’&-]+)?)"
     r"(?:,\s*[^,;:]{2,60},)?\s+(?:also\s+|now\s+|still\s+)?"
     r"(?P<verb>gives|gave|has|had|puts|put|shows|showed|show|finds|found|suggests|suggested|indicates|"
     r"indicated|estimates|estimated|projects|projected|predicts|predicted|reveals|revealed)\b")
@@ -410,13 +412,20 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         cue = "according to" if cue.startswith("according") else cue
         # "according to a toll provided by X": the body of the toll is the source
         inner = _PREP_CUE.match(s, m.end()) or re.match(
-            r"(?:a|the)\s+(?:\w+\s+){0,3}?(?:toll|tally|count|figures?|report|statement)\s+(?:provided|released|published|issued|compiled)\s+by\s+",
+            r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:toll|tally|count|figures?|report|statement|study|survey|analysis|"
+            r"review|audit|estimate|memo|poll)\s+(?:(?:provided|released|published|issued|compiled|conducted|prepared)\s+)?"
+            r"(?:by|from)\s+(?=(?:the\s+)?[A-Z])",
             s[m.end():], re.IGNORECASE)
         if inner:
             start2 = inner.end() if inner.re is _PREP_CUE else m.end() + inner.end()
             np, end = _np_forward(s, start2)
             cue = "according to" if cue == "according to" else re.sub(r"\s+", " ", inner.group().strip().lower())
         chain = _chain_from(s, np, end, cue, lexicon)
+        if chain:
+            cues.append(Cue(tuple(chain), m.start(), 1))
+    for m in (_PER.finditer(s) if "per " in probe else ()):
+        np, end = _np_forward(s, m.end())
+        chain = _chain_from(s, np, end, "per", lexicon)
         if chain:
             cues.append(Cue(tuple(chain), m.start(), 1))
     for m in (_STUDY.finditer(s) if has_study else ()):
