@@ -462,6 +462,9 @@ SPEAKER_LINES = [
 
 # ... and the words that only look like such cues give no source.
 NO_SOURCE = [
+    ("THE DISCOVERY INCREASED THE TENSION AND MADE RESIDENTS FEAR THAT FIVE STUDENTS DIED.", "FIVE"),
+    ("WE REPEAT: THE FRONT HAS CALLED US TO REPORT THAT 10 TALKS WERE SUSPENDED.", "10"),
+    ("Ann Vale, 45, was believed to be in her mid- to late 50s by 3 witnesses.", "3"),
     ("the shares rose to $5 per share.", "$5"),
     ("The Courier reports:\n\nThe vote is Tuesday.\n\nA later line has 7 items.", "7"),
     ("Managers earning even $30,000 get no extra pay.", "$30,000"),

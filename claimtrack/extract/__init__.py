@@ -49,6 +49,7 @@ _INTRO = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?P<np>(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5})\s+"
     r"(?P<verb>reports|reported|writes|wrote|says|said|notes|noted|explains|explained|adds|added|posted|tweeted|"
     r"continues|continued|concludes|concluded)\s*:\s*\Z")
+_PRONOUN_TAG = re.compile(r"(?i:I|WE|YOU|HE|SHE|THEY|IT|THIS|THAT|HERE|THERE)\b")
 _CONTINUED = re.compile(r"[ \t]*[\"“]")
 
 
@@ -80,12 +81,15 @@ class _Transcript:
         text = self.text
         line_start = text.rfind("\n", 0, pos) + 1
         m = _TRANSCRIPT.match(text, line_start, pos)
-        if m:  # an upper-case tag is a speaker anywhere
+        line_end = text.find("\n", pos)
+        if m and not _PRONOUN_TAG.match(m["np"]) and not text[line_start:line_end if line_end >= 0 else None].isupper():
+            # an upper-case tag in mixed-case text is a speaker anywhere; in upper-case wire
+            # copy only in a transcript ("WE REPEAT: …" is no speaker)
             src = make_source(m["np"], lexicon)
             return (Link(src, ":"),) if src else ()
         if self.tags is None:
             self.tags = [(t.start(), t.end(), t["np"]) for t in _TRANSCRIPT_TAG.finditer(text)
-                         if t["np"] not in _NOT_SPEAKERS]
+                         if t["np"] not in _NOT_SPEAKERS and not _PRONOUN_TAG.match(t["np"])]
             if len(self.tags) < 2:
                 self.tags = []
         if not self.tags:

@@ -126,12 +126,15 @@ _WINDOW = 300
 # a clause, not a name, before a speech verb: "even though sales are expected", "this conflicted with …"
 _NOT_A_SUBJECT = re.compile(
     r"^(?:after|before|even|though|although|if|when|whenever|while|because|since|unless|until|only|this|these|those|"
-    r"there|then|thus|so)\b|\b(?:what|how|why|do|does|did)\b|\b(?-i:is|are|was|were|be|been|appears?|seems?)(?:\s+\S+){0,3}$|[-–—]$", re.IGNORECASE)
+    r"there|then|thus|so)\b|\b(?:what|how|why|do|does|did)\b|\b(?-i:is|are|was|were|be|been|appears?|seems?)(?:\s+\S+){0,3}$|[-–—]$|\bto$", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"(?:that|which|who|whether|if|when|while|because|and|but|in|on|at|for|with|after|before|during|since|until|into|over|under|of|about|from)\b", re.IGNORECASE)
 # what may stand between a report verb and what it reports: "found last week that", "shows on Monday that"
 _VERB_NEXT = re.compile(
     r"\s*(?:(?:last|this|on|early|late)\s+\w+\s+|\w+day\s+|earlier\s+|recently\s+|also\s+)?"
     r"(?:that\b|[,:“\"]|\d|(?:a|an|the|some|about|at\s+least|more\s+than|over)\s)", re.IGNORECASE)
+_VERB_NEXT_STRICT = re.compile(
+    r"\s*(?:that\b|[,:“\"]|\d|(?:a|an|the|some|about|at\s+least|more\s+than|over)\s)", re.IGNORECASE)
+_BELIEF = {"argue", "contend", "predict", "warn", "acknowledge", "concede", "insist", "believe", "think", "fear"}
 # a subject that is evidence ("The poll shows", "a survey released Friday found"): its verb is a verb
 _EVIDENCE_NOUN = (r"(?:poll|polls|polling|survey|surveys|study|studies|report|data|analysis|figures|numbers|census|"
                   r"average|count|tally|tallies|estimates|projections|research|investigation|review|audit|records|"
@@ -346,7 +349,7 @@ def _np_backward(s: str, pos: int) -> tuple[str, int]:
     cut = max(seg.rfind(c) for c in (",", ";", ":", "“", "”", "\"", "(", ")", "—", "–", "''"))
     for m in re.finditer(r"\b(?:that|and|but|while|as|because|after|when|where|so)\s+", seg, re.IGNORECASE):
         if m.end() > cut + 1:
-            if m.group()[:3].lower() == "and" and seg[m.end():m.end() + 1].isupper() and \
+            if m.group()[:3] == "and" and seg[m.end():m.end() + 1].isupper() and \
                     _NAME_BEFORE_AND.match(seg, cut + 1, m.start()):
                 continue  # "Mr. Grassley and Mr. Leahy said": one source of two names
             cut = m.end() - 1
@@ -395,6 +398,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
     """
     cues: list[Cue] = []
     lowered = s.lower()
+    upper = s.isupper()
     if len(lowered) != len(s):  # lower-casing moved offsets: scan the text itself
         lowered = None
     probe = lowered or s.lower()
@@ -453,7 +457,9 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         verb = m.group().lower()
         if m.start() in evidence_verbs:
             continue  # read with its whole subject above
-        if verb in _NOUN_LIKE and not _VERB_NEXT.match(s, m.end()):
+        if upper and verb in _BELIEF:
+            continue  # upper-case wire copy: "MADE GUATEMALANS FEAR THAT" is no attribution
+        if verb in _NOUN_LIKE and not (_VERB_NEXT_STRICT if upper else _VERB_NEXT).match(s, m.end()):
             w0 = max(0, m.start() - 80)
             if not (_EVIDENCE_SUBJECT.search(s, w0, m.start())
                     or _SENTENCE_END.match(s, m.end()) and _AFTER_COMMA.search(s, w0, m.start())):
@@ -488,7 +494,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             adv = _VERB_ADVERBIAL.match(s, m.end())
             k = adv.end() if adv else m.end()
             np, end = _np_forward(s, k + (len(re.match(r"\s*", s[k:]).group())))
-            if s[j - 1:j] != "," or _INVERTED_END.match(s, end):
+            if (s[j - 1:j] != "," or _INVERTED_END.match(s, end)) and not np.lower().startswith("to "):
                 chain = _chain_from(s, np, end, verb.split()[0], lexicon)
                 if chain:
                     cues.append(Cue(tuple(chain), m.start(), 2))
