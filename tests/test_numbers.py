@@ -135,6 +135,10 @@ VAGUE = [
     ("Tens of thousands of people marched.", ("Tens of thousands", "vague", 20000, 20000, 99999)),
     ("Hundreds of thousands of people fled.",
      ("Hundreds of thousands", "vague", 200000, 200000, 999999)),
+    ("Tens of millions of viewers watched.", ("Tens of millions", "vague", 20000000, 20000000, 99999999)),
+    ("Hundreds of millions of dollars were spent.",
+     ("Hundreds of millions", "vague", 200000000, 200000000, 999999999)),
+    ("The plan would cost billions of dollars.", ("billions", "vague", 2000000000, 2000000000, 9999999999)),
 ]
 
 UPPER = [

@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 
 from ..models import Attribution, Claim, Figure, Link, Source
-from .attribution import Cue, backref, hedge_in, make_source, quote_speaker, quote_spans, sentence_cues
+from .attribution import _NOT_SPEAKER_START, _NUMBER_WORD, Cue, backref, hedge_in, make_source, quote_speaker, quote_spans, sentence_cues
 from .lexicon import Lexicon, default_lexicon, load_lexicon
 from .metrics import counted, sentence_index, sentence_spans
 from .numbers import figures
@@ -36,17 +36,78 @@ def _location(sentence: str) -> str | None:
     return None
 
 
-_TRANSCRIPT = re.compile(r"^[\s\"“]*(?P<np>[A-Z][A-Z.'’ -]{1,40}[A-Z])\s*:\s")
+# "WALLACE: …", "Chris Matthews: …" opening a line; a name in mixed case counts only in a
+# transcript, where two lines or more open so (a lone "Iowa: …" is no speaker)
+_TRANSCRIPT = re.compile(r"[ \t\"“]*(?P<np>[A-Z][A-Z.'’ -]{1,40}[A-Z])\s*:\s")
+_TRANSCRIPT_TAG = re.compile(
+    r"(?m)^[ \t\"“]*(?P<np>(?:[A-Z][a-z][\w'’-]*\s+){0,2}[A-Z][a-z][\w'’-]*|[A-Z][A-Z.'’ -]{1,40}[A-Z]|Q|A)\s*:\s")
+_NOT_SPEAKERS = {"Note", "Update", "Updated", "Correction", "Related", "Watch", "Read", "Source", "Sources", "Photo",
+                 "Video", "Caption", "Credit", "Editor's note", "Editor’s note", "Clarification", "Disclosure",
+                 "Listen", "Subscribe", "Advertisement", "Abstract", "Full text", "Transcript", "Summary", "Background"}
+# a paragraph that closes on "X reports:" introduces the block quoted in the next one
+_INTRO = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?P<np>(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5})\s+"
+    r"(?P<verb>reports|reported|writes|wrote|says|said|notes|noted|explains|explained|adds|added|posted|tweeted|"
+    r"continues|continued|concludes|concluded)\s*:\s*\Z")
+_PRONOUN_TAG = re.compile(r"(?i:I|WE|YOU|HE|SHE|THEY|IT|THIS|THAT|HERE|THERE)\b")
+_CONTINUED = re.compile(r"[ \t]*[\"“]")
 
 
-def _transcript_speaker(text: str, pos: int, lexicon: Lexicon) -> tuple[Link, ...]:
-    """``WALLACE: …`` — the speaker who opens the line a figure stands in."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    m = _TRANSCRIPT.match(text, line_start, pos)
-    if not m:
-        return ()
-    src = make_source(m["np"], lexicon)
-    return (Link(src, ":"),) if src else ()
+class _Transcript:
+    """The speakers who open lines ("PENCE: …"), found once per text and only when asked."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.tags: list[tuple[int, int, str]] | None = None  # (line start, line end, speaker)
+        self.intros: dict[int, tuple[Link, ...]] = {}
+
+    def introduced(self, pos: int, lexicon: Lexicon) -> tuple[Link, ...]:
+        """``Fox News reports:`` closing the paragraph before: the block quoted after it is theirs."""
+        text = self.text
+        line_start = text.rfind("\n", 0, pos) + 1
+        if line_start not in self.intros:
+            j = line_start - 1
+            while j > 0 and text[j - 1] in " \t\r\n\xa0":
+                j -= 1
+            m = _INTRO.search(text, max(0, j - 200), j) if 0 < j < line_start - 1 else None
+            chain: tuple[Link, ...] = ()
+            if m and m.start("np") >= text.rfind("\n", 0, j) + 1:
+                src = make_source(m["np"], lexicon)
+                chain = (Link(src, m["verb"].lower()),) if src else ()
+            self.intros[line_start] = chain
+        return self.intros[line_start]
+
+    def speaker(self, pos: int, lexicon: Lexicon) -> tuple[Link, ...]:
+        text = self.text
+        line_start = text.rfind("\n", 0, pos) + 1
+        m = _TRANSCRIPT.match(text, line_start, pos)
+        line_end = text.find("\n", pos)
+        if m and not _PRONOUN_TAG.match(m["np"]) and not text[line_start:line_end if line_end >= 0 else None].isupper():
+            # an upper-case tag in mixed-case text is a speaker anywhere; in upper-case wire
+            # copy only in a transcript ("WE REPEAT: …" is no speaker)
+            src = make_source(m["np"], lexicon)
+            return (Link(src, ":"),) if src else ()
+        if self.tags is None:
+            self.tags = [(t.start(), t.end(), t["np"]) for t in _TRANSCRIPT_TAG.finditer(text)
+                         if t["np"] not in _NOT_SPEAKERS and not _PRONOUN_TAG.match(t["np"])]
+            if len(self.tags) < 2:
+                self.tags = []
+        if not self.tags:
+            return ()
+        k = bisect.bisect_right(self.tags, (line_start, len(text) + 1, "")) - 1
+        if k < 0:
+            return ()
+        tag_start, tag_end, name = self.tags[k]
+        # the tag's own line, or a paragraph after it that goes on quoting (news transcripts
+        # open each paragraph of a turn with a quotation mark)
+        if tag_start != line_start and not (text.count("\n", tag_start, line_start) <= 6
+                                            and _CONTINUED.match(text, line_start)):
+            return ()
+        if tag_start == line_start and tag_end > pos:
+            return ()
+        # "Q:" and "A:" are the interview's two voices ("A" is no article here)
+        src = Source(name, "person", name.lower(), name) if name in ("Q", "A") else make_source(name, lexicon)
+        return (Link(src, ":"),) if src else ()
 
 
 # "four engineers, including two Frenchmen", "four engineers--two Peruvians": part of the last figure
@@ -56,17 +117,30 @@ _PART_OF = re.compile(r"[^.;:]{0,50}?(?:,\s*including|\(|--|—|–|,\s*of\s+who
 
 # "Mrs. Clinton seeks an additional $1 trillion", "The IMF expects … 1.6 percent": for figures
 # that count no people, the named subject of the clause holding the figure stands behind it.
+_SUBJECT_NOUNS = (
+    r"poll|polls|survey|study|report|reports|agency|organization|group|campaign|committee|company|government|"
+    r"ministry|court|bill|law|plan|rule|data|census|analysis|figures|president|administration|board|department|"
+    r"office|council|party|firm|union|lawyers|attorneys|judge|secretary|governor|senator|mayor|candidate|nominee|"
+    r"mogul|city|bank|network|panel|memo|program|regulation|proposal|measure|legislation|lawmakers|senators|"
+    r"team|coalition|foundation|institute|center|university|state|students|voters|workers|residents|members|"
+    r"officials|experts|economists|analysts|critics|supporters|donors|delegates|executives|investors|system|"
+    r"policy|website|article|story|book|ad|ads")
+_NAME = r"(?:[A-Z][\w.'’&-]*\s+){0,4}(?!The\b)[A-Z][\w.'’&-]*"
 _CLAUSE_SUBJECT = re.compile(
-    r"(?:^|[,;:]\s+|\bthat\s+|\n)\W*(?P<np>[Tt]he\s+(?:(?-i:[a-z])+\s+){0,3}?(?:poll|polls|survey|study|report|"
-    r"reports|agency|organization|group|campaign|committee|company|government|ministry|court|bill|law|plan|"
-    r"rule|data|census|analysis|figures|president|administration|board|department|office|council|party)"
-    r"|(?:[Tt]he\s+)?(?:[A-Z][\w.'’&-]*\s+){0,4}(?!The\b)[A-Z][\w.'’&-]*)"
-    r"\s+(?:also\s+|now\s+|still\s+|has\s+|have\s+|had\s+|will\s+|would\s+|could\s+|may\s+)?"
-    r"(?P<verb>(?-i:[a-z]+))\b")
+    rf"(?:^|[,;:]\s+|\s[-–—]\s+|\bthat\s+|\n)\W*(?P<np>(?P<desc>(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Mm]ost|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:(?-i:[a-z][\w-]*)\s+){{0,3}}?"
+    rf"(?:{_SUBJECT_NOUNS})|{_NAME}['’]s\s+(?:(?-i:[a-z][\w-]*)\s+){{0,2}}?(?:{_SUBJECT_NOUNS}))"
+    rf"|(?:[Tt]he\s+)?{_NAME}(?:\s+and\s+{_NAME})?)"
+    r"(?:,\s*(?:however|though|too|meanwhile|in\s+turn),)?"
+    r"\s+(?:(?:also|now|still|currently|already)\s+)*"
+    r"(?:(?P<aux>has|have|had|will|would|could|may|might|is|are|was|were)\s+(?:(?:also|now|still|currently|already)\s+)*)?"
+    r"(?P<verb>(?-i:[a-z]+))(?![\w-])")
+_CONTRACTION = re.compile(r"(?:I|We|You|They|He|She|It|There|That)['’]")  # "I've got", not a name
 _CAPITAL_OR_THE = re.compile(r"[A-Z]|\bthe\s")
 _NOT_VERBS = {"is", "was", "are", "were", "be", "been", "of", "in", "and", "or", "to", "for", "on", "at",
               "by", "with", "from", "the", "a", "an", "as", "that", "who", "which", "if", "but", "said",
-              "says", "told", "not", "also", "than", "into", "over", "after", "before"}
+              "says", "told", "not", "also", "than", "into", "over", "after", "before", "against", "about",
+              "through", "during", "without", "within", "among", "between", "under", "upon", "via", "per", "like",
+              "including", "since", "until", "while", "when", "where", "whose"}
 
 
 def _clause_subject(sentence: str, pos: int, lexicon: Lexicon) -> tuple[Link, ...]:
@@ -76,15 +150,20 @@ def _clause_subject(sentence: str, pos: int, lexicon: Lexicon) -> tuple[Link, ..
     if not _CAPITAL_OR_THE.search(sentence, w0, pos):
         return ()
     for m in _CLAUSE_SUBJECT.finditer(sentence, w0, pos):
-        if m.end("verb") <= pos and m["verb"] not in _NOT_VERBS:
-            best = m
+        if m.end("verb") <= pos and m["verb"] not in _NOT_VERBS and \
+                (m["aux"] in ("is", "are", "was", "were")) == m["verb"].endswith("ing") and \
+                not _NUMBER_WORD.match(m["np"]) and not _CONTRACTION.match(m["np"]) and \
+                not (m["desc"] is None and _NOT_SPEAKER_START.fullmatch(m["np"])):
+            best = m  # "China is promising …"; not "Two class actions"
     if best is None:
         return ()
     src = make_source(best["np"], lexicon)
-    return (Link(src, best["verb"]),) if src and src.kind != "unnamed" else ()
+    # a named subject, or a definite description of a body or a role: "the company agreed to pay"
+    return (Link(src, best["verb"]),) if src and (src.kind != "unnamed" or best["desc"]) else ()
 
 
 _WINDOW = 300
+_CLOSERS = "”\"»’'"
 _QUOTE_HOPS = 3  # how many earlier quotes of a paragraph may lend their speaker
 
 
@@ -97,8 +176,21 @@ class _Cues:
             by[cue.strength].append(cue)
         self.levels = [(k, [c.pos for c in by[k]], by[k]) for k in sorted(by)]
 
-    def nearest(self, pos: int, skip: tuple[int, int] | None) -> tuple[Link, ...]:
-        """The strongest cue, the nearest to ``pos`` among equals, outside the span ``skip``."""
+    def nearest(self, pos: int, skip: tuple[int, int] | None,
+                clause: tuple[int, int] | None = None) -> tuple[Link, ...]:
+        """The strongest cue, the nearest to ``pos`` among equals, outside the span ``skip``.
+
+        With ``clause`` (the part of the sentence between semicolons that holds ``pos``), a cue
+        inside it comes first: "X estimates $1 trillion; Y puts the figure at $500 billion".
+        """
+        if clause is not None:
+            inner = self._nearest(pos, skip, clause)
+            if inner:
+                return inner
+        return self._nearest(pos, skip, None)
+
+    def _nearest(self, pos: int, skip: tuple[int, int] | None,
+                 clause: tuple[int, int] | None) -> tuple[Link, ...]:
         for _, positions, cues in self.levels:
             k = bisect.bisect_left(positions, pos)
             left, right = k - 1, k
@@ -107,7 +199,8 @@ class _Cues:
                 dr = positions[right] - pos if right < len(cues) else None
                 take_left = dr is None or (dl is not None and dl <= dr)
                 i = left if take_left else right
-                if skip is None or not skip[0] <= cues[i].pos < skip[1]:
+                if (skip is None or not skip[0] <= cues[i].pos < skip[1]) and \
+                        (clause is None or clause[0] <= cues[i].pos < clause[1]):
                     return cues[i].chain
                 if take_left:
                     left -= 1
@@ -142,12 +235,13 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
     if not figs:
         return []
     spans = sentence_spans(text)
-    quotes = quote_spans(text) if re.search(r"[“«„\"‘]", text) else []
+    quotes = quote_spans(text) if re.search(r"[“«„\"‘]|''", text) else []
     quote_starts = [q[0] for q in quotes]
     by_sentence: dict[int, list[Figure]] = defaultdict(list)
     for f in figs:
         by_sentence[sentence_index(spans, f.start)].append(f)
     speakers = _Speakers(text, spans, lex)
+    transcript = _Transcript(text)
     speaker_cache: dict[int, tuple[Link, ...]] = {}
 
     def quote_of(f: Figure) -> int | None:
@@ -155,7 +249,9 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
         return k if k >= 0 and f.end <= quotes[k][1] else None
 
     def speaker_of(k: int) -> tuple[Link, ...]:
-        """The quote's speaker; else that of a quote just before it in the paragraph."""
+        """The quote's speaker; else that of a quote just before it in the paragraph, or of the
+        quote it goes on (a quote left open at a paragraph's end goes on in the next one that
+        opens with a quotation mark)."""
         for hop in range(_QUOTE_HOPS):
             if k not in speaker_cache:
                 idx = sentence_index(spans, quotes[k][0])
@@ -163,7 +259,8 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
             if speaker_cache[k] or k == 0:
                 return speaker_cache[k]
             gap = text[quotes[k - 1][1]:quotes[k][0]]
-            if "\n\n" in gap or len(gap) >= 400:
+            goes_on = not gap.strip() and text[quotes[k - 1][1] - 1] not in _CLOSERS
+            if ("\n\n" in gap and not goes_on) or len(gap) >= 400:
                 return ()
             k -= 1
         return ()
@@ -190,13 +287,19 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
                     subject, group = prev.subject, prev.subject_group
             q = quote_of(f) if quotes else None
             chain: tuple[Link, ...] = speaker_of(q) if q is not None else ()
+            if not chain and "\n" in text:
+                chain = transcript.introduced(f.start, lex)
             if not chain:
                 skip = (quotes[q][0] - s0, quotes[q][1] - s0) if q is not None else None
-                chain = cues.nearest(f.start - s0, skip)
+                p = f.start - s0
+                clause = None
+                if ";" in sentence:
+                    clause = (sentence.rfind(";", 0, p) + 1, (sentence.find(";", p) + 1 or len(sentence) + 1) - 1)
+                chain = cues.nearest(p, skip, clause)
             if not chain and later is not None:
                 chain = later.chain
             if not chain:
-                chain = _transcript_speaker(text, f.start, lex)
+                chain = transcript.speaker(f.start, lex)
             if not chain and metric == "other":
                 chain = _clause_subject(sentence, f.start - s0, lex)
             claim = Claim(

@@ -18,7 +18,7 @@ SPEECH = (r"said|says|say|stated|states|state|reported|reports|report|announced|
           r"underlined|underlines|asserted|asserts|maintained|maintains|alleged|alleges|"
           r"put\s+the\s+(?:death\s+|casualty\s+)?toll\s+at|put\s+the\s+number\s+of|raised\s+the\s+(?:death\s+)?toll|"
           r"raised\s+the\s+number|revised|updated|(?:even\s+)?(?:speak|spoke|speaks)\s+of|"
-          r"put\s+the\s+figure\s+at|pointed\s+out|went\s+on|continued|concluded|observed|"
+          r"puts?\s+the\s+figure\s+at|pointed\s+out|went\s+on|continued|concluded|observed|"
           r"testified|admitted|announce|commented|described|recalled|predicted|projected|found|finds|showed|"
           r"shows|show|reveal|reveals|revealed|reporting|argued|complained|complains|"
           r"argues|contends|contended|offered|declaring|telling|saying|noting|"
@@ -26,7 +26,8 @@ SPEECH = (r"said|says|say|stated|states|state|reported|reports|report|announced|
           r"expects|expected|predicts|forecasts|forecast|believes|believed|thinks|contends|insists|"
           r"acknowledges|concedes|conceded|boasted|boasts|touted|touts|cited|cites|highlighted|highlights|"
           r"condemned|criticized|criticised|urged|proposed|proposes|pledged|promised|vowed|called\s+for|"
-          r"finding|found\s+that|find|estimating|predicting|projecting|according")
+          r"finding|found\s+that|find|estimating|predicting|projecting|according|argue|contend|predict|warn|"
+          r"acknowledge|concede|insist|believe|think|fear")
 # After a quotation, or before a colon, these introduce speech as well.
 QUOTE_SPEECH = SPEECH + r"|answers|answered|responded|responds|replied|replies|joked|quipped|shouted|asked|asks"
 _SPEECH_WORD = re.compile(rf"\b(?:{SPEECH})\b", re.IGNORECASE)
@@ -41,10 +42,18 @@ _PREP_CUE = re.compile(
     r"(?:\s+(?:released|published|conducted|issued)(?:\s+\w+day)?)?(?:\s+by)?)\s+",
     re.IGNORECASE)
 _STUDY = re.compile(
-    r"\b(?P<cue>in|by|from|according\s+to)\s+(?P<np>(?:a|an|the)\s+(?:(?-i:[a-z])+\s+){0,3}"
-    r"(?:[A-Z][\w/.'’&-]*\s+){1,6}(?:poll|survey|study|report|analysis|census|tally|audit|review|estimate))"
+    r"\b(?P<cue>(?i:in|by|from|according\s+to))\s+(?P<np>(?:(?:a|an|the)\s+|(?=(?:recent|new|latest)\s))(?:(?-i:[a-z])+\s+){0,3}"
+    r"(?:[A-Z][\w/.'’&-]*\s+){1,6}(?:(?i:poll|survey|study|report|analysis|census|tally|audit|review|estimate)s?|"
+    r"(?:polling\s+)?average(?:\s+of\s+(?:(?-i:[a-z])+\s+){0,2}(?:[A-Z][\w'’-]*\s+){0,3}polls)?)\b"
+    # "in the survey", "in the same poll", "in recent polls from Quinnipiac and Fox News"
+    r"|(?!the\s+polls\b(?!\s+(?:from|by)\s))"  # "15 percent in the polls": polling at large, not a source
+    r"(?:(?:a|an|the|this|that)\s+|(?=(?:recent|new|latest)\s))"
+    r"(?:(?:same|latest|new|recent|most\s+recent|national|statewide)\s+){0,2}(?:polls?|surveys?)\b(?!\s+(?:tax|taxes|workers?|stations?|booths?|watchers?|closing|places?))"
+    r"(?:\s+(?:from|by)\s+(?:[A-Z][\w&.'’-]*\s?){1,4}(?:and\s+(?:[A-Z][\w&.'’-]*\s?){1,4})?)?"
+    r"(?=\s*(?:[,.;:)]|\Z)))"  # closing its clause: not "people in the poll held …"
     r"(?:\s+(?:released|published|conducted|issued)(?:\s+(?:on\s+)?\w+day|\s+last\s+\w+)?)?")
 _PREP_CUE_LOWER = re.compile(_PREP_CUE.pattern)
+_PER = re.compile(r"\b[Pp]er\s+(?=(?:the\s+)?[A-Z])")  # "per the CBO", not "$5 per share"
 _STUDY_WORDS = ("poll", "survey", "study", "report", "analysis", "census", "tally", "audit", "review",
                 "estimate", "toll", "count", "figure", "statement", "note", "data", "statistic", "number")
 _PREP_WORDS = ("according", "citing", "quoting", "from")
@@ -67,8 +76,24 @@ _NOT_NAMES = {"the", "a", "an", "monday", "tuesday", "wednesday", "thursday", "f
               "october", "november", "december", "today", "yesterday", "tonight"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "those",
              "these", "one", "there", "what"}
+# a full stop after "Gov", "Sen", "Mr" or an initial ends no name: "said Gov. Phil Bryant"
+_NOT_ABBREVIATION = "".join(rf"(?<!\b{a})" for a in (
+    "Gov", "Sen", "Rep", "Mr", "Mrs", "Ms", "Dr", "Lt", "Gen", "Col", "Sgt", "Capt", "Cmdr", "Prof", "Rev",
+    "St", "Jr", "Sr", "Atty", "Supt", "Insp", "Det", "Maj", "Cpl")) + r"(?<!\b[A-Z])"
+# a character of a speaker's name next to a quote: no clause punctuation, but "Ms. Lee", "George W. Bush"
+_NP_CHAR = r"(?:[^,.;:“”\"]|" + "|".join(rf"(?<=\b{a})\." for a in (
+    "Gov", "Sen", "Rep", "Mr", "Mrs", "Ms", "Dr", "Lt", "Gen", "Col", "Sgt", "Capt", "Prof", "Rev", "St", "Jr")) + \
+    r"|(?<=\b[A-Z])\.)"
+_NAME_BEFORE_AND = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}\Z")
+# what ends the speaker of an inverted verb: "…, said the ministry.", "…, said X on Monday"
+_INVERTED_END = re.compile(
+    r"\s*(?:[,.;:!?”\"’)\]]|\Z|[-–—]|(?:on|in|at|late|early|last|this|today|yesterday|tonight|earlier|later|"
+    r"according|citing|quoting|who|which|when|after|while|and)\b|\w+day\b)", re.IGNORECASE)
+_ASIDE_END = re.compile(r",\s*(?:for\s+one|however|too|though|meanwhile|in\s+turn|in\s+fact|for\s+example|"
+                        r"for\s+instance|for\s+(?:its|his|her|their)\s+part|in\s+response),?\s*\Z", re.IGNORECASE)
+_PARENTHETICAL_END = re.compile(r"\s*\([^()]{1,25}\)\s*\Z")
 _NP_END = re.compile(
-    r"\s*(?:[,;:()\[\]“”\"‘]|[.!?](?:\s|$)|\s[-–—]\s|\s+(?:that|who|which|whose|when|while|where|after|"
+    r"\s*(?:[,;:()\[\]“”\"‘]|" + _NOT_ABBREVIATION + r"[.!?](?:\s|$)|\s[-–—]\s|\s+(?:that|who|which|whose|when|while|where|after|"
     r"before|because|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"in\s+a\s+(?:statement|note|press|news|report|post|tweet|message|briefing|televised)|"
     r"on\s+(?:facebook|twitter|telegram|x|social|state|its|his|her|their|television|tv)|"
@@ -93,11 +118,49 @@ _CHAIN_BEFORE_VERB = re.compile(
     r"cited\s+by)\s+(?P<y>[^,;:“”\"]{2,80}),(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
 _APPOSITIVE = re.compile(
     r"(?:^|(?<=[.;:]\s)|(?<=\n))\W*(?P<x>(?:the\s+|an?\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){0,5}),\s*"
-    r"(?P<app>(?:a|an|the|who|which|conducted|released|published|commissioned|based|(?-i:[A-Z])[\w.-]*['’]s)\s+[^,;:“”\"]{2,80}),"
+    r"(?P<app>(?:a|an|the|who|which|conducted|released|published|commissioned|based|(?-i:[A-Z])[\w.-]*['’]s?)\s+[^,;:“”\"]{2,80}),"
     r"(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
 _EVIDENCE = {"found", "finds", "finding", "find", "found that", "show", "shows", "showed", "reveal", "reveals", "revealed", "suggests",
              "suggested", "documented", "counts", "tally", "tallied", "calculated", "recorded", "counted"}
 _WINDOW = 300
+# a clause, not a name, before a speech verb: "even though sales are expected", "this conflicted with …"
+_NOT_A_SUBJECT = re.compile(
+    r"^(?:after|before|even|though|although|if|when|whenever|while|because|since|unless|until|only|this|these|those|"
+    r"there|then|thus|so)\b|\b(?:what|how|why|do|does|did)\b|\b(?-i:is|are|was|were|be|been|appears?|seems?)(?:\s+\S+){0,3}$|[-–—]$|\bto$", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"(?:that|which|who|whether|if|when|while|because|and|but|in|on|at|for|with|after|before|during|since|until|into|over|under|of|about|from)\b", re.IGNORECASE)
+# what may stand between a report verb and what it reports: "found last week that", "shows on Monday that"
+_VERB_NEXT = re.compile(
+    r"\s*(?:(?:last|this|on|early|late)\s+\w+\s+|\w+day\s+|earlier\s+|recently\s+|also\s+)?"
+    r"(?:that\b|[,:“\"]|\d|(?:a|an|the|some|about|at\s+least|more\s+than|over)\s)", re.IGNORECASE)
+_VERB_NEXT_STRICT = re.compile(
+    r"\s*(?:that\b|[,:“\"]|\d|(?:a|an|the|some|about|at\s+least|more\s+than|over)\s)", re.IGNORECASE)
+_BELIEF = {"argue", "contend", "predict", "warn", "acknowledge", "concede", "insist", "believe", "think", "fear"}
+# a subject that is evidence ("The poll shows", "a survey released Friday found"): its verb is a verb
+_EVIDENCE_NOUN = (r"(?:poll|polls|polling|survey|surveys|study|studies|report|data|analysis|figures|numbers|census|"
+                  r"average|count|tally|tallies|estimates|projections|research|investigation|review|audit|records|"
+                  r"statistics|index|model)")
+_EVIDENCE_SUBJECT = re.compile(
+    rf"\b{_EVIDENCE_NOUN}(?:\s+(?:released|conducted|published|issued)\b[^,;:]{{0,40}}?)?\s*\Z", re.IGNORECASE)
+# "The latest AP count gives her 1,280 delegates", "The most recent polling in Ohio shows", "A poll by X, a
+# polling firm, had Smith leading": evidence with a verb of its own, at the start of a clause
+_EVIDENCE_CUE = re.compile(
+    r"(?:^|(?<=[,;:(]\s)|(?<=\bthat\s)|(?<=\bbut\s)|(?<=\band\s))[\"“]?"
+    r"(?P<np>(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:[\w/.'’&-]+\s+){0,6}?"
+    rf"(?P<head>{_EVIDENCE_NOUN})(?:\s+(?P<prep>in|of|from|by|among|for|on|to)\s+"
+    r"(?:(?:\d{1,3}(?:,\d{3})+|[\w/.'’&-]+)\s+){0,7}?[\w/.'’&-]+)?)"
+    r"(?:,\s*[^,;:]{2,60},)?\s+(?:also\s+|now\s+|still\s+)?"
+    r"(?P<verb>gives|gave|has|had|puts|put|shows|showed|show|finds|found|suggests|suggested|indicates|"
+    r"indicated|estimates|estimated|projects|projected|predicts|predicted|reveals|revealed)\b")
+# "…, Italian newspaper Il Foglio reports.": a postposed source closing the sentence
+_SENTENCE_END = re.compile(r"\s*[.!?]?[”\"’]?\s*\Z")
+_AFTER_COMMA = re.compile(r",\s*[^,;:“”\"]{2,60}\Z")
+_NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+                          r"forty|fifty|hundred|thousand|million|billion|dozen|first|second|third)\b", re.IGNORECASE)
+# what a speech verb may be followed by before its inverted speaker or its clause: "said in a statement"
+_VERB_ADVERBIAL = re.compile(
+    r"(?:\s+(?:in\s+an?\s+(?:\w+\s+)?(?:statement|interview|email|e-mail|letter|memo|tweet|post|note|release|"
+    r"speech|report)|on\s+\w+day|\w+day|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|earlier|"
+    r"later|also|recently|then)\b)+,?", re.IGNORECASE)
 _NOUN_LIKE = {"according", "forecast", "cites", "highlights", "touts", "boasts", "find", "report", "reports", "claim", "claims", "state", "states", "estimate", "estimates", "notes",
               "posts", "found", "shows", "showed", "described", "continued", "went on", "counted",
               "recorded", "put", "observed", "concluded", "maintains", "maintained", "predicted",
@@ -161,6 +224,10 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
     kinds = _kinds(lexicon)
     text = np_text.strip(" ,.;:'\"“”‘’")
     text = re.sub(r"\s+", " ", text)
+    text = _NP_TAIL.sub("", text)  # "a poll released Friday": the day names no one
+    text = _LEADING_CONJUNCTION.sub("", text)  # "But a fresh poll"
+    if _PRONOUN_CONTRACTION.match(text) or _PRONOUN_START.match(text):
+        return None  # "She's", "They're", "I don't": a pronoun, not a name
     if not text or len(text) > 120:
         return None
     bare = _DETERMINERS.sub("", text)
@@ -219,7 +286,7 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
                 kind = k
                 break
         if kind is None:
-            if role or re.fullmatch(r"(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+", name) and not upper:
+            if role or re.fullmatch(r"(?:[A-Z][\w'’.-]+\s+(?:and\s+)?){1,3}[A-Z][\w'’-]+", name) and not upper:
                 kind = "person"
             elif re.fullmatch(r"[A-Z][\w'’-]+", name):
                 kind = "person"
@@ -247,6 +314,8 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
 
 def _np_forward(s: str, pos: int) -> tuple[str, int]:
     """The noun phrase starting at ``pos``: up to a clause boundary, at most 12 words."""
+    if _CLAUSE_START.match(s, pos):  # "in a statement that they raised …": a clause, no name
+        return "", pos
     m = _NP_END.search(s, pos, pos + _WINDOW)  # a name is a few words: never scan far
     end = m.start() if m else min(len(s), pos + _WINDOW)
     words = list(re.finditer(r"\S+", s[pos:end]))
@@ -255,21 +324,41 @@ def _np_forward(s: str, pos: int) -> tuple[str, int]:
     return s[pos:end].strip(), end
 
 
+# "a poll released Friday", "a survey conducted last week by …": when, not who
+_LEADING_CONJUNCTION = re.compile(r"^(?:but|and|so|yet|or|then|also|still|now)\s+(?=\S)", re.IGNORECASE)
+_PRONOUN_CONTRACTION = re.compile(r"(?:he|she|it|they|we|i|you|that|there|what|who)['’](?:s|re|ve|d|ll|m)?\Z",
+                                  re.IGNORECASE)
+_PRONOUN_START = re.compile(r"(?:I|We|You|He|She|They|It)(?:['’]\w+)?\s+(?-i:[a-z])")
+_NP_TAIL = re.compile(
+    r"(?:\s+(?:released|conducted|published|issued)\b[^,;:]*|\s+(?:last|this)\s+(?:week|month|year|night)|"
+    r"\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))+\s*$", re.IGNORECASE)
+
+
 def _np_backward(s: str, pos: int) -> tuple[str, int]:
     """The noun phrase ending at ``pos`` (a speech verb follows): back to a clause boundary."""
     # a subject is a few words: look back no further than a window, so that a sentence
     # full of speech verbs stays linear
     w0 = max(0, pos - _WINDOW)
     seg = s[w0:pos]
-    cut = max(seg.rfind(c) for c in (",", ";", ":", "“", "”", "\"", "(", ")", "—", "–"))
+    paren = _PARENTHETICAL_END.search(seg)  # "Sen. Ann Lee (R-Ky.) said"
+    if paren and paren.start() > 0:
+        seg = seg[:paren.start()]
+    aside = _ASIDE_END.search(seg)  # "Breitbart News, for one, noted"
+    if aside and aside.start() > 0:
+        seg = seg[:aside.start()]
+    cut = max(seg.rfind(c) for c in (",", ";", ":", "“", "”", "\"", "(", ")", "—", "–", "''"))
     for m in re.finditer(r"\b(?:that|and|but|while|as|because|after|when|where|so)\s+", seg, re.IGNORECASE):
         if m.end() > cut + 1:
+            if m.group()[:3] == "and" and seg[m.end():m.end() + 1].isupper() and \
+                    _NAME_BEFORE_AND.match(seg, cut + 1, m.start()):
+                continue  # "Mr. Grassley and Mr. Leahy said": one source of two names
             cut = m.end() - 1
-    for m in re.finditer(r"[.!?]\s", seg):
+    for m in re.finditer(_NOT_ABBREVIATION + r"[.!?]\s", seg):
         cut = max(cut, m.end() - 1)
     np = seg[cut + 1:].strip()
     start = w0 + cut + 1
-    np = re.sub(r"\s+(?:also|later|earlier|previously|officially|separately|publicly|initially|had|has|have|would|could|may|on\s+\w+day|today|yesterday|in\s+a\s+statement|in\s+a\s+note)\s*$", "", np, flags=re.IGNORECASE)
+    np = re.sub(r"\s+(?:also|later|earlier|previously|officially|separately|publicly|initially|had|has|have|would|could|may|on\s+\w+day|today|yesterday|in\s+a\s+statement|in\s+a\s+note|still|now|already|never|just|even|clearly|actually|repeatedly|often)\s*$", "", np, flags=re.IGNORECASE)
+    np = _NP_TAIL.sub("", np)
     words = np.split()
     if len(words) > 10:
         np = " ".join(words[-10:])
@@ -309,12 +398,14 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
     """
     cues: list[Cue] = []
     lowered = s.lower()
+    upper = s.isupper()
     if len(lowered) != len(s):  # lower-casing moved offsets: scan the text itself
         lowered = None
     probe = lowered or s.lower()
     # cheap substring tests spare most sentences the costlier patterns below
     has_by = " by " in probe
     has_study = any(w in probe for w in _STUDY_WORDS)
+    has_evidence = has_study or "poll" in probe or "count" in probe or "data" in probe
     prep = (_PREP_CUE_LOWER.finditer(lowered) if lowered else _PREP_CUE.finditer(s)) \
         if has_by or has_study or any(w in probe for w in _PREP_WORDS) else ()
     for m in prep:
@@ -325,13 +416,20 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         cue = "according to" if cue.startswith("according") else cue
         # "according to a toll provided by X": the body of the toll is the source
         inner = _PREP_CUE.match(s, m.end()) or re.match(
-            r"(?:a|the)\s+(?:\w+\s+){0,3}?(?:toll|tally|count|figures?|report|statement)\s+(?:provided|released|published|issued|compiled)\s+by\s+",
+            r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:toll|tally|count|figures?|report|statement|study|survey|analysis|"
+            r"review|audit|estimate|memo|poll)\s+(?:(?:provided|released|published|issued|compiled|conducted|prepared)\s+)?"
+            r"(?:by|from)\s+(?=(?:the\s+)?[A-Z])",
             s[m.end():], re.IGNORECASE)
         if inner:
             start2 = inner.end() if inner.re is _PREP_CUE else m.end() + inner.end()
             np, end = _np_forward(s, start2)
             cue = "according to" if cue == "according to" else re.sub(r"\s+", " ", inner.group().strip().lower())
         chain = _chain_from(s, np, end, cue, lexicon)
+        if chain:
+            cues.append(Cue(tuple(chain), m.start(), 1))
+    for m in (_PER.finditer(s) if "per " in probe else ()):
+        np, end = _np_forward(s, m.end())
+        chain = _chain_from(s, np, end, "per", lexicon)
         if chain:
             cues.append(Cue(tuple(chain), m.start(), 1))
     for m in (_STUDY.finditer(s) if has_study else ()):
@@ -342,6 +440,14 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         src = make_source(m["np"], lexicon)
         if src and src.kind != "person" or src and len(m["np"].split()) > 1:
             cues.append(Cue((Link(src, "toll"),), m.start(), 1))
+    evidence_verbs = set()
+    for m in (_EVIDENCE_CUE.finditer(s) if has_evidence else ()):
+        # "a poll by Marist", "polling in Ohio" are whole; "a report to the FEC" is the report
+        np = s[m.start("np"):m.end("head")] if m["prep"] in ("to", "for", "on") else m["np"]
+        src = make_source(np, lexicon)
+        if src:
+            cues.append(Cue((Link(src, m["verb"].lower()),), m.start("np"), 2))
+            evidence_verbs.add(m.start("verb"))
     for m in (_PASSIVE.finditer(s) if has_by else ()):
         np, end = _np_forward(s, m.end())
         chain = _chain_from(s, np, end, m["cue"].lower(), lexicon)
@@ -349,8 +455,15 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             cues.append(Cue(tuple(chain), m.start(), 2))
     for m in (_SPEECH_WORD_LOWER.finditer(lowered) if lowered else _SPEECH_WORD.finditer(s)):
         verb = m.group().lower()
-        if verb in _NOUN_LIKE and not re.match(r"\s*(?:that\b|[,:“\"]|\d|(?:a|an|the|some|about|at\s+least|more\s+than|over)\s)", s[m.end():]):
-            continue  # "six former Soviet states": a noun, not a verb
+        if m.start() in evidence_verbs:
+            continue  # read with its whole subject above
+        if upper and verb in _BELIEF:
+            continue  # upper-case wire copy: "MADE GUATEMALANS FEAR THAT" is no attribution
+        if verb in _NOUN_LIKE and not (_VERB_NEXT_STRICT if upper else _VERB_NEXT).match(s, m.end()):
+            w0 = max(0, m.start() - 80)
+            if not (_EVIDENCE_SUBJECT.search(s, w0, m.start())
+                    or _SENTENCE_END.match(s, m.end()) and _AFTER_COMMA.search(s, w0, m.start())):
+                continue  # "six former Soviet states": a noun, not a verb
         near = m.start() <= _WINDOW  # these two read from the sentence's start
         pre = _CHAIN_BEFORE_VERB.search(s, 0, m.start()) if near else None
         if pre:
@@ -374,30 +487,40 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         j = m.start()
         while j > 0 and s[j - 1].isspace():
             j -= 1
-        inv = j == 0 or s[j - 1] in ",“”\""
+        inv = j == 0 or s[j - 1] in ",“”\"" or s[j - 2:j] == "''"
+        if inv and s[j - 1:j] == "," and _ASIDE_END.search(s, max(0, j - 40), j):
+            inv = False  # "The Courier, for its part, noted …": the subject stands before the aside
         if inv:
-            np, end = _np_forward(s, m.end() + (len(re.match(r"\s*", s[m.end():]).group())))
-            chain = _chain_from(s, np, end, verb.split()[0], lexicon)
-            if chain:
-                cues.append(Cue(tuple(chain), m.start(), 2))
-            continue
+            adv = _VERB_ADVERBIAL.match(s, m.end())
+            k = adv.end() if adv else m.end()
+            np, end = _np_forward(s, k + (len(re.match(r"\s*", s[k:]).group())))
+            if (s[j - 1:j] != "," or _INVERTED_END.match(s, end)) and not np.lower().startswith("to "):
+                chain = _chain_from(s, np, end, verb.split()[0], lexicon)
+                if chain:
+                    cues.append(Cue(tuple(chain), m.start(), 2))
+                continue
+            # "Breitbart News, for one, noted the dichotomy between …": an object, not a speaker
         np, start = _np_backward(s, m.start())
-        if not np or re.search(r"\d|n[’']t\b|\bnot\b", np):
+        if not np or re.search(r"\d|n[’']t\b|\bnot\b|\b(?-i:said|says|told|stated)\b", np) or \
+                verb in _NOUN_LIKE and _NUMBER_WORD.search(np):
             continue
         if verb in _EVIDENCE and not re.search(r"\b(?:poll|polls|survey|surveys|study|studies|report|reports|data|"
-                                               r"figures|analysis|records|statistics|documents|tally|census|audit|"
+                                               r"figures|analysis|records|statistics|documents|tally|census|audit|returns|filings|emails|tallies|"
                                                r"review|investigation|probe|count|estimates?|research|researchers|"
                                                r"analysts?|economists?|numbers|index|model|projections?)\b", np, re.I):
             continue  # "police found three people dead": finding is not telling
         low = np.lower()
         if low in ("he", "she"):
-            person = last_person()
+            # a person named earlier in the sentence first, else the last one before it
+            mine = [c for c in cues if c.pos < start and c.chain[-1].source.kind == "person"]
+            person = max(mine, key=lambda c: c.pos).chain[-1].source if mine else last_person()
             if person is not None:
                 cues.append(Cue((Link(person, verb.split()[0]),), start, 2))
             continue
         if low.split()[-1] in _PRONOUNS or re.search(r"\b(?:it|which|who)$", low):
             continue
-        if re.match(r"^(?:were|was|is|are|has|have|had|been|being|not|also|to|the\s+\w+\s+(?:were|was))\b", low):
+        if re.match(r"^(?:were|was|is|are|has|have|had|been|being|not|also|to|the\s+\w+\s+(?:were|was))\b", low) or \
+                _NOT_A_SUBJECT.search(np):
             continue
         cue_verb = re.sub(r"\s+", " ", verb)
         cue_verb = cue_verb.split()[0] if not cue_verb.startswith(("put", "raised", "even", "speak", "spoke")) else cue_verb
@@ -460,14 +583,22 @@ def backref(next_sentence: str, lexicon: Lexicon) -> Cue | None:
 
 
 # "Jeffrey Jones: “…”", "Sanders made the following comment: “…”"
+# also "More from Jones: “…”", "Ann Lee and Bo Chen: “…”", "Jeremy Lott, author: “…”"
 _COLON_SPEAKER = re.compile(
-    r"(?:^|[.!?]\s+|\n\s*|[-–—]\s+)(?P<np>(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})"
+    r"(?:^|[.!?,]\s+|\n\s*|[-–—]\s*)(?:(?:More\s+)?from\s+)?"
+    r"(?P<np>(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5})"
+    r"(?:,\s+(?P<desc>(?:(?!\s[-–—]\s)[^,:;.“”\"\n]){2,60}))?"
     r"(?:\s+(?:made|gave|issued|offered|posted|released|tweeted)\s+(?:the\s+following|a|this|these)\s+"
     r"(?:comments?|statements?|remarks?|note|message|tweet))?\s*:\s*\Z")
-_QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "\"": "\"", "‘": "’"}
+_NOT_SPEAKER_START = re.compile(
+    r"(?:In|At|On|For|From|With|After|Before|During|By|As|When|While|But|And|So|Then|Meanwhile|However|Still|"
+    r"Yet|Here|There|This|That|These|Those|It|He|She|They|We|I|Its|His|Her|Their|Our|My|Some|Many|Most|All|"
+    r"Both|Each|Every|No|Another|Other|Such|Few|Several)\b")
+# two apostrophes stand for quotation marks in some news archives: ''We won,'' she said.
+_QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "\"": "\"", "‘": "’", "''": "''"}
 
 
-_QUOTE_OPENER = re.compile(r"[“«„\"]|(?<![\w])‘(?=\w)")
+_QUOTE_OPENER = re.compile(r"''|[“«„\"]|(?<![\w])‘(?=\w)")
 _SINGLE_CLOSER = re.compile(r"’(?![\w])")
 _PARAGRAPH_BREAK = re.compile(r"\n\n")
 
@@ -493,14 +624,14 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             j = text.find("\"", m.end(), para_end)
         if j < 0:
             # news style leaves a quote open when it goes on in the next paragraph
-            if o in "“«„\"" and para_end - m.end() > 20:
+            if o in ("“", "«", "„", "\"", "''") and para_end - m.end() > 20:
                 spans.append((m.start(), para_end))
                 i = para_end
             else:
                 i = m.end()
             continue
-        spans.append((m.start(), j + 1))
-        i = j + 1
+        spans.append((m.start(), j + len(close)))
+        i = j + len(close)
     return spans
 
 
@@ -519,34 +650,81 @@ def _named_speaker(np: str, verb: str, lexicon: Lexicon,
     return (Link(src, verb.lower().split()[0]),) if src else None
 
 
+# "X said:", "X, the party chair, said in a statement." just before a quote
+_VERB_BEFORE_QUOTE = re.compile(
+    rf"(?<![\w-])(?P<verb>{QUOTE_SPEECH})(?:{_VERB_ADVERBIAL.pattern})?\s*(?:that\s*)?[:,.]?\s*\Z", re.IGNORECASE)
+_ADVERB_END = re.compile(_ADVERB + r"\s*\Z", re.IGNORECASE)
+_NP_STOP = re.compile(r"[,;:“”\"]|" + _NOT_ABBREVIATION + r"[.!?]")
+_MAIN_SUBJECT = re.compile(
+    r"(?:^|[.!?]\s+|\n\s*)(?P<np>(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5})\s+(?-i:[a-z])[^.!?\n]*,\Z")
+_APPOSITION = re.compile(r"\s*(?:who|a|an|the)\s", re.IGNORECASE)
+
+
+def _subject_before(s: str, verb_start: int, verb: str = "") -> str:
+    """The speaker just before a speech verb: back to a clause mark, over one apposition;
+    for a participle after a comma, the subject of the clause it hangs on."""
+    head = s[:verb_start]
+    a = _ADVERB_END.search(head)
+    head = head[:a.start()].rstrip() if a else head.rstrip()
+    if verb.endswith("ing") and head.endswith(","):  # "The Times confirmed it, reporting:"
+        m = _MAIN_SUBJECT.search(head)
+        return m["np"] if m else ""
+    if head.endswith(","):  # "Sam Loo, the party chair, said"
+        k = head.rfind(",", 0, len(head) - 1)
+        if k >= 0 and len(head) - k <= 82 and _APPOSITION.match(head, k + 1):
+            head = head[:k]
+    last = 0
+    for m in _NP_STOP.finditer(head):
+        last = m.end()
+    np = head[last:].strip()
+    return np if 0 < len(np) <= 80 else ""
+
+
 def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
                   last_person: Callable[[], Source | None] = _nobody) -> tuple[Link, ...]:
     """The speaker a quotation is attributed to, right after it or just before it."""
     qs, qe = span
     after = text[qe:qe + 200]
+    brk = after.find("\n\n")
+    if brk >= 0:  # the next paragraph's speaker is not this quote's
+        after = after[:brk]
     m = re.match(rf"\s*,?\s*(?P<verb>{QUOTE_SPEECH})\s+", after, re.IGNORECASE)
     if m:
         np, end = _np_forward(after, m.end())
         chain = _chain_from(after, np, end, m["verb"].lower().split()[0], lexicon)
         if chain:
             return tuple(chain)
-    m = re.match(rf"\s*,?\s*(?P<np>[^,.;:“”\"]{{1,80}}?)(?:,\s*(?:who|a|an|the)\s[^,.;:“”\"]{{1,80}},)?{_ADVERB}\s+(?P<verb>{QUOTE_SPEECH})\b", after, re.IGNORECASE)
+    m = re.match(rf"\s*(?:(?:for|to|of|in|on|at|about|with)\s[^,.;:“”\"\n]{{1,40}},\s*)?,?\s*"
+                 rf"(?P<np>{_NP_CHAR}{{1,80}}?)(?:,\s*(?:who|a|an|the)\s[^,.;:“”\"]{{1,80}},)?{_ADVERB}\s+"
+                 rf"(?P<verb>{QUOTE_SPEECH})\b", after, re.IGNORECASE)
     if m:
         named = _named_speaker(m["np"], m["verb"], lexicon, last_person)
         if named is not None:
             return named
     before = text[max(0, qs - 200):qs]
-    m = re.search(rf"(?P<np>[^,.;:“”\"]{{1,80}}?){_ADVERB}\s+(?P<verb>{QUOTE_SPEECH})\s*(?:that\s*)?[:,.]?\s*\Z", before, re.IGNORECASE)
+    m = _VERB_BEFORE_QUOTE.search(before)
     if m:
-        named = _named_speaker(m["np"], m["verb"], lexicon, last_person)
+        np = _subject_before(before, m.start(), m["verb"].lower())
+        named = _named_speaker(np, m["verb"], lexicon, last_person) if np else None
         if named is not None:
             return named
     m = _COLON_SPEAKER.search(before)
+    if m and m["desc"] and (_NOT_SPEAKER_START.match(m["np"]) or _SPEECH_WORD_LOWER.search(m["desc"])):
+        m = None  # "In Washington, tensions rose: “…”" names no speaker
     if m:
         src = make_source(m["np"], lexicon)
         if src:
             return (Link(src, ":"),)
-    m = re.search(rf"\b(?P<verb>{QUOTE_SPEECH})\s+(?P<np>[^,.;:“”\"]{{1,80}}?)\s*[:,.]\s*\Z", before, re.IGNORECASE)
+    m = re.search(rf"\b(?P<verb>{QUOTE_SPEECH})\s+(?P<np>{_NP_CHAR}{{1,80}}?)\s*[:,.]\s*\Z", before, re.IGNORECASE)
+    if m and (_VERB_ADVERBIAL.match(" " + m["np"]) or _CLAUSE_START.match(m["np"].strip())
+              or m["verb"].lower() in _NOUN_LIKE):
+        m = None  # "said in a statement.", "the state and local level.": no speaker after the verb
+    if m and m["verb"].lower() in ("told", "tells"):
+        # "Woodward told the convention: “…”": whom one tells is no speaker; the teller is
+        t = re.search(r"(?P<np>[^,.;:“”\"]{1,80}?)\s+(?:told|tells)\s+[^,.;:“”\"]{1,80}?\s*[:,.]\s*\Z", before,
+                      re.IGNORECASE)
+        named = _named_speaker(t["np"], "told", lexicon, last_person) if t else None
+        return named or ()
     if m:
         src = make_source(m["np"], lexicon)
         if src:
