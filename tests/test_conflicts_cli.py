@@ -74,7 +74,7 @@ CONFLICTS = [
      "caspian daily"),
     (4, FLOOD, "displaced", "divergent", 18, "About 200", 200, 180, 220, "civilians", None,
      "local fire service", "local fire service", 5, "2023-07-14", None, "Northline Wire", 1,
-     False, False, "local fire service@report:5"),
+     False, False, "fire service"),
     (4, FLOOD, "displaced", "divergent", 19, "Several", 3, 3, 9, "people", None, "witnesses",
      "witnesses", 5, "2023-07-14", None, "Northline Wire", 1, False, False,
      "witnesses@report:5"),
