@@ -9,32 +9,47 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Annotated, NoReturn
+from functools import cache
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
-from .db import DEFAULT_DB, ENV_DB, database_error, ingest as ingest_reports
-from .db import list_claims, list_reports, list_sources, open_db
-from .errors import ClaimtrackError
-from .extract import load_lexicon
-from .inputs import DEFAULT_MAX_BYTES, Meta, Rejection, check_date, claim_rows_for, read_inputs
-from .output import CLAIM_TABLE, EXTRACT_TABLE, REPORT_TABLE, SOURCE_TABLE, Format, render
-from .conflicts import find_conflicts, timeline as timeline_of
-from .db import ReextractSummary, claim_rows, get_claim, get_report, reextract as reextract_reports
-from .errors import UsageError
-from .output import REEXTRACT_TABLE, render_claim, render_conflicts, render_report, render_timeline
-from .db import export_claims, search as search_db
-from .export import ExportFormat, claimreview
-from .output import SEARCH_TABLE
+from .db import DEFAULT_DB, ENV_DB, ReextractSummary, claim_rows, database_error, export_claims
+from .db import get_claim, get_report, ingest as ingest_reports, list_claims, list_reports
+from .db import list_sources, open_db, reextract as reextract_reports, search as search_db
+from .errors import ClaimtrackError, UsageError
+from .export import ExportFormat
+from .inputs import DEFAULT_MAX_BYTES, Meta, Rejection, check_date, read_inputs
+from .output import CLAIM_TABLE, EXTRACT_TABLE, REEXTRACT_TABLE, REPORT_TABLE, SEARCH_TABLE
+from .output import SOURCE_TABLE, Format, render, render_claim, render_conflicts, render_report
+from .output import render_timeline
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# Each command imports what only it needs (the extraction engine, the conflict rules, rich),
+# so that a listing starts as fast as Python allows: start-up is most of its time.
 
 app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+@cache
+def err() -> Console:
+    """The console on stderr for progress, summaries and errors, made on first use."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def escape(text: str) -> str:
+    """``text`` with its rich markup escaped, to print as it is."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
 
 
 @dataclass(slots=True)
@@ -67,7 +82,7 @@ MaxBytesOpt = Annotated[int, typer.Option(
 
 def fail(error: ClaimtrackError) -> NoReturn:
     """One line on stderr, then the exit code SPEC §7 gives the error's class."""
-    err.print(f"[red]Error:[/red] {escape(str(error))}")
+    err().print(f"[red]Error:[/red] {escape(str(error))}")
     raise typer.Exit(error.exit_code)
 
 
@@ -97,7 +112,7 @@ def handled(ctx: typer.Context, db: str | None = None) -> Iterator[None]:
     except Exception as e:
         if debug:
             raise
-        err.print(f"[red]Error:[/red] unexpected {type(e).__name__}: {escape(str(e))} "
+        err().print(f"[red]Error:[/red] unexpected {type(e).__name__}: {escape(str(e))} "
                   "(run with --debug for the traceback)")
         raise typer.Exit(1) from None
 
@@ -107,7 +122,7 @@ def _db_path(ctx: typer.Context, db: str | None) -> str:
 
 
 def _say_rejected(item: Rejection) -> None:
-    err.print(f"[yellow]rejected[/yellow] {escape(item.name)}: {escape(item.reason)}")
+    err().print(f"[yellow]rejected[/yellow] {escape(item.name)}: {escape(item.reason)}")
 
 
 def _plural(n: int, word: str) -> str:
@@ -173,6 +188,7 @@ def ingest(
     Example: claimtrack ingest samples/ --event almaty-2022
     """
     from .db import IngestSummary
+    from .extract import load_lexicon
     from .parallel import default_jobs
 
     path = _db_path(ctx, db)
@@ -192,7 +208,7 @@ def ingest(
         except KeyboardInterrupt:  # a second Ctrl-C: stopped at once, rolled back
             summary.interrupted = True
         if not quiet:
-            err.print(
+            err().print(
                 f"{'interrupted: ' if summary.interrupted else ''}"
                 f"added {_plural(summary.added, 'report')} "
                 f"({_plural(summary.claims, 'claim')}), "
@@ -200,7 +216,7 @@ def ingest(
                 f"rejected {_plural(summary.rejected, 'input')} → {escape(path)}"
             )
             if summary.interrupted:
-                err.print("run the same command again to add the rest: stored reports are "
+                err().print("run the same command again to add the rest: stored reports are "
                           "skipped")
     if summary.interrupted:
         raise typer.Exit(130)
@@ -232,12 +248,12 @@ def _until_interrupted() -> Iterator[Callable[[], bool]]:
 @contextmanager
 def _ingest_progress(paths: list[str], quiet: bool) -> Iterator[Callable | None]:
     """A progress bar on stderr when it is a terminal (and not --quiet), else nothing."""
-    if quiet or not err.is_terminal:
+    if quiet or not err().is_terminal:
         yield None
         return
     from .progress import IngestProgress
 
-    with IngestProgress(paths, err) as progress:
+    with IngestProgress(paths, err()) as progress:
         yield progress
 
 
@@ -257,6 +273,9 @@ def extract(
 
     Example: claimtrack extract --format jsonl - < reports.jsonl
     """
+    from .extract import load_lexicon
+    from .inputs import claim_rows_for
+
     rejected = 0
 
     def rows() -> Iterator[dict]:
@@ -374,6 +393,8 @@ def conflicts(
 
     Example: claimtrack conflicts --event kazakhstan-2022 --strict
     """
+    from .conflicts import find_conflicts
+
     path = _db_path(ctx, db)
     with handled(ctx, path):
         rows = claim_rows(open_db(path, create=False), event=event, metric=metric,
@@ -400,6 +421,8 @@ def timeline(
 
     Example: claimtrack timeline --metric killed
     """
+    from .conflicts import timeline as timeline_of
+
     path = _db_path(ctx, db)
     with handled(ctx, path):
         rows = claim_rows(open_db(path, create=False), event=event, metric=metric,
@@ -464,6 +487,8 @@ def reextract(
 
     Example: claimtrack reextract --lexicon acled.toml
     """
+    from .extract import load_lexicon
+
     path = _db_path(ctx, db)
     with handled(ctx, path):
         lex = load_lexicon(lexicon)
@@ -472,7 +497,7 @@ def reextract(
                                     summary=summary)
         render((c for c in changes if c["added"] or c["removed"]), fmt, REEXTRACT_TABLE,
                empty="no claims changed")
-        err.print(
+        err().print(
             f"re-extracted {_plural(summary.reports, 'report')} "
             f"({summary.changed} changed): "
             f"{_plural(summary.added, 'claim')} added, {summary.removed} removed, "
@@ -531,6 +556,8 @@ def export(
 
     Example: claimtrack export -f claimreview > claims.jsonld
     """
+    from .export import claimreview
+
     path = _db_path(ctx, db)
     with handled(ctx, path):
         rows = export_claims(open_db(path, create=False), event=event)
