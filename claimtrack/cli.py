@@ -393,14 +393,14 @@ def conflicts(
 
     Example: claimtrack conflicts --event kazakhstan-2022 --strict
     """
-    from .conflicts import find_conflicts
+    from .conflicts import conflicts_by_event
 
     path = _db_path(ctx, db)
     with handled(ctx, path):
         rows = claim_rows(open_db(path, create=False), event=event, metric=metric,
-                          include_other=False)
-        groups = find_conflicts(rows, event=event, metric=metric, strict=strict,
-                                include_all=all_, history=history)
+                          include_other=False, by_event=True)
+        groups = conflicts_by_event(rows, event=event, metric=metric, strict=strict,
+                                    include_all=all_, history=history)
         hint = "" if all_ or strict else " (groups whose figures agree need --all)"
         render_conflicts(groups, fmt, empty=f"no conflicting figures{hint}")
 
@@ -421,13 +421,13 @@ def timeline(
 
     Example: claimtrack timeline --metric killed
     """
-    from .conflicts import timeline as timeline_of
+    from .conflicts import timeline_by_event
 
     path = _db_path(ctx, db)
     with handled(ctx, path):
         rows = claim_rows(open_db(path, create=False), event=event, metric=metric,
-                          include_other=False)
-        render_timeline(timeline_of(rows, event=event, metric=metric), fmt,
+                          include_other=False, by_event=True)
+        render_timeline(timeline_by_event(rows, event=event, metric=metric), fmt,
                         empty="no figures match")
 
 
