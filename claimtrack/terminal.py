@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .conflicts import CONTRADICTION, DIVERGENT, ConflictGroup, GroupClaim
-from .output import REPORT_CLAIM_TABLE, Column, interval, source_origin, terminal_safe
+from .output import REPORT_CLAIM_TABLE, Column, interval, terminal_safe
 
 
 def draw_table(rows: Iterable[dict], columns: Sequence[Column], file: IO, empty: str) -> int:
