@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from ..inputs import Rejection
 
-# Each command imports what only it needs (the extraction engine, the conflict rules, rich),
+# Each command imports only what it needs (the extraction engine, the conflict rules, rich),
 # so that a listing starts as fast as Python allows: start-up is most of its time.
 
 

@@ -13,7 +13,7 @@ from ..errors import UsageError
 from ..export import ExportFormat
 from ..output import CLAIM_TABLE, REPORT_TABLE, SEARCH_TABLE, SOURCE_TABLE, Format, render
 from ..output import render_claim, render_report
-from .common import AllOpt, DbOpt, EventOpt, FormatOpt, db_path, handled, stored
+from .common import AllOpt, DbOpt, EventOpt, FormatOpt, MetricOpt, db_path, handled, stored
 
 
 def reports(
@@ -35,8 +35,7 @@ def reports(
 def claims(
     ctx: typer.Context,
     event: EventOpt = None,
-    metric: Annotated[str | None, typer.Option(
-        help="Only this metric (killed, injured, arrested…).", show_default=False)] = None,
+    metric: MetricOpt = None,
     source: Annotated[str | None, typer.Option(
         help="Only claims with a source, origin or chain link whose name contains this.",
         show_default=False)] = None,
