@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 # that `claimtrack --help` or a listing does not load the extraction engine or the database
 # layer it does not need.
 _EXPORTS = {
-    "ConflictGroup": "conflicts", "conflict_rows": "conflicts", "find_conflicts": "conflicts",
-    "timeline": "conflicts",
+    "ConflictGroup": "conflicts", "conflict_rows": "conflicts", "conflicts_by_event": "conflicts",
+    "find_conflicts": "conflicts", "timeline": "conflicts", "timeline_by_event": "conflicts",
     "claim_rows": "db", "ingest": "db", "open_db": "db",
     "ClaimtrackError": "errors", "DatabaseError": "errors", "InputError": "errors",
     "UsageError": "errors",
@@ -22,8 +22,9 @@ _EXPORTS = {
 __all__ = [
     "Attribution", "Claim", "ClaimtrackError", "ConflictGroup", "DatabaseError", "Figure",
     "InputError", "Lexicon", "Link", "Meta", "Rejection", "Report", "Source", "UsageError",
-    "claim_rows", "claim_to_dict", "conflict_rows", "extract_claims", "find_conflicts", "ingest",
-    "load_lexicon", "open_db", "read_inputs", "timeline", "__version__",
+    "claim_rows", "claim_to_dict", "conflict_rows", "conflicts_by_event", "extract_claims",
+    "find_conflicts", "ingest", "load_lexicon", "open_db", "read_inputs", "timeline",
+    "timeline_by_event", "__version__",
 ]
 
 
@@ -48,7 +49,8 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from .conflicts import ConflictGroup, conflict_rows, find_conflicts, timeline
+    from .conflicts import (ConflictGroup, conflict_rows, conflicts_by_event, find_conflicts,
+                            timeline, timeline_by_event)
     from .db import claim_rows, ingest, open_db
     from .errors import ClaimtrackError, DatabaseError, InputError, UsageError
     from .extract import Lexicon, extract_claims, load_lexicon

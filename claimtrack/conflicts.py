@@ -38,15 +38,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from itertools import groupby
 from operator import itemgetter
 from typing import NamedTuple
 
 __all__ = [
     "AGREE", "CONFLICT_COLUMNS", "CONTRADICTION", "DIVERGENT", "TIMELINE_COLUMNS", "VERDICTS",
-    "ConflictGroup", "FigureSupport", "GroupClaim", "conflict_rows", "disjoint", "find_conflicts",
-    "timeline",
+    "ConflictGroup", "FigureSupport", "GroupClaim", "conflict_rows", "conflicts_by_event",
+    "disjoint", "find_conflicts", "timeline", "timeline_by_event",
 ]
 
 CONTRADICTION = "contradiction"
@@ -202,6 +203,31 @@ def find_conflicts(
     return groups
 
 
+def conflicts_by_event(rows: Iterable[Mapping], **options) -> Iterator[ConflictGroup]:
+    """:func:`find_conflicts` over rows that come ordered by event, one event at a time.
+
+    The same groups, numbered the same, as ``find_conflicts(rows, **options)``, since no
+    group spans two events; only one event's rows are held at once, so a whole database of
+    claims (``db.claim_rows(by_event=True)``) streams through in bounded memory.
+    """
+    number = 0
+    for _, batch in groupby(rows, key=_event_of):
+        for group in find_conflicts(batch, **options):
+            number += 1
+            yield group if group.group == number else replace(group, group=number)
+
+
+def timeline_by_event(rows: Iterable[Mapping], **options) -> Iterator[dict]:
+    """:func:`timeline` over rows that come ordered by event, one event at a time (the same
+    rows: the timeline is ordered by event first)."""
+    for _, batch in groupby(rows, key=_event_of):
+        yield from timeline(batch, **options)
+
+
+def _event_of(row: Mapping) -> str:
+    return row.get("event") or DEFAULT_EVENT
+
+
 def conflict_rows(groups: Iterable[ConflictGroup]) -> list[dict]:
     """One flat row per claim, in the SPEC §6 columns (see ``CONFLICT_COLUMNS``)."""
     out = []
@@ -293,14 +319,16 @@ def _normalise(rows: Iterable[Mapping], *, event: str | None, metric: str | None
     update_keys: dict[tuple, int] = {}
     out = []
     for r, ev, met in kept:
+        get = r.get
         voice, name = _voice(r)
-        source_key = r.get("source_key") or _fold(r.get("source") or "")
-        location = r.get("location")
+        source = get("source")
+        source_key = get("source_key") or (_fold(source) if source else "")
+        location = get("location")
         place = location.casefold().strip() or None if location else None
-        group = r.get("subject_group") or "people"
-        unit = r.get("unit") or None
-        low = r.get("low") or 0
-        high = r.get("high")
+        group = get("subject_group") or "people"
+        unit = get("unit") or None
+        low = get("low") or 0
+        high = get("high")
         out.append(_Row(
             r["id"], ev, met, group, place, unit, low, high,
             f"{voice}\x1f{source_key}", voice, name, rank[r["report"]],
@@ -410,7 +438,15 @@ def _contradicted(current: list[_Row]) -> set[int]:
             everywhere = everywhere.merge(b)
         for place, rows in places.items():
             b = everywhere if place is None else bounds[place].merge(unplaced)
-            out.update(c.id for c in rows if b.disjoint_from(c))
+            # A claim within the lowest high and the highest low of every voice is disjoint
+            # from none: most claims are, and skip the test per voice.
+            lowest_high = b.highs[0][0] if b.highs else None
+            highest_low = b.lows[0][0] if b.lows else None
+            out.update(c.id for c in rows
+                       if ((lowest_high is not None and lowest_high < c.low)
+                           or (highest_low is not None and c.high is not None
+                               and highest_low > c.high))
+                       and b.disjoint_from(c))
     return out
 
 
@@ -457,6 +493,10 @@ def _support(current: list[_Row], key_of: list[tuple]) -> dict[int, list[_Row]]:
 
 def _figure_support(key: tuple, rows: list[_Row]) -> FigureSupport:
     subject_group, _, _, low, high = key
+    if len(rows) == 1:  # most figures: one claim
+        c = rows[0]
+        return FigureSupport(subject_group, c.row.get("location"), low, high,
+                             (c.row.get("figure"),), (c.voice_name,), (c.id,))
     names: dict[str, str] = {}
     for c in rows:
         names.setdefault(c.voice, c.voice_name)

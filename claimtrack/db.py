@@ -636,8 +636,9 @@ def list_sources(db: Database, *, event: str | None = None, include_other: bool 
 
 
 def claim_rows(db: Database, *, event: str | None = None, metric: str | None = None,
-               include_other: bool = True) -> Iterator[dict]:
-    """One plain dict per stored claim, ordered by report (ingest order) then claim id.
+               include_other: bool = True, by_event: bool = False) -> Iterator[dict]:
+    """One plain dict per stored claim, ordered by report (ingest order) then claim id;
+    with ``by_event``, by event first (what ``conflicts.conflicts_by_event`` streams).
 
     The rows `claimtrack.conflicts` works on. Keys: id, event, metric, subject,
     subject_group, location, figure, qualifier, value, low, high, unit, hedge, cue, source,
@@ -665,7 +666,7 @@ def claim_rows(db: Database, *, event: str | None = None, metric: str | None = N
         LEFT JOIN sources s ON s.id = c.source_id
         LEFT JOIN sources o ON o.id = c.origin_id
         {('WHERE ' + ' AND '.join(where)) if where else ''}
-        ORDER BY r.id, c.id"""
+        ORDER BY {'r.event, ' if by_event else ''}r.id, c.id"""
     yield from db.query(sql, params)
 
 

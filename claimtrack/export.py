@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from enum import Enum
 
-from .conflicts import find_conflicts
-
 __all__ = ["CONTEXT", "ExportFormat", "PERSON_KINDS", "claim_object", "claimreview"]
 
 CONTEXT = "https://schema.org"
@@ -41,6 +39,8 @@ def claimreview(rows: Iterable[Mapping]) -> dict:
     (event, metric) — a figure only one source gives, or metric ``other`` — so that every
     claim appears exactly once.
     """
+    from .conflicts import find_conflicts
+
     rows = list(rows)
     by_id = {row["id"]: row for row in rows}
     graph: list[dict] = []

@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from hashlib import sha256
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from .errors import InputError, UsageError
-from .extract import Lexicon, extract_claims
-from .models import claim_to_dict
+
+if TYPE_CHECKING:
+    from .extract import Lexicon
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 JSON_SUFFIXES = {".json"}
@@ -593,6 +594,11 @@ def claim_rows_for(report: Report, lexicon: Lexicon | None = None) -> list[dict]
 
     A top-level function of picklable arguments, so a pool of worker processes can map it.
     """
+    # Imported here, not at the top: the commands that only read inputs or list the
+    # database do not load the extraction engine (40 ms of start-up).
+    from .extract import extract_claims
+    from .models import claim_to_dict
+
     return [
         claim_to_dict(claim, report=report.ref, outlet=report.meta.outlet)
         for claim in extract_claims(report.text, lexicon=lexicon)

@@ -84,6 +84,41 @@ def test_python_dash_m(tmp_path):
     assert "Usage: claimtrack" in result.stdout
 
 
+# Runs a command, then names on stderr the modules of these packages that it loaded.
+LOADED = """
+import sys
+from claimtrack.cli import app
+try:
+    app(sys.argv[1:], prog_name="claimtrack")
+except SystemExit:
+    pass
+print(" ".join(m for m in sys.modules if m.split(".")[0] in
+               ("claimtrack", "rich", "sqlite_utils", "trafilatura")), file=sys.stderr)
+"""
+ENGINE = "claimtrack.extract"
+
+
+@pytest.mark.parametrize("args, absent", [
+    (["--help"], [ENGINE, "claimtrack.conflicts", "sqlite_utils", "trafilatura"]),
+    (["claims", "-f", "jsonl"], [ENGINE, "claimtrack.conflicts", "rich", "trafilatura"]),
+    (["reports", "-f", "csv"], [ENGINE, "claimtrack.conflicts", "rich", "trafilatura"]),
+    (["conflicts", "-f", "json"], [ENGINE, "rich", "trafilatura"]),
+    (["timeline", "-f", "jsonl"], [ENGINE, "rich", "trafilatura"]),
+    (["claims", "-f", "table"], [ENGINE, "trafilatura"]),
+    (["extract", "-f", "jsonl", "-"], ["sqlite_utils", "rich", "trafilatura"]),
+])
+def test_commands_load_only_what_they_use(stored, args, absent):
+    # Start-up is most of what a listing costs (tests/perf/bench.py): the extraction
+    # engine, rich, sqlite-utils and trafilatura load only for the commands that use them.
+    result = subprocess.run([sys.executable, "-c", LOADED, "--db", str(stored), *args],
+                            input="Police said 12 people died.", capture_output=True, text=True,
+                            timeout=60)
+    loaded = {m.split(".")[0] if m.split(".")[0] != "claimtrack" else m
+              for m in result.stderr.split()}
+    assert "claimtrack.cli" in loaded, result.stderr
+    assert not loaded & set(absent)
+
+
 def test_ingest_then_list(invoke, news):
     extracted = invoke("extract", str(news), "-f", "jsonl")
     assert extracted.exit_code == 0

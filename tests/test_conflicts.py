@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimtrack.conflicts import (
-    AGREE, CONFLICT_COLUMNS, CONTRADICTION, DIVERGENT, TIMELINE_COLUMNS, conflict_rows, disjoint,
-    find_conflicts, timeline,
+    AGREE, CONFLICT_COLUMNS, CONTRADICTION, DIVERGENT, TIMELINE_COLUMNS, conflict_rows,
+    conflicts_by_event, disjoint, find_conflicts, timeline, timeline_by_event,
 )
 
 SAME = object()
@@ -556,3 +556,30 @@ def test_verdicts_match_a_pairwise_brute_force(specs):
         return
     [group] = groups
     assert (group.verdict, {c.claim for c in group.claims if c.contradicted}) == brute_force(rows)
+
+
+EVENTS = ["almaty-2022", "aktobe-2023", "default"]
+DATES = [None, "2022-01-06", "2022-01-07"]
+many_events = st.lists(
+    st.tuples(
+        st.integers(1, 7),  # the report, which has one event and one date
+        st.sampled_from(["killed", "injured"]),
+        st.sampled_from(["Interior Ministry", "Khabar-24", "witnesses"]),
+        st.integers(0, 12),
+        st.one_of(st.none(), st.integers(0, 5)),
+    ),
+    max_size=25,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(many_events, st.sampled_from([{}, {"include_all": True}, {"strict": True},
+                                     {"history": True, "include_all": True}]))
+def test_event_by_event_gives_what_all_at_once_gives(specs, options):
+    rows = [claim(id, str(low), low, None if width is None else low + width,
+                  event=EVENTS[report % 3], date=DATES[report // 3], report=report, metric=metric,
+                  origin=origin, kind="unnamed" if origin == "witnesses" else "media")
+            for id, (report, metric, origin, low, width) in enumerate(specs, 1)]
+    by_event = sorted(rows, key=lambda r: r["event"])  # as db.claim_rows(by_event=True) orders them
+    assert list(conflicts_by_event(by_event, **options)) == find_conflicts(rows, **options)
+    assert list(timeline_by_event(by_event)) == timeline(rows)

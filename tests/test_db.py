@@ -122,6 +122,8 @@ def test_claim_rows_for_conflicts(db):
     assert rows[3]["source_kind"] == "unattributed" and rows[3]["source_key"] is None
     assert [r["id"] for r in claim_rows(db, event="riots", metric="injured")] == [2]
     assert [r["figure"] for r in claim_rows(db, include_other=False)] == ["12", "40", "9"]
+    # by event ("default" < "riots"), then in ingest order: what conflicts streams event by event
+    assert [r["figure"] for r in claim_rows(db, by_event=True)] == ["9", "300", "12", "40"]
 
 
 def test_ingest_counts(tmp_path):

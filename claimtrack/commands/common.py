@@ -1,0 +1,133 @@
+"""What the commands share: the options they repeat, the console for talk, error handling."""
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from ..db import DEFAULT_DB, ENV_DB, database_error, open_db
+from ..errors import ClaimtrackError
+from ..output import Format
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from sqlite_utils import Database
+
+    from ..inputs import Rejection
+
+# Each command imports only what it needs (the extraction engine, the conflict rules, rich),
+# so that a listing starts as fast as Python allows: start-up is most of its time.
+
+
+@dataclass(slots=True)
+class State:
+    """The global options, for the commands (``ctx.obj``)."""
+
+    db: str = DEFAULT_DB
+    debug: bool = False
+
+
+FormatOpt = Annotated[Format | None, typer.Option(
+    "--format", "-f", case_sensitive=False, show_default=False,
+    help="table, json, jsonl, csv or tsv \\[default: a table on a terminal, else jsonl]")]
+DbOpt = Annotated[str | None, typer.Option(
+    "--db", show_default=False, metavar="PATH",
+    help=f"Database file (overrides the global --db, ${ENV_DB}, {DEFAULT_DB}).")]
+PathsArg = Annotated[list[str], typer.Argument(
+    metavar="PATH", show_default=False,
+    help="Files (.txt .md .json .jsonl .html), folders (recursive), glob patterns, or - for "
+         "stdin.")]
+LexiconOpt = Annotated[str | None, typer.Option(
+    "--lexicon", metavar="FILE", show_default=False,
+    help="TOML file extending the default lexicon (env CLAIMTRACK_LEXICON).")]
+OutletOpt = Annotated[str | None, typer.Option(
+    help="Outlet for reports that do not name one.", show_default=False)]
+EventOpt = Annotated[str | None, typer.Option(help="Only this event.", show_default=False)]
+AllOpt = Annotated[bool, typer.Option("--all", help="Include figures of metric 'other'.")]
+MaxBytesOpt = Annotated[int, typer.Option(
+    "--max-bytes", min=1, metavar="N",
+    help="Reject a report (file, JSON line, stdin) larger than N bytes, unread.")]
+MetricOpt = Annotated[str | None, typer.Option(
+    help="Only this metric (killed, injured, arrested…).", show_default=False)]
+
+
+@cache
+def err() -> Console:
+    """The console on stderr for progress, summaries and errors, made on first use."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def escape(text: str) -> str:
+    """``text`` with its rich markup escaped, to print as it is."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
+
+def fail(error: ClaimtrackError) -> NoReturn:
+    """One line on stderr, then the exit code SPEC §7 gives the error's class."""
+    err().print(f"[red]Error:[/red] {escape(str(error))}")
+    raise typer.Exit(error.exit_code)
+
+
+@contextmanager
+def handled(ctx: typer.Context, db: str | None = None) -> Iterator[None]:
+    """Turn every error raised inside into one line and an exit code (traceback: --debug)."""
+    debug = ctx.obj.debug if ctx.obj else False
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except BrokenPipeError:
+        # The reader (head, less) went away: stop quietly, without a second error at exit.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        raise typer.Exit(1) from None
+    except ClaimtrackError as e:
+        if debug:
+            raise
+        fail(e)
+    except sqlite3.Error as e:
+        if debug:
+            raise
+        fail(database_error(e, db or DEFAULT_DB))
+    except Exception as e:
+        if debug:
+            raise
+        err().print(f"[red]Error:[/red] unexpected {type(e).__name__}: {escape(str(e))} "
+                    "(run with --debug for the traceback)")
+        raise typer.Exit(1) from None
+
+
+@contextmanager
+def stored(ctx: typer.Context, db: str | None) -> Iterator[Database]:
+    """The database a listing reads (its --db, else the global one), errors handled."""
+    path = db_path(ctx, db)
+    with handled(ctx, path):
+        yield open_db(path, create=False)
+
+
+def db_path(ctx: typer.Context, db: str | None) -> str:
+    """The database file: the command's --db, else the global --db (or its default)."""
+    return db or (ctx.obj.db if ctx.obj else None) or DEFAULT_DB
+
+
+def say_rejected(item: Rejection) -> None:
+    """One line on stderr naming a rejected input and why."""
+    err().print(f"[yellow]rejected[/yellow] {escape(item.name)}: {escape(item.reason)}")
+
+
+def plural(n: int, word: str) -> str:
+    """``1 report``, ``2 reports``."""
+    return f"{n} {word}{'' if n == 1 else 's'}"

@@ -1,0 +1,328 @@
+"""The table view on a terminal, drawn with rich: listings, conflict groups, timelines, one
+claim, one report. ``claimtrack.output`` comes here only for ``-f table``, so the machine
+formats never import rich.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import IO, Any
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .conflicts import CONTRADICTION, DIVERGENT, ConflictGroup, GroupClaim
+from .output import REPORT_CLAIM_TABLE, Column, interval, terminal_safe
+
+
+def draw_table(rows: Iterable[dict], columns: Sequence[Column], file: IO, empty: str) -> int:
+    """Rows as one table on ``file``; ``empty`` goes to stderr when there are none."""
+    rows = list(rows)
+    if not rows:
+        _say(empty)
+        return 0
+    columns = columns or [Column(key) for key in rows[0]]
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, highlight=False)
+    for col in columns:
+        table.add_column(Text(terminal_safe(col.header or col.key)), justify=col.justify,
+                         max_width=col.max_width, overflow="fold")
+    for row in rows:
+        # Text, not str: a title such as "[/b]" or ":fire:" is not rich markup or an emoji code
+        table.add_row(*(Text(terminal_safe(col.cell(row))) for col in columns))
+    Console(file=file, highlight=False).print(table)
+    return len(rows)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def subject_place(subject_group: str | None, location: str | None) -> str:
+    """``police in Almaty``; the subject group alone when no place is known."""
+    group = subject_group or "people"
+    return f"{group} in {location}" if location else group
+
+
+def figure_range(low: int | None, high: int | None) -> str:
+    """:func:`interval` for a bare pair."""
+    return interval({"low": low, "high": high})
+
+
+def claimed_by(c: GroupClaim) -> str:
+    """Who stands behind a claim, in plain words: ``Khabar-24 ← command of …``."""
+    if not c.source:
+        return "nobody named"
+    if c.outlet and c.source == c.outlet and c.origin == c.outlet:
+        return "the report itself"
+    return f"{c.source} ← {c.origin}" if c.origin and c.origin != c.source else c.source
+
+
+def _plain(word: str | None) -> str:
+    return (word or "").replace("_", " ")
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _step_figure(row: dict) -> str:
+    # An exact count reads the same however it was written ("Eight", "8"); other wordings
+    # ("dozens", "at least 26") say more as written.
+    if row.get("low") is not None and row.get("low") == row.get("high"):
+        return f"{row['low']:,}"
+    return row.get("figure") or ""
+
+
+def movement(rows: Sequence[dict]) -> str:
+    """One origin's figures over time: ``8 (2022-01-07) → 16 (2022-01-08, 2 reports)``."""
+    steps: list[list] = []  # [figures, first date, reports]
+    by_report: dict[int, list[dict]] = {}
+    for row in rows:
+        by_report.setdefault(row["report"], []).append(row)
+    for same_report in by_report.values():
+        figures = " / ".join(dict.fromkeys(_step_figure(r) for r in same_report))
+        report = same_report[0]
+        if steps and steps[-1][0] == figures:
+            steps[-1][2] += 1
+        else:
+            steps.append([figures, report.get("date"), 1])
+    return " → ".join(
+        f"{figures} ({date or 'undated'}{f', {reports} reports' if reports > 1 else ''})"
+        for figures, date, reports in steps)
+
+
+VERDICT_STYLE = {CONTRADICTION: "bold red", DIVERGENT: "bold yellow"}
+_AGREE_STYLE = "bold green"
+
+
+def _say(message: str) -> None:
+    Console(stderr=True, highlight=False).print(message, markup=False)
+
+
+def conflict_heading(g: ConflictGroup) -> Text:
+    """``kazakhstan-2022 · injured — divergent: 4 figures from 4 independent origins``."""
+    return Text.assemble(
+        (f"{g.event} · {_plain(g.metric)}", "bold"), " — ",
+        (g.verdict, VERDICT_STYLE.get(g.verdict, _AGREE_STYLE)),
+        f": {_count(len(g.figures), 'figure')} from "
+        f"{_count(g.voices, 'independent origin')}",
+    )
+
+
+def conflict_reason(g: ConflictGroup) -> str:
+    """Why the group got its verdict, in one sentence a reader needs no manual for."""
+    if g.verdict == CONTRADICTION:
+        # subject group -> interval -> [the figure as first written, {voice: origin}]
+        parts: dict[str, dict[tuple, list]] = {}
+        for c in g.claims:
+            if c.contradicted and not c.superseded:
+                figure = parts.setdefault(c.subject_group, {}).setdefault(
+                    (c.low, c.high), [c.figure, {}])
+                figure[1].setdefault(c.voice, c.origin)
+        sentences = []
+        for group, figs in parts.items():
+            sides = [f"{text} ({', '.join(who.values())})" for text, who in figs.values()]
+            sentences.append(f"For {_plain(group)}, {_and(sides)} cannot "
+                             f"{'both' if len(sides) == 2 else 'all'} be true.")
+        return " ".join(sentences)
+    if g.verdict != DIVERGENT:
+        return "The figures agree: their ranges overlap."
+    by_group: dict[str, list] = {}
+    for f in g.figures:
+        by_group.setdefault(f.subject_group, []).append(f)
+    overlap, apart = [], []
+    for group, figures in by_group.items():
+        if len(figures) > 1:
+            # Intervals on a line overlap pairwise exactly when the highest low is below
+            # every high.
+            top = max(f.low for f in figures)
+            bounded = [f.high for f in figures if f.high is not None]
+            (overlap if not bounded or top <= min(bounded) else apart).append(_plain(group))
+    said = []
+    if len(by_group) > 1:
+        said.append("the figures count different groups" if overlap or apart
+                     else "each figure counts a different group")
+    if overlap:
+        said.append(f"{'those' if said else 'the figures'} for {_and(overlap)} overlap")
+    if apart:
+        said.append(f"{'those' if said else 'the figures'} for {_and(apart)} that differ come "
+                    "from one origin or from "
+                    "different places")
+    return f"Nothing contradicts: {_and(said)}."
+
+
+def _figure_cell(c: GroupClaim) -> Text:
+    cell = Text()
+    if c.contradicted and not c.superseded:
+        cell.append("✗ ", "bold red")
+    cell.append(c.figure or "", "red" if c.contradicted and not c.superseded else "")
+    if c.hedge:
+        cell.append(f"\n“{c.hedge}”", "italic")
+    if c.superseded:
+        cell.append("\nsuperseded", "italic")
+    return cell
+
+
+def _claimed_cell(c: GroupClaim) -> Text:
+    cell = Text(claimed_by(c))
+    cell.append(f"\n{c.outlet or f'report {c.report}'} · {c.date or 'undated'}", "dim")
+    return cell
+
+
+def conflict_table(g: ConflictGroup) -> Table:
+    """One group's claims side by side: figure, range, subject, who, independent origins."""
+    # A blank line between claims: each takes two lines or more, and must read as one.
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, highlight=False,
+                  expand=True, leading=1)
+    table.add_column("#", justify="right")
+    table.add_column("figure", max_width=18, overflow="fold")
+    table.add_column("range", justify="right", no_wrap=True)
+    table.add_column("subject", max_width=18, overflow="fold")
+    table.add_column("source ← origin · report", ratio=1, overflow="fold")
+    table.add_column("origins", justify="right")
+    for c in g.claims:
+        table.add_row(
+            str(c.claim), _figure_cell(c), figure_range(c.low, c.high),
+            Text(subject_place(_plain(c.subject_group), c.location)), _claimed_cell(c),
+            str(c.origins), style="dim" if c.superseded else "",
+        )
+    return table
+
+
+def draw_conflicts(groups: Sequence[ConflictGroup], file: IO, empty: str) -> int:
+    """Each conflict group as a block: heading, the reason for its verdict, its claims."""
+    if not groups:
+        _say(empty)
+        return 0
+    console = Console(file=file, highlight=False)
+    for i, g in enumerate(groups):
+        if i:
+            console.print()
+        console.print(conflict_heading(g))
+        console.print(Text(conflict_reason(g)))
+        console.print(conflict_table(g))
+    return sum(len(g.claims) for g in groups)
+
+
+def timeline_tables(rows: Sequence[dict]) -> list[tuple[str, Table]]:
+    """Per event and metric, a heading and a table with one line per origin and subject
+    group: its figures over time."""
+    lines: dict[tuple, list[dict]] = {}
+    for row in rows:
+        lines.setdefault((row["event"], row["metric"], row["subject_group"], row["voice"],
+                          row.get("location") or ""), []).append(row)
+    tables: dict[str, Table] = {}
+    for (event, metric, group, _, location), line in lines.items():
+        heading = f"{event} · {_plain(metric)}"
+        table = tables.get(heading)
+        if table is None:
+            table = tables[heading] = Table(box=box.SIMPLE_HEAD, show_edge=False,
+                                            pad_edge=False, highlight=False, expand=True)
+            table.add_column("subject", max_width=20, overflow="fold")
+            table.add_column("origin", max_width=28, overflow="fold")
+            table.add_column("figures over time", ratio=1, overflow="fold")
+        moved = len({_step_figure(r) for r in line}) > 1
+        table.add_row(Text(subject_place(_plain(group), location)), Text(line[-1]["origin"]),
+                      Text(movement(line), style="bold" if moved else ""))
+    return list(tables.items())
+
+
+def draw_timeline(rows: Iterable[dict], file: IO, empty: str) -> int:
+    """``conflicts.timeline`` rows as one table per event and metric."""
+    rows = list(rows)
+    if not rows:
+        _say(empty)
+        return 0
+    console = Console(file=file, highlight=False)
+    for i, (heading, table) in enumerate(timeline_tables(rows)):
+        if i:
+            console.print()
+        console.print(Text(heading, "bold"))
+        console.print(table)
+    return len(rows)
+
+
+def highlighted(sentence: str, start: int | None, end: int | None, *, plain: bool) -> Text:
+    """The sentence with the figure at [start:end] marked: bold on a terminal, else
+    ``**…**``; whitespace runs (line breaks in the report) read as one space."""
+    def flat(part: str) -> str:
+        return re.sub(r"\s+", " ", part)
+    if start is None or end is None or not 0 <= start <= end <= len(sentence):
+        return Text(flat(sentence).strip())
+    figure = sentence[start:end]
+    text = Text(flat(sentence[:start]).lstrip())
+    text.append(f"**{figure}**" if plain else figure, "" if plain else "bold reverse")
+    text.append(flat(sentence[end:]).rstrip())
+    return text
+
+
+def _link(link: dict) -> str:
+    about = ", ".join(v for v in (link.get("kind"), link.get("role"), link.get("descriptor")) if v)
+    cue = f" — “{link['cue']}”" if link.get("cue") else ""
+    return f"{link.get('name')} ({about}){cue}" if about else f"{link.get('name')}{cue}"
+
+
+def _fields(rows: Sequence[tuple[str, Any]]) -> Table:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for name, value in rows:
+        if not isinstance(value, Text):
+            value = Text("–" if value is None or value == "" else str(value))
+        grid.add_row(name, value)
+    return grid
+
+
+def draw_claim(claim: dict, file: IO) -> int:
+    """One claim in its sentence, the figure marked, then its fields."""
+    console = Console(file=file, highlight=False)
+    offset = claim.get("sentence_start")
+    start = None if offset is None else claim["start"] - offset
+    end = None if offset is None else claim["end"] - offset
+    chain = claim.get("chain") or []
+    links = Text("\n".join(("← " if i else "") + _link(link) for i, link in enumerate(chain)))
+    qualifier = claim.get("qualifier")
+    console.print(Text.assemble((f"Claim {claim['id']}", "bold"),
+                                f" · {claim.get('event')} · {claim.get('metric')}"))
+    console.print(highlighted(claim.get("sentence") or "", start, end,
+                              plain=not console.is_terminal))
+    console.print()
+    console.print(_fields([
+        ("figure", f"{claim.get('figure')} ({qualifier}: "
+                   f"{figure_range(claim.get('low'), claim.get('high')) or '?'})"
+                   + (f" {claim['unit']}" if claim.get("unit") else "")),
+        ("subject", f"{_plain(claim.get('subject_group'))}"
+                    + (f" (“{claim['subject']}”)" if claim.get("subject")
+                       and claim["subject"] != claim.get("subject_group") else "")),
+        ("location", claim.get("location")),
+        ("chain", links if chain else Text("–")),
+        ("hedge", f"“{claim['hedge']}”" if claim.get("hedge") else None),
+        ("quoted", "yes" if claim.get("quoted") else "no"),
+        ("report", f"{claim.get('report')} · {claim.get('outlet') or 'no outlet'} · "
+                   f"{claim.get('date') or 'undated'}"),
+        ("title", claim.get("title")),
+        ("url", claim.get("url")),
+    ]))
+    return 1
+
+
+def draw_report(report: dict, claims: Sequence[dict], file: IO) -> int:
+    """One report's metadata, then its claims as a table."""
+    console = Console(file=file, highlight=False)
+    console.print(Text.assemble((f"Report {report['id']}", "bold"),
+                                f" · {report.get('outlet') or 'no outlet'} · "
+                                f"{report.get('date') or 'undated'} · {report.get('event')}"))
+    console.print(_fields([
+        ("title", report.get("title")),
+        ("url", report.get("url")),
+        ("input", report.get("path") or report.get("ref")),
+        *([("id", report["ref"])] if report.get("ref") not in (None, report.get("path")) else []),
+        ("ingested", report.get("ingested_at")),
+        ("claims", len(claims)),
+    ]))
+    if claims:
+        console.print()
+        draw_table(claims, REPORT_CLAIM_TABLE, file, "")
+    return 1
