@@ -132,6 +132,15 @@ METRICS = [
     ("Two teens were shot in the leg on Sunday and taken to hospital.", "Two", {"metric": "casualties"}),
     # a running total in custody
     ("That brings the total number of people in custody to five.", "five", {"metric": "arrested"}),
+    # a list after a dash takes the cue before it; its next item shares the metric, keeping its group
+    ("They condemned the killing of the monks -- three Belgians and one Dutchman -- last year.", "three",
+     {"metric": "killed"}),
+    ("They condemned the killing of the monks -- three Belgians and one Dutchman -- last year.", "one",
+     {"metric": "killed", "subject_group": "people"}),
+    ("Six people -- four women and two men -- were wounded by the blast.", "two", {"metric": "injured"}),
+    # ... but not a figure after a verb of its own, nor numbers with no noun after a dash
+    ("Of the people who were shot, three died and one survived.", "one", {"metric": "other"}),
+    ("The deaths of the twins -- 19 and 17 -- shocked the town.", "19", {"metric": "other"}),
 ]
 
 

@@ -283,7 +283,7 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
             elif prev is not None and prev.metric != "other":
                 if metric == "other" and (c.joined or _PART_OF.match(text, prev.figure.end, f.start)):
                     metric = prev.metric
-                if group is None and (subject is None or c.joined):
+                if group is None and not c.listed and (subject is None or c.joined):
                     subject, group = prev.subject, prev.subject_group
             q = quote_of(f) if quotes else None
             chain: tuple[Link, ...] = speaker_of(q) if q is not None else ()

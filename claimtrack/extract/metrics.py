@@ -73,6 +73,7 @@ class Counted:
     subject: str | None
     subject_group: str | None  # None: not named next to the figure
     joined: bool = False  # the figure leans on its neighbour ("and 353 wounded", "four of whom")
+    listed: bool = False  # … as the next item of a list, with a group of its own ("and one Chilean")
 
 
 def _phrase_alt(phrases) -> str:
@@ -141,6 +142,11 @@ def _group_of(p: dict, match: re.Match) -> str | None:
 _OF_WHOM = re.compile(r"\s+of\s+(?:whom|them|those|these|the\s+\w+)\b", re.IGNORECASE)
 _NP_END = re.compile(r"\s+(?:who|that|which|were|was|are|is|have|has|had)\b", re.IGNORECASE)
 _PLURAL_NP = re.compile(r"(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?:\w+s)\b")
+# "… four Italians and one": the figure continues a list begun by the one before it
+_AND_LIST = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                       r"[a-z]+teen|twenty|thirty|forty|fifty|dozens|hundreds))\s+(?P<words>[a-z'’-]+"
+                       r"(?:\s+[a-z'’-]+)?)\s+and\s+\Z")
+_LIST_OPENERS = {"--", "—", "–"}
 _FILL = re.compile(r"[\w'’-]+|[^\w\s]")
 _TOKEN = re.compile(r"[\w'’.-]*\w|[^\w\s]")
 # Words that end the counted group's noun phrase and the search for a metric after it.
@@ -325,11 +331,17 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
         if lm:
             fill = _FILL.findall(left, lm.end())
             words = [w.lower() for w in fill]
+            if words and words[-1] in _LIST_OPENERS and np_text:  # "the killing of the priests -- four …"
+                words.pop()
             if len(words) <= 6 and not any(w in _LEFT_STOP for w in words) and \
                     not any(not w[0].isalnum() for w in words):
                 metric = p["before"].get(_WS.sub(" ", lm.group().lower())) or metric
-    if metric and np_text and _counts_things(np_text, p):
+    listed = False
+    if np_text and _counts_things(np_text, p):
         metric = None  # "four homes burned": no one was hurt
+        joined = False
+    elif metric is None and (item := _AND_LIST.search(left)) and not p["after_re"].search(item["words"]):
+        joined = listed = True  # "five Spaniards and one Salvadoran": one list, one metric
     group = None
     subject = None
     if np_text:
@@ -341,4 +353,4 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
             subject = np_text.split(",")[0][:60] if len(np_text.split()) <= 4 else None
         if group is None and subject:
             group = None
-    return Counted(metric or "other", subject, group, joined)
+    return Counted(metric or "other", subject, group, joined, listed)
