@@ -219,6 +219,8 @@ def source_key(name: str) -> str:
     return k or name.casefold().strip()
 
 
+# a report names the same few sources again and again; a Source is frozen, so sharing is safe
+@lru_cache(maxsize=4096)
 def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
     """Normalise a noun phrase naming a source: name, kind, key, descriptor and role."""
     kinds = _kinds(lexicon)
