@@ -26,13 +26,17 @@ _NOT_PLACES = re.compile(
     r"Congress|Court|Facebook|Twitter|Telegram|English|Russian)\b")
 
 
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_QUOTE_MARK = re.compile(r"[“«„\"‘]|''")
+
+
 def _location(sentence: str) -> str | None:
     if sentence.isupper():
         return None
     for m in _LOCATION.finditer(sentence):
         place = m["place"]
         if not _NOT_PLACES.match(place):
-            return re.sub(r"['’]s$", "", place)
+            return _POSSESSIVE_END.sub("", place)
     return None
 
 
@@ -235,7 +239,7 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
     if not figs:
         return []
     spans = sentence_spans(text)
-    quotes = quote_spans(text) if re.search(r"[“«„\"‘]|''", text) else []
+    quotes = quote_spans(text) if _QUOTE_MARK.search(text) else []
     quote_starts = [q[0] for q in quotes]
     by_sentence: dict[int, list[Figure]] = defaultdict(list)
     for f in figs:

@@ -206,17 +206,41 @@ _TITLE = re.compile(
     r"Councilwoman|Rev\.|Father|Pastor|Professor|Prof\.)\s+(?=[A-Z])")
 
 
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_MINISTRY_OF = re.compile(r"\bministry\s+of\s+(?:the\s+)?([\w\s]+)$")
+_DEPARTMENT_OF = re.compile(r"\bdepartment\s+of\s+(?:the\s+)?([\w\s]+)$")
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_KEY_ARTICLES = re.compile(r"\b(?:the|a|an|of)\b")
+
+
 def source_key(name: str) -> str:
     """Grouping key: case-folded, determiners, country words and punctuation dropped."""
     k = name.casefold()
-    k = re.sub(r"['’]s\b", "", k)
-    k = re.sub(r"\bministry\s+of\s+(?:the\s+)?([\w\s]+)$", r"\1 ministry", k)
-    k = re.sub(r"\bdepartment\s+of\s+(?:the\s+)?([\w\s]+)$", r"\1 department", k)
+    k = _POSSESSIVE.sub("", k)
+    k = _MINISTRY_OF.sub(r"\1 ministry", k)
+    k = _DEPARTMENT_OF.sub(r"\1 department", k)
     k = _DEMONYMS.sub(" ", k)
-    k = re.sub(r"[^\w\s]", " ", k)
-    k = re.sub(r"\b(?:the|a|an|of)\b", " ", k)
-    k = re.sub(r"\s+", " ", k).strip()
+    k = _PUNCTUATION.sub(" ", k)
+    k = _KEY_ARTICLES.sub(" ", k)
+    k = _SPACES.sub(" ", k).strip()
     return k or name.casefold().strip()
+
+
+_RANK = re.compile(r"^(?:former|then|current|acting|interim|senior|top|chief)\s+", re.IGNORECASE)
+_LETTER = re.compile(r"[A-Za-z]")
+_NAME_WORD = re.compile(r"[\w'’.&-]+")
+_IN_OR_AT_END = re.compile(r"\b(?:in|at)$")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_POSSESSIVE_END_S = re.compile(r"['’]s$")
+_UNNAMED_GROUP = re.compile(r"^(?:other|some|several|many|unnamed|anonymous|unidentified|"
+                            r"local|security|police|military|hospital|medical|government)\s+"
+                            r"(?:sources?|witnesses|officials|reports|media|residents|activists|"
+                            r"observers)$")
+_PERSON_NAME = re.compile(r"(?:[A-Z][\w'’.-]+\s+(?:and\s+)?){1,3}[A-Z][\w'’-]+")
+_ONE_NAME = re.compile(r"[A-Z][\w'’-]+")
+_NATIONALITY = re.compile(r"(?:Kazakh|Kazakhstan['’]s|Russian|Russia['’]s|American|U\.S\.|British|French|German|"
+                          r"Ukrainian|Ukraine['’]s|Chinese|Iranian|Iraqi|Syrian|Turkish|Israeli|Kyrgyz|Uzbek|Armenian)\s+")
 
 
 # a report names the same few sources again and again; a Source is frozen, so sharing is safe
@@ -225,7 +249,7 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
     """Normalise a noun phrase naming a source: name, kind, key, descriptor and role."""
     kinds = _kinds(lexicon)
     text = np_text.strip(" ,.;:'\"“”‘’")
-    text = re.sub(r"\s+", " ", text)
+    text = _SPACES.sub(" ", text)
     text = _NP_TAIL.sub("", text)  # "a poll released Friday": the day names no one
     text = _LEADING_CONJUNCTION.sub("", text)  # "But a fresh poll"
     if _PRONOUN_CONTRACTION.match(text) or _PRONOUN_START.match(text):
@@ -233,16 +257,16 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
     if not text or len(text) > 120:
         return None
     bare = _DETERMINERS.sub("", text)
-    bare = re.sub(r"^(?:former|then|current|acting|interim|senior|top|chief)\s+", "", bare, flags=re.IGNORECASE)
+    bare = _RANK.sub("", bare)
     lowered = bare.lower()
     if lowered in _PRONOUNS or lowered in _FUNCTION_WORDS or lowered in _NOT_NAMES or \
-            not re.search(r"[A-Za-z]", bare):
+            not _LETTER.search(bare):
         return None
     upper = bare.isupper() and len(bare) > 3
     name, descriptor, role = bare, None, None
     if not upper:
         # the last run of capitalised words is the name; lower-case words before it describe it
-        tokens = list(re.finditer(r"[\w'’.&-]+", bare))
+        tokens = list(_NAME_WORD.finditer(bare))
         run_start = None
         for i in range(len(tokens) - 1, -1, -1):
             t = tokens[i].group()
@@ -256,8 +280,8 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
                 run_start += 1
         # "the command of the security forces in Almaty": a place after "in"/"at" says where
         # the body sits; the name is the whole phrase, not the place
-        if run_start is not None and 0 < run_start < len(tokens) and re.search(
-                r"\b(?:in|at)$", bare[:tokens[run_start].start()].strip()):
+        if run_start is not None and 0 < run_start < len(tokens) and _IN_OR_AT_END.search(
+                bare[:tokens[run_start].start()].strip()):
             run_start = None
         if run_start is not None and run_start < len(tokens):
             name = bare[tokens[run_start].start():].strip()
@@ -268,17 +292,14 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
                     role = rm.group().strip()
                 else:
                     descriptor = before
-        name = re.sub(r"['’]s?$", "", name).strip()
+        name = _POSSESSIVE_END.sub("", name).strip()
         title = _TITLE.match(name)
         if title and name[title.end():]:
             role = f"{role} {title.group().strip()}" if role else title.group().strip()
             name = name[title.end():]
     kind = None
     probe = bare
-    if lowered in kinds["unnamed"] or re.match(r"^(?:other|some|several|many|unnamed|anonymous|unidentified|"
-                                              r"local|security|police|military|hospital|medical|government)\s+"
-                                              r"(?:sources?|witnesses|officials|reports|media|residents|activists|"
-                                              r"observers)$", lowered):
+    if lowered in kinds["unnamed"] or _UNNAMED_GROUP.match(lowered):
         kind = "unnamed"
     else:
         for k, rx in kinds["kinds"]:
@@ -288,9 +309,9 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
                 kind = k
                 break
         if kind is None:
-            if role or re.fullmatch(r"(?:[A-Z][\w'’.-]+\s+(?:and\s+)?){1,3}[A-Z][\w'’-]+", name) and not upper:
+            if role or _PERSON_NAME.fullmatch(name) and not upper:
                 kind = "person"
-            elif re.fullmatch(r"[A-Z][\w'’-]+", name):
+            elif _ONE_NAME.fullmatch(name):
                 kind = "person"
             else:
                 kind = "unnamed"
@@ -302,16 +323,18 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
             descriptor = f"{descriptor} {dm.group().strip()}"
             name = name[dm.end():]
     elif not upper and kind != "person":
-        dm = re.match(r"(?:Kazakh|Kazakhstan['’]s|Russian|Russia['’]s|American|U\.S\.|British|French|German|"
-                      r"Ukrainian|Ukraine['’]s|Chinese|Iranian|Iraqi|Syrian|Turkish|Israeli|Kyrgyz|Uzbek|Armenian)\s+", name)
+        dm = _NATIONALITY.match(name)
         if dm and name[dm.end():][:1].isupper():
             descriptor = dm.group().strip()
             name = name[dm.end():]
     if descriptor:
-        descriptor = re.sub(r"['’]s$", "", descriptor.strip())
-    key = re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", name.casefold())).strip() if kind == "unnamed" \
+        descriptor = _POSSESSIVE_END_S.sub("", descriptor.strip())
+    key = _SPACES.sub(" ", _PUNCTUATION.sub(" ", name.casefold())).strip() if kind == "unnamed" \
         else source_key(name)
     return Source(name=name, kind=kind, key=key, text=text, descriptor=descriptor, role=role)
+
+
+_WORD = re.compile(r"\S+")
 
 
 def _np_forward(s: str, pos: int) -> tuple[str, int]:
@@ -320,7 +343,7 @@ def _np_forward(s: str, pos: int) -> tuple[str, int]:
         return "", pos
     m = _NP_END.search(s, pos, pos + _WINDOW)  # a name is a few words: never scan far
     end = m.start() if m else min(len(s), pos + _WINDOW)
-    words = list(re.finditer(r"\S+", s[pos:end]))
+    words = list(_WORD.finditer(s[pos:end]))
     if len(words) > 12:
         end = pos + words[11].end()
     return s[pos:end].strip(), end
@@ -336,6 +359,14 @@ _NP_TAIL = re.compile(
     r"\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))+\s*$", re.IGNORECASE)
 
 
+_CLAUSE_WORD = re.compile(r"\b(?:that|and|but|while|as|because|after|when|where|so)\s+", re.IGNORECASE)
+_SENTENCE_STOP = re.compile(_NOT_ABBREVIATION + r"[.!?]\s")
+_NP_ADVERB_END = re.compile(
+    r"\s+(?:also|later|earlier|previously|officially|separately|publicly|initially|had|has|have|would|could|may|"
+    r"on\s+\w+day|today|yesterday|in\s+a\s+statement|in\s+a\s+note|still|now|already|never|just|even|clearly|"
+    r"actually|repeatedly|often)\s*$", re.IGNORECASE)
+
+
 def _np_backward(s: str, pos: int) -> tuple[str, int]:
     """The noun phrase ending at ``pos`` (a speech verb follows): back to a clause boundary."""
     # a subject is a few words: look back no further than a window, so that a sentence
@@ -349,17 +380,17 @@ def _np_backward(s: str, pos: int) -> tuple[str, int]:
     if aside and aside.start() > 0:
         seg = seg[:aside.start()]
     cut = max(seg.rfind(c) for c in (",", ";", ":", "“", "”", "\"", "(", ")", "—", "–", "''"))
-    for m in re.finditer(r"\b(?:that|and|but|while|as|because|after|when|where|so)\s+", seg, re.IGNORECASE):
+    for m in _CLAUSE_WORD.finditer(seg):
         if m.end() > cut + 1:
             if m.group()[:3] == "and" and seg[m.end():m.end() + 1].isupper() and \
                     _NAME_BEFORE_AND.match(seg, cut + 1, m.start()):
                 continue  # "Mr. Grassley and Mr. Leahy said": one source of two names
             cut = m.end() - 1
-    for m in re.finditer(_NOT_ABBREVIATION + r"[.!?]\s", seg):
+    for m in _SENTENCE_STOP.finditer(seg):
         cut = max(cut, m.end() - 1)
     np = seg[cut + 1:].strip()
     start = w0 + cut + 1
-    np = re.sub(r"\s+(?:also|later|earlier|previously|officially|separately|publicly|initially|had|has|have|would|could|may|on\s+\w+day|today|yesterday|in\s+a\s+statement|in\s+a\s+note|still|now|already|never|just|even|clearly|actually|repeatedly|often)\s*$", "", np, flags=re.IGNORECASE)
+    np = _NP_ADVERB_END.sub("", np)
     np = _NP_TAIL.sub("", np)
     words = np.split()
     if len(words) > 10:
@@ -385,8 +416,24 @@ def _chain_from(s: str, np: str, np_end: int, cue: str, lexicon: Lexicon) -> lis
         np2, _ = _np_forward(s, b.end())
         outer = make_source(np2, lexicon)
         if outer:
-            return [Link(outer, re.sub(r"\s+", " ", b["cue"].lower())), Link(first, cue)]
+            return [Link(outer, _SPACES.sub(" ", b["cue"].lower())), Link(first, cue)]
     return chain
+
+
+# "according to a toll provided by X": the body of the toll is the source
+_BODY_OF_REPORT = re.compile(
+    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:toll|tally|count|figures?|report|statement|study|survey|analysis|"
+    r"review|audit|estimate|memo|poll)\s+(?:(?:provided|released|published|issued|compiled|conducted|prepared)\s+)?"
+    r"(?:by|from)\s+(?=(?:the\s+)?[A-Z])", re.IGNORECASE)
+_OPTIONAL_SPACE = re.compile(r"\s*")
+_NOT_A_NAME = re.compile(r"\d|n[’']t\b|\bnot\b|\b(?:said|says|told|stated)\b")
+_EVIDENCE_WORD = re.compile(
+    r"\b(?:poll|polls|survey|surveys|study|studies|report|reports|data|figures|analysis|records|statistics|"
+    r"documents|tally|census|audit|returns|filings|emails|tallies|review|investigation|probe|count|estimates?|"
+    r"research|researchers|analysts?|economists?|numbers|index|model|projections?)\b", re.IGNORECASE)
+_RELATIVE_END = re.compile(r"\b(?:it|which|who)$")
+_NOT_A_SUBJECT_START = re.compile(r"^(?:were|was|is|are|has|have|had|been|being|not|also|to|the\s+\w+\s+(?:were|was))\b")
+_LEAD_CITING = re.compile(r"\W*(?P<cue>citing|quoting)\s+(?P<y>[^,;:]{2,80}),", re.IGNORECASE)
 
 
 def _nobody() -> Source | None:
@@ -414,18 +461,13 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         if _STUDY.match(s, m.start()):
             continue
         np, end = _np_forward(s, m.end())
-        cue = re.sub(r"\s+", " ", m["cue"].lower())
+        cue = _SPACES.sub(" ", m["cue"].lower())
         cue = "according to" if cue.startswith("according") else cue
         # "according to a toll provided by X": the body of the toll is the source
-        inner = _PREP_CUE.match(s, m.end()) or re.match(
-            r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:toll|tally|count|figures?|report|statement|study|survey|analysis|"
-            r"review|audit|estimate|memo|poll)\s+(?:(?:provided|released|published|issued|compiled|conducted|prepared)\s+)?"
-            r"(?:by|from)\s+(?=(?:the\s+)?[A-Z])",
-            s[m.end():], re.IGNORECASE)
+        inner = _PREP_CUE.match(s, m.end()) or _BODY_OF_REPORT.match(s, m.end())
         if inner:
-            start2 = inner.end() if inner.re is _PREP_CUE else m.end() + inner.end()
-            np, end = _np_forward(s, start2)
-            cue = "according to" if cue == "according to" else re.sub(r"\s+", " ", inner.group().strip().lower())
+            np, end = _np_forward(s, inner.end())
+            cue = "according to" if cue == "according to" else _SPACES.sub(" ", inner.group().strip().lower())
         chain = _chain_from(s, np, end, cue, lexicon)
         if chain:
             cues.append(Cue(tuple(chain), m.start(), 1))
@@ -470,7 +512,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         pre = _CHAIN_BEFORE_VERB.search(s, 0, m.start()) if near else None
         if pre:
             x, y = make_source(pre["x"], lexicon), make_source(pre["y"], lexicon)
-            cue2 = re.sub(r"\s+", " ", pre["cue"].lower()).replace("which ", "")
+            cue2 = _SPACES.sub(" ", pre["cue"].lower()).replace("which ", "")
             if x and y:
                 pair = [Link(y, cue2), Link(x, verb.split()[0])] if cue2 in ("quoted by", "cited by") \
                     else [Link(x, verb.split()[0]), Link(y, cue2)]
@@ -495,7 +537,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         if inv:
             adv = _VERB_ADVERBIAL.match(s, m.end())
             k = adv.end() if adv else m.end()
-            np, end = _np_forward(s, k + (len(re.match(r"\s*", s[k:]).group())))
+            np, end = _np_forward(s, _OPTIONAL_SPACE.match(s, k).end())
             if (s[j - 1:j] != "," or _INVERTED_END.match(s, end)) and not np.lower().startswith("to "):
                 chain = _chain_from(s, np, end, verb.split()[0], lexicon)
                 if chain:
@@ -503,13 +545,10 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 continue
             # "Breitbart News, for one, noted the dichotomy between …": an object, not a speaker
         np, start = _np_backward(s, m.start())
-        if not np or re.search(r"\d|n[’']t\b|\bnot\b|\b(?-i:said|says|told|stated)\b", np) or \
+        if not np or _NOT_A_NAME.search(np) or \
                 verb in _NOUN_LIKE and _NUMBER_WORD.search(np):
             continue
-        if verb in _EVIDENCE and not re.search(r"\b(?:poll|polls|survey|surveys|study|studies|report|reports|data|"
-                                               r"figures|analysis|records|statistics|documents|tally|census|audit|returns|filings|emails|tallies|"
-                                               r"review|investigation|probe|count|estimates?|research|researchers|"
-                                               r"analysts?|economists?|numbers|index|model|projections?)\b", np, re.I):
+        if verb in _EVIDENCE and not _EVIDENCE_WORD.search(np):
             continue  # "police found three people dead": finding is not telling
         low = np.lower()
         if low in ("he", "she"):
@@ -519,12 +558,12 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             if person is not None:
                 cues.append(Cue((Link(person, verb.split()[0]),), start, 2))
             continue
-        if low.split()[-1] in _PRONOUNS or re.search(r"\b(?:it|which|who)$", low):
+        if low.split()[-1] in _PRONOUNS or _RELATIVE_END.search(low):
             continue
-        if re.match(r"^(?:were|was|is|are|has|have|had|been|being|not|also|to|the\s+\w+\s+(?:were|was))\b", low) or \
+        if _NOT_A_SUBJECT_START.match(low) or \
                 _NOT_A_SUBJECT.search(np):
             continue
-        cue_verb = re.sub(r"\s+", " ", verb)
+        cue_verb = _SPACES.sub(" ", verb)
         cue_verb = cue_verb.split()[0] if not cue_verb.startswith(("put", "raised", "even", "speak", "spoke")) else cue_verb
         chain = []
         if verb in ("told", "tells"):
@@ -544,11 +583,11 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             np2, _ = _np_forward(s, outer.end())
             quoting = make_source(np2, lexicon)
             if quoting:
-                cues.append(Cue((Link(quoting, re.sub(r"\s+", " ", outer["cue"].lower())),) + tuple(chain),
+                cues.append(Cue((Link(quoting, _SPACES.sub(" ", outer["cue"].lower())),) + tuple(chain),
                                 start, 0))
                 continue
         cues.append(Cue(tuple(chain), start, 2))
-    lead = re.match(r"\W*(?P<cue>citing|quoting)\s+(?P<y>[^,;:]{2,80}),", s, re.IGNORECASE)
+    lead = _LEAD_CITING.match(s)
     if lead:
         y = make_source(lead["y"], lexicon)
         speech = [c for c in cues if c.strength == 2 and c.pos > lead.end() - 1]
@@ -682,6 +721,16 @@ def _subject_before(s: str, verb_start: int, verb: str = "") -> str:
     return np if 0 < len(np) <= 80 else ""
 
 
+_VERB_AFTER_QUOTE = re.compile(rf"\s*,?\s*(?P<verb>{QUOTE_SPEECH})\s+", re.IGNORECASE)
+_SPEAKER_AFTER_QUOTE = re.compile(
+    rf"\s*(?:(?:for|to|of|in|on|at|about|with)\s[^,.;:“”\"\n]{{1,40}},\s*)?,?\s*"
+    rf"(?P<np>{_NP_CHAR}{{1,80}}?)(?:,\s*(?:who|a|an|the)\s[^,.;:“”\"]{{1,80}},)?{_ADVERB}\s+"
+    rf"(?P<verb>{QUOTE_SPEECH})\b", re.IGNORECASE)
+_VERB_SPEAKER_BEFORE_QUOTE = re.compile(
+    rf"\b(?P<verb>{QUOTE_SPEECH})\s+(?P<np>{_NP_CHAR}{{1,80}}?)\s*[:,.]\s*\Z", re.IGNORECASE)
+_TELLER = re.compile(r"(?P<np>[^,.;:“”\"]{1,80}?)\s+(?:told|tells)\s+[^,.;:“”\"]{1,80}?\s*[:,.]\s*\Z", re.IGNORECASE)
+
+
 def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
                   last_person: Callable[[], Source | None] = _nobody) -> tuple[Link, ...]:
     """The speaker a quotation is attributed to, right after it or just before it."""
@@ -690,15 +739,13 @@ def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
     brk = after.find("\n\n")
     if brk >= 0:  # the next paragraph's speaker is not this quote's
         after = after[:brk]
-    m = re.match(rf"\s*,?\s*(?P<verb>{QUOTE_SPEECH})\s+", after, re.IGNORECASE)
+    m = _VERB_AFTER_QUOTE.match(after)
     if m:
         np, end = _np_forward(after, m.end())
         chain = _chain_from(after, np, end, m["verb"].lower().split()[0], lexicon)
         if chain:
             return tuple(chain)
-    m = re.match(rf"\s*(?:(?:for|to|of|in|on|at|about|with)\s[^,.;:“”\"\n]{{1,40}},\s*)?,?\s*"
-                 rf"(?P<np>{_NP_CHAR}{{1,80}}?)(?:,\s*(?:who|a|an|the)\s[^,.;:“”\"]{{1,80}},)?{_ADVERB}\s+"
-                 rf"(?P<verb>{QUOTE_SPEECH})\b", after, re.IGNORECASE)
+    m = _SPEAKER_AFTER_QUOTE.match(after)
     if m:
         named = _named_speaker(m["np"], m["verb"], lexicon, last_person)
         if named is not None:
@@ -717,14 +764,13 @@ def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
         src = make_source(m["np"], lexicon)
         if src:
             return (Link(src, ":"),)
-    m = re.search(rf"\b(?P<verb>{QUOTE_SPEECH})\s+(?P<np>{_NP_CHAR}{{1,80}}?)\s*[:,.]\s*\Z", before, re.IGNORECASE)
+    m = _VERB_SPEAKER_BEFORE_QUOTE.search(before)
     if m and (_VERB_ADVERBIAL.match(" " + m["np"]) or _CLAUSE_START.match(m["np"].strip())
               or m["verb"].lower() in _NOUN_LIKE):
         m = None  # "said in a statement.", "the state and local level.": no speaker after the verb
     if m and m["verb"].lower() in ("told", "tells"):
         # "Woodward told the convention: “…”": whom one tells is no speaker; the teller is
-        t = re.search(r"(?P<np>[^,.;:“”\"]{1,80}?)\s+(?:told|tells)\s+[^,.;:“”\"]{1,80}?\s*[:,.]\s*\Z", before,
-                      re.IGNORECASE)
+        t = _TELLER.search(before)
         named = _named_speaker(t["np"], "told", lexicon, last_person) if t else None
         return named or ()
     if m:
@@ -737,4 +783,4 @@ def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
 def hedge_in(sentence: str, lexicon: Lexicon) -> str | None:
     """The first distancing word of a sentence, if any."""
     m = _kinds(lexicon)["hedge_re"].search(sentence.lower())
-    return re.sub(r"\s+", " ", m.group().lower()) if m else None
+    return _SPACES.sub(" ", m.group().lower()) if m else None
