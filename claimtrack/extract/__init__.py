@@ -73,7 +73,9 @@ class _Transcript:
             j = line_start - 1
             while j > 0 and text[j - 1] in " \t\r\n\xa0":
                 j -= 1
-            m = _INTRO.search(text, max(0, j - 200), j) if 0 < j < line_start - 1 else None
+            w0 = max(0, j - 200)
+            # only a paragraph closing on a colon can introduce: test that before the costly search
+            m = _INTRO.search(text, w0, j) if 0 < j < line_start - 1 and text[w0:j].rstrip().endswith(":") else None
             chain: tuple[Link, ...] = ()
             if m and m.start("np") >= text.rfind("\n", 0, j) + 1:
                 src = make_source(m["np"], lexicon)

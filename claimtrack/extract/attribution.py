@@ -80,6 +80,8 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"
 _NOT_ABBREVIATION = "".join(rf"(?<!\b{a})" for a in (
     "Gov", "Sen", "Rep", "Mr", "Mrs", "Ms", "Dr", "Lt", "Gen", "Col", "Sgt", "Capt", "Cmdr", "Prof", "Rev",
     "St", "Jr", "Sr", "Atty", "Supt", "Insp", "Det", "Maj", "Cpl")) + r"(?<!\b[A-Z])"
+# a full stop that ends a sentence; the look-ahead spares the look-behinds at every other character
+_FULL_STOP = r"(?=[.!?])" + _NOT_ABBREVIATION + r"[.!?]"
 # a character of a speaker's name next to a quote: no clause punctuation, but "Ms. Lee", "George W. Bush"
 _NP_CHAR = r"(?:[^,.;:“”\"]|" + "|".join(rf"(?<=\b{a})\." for a in (
     "Gov", "Sen", "Rep", "Mr", "Mrs", "Ms", "Dr", "Lt", "Gen", "Col", "Sgt", "Capt", "Prof", "Rev", "St", "Jr")) + \
@@ -93,7 +95,7 @@ _ASIDE_END = re.compile(r",\s*(?:for\s+one|however|too|though|meanwhile|in\s+tur
                         r"for\s+instance|for\s+(?:its|his|her|their)\s+part|in\s+response),?\s*\Z", re.IGNORECASE)
 _PARENTHETICAL_END = re.compile(r"\s*\([^()]{1,25}\)\s*\Z")
 _NP_END = re.compile(
-    r"\s*(?:[,;:()\[\]“”\"‘]|" + _NOT_ABBREVIATION + r"[.!?](?:\s|$)|\s[-–—]\s|\s+(?:that|who|which|whose|when|while|where|after|"
+    r"\s*(?:[,;:()\[\]“”\"‘]|" + _FULL_STOP + r"(?:\s|$)|\s[-–—]\s|\s+(?:that|who|which|whose|when|while|where|after|"
     r"before|because|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"in\s+a\s+(?:statement|note|press|news|report|post|tweet|message|briefing|televised)|"
     r"on\s+(?:facebook|twitter|telegram|x|social|state|its|his|her|their|television|tv)|"
@@ -360,7 +362,7 @@ _NP_TAIL = re.compile(
 
 
 _CLAUSE_WORD = re.compile(r"\b(?:that|and|but|while|as|because|after|when|where|so)\s+", re.IGNORECASE)
-_SENTENCE_STOP = re.compile(_NOT_ABBREVIATION + r"[.!?]\s")
+_SENTENCE_STOP = re.compile(_FULL_STOP + r"\s")
 _NP_ADVERB_END = re.compile(
     r"\s+(?:also|later|earlier|previously|officially|separately|publicly|initially|had|has|have|would|could|may|"
     r"on\s+\w+day|today|yesterday|in\s+a\s+statement|in\s+a\s+note|still|now|already|never|just|even|clearly|"
@@ -695,7 +697,7 @@ def _named_speaker(np: str, verb: str, lexicon: Lexicon,
 _VERB_BEFORE_QUOTE = re.compile(
     rf"(?<![\w-])(?P<verb>{QUOTE_SPEECH})(?:{_VERB_ADVERBIAL.pattern})?\s*(?:that\s*)?[:,.]?\s*\Z", re.IGNORECASE)
 _ADVERB_END = re.compile(_ADVERB + r"\s*\Z", re.IGNORECASE)
-_NP_STOP = re.compile(r"[,;:“”\"]|" + _NOT_ABBREVIATION + r"[.!?]")
+_NP_STOP = re.compile(r"[,;:“”\"]|" + _FULL_STOP)
 _MAIN_SUBJECT = re.compile(
     r"(?:^|[.!?]\s+|\n\s*)(?P<np>(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5})\s+(?-i:[a-z])[^.!?\n]*,\Z")
 _APPOSITION = re.compile(r"\s*(?:who|a|an|the)\s", re.IGNORECASE)
