@@ -27,7 +27,6 @@ _NOT_PLACES = re.compile(
 
 
 _POSSESSIVE_END = re.compile(r"['’]s$")
-_QUOTE_MARK = re.compile(r"[“«„\"‘]|''")
 
 
 def _location(sentence: str) -> str | None:
@@ -169,6 +168,7 @@ def _clause_subject(sentence: str, pos: int, lexicon: Lexicon) -> tuple[Link, ..
 
 
 _WINDOW = 300
+_QUOTE_MARKS = ("“", "«", "„", "\"", "‘", "''")
 _CLOSERS = "”\"»’'"
 _QUOTE_HOPS = 3  # how many earlier quotes of a paragraph may lend their speaker
 
@@ -241,7 +241,7 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
     if not figs:
         return []
     spans = sentence_spans(text)
-    quotes = quote_spans(text) if _QUOTE_MARK.search(text) else []
+    quotes = quote_spans(text) if any(q in text for q in _QUOTE_MARKS) else []
     quote_starts = [q[0] for q in quotes]
     by_sentence: dict[int, list[Figure]] = defaultdict(list)
     for f in figs:

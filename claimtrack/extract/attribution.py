@@ -675,7 +675,9 @@ _NOT_SPEAKER_START = re.compile(
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "\"": "\"", "‘": "’", "''": "''"}
 
 
-_QUOTE_OPENER = re.compile(r"''|[“«„\"]|(?<![\w])‘(?=\w)")
+# a double quotation mark, two apostrophes, or ‘ opening a word; the pattern opens on a
+# character class, so the engine skips straight to the next candidate
+_QUOTE_OPENER = re.compile(r"['“«„\"‘](?:(?<=[“«„\"])|(?<=')'|(?<=‘)(?<!\w‘)(?=\w))")
 _SINGLE_CLOSER = re.compile(r"’(?![\w])")
 _PARAGRAPH_BREAK = re.compile(r"\n\n")
 
