@@ -152,6 +152,7 @@ _DEMONYMS = re.compile(
 _CHAIN_BEFORE_VERB = re.compile(
     r"(?:^|(?<=[.;:]\s))\W*(?P<x>[^,;:“”\"]{2,80}),\s*(?P<cue>citing|quoting|which\s+cites|which\s+quotes|quoted\s+by|"
     r"cited\s+by)\s+(?P<y>[^,;:“”\"]{2,80}),(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
+_CHAIN_CUE = re.compile(r"cit|quot", re.IGNORECASE)  # what _CHAIN_BEFORE_VERB needs
 _APPOSITIVE = re.compile(
     r"(?:^|(?<=[.;:]\s)|(?<=\n))\W*(?P<x>(?:the\s+|an?\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){0,5}),\s*"
     r"(?P<app>(?:a|an|the|who|which|conducted|released|published|commissioned|based|(?-i:[A-Z])[\w.-]*['’]s?)\s+[^,;:“”\"]{2,80}),"
@@ -489,10 +490,10 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
     probe = lowered or s.lower()
     # cheap substring tests spare most sentences the costlier patterns below
     has_by = " by " in probe
-    has_study = any(w in probe for w in _STUDY_WORDS)
+    has_study = any(map(probe.__contains__, _STUDY_WORDS))
     has_evidence = has_study or "poll" in probe or "count" in probe or "data" in probe
     prep = (_PREP_CUE_LOWER.finditer(lowered) if lowered else _PREP_CUE.finditer(s)) \
-        if has_by or has_study or any(w in probe for w in _PREP_WORDS) else ()
+        if has_by or has_study or any(map(probe.__contains__, _PREP_WORDS)) else ()
     for m in prep:
         if _STUDY.match(s, m.start()):
             continue
@@ -521,6 +522,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         if src and src.kind != "person" or src and len(m["np"].split()) > 1:
             cues.append(Cue((Link(src, "toll"),), m.start(), 1))
     evidence_verbs = set()
+    has_chain_cue = None  # whether "citing", "quoted by", … occur: asked once, on the first verb
     for m in (_EVIDENCE_CUE.finditer(s) if has_evidence else ()):
         # "a poll by Marist", "polling in Ohio" are whole; "a report to the FEC" is the report
         np = s[m.start("np"):m.end("head")] if m["prep"] in ("to", "for", "on") else m["np"]
@@ -545,7 +547,9 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                     or _SENTENCE_END.match(s, m.end()) and _AFTER_COMMA.search(s, w0, m.start())):
                 continue  # "six former Soviet states": a noun, not a verb
         near = m.start() <= _WINDOW  # these two read from the sentence's start
-        pre = _CHAIN_BEFORE_VERB.search(s, 0, m.start()) if near else None
+        if near and has_chain_cue is None:
+            has_chain_cue = _CHAIN_CUE.search(s) is not None
+        pre = _CHAIN_BEFORE_VERB.search(s, 0, m.start()) if near and has_chain_cue else None
         if pre:
             x, y = make_source(pre["x"], lexicon), make_source(pre["y"], lexicon)
             cue2 = _SPACES.sub(" ", pre["cue"].lower()).replace("which ", "")
@@ -554,7 +558,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                     else [Link(x, verb.split()[0]), Link(y, cue2)]
                 cues.append(Cue(tuple(pair), pre.start(), 0))
                 continue
-        app = _APPOSITIVE.search(s, 0, m.start()) if near else None
+        # an apposition stands between two commas
+        app = _APPOSITIVE.search(s, 0, m.start()) if near and s.count(",", 0, m.start()) >= 2 else None
         if app:
             src = make_source(app["x"], lexicon)
             if src:
