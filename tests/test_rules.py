@@ -10,9 +10,12 @@ Comments marked "uncertain" flag cases the SPEC does not settle on its own.
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from claimtrack.extract import extract_claims
+from claimtrack.extract import attribution
 from claimtrack.models import claim_to_dict
 
 MISSING = "<missing>"
@@ -593,3 +596,48 @@ NO_CLAIMS = [
 @pytest.mark.parametrize("text, why", NO_CLAIMS, ids=[why for _, why in NO_CLAIMS])
 def test_no_claim(text, why):
     assert [r["figure"] for r in rows(text)] == []
+
+
+# Speed work regroups patterns without changing what they match: each row compares the fast
+# form with the plain one. The last rows hold nothing to find.
+SAME_MATCHES = [
+    "The ministry said 40 people died, and the agency says so too.",
+    "Officials even spoke of 300 dead; the mayor put the death toll at 12.",
+    "Police found that 5 were hurt, ADDED THAT none had died, and stated it.",
+    "She told reporters 9 were missing, the Red Cross noted, quoting medics.",
+    "“We lost 20,” he said. ‘Two more’ died, ''the hospital'' reported.",
+    "It's the doctors’ count: 'seven' in the town's main clinic.",
+    "Sayings and statements are not speech verbs in this sentence.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", SAME_MATCHES)
+def test_speech_verbs_grouped_match_the_same(text):
+    for words in (attribution.SPEECH, attribution.QUOTE_SPEECH):
+        plain = re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+        grouped = re.compile(rf"\b(?:{attribution._by_first_letter(words)})\b", re.IGNORECASE)
+        for t in (text, text.upper()):
+            assert [m.span() for m in grouped.finditer(t)] == [m.span() for m in plain.finditer(t)]
+    assert [m.group() for m in attribution._SPEECH_WORD.finditer(text)] == \
+        [m.group() for m in re.finditer(rf"\b(?:{attribution.SPEECH})\b", text, re.IGNORECASE)]
+
+
+@pytest.mark.parametrize("alternation, expected", [
+    (r"said|says|told|stated", r"s(?:aid|ays|tated)|t(?:old)"),
+    (r"put\s+the\s+(?:death\s+)?toll|puts?\s+[a|b]", r"p(?:ut\s+the\s+(?:death\s+)?toll|uts?\s+[a|b])"),
+])
+def test_by_first_letter(alternation, expected):
+    assert attribution._by_first_letter(alternation) == expected
+
+
+@pytest.mark.parametrize("alternation", [r"(?:even\s+)?spoke", r"s?aid", r"Said"])
+def test_by_first_letter_refuses_what_it_cannot_group(alternation):
+    with pytest.raises(ValueError):
+        attribution._by_first_letter(alternation)
+
+
+@pytest.mark.parametrize("text", SAME_MATCHES)
+def test_quote_openers_match_the_same(text):
+    plain = re.compile(r"''|[“«„\"]|(?<![\w])‘(?=\w)")
+    assert [m.span() for m in attribution._QUOTE_OPENER.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -26,13 +26,16 @@ _NOT_PLACES = re.compile(
     r"Congress|Court|Facebook|Twitter|Telegram|English|Russian)\b")
 
 
+_POSSESSIVE_END = re.compile(r"['’]s$")
+
+
 def _location(sentence: str) -> str | None:
     if sentence.isupper():
         return None
     for m in _LOCATION.finditer(sentence):
         place = m["place"]
         if not _NOT_PLACES.match(place):
-            return re.sub(r"['’]s$", "", place)
+            return _POSSESSIVE_END.sub("", place)
     return None
 
 
@@ -69,7 +72,9 @@ class _Transcript:
             j = line_start - 1
             while j > 0 and text[j - 1] in " \t\r\n\xa0":
                 j -= 1
-            m = _INTRO.search(text, max(0, j - 200), j) if 0 < j < line_start - 1 else None
+            w0 = max(0, j - 200)
+            # only a paragraph closing on a colon can introduce: test that before the costly search
+            m = _INTRO.search(text, w0, j) if 0 < j < line_start - 1 and text[w0:j].rstrip().endswith(":") else None
             chain: tuple[Link, ...] = ()
             if m and m.start("np") >= text.rfind("\n", 0, j) + 1:
                 src = make_source(m["np"], lexicon)
@@ -163,6 +168,7 @@ def _clause_subject(sentence: str, pos: int, lexicon: Lexicon) -> tuple[Link, ..
 
 
 _WINDOW = 300
+_QUOTE_MARKS = ("“", "«", "„", "\"", "‘", "''")
 _CLOSERS = "”\"»’'"
 _QUOTE_HOPS = 3  # how many earlier quotes of a paragraph may lend their speaker
 
@@ -235,7 +241,7 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
     if not figs:
         return []
     spans = sentence_spans(text)
-    quotes = quote_spans(text) if re.search(r"[“«„\"‘]|''", text) else []
+    quotes = quote_spans(text) if any(q in text for q in _QUOTE_MARKS) else []
     quote_starts = [q[0] for q in quotes]
     by_sentence: dict[int, list[Figure]] = defaultdict(list)
     for f in figs:

@@ -17,7 +17,7 @@ SPEECH = (r"said|says|say|stated|states|state|reported|reports|report|announced|
           r"revealed|reveals|tweeted|counted|recorded|disclosed|informed|stressed|emphasized|"
           r"underlined|underlines|asserted|asserts|maintained|maintains|alleged|alleges|"
           r"put\s+the\s+(?:death\s+|casualty\s+)?toll\s+at|put\s+the\s+number\s+of|raised\s+the\s+(?:death\s+)?toll|"
-          r"raised\s+the\s+number|revised|updated|(?:even\s+)?(?:speak|spoke|speaks)\s+of|"
+          r"raised\s+the\s+number|revised|updated|even\s+(?:speak|spoke|speaks)\s+of|speak\s+of|spoke\s+of|speaks\s+of|"
           r"puts?\s+the\s+figure\s+at|pointed\s+out|went\s+on|continued|concluded|observed|"
           r"testified|admitted|announce|commented|described|recalled|predicted|projected|found|finds|showed|"
           r"shows|show|reveal|reveals|revealed|reporting|argued|complained|complains|"
@@ -30,8 +30,42 @@ SPEECH = (r"said|says|say|stated|states|state|reported|reports|report|announced|
           r"acknowledge|concede|insist|believe|think|fear")
 # After a quotation, or before a colon, these introduce speech as well.
 QUOTE_SPEECH = SPEECH + r"|answers|answered|responded|responds|replied|replies|joked|quipped|shouted|asked|asks"
-_SPEECH_WORD = re.compile(rf"\b(?:{SPEECH})\b", re.IGNORECASE)
-_SPEECH_WORD_LOWER = re.compile(rf"\b(?=[a-z])(?:{SPEECH})\b")
+
+
+def _by_first_letter(alternation: str) -> str:
+    """The same alternatives grouped by their first letter, in their order within a group.
+
+    Only words with the letter at hand can match there, so the result is the same; but the
+    engine no longer tries two hundred words at each word of a sentence, only a few.
+    """
+    items, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(alternation):
+        c = alternation[i]
+        if c == "\\":
+            i += 1
+        elif in_class or c == "[":
+            in_class = c != "]" if in_class else True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            items.append(alternation[start:i])
+            start = i + 1
+        i += 1
+    items.append(alternation[start:])
+    groups: dict[str, list[str]] = {}
+    for item in items:
+        if not (item[:1].isalpha() and item[:1].islower()) or item[1:2] in ("?", "*", "+", "{"):
+            raise ValueError(f"alternative must start with a lower-case letter: {item!r}")
+        groups.setdefault(item[0], []).append(item[1:])
+    return "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items())
+
+
+_SPEECH = _by_first_letter(SPEECH)
+_QUOTE_SPEECH = _by_first_letter(QUOTE_SPEECH)
+_SPEECH_WORD = re.compile(rf"\b(?:{_SPEECH})\b", re.IGNORECASE)
+_SPEECH_WORD_LOWER = re.compile(rf"\b(?=[a-z])(?:{_SPEECH})\b")
 _ADVERB = r"(?:\s+(?:also|later|earlier|previously|officially|separately|publicly|initially|on\s+\w+day|today|yesterday|in\s+a\s+statement|in\s+a\s+note|had|has|have|would|could|may|were|was))*"
 _PREP_CUE = re.compile(
     r"\b(?P<cue>according\s+to|as\s+reported\s+by|reported\s+by|as\s+stated\s+by|as\s+announced\s+by|"
@@ -80,6 +114,8 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"
 _NOT_ABBREVIATION = "".join(rf"(?<!\b{a})" for a in (
     "Gov", "Sen", "Rep", "Mr", "Mrs", "Ms", "Dr", "Lt", "Gen", "Col", "Sgt", "Capt", "Cmdr", "Prof", "Rev",
     "St", "Jr", "Sr", "Atty", "Supt", "Insp", "Det", "Maj", "Cpl")) + r"(?<!\b[A-Z])"
+# a full stop that ends a sentence; the look-ahead spares the look-behinds at every other character
+_FULL_STOP = r"(?=[.!?])" + _NOT_ABBREVIATION + r"[.!?]"
 # a character of a speaker's name next to a quote: no clause punctuation, but "Ms. Lee", "George W. Bush"
 _NP_CHAR = r"(?:[^,.;:“”\"]|" + "|".join(rf"(?<=\b{a})\." for a in (
     "Gov", "Sen", "Rep", "Mr", "Mrs", "Ms", "Dr", "Lt", "Gen", "Col", "Sgt", "Capt", "Prof", "Rev", "St", "Jr")) + \
@@ -93,7 +129,7 @@ _ASIDE_END = re.compile(r",\s*(?:for\s+one|however|too|though|meanwhile|in\s+tur
                         r"for\s+instance|for\s+(?:its|his|her|their)\s+part|in\s+response),?\s*\Z", re.IGNORECASE)
 _PARENTHETICAL_END = re.compile(r"\s*\([^()]{1,25}\)\s*\Z")
 _NP_END = re.compile(
-    r"\s*(?:[,;:()\[\]“”\"‘]|" + _NOT_ABBREVIATION + r"[.!?](?:\s|$)|\s[-–—]\s|\s+(?:that|who|which|whose|when|while|where|after|"
+    r"\s*(?:[,;:()\[\]“”\"‘]|" + _FULL_STOP + r"(?:\s|$)|\s[-–—]\s|\s+(?:that|who|which|whose|when|while|where|after|"
     r"before|because|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"in\s+a\s+(?:statement|note|press|news|report|post|tweet|message|briefing|televised)|"
     r"on\s+(?:facebook|twitter|telegram|x|social|state|its|his|her|their|television|tv)|"
@@ -116,6 +152,7 @@ _DEMONYMS = re.compile(
 _CHAIN_BEFORE_VERB = re.compile(
     r"(?:^|(?<=[.;:]\s))\W*(?P<x>[^,;:“”\"]{2,80}),\s*(?P<cue>citing|quoting|which\s+cites|which\s+quotes|quoted\s+by|"
     r"cited\s+by)\s+(?P<y>[^,;:“”\"]{2,80}),(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
+_CHAIN_CUE = re.compile(r"cit|quot", re.IGNORECASE)  # what _CHAIN_BEFORE_VERB needs
 _APPOSITIVE = re.compile(
     r"(?:^|(?<=[.;:]\s)|(?<=\n))\W*(?P<x>(?:the\s+|an?\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){0,5}),\s*"
     r"(?P<app>(?:a|an|the|who|which|conducted|released|published|commissioned|based|(?-i:[A-Z])[\w.-]*['’]s?)\s+[^,;:“”\"]{2,80}),"
@@ -206,24 +243,50 @@ _TITLE = re.compile(
     r"Councilwoman|Rev\.|Father|Pastor|Professor|Prof\.)\s+(?=[A-Z])")
 
 
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_MINISTRY_OF = re.compile(r"\bministry\s+of\s+(?:the\s+)?([\w\s]+)$")
+_DEPARTMENT_OF = re.compile(r"\bdepartment\s+of\s+(?:the\s+)?([\w\s]+)$")
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_KEY_ARTICLES = re.compile(r"\b(?:the|a|an|of)\b")
+
+
 def source_key(name: str) -> str:
     """Grouping key: case-folded, determiners, country words and punctuation dropped."""
     k = name.casefold()
-    k = re.sub(r"['’]s\b", "", k)
-    k = re.sub(r"\bministry\s+of\s+(?:the\s+)?([\w\s]+)$", r"\1 ministry", k)
-    k = re.sub(r"\bdepartment\s+of\s+(?:the\s+)?([\w\s]+)$", r"\1 department", k)
+    k = _POSSESSIVE.sub("", k)
+    k = _MINISTRY_OF.sub(r"\1 ministry", k)
+    k = _DEPARTMENT_OF.sub(r"\1 department", k)
     k = _DEMONYMS.sub(" ", k)
-    k = re.sub(r"[^\w\s]", " ", k)
-    k = re.sub(r"\b(?:the|a|an|of)\b", " ", k)
-    k = re.sub(r"\s+", " ", k).strip()
+    k = _PUNCTUATION.sub(" ", k)
+    k = _KEY_ARTICLES.sub(" ", k)
+    k = _SPACES.sub(" ", k).strip()
     return k or name.casefold().strip()
 
 
+_RANK = re.compile(r"^(?:former|then|current|acting|interim|senior|top|chief)\s+", re.IGNORECASE)
+_LETTER = re.compile(r"[A-Za-z]")
+_NAME_WORD = re.compile(r"[\w'’.&-]+")
+_IN_OR_AT_END = re.compile(r"\b(?:in|at)$")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_POSSESSIVE_END_S = re.compile(r"['’]s$")
+_UNNAMED_GROUP = re.compile(r"^(?:other|some|several|many|unnamed|anonymous|unidentified|"
+                            r"local|security|police|military|hospital|medical|government)\s+"
+                            r"(?:sources?|witnesses|officials|reports|media|residents|activists|"
+                            r"observers)$")
+_PERSON_NAME = re.compile(r"(?:[A-Z][\w'’.-]+\s+(?:and\s+)?){1,3}[A-Z][\w'’-]+")
+_ONE_NAME = re.compile(r"[A-Z][\w'’-]+")
+_NATIONALITY = re.compile(r"(?:Kazakh|Kazakhstan['’]s|Russian|Russia['’]s|American|U\.S\.|British|French|German|"
+                          r"Ukrainian|Ukraine['’]s|Chinese|Iranian|Iraqi|Syrian|Turkish|Israeli|Kyrgyz|Uzbek|Armenian)\s+")
+
+
+# a report names the same few sources again and again; a Source is frozen, so sharing is safe
+@lru_cache(maxsize=4096)
 def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
     """Normalise a noun phrase naming a source: name, kind, key, descriptor and role."""
     kinds = _kinds(lexicon)
     text = np_text.strip(" ,.;:'\"“”‘’")
-    text = re.sub(r"\s+", " ", text)
+    text = _SPACES.sub(" ", text)
     text = _NP_TAIL.sub("", text)  # "a poll released Friday": the day names no one
     text = _LEADING_CONJUNCTION.sub("", text)  # "But a fresh poll"
     if _PRONOUN_CONTRACTION.match(text) or _PRONOUN_START.match(text):
@@ -231,16 +294,16 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
     if not text or len(text) > 120:
         return None
     bare = _DETERMINERS.sub("", text)
-    bare = re.sub(r"^(?:former|then|current|acting|interim|senior|top|chief)\s+", "", bare, flags=re.IGNORECASE)
+    bare = _RANK.sub("", bare)
     lowered = bare.lower()
     if lowered in _PRONOUNS or lowered in _FUNCTION_WORDS or lowered in _NOT_NAMES or \
-            not re.search(r"[A-Za-z]", bare):
+            not _LETTER.search(bare):
         return None
     upper = bare.isupper() and len(bare) > 3
     name, descriptor, role = bare, None, None
     if not upper:
         # the last run of capitalised words is the name; lower-case words before it describe it
-        tokens = list(re.finditer(r"[\w'’.&-]+", bare))
+        tokens = list(_NAME_WORD.finditer(bare))
         run_start = None
         for i in range(len(tokens) - 1, -1, -1):
             t = tokens[i].group()
@@ -254,8 +317,8 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
                 run_start += 1
         # "the command of the security forces in Almaty": a place after "in"/"at" says where
         # the body sits; the name is the whole phrase, not the place
-        if run_start is not None and 0 < run_start < len(tokens) and re.search(
-                r"\b(?:in|at)$", bare[:tokens[run_start].start()].strip()):
+        if run_start is not None and 0 < run_start < len(tokens) and _IN_OR_AT_END.search(
+                bare[:tokens[run_start].start()].strip()):
             run_start = None
         if run_start is not None and run_start < len(tokens):
             name = bare[tokens[run_start].start():].strip()
@@ -266,17 +329,14 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
                     role = rm.group().strip()
                 else:
                     descriptor = before
-        name = re.sub(r"['’]s?$", "", name).strip()
+        name = _POSSESSIVE_END.sub("", name).strip()
         title = _TITLE.match(name)
         if title and name[title.end():]:
             role = f"{role} {title.group().strip()}" if role else title.group().strip()
             name = name[title.end():]
     kind = None
     probe = bare
-    if lowered in kinds["unnamed"] or re.match(r"^(?:other|some|several|many|unnamed|anonymous|unidentified|"
-                                              r"local|security|police|military|hospital|medical|government)\s+"
-                                              r"(?:sources?|witnesses|officials|reports|media|residents|activists|"
-                                              r"observers)$", lowered):
+    if lowered in kinds["unnamed"] or _UNNAMED_GROUP.match(lowered):
         kind = "unnamed"
     else:
         for k, rx in kinds["kinds"]:
@@ -286,9 +346,9 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
                 kind = k
                 break
         if kind is None:
-            if role or re.fullmatch(r"(?:[A-Z][\w'’.-]+\s+(?:and\s+)?){1,3}[A-Z][\w'’-]+", name) and not upper:
+            if role or _PERSON_NAME.fullmatch(name) and not upper:
                 kind = "person"
-            elif re.fullmatch(r"[A-Z][\w'’-]+", name):
+            elif _ONE_NAME.fullmatch(name):
                 kind = "person"
             else:
                 kind = "unnamed"
@@ -300,16 +360,18 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
             descriptor = f"{descriptor} {dm.group().strip()}"
             name = name[dm.end():]
     elif not upper and kind != "person":
-        dm = re.match(r"(?:Kazakh|Kazakhstan['’]s|Russian|Russia['’]s|American|U\.S\.|British|French|German|"
-                      r"Ukrainian|Ukraine['’]s|Chinese|Iranian|Iraqi|Syrian|Turkish|Israeli|Kyrgyz|Uzbek|Armenian)\s+", name)
+        dm = _NATIONALITY.match(name)
         if dm and name[dm.end():][:1].isupper():
             descriptor = dm.group().strip()
             name = name[dm.end():]
     if descriptor:
-        descriptor = re.sub(r"['’]s$", "", descriptor.strip())
-    key = re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", name.casefold())).strip() if kind == "unnamed" \
+        descriptor = _POSSESSIVE_END_S.sub("", descriptor.strip())
+    key = _SPACES.sub(" ", _PUNCTUATION.sub(" ", name.casefold())).strip() if kind == "unnamed" \
         else source_key(name)
     return Source(name=name, kind=kind, key=key, text=text, descriptor=descriptor, role=role)
+
+
+_WORD = re.compile(r"\S+")
 
 
 def _np_forward(s: str, pos: int) -> tuple[str, int]:
@@ -318,7 +380,7 @@ def _np_forward(s: str, pos: int) -> tuple[str, int]:
         return "", pos
     m = _NP_END.search(s, pos, pos + _WINDOW)  # a name is a few words: never scan far
     end = m.start() if m else min(len(s), pos + _WINDOW)
-    words = list(re.finditer(r"\S+", s[pos:end]))
+    words = list(_WORD.finditer(s[pos:end]))
     if len(words) > 12:
         end = pos + words[11].end()
     return s[pos:end].strip(), end
@@ -334,6 +396,14 @@ _NP_TAIL = re.compile(
     r"\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))+\s*$", re.IGNORECASE)
 
 
+_CLAUSE_WORD = re.compile(r"\b(?:that|and|but|while|as|because|after|when|where|so)\s+", re.IGNORECASE)
+_SENTENCE_STOP = re.compile(_FULL_STOP + r"\s")
+_NP_ADVERB_END = re.compile(
+    r"\s+(?:also|later|earlier|previously|officially|separately|publicly|initially|had|has|have|would|could|may|"
+    r"on\s+\w+day|today|yesterday|in\s+a\s+statement|in\s+a\s+note|still|now|already|never|just|even|clearly|"
+    r"actually|repeatedly|often)\s*$", re.IGNORECASE)
+
+
 def _np_backward(s: str, pos: int) -> tuple[str, int]:
     """The noun phrase ending at ``pos`` (a speech verb follows): back to a clause boundary."""
     # a subject is a few words: look back no further than a window, so that a sentence
@@ -347,17 +417,17 @@ def _np_backward(s: str, pos: int) -> tuple[str, int]:
     if aside and aside.start() > 0:
         seg = seg[:aside.start()]
     cut = max(seg.rfind(c) for c in (",", ";", ":", "“", "”", "\"", "(", ")", "—", "–", "''"))
-    for m in re.finditer(r"\b(?:that|and|but|while|as|because|after|when|where|so)\s+", seg, re.IGNORECASE):
+    for m in _CLAUSE_WORD.finditer(seg):
         if m.end() > cut + 1:
             if m.group()[:3] == "and" and seg[m.end():m.end() + 1].isupper() and \
                     _NAME_BEFORE_AND.match(seg, cut + 1, m.start()):
                 continue  # "Mr. Grassley and Mr. Leahy said": one source of two names
             cut = m.end() - 1
-    for m in re.finditer(_NOT_ABBREVIATION + r"[.!?]\s", seg):
+    for m in _SENTENCE_STOP.finditer(seg):
         cut = max(cut, m.end() - 1)
     np = seg[cut + 1:].strip()
     start = w0 + cut + 1
-    np = re.sub(r"\s+(?:also|later|earlier|previously|officially|separately|publicly|initially|had|has|have|would|could|may|on\s+\w+day|today|yesterday|in\s+a\s+statement|in\s+a\s+note|still|now|already|never|just|even|clearly|actually|repeatedly|often)\s*$", "", np, flags=re.IGNORECASE)
+    np = _NP_ADVERB_END.sub("", np)
     np = _NP_TAIL.sub("", np)
     words = np.split()
     if len(words) > 10:
@@ -383,8 +453,24 @@ def _chain_from(s: str, np: str, np_end: int, cue: str, lexicon: Lexicon) -> lis
         np2, _ = _np_forward(s, b.end())
         outer = make_source(np2, lexicon)
         if outer:
-            return [Link(outer, re.sub(r"\s+", " ", b["cue"].lower())), Link(first, cue)]
+            return [Link(outer, _SPACES.sub(" ", b["cue"].lower())), Link(first, cue)]
     return chain
+
+
+# "according to a toll provided by X": the body of the toll is the source
+_BODY_OF_REPORT = re.compile(
+    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:toll|tally|count|figures?|report|statement|study|survey|analysis|"
+    r"review|audit|estimate|memo|poll)\s+(?:(?:provided|released|published|issued|compiled|conducted|prepared)\s+)?"
+    r"(?:by|from)\s+(?=(?:the\s+)?[A-Z])", re.IGNORECASE)
+_OPTIONAL_SPACE = re.compile(r"\s*")
+_NOT_A_NAME = re.compile(r"\d|n[’']t\b|\bnot\b|\b(?:said|says|told|stated)\b")
+_EVIDENCE_WORD = re.compile(
+    r"\b(?:poll|polls|survey|surveys|study|studies|report|reports|data|figures|analysis|records|statistics|"
+    r"documents|tally|census|audit|returns|filings|emails|tallies|review|investigation|probe|count|estimates?|"
+    r"research|researchers|analysts?|economists?|numbers|index|model|projections?)\b", re.IGNORECASE)
+_RELATIVE_END = re.compile(r"\b(?:it|which|who)$")
+_NOT_A_SUBJECT_START = re.compile(r"^(?:were|was|is|are|has|have|had|been|being|not|also|to|the\s+\w+\s+(?:were|was))\b")
+_LEAD_CITING = re.compile(r"\W*(?P<cue>citing|quoting)\s+(?P<y>[^,;:]{2,80}),", re.IGNORECASE)
 
 
 def _nobody() -> Source | None:
@@ -404,26 +490,21 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
     probe = lowered or s.lower()
     # cheap substring tests spare most sentences the costlier patterns below
     has_by = " by " in probe
-    has_study = any(w in probe for w in _STUDY_WORDS)
+    has_study = any(map(probe.__contains__, _STUDY_WORDS))
     has_evidence = has_study or "poll" in probe or "count" in probe or "data" in probe
     prep = (_PREP_CUE_LOWER.finditer(lowered) if lowered else _PREP_CUE.finditer(s)) \
-        if has_by or has_study or any(w in probe for w in _PREP_WORDS) else ()
+        if has_by or has_study or any(map(probe.__contains__, _PREP_WORDS)) else ()
     for m in prep:
         if _STUDY.match(s, m.start()):
             continue
         np, end = _np_forward(s, m.end())
-        cue = re.sub(r"\s+", " ", m["cue"].lower())
+        cue = _SPACES.sub(" ", m["cue"].lower())
         cue = "according to" if cue.startswith("according") else cue
         # "according to a toll provided by X": the body of the toll is the source
-        inner = _PREP_CUE.match(s, m.end()) or re.match(
-            r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:toll|tally|count|figures?|report|statement|study|survey|analysis|"
-            r"review|audit|estimate|memo|poll)\s+(?:(?:provided|released|published|issued|compiled|conducted|prepared)\s+)?"
-            r"(?:by|from)\s+(?=(?:the\s+)?[A-Z])",
-            s[m.end():], re.IGNORECASE)
+        inner = _PREP_CUE.match(s, m.end()) or _BODY_OF_REPORT.match(s, m.end())
         if inner:
-            start2 = inner.end() if inner.re is _PREP_CUE else m.end() + inner.end()
-            np, end = _np_forward(s, start2)
-            cue = "according to" if cue == "according to" else re.sub(r"\s+", " ", inner.group().strip().lower())
+            np, end = _np_forward(s, inner.end())
+            cue = "according to" if cue == "according to" else _SPACES.sub(" ", inner.group().strip().lower())
         chain = _chain_from(s, np, end, cue, lexicon)
         if chain:
             cues.append(Cue(tuple(chain), m.start(), 1))
@@ -441,6 +522,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         if src and src.kind != "person" or src and len(m["np"].split()) > 1:
             cues.append(Cue((Link(src, "toll"),), m.start(), 1))
     evidence_verbs = set()
+    has_chain_cue = None  # whether "citing", "quoted by", … occur: asked once, on the first verb
     for m in (_EVIDENCE_CUE.finditer(s) if has_evidence else ()):
         # "a poll by Marist", "polling in Ohio" are whole; "a report to the FEC" is the report
         np = s[m.start("np"):m.end("head")] if m["prep"] in ("to", "for", "on") else m["np"]
@@ -465,16 +547,19 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                     or _SENTENCE_END.match(s, m.end()) and _AFTER_COMMA.search(s, w0, m.start())):
                 continue  # "six former Soviet states": a noun, not a verb
         near = m.start() <= _WINDOW  # these two read from the sentence's start
-        pre = _CHAIN_BEFORE_VERB.search(s, 0, m.start()) if near else None
+        if near and has_chain_cue is None:
+            has_chain_cue = _CHAIN_CUE.search(s) is not None
+        pre = _CHAIN_BEFORE_VERB.search(s, 0, m.start()) if near and has_chain_cue else None
         if pre:
             x, y = make_source(pre["x"], lexicon), make_source(pre["y"], lexicon)
-            cue2 = re.sub(r"\s+", " ", pre["cue"].lower()).replace("which ", "")
+            cue2 = _SPACES.sub(" ", pre["cue"].lower()).replace("which ", "")
             if x and y:
                 pair = [Link(y, cue2), Link(x, verb.split()[0])] if cue2 in ("quoted by", "cited by") \
                     else [Link(x, verb.split()[0]), Link(y, cue2)]
                 cues.append(Cue(tuple(pair), pre.start(), 0))
                 continue
-        app = _APPOSITIVE.search(s, 0, m.start()) if near else None
+        # an apposition stands between two commas
+        app = _APPOSITIVE.search(s, 0, m.start()) if near and s.count(",", 0, m.start()) >= 2 else None
         if app:
             src = make_source(app["x"], lexicon)
             if src:
@@ -493,7 +578,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         if inv:
             adv = _VERB_ADVERBIAL.match(s, m.end())
             k = adv.end() if adv else m.end()
-            np, end = _np_forward(s, k + (len(re.match(r"\s*", s[k:]).group())))
+            np, end = _np_forward(s, _OPTIONAL_SPACE.match(s, k).end())
             if (s[j - 1:j] != "," or _INVERTED_END.match(s, end)) and not np.lower().startswith("to "):
                 chain = _chain_from(s, np, end, verb.split()[0], lexicon)
                 if chain:
@@ -501,13 +586,10 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 continue
             # "Breitbart News, for one, noted the dichotomy between …": an object, not a speaker
         np, start = _np_backward(s, m.start())
-        if not np or re.search(r"\d|n[’']t\b|\bnot\b|\b(?-i:said|says|told|stated)\b", np) or \
+        if not np or _NOT_A_NAME.search(np) or \
                 verb in _NOUN_LIKE and _NUMBER_WORD.search(np):
             continue
-        if verb in _EVIDENCE and not re.search(r"\b(?:poll|polls|survey|surveys|study|studies|report|reports|data|"
-                                               r"figures|analysis|records|statistics|documents|tally|census|audit|returns|filings|emails|tallies|"
-                                               r"review|investigation|probe|count|estimates?|research|researchers|"
-                                               r"analysts?|economists?|numbers|index|model|projections?)\b", np, re.I):
+        if verb in _EVIDENCE and not _EVIDENCE_WORD.search(np):
             continue  # "police found three people dead": finding is not telling
         low = np.lower()
         if low in ("he", "she"):
@@ -517,12 +599,12 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             if person is not None:
                 cues.append(Cue((Link(person, verb.split()[0]),), start, 2))
             continue
-        if low.split()[-1] in _PRONOUNS or re.search(r"\b(?:it|which|who)$", low):
+        if low.split()[-1] in _PRONOUNS or _RELATIVE_END.search(low):
             continue
-        if re.match(r"^(?:were|was|is|are|has|have|had|been|being|not|also|to|the\s+\w+\s+(?:were|was))\b", low) or \
+        if _NOT_A_SUBJECT_START.match(low) or \
                 _NOT_A_SUBJECT.search(np):
             continue
-        cue_verb = re.sub(r"\s+", " ", verb)
+        cue_verb = _SPACES.sub(" ", verb)
         cue_verb = cue_verb.split()[0] if not cue_verb.startswith(("put", "raised", "even", "speak", "spoke")) else cue_verb
         chain = []
         if verb in ("told", "tells"):
@@ -542,11 +624,11 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             np2, _ = _np_forward(s, outer.end())
             quoting = make_source(np2, lexicon)
             if quoting:
-                cues.append(Cue((Link(quoting, re.sub(r"\s+", " ", outer["cue"].lower())),) + tuple(chain),
+                cues.append(Cue((Link(quoting, _SPACES.sub(" ", outer["cue"].lower())),) + tuple(chain),
                                 start, 0))
                 continue
         cues.append(Cue(tuple(chain), start, 2))
-    lead = re.match(r"\W*(?P<cue>citing|quoting)\s+(?P<y>[^,;:]{2,80}),", s, re.IGNORECASE)
+    lead = _LEAD_CITING.match(s)
     if lead:
         y = make_source(lead["y"], lexicon)
         speech = [c for c in cues if c.strength == 2 and c.pos > lead.end() - 1]
@@ -598,7 +680,9 @@ _NOT_SPEAKER_START = re.compile(
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "\"": "\"", "‘": "’", "''": "''"}
 
 
-_QUOTE_OPENER = re.compile(r"''|[“«„\"]|(?<![\w])‘(?=\w)")
+# a double quotation mark, two apostrophes, or ‘ opening a word; the pattern opens on a
+# character class, so the engine skips straight to the next candidate
+_QUOTE_OPENER = re.compile(r"['“«„\"‘](?:(?<=[“«„\"])|(?<=')'|(?<=‘)(?<!\w‘)(?=\w))")
 _SINGLE_CLOSER = re.compile(r"’(?![\w])")
 _PARAGRAPH_BREAK = re.compile(r"\n\n")
 
@@ -652,9 +736,9 @@ def _named_speaker(np: str, verb: str, lexicon: Lexicon,
 
 # "X said:", "X, the party chair, said in a statement." just before a quote
 _VERB_BEFORE_QUOTE = re.compile(
-    rf"(?<![\w-])(?P<verb>{QUOTE_SPEECH})(?:{_VERB_ADVERBIAL.pattern})?\s*(?:that\s*)?[:,.]?\s*\Z", re.IGNORECASE)
+    rf"(?<![\w-])(?P<verb>{_QUOTE_SPEECH})(?:{_VERB_ADVERBIAL.pattern})?\s*(?:that\s*)?[:,.]?\s*\Z", re.IGNORECASE)
 _ADVERB_END = re.compile(_ADVERB + r"\s*\Z", re.IGNORECASE)
-_NP_STOP = re.compile(r"[,;:“”\"]|" + _NOT_ABBREVIATION + r"[.!?]")
+_NP_STOP = re.compile(r"[,;:“”\"]|" + _FULL_STOP)
 _MAIN_SUBJECT = re.compile(
     r"(?:^|[.!?]\s+|\n\s*)(?P<np>(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5})\s+(?-i:[a-z])[^.!?\n]*,\Z")
 _APPOSITION = re.compile(r"\s*(?:who|a|an|the)\s", re.IGNORECASE)
@@ -680,6 +764,16 @@ def _subject_before(s: str, verb_start: int, verb: str = "") -> str:
     return np if 0 < len(np) <= 80 else ""
 
 
+_VERB_AFTER_QUOTE = re.compile(rf"\s*,?\s*(?P<verb>{_QUOTE_SPEECH})\s+", re.IGNORECASE)
+_SPEAKER_AFTER_QUOTE = re.compile(
+    rf"\s*(?:(?:for|to|of|in|on|at|about|with)\s[^,.;:“”\"\n]{{1,40}},\s*)?,?\s*"
+    rf"(?P<np>{_NP_CHAR}{{1,80}}?)(?:,\s*(?:who|a|an|the)\s[^,.;:“”\"]{{1,80}},)?{_ADVERB}\s+"
+    rf"(?P<verb>{_QUOTE_SPEECH})\b", re.IGNORECASE)
+_VERB_SPEAKER_BEFORE_QUOTE = re.compile(
+    rf"\b(?P<verb>{_QUOTE_SPEECH})\s+(?P<np>{_NP_CHAR}{{1,80}}?)\s*[:,.]\s*\Z", re.IGNORECASE)
+_TELLER = re.compile(r"(?P<np>[^,.;:“”\"]{1,80}?)\s+(?:told|tells)\s+[^,.;:“”\"]{1,80}?\s*[:,.]\s*\Z", re.IGNORECASE)
+
+
 def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
                   last_person: Callable[[], Source | None] = _nobody) -> tuple[Link, ...]:
     """The speaker a quotation is attributed to, right after it or just before it."""
@@ -688,15 +782,13 @@ def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
     brk = after.find("\n\n")
     if brk >= 0:  # the next paragraph's speaker is not this quote's
         after = after[:brk]
-    m = re.match(rf"\s*,?\s*(?P<verb>{QUOTE_SPEECH})\s+", after, re.IGNORECASE)
+    m = _VERB_AFTER_QUOTE.match(after)
     if m:
         np, end = _np_forward(after, m.end())
         chain = _chain_from(after, np, end, m["verb"].lower().split()[0], lexicon)
         if chain:
             return tuple(chain)
-    m = re.match(rf"\s*(?:(?:for|to|of|in|on|at|about|with)\s[^,.;:“”\"\n]{{1,40}},\s*)?,?\s*"
-                 rf"(?P<np>{_NP_CHAR}{{1,80}}?)(?:,\s*(?:who|a|an|the)\s[^,.;:“”\"]{{1,80}},)?{_ADVERB}\s+"
-                 rf"(?P<verb>{QUOTE_SPEECH})\b", after, re.IGNORECASE)
+    m = _SPEAKER_AFTER_QUOTE.match(after)
     if m:
         named = _named_speaker(m["np"], m["verb"], lexicon, last_person)
         if named is not None:
@@ -715,14 +807,13 @@ def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
         src = make_source(m["np"], lexicon)
         if src:
             return (Link(src, ":"),)
-    m = re.search(rf"\b(?P<verb>{QUOTE_SPEECH})\s+(?P<np>{_NP_CHAR}{{1,80}}?)\s*[:,.]\s*\Z", before, re.IGNORECASE)
+    m = _VERB_SPEAKER_BEFORE_QUOTE.search(before)
     if m and (_VERB_ADVERBIAL.match(" " + m["np"]) or _CLAUSE_START.match(m["np"].strip())
               or m["verb"].lower() in _NOUN_LIKE):
         m = None  # "said in a statement.", "the state and local level.": no speaker after the verb
     if m and m["verb"].lower() in ("told", "tells"):
         # "Woodward told the convention: “…”": whom one tells is no speaker; the teller is
-        t = re.search(r"(?P<np>[^,.;:“”\"]{1,80}?)\s+(?:told|tells)\s+[^,.;:“”\"]{1,80}?\s*[:,.]\s*\Z", before,
-                      re.IGNORECASE)
+        t = _TELLER.search(before)
         named = _named_speaker(t["np"], "told", lexicon, last_person) if t else None
         return named or ()
     if m:
@@ -735,4 +826,4 @@ def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
 def hedge_in(sentence: str, lexicon: Lexicon) -> str | None:
     """The first distancing word of a sentence, if any."""
     m = _kinds(lexicon)["hedge_re"].search(sentence.lower())
-    return re.sub(r"\s+", " ", m.group().lower()) if m else None
+    return _SPACES.sub(" ", m.group().lower()) if m else None
