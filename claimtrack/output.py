@@ -165,7 +165,7 @@ def source_origin(row: dict) -> str:
     """``source ← origin`` when the claim was passed on, else the source alone."""
     source, origin = row.get("source"), row.get("origin")
     if not source:
-        return "(unattributed)"
+        return "the report itself"
     return f"{source} ← {origin}" if origin and origin != source else source
 
 

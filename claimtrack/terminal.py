@@ -52,9 +52,7 @@ def figure_range(low: int | None, high: int | None) -> str:
 
 def claimed_by(c: GroupClaim) -> str:
     """Who stands behind a claim, in plain words: ``Khabar-24 ← command of …``."""
-    if not c.source:
-        return "nobody named"
-    if c.outlet and c.source == c.outlet and c.origin == c.outlet:
+    if not c.source or c.outlet and c.source == c.outlet and c.origin == c.outlet:
         return "the report itself"
     return f"{c.source} ← {c.origin}" if c.origin and c.origin != c.source else c.source
 

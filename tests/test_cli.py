@@ -264,6 +264,15 @@ def test_claims_table(invoke, stored):
     ]
 
 
+def test_a_claim_nobody_is_named_for_is_the_reports_own(invoke):
+    text = "Hundreds of people were injured in the clashes. Police said 40 were injured.\n"
+    assert invoke("ingest", "-", "--event", "e", input=text).exit_code == 0
+    claims = invoke("claims", "-f", "table").stdout.splitlines()
+    assert ["the report itself" in claims[2], "Police" in claims[3]] == [True, True]
+    conflicts = invoke("conflicts", "-f", "table").stdout
+    assert "the report itself" in conflicts and "Police" in conflicts
+
+
 def test_reports_and_sources_tables(invoke, stored):
     reports = invoke("reports", "--db", str(stored), "-f", "table").stdout
     assert [line.rstrip() for line in reports.splitlines()] == [
