@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ..models import Link, Source
 from .lexicon import Lexicon
+from .metrics import _phrase_alt
 
 SPEECH = (r"said|says|say|stated|states|state|reported|reports|report|announced|announces|told|tells|"
           r"claimed|claims|claim|confirmed|confirms|confirm|estimated|estimates|estimate|added|adds|"
@@ -229,8 +230,8 @@ def _kinds(lexicon: Lexicon) -> dict:
                                               for r in sorted(roles, key=len, reverse=True)))
     unnamed_exact = {w.lower() for w in src.get("unnamed", [])}
     hedges = lexicon.data.get("words", {}).get("hedges", [])
-    hedge_re = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(h.lower()).replace(r"\ ", r"\s+")
-                                                   for h in sorted(hedges, key=len, reverse=True)))
+    # grouped by first letter, longest first within a group: the same matches, fewer branches tried
+    hedge_re = re.compile(r"\b(?:%s)\b" % _phrase_alt(h.lower() for h in hedges))
     return {"kinds": res, "role_re": role_re, "unnamed": unnamed_exact, "hedge_re": hedge_re}
 
 
