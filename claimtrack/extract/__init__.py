@@ -17,8 +17,10 @@ from .numbers import figures
 
 __all__ = ["extract_claims", "figures", "Lexicon", "default_lexicon", "load_lexicon"]
 
+# the look-ahead names every character that can open one of the four words (the Turkish
+# dotted and dotless i match "i" when case is ignored): the scan fails fast everywhere else
 _LOCATION = re.compile(
-    r"\b(?i:in|near|outside|across)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?"
+    r"(?=[AINOainoİı])\b(?i:in|near|outside|across)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?"
     r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _NOT_PLACES = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
