@@ -641,6 +641,18 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
     return cues
 
 
+_SAID_SO_VERBS = ("said", "says", "stated", "confirmed", "reported")
+
+
+def _may_say_so(sentence: str) -> bool:
+    """Whether ``_SAID_SO`` can match: its verb must occur (a substring test where lower-casing
+    is exact; other text, where case-insensitive matching is subtler, goes to the pattern)."""
+    if not sentence.isascii():
+        return True
+    low = sentence.lower()
+    return any(map(low.__contains__, _SAID_SO_VERBS))
+
+
 def backref(next_sentence: str, lexicon: Lexicon) -> Cue | None:
     """``This was stated by X`` / ``This is what X affirms`` / ``X said so``."""
     m = _BACKREF.match(next_sentence)
@@ -657,7 +669,7 @@ def backref(next_sentence: str, lexicon: Lexicon) -> Cue | None:
             chain = _chain_from(rest, np, vm.start(), vm.group().lower(), lexicon)
         if chain:
             return Cue(tuple(chain), 0, 4)
-    m = _SAID_SO.match(next_sentence)
+    m = _SAID_SO.match(next_sentence) if _may_say_so(next_sentence) else None
     if m:
         src = make_source(m["np"], lexicon)
         if src:
