@@ -27,6 +27,8 @@ _ABBREVIATIONS = {
     "rs", "nos", "vol", "pp", "para", "art", "sec", "cf", "viz", "etc",
 }
 
+_ABBREVIATION_LONGEST = max(map(len, _ABBREVIATIONS))
+
 
 _WORD_BEFORE_DOT = re.compile(r"[\w.']+\Z")
 _WS = re.compile(r"\s+")
@@ -37,7 +39,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _BOUNDARY.finditer(text):
         dot = m.start()
-        if text[dot] == ".":
+        # a word of letters longer than any abbreviation ends a sentence: no search needed
+        if text[dot] == "." and not (dot > _ABBREVIATION_LONGEST
+                                     and text[dot - _ABBREVIATION_LONGEST - 1:dot].isalpha()):
             # the window ends the search like a slice would: \Z matches at the full stop
             word = _WORD_BEFORE_DOT.search(text, max(0, dot - 12), dot)
             if word:
