@@ -15,7 +15,7 @@ import re
 import pytest
 
 from claimtrack.extract import extract_claims
-from claimtrack.extract import attribution
+from claimtrack.extract import attribution, default_lexicon
 from claimtrack.models import claim_to_dict
 
 MISSING = "<missing>"
@@ -608,6 +608,10 @@ SAME_MATCHES = [
     "“We lost 20,” he said. ‘Two more’ died, ''the hospital'' reported.",
     "It's the doctors’ count: 'seven' in the town's main clinic.",
     "Sayings and statements are not speech verbs in this sentence.",
+    "Two died near Lake Tovar and four across the Velmo hills, in Port Ardin, İn Ostrava and ın Kelt.",
+    "Six were reportedly killed; twenty are believed to have fled, it is feared, in Osk.",
+    "The colonel reported that, and the mayor ſaid so; the ward stated this.",
+    "WALLACE: Nine were hurt.\nAnn Lee:\tTen, in Osk.\nQ:\nHow many? 3:30 p.m.",
     "",
 ]
 
@@ -641,3 +645,63 @@ def test_by_first_letter_refuses_what_it_cannot_group(alternation):
 def test_quote_openers_match_the_same(text):
     plain = re.compile(r"''|[“«„\"]|(?<![\w])‘(?=\w)")
     assert [m.span() for m in attribution._QUOTE_OPENER.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("text", SAME_MATCHES)
+def test_location_pattern_matches_the_same(text):
+    from claimtrack.extract import _LOCATION
+    plain = re.compile(_LOCATION.pattern.replace("(?=[AINOainoİı])", "", 1))
+    assert plain.pattern != _LOCATION.pattern
+    for t in (text, text.upper(), text.lower()):
+        assert [m.span("place") for m in _LOCATION.finditer(t)] == [m.span("place") for m in plain.finditer(t)]
+
+
+@pytest.mark.parametrize("text", SAME_MATCHES)
+def test_hedges_grouped_match_the_same(text):
+    hedges = default_lexicon().data["words"]["hedges"]
+    plain = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(h.lower()).replace(r"\ ", r"\s+")
+                                                for h in sorted(hedges, key=len, reverse=True)))
+    for t in (text.lower(), text.casefold()):
+        assert [m.span() for m in attribution._kinds(default_lexicon())["hedge_re"].finditer(t)] == \
+            [m.span() for m in plain.finditer(t)]
+
+
+@pytest.mark.parametrize("text", SAME_MATCHES)
+def test_said_so_test_spares_no_match(text):
+    for t in (text, text.upper(), text.lower(), *(text[i:] for i in range(0, len(text), 7))):
+        if attribution._SAID_SO.match(t):
+            assert attribution._may_say_so(t)
+
+
+SENTENCE_TEXTS = SAME_MATCHES + [
+    "About 40 were hurt in Sacramento, Calif. Officials counted approx. 12 more. Sen. Ann Lee agreed.",
+    "The count rose to 9 at 5 p.m. Residents of Waltham St. Anne were evacuated. Thereafter. Done.",
+    "Hospitalized. Mr. Grant’s staff said the approxima. figure was 7. The U.S. Army disagreed.",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCE_TEXTS)
+def test_sentence_spans_skip_no_abbreviation(text):
+    # the plain form: the word before every full stop looked up
+    from claimtrack.extract import metrics
+    spans, start = [], 0
+    for m in metrics._BOUNDARY.finditer(text):
+        dot = m.start()
+        if text[dot] == ".":
+            word = re.search(r"[\w.']+\Z", text[max(0, dot - 12):dot])
+            if word and (word.group().lower() in metrics._ABBREVIATIONS
+                         or len(word.group()) == 1 and word.group().isalpha()):
+                continue
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    spans = [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans if text[s:e].strip()]
+    assert metrics.sentence_spans(text) == spans
+
+
+@pytest.mark.parametrize("text", SAME_MATCHES)
+def test_transcript_tags_need_a_colon_and_space(text):
+    from claimtrack.extract import _COLON_SPACE, _TRANSCRIPT_TAG
+    for t in (text, text.replace(": ", ":").replace(":\t", ":").replace(":\n", ":")):
+        assert _COLON_SPACE.search(t) or not list(_TRANSCRIPT_TAG.finditer(t))
