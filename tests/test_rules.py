@@ -705,3 +705,18 @@ def test_transcript_tags_need_a_colon_and_space(text):
     from claimtrack.extract import _COLON_SPACE, _TRANSCRIPT_TAG
     for t in (text, text.replace(": ", ":").replace(":\t", ":").replace(":\n", ":")):
         assert _COLON_SPACE.search(t) or not list(_TRANSCRIPT_TAG.finditer(t))
+
+
+EVIDENCE_TEXTS = SAME_MATCHES + [
+    "A survey by Norvale, a polling firm, had Ann Lee at 41 percent.",
+    "The latest tally now shows 12 dead, and the data gave no names.",
+    "Polling in Ostra predicted 30 percent; the count estimated 900.",
+]
+
+
+@pytest.mark.parametrize("text", EVIDENCE_TEXTS)
+def test_evidence_verb_test_spares_no_match(text):
+    for t in (text, text.upper(), text.lower()):
+        if attribution._EVIDENCE_CUE.search(t):
+            assert any(stem in t for stem in attribution._EVIDENCE_VERB_STEMS)
+    assert attribution._EVIDENCE_CUE.search(text) or text in SAME_MATCHES

@@ -189,6 +189,9 @@ _EVIDENCE_CUE = re.compile(
     r"(?:,\s*[^,;:]{2,60},)?\s+(?:also\s+|now\s+|still\s+)?"
     r"(?P<verb>gives|gave|has|had|puts|put|shows|showed|show|finds|found|suggests|suggested|indicates|"
     r"indicated|estimates|estimated|projects|projected|predicts|predicted|reveals|revealed)\b")
+# what every verb of _EVIDENCE_CUE begins with, for a substring test before the pattern
+_EVIDENCE_VERB_STEMS = ("give", "gave", "has", "had", "put", "show", "find", "found", "suggest", "indicat",
+                        "estimat", "project", "predict", "reveal")
 # "…, Italian newspaper Il Foglio reports.": a postposed source closing the sentence
 _SENTENCE_END = re.compile(r"\s*[.!?]?[”\"’]?\s*\Z")
 _AFTER_COMMA = re.compile(r",\s*[^,;:“”\"]{2,60}\Z")
@@ -492,7 +495,9 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
     # cheap substring tests spare most sentences the costlier patterns below
     has_by = " by " in probe
     has_study = any(map(probe.__contains__, _STUDY_WORDS))
-    has_evidence = has_study or "poll" in probe or "count" in probe or "data" in probe
+    # … and its verb, in lower case as the pattern has it ("gives", "showed", "estimates", …)
+    has_evidence = (has_study or "poll" in probe or "count" in probe or "data" in probe) and \
+        any(map(s.__contains__, _EVIDENCE_VERB_STEMS))
     prep = (_PREP_CUE_LOWER.finditer(lowered) if lowered else _PREP_CUE.finditer(s)) \
         if has_by or has_study or any(map(probe.__contains__, _PREP_WORDS)) else ()
     for m in prep:
