@@ -720,3 +720,28 @@ def test_evidence_verb_test_spares_no_match(text):
         if attribution._EVIDENCE_CUE.search(t):
             assert any(stem in t for stem in attribution._EVIDENCE_VERB_STEMS)
     assert attribution._EVIDENCE_CUE.search(text) or text in SAME_MATCHES
+
+
+LEFT_TEXTS = [
+    "the ministry raised the number of police officers killed to ",
+    "the toll of dead stood at\n", "five spaniards and ", "four italians and one salvadoran and",
+    "the count of those detained rose as ", "twelve miners and", "", "and",
+]
+
+
+@pytest.mark.parametrize("left", LEFT_TEXTS)
+def test_left_patterns_end_on_their_word(left):
+    # counted() tries these two only when the text before the figure ends on their last word
+    from claimtrack.extract import metrics
+    if metrics._TOLL_TO.search(left):
+        assert left.rstrip().endswith(("to", "at", "as"))
+    if metrics._AND_LIST.search(left):
+        assert left.rstrip().endswith("and")
+
+
+@pytest.mark.parametrize("text", SAME_MATCHES + ["Reuters, citing medics, said 9 died.", "QUOTING AIDES"])
+def test_chain_cue_substring_test(text):
+    for t in (text, text.upper(), text.lower()):
+        if t.isascii():
+            low = t.lower()
+            assert ("cit" in low or "quot" in low) == bool(attribution._CHAIN_CUE.search(t))

@@ -311,6 +311,8 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
     np_text = _NP_END.split(np_text, maxsplit=1)[0]
     np_text = np_text.strip(" ,")
     left = sentence[max(0, fig_start - 120):fig_start].lower()
+    # the word just before the figure, for the patterns below that end on it
+    left_end = left.rstrip()
     if metric is None and _ALONG_WITH.search(left) and not _CHARGE_COUNTS.search(np_text):
         cue = None
         for cue in p["after_re"].finditer(left):
@@ -319,7 +321,7 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
             metric = p["after"].get(_WS.sub(" ", cue.group()))
             joined = joined or metric is not None
     if metric is None:
-        toll = _TOLL_TO.search(left)
+        toll = _TOLL_TO.search(left) if left_end.endswith(("to", "at", "as")) else None
         if toll:
             word = _WS.sub(" ", toll["what"])
             metric = p["after"].get(word) or p["before"].get(word)
@@ -344,7 +346,8 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
     if np_text and _counts_things(np_text, p):
         metric = None  # "four homes burned": no one was hurt
         joined = False
-    elif metric is None and (item := _AND_LIST.search(left)) and not p["after_re"].search(item["words"]):
+    elif metric is None and left_end.endswith("and") and (item := _AND_LIST.search(left)) and \
+            not p["after_re"].search(item["words"]):
         joined = listed = True  # "five Spaniards and one Salvadoran": one list, one metric
     group = None
     subject = None
