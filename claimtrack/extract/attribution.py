@@ -554,7 +554,9 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 continue  # "six former Soviet states": a noun, not a verb
         near = m.start() <= _WINDOW  # these two read from the sentence's start
         if near and has_chain_cue is None:
-            has_chain_cue = _CHAIN_CUE.search(s) is not None
+            # on ASCII text lower-casing is exactly what the case-insensitive pattern allows
+            has_chain_cue = ("cit" in probe or "quot" in probe) if s.isascii() \
+                else _CHAIN_CUE.search(s) is not None
         pre = _CHAIN_BEFORE_VERB.search(s, 0, m.start()) if near and has_chain_cue else None
         if pre:
             x, y = make_source(pre["x"], lexicon), make_source(pre["y"], lexicon)
