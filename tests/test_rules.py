@@ -745,3 +745,21 @@ def test_chain_cue_substring_test(text):
         if t.isascii():
             low = t.lower()
             assert ("cit" in low or "quot" in low) == bool(attribution._CHAIN_CUE.search(t))
+
+
+@pytest.mark.parametrize("text", SAME_MATCHES + [
+    "According to the mayor, as reported by TASS and cited by medics, 12 died; citing aides, quoting Lee.",
+    "Data from Osk, figures released by police, numbers published by the UN and statistics from the WHO agree.",
+    "In a statement from the army, by a recent Marist poll, in an Osk survey released Monday, per Lee.",
+    "A toll provided by medics and the death toll provided by the ministry, provided by aides: 40.",
+])
+def test_prep_cues_match_the_same(text):
+    first = "(?=[abcdfinpqrst])"
+    assert attribution._PREP_CUE.pattern.startswith(first)
+    plain = re.compile(attribution._PREP_CUE.pattern[len(first):], re.IGNORECASE)
+    for t in (text, text.upper(), text.lower()):
+        assert [(m.span(), m["cue"]) for m in attribution._PREP_CUE.finditer(t)] == \
+            [(m.span(), m["cue"]) for m in plain.finditer(t)]
+    low = text.lower()
+    assert [m.span() for m in attribution._PREP_CUE_LOWER.finditer(low)] == [m.span() for m in plain.finditer(low)]
+    assert attribution._PREP_CUE.search(text) or text in SAME_MATCHES

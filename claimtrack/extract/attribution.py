@@ -68,8 +68,9 @@ _QUOTE_SPEECH = _by_first_letter(QUOTE_SPEECH)
 _SPEECH_WORD = re.compile(rf"\b(?:{_SPEECH})\b", re.IGNORECASE)
 _SPEECH_WORD_LOWER = re.compile(rf"\b(?=[a-z])(?:{_SPEECH})\b")
 _ADVERB = r"(?:\s+(?:also|later|earlier|previously|officially|separately|publicly|initially|on\s+\w+day|today|yesterday|in\s+a\s+statement|in\s+a\s+note|had|has|have|would|could|may|were|was))*"
+# the look-ahead names the first letters of the branches below: elsewhere the scan fails at once
 _PREP_CUE = re.compile(
-    r"\b(?P<cue>according\s+to|as\s+reported\s+by|reported\s+by|as\s+stated\s+by|as\s+announced\s+by|"
+    r"(?=[abcdfinpqrst])\b(?P<cue>according\s+to|as\s+reported\s+by|reported\s+by|as\s+stated\s+by|as\s+announced\s+by|"
     r"as\s+confirmed\s+by|citing|cited\s+by|quoted\s+by|quoting|(?:a\s+|the\s+)?(?:death\s+)?toll\s+provided\s+by|"
     r"provided\s+by|(?:figures?|data|numbers?|statistics)\s+(?:released|published|provided|compiled|issued)\s+by|"
     r"(?:figures?|data|statistics)\s+from|in\s+a\s+(?:statement|report|note|tally|count)\s+(?:by|from)|"
