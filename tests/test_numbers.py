@@ -269,3 +269,37 @@ MIXED = [
 @pytest.mark.parametrize("text, expected", MIXED, ids=short_ids(MIXED))
 def test_figures_in_context(text, expected):
     assert [f.surface for f in found(text)] == expected
+
+
+# Speed work regroups the figure scan without changing what it matches: the grouped,
+# look-ahead form against the plain one (flat alternations longest first, no look-aheads).
+SCAN_TEXTS = [
+    "Seventeen or seventy-seven people, several hundred more and tens of thousands in all.",
+    "Dozens were hurt; a dozen died, half a million fled, 1,200 and 3.5 million were counted.",
+    "SIXTY-SIX MINERS AND A HANDFUL OF GUARDS; HUNDREDS OF THOUSANDS WERE MOVED.",
+    "Forty-four ſeveral ſixty, İt took eleven; the Ninety and nineteen x-12 and 12-b.",
+    "Scores of homes, a few cars, thousands of acres, five hundred and twenty-one tents.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", SCAN_TEXTS)
+def test_figure_scan_grouped_matches_the_same(text):
+    import re
+
+    from claimtrack.extract import default_lexicon, numbers
+    vague = numbers._grammar(default_lexicon())["vague"]
+    word_num = r"(?:%s)" % "|".join(sorted(numbers.UNITS, key=len, reverse=True))
+    word_run = numbers._WORD_RUN.replace(numbers._WORD_NUM, word_num)
+    vague_alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(vague, key=len, reverse=True))
+    plain = re.compile(
+        rf"(?<![\w.,$-])(?P<vague>{vague_alt})\b"
+        rf"|(?P<adozen>\b(?:a|half\s+a)\s+(?:dozen|hundred|thousand|million|billion)\b)"
+        rf"|(?<![\w.,/:-])(?<![A-Za-z]-)(?P<digits>{numbers._DIGITS})(?![\w/]|[.,:]\d|-[A-Za-z])"
+        rf"(?:(?P<scale_sp>{numbers._SP}|-)(?P<scale>{numbers._SCALE_WORDS}|m|k)\b)?"
+        rf"|(?<![\w-])(?P<words>{word_run})\b(?!-(?:\w))", re.IGNORECASE)
+    core = numbers._grammar(default_lexicon())["core"]
+    assert core.pattern != plain.pattern
+    for t in (text, text.lower(), text.upper()):
+        assert [(m.span(), m.groupdict()) for m in core.finditer(t)] == \
+            [(m.span(), m.groupdict()) for m in plain.finditer(t)]

@@ -15,7 +15,7 @@ import re
 import pytest
 
 from claimtrack.extract import extract_claims
-from claimtrack.extract import attribution
+from claimtrack.extract import attribution, default_lexicon
 from claimtrack.models import claim_to_dict
 
 MISSING = "<missing>"
@@ -608,6 +608,10 @@ SAME_MATCHES = [
     "“We lost 20,” he said. ‘Two more’ died, ''the hospital'' reported.",
     "It's the doctors’ count: 'seven' in the town's main clinic.",
     "Sayings and statements are not speech verbs in this sentence.",
+    "Two died near Lake Tovar and four across the Velmo hills, in Port Ardin, İn Ostrava and ın Kelt.",
+    "Six were reportedly killed; twenty are believed to have fled, it is feared, in Osk.",
+    "The colonel reported that, and the mayor ſaid so; the ward stated this.",
+    "WALLACE: Nine were hurt.\nAnn Lee:\tTen, in Osk.\nQ:\nHow many? 3:30 p.m.",
     "",
 ]
 
@@ -641,3 +645,121 @@ def test_by_first_letter_refuses_what_it_cannot_group(alternation):
 def test_quote_openers_match_the_same(text):
     plain = re.compile(r"''|[“«„\"]|(?<![\w])‘(?=\w)")
     assert [m.span() for m in attribution._QUOTE_OPENER.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("text", SAME_MATCHES)
+def test_location_pattern_matches_the_same(text):
+    from claimtrack.extract import _LOCATION
+    plain = re.compile(_LOCATION.pattern.replace("(?=[AINOainoİı])", "", 1))
+    assert plain.pattern != _LOCATION.pattern
+    for t in (text, text.upper(), text.lower()):
+        assert [m.span("place") for m in _LOCATION.finditer(t)] == [m.span("place") for m in plain.finditer(t)]
+
+
+@pytest.mark.parametrize("text", SAME_MATCHES)
+def test_hedges_grouped_match_the_same(text):
+    hedges = default_lexicon().data["words"]["hedges"]
+    plain = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(h.lower()).replace(r"\ ", r"\s+")
+                                                for h in sorted(hedges, key=len, reverse=True)))
+    for t in (text.lower(), text.casefold()):
+        assert [m.span() for m in attribution._kinds(default_lexicon())["hedge_re"].finditer(t)] == \
+            [m.span() for m in plain.finditer(t)]
+
+
+@pytest.mark.parametrize("text", SAME_MATCHES)
+def test_said_so_test_spares_no_match(text):
+    for t in (text, text.upper(), text.lower(), *(text[i:] for i in range(0, len(text), 7))):
+        if attribution._SAID_SO.match(t):
+            assert attribution._may_say_so(t)
+
+
+SENTENCE_TEXTS = SAME_MATCHES + [
+    "About 40 were hurt in Sacramento, Calif. Officials counted approx. 12 more. Sen. Ann Lee agreed.",
+    "The count rose to 9 at 5 p.m. Residents of Waltham St. Anne were evacuated. Thereafter. Done.",
+    "Hospitalized. Mr. Grant’s staff said the approxima. figure was 7. The U.S. Army disagreed.",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCE_TEXTS)
+def test_sentence_spans_skip_no_abbreviation(text):
+    # the plain form: the word before every full stop looked up
+    from claimtrack.extract import metrics
+    spans, start = [], 0
+    for m in metrics._BOUNDARY.finditer(text):
+        dot = m.start()
+        if text[dot] == ".":
+            word = re.search(r"[\w.']+\Z", text[max(0, dot - 12):dot])
+            if word and (word.group().lower() in metrics._ABBREVIATIONS
+                         or len(word.group()) == 1 and word.group().isalpha()):
+                continue
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    spans = [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans if text[s:e].strip()]
+    assert metrics.sentence_spans(text) == spans
+
+
+@pytest.mark.parametrize("text", SAME_MATCHES)
+def test_transcript_tags_need_a_colon_and_space(text):
+    from claimtrack.extract import _COLON_SPACE, _TRANSCRIPT_TAG
+    for t in (text, text.replace(": ", ":").replace(":\t", ":").replace(":\n", ":")):
+        assert _COLON_SPACE.search(t) or not list(_TRANSCRIPT_TAG.finditer(t))
+
+
+EVIDENCE_TEXTS = SAME_MATCHES + [
+    "A survey by Norvale, a polling firm, had Ann Lee at 41 percent.",
+    "The latest tally now shows 12 dead, and the data gave no names.",
+    "Polling in Ostra predicted 30 percent; the count estimated 900.",
+]
+
+
+@pytest.mark.parametrize("text", EVIDENCE_TEXTS)
+def test_evidence_verb_test_spares_no_match(text):
+    for t in (text, text.upper(), text.lower()):
+        if attribution._EVIDENCE_CUE.search(t):
+            assert any(stem in t for stem in attribution._EVIDENCE_VERB_STEMS)
+    assert attribution._EVIDENCE_CUE.search(text) or text in SAME_MATCHES
+
+
+LEFT_TEXTS = [
+    "the ministry raised the number of police officers killed to ",
+    "the toll of dead stood at\n", "five spaniards and ", "four italians and one salvadoran and",
+    "the count of those detained rose as ", "twelve miners and", "", "and",
+]
+
+
+@pytest.mark.parametrize("left", LEFT_TEXTS)
+def test_left_patterns_end_on_their_word(left):
+    # counted() tries these two only when the text before the figure ends on their last word
+    from claimtrack.extract import metrics
+    if metrics._TOLL_TO.search(left):
+        assert left.rstrip().endswith(("to", "at", "as"))
+    if metrics._AND_LIST.search(left):
+        assert left.rstrip().endswith("and")
+
+
+@pytest.mark.parametrize("text", SAME_MATCHES + ["Reuters, citing medics, said 9 died.", "QUOTING AIDES"])
+def test_chain_cue_substring_test(text):
+    for t in (text, text.upper(), text.lower()):
+        if t.isascii():
+            low = t.lower()
+            assert ("cit" in low or "quot" in low) == bool(attribution._CHAIN_CUE.search(t))
+
+
+@pytest.mark.parametrize("text", SAME_MATCHES + [
+    "According to the mayor, as reported by TASS and cited by medics, 12 died; citing aides, quoting Lee.",
+    "Data from Osk, figures released by police, numbers published by the UN and statistics from the WHO agree.",
+    "In a statement from the army, by a recent Marist poll, in an Osk survey released Monday, per Lee.",
+    "A toll provided by medics and the death toll provided by the ministry, provided by aides: 40.",
+])
+def test_prep_cues_match_the_same(text):
+    first = "(?=[abcdfinpqrst])"
+    assert attribution._PREP_CUE.pattern.startswith(first)
+    plain = re.compile(attribution._PREP_CUE.pattern[len(first):], re.IGNORECASE)
+    for t in (text, text.upper(), text.lower()):
+        assert [(m.span(), m["cue"]) for m in attribution._PREP_CUE.finditer(t)] == \
+            [(m.span(), m["cue"]) for m in plain.finditer(t)]
+    low = text.lower()
+    assert [m.span() for m in attribution._PREP_CUE_LOWER.finditer(low)] == [m.span() for m in plain.finditer(low)]
+    assert attribution._PREP_CUE.search(text) or text in SAME_MATCHES

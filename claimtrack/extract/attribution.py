@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ..models import Link, Source
 from .lexicon import Lexicon
+from .metrics import _phrase_alt
 
 SPEECH = (r"said|says|say|stated|states|state|reported|reports|report|announced|announces|told|tells|"
           r"claimed|claims|claim|confirmed|confirms|confirm|estimated|estimates|estimate|added|adds|"
@@ -67,8 +68,9 @@ _QUOTE_SPEECH = _by_first_letter(QUOTE_SPEECH)
 _SPEECH_WORD = re.compile(rf"\b(?:{_SPEECH})\b", re.IGNORECASE)
 _SPEECH_WORD_LOWER = re.compile(rf"\b(?=[a-z])(?:{_SPEECH})\b")
 _ADVERB = r"(?:\s+(?:also|later|earlier|previously|officially|separately|publicly|initially|on\s+\w+day|today|yesterday|in\s+a\s+statement|in\s+a\s+note|had|has|have|would|could|may|were|was))*"
+# the look-ahead names the first letters of the branches below: elsewhere the scan fails at once
 _PREP_CUE = re.compile(
-    r"\b(?P<cue>according\s+to|as\s+reported\s+by|reported\s+by|as\s+stated\s+by|as\s+announced\s+by|"
+    r"(?=[abcdfinpqrst])\b(?P<cue>according\s+to|as\s+reported\s+by|reported\s+by|as\s+stated\s+by|as\s+announced\s+by|"
     r"as\s+confirmed\s+by|citing|cited\s+by|quoted\s+by|quoting|(?:a\s+|the\s+)?(?:death\s+)?toll\s+provided\s+by|"
     r"provided\s+by|(?:figures?|data|numbers?|statistics)\s+(?:released|published|provided|compiled|issued)\s+by|"
     r"(?:figures?|data|statistics)\s+from|in\s+a\s+(?:statement|report|note|tally|count)\s+(?:by|from)|"
@@ -188,6 +190,9 @@ _EVIDENCE_CUE = re.compile(
     r"(?:,\s*[^,;:]{2,60},)?\s+(?:also\s+|now\s+|still\s+)?"
     r"(?P<verb>gives|gave|has|had|puts|put|shows|showed|show|finds|found|suggests|suggested|indicates|"
     r"indicated|estimates|estimated|projects|projected|predicts|predicted|reveals|revealed)\b")
+# what every verb of _EVIDENCE_CUE begins with, for a substring test before the pattern
+_EVIDENCE_VERB_STEMS = ("give", "gave", "has", "had", "put", "show", "find", "found", "suggest", "indicat",
+                        "estimat", "project", "predict", "reveal")
 # "…, Italian newspaper Il Foglio reports.": a postposed source closing the sentence
 _SENTENCE_END = re.compile(r"\s*[.!?]?[”\"’]?\s*\Z")
 _AFTER_COMMA = re.compile(r",\s*[^,;:“”\"]{2,60}\Z")
@@ -229,8 +234,8 @@ def _kinds(lexicon: Lexicon) -> dict:
                                               for r in sorted(roles, key=len, reverse=True)))
     unnamed_exact = {w.lower() for w in src.get("unnamed", [])}
     hedges = lexicon.data.get("words", {}).get("hedges", [])
-    hedge_re = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(h.lower()).replace(r"\ ", r"\s+")
-                                                   for h in sorted(hedges, key=len, reverse=True)))
+    # grouped by first letter, longest first within a group: the same matches, fewer branches tried
+    hedge_re = re.compile(r"\b(?:%s)\b" % _phrase_alt(h.lower() for h in hedges))
     return {"kinds": res, "role_re": role_re, "unnamed": unnamed_exact, "hedge_re": hedge_re}
 
 
@@ -491,7 +496,9 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
     # cheap substring tests spare most sentences the costlier patterns below
     has_by = " by " in probe
     has_study = any(map(probe.__contains__, _STUDY_WORDS))
-    has_evidence = has_study or "poll" in probe or "count" in probe or "data" in probe
+    # … and its verb, in lower case as the pattern has it ("gives", "showed", "estimates", …)
+    has_evidence = (has_study or "poll" in probe or "count" in probe or "data" in probe) and \
+        any(map(s.__contains__, _EVIDENCE_VERB_STEMS))
     prep = (_PREP_CUE_LOWER.finditer(lowered) if lowered else _PREP_CUE.finditer(s)) \
         if has_by or has_study or any(map(probe.__contains__, _PREP_WORDS)) else ()
     for m in prep:
@@ -548,7 +555,9 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 continue  # "six former Soviet states": a noun, not a verb
         near = m.start() <= _WINDOW  # these two read from the sentence's start
         if near and has_chain_cue is None:
-            has_chain_cue = _CHAIN_CUE.search(s) is not None
+            # on ASCII text lower-casing is exactly what the case-insensitive pattern allows
+            has_chain_cue = ("cit" in probe or "quot" in probe) if s.isascii() \
+                else _CHAIN_CUE.search(s) is not None
         pre = _CHAIN_BEFORE_VERB.search(s, 0, m.start()) if near and has_chain_cue else None
         if pre:
             x, y = make_source(pre["x"], lexicon), make_source(pre["y"], lexicon)
@@ -640,6 +649,18 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
     return cues
 
 
+_SAID_SO_VERBS = ("said", "says", "stated", "confirmed", "reported")
+
+
+def _may_say_so(sentence: str) -> bool:
+    """Whether ``_SAID_SO`` can match: its verb must occur (a substring test where lower-casing
+    is exact; other text, where case-insensitive matching is subtler, goes to the pattern)."""
+    if not sentence.isascii():
+        return True
+    low = sentence.lower()
+    return any(map(low.__contains__, _SAID_SO_VERBS))
+
+
 def backref(next_sentence: str, lexicon: Lexicon) -> Cue | None:
     """``This was stated by X`` / ``This is what X affirms`` / ``X said so``."""
     m = _BACKREF.match(next_sentence)
@@ -656,7 +677,7 @@ def backref(next_sentence: str, lexicon: Lexicon) -> Cue | None:
             chain = _chain_from(rest, np, vm.start(), vm.group().lower(), lexicon)
         if chain:
             return Cue(tuple(chain), 0, 4)
-    m = _SAID_SO.match(next_sentence)
+    m = _SAID_SO.match(next_sentence) if _may_say_so(next_sentence) else None
     if m:
         src = make_source(m["np"], lexicon)
         if src:

@@ -27,6 +27,8 @@ _ABBREVIATIONS = {
     "rs", "nos", "vol", "pp", "para", "art", "sec", "cf", "viz", "etc",
 }
 
+_ABBREVIATION_LONGEST = max(map(len, _ABBREVIATIONS))
+
 
 _WORD_BEFORE_DOT = re.compile(r"[\w.']+\Z")
 _WS = re.compile(r"\s+")
@@ -37,7 +39,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _BOUNDARY.finditer(text):
         dot = m.start()
-        if text[dot] == ".":
+        # a word of letters longer than any abbreviation ends a sentence: no search needed
+        if text[dot] == "." and not (dot > _ABBREVIATION_LONGEST
+                                     and text[dot - _ABBREVIATION_LONGEST - 1:dot].isalpha()):
             # the window ends the search like a slice would: \Z matches at the full stop
             word = _WORD_BEFORE_DOT.search(text, max(0, dot - 12), dot)
             if word:
@@ -307,6 +311,8 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
     np_text = _NP_END.split(np_text, maxsplit=1)[0]
     np_text = np_text.strip(" ,")
     left = sentence[max(0, fig_start - 120):fig_start].lower()
+    # the word just before the figure, for the patterns below that end on it
+    left_end = left.rstrip()
     if metric is None and _ALONG_WITH.search(left) and not _CHARGE_COUNTS.search(np_text):
         cue = None
         for cue in p["after_re"].finditer(left):
@@ -315,7 +321,7 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
             metric = p["after"].get(_WS.sub(" ", cue.group()))
             joined = joined or metric is not None
     if metric is None:
-        toll = _TOLL_TO.search(left)
+        toll = _TOLL_TO.search(left) if left_end.endswith(("to", "at", "as")) else None
         if toll:
             word = _WS.sub(" ", toll["what"])
             metric = p["after"].get(word) or p["before"].get(word)
@@ -340,7 +346,8 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
     if np_text and _counts_things(np_text, p):
         metric = None  # "four homes burned": no one was hurt
         joined = False
-    elif metric is None and (item := _AND_LIST.search(left)) and not p["after_re"].search(item["words"]):
+    elif metric is None and left_end.endswith("and") and (item := _AND_LIST.search(left)) and \
+            not p["after_re"].search(item["words"]):
         joined = listed = True  # "five Spaniards and one Salvadoran": one list, one metric
     group = None
     subject = None

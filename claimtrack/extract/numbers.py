@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..models import Figure
 from .lexicon import Lexicon, default_lexicon
+from .metrics import _phrase_alt
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -64,7 +65,9 @@ NAME_WORDS = (r"route|highway|road|street|avenue|flight|building|room|apt|apartm
 STREET = (r"street|st|avenue|ave|road|rd|drive|dr|boulevard|blvd|lane|ln|court|ct|way|place|pl|"
           r"parkway|pkwy|highway|hwy|terrace|circle|cir|trail|pike|square|sq")
 
-_WORD_NUM = r"(?:%s)" % "|".join(sorted(UNITS, key=len, reverse=True))
+# grouped by first letter, longest first within a group ("s(?:eventeen|eventy|…)"): the same
+# matches as the flat alternation, but only the words that share the letter at hand are tried
+_WORD_NUM = r"(?:%s)" % _phrase_alt(UNITS)
 # "and" joins only after a scale word: "one hundred and forty", but "thirty and forty" is two numbers
 # white space inside a figure may wrap a line, never cross a blank line (a paragraph)
 _SP = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"
@@ -78,13 +81,17 @@ _SCALE_WORDS = r"hundred|thousand|million|billion|trillion|mln|bn|tn"
 @lru_cache(maxsize=8)
 def _grammar(lexicon: Lexicon) -> dict:
     vague = {k.lower(): tuple(v) for k, v in lexicon.data.get("vague", {}).items()}
-    vague_alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(vague, key=len, reverse=True))
+    vague_alt = _phrase_alt(vague)
+    # each branch opens on a look-ahead for the characters it can start with, so that a word
+    # no branch can start fails before the look-behinds and alternations are tried
+    vague_first = "(?=[%s])" % "".join(map(re.escape, sorted({k[0] for k in vague}))) if vague else ""
+    unit_first = "(?=[%s])" % "".join(sorted({w[0] for w in UNITS}))
     core_src = (
-        rf"(?<![\w.,$-])(?P<vague>{vague_alt.lower()})\b"
+        rf"{vague_first}(?<![\w.,$-])(?P<vague>{vague_alt.lower()})\b"
         rf"|(?P<adozen>\b(?:a|half\s+a)\s+(?:dozen|hundred|thousand|million|billion)\b)"
-        rf"|(?<![\w.,/:-])(?<![A-Za-z]-)(?P<digits>{_DIGITS})(?![\w/]|[.,:]\d|-[A-Za-z])"
+        rf"|(?=\d)(?<![\w.,/:-])(?<![A-Za-z]-)(?P<digits>{_DIGITS})(?![\w/]|[.,:]\d|-[A-Za-z])"
         rf"(?:(?P<scale_sp>{_SP}|-)(?P<scale>{_SCALE_WORDS}|m|k)\b)?"
-        rf"|(?<![\w-])(?P<words>{_WORD_RUN})\b(?!-(?:\w))"
+        rf"|{unit_first}(?<![\w-])(?P<words>{_WORD_RUN})\b(?!-(?:\w))"
     )
     # Case-insensitive alternations are several times slower in `re`: scan a lower-cased
     # copy with a case-sensitive pattern when lower-casing keeps every offset.
