@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 
 from ..models import Attribution, Claim, Figure, Link, Source
-from .attribution import _NOT_SPEAKER_START, _NUMBER_WORD, Cue, backref, hedge_in, make_source, quote_speaker, quote_spans, sentence_cues
+from .attribution import _NOT_SPEAKER_START, _NUMBER_WORD, _POSSESSIVE_END_S, Cue, backref, hedge_in, make_source, quote_speaker, quote_spans, sentence_cues
 from .lexicon import Lexicon, default_lexicon, load_lexicon
 from .metrics import counted, sentence_index, sentence_spans
 from .numbers import figures
@@ -28,16 +28,13 @@ _NOT_PLACES = re.compile(
     r"Congress|Court|Facebook|Twitter|Telegram|English|Russian)\b")
 
 
-_POSSESSIVE_END = re.compile(r"['’]s$")
-
-
 def _location(sentence: str) -> str | None:
     if sentence.isupper():
         return None
     for m in _LOCATION.finditer(sentence):
         place = m["place"]
         if not _NOT_PLACES.match(place):
-            return _POSSESSIVE_END.sub("", place)
+            return _POSSESSIVE_END_S.sub("", place)
     return None
 
 

@@ -146,10 +146,11 @@ def _group_of(p: dict, match: re.Match) -> str | None:
 _OF_WHOM = re.compile(r"\s+of\s+(?:whom|them|those|these|the\s+\w+)\b", re.IGNORECASE)
 _NP_END = re.compile(r"\s+(?:who|that|which|were|was|are|is|have|has|had)\b", re.IGNORECASE)
 _PLURAL_NP = re.compile(r"(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?:\w+s)\b")
+# where a count begins: digits or a number word
+_COUNT_START = (r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
+                r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|dozens)\b)")
 # "… four Italians and one": the figure continues a list begun by the one before it
-_AND_LIST = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                       r"[a-z]+teen|twenty|thirty|forty|fifty|dozens|hundreds))\s+(?P<words>[a-z'’-]+"
-                       r"(?:\s+[a-z'’-]+)?)\s+and\s+\Z")
+_AND_LIST = re.compile(_COUNT_START + r"\s+(?P<words>[a-z'’-]+(?:\s+[a-z'’-]+)?)\s+and\s+\Z")
 _LIST_OPENERS = {"--", "—", "–"}
 _FILL = re.compile(r"[\w'’-]+|[^\w\s]")
 _TOKEN = re.compile(r"[\w'’.-]*\w|[^\w\s]")
@@ -186,9 +187,7 @@ _INCLUDING_BARE = re.compile(r"including\b[^,;.]{1,60}?(?=\s(?:were|was|are|is|h
 _OUTCOME = re.compile(r"\s+(?:[a-z]+\s+){0,4}?and\s+(?:later\s+|was\s+|were\s+|is\s+|are\s+|left\s+|listed\s+|remain\s+)*")
 _AND_MORE = re.compile(r"\s+(?:a|an|the|his|her|their|its)\s+(?![\d])")
 # "four adults and two juveniles were arrested": a second counted group shares the verb
-_AND_NUMBER = re.compile(r"\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                         r"[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|"
-                         r"dozens)\b)")
+_AND_NUMBER = re.compile(r"\s+" + _COUNT_START)
 # "four people -- three of them teens -- were shot", "two guards (a man and his son) were killed"
 _DASH_ASIDE = re.compile(r"\s*(?:—|–|--|\()[^—–()\n.;:!?]{1,60}?(?:—|–|--|\))")
 # "he was killed …, along with two of his guards": the figure shares the clause's verb
