@@ -11,11 +11,11 @@ import random
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import closing
+from contextlib import closing, suppress
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .errors import DatabaseError, UsageError
 
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 # sqlite-utils (with the migrations), the readers and the extraction engine are imported
 # where they are used, so that `import claimtrack.db` costs little: `claimtrack --help` and
 # `claimtrack extract` need none of them.
+
+T = TypeVar("T")
 
 DEFAULT_DB = "claimtrack.db"
 ENV_DB = "CLAIMTRACK_DB"
@@ -305,9 +307,73 @@ def has_report(db: Database, sha256: str) -> bool:
 def store_report(db: Database, report: Report, rows: list[dict]) -> int | None:
     """Store a report and its claim rows (claim_to_dict) in one transaction.
 
-    Returns the new report id, or None when the same text is already stored.
+    Returns the new report id, or None when the same text is already stored. The report is
+    searchable at once (see :func:`index_backlog`).
     """
-    return ReportWriter(db).store(report, rows)
+    report_id = ReportWriter(db).store(report, rows)
+    index_backlog(db)
+    return report_id
+
+
+def write_transaction(db: Database, step: Callable[[], T]) -> T:
+    """Run ``step`` in a write transaction of its own and return what it returns.
+
+    The write lock is taken first (``BEGIN IMMEDIATE``), so a concurrent writer makes the
+    transaction wait, never fail halfway; one that still finds the database locked after
+    the busy timeout is rolled back and tried again. Inside the caller's transaction,
+    ``step`` runs in a savepoint and the caller owns the retries.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():
+            return step()
+    for attempt in range(LOCK_RETRIES + 1):
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                result = step()
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            return result
+        except sqlite3.OperationalError as e:
+            if not _is_locked(e) or attempt == LOCK_RETRIES:
+                raise
+            time.sleep(0.05 * 4 ** attempt)
+    raise AssertionError("unreachable")
+
+
+def index_backlog(db: Database) -> int:
+    """Add the rows on the search backlog to the full-text indexes; how many were added.
+
+    New reports and claims wait on ``search_backlog`` until this runs (see migration m010):
+    ingest runs it every ``ReportWriter.SEARCH_BATCH`` reports and at its end, ``search``
+    before it searches. One transaction, which a crash leaves undone, backlog included.
+    """
+    from .migrations import SEARCHED
+
+    if db.execute("SELECT 1 FROM search_backlog LIMIT 1").fetchone() is None:
+        return 0
+
+    def index() -> int:
+        added = 0
+        for table, columns in SEARCHED.items():
+            names = ", ".join(f'"{c}"' for c in columns)
+            values = ", ".join(f't."{c}"' for c in columns)
+            # A row already in its index (an index rebuilt by hand) is not added twice.
+            added += db.execute(
+                f"""INSERT INTO "{table}_fts" (rowid, {names})
+                    SELECT t.rowid, {values} FROM search_backlog b
+                    JOIN "{table}" t ON t.rowid = b.id
+                    WHERE b.tbl = ? AND NOT EXISTS
+                      (SELECT 1 FROM "{table}_fts_docsize" d WHERE d.id = b.id)""",
+                [table]).rowcount
+        db.execute("DELETE FROM search_backlog")
+        return added
+
+    return write_transaction(db, index)
 
 
 _REPORT_INSERT = (f"INSERT OR IGNORE INTO reports ({_columns(REPORT_COLUMNS)}) "
@@ -329,19 +395,21 @@ def _is_locked(error: sqlite3.OperationalError) -> bool:
 class ReportWriter:
     """Stores reports with their claims, chain links and sources, one transaction each.
 
-    Built for ingest's single writer: each report is one ``BEGIN IMMEDIATE`` transaction
-    (the write lock is taken first, so a concurrent writer makes it wait, never fail
-    halfway), claims go in with a few multi-row statements, links with ``executemany``, and
-    the report's sources are looked up with one query. A transaction that still finds the
-    database locked after the busy timeout is rolled back and tried again.
+    Built for ingest's single writer: each report is one transaction (see
+    :func:`write_transaction`), claims go in with a few multi-row statements, links with
+    ``executemany``, and the report's sources are looked up with one query. Used as a
+    context manager, it adds what it stored to the full-text indexes every
+    ``SEARCH_BATCH`` reports and when the ``with`` block ends.
     """
 
-    # Two connection settings for a run of many reports, each worth about 10 % more reports
-    # per second: every commit appends its pages to the write-ahead log, and checkpointing it
-    # every 16 MB instead of every 4 MB copies each hot index page back and syncs less often;
-    # the statement journals of the multi-row claim inserts (whose full-text triggers touch
-    # many pages) stay in memory instead of temporary files.
+    # Connection settings for a run of many reports: every commit appends its pages to the
+    # write-ahead log, and checkpointing it every 16 MB instead of every 4 MB copies each hot
+    # index page back and syncs less often (about 10 % more reports per second); the
+    # statement journals of the multi-row claim inserts stay in memory.
     BULK_SETTINGS = {"wal_autocheckpoint": 4000, "temp_store": 2}  # 2: MEMORY
+    # Reports stored between two runs of index_backlog(): searches lag this far behind a
+    # running ingest, and every run writes one index segment per table (see m010).
+    SEARCH_BATCH = 200
 
     def __init__(self, db: Database):
         from .migrations import DEFAULT_EVENT
@@ -350,17 +418,28 @@ class ReportWriter:
         self.conn = db.conn
         self.default_event = DEFAULT_EVENT
         self._saved: dict[str, int] = {}
+        self._unindexed = 0  # reports stored since the backlog was last indexed
 
     def __enter__(self) -> ReportWriter:
-        """Apply the settings for a run of many reports, until the ``with`` block ends."""
+        """Apply the settings for a run of many reports, until the ``with`` block ends; at its
+        end, the reports stored are added to the full-text indexes."""
         for name, value in self.BULK_SETTINGS.items():
             self._saved[name] = self.conn.execute(f"PRAGMA {name}").fetchone()[0]
             self.conn.execute(f"PRAGMA {name} = {int(value)}")
         return self
 
-    def __exit__(self, *exc) -> None:
-        for name, value in self._saved.items():
-            self.conn.execute(f"PRAGMA {name} = {int(value)}")
+    def __exit__(self, exc_type, exc, traceback) -> None:
+        try:
+            if self._unindexed:
+                self.index_backlog()
+        except sqlite3.Error:
+            # Ending on an error of the database itself (a full disk): the backlog stays
+            # for the next ingest or search, and the first error is the one to report.
+            if exc_type is None:
+                raise
+        finally:
+            for name, value in self._saved.items():
+                self.conn.execute(f"PRAGMA {name} = {int(value)}")
 
     def store(self, report: Report, rows: list[dict], *, sha256: str | None = None
               ) -> int | None:
@@ -376,26 +455,17 @@ class ReportWriter:
             datetime.now(timezone.utc).isoformat(timespec="seconds"), report.text,
         )
         claims, links, keys = _claim_values(rows)
-        if self.conn.in_transaction:
-            # Inside the caller's transaction: a savepoint, and the caller owns the retries.
-            with self.db.atomic():
-                return self._write(values, claims, links, keys)
-        for attempt in range(LOCK_RETRIES + 1):
-            try:
-                self.conn.execute("BEGIN IMMEDIATE")
-                try:
-                    report_id = self._write(values, claims, links, keys)
-                    self.conn.execute("COMMIT")
-                except BaseException:
-                    if self.conn.in_transaction:
-                        self.conn.execute("ROLLBACK")
-                    raise
-                return report_id
-            except sqlite3.OperationalError as e:
-                if not _is_locked(e) or attempt == LOCK_RETRIES:
-                    raise
-                time.sleep(0.05 * 4 ** attempt)
-        raise AssertionError("unreachable")
+        report_id = write_transaction(self.db, lambda: self._write(values, claims, links, keys))
+        if report_id is not None:
+            self._unindexed += 1
+            if self._unindexed >= self.SEARCH_BATCH:
+                self.index_backlog()
+        return report_id
+
+    def index_backlog(self) -> None:
+        """Add the reports stored so far to the full-text indexes (see :func:`index_backlog`)."""
+        index_backlog(self.db)
+        self._unindexed = 0
 
     def _write(self, values: tuple, claims: list[list], links: list[list],
                keys: dict[str, tuple[str | None, str]]) -> int | None:
@@ -416,8 +486,7 @@ class ReportWriter:
             claim[2] = ids.get(source_key) if source_key else None
             claim[3] = ids.get(origin_key) if origin_key else None
         for at in range(0, len(claims), _CLAIMS_PER_STATEMENT):
-            # One statement for many rows: the full-text trigger then flushes its index once
-            # per statement instead of once per claim (a report is stored 25 % faster).
+            # One statement for many rows: a few calls into SQLite instead of one per claim.
             part = claims[at:at + _CLAIMS_PER_STATEMENT]
             row_marks = f"({_marks(_CLAIM_INSERT_COLUMNS)})"
             conn.execute(
@@ -726,8 +795,9 @@ def reextract(db: Database, *, lexicon: Lexicon | None = None, event: str | None
     """Run extraction again over stored reports, one transaction per report.
 
     Claims the new run finds unchanged keep their rows (and numbers); the others are
-    deleted with their chain links, the new ones inserted, and sources no claim refers to
-    any more are removed. Yields one row per report, as it is committed: ``report``,
+    deleted with their chain links and the new ones inserted. When the run ends, also on
+    an error, the sources no claim refers to any more are removed and the new claims added
+    to the full-text index. Yields one row per report, as it is committed: ``report``,
     ``date``, ``outlet``, ``title``, ``before``, ``after``, ``added``, ``removed``,
     ``unchanged``; ``summary``, when given, is updated as the reports go by.
 
@@ -735,10 +805,45 @@ def reextract(db: Database, *, lexicon: Lexicon | None = None, event: str | None
         lexicon: the lexicon to extract with (None: the default one).
         event: only the reports of this event.
     """
-    from .inputs import Meta, Report, claim_rows_for
-
     where, params = ("WHERE event = ?", [event]) if event is not None else ("", [])
     ids = [r[0] for r in db.execute(f"SELECT id FROM reports {where} ORDER BY id", params)]
+    try:
+        yield from _reextract(db, ids, lexicon, summary)
+    except BaseException:
+        # The reports done so far are finished too; the first error is the one to report.
+        with suppress(sqlite3.Error):
+            remove_uncited_sources(db)
+            index_backlog(db)
+        raise
+    remove_uncited_sources(db)
+    index_backlog(db)
+
+
+def remove_uncited_sources(db: Database) -> int:
+    """Delete the sources that no chain link cites any more; how many were deleted.
+
+    Every claim's source and origin are its first and last chain links, so a source no link
+    cites is one no claim refers to. Nothing is indexed by source (migration m011), so the
+    foreign-key check of each delete would read every claim and link: it is left out for
+    this one statement, whose condition is that check, made in one pass over the links.
+    """
+    if db.conn.in_transaction:  # the foreign-key switch is ignored inside a transaction
+        return _delete_uncited(db)
+    db.conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        return write_transaction(db, lambda: _delete_uncited(db))
+    finally:
+        db.conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _delete_uncited(db: Database) -> int:
+    return db.execute("""DELETE FROM sources WHERE id NOT IN
+                         (SELECT source_id FROM chain_links WHERE source_id IS NOT NULL)""").rowcount
+
+def _reextract(db: Database, ids: list[int], lexicon: Lexicon | None,
+               summary: ReextractSummary | None) -> Iterator[dict]:
+    from .inputs import Meta, Report, claim_rows_for
+
     for report_id in ids:
         stored = get_report(db, report_id)
         if stored is None:  # deleted by another process meanwhile
@@ -811,24 +916,10 @@ def _stored_signatures(db: Database, report_id: int) -> list[tuple[int, tuple]]:
 
 
 def _delete_claims(db: Database, claim_ids: list[int]) -> None:
-    """Delete claims with their chain links, then the sources nothing refers to any more."""
-    if not claim_ids:
-        return
-    candidates: set[int] = set()
+    """Delete claims with their chain links (their sources go at the end of a re-extraction)."""
     for claim_id in claim_ids:
-        candidates.update(r[0] for r in db.execute(
-            """SELECT source_id FROM chain_links WHERE claim_id = ? AND source_id IS NOT NULL
-               UNION SELECT source_id FROM claims WHERE id = ? AND source_id IS NOT NULL
-               UNION SELECT origin_id FROM claims WHERE id = ? AND origin_id IS NOT NULL""",
-            [claim_id, claim_id, claim_id]))
         db.execute("DELETE FROM chain_links WHERE claim_id = ?", [claim_id])
         db.execute("DELETE FROM claims WHERE id = ?", [claim_id])
-    for source_id in sorted(candidates):
-        db.execute(
-            """DELETE FROM sources WHERE id = ?
-               AND NOT EXISTS (SELECT 1 FROM chain_links WHERE source_id = ?)
-               AND NOT EXISTS (SELECT 1 FROM claims WHERE source_id = ? OR origin_id = ?)""",
-            [source_id] * 4)
 
 
 # A claim's chain as a JSON array, from the report outward (as list_claims gives it).
@@ -899,6 +990,13 @@ def search(db: Database, query: str, *, event: str | None = None, include_other:
     match = query.strip() if raw else db.quote_fts(query)
     if not match:
         raise UsageError("give a word to search for, e.g. `claimtrack search police`")
+    try:
+        index_backlog(db)
+    except sqlite3.OperationalError as e:
+        # A read-only file, or an ingest holding the lock past the busy timeout: search
+        # what is indexed (all but the reports of an ingest still running or cut short).
+        if "readonly" not in str(e) and not _is_locked(e):
+            raise
     return _search_rows(db, match, query if raw else None, event=event,
                         include_other=include_other, limit=-1 if limit is None else limit)
 

@@ -236,6 +236,59 @@ def m009_claims_by_report_and_metric(db: Database) -> None:
     db.execute("DROP INDEX idx_claims_metric")
 
 
+
+# The full-text indexes of m005, as the triggers of m010 keep them: a table's rows, and
+# the columns of each that its `<table>_fts` index holds.
+SEARCHED = {"reports": ("title", "text"), "claims": ("sentence",)}
+
+
+@migrations()
+def m010_search_backlog(db: Database) -> None:
+    # Measured with tests/perf/bench.py: adding a report's words to the full-text indexes in
+    # its own transaction writes a new index segment per report, which made storing a report
+    # 40 % slower than the rest of its transaction. New rows now go on a backlog instead,
+    # and db.index_backlog() adds the backlog to the indexes in one statement per table;
+    # ingest runs it every few hundred reports and at its end, `search` before it searches.
+    # A row is in its index when FTS5 holds its size (`<table>_fts_docsize`): deletes and
+    # updates take a row out of the index only then, so the backlog never needs to be
+    # empty for the indexes to stay right.
+    db.execute("CREATE TABLE search_backlog (tbl TEXT NOT NULL, id INTEGER NOT NULL, "
+               "PRIMARY KEY (tbl, id)) WITHOUT ROWID")
+    for table, columns in SEARCHED.items():
+        fts = f"{table}_fts"
+        old = ", ".join(f'old."{c}"' for c in columns)
+        names = ", ".join(f'"{c}"' for c in columns)
+        out_of_index = f"""
+  INSERT INTO "{fts}" ("{fts}", rowid, {names})
+    SELECT 'delete', old.rowid, {old}
+    WHERE EXISTS (SELECT 1 FROM "{fts}_docsize" WHERE id = old.rowid);
+  DELETE FROM search_backlog WHERE tbl = '{table}' AND id = old.rowid;"""
+        for suffix in ("ai", "ad", "au"):
+            db.execute(f'DROP TRIGGER "{table}_{suffix}"')
+        db.execute(f"""CREATE TRIGGER "{table}_ai" AFTER INSERT ON "{table}" BEGIN
+  INSERT INTO search_backlog (tbl, id) VALUES ('{table}', new.rowid);
+END""")
+        db.execute(f"""CREATE TRIGGER "{table}_ad" AFTER DELETE ON "{table}" BEGIN{out_of_index}
+END""")
+        db.execute(f"""CREATE TRIGGER "{table}_au" AFTER UPDATE ON "{table}" BEGIN{out_of_index}
+  INSERT OR IGNORE INTO search_backlog (tbl, id) VALUES ('{table}', new.rowid);
+END""")
+
+
+
+@migrations()
+def m011_no_indexes_by_source(db: Database) -> None:
+    # Measured with tests/perf/bench.py: a report's claims name several sources, and each
+    # source's entries sit in their own page of an index by source, so storing a report
+    # wrote 19 pages of these three indexes (of 32), and took 40 % longer. No query reads
+    # them: a listing by source goes through the claims of an event or over all links
+    # (same times on 1M claims with and without them). Their one other use was the
+    # foreign-key check of deleting a source, which db.remove_uncited_sources() now makes
+    # with one pass over the links.
+    db.execute("DROP INDEX idx_claims_source_id")
+    db.execute("DROP INDEX idx_claims_origin_id")
+    db.execute("DROP INDEX idx_chain_links_source_id")
+
 def known_migrations() -> list[str]:
     """Names of the migrations this version of claimtrack knows, in order."""
     # pending() on a blank database is the public way to list every registered migration

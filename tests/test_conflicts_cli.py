@@ -524,7 +524,8 @@ def consistent(path: Path) -> None:
     source and origin are its first and last chain links."""
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-    conn.execute("INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')")
+    for table in ("reports_fts", "claims_fts"):  # rank 1: checked against the tables' rows
+        conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
     assert conn.execute("""SELECT count(*) FROM sources s WHERE NOT EXISTS
                            (SELECT 1 FROM chain_links WHERE source_id = s.id)""").fetchone() == (0,)
     assert conn.execute("""SELECT count(*) FROM claims c WHERE source_id IS NOT
