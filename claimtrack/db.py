@@ -226,13 +226,16 @@ def _check_schema(db: Database, path: str) -> None:
 class IngestSummary:
     """What an ingest did: reports added, duplicates skipped, inputs rejected, claims stored.
 
-    ``interrupted`` is true when ``stop`` ended the ingest before its inputs ran out.
+    ``claims`` counts every claim stored, ``other`` those of metric ``other`` among them
+    (which listings leave out unless asked). ``interrupted`` is true when ``stop`` ended the
+    ingest before its inputs ran out.
     """
 
     added: int = 0
     duplicates: int = 0
     rejected: int = 0
     claims: int = 0
+    other: int = 0
     interrupted: bool = False
 
 
@@ -294,6 +297,7 @@ def ingest(
             else:
                 summary.added += 1
                 summary.claims += len(rows)
+                summary.other += sum(row["metric"] == "other" for row in rows)
             if on_progress:
                 on_progress(item, summary)
     return summary

@@ -64,7 +64,7 @@ class IngestProgress:
         files = (f"{self.files_done}/{self.files_total} files" if self.files_total > 1 else "")
         self.progress.update(
             self.task, completed=self.bytes_done + min(self.in_current, size), files=files,
-            reports=summary.added, claims=summary.claims)
+            reports=summary.added, claims=summary.claims - summary.other)
 
     def _finish_current(self) -> None:
         if self.current in self.sizes:

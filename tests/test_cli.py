@@ -153,6 +153,17 @@ def test_reingest_adds_nothing(invoke, news):
     assert invoke("claims", "--all").stdout == before
 
 
+
+def test_ingest_summary_counts_the_claims_listed_and_the_other_figures_apart(invoke):
+    text = "Police said 12 people were killed in the storm. Engineers said 3 bridges collapsed.\n"
+    result = invoke("ingest", "-", input=text)
+    assert (result.exit_code, result.stderr) == (0, (
+        "added 1 report (1 claim, 1 more with metric other), skipped 0 duplicates, "
+        "rejected 0 inputs → claimtrack.db\n"))
+    assert [json.loads(line)["figure"] for line in invoke("claims").stdout.splitlines()] == ["12"]
+    assert [json.loads(line)["figure"] for line in
+            invoke("claims", "--all").stdout.splitlines()] == ["12", "3"]
+
 def test_ingest_stdin_text_and_json_lines(invoke):
     result = invoke("ingest", "-", "--outlet", "Pasted", "--date", "2024-01-01",
                     input="title: Pasted report\n\n" + TEXT_1 + "\n")

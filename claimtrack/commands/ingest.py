@@ -72,7 +72,7 @@ def ingest(
             err().print(
                 f"{'interrupted: ' if summary.interrupted else ''}"
                 f"added {plural(summary.added, 'report')} "
-                f"({plural(summary.claims, 'claim')}), "
+                f"({_claims_stored(summary)}), "
                 f"skipped {plural(summary.duplicates, 'duplicate')}, "
                 f"rejected {plural(summary.rejected, 'input')} → {escape(path)}"
             )
@@ -83,6 +83,12 @@ def ingest(
         raise typer.Exit(130)
     if summary.rejected:
         raise typer.Exit(1)
+
+
+def _claims_stored(summary) -> str:
+    """"9 claims", or "9 claims, 2 more with metric other": what `claims` and `--all` list."""
+    listed = plural(summary.claims - summary.other, "claim")
+    return f"{listed}, {summary.other} more with metric other" if summary.other else listed
 
 
 @contextmanager
