@@ -350,30 +350,34 @@ def write_transaction(db: Database, step: Callable[[], T]) -> T:
 
 
 def index_backlog(db: Database) -> int:
-    """Add the rows on the search backlog to the full-text indexes; how many were added.
+    """Add what the full-text indexes lack of the reports on the search backlog, and empty it.
 
-    New reports and claims wait on ``search_backlog`` until this runs (see migration m010):
-    ingest runs it every ``ReportWriter.SEARCH_BATCH`` reports and at its end, ``search``
-    before it searches. One transaction, which a crash leaves undone, backlog included.
+    Returns how many rows (reports and claims) were added. New reports and claims wait on
+    ``search_backlog`` until this runs (see migration m010): ingest runs it every
+    ``ReportWriter.SEARCH_BATCH`` reports and at its end, ``search`` before it searches.
+    One transaction, which a crash leaves undone, backlog included. A row already indexed
+    (an unchanged claim, an index rebuilt by hand) is not added twice.
     """
-    from .migrations import SEARCHED
-
     if db.execute("SELECT 1 FROM search_backlog LIMIT 1").fetchone() is None:
         return 0
 
     def index() -> int:
-        added = 0
-        for table, columns in SEARCHED.items():
-            names = ", ".join(f'"{c}"' for c in columns)
-            values = ", ".join(f't."{c}"' for c in columns)
-            # A row already in its index (an index rebuilt by hand) is not added twice.
-            added += db.execute(
-                f"""INSERT INTO "{table}_fts" (rowid, {names})
-                    SELECT t.rowid, {values} FROM search_backlog b
-                    JOIN "{table}" t ON t.rowid = b.id
-                    WHERE b.tbl = ? AND NOT EXISTS
-                      (SELECT 1 FROM "{table}_fts_docsize" d WHERE d.id = b.id)""",
-                [table]).rowcount
+        # CROSS JOIN: the backlog is read first, and the reports and claims on it looked up
+        # (without it, SQLite read every report and claim to find the few on the backlog).
+        # Rows go in by rowid: FTS5 writes out what it holds whenever a rowid goes back.
+        added = db.execute(
+            """INSERT INTO reports_fts (rowid, title, text)
+               SELECT r.id, r.title, r.text FROM search_backlog b
+               CROSS JOIN reports r ON r.id = b.report_id
+               WHERE NOT EXISTS (SELECT 1 FROM reports_fts_docsize d WHERE d.id = r.id)"""
+        ).rowcount
+        added += db.execute(
+            """INSERT INTO claims_fts (rowid, sentence)
+               SELECT c.id, c.sentence FROM search_backlog b
+               CROSS JOIN claims c ON c.report_id = b.report_id
+               WHERE NOT EXISTS (SELECT 1 FROM claims_fts_docsize d WHERE d.id = c.id)
+               ORDER BY c.id"""
+        ).rowcount
         db.execute("DELETE FROM search_backlog")
         return added
 

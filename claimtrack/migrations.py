@@ -237,43 +237,45 @@ def m009_claims_by_report_and_metric(db: Database) -> None:
 
 
 
-# The full-text indexes of m005, as the triggers of m010 keep them: a table's rows, and
-# the columns of each that its `<table>_fts` index holds.
-SEARCHED = {"reports": ("title", "text"), "claims": ("sentence",)}
-
-
 @migrations()
 def m010_search_backlog(db: Database) -> None:
     # Measured with tests/perf/bench.py: adding a report's words to the full-text indexes in
-    # its own transaction writes a new index segment per report, which made storing a report
-    # 40 % slower than the rest of its transaction. New rows now go on a backlog instead,
-    # and db.index_backlog() adds the backlog to the indexes in one statement per table;
-    # ingest runs it every few hundred reports and at its end, `search` before it searches.
-    # A row is in its index when FTS5 holds its size (`<table>_fts_docsize`): deletes and
-    # updates take a row out of the index only then, so the backlog never needs to be
-    # empty for the indexes to stay right.
-    db.execute("CREATE TABLE search_backlog (tbl TEXT NOT NULL, id INTEGER NOT NULL, "
-               "PRIMARY KEY (tbl, id)) WITHOUT ROWID")
-    for table, columns in SEARCHED.items():
-        fts = f"{table}_fts"
-        old = ", ".join(f'old."{c}"' for c in columns)
-        names = ", ".join(f'"{c}"' for c in columns)
-        out_of_index = f"""
-  INSERT INTO "{fts}" ("{fts}", rowid, {names})
-    SELECT 'delete', old.rowid, {old}
-    WHERE EXISTS (SELECT 1 FROM "{fts}_docsize" WHERE id = old.rowid);
-  DELETE FROM search_backlog WHERE tbl = '{table}' AND id = old.rowid;"""
-        for suffix in ("ai", "ad", "au"):
-            db.execute(f'DROP TRIGGER "{table}_{suffix}"')
-        db.execute(f"""CREATE TRIGGER "{table}_ai" AFTER INSERT ON "{table}" BEGIN
-  INSERT INTO search_backlog (tbl, id) VALUES ('{table}', new.rowid);
+    # its own transaction writes a new index segment per table, which made storing a report
+    # 40 % slower than the rest of its transaction. A new report, or a report with a new or
+    # changed claim, now goes on a backlog instead, and db.index_backlog() adds what the
+    # indexes lack of the reports on it in one statement per table: ingest runs it every few
+    # hundred reports and at its end, `search` before it searches. A row is in its index
+    # when FTS5 holds its size (the `_docsize` tables): deletes and updates take a row out
+    # of its index only then, so the indexes stay right whatever is on the backlog.
+    db.execute("CREATE TABLE search_backlog (report_id INTEGER PRIMARY KEY)")
+    for suffix in ("ai", "ad", "au"):
+        db.execute(f'DROP TRIGGER "reports_{suffix}"')
+        db.execute(f'DROP TRIGGER "claims_{suffix}"')
+    report_out = """
+  INSERT INTO reports_fts (reports_fts, rowid, title, text)
+    SELECT 'delete', old.id, old.title, old.text
+    WHERE EXISTS (SELECT 1 FROM reports_fts_docsize WHERE id = old.id);"""
+    claim_out = """
+  INSERT INTO claims_fts (claims_fts, rowid, sentence)
+    SELECT 'delete', old.id, old.sentence
+    WHERE EXISTS (SELECT 1 FROM claims_fts_docsize WHERE id = old.id);"""
+    db.execute("""CREATE TRIGGER reports_ai AFTER INSERT ON reports BEGIN
+  INSERT OR IGNORE INTO search_backlog (report_id) VALUES (new.id);
 END""")
-        db.execute(f"""CREATE TRIGGER "{table}_ad" AFTER DELETE ON "{table}" BEGIN{out_of_index}
+    db.execute(f"""CREATE TRIGGER reports_ad AFTER DELETE ON reports BEGIN{report_out}
+  DELETE FROM search_backlog WHERE report_id = old.id;
 END""")
-        db.execute(f"""CREATE TRIGGER "{table}_au" AFTER UPDATE ON "{table}" BEGIN{out_of_index}
-  INSERT OR IGNORE INTO search_backlog (tbl, id) VALUES ('{table}', new.rowid);
+    db.execute(f"""CREATE TRIGGER reports_au AFTER UPDATE ON reports BEGIN{report_out}
+  INSERT OR IGNORE INTO search_backlog (report_id) VALUES (new.id);
 END""")
-
+    db.execute("""CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN
+  INSERT OR IGNORE INTO search_backlog (report_id) VALUES (new.report_id);
+END""")
+    db.execute(f"""CREATE TRIGGER claims_ad AFTER DELETE ON claims BEGIN{claim_out}
+END""")
+    db.execute(f"""CREATE TRIGGER claims_au AFTER UPDATE ON claims BEGIN{claim_out}
+  INSERT OR IGNORE INTO search_backlog (report_id) VALUES (new.report_id);
+END""")
 
 
 @migrations()

@@ -1,7 +1,8 @@
 """The full-text indexes and their backlog (migration m010), and the sweep of uncited sources.
 
-New rows wait on ``search_backlog`` until ``index_backlog`` adds them to the indexes; deletes
-and updates must keep the indexes right whether or not a row has been indexed yet.
+New reports and claims wait on ``search_backlog`` until ``index_backlog`` adds them to the
+indexes; deletes and updates must keep the indexes right whether or not a row has been
+indexed yet.
 """
 from __future__ import annotations
 
@@ -35,8 +36,9 @@ def rows(n: int) -> list[dict]:
     return [make_claim(TEXTS[n], figure, chain=POLICE)]
 
 
-def backlog(db: Database) -> list[tuple[str, int]]:
-    return db.execute("SELECT tbl, id FROM search_backlog ORDER BY tbl, id").fetchall()
+def backlog(db: Database) -> list[int]:
+    """The ids of the reports on the backlog."""
+    return [r[0] for r in db.execute("SELECT report_id FROM search_backlog ORDER BY report_id")]
 
 
 def index_agrees(db: Database) -> None:
@@ -54,12 +56,12 @@ def test_a_writer_indexes_every_batch_and_at_its_end(monkeypatch):
     db = open_db(":memory:")
     with ReportWriter(db) as writer:
         writer.store(report(0), rows(0))
-        assert backlog(db) == [("claims", 1), ("reports", 1)]
+        assert backlog(db) == [1]
         writer.store(report(1), rows(1))
         assert backlog(db) == []
         index_agrees(db)
         writer.store(report(2), rows(2))
-        assert backlog(db) == [("claims", 3), ("reports", 3)]
+        assert backlog(db) == [3]
     assert backlog(db) == []
     index_agrees(db)
     assert found(db, "climbers") == [("claim", 3), ("report", 3)]
@@ -78,7 +80,7 @@ def test_search_indexes_what_a_killed_ingest_left_on_the_backlog(tmp_path, invok
     db = open_db(path)
     store_report(db, report(0), rows(0))
     ReportWriter(db).store(report(2), rows(2))  # no `with`: the process died before its end
-    assert backlog(db) == [("claims", 2), ("reports", 2)]
+    assert backlog(db) == [2]
     db.close()
     result = invoke("search", "climbers", "-f", "json", "--db", str(path))
     assert result.exit_code == 0, result.stderr
@@ -99,7 +101,7 @@ def test_a_read_only_database_is_searched_as_far_as_it_is_indexed(tmp_path):
     read_only = Database(conn)
     assert found(read_only, "police") == [("claim", 1), ("report", 1)]
     assert found(read_only, "climbers") == []
-    assert backlog(read_only) == [("claims", 2), ("reports", 2)]
+    assert backlog(read_only) == [2]
 
 
 # (what is done to the claim, whether it was indexed first, words found after, words not)
@@ -140,6 +142,21 @@ def test_deletes_and_updates_keep_the_index_right(change, indexed, present, abse
         assert [k for k, _ in found(db, word)] == ["report"]
     assert ("claim", 1) in found(db, "villagers")
 
+
+
+def test_a_claim_added_to_an_indexed_report_is_indexed_alone():
+    db = open_db(":memory:")
+    store_report(db, report(0), rows(0))
+    assert backlog(db) == []
+    with db.conn:  # as a re-extraction adds a claim beside an unchanged one
+        db.execute("""INSERT INTO claims (report_id, metric, figure, qualifier, source_kind,
+                      origin_kind, quoted, sentence, start, "end") VALUES (1, 'killed', '12',
+                      'exact', 'unattributed', 'unattributed', 0, 'The toll reached 12 by dusk.',
+                      0, 2)""")
+    assert backlog(db) == [1]
+    assert index_backlog(db) == 1
+    index_agrees(db)
+    assert found(db, "dusk") == [("claim", 2)]
 
 def test_an_index_rebuilt_by_hand_gets_no_row_twice():
     db = open_db(":memory:")
