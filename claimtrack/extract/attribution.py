@@ -129,6 +129,8 @@ _INVERTED_END = re.compile(
     r"according|citing|quoting|who|which|when|after|while|and)\b|\w+day\b)", re.IGNORECASE)
 _ASIDE_END = re.compile(r",\s*(?:for\s+one|however|too|though|meanwhile|in\s+turn|in\s+fact|for\s+example|"
                         r"for\s+instance|for\s+(?:its|his|her|their)\s+part|in\s+response),?\s*\Z", re.IGNORECASE)
+_ASIDE_LAST_WORDS = ("one", "however", "too", "though", "meanwhile", "turn", "fact", "example", "instance",
+                     "part", "response")
 _PARENTHETICAL_END = re.compile(r"\s*\([^()]{1,25}\)\s*\Z")
 _NP_END = re.compile(
     r"\s*(?:[,;:()\[\]“”\"‘]|" + _FULL_STOP + r"(?:\s|$)|\s[-–—]\s|\s+(?:that|who|which|whose|when|while|where|after|"
@@ -401,6 +403,8 @@ _NP_TAIL = re.compile(
     r"\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))+\s*$", re.IGNORECASE)
 
 
+# the last comma, semicolon, colon, quotation mark, bracket or dash (the greedy .* backtracks from the end)
+_LAST_CLAUSE_MARK = re.compile(r".*(?P<mark>[,;:“”\"()—–]|'')", re.DOTALL)
 _CLAUSE_WORD = re.compile(r"\b(?:that|and|but|while|as|because|after|when|where|so)\s+", re.IGNORECASE)
 _SENTENCE_STOP = re.compile(_FULL_STOP + r"\s")
 _NP_ADVERB_END = re.compile(
@@ -415,20 +419,27 @@ def _np_backward(s: str, pos: int) -> tuple[str, int]:
     # full of speech verbs stays linear
     w0 = max(0, pos - _WINDOW)
     seg = s[w0:pos]
-    paren = _PARENTHETICAL_END.search(seg)  # "Sen. Ann Lee (R-Ky.) said"
-    if paren and paren.start() > 0:
-        seg = seg[:paren.start()]
-    aside = _ASIDE_END.search(seg)  # "Breitbart News, for one, noted"
-    if aside and aside.start() > 0:
-        seg = seg[:aside.start()]
-    cut = max(seg.rfind(c) for c in (",", ";", ":", "“", "”", "\"", "(", ")", "—", "–", "''"))
-    for m in _CLAUSE_WORD.finditer(seg):
+    # both patterns below close the segment: its last characters tell whether they can match
+    if seg.rstrip().endswith(")"):
+        paren = _PARENTHETICAL_END.search(seg)  # "Sen. Ann Lee (R-Ky.) said"
+        if paren and paren.start() > 0:
+            seg = seg[:paren.start()]
+    tail = seg.rstrip().removesuffix(",")
+    # (on ASCII text: elsewhere case-insensitive matching is subtler than lower-casing)
+    if not tail.isascii() or tail.lower().endswith(_ASIDE_LAST_WORDS):
+        aside = _ASIDE_END.search(seg)  # "Breitbart News, for one, noted"
+        if aside and aside.start() > 0:
+            seg = seg[:aside.start()]
+    mark = _LAST_CLAUSE_MARK.match(seg)
+    cut = mark.start("mark") if mark else -1
+    # neither pattern below matches across a clause mark: scan only the text after the last one
+    for m in _CLAUSE_WORD.finditer(seg, cut + 1):
         if m.end() > cut + 1:
             if m.group()[:3] == "and" and seg[m.end():m.end() + 1].isupper() and \
                     _NAME_BEFORE_AND.match(seg, cut + 1, m.start()):
                 continue  # "Mr. Grassley and Mr. Leahy said": one source of two names
             cut = m.end() - 1
-    for m in _SENTENCE_STOP.finditer(seg):
+    for m in _SENTENCE_STOP.finditer(seg, cut + 1):
         cut = max(cut, m.end() - 1)
     np = seg[cut + 1:].strip()
     start = w0 + cut + 1
