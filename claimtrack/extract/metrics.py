@@ -115,6 +115,8 @@ def _patterns(lexicon: Lexicon) -> dict:
         "after": after,
         # matched against lower-cased text: case-insensitive alternations are slow in `re`
         "after_re": re.compile(r"(?:%s)\b" % _phrase_alt(after)),
+        # the next token, or a metric phrase opening there (tried first): one search per token
+        "token_or_after_re": re.compile(r"(?P<after>(?:%s)\b)|%s" % (_phrase_alt(after), _TOKEN.pattern)),
         "before": before,
         # scanned at every position of a window: fail fast where no phrase can start
         "before_re": re.compile(r"(?<![a-z])(?=[%s])(?:%s)\b" % (
@@ -236,13 +238,12 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
     coordinated = False
     joined = bool(_OF_WHOM.match(right))
     while pos < len(right) and tokens < 10:
-        m = _TOKEN.search(right, pos)
+        # lower-casing keeps the tokens where they were: letters stay letters, spaces spaces
+        m = p["token_or_after_re"].search(right_lower, pos)
         if not m:
             break
-        tok = m.group()
-        low = tok.lower()
-        hit = p["after_re"].match(right_lower, m.start())
-        if hit:
+        if m["after"]:
+            hit = m
             metric = p["after"].get(_WS.sub(" ", hit.group().lower()))
             if metric == "casualties":
                 # "shot and left in critical condition", "shot and later died": the outcome wins
@@ -254,6 +255,8 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
             if subject_end is None:
                 subject_end = m.start()
             break
+        tok = right[m.start():m.end()]
+        low = tok.lower()
         if tok == ",":
             part = _PARTICIPLE.match(right_lower, m.end())
             if part and p["after_re"].match(right_lower, part.start(1)):
