@@ -93,6 +93,7 @@ _PER = re.compile(r"\b[Pp]er\s+(?=(?:the\s+)?[A-Z])")  # "per the CBO", not "$5 
 _STUDY_WORDS = ("poll", "survey", "study", "report", "analysis", "census", "tally", "audit", "review",
                 "estimate", "toll", "count", "figure", "statement", "note", "data", "statistic", "number")
 _PREP_WORDS = ("according", "citing", "quoting", "from")
+_TOLL_WORDS = ("toll", "tally", "count", "figure", "estimate")  # what _POSSESSIVE_TOLL ends on
 _POSSESSIVE_TOLL = re.compile(r"(?P<np>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5})['’]s?\s+(?:latest\s+|own\s+|new\s+|official\s+)?(?:death\s+)?(?:toll|tally|count|figures?|estimate)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+)?(?P<cue>stated|announced|reported|confirmed|said|claimed|released|provided|given|disclosed|published|revealed)\s+(?:\w+\s+){0,3}?by\s+", re.IGNORECASE)
 _BACKREF = re.compile(
@@ -535,7 +536,9 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         src = make_source(m["np"], lexicon)
         if src:
             cues.append(Cue((Link(src, m["cue"].lower()),), m.start(), 1))
-    for m in (_POSSESSIVE_TOLL.finditer(s) if has_study or "'s" in probe or "’s" in probe else ()):
+    # its apostrophe and the word it ends on, as the (case-sensitive) pattern has them
+    has_toll = ("'" in s or "’" in s) and any(map(s.__contains__, _TOLL_WORDS))
+    for m in (_POSSESSIVE_TOLL.finditer(s) if has_toll else ()):
         src = make_source(m["np"], lexicon)
         if src and src.kind != "person" or src and len(m["np"].split()) > 1:
             cues.append(Cue((Link(src, "toll"),), m.start(), 1))
