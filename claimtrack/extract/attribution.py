@@ -157,6 +157,8 @@ _DEMONYMS = re.compile(
 _CHAIN_BEFORE_VERB = re.compile(
     r"(?:^|(?<=[.;:]\s))\W*(?P<x>[^,;:“”\"]{2,80}),\s*(?P<cue>citing|quoting|which\s+cites|which\s+quotes|quoted\s+by|"
     r"cited\s+by)\s+(?P<y>[^,;:“”\"]{2,80}),(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
+# the ending of the two patterns above and below: a comma, a few adverbs, the verb
+_COMMA_BEFORE_VERB = re.compile(r",(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
 _CHAIN_CUE = re.compile(r"cit|quot", re.IGNORECASE)  # what _CHAIN_BEFORE_VERB needs
 _APPOSITIVE = re.compile(
     r"(?:^|(?<=[.;:]\s)|(?<=\n))\W*(?P<x>(?:the\s+|an?\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){0,5}),\s*"
@@ -567,12 +569,15 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             if not (_EVIDENCE_SUBJECT.search(s, w0, m.start())
                     or _SENTENCE_END.match(s, m.end()) and _AFTER_COMMA.search(s, w0, m.start())):
                 continue  # "six former Soviet states": a noun, not a verb
-        near = m.start() <= _WINDOW  # these two read from the sentence's start
-        if near and has_chain_cue is None:
+        # these two read from the sentence's start and end on the last comma before the verb,
+        # with at most a few adverbs after it: test that ending before the costly searches
+        comma = s.rfind(",", 0, m.start()) if m.start() <= _WINDOW else -1
+        after_comma = comma >= 0 and _COMMA_BEFORE_VERB.match(s, comma, m.start()) is not None
+        if after_comma and has_chain_cue is None:
             # on ASCII text lower-casing is exactly what the case-insensitive pattern allows
             has_chain_cue = ("cit" in probe or "quot" in probe) if s.isascii() \
                 else _CHAIN_CUE.search(s) is not None
-        pre = _CHAIN_BEFORE_VERB.search(s, 0, m.start()) if near and has_chain_cue else None
+        pre = _CHAIN_BEFORE_VERB.search(s, 0, m.start()) if after_comma and has_chain_cue else None
         if pre:
             x, y = make_source(pre["x"], lexicon), make_source(pre["y"], lexicon)
             cue2 = _SPACES.sub(" ", pre["cue"].lower()).replace("which ", "")
@@ -582,7 +587,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 cues.append(Cue(tuple(pair), pre.start(), 0))
                 continue
         # an apposition stands between two commas
-        app = _APPOSITIVE.search(s, 0, m.start()) if near and s.count(",", 0, m.start()) >= 2 else None
+        app = _APPOSITIVE.search(s, 0, m.start()) if after_comma and s.count(",", 0, m.start()) >= 2 else None
         if app:
             src = make_source(app["x"], lexicon)
             if src:
