@@ -656,7 +656,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                                 start, 0))
                 continue
         cues.append(Cue(tuple(chain), start, 2))
-    lead = _LEAD_CITING.match(s)
+    # on ASCII text a substring test tells whether the sentence can open on "citing"/"quoting"
+    lead = _LEAD_CITING.match(s) if not s.isascii() or "citing" in probe or "quoting" in probe else None
     if lead:
         y = make_source(lead["y"], lexicon)
         speech = [c for c in cues if c.strength == 2 and c.pos > lead.end() - 1]
