@@ -194,6 +194,8 @@ _AND_NUMBER = re.compile(r"\s+" + _COUNT_START)
 _DASH_ASIDE = re.compile(r"\s*(?:—|–|--|\()[^—–()\n.;:!?]{1,60}?(?:—|–|--|\))")
 # "he was killed …, along with two of his guards": the figure shares the clause's verb
 _CHARGE_COUNTS = re.compile(r"\b(?:counts?|charges?)\b", re.IGNORECASE)
+# the words _ALONG_WITH can end on, before the white space that closes it
+_ALONG_WITH_LAST = ("with", "least", "about", "some", "another", "nearly", "almost", "than", "over")
 _ALONG_WITH = re.compile(r"\b(?:along|together)\s+with\s+(?:(?:at\s+least|about|some|another|"
                          r"nearly|almost|more\s+than|over)\s+)?\Z")
 
@@ -315,7 +317,9 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
     left = sentence[max(0, fig_start - 120):fig_start].lower()
     # the word just before the figure, for the patterns below that end on it
     left_end = left.rstrip()
-    if metric is None and _ALONG_WITH.search(left) and not _CHARGE_COUNTS.search(np_text):
+    # one of its last words ends the text before the figure whenever the pattern matches
+    if metric is None and left_end.endswith(_ALONG_WITH_LAST) and _ALONG_WITH.search(left) and \
+            not _CHARGE_COUNTS.search(np_text):
         cue = None
         for cue in p["after_re"].finditer(left):
             pass
