@@ -180,6 +180,9 @@ class _Cues:
     """A sentence's cues by strength, each list sorted by position, for nearest-cue look-ups."""
 
     def __init__(self, cues: list[Cue]):
+        if len(cues) <= 1:  # most sentences: nothing to sort or group
+            self.levels = [(c.strength, [c.pos], [c]) for c in cues]
+            return
         by: dict[int, list[Cue]] = defaultdict(list)
         for cue in sorted(cues, key=lambda c: c.pos):
             by[cue.strength].append(cue)

@@ -93,6 +93,7 @@ _PER = re.compile(r"\b[Pp]er\s+(?=(?:the\s+)?[A-Z])")  # "per the CBO", not "$5 
 _STUDY_WORDS = ("poll", "survey", "study", "report", "analysis", "census", "tally", "audit", "review",
                 "estimate", "toll", "count", "figure", "statement", "note", "data", "statistic", "number")
 _PREP_WORDS = ("according", "citing", "quoting", "from")
+_TOLL_WORDS = ("toll", "tally", "count", "figure", "estimate")  # what _POSSESSIVE_TOLL ends on
 _POSSESSIVE_TOLL = re.compile(r"(?P<np>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5})['’]s?\s+(?:latest\s+|own\s+|new\s+|official\s+)?(?:death\s+)?(?:toll|tally|count|figures?|estimate)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+)?(?P<cue>stated|announced|reported|confirmed|said|claimed|released|provided|given|disclosed|published|revealed)\s+(?:\w+\s+){0,3}?by\s+", re.IGNORECASE)
 _BACKREF = re.compile(
@@ -129,6 +130,8 @@ _INVERTED_END = re.compile(
     r"according|citing|quoting|who|which|when|after|while|and)\b|\w+day\b)", re.IGNORECASE)
 _ASIDE_END = re.compile(r",\s*(?:for\s+one|however|too|though|meanwhile|in\s+turn|in\s+fact|for\s+example|"
                         r"for\s+instance|for\s+(?:its|his|her|their)\s+part|in\s+response),?\s*\Z", re.IGNORECASE)
+_ASIDE_LAST_WORDS = ("one", "however", "too", "though", "meanwhile", "turn", "fact", "example", "instance",
+                     "part", "response")
 _PARENTHETICAL_END = re.compile(r"\s*\([^()]{1,25}\)\s*\Z")
 _NP_END = re.compile(
     r"\s*(?:[,;:()\[\]“”\"‘]|" + _FULL_STOP + r"(?:\s|$)|\s[-–—]\s|\s+(?:that|who|which|whose|when|while|where|after|"
@@ -154,6 +157,8 @@ _DEMONYMS = re.compile(
 _CHAIN_BEFORE_VERB = re.compile(
     r"(?:^|(?<=[.;:]\s))\W*(?P<x>[^,;:“”\"]{2,80}),\s*(?P<cue>citing|quoting|which\s+cites|which\s+quotes|quoted\s+by|"
     r"cited\s+by)\s+(?P<y>[^,;:“”\"]{2,80}),(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
+# the ending of the two patterns above and below: a comma, a few adverbs, the verb
+_COMMA_BEFORE_VERB = re.compile(r",(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
 _CHAIN_CUE = re.compile(r"cit|quot", re.IGNORECASE)  # what _CHAIN_BEFORE_VERB needs
 _APPOSITIVE = re.compile(
     r"(?:^|(?<=[.;:]\s)|(?<=\n))\W*(?P<x>(?:the\s+|an?\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){0,5}),\s*"
@@ -401,6 +406,8 @@ _NP_TAIL = re.compile(
     r"\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))+\s*$", re.IGNORECASE)
 
 
+# the last comma, semicolon, colon, quotation mark, bracket or dash (the greedy .* backtracks from the end)
+_LAST_CLAUSE_MARK = re.compile(r".*(?P<mark>[,;:“”\"()—–]|'')", re.DOTALL)
 _CLAUSE_WORD = re.compile(r"\b(?:that|and|but|while|as|because|after|when|where|so)\s+", re.IGNORECASE)
 _SENTENCE_STOP = re.compile(_FULL_STOP + r"\s")
 _NP_ADVERB_END = re.compile(
@@ -415,20 +422,27 @@ def _np_backward(s: str, pos: int) -> tuple[str, int]:
     # full of speech verbs stays linear
     w0 = max(0, pos - _WINDOW)
     seg = s[w0:pos]
-    paren = _PARENTHETICAL_END.search(seg)  # "Sen. Ann Lee (R-Ky.) said"
-    if paren and paren.start() > 0:
-        seg = seg[:paren.start()]
-    aside = _ASIDE_END.search(seg)  # "Breitbart News, for one, noted"
-    if aside and aside.start() > 0:
-        seg = seg[:aside.start()]
-    cut = max(seg.rfind(c) for c in (",", ";", ":", "“", "”", "\"", "(", ")", "—", "–", "''"))
-    for m in _CLAUSE_WORD.finditer(seg):
+    # both patterns below close the segment: its last characters tell whether they can match
+    if seg.rstrip().endswith(")"):
+        paren = _PARENTHETICAL_END.search(seg)  # "Sen. Ann Lee (R-Ky.) said"
+        if paren and paren.start() > 0:
+            seg = seg[:paren.start()]
+    tail = seg.rstrip().removesuffix(",")
+    # (on ASCII text: elsewhere case-insensitive matching is subtler than lower-casing)
+    if not tail.isascii() or tail.lower().endswith(_ASIDE_LAST_WORDS):
+        aside = _ASIDE_END.search(seg)  # "Breitbart News, for one, noted"
+        if aside and aside.start() > 0:
+            seg = seg[:aside.start()]
+    mark = _LAST_CLAUSE_MARK.match(seg)
+    cut = mark.start("mark") if mark else -1
+    # neither pattern below matches across a clause mark: scan only the text after the last one
+    for m in _CLAUSE_WORD.finditer(seg, cut + 1):
         if m.end() > cut + 1:
             if m.group()[:3] == "and" and seg[m.end():m.end() + 1].isupper() and \
                     _NAME_BEFORE_AND.match(seg, cut + 1, m.start()):
                 continue  # "Mr. Grassley and Mr. Leahy said": one source of two names
             cut = m.end() - 1
-    for m in _SENTENCE_STOP.finditer(seg):
+    for m in _SENTENCE_STOP.finditer(seg, cut + 1):
         cut = max(cut, m.end() - 1)
     np = seg[cut + 1:].strip()
     start = w0 + cut + 1
@@ -524,7 +538,9 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         src = make_source(m["np"], lexicon)
         if src:
             cues.append(Cue((Link(src, m["cue"].lower()),), m.start(), 1))
-    for m in (_POSSESSIVE_TOLL.finditer(s) if has_study or "'s" in probe or "’s" in probe else ()):
+    # its apostrophe and the word it ends on, as the (case-sensitive) pattern has them
+    has_toll = ("'" in s or "’" in s) and any(map(s.__contains__, _TOLL_WORDS))
+    for m in (_POSSESSIVE_TOLL.finditer(s) if has_toll else ()):
         src = make_source(m["np"], lexicon)
         if src and src.kind != "person" or src and len(m["np"].split()) > 1:
             cues.append(Cue((Link(src, "toll"),), m.start(), 1))
@@ -553,12 +569,15 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             if not (_EVIDENCE_SUBJECT.search(s, w0, m.start())
                     or _SENTENCE_END.match(s, m.end()) and _AFTER_COMMA.search(s, w0, m.start())):
                 continue  # "six former Soviet states": a noun, not a verb
-        near = m.start() <= _WINDOW  # these two read from the sentence's start
-        if near and has_chain_cue is None:
+        # these two read from the sentence's start and end on the last comma before the verb,
+        # with at most a few adverbs after it: test that ending before the costly searches
+        comma = s.rfind(",", 0, m.start()) if m.start() <= _WINDOW else -1
+        after_comma = comma >= 0 and _COMMA_BEFORE_VERB.match(s, comma, m.start()) is not None
+        if after_comma and has_chain_cue is None:
             # on ASCII text lower-casing is exactly what the case-insensitive pattern allows
             has_chain_cue = ("cit" in probe or "quot" in probe) if s.isascii() \
                 else _CHAIN_CUE.search(s) is not None
-        pre = _CHAIN_BEFORE_VERB.search(s, 0, m.start()) if near and has_chain_cue else None
+        pre = _CHAIN_BEFORE_VERB.search(s, 0, m.start()) if after_comma and has_chain_cue else None
         if pre:
             x, y = make_source(pre["x"], lexicon), make_source(pre["y"], lexicon)
             cue2 = _SPACES.sub(" ", pre["cue"].lower()).replace("which ", "")
@@ -568,7 +587,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 cues.append(Cue(tuple(pair), pre.start(), 0))
                 continue
         # an apposition stands between two commas
-        app = _APPOSITIVE.search(s, 0, m.start()) if near and s.count(",", 0, m.start()) >= 2 else None
+        app = _APPOSITIVE.search(s, 0, m.start()) if after_comma and s.count(",", 0, m.start()) >= 2 else None
         if app:
             src = make_source(app["x"], lexicon)
             if src:
@@ -637,7 +656,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                                 start, 0))
                 continue
         cues.append(Cue(tuple(chain), start, 2))
-    lead = _LEAD_CITING.match(s)
+    # on ASCII text a substring test tells whether the sentence can open on "citing"/"quoting"
+    lead = _LEAD_CITING.match(s) if not s.isascii() or "citing" in probe or "quoting" in probe else None
     if lead:
         y = make_source(lead["y"], lexicon)
         speech = [c for c in cues if c.strength == 2 and c.pos > lead.end() - 1]

@@ -115,6 +115,8 @@ def _patterns(lexicon: Lexicon) -> dict:
         "after": after,
         # matched against lower-cased text: case-insensitive alternations are slow in `re`
         "after_re": re.compile(r"(?:%s)\b" % _phrase_alt(after)),
+        # the next token, or a metric phrase opening there (tried first): one search per token
+        "token_or_after_re": re.compile(r"(?P<after>(?:%s)\b)|%s" % (_phrase_alt(after), _TOKEN.pattern)),
         "before": before,
         # scanned at every position of a window: fail fast where no phrase can start
         "before_re": re.compile(r"(?<![a-z])(?=[%s])(?:%s)\b" % (
@@ -192,6 +194,8 @@ _AND_NUMBER = re.compile(r"\s+" + _COUNT_START)
 _DASH_ASIDE = re.compile(r"\s*(?:—|–|--|\()[^—–()\n.;:!?]{1,60}?(?:—|–|--|\))")
 # "he was killed …, along with two of his guards": the figure shares the clause's verb
 _CHARGE_COUNTS = re.compile(r"\b(?:counts?|charges?)\b", re.IGNORECASE)
+# the words _ALONG_WITH can end on, before the white space that closes it
+_ALONG_WITH_LAST = ("with", "least", "about", "some", "another", "nearly", "almost", "than", "over")
 _ALONG_WITH = re.compile(r"\b(?:along|together)\s+with\s+(?:(?:at\s+least|about|some|another|"
                          r"nearly|almost|more\s+than|over)\s+)?\Z")
 
@@ -236,13 +240,12 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
     coordinated = False
     joined = bool(_OF_WHOM.match(right))
     while pos < len(right) and tokens < 10:
-        m = _TOKEN.search(right, pos)
+        # lower-casing keeps the tokens where they were: letters stay letters, spaces spaces
+        m = p["token_or_after_re"].search(right_lower, pos)
         if not m:
             break
-        tok = m.group()
-        low = tok.lower()
-        hit = p["after_re"].match(right_lower, m.start())
-        if hit:
+        if m["after"]:
+            hit = m
             metric = p["after"].get(_WS.sub(" ", hit.group().lower()))
             if metric == "casualties":
                 # "shot and left in critical condition", "shot and later died": the outcome wins
@@ -254,6 +257,8 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
             if subject_end is None:
                 subject_end = m.start()
             break
+        tok = right[m.start():m.end()]
+        low = tok.lower()
         if tok == ",":
             part = _PARTICIPLE.match(right_lower, m.end())
             if part and p["after_re"].match(right_lower, part.start(1)):
@@ -312,7 +317,9 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
     left = sentence[max(0, fig_start - 120):fig_start].lower()
     # the word just before the figure, for the patterns below that end on it
     left_end = left.rstrip()
-    if metric is None and _ALONG_WITH.search(left) and not _CHARGE_COUNTS.search(np_text):
+    # one of its last words ends the text before the figure whenever the pattern matches
+    if metric is None and left_end.endswith(_ALONG_WITH_LAST) and _ALONG_WITH.search(left) and \
+            not _CHARGE_COUNTS.search(np_text):
         cue = None
         for cue in p["after_re"].finditer(left):
             pass
