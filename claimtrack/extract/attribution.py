@@ -414,6 +414,14 @@ _NP_ADVERB_END = re.compile(
     r"\s+(?:also|later|earlier|previously|officially|separately|publicly|initially|had|has|have|would|could|may|"
     r"on\s+\w+day|today|yesterday|in\s+a\s+statement|in\s+a\s+note|still|now|already|never|just|even|clearly|"
     r"actually|repeatedly|often)\s*$", re.IGNORECASE)
+# how a phrase that either pattern above can trim ends (any "on …day" ends in "day"), and the
+# words that open a trailing "released …"
+_NP_ADVERB_LAST_WORDS = ("also", "later", "earlier", "previously", "officially", "separately", "publicly",
+                         "initially", "had", "has", "have", "would", "could", "may", "day", "statement", "note",
+                         "still", "now", "already", "never", "just", "even", "clearly", "actually", "repeatedly",
+                         "often")
+_NP_TAIL_LAST_WORDS = ("week", "month", "year", "night", "day")
+_NP_TAIL_VERBS = ("released", "conducted", "published", "issued")
 
 
 def _np_backward(s: str, pos: int) -> tuple[str, int]:
@@ -446,8 +454,13 @@ def _np_backward(s: str, pos: int) -> tuple[str, int]:
         cut = max(cut, m.end() - 1)
     np = seg[cut + 1:].strip()
     start = w0 + cut + 1
-    np = _NP_ADVERB_END.sub("", np)
-    np = _NP_TAIL.sub("", np)
+    # on ASCII text, the phrase's lower-cased ending tells whether the patterns can match;
+    # elsewhere case-insensitive matching is subtler than lower-casing
+    if not np.isascii() or np.lower().endswith(_NP_ADVERB_LAST_WORDS):
+        np = _NP_ADVERB_END.sub("", np)
+    low = np.lower()
+    if not np.isascii() or low.endswith(_NP_TAIL_LAST_WORDS) or any(v in low for v in _NP_TAIL_VERBS):
+        np = _NP_TAIL.sub("", np)
     words = np.split()
     if len(words) > 10:
         np = " ".join(words[-10:])
