@@ -390,9 +390,8 @@ def _np_forward(s: str, pos: int) -> tuple[str, int]:
         return "", pos
     m = _NP_END.search(s, pos, pos + _WINDOW)  # a name is a few words: never scan far
     end = m.start() if m else min(len(s), pos + _WINDOW)
-    words = list(_WORD.finditer(s[pos:end]))
-    if len(words) > 12:
-        end = pos + words[11].end()
+    if len(s[pos:end].split(None, 12)) > 12:  # rare: only then find where the 12th word ends
+        end = list(_WORD.finditer(s, pos, end))[11].end()
     return s[pos:end].strip(), end
 
 
