@@ -239,6 +239,10 @@ _UNIT_AFTER = re.compile(
 _RANGE_AFTER = re.compile(
     r"[ \t]*(?:(?P<dash>[-–—])|[ \t]+(?P<to>to|or)[ \t]+|[ \t]+(?P<and>and)[ \t]+)[ \t]*"
     r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|%s)\b(?!-\w|[.,:/]\d)" % _WORD_RUN, re.IGNORECASE)
+# Case-insensitive matching is slower in `re`: on ASCII text, where lower-casing is all that
+# ignoring case does, these copies match the lower-cased text (every letter in both is lower case)
+_AFTER_DATE_LOWER = re.compile(_AFTER_DATE.pattern)
+_UNIT_AFTER_LOWER = re.compile(_UNIT_AFTER.pattern)
 _BETWEEN = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
 # \d{4}-\d{1,2}(?:-\d{1,2})? | \d{1,2}/\d{1,2}(?:/\d{2,4})? | \d{1,2}:\d{2} | \d{1,2}\.\d{1,2}\.\d{2,4}, the
@@ -314,6 +318,12 @@ def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
         scan = g["core_lower"].finditer(" " * lead + lowered)
     else:
         scan = g["core"].finditer(text)
+    # neither pattern looks behind its start or at a word boundary there: matching a window of
+    # ``folded`` is matching the slice ``after`` of it
+    if text.isascii():
+        folded, date_after, unit_after = lowered, _AFTER_DATE_LOWER, _UNIT_AFTER_LOWER
+    else:
+        folded, date_after, unit_after = text, _AFTER_DATE, _UNIT_AFTER
     for m in scan:
         # offsets in the scanned copy are ``lead`` past those in ``text``, and a match takes
         # ``lead`` characters before its token: it starts where the token does in ``text``
@@ -345,10 +355,11 @@ def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
             x = _number_value(m)
             if x is None:
                 continue
-            if _AFTER_DATE.match(after) or (digits and prev in _MONTH_OR_THE and _BEFORE_DATE.search(before)
-                                             and not _PEOPLE_OR_OF.match(after)):
+            if date_after.match(folded, end, end + 60) or (
+                    digits and prev in _MONTH_OR_THE and _BEFORE_DATE.search(before)
+                    and not _PEOPLE_OR_OF.match(after)):
                 continue
-            if _AFTER_EXCLUDE.match(after) and not _UNIT_AFTER.match(after):
+            if _AFTER_EXCLUDE.match(after) and not unit_after.match(folded, end, end + 60):
                 continue
             if digits and not m["scale"]:
                 # a match ends with the last word, its full stop and white space: search only there
@@ -379,7 +390,7 @@ def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
             cur = None
             if before.rstrip()[-1:] in "$€£¥₽₸.":
                 cur = _CURRENCY_BEFORE.search(before, max(0, len(before.rstrip(" \t")) - _CURRENCY_LONGEST))
-            ua = _UNIT_AFTER.match(after)
+            ua = unit_after.match(folded, end, end + 60)
             if cur:
                 unit = CURRENCY_BEFORE.get(cur.group().strip().lower(), "USD")
                 start = cur.start() + max(0, start - 40)
