@@ -282,8 +282,11 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
         s0, s1 = spans[i]
         sentence = text[s0:s1]
         upper = sentence.isupper()
-        cues = _Cues(sentence_cues(sentence, lex, lambda i=i: speakers.before(i)))
-        later = backref(text[spans[i + 1][0]:spans[i + 1][1]], lex) if i + 1 < len(spans) else None
+        # the cues in the sentence and the back-reference in the next one ("X said so") are
+        # looked for when a figure first needs them: a quote's speaker often names the source
+        cues: _Cues | None = None
+        later: Cue | None = None
+        later_known = i + 1 == len(spans)  # the last sentence has none after it
         hedge = hedge_in(sentence, lex)
         location = _location(sentence)
         prev = None
@@ -307,7 +310,11 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
                 clause = None
                 if ";" in sentence:
                     clause = (sentence.rfind(";", 0, p) + 1, (sentence.find(";", p) + 1 or len(sentence) + 1) - 1)
+                if cues is None:
+                    cues = _Cues(sentence_cues(sentence, lex, lambda i=i: speakers.before(i)))
                 chain = cues.nearest(p, skip, clause)
+            if not chain and not later_known:
+                later, later_known = backref(text[spans[i + 1][0]:spans[i + 1][1]], lex), True
             if not chain and later is not None:
                 chain = later.chain
             if not chain:
