@@ -115,6 +115,14 @@ def integrity(db: Path) -> str:
         return conn.execute("PRAGMA integrity_check").fetchone()[0]
 
 
+def searchable(db: Path) -> bool:
+    """Every stored report and claim is in the full-text indexes, and nothing waits for them."""
+    with sqlite3.connect(db) as conn:
+        for table in ("reports_fts", "claims_fts"):  # rank 1: checked against the tables' rows
+            conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
+        return conn.execute("SELECT count(*) FROM search_backlog").fetchone()[0] == 0
+
+
 def test_jobs_2_stores_exactly_what_jobs_1_stores(feed, expected, tmp_path):
     db = open_db(tmp_path / "two.db")
     summary = ingest(db, read_inputs([str(feed)]), jobs=2)
@@ -200,6 +208,7 @@ def test_ctrl_c_stops_after_a_report_and_a_rerun_completes(feed, expected, tmp_p
     added = int(summary.split()[2])
     assert 0 < added == stored(db) < lines(feed)
     assert integrity(db) == "ok"
+    assert searchable(db)  # the reports stored before Ctrl-C were indexed on the way out
 
     again = start_ingest(db, str(feed), "--jobs", jobs)
     out, err = again.communicate(timeout=60)
@@ -234,6 +243,7 @@ def test_sigkill_leaves_a_sound_database_that_a_rerun_completes(feed, expected, 
     assert f"skipped {kept} duplicates" in err
     with sqlite3.connect(db) as conn:
         assert tables(conn) == expected
+    assert searchable(db)  # the killed run's backlog too
 
 
 def test_two_ingests_into_one_new_database_both_succeed(feed, tmp_path):
@@ -254,6 +264,7 @@ def test_two_ingests_into_one_new_database_both_succeed(feed, tmp_path):
                                "ON c.id = l.claim_id WHERE c.id IS NULL").fetchone()[0]
         assert orphans == 0
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert searchable(db)
 
 
 TEXT = "Police said 12 people were killed in the city."
