@@ -257,8 +257,8 @@ def ingest(
     are stored in input order, so ids do not depend on ``jobs``.
 
     Args:
-        jobs: worker processes that extract (see :mod:`claimtrack.parallel`); 1 extracts in
-            this process. This process alone writes.
+        jobs: processes that extract, this one included (see :mod:`claimtrack.parallel`);
+            1 extracts in this process only. This process alone writes.
         stop: asked before each input; when it returns true the ingest ends there (the
             reports stored so far stay stored) and the summary says ``interrupted``.
         on_progress: called after each input with it and the running summary.

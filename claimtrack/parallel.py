@@ -2,9 +2,11 @@
 
 The main process reads the inputs and sends chunks of reports to a pool of workers; each
 worker runs the pure :func:`claimtrack.inputs.claim_rows_for` and sends the claim rows
-back. Results come out in input order, whatever order the workers finish in, so the
-single writer stores reports with the same ids as a one-process run. At most a few chunks
-are in flight at a time: memory does not grow with the size of the input.
+back. The main process is one of the ``jobs`` that extract: it takes a chunk itself
+whenever the next one in line is not back yet. Results come out in input order, whatever
+order the chunks finish in, so the single writer stores reports with the same ids as a
+one-process run. At most a few chunks are in flight at a time: memory does not grow with
+the size of the input.
 """
 from __future__ import annotations
 
@@ -57,8 +59,9 @@ def extracted(
     Args:
         items: anything; ``report_of(item)`` gives the report to extract, or None for an
             item that passes through unextracted (with None as its rows).
-        jobs: worker processes; with 1, or when all the items fit in one chunk, extraction
-            runs in this process and no pool is started. It then extracts a chunk's reports
+        jobs: processes that extract, this one included (``jobs - 1`` workers); with 1,
+            or when all the items fit in one chunk, extraction runs in this process and no
+            pool is started. It then extracts a chunk's reports
             before it yields the first of them too: a caller that stores them gets them in
             runs, and an ingest runs 11 % faster (tests/perf/bench.py) when extraction and
             storage each keep their code and data in the processor's caches for a run.
@@ -128,15 +131,52 @@ def _merge(batch: list[T], positions: list[int], results: list) -> Iterator[tupl
     yield from zip(batch, rows)
 
 
+class _Local:
+    """A chunk this process extracts itself, a report at a time between looks at the pool."""
+
+    __slots__ = ("reports", "results")
+
+    def __init__(self, reports: list[Report]):
+        self.reports = reports
+        self.results: list[list[dict] | Rejection] = []
+
+    def step(self, lexicon: Lexicon | None) -> bool:
+        """Extract the next report; false when all are done."""
+        if len(self.results) == len(self.reports):
+            return False
+        self.results.append(_extract_one(self.reports[len(self.results)], lexicon))
+        return True
+
+    def finish(self, lexicon: Lexicon | None) -> list[list[dict] | Rejection]:
+        while self.step(lexicon):
+            pass
+        return self.results
+
+
 def _pooled(head: list, chunks: Iterator, lexicon: Lexicon | None, jobs: int) -> Iterator:
+    """The chunks' results in input order, extracted by ``jobs`` processes: a pool of
+    ``jobs - 1`` workers and this one, which stores the results as well.
+
+    Whenever the chunk next in line is not back from its worker, this process extracts a
+    report of a later chunk instead of waiting, so it takes on as much of the extraction as
+    storing leaves it time for. (With a pool of ``jobs`` workers, three busy processes on
+    two cores spent a sixth of their time on sharing them.)
+    """
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+    workers = jobs - 1
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                initializer=_init_worker, initargs=(lexicon, os.getpid()))
-    in_flight: deque[tuple[list, list[int], Future | None]] = deque()
+    # Each entry: the chunk's items, the positions of its reports, and its results to come:
+    # a worker's Future, a chunk this process extracts, or None (nothing to extract).
+    in_flight: deque[tuple[list, list[int], Future | _Local | None]] = deque()
+    pending = 0  # entries waiting for a worker
+    local: _Local | None = None  # the chunk this process is extracting between looks
 
     def submit(chunk) -> None:
+        nonlocal pending
         batch, positions, reports = chunk
         future = pool.submit(_extract_chunk, reports) if reports else None
+        pending += future is not None
         in_flight.append((batch, positions, future))
 
     try:
@@ -144,21 +184,42 @@ def _pooled(head: list, chunks: Iterator, lexicon: Lexicon | None, jobs: int) ->
             submit(chunk)
         exhausted = False
         while in_flight:
-            while not exhausted and len(in_flight) < jobs * IN_FLIGHT_PER_JOB:
+            while not exhausted and pending < workers * IN_FLIGHT_PER_JOB:
                 chunk = next(chunks, None)
                 if chunk is None:
                     exhausted = True
                 else:
                     submit(chunk)
-            batch, positions, future = in_flight.popleft()
-            try:
-                results = future.result() if future is not None else []
-            except BrokenProcessPool:
-                raise ClaimtrackError(
-                    "an extraction worker died (out of memory?); what was stored stays "
-                    "stored: run the same command again, with --jobs 1 to use less memory"
-                ) from None
+            work = in_flight[0][2]
+            if isinstance(work, Future) and not work.done():
+                if local is not None and local.step(lexicon):
+                    continue
+                if not exhausted and len(in_flight) < (workers + 1) * IN_FLIGHT_PER_JOB:
+                    chunk = next(chunks, None)
+                    if chunk is None:
+                        exhausted = True
+                    else:
+                        batch, positions, reports = chunk
+                        local = _Local(reports)
+                        in_flight.append((batch, positions, local))
+                    continue
+                # nothing more to take on: wait for the worker
+            batch, positions, work = in_flight.popleft()
+            if isinstance(work, Future):
+                pending -= 1
+                results = work.result()
+            elif isinstance(work, _Local):
+                results = work.finish(lexicon)
+                if work is local:
+                    local = None
+            else:
+                results = []
             yield from _merge(batch, positions, results)
+    except BrokenProcessPool:  # from a result, or from submitting to the broken pool
+        raise ClaimtrackError(
+            "an extraction worker died (out of memory?); what was stored stays "
+            "stored: run the same command again, with --jobs 1 to use less memory"
+        ) from None
     finally:
         # On an interrupt, the chunks not started are dropped; those being extracted finish
         # (a tenth of a second or so) and their results are thrown away.

@@ -123,9 +123,13 @@ def searchable(db: Path) -> bool:
         return conn.execute("SELECT count(*) FROM search_backlog").fetchone()[0] == 0
 
 
-def test_jobs_2_stores_exactly_what_jobs_1_stores(feed, expected, tmp_path):
-    db = open_db(tmp_path / "two.db")
-    summary = ingest(db, read_inputs([str(feed)]), jobs=2)
+@pytest.mark.parametrize("jobs, chunk_reports", [(2, 256), (2, 7), (3, 7)])
+def test_jobs_n_stores_exactly_what_jobs_1_stores(feed, expected, tmp_path, monkeypatch,
+                                                   jobs, chunk_reports):
+    # Small chunks: many of them, some extracted by this process between looks at the pool.
+    monkeypatch.setattr(parallel, "CHUNK_REPORTS", chunk_reports)
+    db = open_db(tmp_path / "n.db")
+    summary = ingest(db, read_inputs([str(feed)]), jobs=jobs)
     assert (summary.added, summary.claims) == (lines(feed), len(expected["claims"]))
     assert tables(db.conn) == expected
 
@@ -174,9 +178,13 @@ def test_a_report_that_breaks_extraction_is_rejected_and_the_rest_stored(feed, t
 
 def test_a_worker_that_dies_stops_the_ingest_with_a_clear_error(feed, tmp_path, monkeypatch):
     real = parallel.claim_rows_for
+    main = os.getpid()
+    # Chunks of 40 reports: the first two always go to the worker (this process extracts
+    # later ones itself when the worker is behind), so reports 40 to 79 reach it.
+    monkeypatch.setattr(parallel, "CHUNK_REPORTS", 40)
 
     def lethal(report, lexicon=None):
-        if report.name.endswith(":150"):
+        if os.getpid() != main and report.name.endswith(":60"):
             # Die only once the writer has stored something: the first chunk, if it is still
             # being extracted when the pool breaks, fails with it (a busy machine's ordering).
             deadline = time.monotonic() + 60
@@ -190,7 +198,7 @@ def test_a_worker_that_dies_stops_the_ingest_with_a_clear_error(feed, tmp_path, 
     summary = db_module.IngestSummary()
     with pytest.raises(ClaimtrackError, match="an extraction worker died"):
         ingest(db, read_inputs([str(feed)]), jobs=2, summary=summary)
-    assert 0 < summary.added == db["reports"].count < 150
+    assert summary.added == db["reports"].count == 40  # the first chunk, and nothing after
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 

@@ -317,7 +317,7 @@ def bench_rss(workdir: Path, megabytes: float, small: Path) -> None:
     remove_db(db)
     seconds, tree, main = run_ingest(db, [big], 2, measure_rss=True)
     size = big.stat().st_size
-    row(f"peak memory, ingest of {mb(size):.0f} MB, --jobs 2: PSS of main + 2 workers "
+    row(f"peak memory, ingest of {mb(size):.0f} MB, --jobs 2: PSS of main + worker "
         "(RSS of main)", f"{tree / 1024:.0f} MB ({main / 1024:.0f} MB)",
         f"ingest of {mb(small.stat().st_size):.0f} MB, --jobs 2",
         f"{small_tree / 1024:.0f} MB ({small_main / 1024:.0f} MB)", tree / small_tree)
