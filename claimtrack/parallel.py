@@ -31,9 +31,9 @@ T = TypeVar("T")
 # interrupt does not wait long for the chunks in flight.
 CHUNK_CHARS = 128_000
 CHUNK_REPORTS = 256
-# Chunks in flight per worker: one being extracted, one waiting, so no worker idles while
-# the writer stores the results of another.
-IN_FLIGHT_PER_JOB = 2
+# Chunks in flight per worker: one being extracted and a few waiting, so that no worker
+# idles while the main process stores or extracts (4 instead of 2: --jobs 2 4 % faster).
+IN_FLIGHT_PER_JOB = 4
 
 _lexicon: Lexicon | None = None
 
