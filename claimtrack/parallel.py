@@ -61,10 +61,10 @@ def extracted(
             item that passes through unextracted (with None as its rows).
         jobs: processes that extract, this one included (``jobs - 1`` workers); with 1,
             or when all the items fit in one chunk, extraction runs in this process and no
-            pool is started. It then extracts a chunk's reports
-            before it yields the first of them too: a caller that stores them gets them in
-            runs, and an ingest runs 11 % faster (tests/perf/bench.py) when extraction and
-            storage each keep their code and data in the processor's caches for a run.
+            pool is started. It then extracts a chunk's reports before it yields the first
+            of them too: a caller that stores them gets them in runs, and an ingest runs
+            11 % faster (tests/perf/bench.py) when extraction and storage each keep their
+            code and data in the processor's caches for a run.
 
     Yields:
         ``(item, rows)``; rows is a :class:`Rejection` when extraction raised on the report.
