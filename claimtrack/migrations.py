@@ -291,6 +291,7 @@ def m011_no_indexes_by_source(db: Database) -> None:
     db.execute("DROP INDEX idx_claims_origin_id")
     db.execute("DROP INDEX idx_chain_links_source_id")
 
+
 def known_migrations() -> list[str]:
     """Names of the migrations this version of claimtrack knows, in order."""
     # pending() on a blank database is the public way to list every registered migration
