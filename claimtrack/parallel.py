@@ -166,6 +166,7 @@ def _pooled(head: list, chunks: Iterator, lexicon: Lexicon | None, jobs: int) ->
     workers = jobs - 1
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                initializer=_init_worker, initargs=(lexicon, os.getpid()))
+    _widen_result_pipe(pool)
     # Each entry: the chunk's items, the positions of its reports, and its results to come:
     # a worker's Future, a chunk this process extracts, or None (nothing to extract).
     in_flight: deque[tuple[list, list[int], Future | _Local | None]] = deque()
@@ -224,6 +225,26 @@ def _pooled(head: list, chunks: Iterator, lexicon: Lexicon | None, jobs: int) ->
         # On an interrupt, the chunks not started are dropped; those being extracted finish
         # (a tenth of a second or so) and their results are thrown away.
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _widen_result_pipe(pool: ProcessPoolExecutor) -> None:
+    """Let a worker send a chunk's claim rows (about 200 KB) in one write.
+
+    Through the default 64 KB pipe a worker waits for each 64 KB to be read, and this
+    process reads only when its reading thread gets the interpreter lock from the main
+    thread, which extracts and stores meanwhile: the worker stood idle a fifth of the time
+    (measured: --jobs 2 about 10 % faster with 1 MB). A best effort: Linux only, and the pipe
+    is reached through CPython's private attributes; anything unexpected leaves it as it is.
+    """
+    try:
+        import fcntl
+
+        set_size = fcntl.F_SETPIPE_SZ  # Linux
+        queue = pool._result_queue  # type: ignore[attr-defined]
+        for end in (queue._reader, queue._writer):
+            fcntl.fcntl(end.fileno(), set_size, 1 << 20)
+    except (ImportError, AttributeError, OSError, ValueError):
+        return
 
 
 def _init_worker(lexicon: Lexicon | None, parent: int) -> None:

@@ -134,6 +134,22 @@ def test_jobs_n_stores_exactly_what_jobs_1_stores(feed, expected, tmp_path, monk
     assert tables(db.conn) == expected
 
 
+
+def test_the_result_pipe_is_widened_where_the_system_allows():
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=1)
+    try:
+        parallel._widen_result_pipe(pool)
+        if sys.platform == "linux":
+            import fcntl
+
+            reader = pool._result_queue._reader
+            assert fcntl.fcntl(reader.fileno(), fcntl.F_GETPIPE_SZ) == 1 << 20
+    finally:
+        pool.shutdown()
+    parallel._widen_result_pipe(object())  # not the pool it knows: left alone, no error
+
 def test_parallel_across_files_keeps_the_input_order(feed, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
