@@ -128,10 +128,10 @@ _NAME_BEFORE_AND = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}\Z"
 _INVERTED_END = re.compile(
     r"\s*(?:[,.;:!?”\"’)\]]|\Z|[-–—]|(?:on|in|at|late|early|last|this|today|yesterday|tonight|earlier|later|"
     r"according|citing|quoting|who|which|when|after|while|and)\b|\w+day\b)", re.IGNORECASE)
-_ASIDE_END = re.compile(r",\s*(?:for\s+one|however|too|though|meanwhile|in\s+turn|in\s+fact|for\s+example|"
-                        r"for\s+instance|for\s+(?:its|his|her|their)\s+part|in\s+response),?\s*\Z", re.IGNORECASE)
-_ASIDE_LAST_WORDS = ("one", "however", "too", "though", "meanwhile", "turn", "fact", "example", "instance",
-                     "part", "response")
+_ASIDES = ("for one", "however", "too", "though", "meanwhile", "in turn", "in fact", "for example",
+           "for instance", "for its part", "for his part", "for her part", "for their part", "in response")
+_ASIDE_END = re.compile(r",\s*(?:%s),?\s*\Z" % _phrase_alt(_ASIDES), re.IGNORECASE)
+_ASIDE_LAST_WORDS = tuple(dict.fromkeys(a.split()[-1] for a in _ASIDES))  # what _ASIDE_END ends on
 _PARENTHETICAL_END = re.compile(r"\s*\([^()]{1,25}\)\s*\Z")
 _NP_END = re.compile(
     r"\s*(?:[,;:()\[\]“”\"‘]|" + _FULL_STOP + r"(?:\s|$)|\s[-–—]\s|\s+(?:that|who|which|whose|when|while|where|after|"

@@ -194,10 +194,10 @@ _AND_NUMBER = re.compile(r"\s+" + _COUNT_START)
 _DASH_ASIDE = re.compile(r"\s*(?:—|–|--|\()[^—–()\n.;:!?]{1,60}?(?:—|–|--|\))")
 # "he was killed …, along with two of his guards": the figure shares the clause's verb
 _CHARGE_COUNTS = re.compile(r"\b(?:counts?|charges?)\b", re.IGNORECASE)
+_ALONG_WITH_QUALIFIERS = ("at least", "about", "some", "another", "nearly", "almost", "more than", "over")
+_ALONG_WITH = re.compile(r"\b(?:along|together)\s+with\s+(?:(?:%s)\s+)?\Z" % _phrase_alt(_ALONG_WITH_QUALIFIERS))
 # the words _ALONG_WITH can end on, before the white space that closes it
-_ALONG_WITH_LAST = ("with", "least", "about", "some", "another", "nearly", "almost", "than", "over")
-_ALONG_WITH = re.compile(r"\b(?:along|together)\s+with\s+(?:(?:at\s+least|about|some|another|"
-                         r"nearly|almost|more\s+than|over)\s+)?\Z")
+_ALONG_WITH_LAST = ("with", *(q.split()[-1] for q in _ALONG_WITH_QUALIFIERS))
 
 
 # "raised the number of police officers killed in the unrest to 16", "put the toll of dead at 40"
