@@ -15,7 +15,7 @@ from contextlib import closing, suppress
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from .errors import DatabaseError, UsageError
 
@@ -280,7 +280,7 @@ def ingest(
                 yield item, None if has_report(db, sha) else sha
 
     results = extracted(prepared(), lambda pair: pair[0] if pair[1] else None, lexicon=lexicon,
-                        jobs=jobs)
+                        jobs=jobs, extract=claim_values_for)
     with ReportWriter(db) as writer, closing(results):  # closing: workers stop on errors too
         for (item, sha), rows in results:
             if stop and stop():
@@ -296,8 +296,8 @@ def ingest(
                 summary.duplicates += 1
             else:
                 summary.added += 1
-                summary.claims += len(rows)
-                summary.other += sum(row["metric"] == "other" for row in rows)
+                summary.claims += len(rows.claims)
+                summary.other += rows.other
             if on_progress:
                 on_progress(item, summary)
     return summary
@@ -449,11 +449,13 @@ class ReportWriter:
             for name, value in self._saved.items():
                 self.conn.execute(f"PRAGMA {name} = {int(value)}")
 
-    def store(self, report: Report, rows: list[dict], *, sha256: str | None = None
-              ) -> int | None:
-        """Store one report and its claim rows; None when its text is already stored.
+    def store(self, report: Report, rows: list[dict] | ClaimValues, *,
+              sha256: str | None = None) -> int | None:
+        """Store one report and its claims; None when its text is already stored.
 
         Args:
+            rows: claim rows (``claim_rows_for``), or the same claims as ``claim_values_for``
+                gives them.
             sha256: the report's hash, when the caller has taken it already.
         """
         meta = report.meta
@@ -462,7 +464,7 @@ class ReportWriter:
             meta.event or self.default_event, report.ref, report.path,
             datetime.now(timezone.utc).isoformat(timespec="seconds"), report.text,
         )
-        claims, links, keys = _claim_values(rows)
+        claims, links, keys, _ = rows if isinstance(rows, ClaimValues) else _claim_values(rows)
         report_id = write_transaction(self.db, lambda: self._write(values, claims, links, keys))
         if report_id is not None:
             self._unindexed += 1
@@ -524,32 +526,82 @@ class ReportWriter:
         return ids
 
 
-def _claim_values(rows: list[dict]) -> tuple[list[list], list[list], dict]:
-    """Claim rows as insert values, before ids are known.
+class ClaimValues(NamedTuple):
+    """One report's claims as ReportWriter inserts them, before ids are known.
 
-    Each claim's list starts with four slots (id, report id, source key, origin key) that
-    the transaction fills; each link's claim slot holds the claim's index and its source
-    slot the source key. ``keys`` maps every source key to its first (name, kind).
+    ``claims``: a list per claim, starting with four slots (id, report id, source key,
+    origin key) that the transaction fills, then CLAIM_COLUMNS. ``links``: a list per chain
+    link, LINK_COLUMNS with the claim's index in the claim slot and the source key in the
+    source slot. ``keys``: every source key with its first (name, kind). ``other``: how
+    many claims have metric ``other``.
     """
-    claims: list[list] = []
+
+    claims: list[list]
+    links: list[list]
+    keys: dict[str, tuple[str | None, str]]
+    other: int
+
+
+def claim_values_for(report: Report, lexicon: Lexicon | None = None) -> ClaimValues:
+    """The claims of one report, ready to store: what ingest's worker processes send back.
+
+    The same claims as ``claim_rows_for`` (a test holds them equal), without building the
+    row dicts that storing would only take apart again; plain lists also pickle in half the
+    time of dicts. A top-level function of picklable arguments, for the workers.
+    """
+    from .extract import extract_claims
+    from .models import chain_of
+
+    outlet = report.meta.outlet
+    pairs = []
+    for claim in extract_claims(report.text, lexicon=lexicon):
+        fig, attr, chain = claim.figure, claim.attribution, chain_of(claim, outlet)
+        pairs.append(([claim.metric, claim.subject, claim.subject_group, fig.surface,
+                       fig.qualifier, fig.value, fig.low, fig.high, fig.unit, claim.location,
+                       *_ends(chain), attr.cue, attr.hedge, int(attr.quoted), claim.sentence,
+                       fig.start, fig.end], chain))
+    return _pack(pairs)
+
+
+def _ends(chain: list[tuple]) -> tuple:
+    """source, source_kind, origin, origin_kind of a chain of ``chain_of`` links."""
+    if not chain:
+        return None, "unattributed", None, "unattributed"
+    return chain[0][0], chain[0][1], chain[-1][0], chain[-1][1]
+
+
+def _claim_values(rows: list[dict]) -> ClaimValues:
+    """Claim rows (claim_to_dict) as insert values."""
+    quoted = _QUOTED
+    claims = []
+    for row in rows:
+        values = [row.get(c) for c in CLAIM_COLUMNS]
+        values[quoted] = int(bool(values[quoted]))
+        chain = [(link.get("name"), link.get("kind"), link.get("cue"), link.get("key"),
+                  link.get("text"), link.get("descriptor"), link.get("role"))
+                 for link in row.get("chain") or ()]
+        claims.append((values, chain))
+    return _pack(claims)
+
+
+def _pack(claims: Iterable[tuple[list, list[tuple]]]) -> ClaimValues:
+    """ClaimValues of (CLAIM_COLUMNS values, chain_of links) pairs."""
+    packed: list[list] = []
     links: list[list] = []
     keys: dict[str, tuple[str | None, str]] = {}
-    for index, row in enumerate(rows):
-        chain = row.get("chain") or ()
+    other = 0
+    for index, (values, chain) in enumerate(claims):
         link_keys = []
-        for position, link in enumerate(chain):
-            key = link.get("key") or (link.get("name") or "").casefold() or None
+        for position, (name, kind, cue, key, text, descriptor, role) in enumerate(chain):
+            key = key or (name or "").casefold() or None
             if key is not None and key not in keys:
-                keys[key] = (link.get("name"), link.get("kind") or "unattributed")
+                keys[key] = (name, kind or "unattributed")
             link_keys.append(key)
-            links.append([index, position, key, link.get("name"), link.get("kind"),
-                          link.get("cue"), link.get("text"), link.get("descriptor"),
-                          link.get("role")])
-        values = [row.get(c) for c in CLAIM_COLUMNS]
-        values[_QUOTED] = int(bool(values[_QUOTED]))
-        claims.append([None, None, link_keys[0] if chain else None,
+            links.append([index, position, key, name, kind, cue, text, descriptor, role])
+        other += values[0] == "other"
+        packed.append([None, None, link_keys[0] if chain else None,
                        link_keys[-1] if chain else None, *values])
-    return claims, links, keys
+    return ClaimValues(packed, links, keys, other)
 
 
 def _insert_claim(db: Database, report_id: int, row: dict) -> int:

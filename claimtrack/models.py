@@ -84,32 +84,28 @@ class Claim:
         return self.figure.end
 
 
-def _link_dict(name: str | None, kind: str, cue: str | None, source: Source | None = None) -> dict:
-    return {
-        "name": name,
-        "kind": kind,
-        "cue": cue,
-        "key": source.key if source else (name.casefold() if name else None),
-        "text": source.text if source else name,
-        "descriptor": source.descriptor if source else None,
-        "role": source.role if source else None,
-    }
+def chain_of(claim: Claim, outlet: str | None = None) -> list[tuple]:
+    """The claim's chain as ``(name, kind, cue, key, text, descriptor, role)`` per link.
+
+    A claim with no attribution belongs to the report itself: its outlet (kind ``outlet``)
+    when known, else nobody (no link).
+    """
+    if claim.attribution.chain:
+        return [(s.name, s.kind, link.cue, s.key, s.text, s.descriptor, s.role)
+                for link in claim.attribution.chain for s in (link.source,)]
+    if outlet:
+        return [(outlet, "outlet", None, outlet.casefold(), outlet, None, None)]
+    return []
 
 
 def claim_to_dict(claim: Claim, *, report: str | None = None, outlet: str | None = None) -> dict:
-    """Flatten a claim into the row `extract` prints and `ingest` stores (SPEC §2, §7).
-
-    A claim with no attribution belongs to the report itself: its outlet (kind ``outlet``)
-    when known, else ``unattributed`` with no source name.
-    """
+    """Flatten a claim into the row `extract` prints and `ingest` stores (SPEC §2, §7)."""
     fig, attr = claim.figure, claim.attribution
-    if attr.chain:
-        chain = [_link_dict(link.source.name, link.source.kind, link.cue, link.source)
-                 for link in attr.chain]
-    elif outlet:
-        chain = [_link_dict(outlet, "outlet", None)]
-    else:
-        chain = []
+    chain = [
+        {"name": name, "kind": kind, "cue": cue, "key": key, "text": text,
+         "descriptor": descriptor, "role": role}
+        for name, kind, cue, key, text, descriptor, role in chain_of(claim, outlet)
+    ]
     first = chain[0] if chain else None
     last = chain[-1] if chain else None
     return {

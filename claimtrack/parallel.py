@@ -16,6 +16,7 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
@@ -25,17 +26,22 @@ from .extract import Lexicon
 from .inputs import Rejection, Report, claim_rows_for
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 # A chunk holds up to this much text (characters) or this many reports. About 0.1 s of
 # extraction: enough to make the cost of sending it negligible, small enough that an
 # interrupt does not wait long for the chunks in flight.
 CHUNK_CHARS = 128_000
 CHUNK_REPORTS = 256
-# Chunks in flight per worker: one being extracted and a few waiting, so that no worker
-# idles while the main process stores or extracts (4 instead of 2: --jobs 2 4 % faster).
+# Chunks read ahead per process that extracts, so that work is at hand for this one and the
+# workers alike (4 instead of 2: --jobs 2 4 % faster).
 IN_FLIGHT_PER_JOB = 4
+# Chunks handed to each worker ahead: one being extracted and two waiting, enough to last
+# while this process stores a chunk. The rest of those read ahead stay free for whichever
+# process is idle first.
+QUEUED_PER_WORKER = 3
 
-_lexicon: Lexicon | None = None
+_claims_of: Callable | None = None  # a worker's extract(report), set as it starts
 
 
 def default_jobs() -> int:
@@ -53,12 +59,15 @@ def extracted(
     lexicon: Lexicon | None = None,
     jobs: int = 1,
     chunk_chars: int = CHUNK_CHARS,
-) -> Iterator[tuple[T, list[dict] | Rejection | None]]:
-    """Each item with the claim rows of its report, in input order.
+    extract: Callable[[Report, Lexicon | None], R] = claim_rows_for,
+) -> Iterator[tuple[T, R | Rejection | None]]:
+    """Each item with the claims of its report, in input order.
 
     Args:
         items: anything; ``report_of(item)`` gives the report to extract, or None for an
             item that passes through unextracted (with None as its rows).
+        extract: what a report's claims are made into, ``extract(report, lexicon)``: a
+            top-level function (the workers get it by name where they are not forked).
         jobs: processes that extract, this one included (``jobs - 1`` workers); with 1,
             or when all the items fit in one chunk, extraction runs in this process and no
             pool is started. It then extracts a chunk's reports before it yields the first
@@ -67,7 +76,7 @@ def extracted(
             code and data in the processor's caches for a run.
 
     Yields:
-        ``(item, rows)``; rows is a :class:`Rejection` when extraction raised on the report.
+        ``(item, rows)``: what ``extract`` returned, or a :class:`Rejection` when it raised.
         Closing the generator early drops the chunks not started; the workers finish the
         ones they hold (a fraction of a second) and exit.
 
@@ -75,23 +84,24 @@ def extracted(
         ClaimtrackError: a worker process died (killed, out of memory).
     """
     chunks = _chunks(items, report_of, chunk_chars)
+    claims_of = partial(extract, lexicon=lexicon)
     if jobs <= 1:
         for chunk in chunks:
-            yield from _in_process(chunk, lexicon)
+            yield from _in_process(chunk, claims_of)
         return
     first = next(chunks, None)
     if first is None:
         return
     second = next(chunks, None)
     if second is None:  # one chunk: a pool would cost more than it saves
-        yield from _in_process(first, lexicon)
+        yield from _in_process(first, claims_of)
         return
-    yield from _pooled([first, second], chunks, lexicon, jobs)
+    yield from _pooled([first, second], chunks, claims_of, jobs)
 
 
-def _extract_one(report: Report, lexicon: Lexicon | None) -> list[dict] | Rejection:
+def _extract_one(report: Report, claims_of: Callable[[Report], R]) -> R | Rejection:
     try:
-        return claim_rows_for(report, lexicon)
+        return claims_of(report)
     except Exception as e:  # a bug on one odd text should not lose the rest of an archive
         return Rejection(report.name, f"extraction failed: {type(e).__name__}: {e}")
 
@@ -118,10 +128,10 @@ def _chunks(items: Iterable[T], report_of: Callable[[T], Report | None], chunk_c
         yield batch, positions, reports
 
 
-def _in_process(chunk: tuple[list[T], list[int], list[Report]], lexicon: Lexicon | None
-                ) -> Iterator[tuple[T, list[dict] | Rejection | None]]:
+def _in_process(chunk: tuple[list[T], list[int], list[Report]], claims_of: Callable
+                ) -> Iterator[tuple[T, object]]:
     batch, positions, reports = chunk
-    yield from _merge(batch, positions, [_extract_one(r, lexicon) for r in reports])
+    yield from _merge(batch, positions, [_extract_one(r, claims_of) for r in reports])
 
 
 def _merge(batch: list[T], positions: list[int], results: list) -> Iterator[tuple[T, object]]:
@@ -138,84 +148,74 @@ class _Local:
 
     def __init__(self, reports: list[Report]):
         self.reports = reports
-        self.results: list[list[dict] | Rejection] = []
+        self.results: list = []
 
-    def step(self, lexicon: Lexicon | None) -> bool:
+    def step(self, claims_of: Callable) -> bool:
         """Extract the next report; false when all are done."""
         if len(self.results) == len(self.reports):
             return False
-        self.results.append(_extract_one(self.reports[len(self.results)], lexicon))
+        self.results.append(_extract_one(self.reports[len(self.results)], claims_of))
         return True
 
-    def finish(self, lexicon: Lexicon | None) -> list[list[dict] | Rejection]:
-        while self.step(lexicon):
+    def finish(self, claims_of: Callable) -> list:
+        while self.step(claims_of):
             pass
         return self.results
 
 
-def _pooled(head: list, chunks: Iterator, lexicon: Lexicon | None, jobs: int) -> Iterator:
+class _InFlight:
+    """A chunk read from the input: its items, where its reports are among them, and who
+    extracts it: a worker (a Future), this process (a _Local), or nobody yet (None)."""
+
+    __slots__ = ("batch", "positions", "reports", "work")
+
+    def __init__(self, chunk: tuple[list, list[int], list[Report]]):
+        self.batch, self.positions, self.reports = chunk
+        self.work: Future | _Local | None = None if self.reports else _Local([])
+
+
+def _pooled(head: list, chunks: Iterator, claims_of: Callable, jobs: int) -> Iterator:
     """The chunks' results in input order, extracted by ``jobs`` processes: a pool of
     ``jobs - 1`` workers and this one, which stores the results as well.
 
-    Whenever the chunk next in line is not back from its worker, this process extracts a
-    report of a later chunk instead of waiting, so it takes on as much of the extraction as
-    storing leaves it time for. (With a pool of ``jobs`` workers, three busy processes on
-    two cores spent a sixth of their time on sharing them.)
+    Chunks are read ahead, and a chunk goes to a worker only when the worker's queue runs
+    short. Whenever the chunk next in line is not back from its worker, this process
+    extracts the latest chunk nobody has taken, a report at a time between looks at the
+    pool, so it takes on as much of the extraction as storing leaves it time for, and at the
+    end of the input it shares the last chunks out instead of waiting for a worker to
+    extract them one after the other. (With a pool of ``jobs`` workers, three busy
+    processes on two cores spent a sixth of their time on sharing them.)
     """
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
     workers = jobs - 1
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                               initializer=_init_worker, initargs=(lexicon, os.getpid()))
+                               initializer=_init_worker, initargs=(claims_of, os.getpid()))
     _widen_result_pipe(pool)
-    # Each entry: the chunk's items, the positions of its reports, and its results to come:
-    # a worker's Future, a chunk this process extracts, or None (nothing to extract).
-    in_flight: deque[tuple[list, list[int], Future | _Local | None]] = deque()
-    pending = 0  # entries waiting for a worker
+    in_flight: deque[_InFlight] = deque(map(_InFlight, head))
     local: _Local | None = None  # the chunk this process is extracting between looks
-
-    def submit(chunk) -> None:
-        nonlocal pending
-        batch, positions, reports = chunk
-        future = pool.submit(_extract_chunk, reports) if reports else None
-        pending += future is not None
-        in_flight.append((batch, positions, future))
-
+    exhausted = False
     try:
-        for chunk in head:
-            submit(chunk)
-        exhausted = False
         while in_flight:
-            while not exhausted and pending < workers * IN_FLIGHT_PER_JOB:
+            while not exhausted and len(in_flight) < jobs * IN_FLIGHT_PER_JOB:
                 chunk = next(chunks, None)
                 if chunk is None:
                     exhausted = True
                 else:
-                    submit(chunk)
-            work = in_flight[0][2]
-            if isinstance(work, Future) and not work.done():
-                if local is not None and local.step(lexicon):
+                    in_flight.append(_InFlight(chunk))
+            _feed_workers(pool, in_flight, workers * QUEUED_PER_WORKER)
+            first = in_flight[0]
+            if first.work is None:  # its turn has come: extracted here rather than waited for
+                first.work = _Local(first.reports)
+            elif isinstance(first.work, Future) and not first.work.done():
+                if local is not None and local.step(claims_of):
                     continue
-                if not exhausted and len(in_flight) < (workers + 1) * IN_FLIGHT_PER_JOB:
-                    chunk = next(chunks, None)
-                    if chunk is None:
-                        exhausted = True
-                    else:
-                        batch, positions, reports = chunk
-                        local = _Local(reports)
-                        in_flight.append((batch, positions, local))
+                local = _latest_untaken(in_flight)
+                if local is not None:
                     continue
                 # nothing more to take on: wait for the worker
-            batch, positions, work = in_flight.popleft()
-            if isinstance(work, Future):
-                pending -= 1
-                results = work.result()
-            elif isinstance(work, _Local):
-                results = work.finish(lexicon)
-                if work is local:
-                    local = None
-            else:
-                results = []
-            yield from _merge(batch, positions, results)
+            work = in_flight.popleft().work
+            results = work.finish(claims_of) if isinstance(work, _Local) else work.result()
+            yield from _merge(first.batch, first.positions, results)
     except BrokenProcessPool:  # from a result, or from submitting to the broken pool
         raise ClaimtrackError(
             "an extraction worker died (out of memory?); what was stored stays "
@@ -225,6 +225,32 @@ def _pooled(head: list, chunks: Iterator, lexicon: Lexicon | None, jobs: int) ->
         # On an interrupt, the chunks not started are dropped; those being extracted finish
         # (a tenth of a second or so) and their results are thrown away.
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _feed_workers(pool: ProcessPoolExecutor, in_flight: deque[_InFlight], queued: int) -> None:
+    """Hand the earliest untaken chunks to the workers until ``queued`` chunks are theirs.
+
+    A chunk handed over stays the workers': none is taken back with ``Future.cancel``. (On
+    Python 3.11, a worker dying while a cancelled chunk is still in the executor leaves every
+    other chunk without a result, and ingest waiting forever.)
+    """
+    theirs = sum(isinstance(entry.work, Future) and not entry.work.done()
+                 for entry in in_flight)
+    for entry in in_flight:
+        if theirs >= queued:
+            return
+        if entry.work is None:
+            entry.work = pool.submit(_extract_chunk, entry.reports)
+            theirs += 1
+
+
+def _latest_untaken(in_flight: deque[_InFlight]) -> _Local | None:
+    """The latest chunk that nobody extracts yet, now this process's; or None."""
+    for entry in reversed(in_flight):
+        if entry.work is None:
+            entry.work = _Local(entry.reports)
+            return entry.work
+    return None
 
 
 def _widen_result_pipe(pool: ProcessPoolExecutor) -> None:
@@ -247,13 +273,13 @@ def _widen_result_pipe(pool: ProcessPoolExecutor) -> None:
         return
 
 
-def _init_worker(lexicon: Lexicon | None, parent: int) -> None:
+def _init_worker(claims_of: Callable, parent: int) -> None:
     # Ctrl-C reaches the whole process group: the main process decides what to do, and a
     # worker must neither stop on its own nor print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent(parent)
-    global _lexicon
-    _lexicon = lexicon
+    global _claims_of
+    _claims_of = claims_of
 
 
 def _die_with_parent(parent: int) -> None:
@@ -271,5 +297,5 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _extract_chunk(reports: list[Report]) -> list[list[dict] | Rejection]:
-    return [_extract_one(report, _lexicon) for report in reports]
+def _extract_chunk(reports: list[Report]) -> list:
+    return [_extract_one(report, _claims_of) for report in reports]

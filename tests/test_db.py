@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
-from claimtrack.db import (claim_rows, has_report, ingest, list_claims, list_reports,
-                           list_sources, open_db, store_report)
+from claimtrack.db import (_claim_values, claim_rows, claim_values_for, has_report, ingest,
+                           list_claims, list_reports, list_sources, open_db, store_report)
 from claimtrack.errors import DatabaseError
 from claimtrack.inputs import Meta, Rejection, Report, claim_rows_for, read_inputs
 from conftest import make_claim
@@ -147,3 +148,27 @@ def test_open_db_refuses_bad_files(tmp_path):
     with pytest.raises(DatabaseError, match="no database at"):
         open_db(tmp_path / "missing.db", create=False)
     assert not (tmp_path / "missing.db").exists()
+
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+@pytest.mark.parametrize("outlet", [None, "Daily Courier"])
+def test_claim_values_for_packs_the_claims_claim_rows_for_gives(outlet):
+    # Ingest stores what claim_values_for gives; `extract` prints what claim_rows_for
+    # gives. Both go through one packing step, so equal packs mean equal stored rows.
+    # Every sample names its outlet: here each is read with the given one, or none.
+    reports = [Report(r.text, r.name, r.ref, r.path, Meta(outlet=outlet))
+               for r in read_inputs([str(SAMPLES)]) if isinstance(r, Report)]
+    assert len(reports) > 5
+    for r in reports:
+        rows = claim_rows_for(r)
+        values = claim_values_for(r)
+        assert values == _claim_values(rows), r.name
+        assert len(values.claims) == len(rows)
+        assert values.other == sum(row["metric"] == "other" for row in rows)
+    packed = [claim_values_for(r) for r in reports]
+    assert any(v.links for v in packed) and any(v.other for v in packed)
+    # The outlet stands for the report itself; without one, nobody does.
+    assert any(link[4] == "outlet" for v in packed for link in v.links) == bool(outlet)
+    assert any(claim[2] is None for v in packed for claim in v.claims) == (outlet is None)

@@ -173,14 +173,14 @@ def test_parallel_across_files_keeps_the_input_order(feed, tmp_path):
 
 def test_a_report_that_breaks_extraction_is_rejected_and_the_rest_stored(feed, tmp_path,
                                                                           monkeypatch):
-    real = parallel.claim_rows_for
+    real = db_module.claim_values_for
 
     def fragile(report, lexicon=None):
         if report.ref.endswith("-7"):
             raise ValueError("cannot read this one")
         return real(report, lexicon)
 
-    monkeypatch.setattr(parallel, "claim_rows_for", fragile)  # the forked workers inherit it
+    monkeypatch.setattr(db_module, "claim_values_for", fragile)  # the forked workers inherit it
     part = tmp_path / "part.jsonl"
     part.write_text("".join(feed.read_text("utf-8").splitlines(keepends=True)[:200]), "utf-8")
     for jobs in (1, 2):
@@ -193,7 +193,7 @@ def test_a_report_that_breaks_extraction_is_rejected_and_the_rest_stored(feed, t
 
 
 def test_a_worker_that_dies_stops_the_ingest_with_a_clear_error(feed, tmp_path, monkeypatch):
-    real = parallel.claim_rows_for
+    real = db_module.claim_values_for
     main = os.getpid()
     # Chunks of 40 reports: the first two always go to the worker (this process extracts
     # later ones itself when the worker is behind), so reports 40 to 79 reach it.
@@ -209,7 +209,7 @@ def test_a_worker_that_dies_stops_the_ingest_with_a_clear_error(feed, tmp_path, 
             os._exit(9)  # as the kernel's out-of-memory killer would end it
         return real(report, lexicon)
 
-    monkeypatch.setattr(parallel, "claim_rows_for", lethal)
+    monkeypatch.setattr(db_module, "claim_values_for", lethal)
     db = open_db(tmp_path / "dead.db")
     summary = db_module.IngestSummary()
     with pytest.raises(ClaimtrackError, match="an extraction worker died"):
