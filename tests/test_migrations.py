@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 from sqlite_utils import Database
 
-from claimtrack.db import open_db
+from claimtrack.db import SCHEMA, Reader, open_db, open_reader
 from claimtrack.errors import DatabaseError
 from claimtrack.migrations import known_migrations, migrations
 
@@ -99,3 +99,48 @@ def test_foreign_database_is_refused(tmp_path):
     with pytest.raises(DatabaseError, match="not a claimtrack database"):
         open_db(path)
     assert Database(path).table_names() == ["people"]  # left as it was
+
+
+def test_the_readers_list_of_migrations_is_the_schemas():
+    # open_reader() opens a database recording exactly these without sqlite-utils.
+    assert list(SCHEMA) == known_migrations()
+
+
+def test_a_current_database_opens_as_a_reader_that_cannot_write(tmp_path):
+    path = tmp_path / "x.db"
+    db = open_db(path)
+    db["sources"].insert({"key": "police", "name": "Police", "kind": "police"})
+    db.close()
+    reader = open_reader(path)
+    assert isinstance(reader, Reader)
+    assert list(reader.query("SELECT key, kind FROM sources WHERE id = ?", [1])) == [
+        {"key": "police", "kind": "police"}]
+    assert reader.execute("SELECT count(*) FROM reports").fetchone() == (0,)
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        reader.execute("DELETE FROM sources")
+    reader.close()
+
+
+@pytest.mark.parametrize("prepare, outcome", [
+    ("older", "upgraded"), ("newer", "newer claimtrack.*m999_future"),
+    ("foreign", "not a claimtrack database"), ("text", "not a SQLite database"),
+    ("missing", "no database at .*run `claimtrack ingest` first"),
+])
+def test_any_other_file_goes_the_way_of_open_db(tmp_path, prepare, outcome):
+    path = tmp_path / "x.db"
+    if prepare == "older":
+        migrations.apply(Database(path), stop_before="m006_claims_view")
+    elif prepare == "newer":
+        open_db(path).close()
+        Database(path)["_sqlite_migrations"].insert(
+            {"migration_set": "claimtrack", "name": "m999_future", "applied_at": "2100-01-01"})
+    elif prepare == "foreign":
+        Database(path)["people"].insert({"name": "Ann"})
+    elif prepare == "text":
+        path.write_text("not a database at all, but long enough to look like one " * 40)
+    if outcome == "upgraded":
+        db = open_reader(path)
+        assert isinstance(db, Database) and "claims_view" in db.view_names()
+    else:
+        with pytest.raises(DatabaseError, match=outcome):
+            open_reader(path)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from ..db import DEFAULT_DB, ENV_DB, database_error, open_db
+from ..db import DEFAULT_DB, ENV_DB, Reader, database_error, open_db, open_reader
 from ..errors import ClaimtrackError
 from ..output import Format
 
@@ -111,11 +111,17 @@ def handled(ctx: typer.Context, db: str | None = None) -> Iterator[None]:
 
 
 @contextmanager
-def stored(ctx: typer.Context, db: str | None) -> Iterator[Database]:
-    """The database a listing reads (its --db, else the global one), errors handled."""
+def stored(ctx: typer.Context, db: str | None, *, write: bool = False
+           ) -> Iterator[Database | Reader]:
+    """The database a listing reads (its --db, else the global one), errors handled.
+
+    Args:
+        write: the command writes too (``search`` indexes what waits for the index), so it
+            needs the whole ``sqlite_utils.Database``, not a :class:`Reader`.
+    """
     path = db_path(ctx, db)
     with handled(ctx, path):
-        yield open_db(path, create=False)
+        yield open_db(path, create=False) if write else open_reader(path)
 
 
 def db_path(ctx: typer.Context, db: str | None) -> str:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ..db import export_claims, get_claim, get_report, list_claims, list_reports, list_sources
-from ..db import open_db, search as search_db
+from ..db import open_reader, search as search_db
 from ..errors import UsageError
 from ..export import ExportFormat
 from ..output import CLAIM_TABLE, REPORT_TABLE, SEARCH_TABLE, SOURCE_TABLE, Format, render
@@ -97,7 +97,7 @@ def show(
     """
     path = db_path(ctx, db)
     with handled(ctx, path):
-        database = open_db(path, create=False)
+        database = open_reader(path)
         if report:
             found = get_report(database, ident)
             if found is None:
@@ -137,7 +137,7 @@ def search(
 
     Example: claimtrack search interior ministry -f csv
     """
-    with stored(ctx, db) as database:
+    with stored(ctx, db, write=True) as database:
         rows = search_db(database, " ".join(query), event=event,
                          include_other=all_, raw=raw, limit=limit)
         render(rows, fmt, SEARCH_TABLE, empty="nothing matches")
