@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, suppress
 from dataclasses import dataclass
+from functools import cache
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
@@ -467,6 +468,14 @@ _CLAIMS_PER_STATEMENT = 500
 LOCK_RETRIES = 3  # a report's transaction is tried again this often on "database is locked"
 
 
+@cache
+def _claims_insert(rows: int) -> str:
+    """The INSERT of this many claims at once (built once for each number of rows)."""
+    row_marks = f"({_marks(_CLAIM_INSERT_COLUMNS)})"
+    return (f"INSERT INTO claims ({_columns(_CLAIM_INSERT_COLUMNS)}) VALUES "
+            + ", ".join([row_marks] * rows))
+
+
 def _is_locked(error: sqlite3.OperationalError) -> bool:
     message = str(error)
     return "locked" in message or "busy" in message
@@ -570,11 +579,7 @@ class ReportWriter:
         for at in range(0, len(claims), _CLAIMS_PER_STATEMENT):
             # One statement for many rows: a few calls into SQLite instead of one per claim.
             part = claims[at:at + _CLAIMS_PER_STATEMENT]
-            row_marks = f"({_marks(_CLAIM_INSERT_COLUMNS)})"
-            conn.execute(
-                f"INSERT INTO claims ({_columns(_CLAIM_INSERT_COLUMNS)}) VALUES "
-                + ", ".join([row_marks] * len(part)),
-                [v for claim in part for v in claim])
+            conn.execute(_claims_insert(len(part)), [v for claim in part for v in claim])
         for link in links:
             link[0] += first
             link[2] = ids.get(link[2]) if link[2] else None
