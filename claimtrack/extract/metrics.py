@@ -14,8 +14,10 @@ from .lexicon import Lexicon
 # Every match starts with one of . ! ? or a line break, taken first so that `re` skips the
 # text between them in C; the look-behinds then pick the branch:
 # [.!?]+["”’')\]]*(?=\s+["“‘(\[]?[A-Z0-9]) | \n\s*\n | [.!?]["”’]?\s*$
+# The look-ahead at the end takes the white space after a boundary: the next sentence starts
+# where it ends.
 _BOUNDARY = re.compile(r"""[.!?\n](?:(?<=[.!?])[.!?]*["”’')\]]*(?=\s+["“‘(\[]?[A-Z0-9])"""
-                       r"""|(?<=\n)\s*\n|(?<=[.!?])["”’]?\s*$)""")
+                       r"""|(?<=\n)\s*\n|(?<=[.!?])["”’]?\s*$)(?=(\s*))""")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "gov", "sen", "rep", "lt", "col", "sgt", "capt", "maj",
     "cpl", "pvt", "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "jan", "feb", "mar",
@@ -32,34 +34,32 @@ _ABBREVIATION_LONGEST = max(map(len, _ABBREVIATIONS))
 
 _WORD_BEFORE_DOT = re.compile(r"[\w.']+\Z")
 _WS = re.compile(r"\s+")
+_LEADING_WS = re.compile(r"\s*")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, leading white space excluded."""
-    spans, start = [], 0
+    spans = []
+    start = _LEADING_WS.match(text).end()
     for m in _BOUNDARY.finditer(text):
         dot = m.start()
         # a word of letters longer than any abbreviation ends a sentence: no search needed
         if text[dot] == "." and not (dot > _ABBREVIATION_LONGEST
                                      and text[dot - _ABBREVIATION_LONGEST - 1:dot].isalpha()):
-            # the window ends the search like a slice would: \Z matches at the full stop
-            word = _WORD_BEFORE_DOT.search(text, max(0, dot - 12), dot)
+            # the window ends the search like a slice would: \Z matches at the full stop; a
+            # longer word than any abbreviation fills the window and is none either
+            word = _WORD_BEFORE_DOT.search(text, max(0, dot - _ABBREVIATION_LONGEST - 1), dot)
             if word:
                 w = word.group().lower()
                 if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
                     continue
         end = m.end()
-        spans.append((start, end))
-        start = end
+        if start < end:  # not white space only (a blank line after a full stop)
+            spans.append((start, end))
+        start = m.end(1)
     if start < len(text):
         spans.append((start, len(text)))
-    out = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        if s < e:
-            out.append((s, e))
-    return out
+    return spans
 
 
 def sentence_index(spans: list[tuple[int, int]], pos: int) -> int:
