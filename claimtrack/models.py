@@ -84,16 +84,9 @@ class Claim:
         return self.figure.end
 
 
-def _link_dict(name: str | None, kind: str, cue: str | None, source: Source | None = None) -> dict:
-    return {
-        "name": name,
-        "kind": kind,
-        "cue": cue,
-        "key": source.key if source else (name.casefold() if name else None),
-        "text": source.text if source else name,
-        "descriptor": source.descriptor if source else None,
-        "role": source.role if source else None,
-    }
+def _link_dict(source: Source, cue: str | None) -> dict:
+    return {"name": source.name, "kind": source.kind, "cue": cue, "key": source.key, "text": source.text,
+            "descriptor": source.descriptor, "role": source.role}
 
 
 def claim_to_dict(claim: Claim, *, report: str | None = None, outlet: str | None = None) -> dict:
@@ -103,15 +96,20 @@ def claim_to_dict(claim: Claim, *, report: str | None = None, outlet: str | None
     when known, else ``unattributed`` with no source name.
     """
     fig, attr = claim.figure, claim.attribution
-    if attr.chain:
-        chain = [_link_dict(link.source.name, link.source.kind, link.cue, link.source)
-                 for link in attr.chain]
+    links = attr.chain
+    if links:
+        first, last = links[0].source, links[-1].source
+        source, source_kind, origin, origin_kind = first.name, first.kind, last.name, last.kind
+        chain = [_link_dict(link.source, link.cue) for link in links]
     elif outlet:
-        chain = [_link_dict(outlet, "outlet", None)]
+        source = origin = outlet
+        source_kind = origin_kind = "outlet"
+        chain = [{"name": outlet, "kind": "outlet", "cue": None, "key": outlet.casefold(), "text": outlet,
+                  "descriptor": None, "role": None}]
     else:
+        source = origin = None
+        source_kind = origin_kind = "unattributed"
         chain = []
-    first = chain[0] if chain else None
-    last = chain[-1] if chain else None
     return {
         "report": report,
         "metric": claim.metric,
@@ -124,11 +122,11 @@ def claim_to_dict(claim: Claim, *, report: str | None = None, outlet: str | None
         "high": fig.high,
         "unit": fig.unit,
         "location": claim.location,
-        "source": first["name"] if first else None,
-        "source_kind": first["kind"] if first else "unattributed",
-        "origin": last["name"] if last else None,
-        "origin_kind": last["kind"] if last else "unattributed",
-        "cue": attr.cue,
+        "source": source,
+        "source_kind": source_kind,
+        "origin": origin,
+        "origin_kind": origin_kind,
+        "cue": links[0].cue if links else None,
         "hedge": attr.hedge,
         "quoted": attr.quoted,
         "chain": chain,
