@@ -349,21 +349,27 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
                     not any(not w[0].isalnum() for w in words):
                 metric = p["before"].get(_WS.sub(" ", lm.group().lower())) or metric
     listed = False
-    if np_text and _counts_things(np_text, p):
+    things, subject, group = _noun_phrase(np_text, lexicon) if np_text else (False, None, None)
+    if things:
         metric = None  # "four homes burned": no one was hurt
         joined = False
     elif metric is None and left_end.endswith("and") and (item := _AND_LIST.search(left)) and \
             not p["after_re"].search(item["words"]):
         joined = listed = True  # "five Spaniards and one Salvadoran": one list, one metric
-    group = None
-    subject = None
-    if np_text:
-        sm = _subject_in(p, np_text)
-        if sm:
-            group = _group_of(p, sm)
-            subject = np_text[:sm.end()].strip()
-        elif _PLURAL_NP.match(np_text) and np_text.split()[0].lower() not in ("of",):
-            subject = np_text.split(",")[0][:60] if len(np_text.split()) <= 4 else None
-        if group is None and subject:
-            group = None
     return Counted(metric or "other", subject, group, joined, listed)
+
+
+# the same few phrases follow figure after figure ("people", "civilians", "of them")
+@lru_cache(maxsize=4096)
+def _noun_phrase(np_text: str, lexicon: Lexicon) -> tuple[bool, str | None, str | None]:
+    """What the noun phrase after a figure names: whether it counts things, the subject as
+    written and its group."""
+    p = _patterns(lexicon)
+    group = subject = None
+    sm = _subject_in(p, np_text)
+    if sm:
+        group = _group_of(p, sm)
+        subject = np_text[:sm.end()].strip()
+    elif _PLURAL_NP.match(np_text) and np_text.split()[0].lower() not in ("of",):
+        subject = np_text.split(",")[0][:60] if len(np_text.split()) <= 4 else None
+    return _counts_things(np_text, p), subject, group
