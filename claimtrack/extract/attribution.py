@@ -92,6 +92,7 @@ _PREP_CUE_LOWER = re.compile(_PREP_CUE.pattern)
 _PER = re.compile(r"\b[Pp]er\s+(?=(?:the\s+)?[A-Z])")  # "per the CBO", not "$5 per share"
 _STUDY_WORDS = ("poll", "survey", "study", "report", "analysis", "census", "tally", "audit", "review",
                 "estimate", "toll", "count", "figure", "statement", "note", "data", "statistic", "number")
+_STUDY_WORD = re.compile(_phrase_alt(_STUDY_WORDS))  # one scan for all of them
 _PREP_WORDS = ("according", "citing", "quoting", "from")
 _TOLL_WORDS = ("toll", "tally", "count", "figure", "estimate")  # what _POSSESSIVE_TOLL ends on
 _POSSESSIVE_TOLL = re.compile(r"(?P<np>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5})['’]s?\s+(?:latest\s+|own\s+|new\s+|official\s+)?(?:death\s+)?(?:toll|tally|count|figures?|estimate)\b")
@@ -458,7 +459,7 @@ def _np_backward(s: str, pos: int) -> tuple[str, int]:
     if not np.isascii() or np.lower().endswith(_NP_ADVERB_LAST_WORDS):
         np = _NP_ADVERB_END.sub("", np)
     low = np.lower()
-    if not np.isascii() or low.endswith(_NP_TAIL_LAST_WORDS) or any(v in low for v in _NP_TAIL_VERBS):
+    if not np.isascii() or low.endswith(_NP_TAIL_LAST_WORDS) or any(map(low.__contains__, _NP_TAIL_VERBS)):
         np = _NP_TAIL.sub("", np)
     words = np.split()
     if len(words) > 10:
@@ -521,10 +522,10 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
     probe = lowered or s.lower()
     # cheap substring tests spare most sentences the costlier patterns below
     has_by = " by " in probe
-    has_study = any(map(probe.__contains__, _STUDY_WORDS))
+    has_study = _STUDY_WORD.search(probe) is not None
     # … and its verb, in lower case as the pattern has it ("gives", "showed", "estimates", …)
-    has_evidence = (has_study or "poll" in probe or "count" in probe or "data" in probe) and \
-        any(map(s.__contains__, _EVIDENCE_VERB_STEMS))
+    # ("poll", "count" and "data" are study words too)
+    has_evidence = has_study and any(map(s.__contains__, _EVIDENCE_VERB_STEMS))
     prep = (_PREP_CUE_LOWER.finditer(lowered) if lowered else _PREP_CUE.finditer(s)) \
         if has_by or has_study or any(map(probe.__contains__, _PREP_WORDS)) else ()
     for m in prep:
