@@ -509,6 +509,25 @@ def _nobody() -> Source | None:
     return None
 
 
+# subjects recur ("the police", "officials", "he"): each is read once
+@lru_cache(maxsize=4096)
+def _subject_reading(np: str, noun_like: bool, evidence: bool) -> str | None:
+    """How the phrase before a speech verb reads: "pronoun" (he, she), "name", or None when it
+    names no speaker (for a verb that may be a noun, or one of finding that needs evidence)."""
+    if not np or _NOT_A_NAME.search(np) or noun_like and _NUMBER_WORD.search(np):
+        return None
+    if evidence and not _EVIDENCE_WORD.search(np):
+        return None  # "police found three people dead": finding is not telling
+    low = np.lower()
+    if low in ("he", "she"):
+        return "pronoun"
+    if low.split()[-1] in _PRONOUNS or _RELATIVE_END.search(low):
+        return None
+    if _NOT_A_SUBJECT_START.match(low) or _NOT_A_SUBJECT.search(np):
+        return None
+    return "name"
+
+
 def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | None] = _nobody) -> list[Cue]:
     """Every source a sentence names, with where its cue stands.
 
@@ -627,23 +646,15 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 continue
             # "Breitbart News, for one, noted the dichotomy between …": an object, not a speaker
         np, start = _np_backward(s, m.start())
-        if not np or _NOT_A_NAME.search(np) or \
-                verb in _NOUN_LIKE and _NUMBER_WORD.search(np):
+        reading = _subject_reading(np, verb in _NOUN_LIKE, verb in _EVIDENCE)
+        if reading is None:
             continue
-        if verb in _EVIDENCE and not _EVIDENCE_WORD.search(np):
-            continue  # "police found three people dead": finding is not telling
-        low = np.lower()
-        if low in ("he", "she"):
+        if reading == "pronoun":
             # a person named earlier in the sentence first, else the last one before it
             mine = [c for c in cues if c.pos < start and c.chain[-1].source.kind == "person"]
             person = max(mine, key=lambda c: c.pos).chain[-1].source if mine else last_person()
             if person is not None:
                 cues.append(Cue((Link(person, verb.split()[0]),), start, 2))
-            continue
-        if low.split()[-1] in _PRONOUNS or _RELATIVE_END.search(low):
-            continue
-        if _NOT_A_SUBJECT_START.match(low) or \
-                _NOT_A_SUBJECT.search(np):
             continue
         cue_verb = _SPACES.sub(" ", verb)
         cue_verb = cue_verb.split()[0] if not cue_verb.startswith(("put", "raised", "even", "speak", "spoke")) else cue_verb
