@@ -303,3 +303,25 @@ def test_figure_scan_grouped_matches_the_same(text):
     for t in (text, text.lower(), text.upper()):
         assert [(m.span(), m.groupdict()) for m in core.finditer(t)] == \
             [(m.span(), m.groupdict()) for m in plain.finditer(t)]
+
+
+ODD_VAGUE = {"a couple of": [2, 3], "x": [1, 9], "ab cd": [5, 9], "lots": [10, 99]}
+
+
+@pytest.mark.parametrize("text", SCAN_TEXTS + [
+    "A couple of  people, x cars, ab\tcd tents, lots of homes; xylophones and abc were not counted.",
+    "a\ncouple of 12 a   dozen, half a hundred and fifty-five, thirty-one thousand.",
+])
+def test_figure_scan_of_lower_case_text_matches_the_same(text):
+    # the scan of lower-cased text opens on a look-ahead for the first three characters of
+    # every word it can match: on ASCII text it finds what the case-insensitive scan finds
+    from claimtrack.extract import default_lexicon, numbers
+    from claimtrack.extract.lexicon import Lexicon
+    low = text.lower()
+    if not low.isascii():
+        return
+    for lexicon in (default_lexicon(), Lexicon({**default_lexicon().data, "vague": ODD_VAGUE})):
+        g = numbers._grammar(lexicon)
+        lead = g["lead"]  # figures() puts that many spaces before the text
+        scanned = [(m.start(), m.end() - lead, m.groupdict()) for m in g["core_lower"].finditer(" " * lead + low)]
+        assert scanned == [(m.start(), m.end(), m.groupdict()) for m in g["core"].finditer(low)]

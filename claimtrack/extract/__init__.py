@@ -253,7 +253,10 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
     for f in figs:
         by_sentence[sentence_index(spans, f.start)].append(f)
     speakers = _Speakers(text, spans, lex)
-    transcript = _Transcript(text)
+    # a speaker's tag and the paragraph that introduces a quote both close on a colon and white
+    # space: a text with none has neither
+    transcript = _Transcript(text) if _COLON_SPACE.search(text) else None
+    paragraphs = "\n" in text
     speaker_cache: dict[int, tuple[Link, ...]] = {}
 
     def quote_of(f: Figure) -> int | None:
@@ -302,7 +305,7 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
                     subject, group = prev.subject, prev.subject_group
             q = quote_of(f) if quotes else None
             chain: tuple[Link, ...] = speaker_of(q) if q is not None else ()
-            if not chain and "\n" in text:
+            if not chain and transcript and paragraphs:
                 chain = transcript.introduced(f.start, lex)
             if not chain:
                 skip = (quotes[q][0] - s0, quotes[q][1] - s0) if q is not None else None
@@ -317,7 +320,7 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
                 later, later_known = backref(text[spans[i + 1][0]:spans[i + 1][1]], lex), True
             if not chain and later is not None:
                 chain = later.chain
-            if not chain:
+            if not chain and transcript:
                 chain = transcript.speaker(f.start, lex)
             if not chain and metric == "other":
                 chain = _clause_subject(sentence, f.start - s0, lex)

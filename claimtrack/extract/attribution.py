@@ -92,6 +92,7 @@ _PREP_CUE_LOWER = re.compile(_PREP_CUE.pattern)
 _PER = re.compile(r"\b[Pp]er\s+(?=(?:the\s+)?[A-Z])")  # "per the CBO", not "$5 per share"
 _STUDY_WORDS = ("poll", "survey", "study", "report", "analysis", "census", "tally", "audit", "review",
                 "estimate", "toll", "count", "figure", "statement", "note", "data", "statistic", "number")
+_STUDY_WORD = re.compile(_phrase_alt(_STUDY_WORDS))  # one scan for all of them
 _PREP_WORDS = ("according", "citing", "quoting", "from")
 _TOLL_WORDS = ("toll", "tally", "count", "figure", "estimate")  # what _POSSESSIVE_TOLL ends on
 _POSSESSIVE_TOLL = re.compile(r"(?P<np>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5})['’]s?\s+(?:latest\s+|own\s+|new\s+|official\s+)?(?:death\s+)?(?:toll|tally|count|figures?|estimate)\b")
@@ -458,7 +459,7 @@ def _np_backward(s: str, pos: int) -> tuple[str, int]:
     if not np.isascii() or np.lower().endswith(_NP_ADVERB_LAST_WORDS):
         np = _NP_ADVERB_END.sub("", np)
     low = np.lower()
-    if not np.isascii() or low.endswith(_NP_TAIL_LAST_WORDS) or any(v in low for v in _NP_TAIL_VERBS):
+    if not np.isascii() or low.endswith(_NP_TAIL_LAST_WORDS) or any(map(low.__contains__, _NP_TAIL_VERBS)):
         np = _NP_TAIL.sub("", np)
     words = np.split()
     if len(words) > 10:
@@ -508,6 +509,25 @@ def _nobody() -> Source | None:
     return None
 
 
+# subjects recur ("the police", "officials", "he"): each is read once
+@lru_cache(maxsize=4096)
+def _subject_reading(np: str, noun_like: bool, evidence: bool) -> str | None:
+    """How the phrase before a speech verb reads: "pronoun" (he, she), "name", or None when it
+    names no speaker (for a verb that may be a noun, or one of finding that needs evidence)."""
+    if not np or _NOT_A_NAME.search(np) or noun_like and _NUMBER_WORD.search(np):
+        return None
+    if evidence and not _EVIDENCE_WORD.search(np):
+        return None  # "police found three people dead": finding is not telling
+    low = np.lower()
+    if low in ("he", "she"):
+        return "pronoun"
+    if low.split()[-1] in _PRONOUNS or _RELATIVE_END.search(low):
+        return None
+    if _NOT_A_SUBJECT_START.match(low) or _NOT_A_SUBJECT.search(np):
+        return None
+    return "name"
+
+
 def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | None] = _nobody) -> list[Cue]:
     """Every source a sentence names, with where its cue stands.
 
@@ -521,10 +541,10 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
     probe = lowered or s.lower()
     # cheap substring tests spare most sentences the costlier patterns below
     has_by = " by " in probe
-    has_study = any(map(probe.__contains__, _STUDY_WORDS))
+    has_study = _STUDY_WORD.search(probe) is not None
     # … and its verb, in lower case as the pattern has it ("gives", "showed", "estimates", …)
-    has_evidence = (has_study or "poll" in probe or "count" in probe or "data" in probe) and \
-        any(map(s.__contains__, _EVIDENCE_VERB_STEMS))
+    # ("poll", "count" and "data" are study words too)
+    has_evidence = has_study and any(map(s.__contains__, _EVIDENCE_VERB_STEMS))
     prep = (_PREP_CUE_LOWER.finditer(lowered) if lowered else _PREP_CUE.finditer(s)) \
         if has_by or has_study or any(map(probe.__contains__, _PREP_WORDS)) else ()
     for m in prep:
@@ -626,23 +646,15 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 continue
             # "Breitbart News, for one, noted the dichotomy between …": an object, not a speaker
         np, start = _np_backward(s, m.start())
-        if not np or _NOT_A_NAME.search(np) or \
-                verb in _NOUN_LIKE and _NUMBER_WORD.search(np):
+        reading = _subject_reading(np, verb in _NOUN_LIKE, verb in _EVIDENCE)
+        if reading is None:
             continue
-        if verb in _EVIDENCE and not _EVIDENCE_WORD.search(np):
-            continue  # "police found three people dead": finding is not telling
-        low = np.lower()
-        if low in ("he", "she"):
+        if reading == "pronoun":
             # a person named earlier in the sentence first, else the last one before it
             mine = [c for c in cues if c.pos < start and c.chain[-1].source.kind == "person"]
             person = max(mine, key=lambda c: c.pos).chain[-1].source if mine else last_person()
             if person is not None:
                 cues.append(Cue((Link(person, verb.split()[0]),), start, 2))
-            continue
-        if low.split()[-1] in _PRONOUNS or _RELATIVE_END.search(low):
-            continue
-        if _NOT_A_SUBJECT_START.match(low) or \
-                _NOT_A_SUBJECT.search(np):
             continue
         cue_verb = _SPACES.sub(" ", verb)
         cue_verb = cue_verb.split()[0] if not cue_verb.startswith(("put", "raised", "even", "speak", "spoke")) else cue_verb

@@ -4,8 +4,8 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .lexicon import Lexicon
 
@@ -14,8 +14,10 @@ from .lexicon import Lexicon
 # Every match starts with one of . ! ? or a line break, taken first so that `re` skips the
 # text between them in C; the look-behinds then pick the branch:
 # [.!?]+["”’')\]]*(?=\s+["“‘(\[]?[A-Z0-9]) | \n\s*\n | [.!?]["”’]?\s*$
+# The look-ahead at the end takes the white space after a boundary: the next sentence starts
+# where it ends.
 _BOUNDARY = re.compile(r"""[.!?\n](?:(?<=[.!?])[.!?]*["”’')\]]*(?=\s+["“‘(\[]?[A-Z0-9])"""
-                       r"""|(?<=\n)\s*\n|(?<=[.!?])["”’]?\s*$)""")
+                       r"""|(?<=\n)\s*\n|(?<=[.!?])["”’]?\s*$)(?=(\s*))""")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "gov", "sen", "rep", "lt", "col", "sgt", "capt", "maj",
     "cpl", "pvt", "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "jan", "feb", "mar",
@@ -32,34 +34,32 @@ _ABBREVIATION_LONGEST = max(map(len, _ABBREVIATIONS))
 
 _WORD_BEFORE_DOT = re.compile(r"[\w.']+\Z")
 _WS = re.compile(r"\s+")
+_LEADING_WS = re.compile(r"\s*")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, leading white space excluded."""
-    spans, start = [], 0
+    spans = []
+    start = _LEADING_WS.match(text).end()
     for m in _BOUNDARY.finditer(text):
         dot = m.start()
         # a word of letters longer than any abbreviation ends a sentence: no search needed
         if text[dot] == "." and not (dot > _ABBREVIATION_LONGEST
                                      and text[dot - _ABBREVIATION_LONGEST - 1:dot].isalpha()):
-            # the window ends the search like a slice would: \Z matches at the full stop
-            word = _WORD_BEFORE_DOT.search(text, max(0, dot - 12), dot)
+            # the window ends the search like a slice would: \Z matches at the full stop; a
+            # longer word than any abbreviation fills the window and is none either
+            word = _WORD_BEFORE_DOT.search(text, max(0, dot - _ABBREVIATION_LONGEST - 1), dot)
             if word:
                 w = word.group().lower()
                 if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
                     continue
         end = m.end()
-        spans.append((start, end))
-        start = end
+        if start < end:  # not white space only (a blank line after a full stop)
+            spans.append((start, end))
+        start = m.end(1)
     if start < len(text):
         spans.append((start, len(text)))
-    out = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        if s < e:
-            out.append((s, e))
-    return out
+    return spans
 
 
 def sentence_index(spans: list[tuple[int, int]], pos: int) -> int:
@@ -69,9 +69,9 @@ def sentence_index(spans: list[tuple[int, int]], pos: int) -> int:
     return max(i, 0)
 
 
-@dataclass(frozen=True, slots=True)
-class Counted:
-    """What a figure counts: metric, subject as written and its group."""
+class Counted(NamedTuple):
+    """What a figure counts: metric, subject as written and its group (a named tuple: one is
+    made for every figure, at a third of a frozen dataclass's cost)."""
 
     metric: str
     subject: str | None
@@ -349,21 +349,27 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
                     not any(not w[0].isalnum() for w in words):
                 metric = p["before"].get(_WS.sub(" ", lm.group().lower())) or metric
     listed = False
-    if np_text and _counts_things(np_text, p):
+    things, subject, group = _noun_phrase(np_text, lexicon) if np_text else (False, None, None)
+    if things:
         metric = None  # "four homes burned": no one was hurt
         joined = False
     elif metric is None and left_end.endswith("and") and (item := _AND_LIST.search(left)) and \
             not p["after_re"].search(item["words"]):
         joined = listed = True  # "five Spaniards and one Salvadoran": one list, one metric
-    group = None
-    subject = None
-    if np_text:
-        sm = _subject_in(p, np_text)
-        if sm:
-            group = _group_of(p, sm)
-            subject = np_text[:sm.end()].strip()
-        elif _PLURAL_NP.match(np_text) and np_text.split()[0].lower() not in ("of",):
-            subject = np_text.split(",")[0][:60] if len(np_text.split()) <= 4 else None
-        if group is None and subject:
-            group = None
     return Counted(metric or "other", subject, group, joined, listed)
+
+
+# the same few phrases follow figure after figure ("people", "civilians", "of them")
+@lru_cache(maxsize=4096)
+def _noun_phrase(np_text: str, lexicon: Lexicon) -> tuple[bool, str | None, str | None]:
+    """What the noun phrase after a figure names: whether it counts things, the subject as
+    written and its group."""
+    p = _patterns(lexicon)
+    group = subject = None
+    sm = _subject_in(p, np_text)
+    if sm:
+        group = _group_of(p, sm)
+        subject = np_text[:sm.end()].strip()
+    elif _PLURAL_NP.match(np_text) and np_text.split()[0].lower() not in ("of",):
+        subject = np_text.split(",")[0][:60] if len(np_text.split()) <= 4 else None
+    return _counts_things(np_text, p), subject, group

@@ -78,6 +78,16 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_WORDS = r"hundred|thousand|million|billion|trillion|mln|bn|tn"
 
 
+def _openings(words: list[str], n: int = 3) -> str:
+    """An alternation of the words' first ``n`` characters (to a space, which matches any white
+    space), grouped by their first character as :func:`_phrase_alt` groups whole phrases."""
+    groups: dict[str, set[str]] = {}
+    for w in words:
+        head, space, _ = w[:n].partition(" ")
+        groups.setdefault(head[:1], set()).add(re.escape(head[1:]) + (r"\s" if space else ""))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(sorted(rests))})" for first, rests in sorted(groups.items()))
+
+
 @lru_cache(maxsize=8)
 def _grammar(lexicon: Lexicon) -> dict:
     vague = {k.lower(): tuple(v) for k, v in lexicon.data.get("vague", {}).items()}
@@ -96,17 +106,18 @@ def _grammar(lexicon: Lexicon) -> dict:
     # Case-insensitive alternations are several times slower in `re`: scan a lower-cased
     # copy with a case-sensitive pattern when lower-casing keeps every offset.
     core = re.compile(core_src, re.IGNORECASE)
-    # every branch starts a token with a digit or one of these letters: fail fast elsewhere
-    firsts = "".join(sorted({w[0] for w in list(UNITS) + list(vague) + ["a", "half"]}))
+    # every branch starts a token with a digit or the opening of one of these words (a space
+    # in them is any white space): at the many words that open otherwise, fail fast
+    openings = _openings(list(UNITS) + list(vague) + ["a ", "half"])
     if all(re.match(r"\w", k[-1]) for k in vague):
         # Take the character before the token too (figures() puts a space before the text): a
         # pattern that starts with a character class lets `re` skip letters and digits in C.
         # Every match ends with a word character before a non-word one, so the character
         # before the next match is never part of the last one.
-        core_lower = re.compile(rf"[^a-z0-9](?=[0-9{firsts}])(?:{core_src})")
+        core_lower = re.compile(rf"[^a-z0-9](?=[0-9]|{openings})(?:{core_src})")
         lead = 1
     else:
-        core_lower = re.compile(rf"(?<![a-z0-9])(?=[0-9{firsts}])(?:{core_src})")
+        core_lower = re.compile(rf"(?<![a-z0-9])(?=[0-9]|{openings})(?:{core_src})")
         lead = 0
     qual_alts = []
     for q, words in QUALIFIERS.items():
