@@ -436,10 +436,10 @@ def _in_process_conflicts(path: Path, event: str, event_sql: str, where: str) ->
     """What `conflicts --event E` costs once Python is up: the database work and the
     grouping, without the start-up of a new process (see the last row)."""
     from claimtrack.conflicts import find_conflicts
-    from claimtrack.db import claim_rows
+    from claimtrack.db import claim_rows, open_reader
 
     def library() -> None:
-        db = open_db(path, create=False)
+        db = open_reader(path)  # as the command opens it
         find_conflicts(claim_rows(db, event=event, include_other=False), event=event)
         db.close()
 
@@ -448,7 +448,7 @@ def _in_process_conflicts(path: Path, event: str, event_sql: str, where: str) ->
             conn.execute(event_sql, [event]).fetchall()
 
     seconds, baseline = best_of(5, library), best_of(5, plain)
-    row(f"`conflicts --event E` in process: open_db + claim_rows + find_conflicts ({where})",
+    row(f"`conflicts --event E` in process: open_reader + claim_rows + find_conflicts ({where})",
         f"{seconds * 1000:,.1f} ms", "same rows in plain SQL, in process",
         f"{baseline * 1000:,.1f} ms", seconds / baseline)
 
