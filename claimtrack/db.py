@@ -13,8 +13,8 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, suppress
 from dataclasses import dataclass
-from functools import cache
 from datetime import datetime, timezone
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
@@ -623,8 +623,8 @@ def claim_values_for(report: Report, lexicon: Lexicon | None = None) -> ClaimVal
     """The claims of one report, ready to store: what ingest's worker processes send back.
 
     The same claims as ``claim_rows_for`` (a test holds them equal), without building the
-    row dicts that storing would only take apart again; plain lists also pickle in half the
-    time of dicts. A top-level function of picklable arguments, for the workers.
+    row dicts that storing would only take apart again; plain lists also unpickle in about
+    half the time of dicts. A top-level function of picklable arguments, for the workers.
     """
     from .extract import extract_claims
     from .models import chain_of
