@@ -196,13 +196,15 @@ def _pooled(head: list, chunks: Iterator, claims_of: Callable, jobs: int) -> Ite
     exhausted = False
     try:
         while in_flight:
+            # The workers get their chunks before more are read: at the start, the first
+            # reaches a worker while this process reads the rest.
+            _feed_workers(pool, in_flight, workers * QUEUED_PER_WORKER)
             while not exhausted and len(in_flight) < jobs * IN_FLIGHT_PER_JOB:
                 chunk = next(chunks, None)
                 if chunk is None:
                     exhausted = True
                 else:
                     in_flight.append(_InFlight(chunk))
-            _feed_workers(pool, in_flight, workers * QUEUED_PER_WORKER)
             first = in_flight[0]
             if first.work is None:  # its turn has come: extracted here rather than waited for
                 first.work = _Local(first.reports)
