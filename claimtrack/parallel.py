@@ -1,8 +1,9 @@
 """Extraction in worker processes, results in input order (``ingest --jobs N``).
 
-The main process reads the inputs and sends chunks of reports to a pool of workers; each
-worker runs the pure :func:`claimtrack.inputs.claim_rows_for` and sends the claim rows
-back. The main process is one of the ``jobs`` that extract: it takes a chunk itself
+The main process reads the inputs and sends chunks of reports to worker processes, each
+through a pipe of its own; a worker runs the pure extraction (``ingest`` uses
+:func:`claimtrack.db.claim_values_for`) and sends the claims back through another. The
+main process is one of the ``jobs`` that extract: it takes a chunk itself
 whenever the next one in line is not back yet. Results come out in input order, whatever
 order the chunks finish in, so the single writer stores reports with the same ids as a
 one-process run. At most a few chunks are in flight at a time: memory does not grow with
@@ -12,12 +13,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
+import queue
 import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from typing import TypeVar
 
@@ -40,9 +42,6 @@ IN_FLIGHT_PER_JOB = 4
 # while this process stores a chunk. The rest of those read ahead stay free for whichever
 # process is idle first.
 QUEUED_PER_WORKER = 3
-
-_claims_of: Callable | None = None  # a worker's extract(report), set as it starts
-
 
 def default_jobs() -> int:
     """The number of cores this process may run on."""
@@ -77,8 +76,8 @@ def extracted(
 
     Yields:
         ``(item, rows)``: what ``extract`` returned, or a :class:`Rejection` when it raised.
-        Closing the generator early drops the chunks not started; the workers finish the
-        ones they hold (a fraction of a second) and exit.
+        Closing the generator early ends the workers at once; what they were extracting
+        is dropped.
 
     Raises:
         ClaimtrackError: a worker process died (killed, out of memory).
@@ -142,7 +141,7 @@ def _merge(batch: list[T], positions: list[int], results: list) -> Iterator[tupl
 
 
 class _Local:
-    """A chunk this process extracts itself, a report at a time between looks at the pool."""
+    """A chunk this process extracts itself, a report at a time between looks at the workers."""
 
     __slots__ = ("reports", "results")
 
@@ -165,32 +164,27 @@ class _Local:
 
 class _InFlight:
     """A chunk read from the input: its items, where its reports are among them, and who
-    extracts it: a worker (a Future), this process (a _Local), or nobody yet (None)."""
+    extracts it: a worker (a _Worker), this process (a _Local), or nobody yet (None)."""
 
     __slots__ = ("batch", "positions", "reports", "work")
 
     def __init__(self, chunk: tuple[list, list[int], list[Report]]):
         self.batch, self.positions, self.reports = chunk
-        self.work: Future | _Local | None = None if self.reports else _Local([])
+        self.work: _Worker | _Local | None = None if self.reports else _Local([])
 
 
 def _pooled(head: list, chunks: Iterator, claims_of: Callable, jobs: int) -> Iterator:
-    """The chunks' results in input order, extracted by ``jobs`` processes: a pool of
-    ``jobs - 1`` workers and this one, which stores the results as well.
+    """The chunks' results in input order, extracted by ``jobs`` processes: ``jobs - 1``
+    workers and this one, which stores the results as well.
 
     Chunks are read ahead, and a chunk goes to a worker only when the worker's queue runs
     short. Whenever the chunk next in line is not back from its worker, this process
     extracts the latest chunk nobody has taken, a report at a time between looks at the
-    pool, so it takes on as much of the extraction as storing leaves it time for, and at the
-    end of the input it shares the last chunks out instead of waiting for a worker to
-    extract them one after the other. (With a pool of ``jobs`` workers, three busy
-    processes on two cores spent a sixth of their time on sharing them.)
+    workers, so it takes on as much of the extraction as storing leaves it time for, and at
+    the end of the input it shares the last chunks out instead of waiting for a worker to
+    extract them one after the other.
     """
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
-    workers = jobs - 1
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                               initializer=_init_worker, initargs=(claims_of, os.getpid()))
-    _widen_result_pipe(pool)
+    workers = _Workers(jobs - 1, claims_of)
     in_flight: deque[_InFlight] = deque(map(_InFlight, head))
     local: _Local | None = None  # the chunk this process is extracting between looks
     exhausted = False
@@ -198,7 +192,7 @@ def _pooled(head: list, chunks: Iterator, claims_of: Callable, jobs: int) -> Ite
         while in_flight:
             # The workers get their chunks before more are read: at the start, the first
             # reaches a worker while this process reads the rest.
-            _feed_workers(pool, in_flight, workers * QUEUED_PER_WORKER)
+            workers.feed(in_flight)
             while not exhausted and len(in_flight) < jobs * IN_FLIGHT_PER_JOB:
                 chunk = next(chunks, None)
                 if chunk is None:
@@ -208,7 +202,7 @@ def _pooled(head: list, chunks: Iterator, claims_of: Callable, jobs: int) -> Ite
             first = in_flight[0]
             if first.work is None:  # its turn has come: extracted here rather than waited for
                 first.work = _Local(first.reports)
-            elif isinstance(first.work, Future) and not first.work.done():
+            elif isinstance(first.work, _Worker) and not first.work.ready():
                 if local is not None and local.step(claims_of):
                     continue
                 local = _latest_untaken(in_flight)
@@ -216,34 +210,116 @@ def _pooled(head: list, chunks: Iterator, claims_of: Callable, jobs: int) -> Ite
                     continue
                 # nothing more to take on: wait for the worker
             work = in_flight.popleft().work
-            results = work.finish(claims_of) if isinstance(work, _Local) else work.result()
+            results = work.finish(claims_of)
             yield from _merge(first.batch, first.positions, results)
-    except BrokenProcessPool:  # from a result, or from submitting to the broken pool
-        raise ClaimtrackError(
-            "an extraction worker died (out of memory?); what was stored stays "
-            "stored: run the same command again, with --jobs 1 to use less memory"
-        ) from None
     finally:
-        # On an interrupt, the chunks not started are dropped; those being extracted finish
-        # (a tenth of a second or so) and their results are thrown away.
-        pool.shutdown(wait=True, cancel_futures=True)
+        workers.close()
 
 
-def _feed_workers(pool: ProcessPoolExecutor, in_flight: deque[_InFlight], queued: int) -> None:
-    """Hand the earliest untaken chunks to the workers until ``queued`` chunks are theirs.
+class _Worker:
+    """A worker process and a pipe each way: chunks of reports go in, and their results come
+    back in the order the chunks went in."""
 
-    A chunk handed over stays the workers': none is taken back with ``Future.cancel``. (On
-    Python 3.11, a worker dying while a cancelled chunk is still in the executor leaves every
-    other chunk without a result, and ingest waiting forever.)
-    """
-    theirs = sum(isinstance(entry.work, Future) and not entry.work.done()
-                 for entry in in_flight)
-    for entry in in_flight:
-        if theirs >= queued:
-            return
-        if entry.work is None:
-            entry.work = pool.submit(_extract_chunk, entry.reports)
-            theirs += 1
+    __slots__ = ("process", "tasks", "results", "queued", "outbox", "sender")
+
+    def __init__(self, context, claims_of: Callable):
+        tasks_out, self.tasks = context.Pipe(duplex=False)
+        self.results, results_in = context.Pipe(duplex=False)
+        for end in (self.tasks, self.results):
+            _widen_pipe(end)
+        self.process = context.Process(target=_work, name="claimtrack-extract", daemon=True,
+                                       args=(tasks_out, results_in, claims_of, os.getpid()))
+        self.process.start()
+        # Only the worker holds these ends now: when it dies, reading its results ends.
+        tasks_out.close()
+        results_in.close()
+        self.queued = 0  # chunks sent whose results are not read yet
+        self.outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self.sender: threading.Thread | None = None
+
+    def start_sending(self) -> None:
+        """Start the thread that writes the chunks to the worker (once every worker is
+        forked: a process forked while threads run may inherit a lock one of them holds).
+
+        The main thread never writes to a worker: a worker that waits for its results to be
+        read does not read its own pipe meanwhile, and the main thread, waiting on that
+        full pipe, would never read them.
+        """
+        self.sender = threading.Thread(target=_write_all, args=(self.tasks, self.outbox),
+                                       name="claimtrack-send", daemon=True)
+        self.sender.start()
+
+    def send(self, reports: list[Report]) -> None:
+        self.outbox.put(pickle.dumps(reports, pickle.HIGHEST_PROTOCOL))
+        self.queued += 1
+
+    def ready(self) -> bool:
+        """Whether the result of the earliest chunk sent can be read (or the worker is gone)."""
+        try:
+            return self.results.poll()
+        except OSError:
+            return True  # finish() says what went wrong
+
+    def finish(self, claims_of: Callable | None = None) -> list:
+        """The result of the earliest chunk sent, waited for."""
+        try:
+            data = self.results.recv_bytes()
+        except (EOFError, OSError):  # the worker is gone
+            raise _died() from None
+        self.queued -= 1
+        return pickle.loads(data)
+
+    def stop(self) -> None:
+        """End the worker at once (what it would still send is not wanted), then its thread."""
+        self.process.terminate()
+        self.process.join()
+        if self.sender is not None:
+            self.outbox.put(None)
+            self.sender.join()  # a write to the ended worker fails at once
+        self.tasks.close()
+        self.results.close()
+
+
+class _Workers:
+    """``count`` worker processes, forked where the system allows it."""
+
+    def __init__(self, count: int, claims_of: Callable):
+        context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+        self.all: list[_Worker] = []
+        try:
+            for _ in range(count):
+                self.all.append(_Worker(context, claims_of))
+            for worker in self.all:
+                worker.start_sending()
+        except BaseException:
+            self.close()
+            raise
+
+    def feed(self, in_flight: deque[_InFlight]) -> None:
+        """Send the earliest untaken chunks to the workers with the shortest queues, up to
+        QUEUED_PER_WORKER each."""
+        for entry in in_flight:
+            if entry.work is not None:
+                continue
+            worker = min(self.all, key=_queued)
+            if worker.queued >= QUEUED_PER_WORKER:
+                return
+            worker.send(entry.reports)
+            entry.work = worker
+
+    def close(self) -> None:
+        for worker in self.all:
+            worker.stop()
+
+
+def _died() -> ClaimtrackError:
+    return ClaimtrackError("an extraction worker died (out of memory?); what was stored stays "
+                           "stored: run the same command again, with --jobs 1 to use less "
+                           "memory")
+
+
+def _queued(worker: _Worker) -> int:
+    return worker.queued
 
 
 def _latest_untaken(in_flight: deque[_InFlight]) -> _Local | None:
@@ -255,33 +331,45 @@ def _latest_untaken(in_flight: deque[_InFlight]) -> _Local | None:
     return None
 
 
-def _widen_result_pipe(pool: ProcessPoolExecutor) -> None:
-    """Let a worker send a chunk's claim rows (about 200 KB) in one write.
+def _widen_pipe(connection) -> None:
+    """Let a chunk of reports, or its claims (100 to 200 KB), go through a pipe in one write.
 
-    Through the default 64 KB pipe a worker waits for each 64 KB to be read, and this
-    process reads only when its reading thread gets the interpreter lock from the main
-    thread, which extracts and stores meanwhile: the worker stood idle a fifth of the time
-    (measured: --jobs 2 about 10 % faster with 1 MB). A best effort: Linux only, and the pipe
-    is reached through CPython's private attributes; anything unexpected leaves it as it is.
+    Through the default 64 KB pipe a worker waits for each 64 KB of its results to be read,
+    and this process reads only between reports: the worker stood idle a fifth of the time
+    (measured: --jobs 2 about 10 % faster with 1 MB). Linux only; elsewhere, or when the
+    system refuses, the pipe stays as it is.
     """
     try:
         import fcntl
 
-        set_size = fcntl.F_SETPIPE_SZ  # Linux
-        queue = pool._result_queue  # type: ignore[attr-defined]
-        for end in (queue._reader, queue._writer):
-            fcntl.fcntl(end.fileno(), set_size, 1 << 20)
+        fcntl.fcntl(connection.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)
     except (ImportError, AttributeError, OSError, ValueError):
         return
 
 
-def _init_worker(claims_of: Callable, parent: int) -> None:
+def _write_all(tasks, outbox: queue.SimpleQueue) -> None:
+    """A sending thread's life: write each chunk put in the outbox, until None comes."""
+    while (data := outbox.get()) is not None:
+        try:
+            tasks.send_bytes(data)
+        except OSError:  # the worker is gone: reading its results says so
+            return
+
+
+def _work(tasks, results, claims_of: Callable, parent: int) -> None:
+    """A worker's life: extract each chunk received and send back its results, until the
+    main process stops it or goes away."""
     # Ctrl-C reaches the whole process group: the main process decides what to do, and a
     # worker must neither stop on its own nor print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent(parent)
-    global _claims_of
-    _claims_of = claims_of
+    try:
+        while True:
+            reports = pickle.loads(tasks.recv_bytes())
+            extracted = [_extract_one(report, claims_of) for report in reports]
+            results.send_bytes(pickle.dumps(extracted, pickle.HIGHEST_PROTOCOL))
+    except (EOFError, OSError):  # the main process closed the pipes, or is gone
+        return
 
 
 def _die_with_parent(parent: int) -> None:
@@ -297,7 +385,3 @@ def _die_with_parent(parent: int) -> None:
         return
     if os.getppid() != parent:  # the parent died before the request was in place
         os._exit(1)
-
-
-def _extract_chunk(reports: list[Report]) -> list:
-    return [_extract_one(report, _claims_of) for report in reports]

@@ -135,20 +135,55 @@ def test_jobs_n_stores_exactly_what_jobs_1_stores(feed, expected, tmp_path, monk
 
 
 
-def test_the_result_pipe_is_widened_where_the_system_allows():
-    from concurrent.futures import ProcessPoolExecutor
+def test_the_pipes_to_and_from_a_worker_are_widened_where_the_system_allows():
+    import multiprocessing
 
-    pool = ProcessPoolExecutor(max_workers=1)
+    reader, writer = multiprocessing.Pipe(duplex=False)
     try:
-        parallel._widen_result_pipe(pool)
+        parallel._widen_pipe(writer)
         if sys.platform == "linux":
             import fcntl
 
-            reader = pool._result_queue._reader
             assert fcntl.fcntl(reader.fileno(), fcntl.F_GETPIPE_SZ) == 1 << 20
     finally:
-        pool.shutdown()
-    parallel._widen_result_pipe(object())  # not the pool it knows: left alone, no error
+        reader.close()
+        writer.close()
+    parallel._widen_pipe(object())  # not a pipe: left alone, no error
+
+
+def test_narrow_pipes_slow_the_workers_but_never_stall_them(feed, expected, tmp_path,
+                                                          monkeypatch):
+    # With the system's 64 KB pipes, a chunk (about 250 KB of reports here) and its claims
+    # take several writes each, and a worker waits for this process to read its results
+    # before it reads the next chunk: the chunks are written by a thread of their own.
+    monkeypatch.setattr(parallel, "_widen_pipe", lambda connection: None)
+    monkeypatch.setattr(parallel, "CHUNK_CHARS", 250_000)
+
+    def stalled(signum, frame):
+        raise AssertionError("ingest --jobs 2 stalled on a full pipe")
+
+    previous = signal.signal(signal.SIGALRM, stalled)
+    signal.alarm(120)
+    try:
+        db = open_db(tmp_path / "narrow.db")
+        summary = ingest(db, read_inputs([str(feed)]), jobs=2)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert summary.added == lines(feed)
+    assert tables(db.conn) == expected
+
+
+def test_closing_the_results_early_ends_the_workers(feed, tmp_path):
+    reports = [r for r in read_inputs([str(feed)]) if isinstance(r, Report)]
+    results = parallel.extracted(reports, lambda report: report, jobs=3, chunk_chars=2_000)
+    next(results)
+    workers = children(os.getpid())
+    assert len(workers) == 2
+    results.close()
+    assert not any(alive(pid) for pid in workers)
+    assert [t.name for t in threading.enumerate() if t.name == "claimtrack-send"] == []
+
 
 def test_parallel_across_files_keeps_the_input_order(feed, tmp_path):
     folder = tmp_path / "in"
