@@ -182,7 +182,8 @@ def _pooled(head: list, chunks: Iterator, claims_of: Callable, jobs: int) -> Ite
     extracts the latest chunk nobody has taken, a report at a time between looks at the
     workers, so it takes on as much of the extraction as storing leaves it time for, and at
     the end of the input it shares the last chunks out instead of waiting for a worker to
-    extract them one after the other.
+    extract them one after the other. (With ``jobs`` workers beside this process, three busy
+    processes on two cores spent a sixth of their time on sharing them.)
     """
     workers = _Workers(jobs - 1, claims_of)
     in_flight: deque[_InFlight] = deque(map(_InFlight, head))

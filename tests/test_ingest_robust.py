@@ -176,9 +176,10 @@ def test_narrow_pipes_slow_the_workers_but_never_stall_them(feed, expected, tmp_
 
 def test_closing_the_results_early_ends_the_workers(feed, tmp_path):
     reports = [r for r in read_inputs([str(feed)]) if isinstance(r, Report)]
+    before = set(children(os.getpid()))
     results = parallel.extracted(reports, lambda report: report, jobs=3, chunk_chars=2_000)
     next(results)
-    workers = children(os.getpid())
+    workers = set(children(os.getpid())) - before
     assert len(workers) == 2
     results.close()
     assert not any(alive(pid) for pid in workers)
