@@ -100,8 +100,7 @@ def open_db(path: str | os.PathLike = DEFAULT_DB, *, create: bool = True) -> Dat
     except sqlite3.Error as e:
         raise database_error(e, path) from None
     try:
-        from sqlite_utils import Database
-
+        from ._sqlite_utils import Database  # not from sqlite_utils: it would import pandas
         from .migrations import migrations
 
         db = Database(connection)

@@ -6,8 +6,7 @@ code does not know (it was written by a newer claimtrack).
 """
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from ._sqlite_utils import Database, Migrations  # never straight from sqlite_utils: pandas
 
 migrations = Migrations("claimtrack")
 
