@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from .extract import Lexicon
+    from .extract.conventions import LexiconChoice
     from .inputs import Rejection, Report
 
 # sqlite-utils (with the migrations), the readers and the extraction engine are imported
@@ -134,6 +135,7 @@ SCHEMA = (
     "m001_reports", "m002_sources", "m003_claims", "m004_chain_links", "m005_search",
     "m006_claims_view", "m008_conflicts_view", "m009_claims_by_report_and_metric",
     "m010_search_backlog", "m011_no_indexes_by_source",
+    "m016_lexicons",
 )
 
 
@@ -321,6 +323,7 @@ def ingest(
     stop: Callable[[], bool] | None = None,
     on_progress: Callable[[Report | Rejection, IngestSummary], None] | None = None,
     summary: IngestSummary | None = None,
+    lexicon_id: int | None = None,
 ) -> IngestSummary:
     """Extract and store each report, one transaction per report.
 
@@ -336,6 +339,8 @@ def ingest(
         on_progress: called after each input with it and the running summary.
         summary: updated as the inputs go by (and returned), so that a caller still has
             the counts when an exception such as KeyboardInterrupt ends the ingest.
+        lexicon_id: the ``lexicons`` row of ``lexicon`` (:func:`record_lexicon`), stored
+            with each report.
     """
     from .inputs import Rejection
     from .parallel import extracted
@@ -353,7 +358,7 @@ def ingest(
 
     results = extracted(prepared(), lambda pair: pair[0] if pair[1] else None, lexicon=lexicon,
                         jobs=jobs, extract=claim_values_for)
-    with ReportWriter(db) as writer, closing(results):  # closing: workers stop on errors too
+    with ReportWriter(db, lexicon_id=lexicon_id) as writer, closing(results):  # closing: workers stop on errors too
         for (item, sha), rows in results:
             if stop and stop():
                 summary.interrupted = True
@@ -456,8 +461,8 @@ def index_backlog(db: Database) -> int:
     return write_transaction(db, index)
 
 
-_REPORT_INSERT = (f"INSERT OR IGNORE INTO reports ({_columns(REPORT_COLUMNS)}) "
-                  f"VALUES ({_marks(REPORT_COLUMNS)})")
+_REPORT_INSERT = (f"INSERT OR IGNORE INTO reports ({_columns(REPORT_COLUMNS + ('lexicon_id',))}) "
+                  f"VALUES ({_marks(REPORT_COLUMNS + ('lexicon_id',))})")
 _CLAIM_INSERT_COLUMNS = ("id", "report_id", "source_id", "origin_id", *CLAIM_COLUMNS)
 _LINK_INSERT = (f"INSERT INTO chain_links ({_columns(LINK_COLUMNS)}) "
                 f"VALUES ({_marks(LINK_COLUMNS)})")
@@ -499,10 +504,11 @@ class ReportWriter:
     # running ingest, and every run writes one index segment per table (see m010).
     SEARCH_BATCH = 200
 
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, *, lexicon_id: int | None = None):
         from .migrations import DEFAULT_EVENT
 
         self.db = db
+        self.lexicon_id = lexicon_id  # the lexicons row the claims are extracted with
         self.conn = db.conn
         self.default_event = DEFAULT_EVENT
         self._saved: dict[str, int] = {}
@@ -543,6 +549,7 @@ class ReportWriter:
             sha256 or report.sha256, meta.title, meta.outlet, meta.url, meta.date,
             meta.event or self.default_event, report.ref, report.path,
             datetime.now(timezone.utc).isoformat(timespec="seconds"), report.text,
+            self.lexicon_id,
         )
         claims, links, keys, _ = rows if isinstance(rows, ClaimValues) else _claim_values(rows)
         report_id = write_transaction(self.db, lambda: self._write(values, claims, links, keys))
@@ -732,7 +739,8 @@ def list_reports(db: Database, *, event: str | None = None, include_other: bool 
     sql = f"""
         SELECT r.id, r.date, r.outlet, r.event, r.title, r.url, r.ref, r.path, r.ingested_at,
           (SELECT count(*) FROM claims c WHERE c.report_id = r.id
-             AND (? OR c.metric != 'other')) AS claims
+             AND (? OR c.metric != 'other')) AS claims,
+          (SELECT label FROM lexicons l WHERE l.id = r.lexicon_id) AS lexicon
         FROM reports r {where} ORDER BY r.id"""
     yield from db.query(sql, params)
 
@@ -881,7 +889,8 @@ def get_report(db: Database, ref: str | int) -> dict | None:
     Args:
         ref: the report's number (as ``reports`` lists it), or the input's id or path.
     """
-    columns = "id, date, outlet, event, title, url, ref, path, ingested_at, sha256, text"
+    columns = ("id, date, outlet, event, title, url, ref, path, ingested_at, sha256, text, "
+               "(SELECT label FROM lexicons l WHERE l.id = lexicon_id) AS lexicon")
     if str(ref).isdigit():
         sql, params = f"SELECT {columns} FROM reports WHERE id = ?", [int(ref)]
     else:
@@ -927,7 +936,8 @@ class ReextractSummary:
 
 
 def reextract(db: Database, *, lexicon: Lexicon | None = None, event: str | None = None,
-              summary: ReextractSummary | None = None) -> Iterator[dict]:
+              summary: ReextractSummary | None = None, lexicon_id: int | None = None
+              ) -> Iterator[dict]:
     """Run extraction again over stored reports, one transaction per report.
 
     Claims the new run finds unchanged keep their rows (and numbers); the others are
@@ -940,11 +950,13 @@ def reextract(db: Database, *, lexicon: Lexicon | None = None, event: str | None
     Args:
         lexicon: the lexicon to extract with (None: the default one).
         event: only the reports of this event.
+        lexicon_id: the ``lexicons`` row of ``lexicon`` (:func:`record_lexicon`), recorded
+            on each report re-extracted.
     """
     where, params = ("WHERE event = ?", [event]) if event is not None else ("", [])
     ids = [r[0] for r in db.execute(f"SELECT id FROM reports {where} ORDER BY id", params)]
     try:
-        yield from _reextract(db, ids, lexicon, summary)
+        yield from _reextract(db, ids, lexicon, summary, lexicon_id)
     except BaseException:
         # The reports done so far are finished too; the first error is the one to report.
         with suppress(sqlite3.Error):
@@ -977,7 +989,8 @@ def _delete_uncited(db: Database) -> int:
                          (SELECT source_id FROM chain_links WHERE source_id IS NOT NULL)""").rowcount
 
 def _reextract(db: Database, ids: list[int], lexicon: Lexicon | None,
-               summary: ReextractSummary | None) -> Iterator[dict]:
+               summary: ReextractSummary | None, lexicon_id: int | None = None
+               ) -> Iterator[dict]:
     from .inputs import Meta, Report, claim_rows_for
 
     for report_id in ids:
@@ -1006,6 +1019,9 @@ def _reextract(db: Database, ids: list[int], lexicon: Lexicon | None,
             _delete_claims(db, removed)
             for row in added:
                 _insert_claim(db, report_id, row)
+            if lexicon_id is not None:
+                db.execute("UPDATE reports SET lexicon_id = ? WHERE id = ? AND lexicon_id IS NOT ?",
+                           [lexicon_id, report_id, lexicon_id])
         change = {
             "report": report_id, "date": stored["date"], "outlet": stored["outlet"],
             "title": stored["title"], "before": len(old), "after": len(new_rows),
@@ -1178,3 +1194,33 @@ def _search_rows(db: Database, match: str, raw_query: str | None, *, event: str 
             raise UsageError(f"not a valid FTS5 query: {raw_query!r} ({message}); "
                              "leave out --raw to search for the words as written") from None
         raise
+
+
+# The lexicon a database extracts with (SPEC §3, migration m016).
+
+def recorded_lexicon(db: Database | Reader) -> LexiconChoice | None:
+    """The lexicon choice the database was last told (by ingest or reextract), or None."""
+    from .extract.conventions import LexiconChoice
+
+    row = db.execute("""SELECT l.convention, l.overlay, l.name FROM settings s
+                        JOIN lexicons l ON l.id = CAST(s.value AS INTEGER)
+                        WHERE s.key = 'lexicon_id'""").fetchone()
+    return LexiconChoice(*row) if row else None
+
+
+def record_lexicon(db: Database, choice: LexiconChoice) -> int:
+    """Store ``choice`` (once per convention and file content) and make it the one a later
+    ingest or reextract uses when given none; its ``lexicons`` id."""
+
+    def write() -> int:
+        db.execute("""INSERT OR IGNORE INTO lexicons (sha256, convention, name, overlay, label,
+                      recorded_at) VALUES (?, ?, ?, ?, ?, ?)""",
+                   [choice.sha256, choice.convention, choice.name, choice.overlay, choice.label,
+                    datetime.now(timezone.utc).isoformat(timespec="seconds")])
+        (lexicon_id,) = db.execute("SELECT id FROM lexicons WHERE sha256 = ?",
+                                   [choice.sha256]).fetchone()
+        db.execute("""INSERT INTO settings (key, value) VALUES ('lexicon_id', ?)
+                      ON CONFLICT (key) DO UPDATE SET value = excluded.value""", [str(lexicon_id)])
+        return lexicon_id
+
+    return write_transaction(db, write)

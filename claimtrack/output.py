@@ -188,6 +188,7 @@ REPORT_TABLE = (
     Column("event", max_width=16),
     Column("title"),
     Column("claims", justify="right"),
+    Column("lexicon", max_width=16),
 )
 CLAIM_TABLE = (
     Column("id", "#", "right"),

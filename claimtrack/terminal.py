@@ -318,6 +318,7 @@ def draw_report(report: dict, claims: Sequence[dict], file: IO) -> int:
         ("input", report.get("path") or report.get("ref")),
         *([("id", report["ref"])] if report.get("ref") not in (None, report.get("path")) else []),
         ("ingested", report.get("ingested_at")),
+        ("lexicon", report.get("lexicon")),
         ("claims", len(claims)),
     ]))
     if claims:

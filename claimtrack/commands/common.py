@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from enum import Enum
 from functools import cache
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from sqlite_utils import Database
 
+    from ..extract import Lexicon
     from ..inputs import Rejection
 
 # Each command imports only what it needs (the extraction engine, the conflict rules, rich),
@@ -47,6 +49,21 @@ PathsArg = Annotated[list[str], typer.Argument(
 LexiconOpt = Annotated[str | None, typer.Option(
     "--lexicon", metavar="FILE", show_default=False,
     help="TOML file extending the default lexicon (env CLAIMTRACK_LEXICON).")]
+
+
+class Convention(str, Enum):
+    """The coding conventions shipped as presets (claimtrack/extract/presets), and none."""
+
+    acled = "acled"
+    ccc = "ccc"
+    none = "none"
+
+
+ConventionOpt = Annotated[Convention | None, typer.Option(
+    "--convention", case_sensitive=False, show_default=False,
+    help='Coding convention for vague numbers, laid under --lexicon: acled ("tens" 10, '
+         '"dozens" 12, "hundreds" 100), ccc ("hundreds" 200, "thousands" 2,000, "tens of '
+         'thousands" 20,000), or none (the default lexicon\'s).')]
 OutletOpt = Annotated[str | None, typer.Option(
     help="Outlet for reports that do not name one.", show_default=False)]
 EventOpt = Annotated[str | None, typer.Option(help="Only this event.", show_default=False)]
@@ -137,3 +154,15 @@ def say_rejected(item: Rejection) -> None:
 def plural(n: int, word: str) -> str:
     """``1 report``, ``2 reports``."""
     return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def lexicon_for(database: Database, overlay: tuple[str, str] | None,
+                convention: Convention | None) -> tuple[Lexicon, int, str]:
+    """The lexicon a writing command extracts with: what it is given, else what the
+    database recorded; recorded as the database's own. The lexicon, its row id, its label."""
+    from ..db import record_lexicon, recorded_lexicon
+    from ..extract.conventions import choose
+
+    choice = choose(overlay, convention and convention.value, recorded_lexicon(database))
+    lexicon = choice.lexicon()  # an invalid recorded file fails here, before it is recorded
+    return lexicon, record_lexicon(database, choice), choice.label

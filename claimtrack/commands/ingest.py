@@ -11,8 +11,9 @@ import typer
 from ..db import ReextractSummary, ingest as ingest_reports, open_db, reextract as reextract_reports
 from ..inputs import DEFAULT_MAX_BYTES, Meta, Rejection, check_date, read_inputs
 from ..output import EXTRACT_TABLE, REEXTRACT_TABLE, render
-from .common import (DbOpt, EventOpt, FormatOpt, LexiconOpt, MaxBytesOpt, OutletOpt, PathsArg,
-                     db_path, err, escape, handled, plural, say_rejected)
+from .common import (ConventionOpt, DbOpt, EventOpt, FormatOpt, LexiconOpt, MaxBytesOpt, OutletOpt,
+                     PathsArg, db_path, err, escape, handled, plural, say_rejected)
+from .common import lexicon_for
 
 
 def ingest(
@@ -28,6 +29,7 @@ def ingest(
     title: Annotated[str | None, typer.Option(
         help="Title for reports that carry none.", show_default=False)] = None,
     lexicon: LexiconOpt = None,
+    convention: ConventionOpt = None,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=1, metavar="N", show_default=False,
         help="Processes that extract claims \\[default: the number of cores]; 1 extracts in "
@@ -46,24 +48,28 @@ def ingest(
     Each report is stored with its claims in one transaction. Ctrl-C stops after the
     report being stored (exit 130); the same command run again adds the rest.
 
+    The database records the lexicon (the file's content) and the convention: later
+    ingests and reextracts use them unless given others.
+
     Example: claimtrack ingest samples/ --event almaty-2022
     """
     from ..db import IngestSummary
-    from ..extract import load_lexicon
+    from ..extract.conventions import given_overlay
     from ..parallel import default_jobs
 
     path = db_path(ctx, db)
     summary = IngestSummary()
     with handled(ctx, path), _until_interrupted() as stop:
-        lex = load_lexicon(lexicon)
+        overlay = given_overlay(lexicon)  # a bad file is refused before the database is made
         defaults = Meta(title=title, date=check_date(date) if date else None, url=url,
                         outlet=outlet, event=event)
         try:
             database = open_db(path)
+            lex, lexicon_id, label = lexicon_for(database, overlay, convention)
             with _ingest_progress(paths, quiet) as progress:
                 ingest_reports(database,
                                read_inputs(paths, defaults=defaults, max_bytes=max_bytes),
-                               lexicon=lex,
+                               lexicon=lex, lexicon_id=lexicon_id,
                                on_reject=say_rejected, jobs=jobs or default_jobs(),
                                stop=stop, on_progress=progress, summary=summary)
         except KeyboardInterrupt:  # a second Ctrl-C: stopped at once, rolled back
@@ -75,6 +81,7 @@ def ingest(
                 f"({_claims_stored(summary)}), "
                 f"skipped {plural(summary.duplicates, 'duplicate')}, "
                 f"rejected {plural(summary.rejected, 'input')} → {escape(path)}"
+                f"{_with_lexicon(label)}"
             )
             if summary.interrupted:
                 err().print("run the same command again to add the rest: stored reports are "
@@ -83,6 +90,11 @@ def ingest(
         raise typer.Exit(130)
     if summary.rejected:
         raise typer.Exit(1)
+
+
+def _with_lexicon(label: str | None) -> str:
+    """What a summary adds when the lexicon is not the default one."""
+    return f" (lexicon: {escape(label)})" if label and label != "default" else ""
 
 
 def _claims_stored(summary) -> str:
@@ -130,6 +142,7 @@ def extract(
     fmt: FormatOpt = None,
     outlet: OutletOpt = None,
     lexicon: LexiconOpt = None,
+    convention: ConventionOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Print the claims in reports, without a database: every figure, metric 'other' too.
@@ -139,7 +152,7 @@ def extract(
 
     Example: claimtrack extract --format jsonl - < reports.jsonl
     """
-    from ..extract import load_lexicon
+    from ..extract.conventions import choose, given_overlay
     from ..inputs import claim_rows_for
 
     rejected = 0
@@ -154,7 +167,7 @@ def extract(
                 yield from claim_rows_for(item, lex)
 
     with handled(ctx):
-        lex = load_lexicon(lexicon)
+        lex = choose(given_overlay(lexicon), convention and convention.value).lexicon()
         render(rows(), fmt, EXTRACT_TABLE, empty="no claims found")
     if rejected:
         raise typer.Exit(1)
@@ -163,6 +176,7 @@ def extract(
 def reextract(
     ctx: typer.Context,
     lexicon: LexiconOpt = None,
+    convention: ConventionOpt = None,
     event: EventOpt = None,
     fmt: FormatOpt = None,
     db: DbOpt = None,
@@ -171,24 +185,28 @@ def reextract(
 
     One transaction per report: claims found unchanged keep their numbers, the others are
     replaced, and sources no claim cites any more are dropped. Lists the reports whose
-    claims changed (claims before → after); a summary goes to stderr. Pass the same
-    --lexicon to later ingests (or set CLAIMTRACK_LEXICON).
+    claims changed (claims before → after); a summary goes to stderr.
 
-    Example: claimtrack reextract --lexicon acled.toml
+    Without --lexicon or --convention, the ones the database recorded are kept; each one
+    given replaces its recorded value, and later ingests use them too.
+
+    Example: claimtrack reextract --convention acled
     """
-    from ..extract import load_lexicon
+    from ..extract.conventions import given_overlay
 
     path = db_path(ctx, db)
     with handled(ctx, path):
-        lex = load_lexicon(lexicon)
+        overlay = given_overlay(lexicon)
+        database = open_db(path, create=False)
+        lex, lexicon_id, label = lexicon_for(database, overlay, convention)
         summary = ReextractSummary()
-        changes = reextract_reports(open_db(path, create=False), lexicon=lex, event=event,
-                                    summary=summary)
+        changes = reextract_reports(database, lexicon=lex, event=event,
+                                    summary=summary, lexicon_id=lexicon_id)
         render((c for c in changes if c["added"] or c["removed"]), fmt, REEXTRACT_TABLE,
                empty="no claims changed")
         err().print(
             f"re-extracted {plural(summary.reports, 'report')} "
             f"({summary.changed} changed): "
             f"{plural(summary.added, 'claim')} added, {summary.removed} removed, "
-            f"{summary.unchanged} unchanged → {escape(path)}"
+            f"{summary.unchanged} unchanged → {escape(path)}{_with_lexicon(label)}"
         )
