@@ -147,26 +147,47 @@ def export(
     ctx: typer.Context,
     fmt: Annotated[ExportFormat, typer.Option(
         "--format", "-f", case_sensitive=False,
-        help="json, jsonl, csv, tsv, or claimreview (schema.org Claim objects, JSON-LD)")
+        help="json, jsonl, csv, tsv, or schema (schema.org Claim objects, JSON-LD; "
+             "claimreview is its former name)")
     ] = ExportFormat.json,
     event: EventOpt = None,
+    base: Annotated[str | None, typer.Option(
+        "--base", metavar="URL", show_default=False,
+        help="With -f schema: the URL the document will be published at, so that every "
+             "@id is absolute (URL#claim-4).")] = None,
     db: DbOpt = None,
 ) -> None:
     """Write every stored claim with its source and report, for other tools.
 
     json, jsonl, csv and tsv give one row per claim, metric 'other' included: the fields
-    of `claims`, the sources' keys, and the report's url and ref. claimreview gives one
-    JSON-LD document of schema.org Claim objects (sentence, author, appearance in the
-    report, the rest of the chain as citation), one list per conflict group, ready for a
-    fact-checker's ClaimReview.
+    of `claims`, the sources' keys, and the report's url and ref. schema gives one JSON-LD
+    document of schema.org Claim objects, one list per conflict group, each claim with
+    what a fact-checker's ClaimReview needs of its itemReviewed: the sentence, the
+    report's date, the origin as author (the outlet when no one is named), each relay of
+    the chain as a citation, the report as appearance, and the figure as a number or as
+    an interval (minValue, maxValue).
 
-    Example: claimtrack export -f claimreview > claims.jsonld
+    Example: claimtrack export -f schema --base https://example.org/claims.jsonld
     """
     from ..export import claimreview
 
+    schema = fmt in (ExportFormat.schema, ExportFormat.claimreview)
+    with handled(ctx):
+        if base is not None and not schema:
+            raise UsageError("--base applies to -f schema only")
+        if base is not None and not _absolute_url(base):
+            raise UsageError(f"--base must be an absolute http(s) URL, not {base!r}")
     with stored(ctx, db) as database:
         rows = export_claims(database, event=event)
-        if fmt is ExportFormat.claimreview:
-            sys.stdout.write(json.dumps(claimreview(rows), ensure_ascii=False, indent=2) + "\n")
+        if schema:
+            sys.stdout.write(json.dumps(claimreview(rows, base=base), ensure_ascii=False,
+                                        indent=2) + "\n")
         else:
             render(rows, Format(fmt.value))
+
+
+def _absolute_url(url: str) -> bool:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
