@@ -7,10 +7,11 @@ database exactly as Datasette shows it. For a claimtrack database it
 
 - hides the internal tables (migrations, the search backlog, settings; Datasette already
   hides the full-text tables);
-- names labels, descriptions and facets: reports by title, sources by name, claims by
-  figure; facets by event, metric and source kind;
+- names labels: reports by title, sources by name, claims by figure; describes the
+  tables; offers facets by event, metric and source kind;
 - shows a table's columns with the figure, the source and the sentence first;
-- shows a report's title and a source's name beside the bare ids on a claim's page;
+- shows a report's title and a source's name beside the bare ids on a claim's page, and
+  gives the sentence a readable width;
 - adds canned queries: the conflicts of an event, the claims of a source.
 
 Importing this module costs only Datasette's ``hookimpl``: Datasette imports it at start-up.
@@ -48,23 +49,6 @@ LINKS = {
 # Columns of the views that hold a row's id: linked to that row.
 VIEW_LINKS = {"claim": "claims", "report": "reports"}
 
-COLUMN_NOTES = {
-    "figure": "The figure as written in the report.",
-    "qualifier": "exact, at_least, more_than, at_most, less_than, approx, range or vague.",
-    "value": "The stated number (for vague words, the interval's low end).",
-    "low": "The interval's low end.",
-    "high": "The interval's high end; empty: unbounded.",
-    "metric": "What is counted (killed, injured, arrested…): the lexicon's metrics.",
-    "subject_group": "Who is counted: police, civilians, protesters… (default: people).",
-    "source": "Who the report says gives the figure: the first link of the chain.",
-    "origin": "Who first made the claim: the last link of the chain.",
-    "source_kind": "person, police, government, media, medical, ngo, unnamed, outlet…",
-    "origin_kind": "The origin's kind, as source_kind.",
-    "cue": "The words that attribute the figure (said, according to…).",
-    "hedge": "A word that distances the report from the figure (reportedly…).",
-    "sentence": "The sentence the figure stands in.",
-}
-
 QUERIES = {
     "conflicts_of_an_event": {
         "title": "Conflicts of an event",
@@ -98,18 +82,15 @@ def _database_metadata() -> dict:
                            "what and who it counts, and who says it.",
             "label_column": "figure",
             "facets": ["metric", "source_kind", "subject_group"],
-            "columns": COLUMN_NOTES,
         },
         "claims_view": {
             "description": "The claims with their report's event, outlet, date and title.",
             "facets": ["event", "metric", "source_kind"],
-            "columns": COLUMN_NOTES,
         },
         "conflicts_view": {
             "description": "Figures for the same event and metric that two or more origins "
                            "give differently. `claimtrack conflicts` gives the verdicts.",
             "facets": ["event", "metric"],
-            "columns": COLUMN_NOTES,
         },
         "reports": {"label_column": "title", "facets": ["event", "outlet"]},
         "sources": {"label_column": "name", "facets": ["kind"]},
@@ -174,9 +155,12 @@ def get_metadata(datasette, key, database, table):
 
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
-    """On a row's page Datasette shows a foreign key as a bare number: add its label."""
+    """On a row's page Datasette shows a foreign key as a bare number: add its label. A
+    sentence keeps a readable width in a table of many columns."""
     if isinstance(value, (dict, type(None))) or not _is_claimtrack(datasette, database):
         return None
+    if column == "sentence" and isinstance(value, str):
+        return Markup(f'<div style="min-width: 24em">{escape(value)}</div>')
     if (table is None or table.endswith("_view")) and column in VIEW_LINKS \
             and isinstance(value, int):  # a view's or a canned query's claim and report
         url = datasette.urls.row(database, VIEW_LINKS[column], str(value))

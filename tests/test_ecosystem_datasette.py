@@ -82,6 +82,8 @@ def test_columns_come_figure_source_sentence_first(flood):
         ["/flood/claims", "/flood/claims_view", "/flood/claims?_col=metric",
          "/flood/claims.json"], flood)
     assert columns_shown(claims)[:5] == ["id", "figure", "source", "sentence", "metric"]
+    assert ('<div style="min-width: 24em">The regional hospital said 15 people were killed in '
+            'the flood.</div>') in claims
     assert len(columns_shown(claims)) == len(data["columns"])  # every column, reordered
     assert columns_shown(view)[:4] == ["claim", "figure", "source", "sentence"]
     assert columns_shown(chosen) == ["id", "metric"]  # a choice of columns is the user's
