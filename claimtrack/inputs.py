@@ -32,6 +32,15 @@ JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
+# Files that document a folder, not news: skipped when a folder is read (named, they are read).
+FOLDER_DOCS = frozenset({"readme", "changelog", "changes", "history", "license", "licence",
+                         "copying", "contributing", "code_of_conduct", "authors", "notice",
+                         "security"})
+
+
+def is_folder_documentation(path: Path) -> bool:
+    """``README.md``, ``LICENSE.txt``…: a file that documents the folder it is in."""
+    return path.stem.casefold() in FOLDER_DOCS
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 
@@ -173,7 +182,7 @@ def _expand(arg: str) -> list[Path] | Rejection:
     if path.is_dir():
         return sorted(
             (p for p in path.rglob("*")
-             if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES
+             if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES and not is_folder_documentation(p)
              and not any(part.startswith(".") for part in p.relative_to(path).parts)),
             key=lambda p: p.as_posix(),
         )

@@ -36,7 +36,7 @@ def draw_table(rows: Iterable[dict], columns: Sequence[Column], file: IO, empty:
 
 
 def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def subject_place(subject_group: str | None, location: str | None) -> str:

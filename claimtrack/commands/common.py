@@ -44,8 +44,8 @@ DbOpt = Annotated[str | None, typer.Option(
     help=f"Database file (overrides the global --db, ${ENV_DB}, {DEFAULT_DB}).")]
 PathsArg = Annotated[list[str], typer.Argument(
     metavar="PATH", show_default=False,
-    help="Files (.txt .md .json .jsonl .html), folders (recursive), glob patterns, or - for "
-         "stdin.")]
+    help="Files (.txt .md .json .jsonl .html), folders (recursive; a folder's README, "
+         "LICENSE, CHANGELOG… are skipped as documentation), glob patterns, or - for stdin.")]
 LexiconOpt = Annotated[str | None, typer.Option(
     "--lexicon", metavar="FILE", show_default=False,
     help="TOML file extending the default lexicon (env CLAIMTRACK_LEXICON).")]
@@ -152,8 +152,8 @@ def say_rejected(item: Rejection) -> None:
 
 
 def plural(n: int, word: str) -> str:
-    """``1 report``, ``2 reports``."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    """``1 report``, ``1,611 reports``: thousands separated as in the tables and progress."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def lexicon_for(database: Database, overlay: tuple[str, str] | None,

@@ -100,7 +100,7 @@ def _with_lexicon(label: str | None) -> str:
 def _claims_stored(summary) -> str:
     """"9 claims", or "9 claims, 2 more with metric other": what `claims` and `--all` list."""
     listed = plural(summary.claims - summary.other, "claim")
-    return f"{listed}, {summary.other} more with metric other" if summary.other else listed
+    return f"{listed}, {summary.other:,} more with metric other" if summary.other else listed
 
 
 @contextmanager
@@ -206,7 +206,7 @@ def reextract(
                empty="no claims changed")
         err().print(
             f"re-extracted {plural(summary.reports, 'report')} "
-            f"({summary.changed} changed): "
-            f"{plural(summary.added, 'claim')} added, {summary.removed} removed, "
-            f"{summary.unchanged} unchanged → {escape(path)}{_with_lexicon(label)}"
+            f"({summary.changed:,} changed): "
+            f"{plural(summary.added, 'claim')} added, {summary.removed:,} removed, "
+            f"{summary.unchanged:,} unchanged → {escape(path)}{_with_lexicon(label)}"
         )
