@@ -5,6 +5,7 @@ app, its global options, and registers the commands in the order ``--help`` list
 """
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
@@ -36,12 +37,21 @@ def main(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
+    no_pager: Annotated[bool, typer.Option(
+        "--no-pager", help="Never page: long output on a terminal goes through $PAGER "
+                           "(less) otherwise.")] = False,
 ) -> None:
     """Figure-bearing claims from news reports, with their sources, side by side.
 
     Example: claimtrack ingest samples/ && claimtrack conflicts
     """
     ctx.obj = State(db=db, debug=debug)
+    if not no_pager and sys.stdout.isatty():  # a pipe or a file is never held
+        from .pager import page_output
+
+        finish = page_output()
+        if finish is not None:
+            ctx.call_on_close(finish)
 
 
 for command in (ingest.ingest, ingest.extract, listings.reports, listings.claims,
