@@ -51,7 +51,7 @@ def ingest(
     The database records the lexicon (the file's content) and the convention: later
     ingests and reextracts use them unless given others.
 
-    Example: claimtrack ingest samples/ --event almaty-2022
+    Example: claimtrack ingest reports/almaty/ --event almaty-2022
     """
     from ..db import IngestSummary
     from ..extract.conventions import given_overlay
