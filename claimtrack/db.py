@@ -1224,3 +1224,32 @@ def record_lexicon(db: Database, choice: LexiconChoice) -> int:
         return lexicon_id
 
     return write_transaction(db, write)
+
+
+# What shell completion offers (`claimtrack claims --event <TAB>`), at most this many.
+_COMPLETIONS = {
+    "event": "SELECT DISTINCT event FROM reports WHERE event LIKE ? ESCAPE '\\' ORDER BY 1",
+    "metric": "SELECT DISTINCT metric FROM claims WHERE metric LIKE ? ESCAPE '\\' ORDER BY 1",
+    "source": "SELECT DISTINCT name FROM sources WHERE name LIKE ? ESCAPE '\\' ORDER BY 1",
+}
+COMPLETION_LIMIT = 200
+
+
+def completions(path: str | os.PathLike, what: str, prefix: str = "") -> list[str]:
+    """Stored events, metrics or source names that start with ``prefix`` (any case), for
+    shell completion: read-only, and empty when ``path`` is no readable claimtrack database."""
+    file = Path(path)
+    if what not in _COMPLETIONS or not file.is_file():
+        return []
+    try:
+        conn = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
+    except sqlite3.Error:
+        return []
+    try:
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = conn.execute(f"{_COMPLETIONS[what]} LIMIT ?", [escaped + "%", COMPLETION_LIMIT])
+        return [value for (value,) in rows if value]
+    except sqlite3.Error:
+        return []
+    finally:
+        conn.close()

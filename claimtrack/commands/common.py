@@ -66,12 +66,26 @@ ConventionOpt = Annotated[Convention | None, typer.Option(
          'thousands" 20,000), or none (the default lexicon\'s).')]
 OutletOpt = Annotated[str | None, typer.Option(
     help="Outlet for reports that do not name one.", show_default=False)]
-EventOpt = Annotated[str | None, typer.Option(help="Only this event.", show_default=False)]
+def completion_of(what: str):
+    """Shell completion of ``what`` (event, metric, source) from the command's database."""
+
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        from ..db import completions
+
+        parent = ctx.parent.params if ctx.parent is not None else {}
+        path = ctx.params.get("db") or parent.get("db") or os.environ.get(ENV_DB) or DEFAULT_DB
+        return completions(path, what, incomplete)
+
+    return complete
+
+
+EventOpt = Annotated[str | None, typer.Option(help="Only this event.", show_default=False,
+                                              autocompletion=completion_of("event"))]
 AllOpt = Annotated[bool, typer.Option("--all", help="Include figures of metric 'other'.")]
 MaxBytesOpt = Annotated[int, typer.Option(
     "--max-bytes", min=1, metavar="N",
     help="Reject a report (file, JSON line, stdin) larger than N bytes, unread.")]
-MetricOpt = Annotated[str | None, typer.Option(
+MetricOpt = Annotated[str | None, typer.Option(autocompletion=completion_of("metric"),
     help="Only this metric (killed, injured, arrested…).", show_default=False)]
 
 

@@ -14,6 +14,7 @@ from ..export import ExportFormat
 from ..output import CLAIM_TABLE, REPORT_TABLE, SEARCH_TABLE, SOURCE_TABLE, Format, render
 from ..output import render_claim, render_report
 from .common import AllOpt, DbOpt, EventOpt, FormatOpt, MetricOpt, db_path, handled, stored
+from .common import completion_of
 
 
 def reports(
@@ -38,7 +39,7 @@ def claims(
     metric: MetricOpt = None,
     source: Annotated[str | None, typer.Option(
         help="Only claims with a source, origin or chain link whose name contains this.",
-        show_default=False)] = None,
+        show_default=False, autocompletion=completion_of("source"))] = None,
     subject: Annotated[str | None, typer.Option(
         help="Only this subject group, or subjects containing this.", show_default=False)] = None,
     report: Annotated[str | None, typer.Option(
