@@ -12,7 +12,9 @@ database exactly as Datasette shows it. For a claimtrack database it
 - shows a table's columns with the figure, the source and the sentence first;
 - shows a report's title and a source's name beside the bare ids on a claim's page, and
   gives the sentence a readable width;
-- adds canned queries: the conflicts of an event, the claims of a source.
+- adds canned queries: the conflicts of an event, with claimtrack's verdicts (two SQL
+  functions, ``claimtrack_verdict(event, metric)`` and ``claimtrack_contradicted(event,
+  metric, claim)``, run ``claimtrack.conflicts`` itself), and the claims of a source.
 
 Importing this module costs only Datasette's ``hookimpl``: Datasette imports it at start-up.
 """
@@ -53,11 +55,16 @@ QUERIES = {
     "conflicts_of_an_event": {
         "title": "Conflicts of an event",
         "description": "Every figure of the groups in which origins disagree, with its "
-                       "sentence; `claimtrack conflicts --event` gives the verdicts.",
-        "sql": """select v.metric, v.subject_group, v.figure, v.low, v.high, v.source, v.origin,
+                       "sentence and the verdict of `claimtrack conflicts` (contradiction, "
+                       "divergent or agree; contradicted: this figure cannot be true with "
+                       "another origin's).",
+        "sql": """select v.metric, claimtrack_verdict(v.event, v.metric) as verdict,
+  claimtrack_contradicted(v.event, v.metric, v.claim) as contradicted,
+  v.subject_group, v.figure, v.low, v.high, v.source, v.origin,
   c.sentence, v.outlet, v.date, v.report, v.claim, v.group_origins, v.group_figures
 from conflicts_view v join claims c on c.id = v.claim
-where v.event = :event""",
+where v.event = :event
+order by v.metric, v.subject_group, v.low, v.date, v.claim""",
     },
     "claims_of_a_source": {
         "title": "Claims of a source",
@@ -151,6 +158,49 @@ def get_metadata(datasette, key, database, table):
     if not names:
         return {}
     return {"databases": {name: _database_metadata() for name in names}}
+
+
+@hookimpl
+def prepare_connection(conn, database, datasette):
+    """The verdicts of ``claimtrack conflicts`` as SQL functions, on claimtrack databases."""
+    if not _is_claimtrack(datasette, database):
+        return
+    verdicts = _Verdicts(conn)
+    conn.create_function("claimtrack_verdict", 2, verdicts.verdict)
+    conn.create_function("claimtrack_contradicted", 3, verdicts.contradicted)
+
+
+class _Verdicts:
+    """claimtrack.conflicts over one event and metric, kept while the database is unchanged."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self.cache: dict[tuple[str, str], tuple[int, str | None, frozenset[int]]] = {}
+
+    def _group(self, event: str, metric: str) -> tuple[str | None, frozenset[int]]:
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        cached = self.cache.get((event, metric))
+        if cached is None or cached[0] != version:
+            from .conflicts import conflict_rows, find_conflicts
+            from .db import Reader, claim_rows
+
+            rows = claim_rows(Reader(self.conn), event=event, metric=metric,
+                              include_other=False)
+            groups = find_conflicts(rows, include_all=True, history=True)
+            verdict = groups[0].verdict if groups else None
+            contradicted = frozenset(r["claim"] for r in conflict_rows(groups)
+                                     if r["contradicted"])
+            cached = (version, verdict, contradicted)
+            if len(self.cache) > 64:
+                self.cache.clear()
+            self.cache[(event, metric)] = cached
+        return cached[1], cached[2]
+
+    def verdict(self, event: str, metric: str) -> str | None:
+        return self._group(event, metric)[0]
+
+    def contradicted(self, event: str, metric: str, claim: int) -> int:
+        return int(claim in self._group(event, metric)[1])
 
 
 @hookimpl

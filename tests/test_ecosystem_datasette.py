@@ -64,7 +64,8 @@ def columns_shown(html: str) -> list[str]:
 def test_the_plugin_is_registered_by_its_entry_point(flood):
     (plugins,) = fetch(["/-/plugins.json"], flood)
     mine = next(p for p in plugins if p["name"] == "claimtrack")
-    assert set(mine["hooks"]) == {"asgi_wrapper", "get_metadata", "render_cell"}
+    assert set(mine["hooks"]) == {"asgi_wrapper", "get_metadata", "prepare_connection",
+                                  "render_cell"}
 
 
 def test_internal_tables_are_hidden(flood):
@@ -116,6 +117,7 @@ def test_canned_queries(flood):
         "/flood/claims_of_a_source.json?source=Hospital&_shape=array",  # any case
         "/flood/conflicts_of_an_event.json?event=elsewhere&_shape=array",
     ], flood)
+    assert [(r["verdict"], r["contradicted"]) for r in conflicts] == [("contradiction", 1)] * 2
     assert [(r["figure"], r["source"], r["sentence"]) for r in conflicts] == [
         ("9", "Interior Ministry",
          "The Interior Ministry said 9 people were killed when the dam gave way."),
@@ -138,3 +140,19 @@ def test_other_databases_are_left_alone(flood, tmp_path):
     assert not any(t["hidden"] for t in database["tables"])
     assert columns_shown(claims) == ["id", "sentence", "figure"]
     assert "conflicts_of_an_event" not in json.dumps(database)
+
+
+def test_verdicts_follow_the_database(flood, invoke, tmp_path):
+    """An update by the same origin supersedes its figure: the verdict is computed again."""
+    query = "/flood/conflicts_of_an_event.json?event=valley-flood&_shape=array"
+    (before,) = fetch([query], flood)
+    assert {r["verdict"] for r in before} == {"contradiction"}
+    (tmp_path / "three.md").write_text(REPORT_2.replace("2025-05-03", "2025-05-04").replace(
+        "Valley toll rises", "Ministry revises toll").replace(
+        "The regional hospital said 15", "The Interior Ministry said 15"))
+    assert invoke("--db", "flood.db", "ingest", "three.md").exit_code == 0
+    (after,) = fetch([query], flood)
+    assert [(r["figure"], r["source"], r["contradicted"]) for r in after] == [
+        ("9", "Interior Ministry", 0), ("15", "regional hospital", 0),
+        ("15", "Interior Ministry", 0)]
+    assert {r["verdict"] for r in after} == {"agree"}
