@@ -112,13 +112,100 @@ def text_sha256(text: str) -> str:
     return sha256(normal.encode("utf-8")).hexdigest()
 
 
-def check_date(value: str) -> str:
-    """``value`` if it is an ISO 8601 date or date-time, else UsageError."""
+_MONTHS = {name: number for number, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec")), 1) for name in names}
+_WEEKDAYS = {name: number for number, names in enumerate((
+    ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"),
+    ("thursday", "thu", "thur", "thurs"), ("friday", "fri"), ("saturday", "sat"),
+    ("sunday", "sun"))) for name in names}
+# ISO 8601's extended calendar form, with or without a time; the basic (20240106), week
+# (2024-W01-6) and ordinal (2024-006) forms are not what a feed or a person writes.
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[Tt ](.+))?")
+_SLASHED_YMD = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
+_NUMERIC_DMY = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b.*")
+# "Saturday, 6 January 2024", "Jan. 6th, 2024", "Sat, 06 Jan 2024 10:30:00 +0000" (RFC 2822,
+# as RSS gives it), "January 6, 2024 at 10:30 a.m. EST".
+_WRITTEN_DATE = re.compile(
+    r"(?:(?P<weekday>[a-z]+)\.?,?\s+)?"
+    r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>[a-z]+)\.?"
+    r"|(?P<month2>[a-z]+)\.?\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?),?\s+(?P<year>\d{4})"
+    r"(?:,?\s+(?:at\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+    r"(?:\s*(?P<ampm>[ap])\.?m\.?)?(?:\s*(?:z|[a-z]{2,5}|[+-]\d{2}:?\d{2}))?)?",
+    re.IGNORECASE)
+_DATE_FORMS = "write it as YYYY-MM-DD (2024-01-06) or as 6 January 2024"
+
+
+def iso_date(value: str) -> str:
+    """``value`` as a YYYY-MM-DD date, where it says one without doubt, else ValueError.
+
+    Read: ISO dates and date-times (``2024-01-06``, ``2024-01-06T10:30:00Z``: the date as
+    written, in the time zone it is written in; the time of day is dropped), ``2024/01/06``,
+    and dates with the month in words (``January 6, 2024``, ``6 Jan 2024``, RSS's
+    ``Sat, 06 Jan 2024 10:30:00 +0000``; a weekday must be the date's). Refused: numeric
+    day-month orders (``01/02/2024`` reads either way), ISO's basic, week and ordinal forms,
+    anything without a day or a year.
+    """
+    text = " ".join(value.split())
+    if m := _ISO_DATE.fullmatch(text):
+        try:
+            if m.group(4):
+                return datetime.fromisoformat(text).date().isoformat()
+            return date.fromisoformat(text).isoformat()
+        except ValueError as e:
+            raise ValueError(f"not a date ({e}): {_DATE_FORMS}") from None
+    if m := _SLASHED_YMD.fullmatch(text):
+        return _calendar(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if m := _WRITTEN_DATE.fullmatch(text):
+        month = _MONTHS.get((m.group("month") or m.group("month2")).lower())
+        if month is None:
+            raise ValueError(f"no month called {m.group('month') or m.group('month2')!r}: "
+                             f"{_DATE_FORMS}")
+        hour, ampm = m.group("hour"), m.group("ampm")
+        if hour is not None and (int(hour) > (12 if ampm else 23) or int(m.group("minute")) > 59
+                                 or int(m.group("second") or 0) > 60):
+            raise ValueError(f"not a time of day: {_DATE_FORMS}")
+        day = _calendar(int(m.group("year")), month, int(m.group("day") or m.group("day2")))
+        weekday = m.group("weekday")
+        if weekday is not None:
+            stated = _WEEKDAYS.get(weekday.lower())
+            if stated is None:
+                raise ValueError(f"{weekday!r} is not a weekday: {_DATE_FORMS}")
+            if stated != date.fromisoformat(day).weekday():
+                raise ValueError(f"{day} is a {date.fromisoformat(day):%A}, not a {weekday}")
+        return day
+    if _NUMERIC_DMY.fullmatch(text):
+        raise ValueError("a day and a month in figures read either way round (01/02/2024): "
+                         "write it as YYYY-MM-DD")
+    raise ValueError(f"not a date claimtrack reads: {_DATE_FORMS}")
+
+
+def _calendar(year: int, month: int, day: int) -> str:
     try:
-        (date if len(value) == 10 else datetime).fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--date {value!r} is not an ISO date such as 2022-01-06") from None
-    return value
+        return date(year, month, day).isoformat()
+    except ValueError as e:
+        raise ValueError(f"not a day of the calendar ({e})") from None
+
+
+def check_date(value: str) -> str:
+    """``--date``: ``value`` as a YYYY-MM-DD date (:func:`iso_date`), else UsageError."""
+    try:
+        return iso_date(value)
+    except ValueError as e:
+        raise UsageError(f"--date {value!r}: {e}") from None
+
+
+def _date_problem(fields: dict[str, str], key: str = "date") -> str | None:
+    """Normalise ``fields["date"]`` in place to YYYY-MM-DD; what is wrong with it, if anything."""
+    value = fields.get("date")
+    if value is None:
+        return None
+    try:
+        fields["date"] = iso_date(value)
+    except ValueError as e:
+        return f"{key} {value!r}: {e}"
+    return None
 
 
 def read_inputs(
@@ -472,6 +559,9 @@ def _text_report(text: str, name: str, ref: str, path: str | None,
     fields, body = split_front_matter(text)
     if not body:
         return Rejection(name, "empty report: no text")
+    problem = _date_problem(fields)
+    if problem:
+        return Rejection(name, problem)
     return Report(
         text=body,
         name=name,
@@ -537,8 +627,10 @@ def _object_report(obj, name: str, ref: str, path: str | None,
             continue  # other keys (author, tags, …) are not ours to judge
         value, problem = _meta_value(key, field, value)
         problems.append(problem or (value and _not_unicode(key, value)))
-        if value:
-            fields.setdefault(field, value)
+        if value and field not in fields:
+            fields[field] = value
+            if field == "date":
+                problems.append(_date_problem(fields, json.dumps(key)))
     problems = [p for p in problems if p]
     if problems:
         return Rejection(name, "; ".join(problems))
