@@ -1,7 +1,6 @@
 """The commands that list what is stored: reports, claims, sources, show, search, export."""
 from __future__ import annotations
 
-import json
 import sys
 from typing import Annotated
 
@@ -162,11 +161,11 @@ def export(
 
     Example: claimtrack export -f claimreview > claims.jsonld
     """
-    from ..export import claimreview
+    from ..export import claimreview, json_ld_text
 
     with stored(ctx, db) as database:
         rows = export_claims(database, event=event)
         if fmt is ExportFormat.claimreview:
-            sys.stdout.write(json.dumps(claimreview(rows), ensure_ascii=False, indent=2) + "\n")
+            sys.stdout.write(json_ld_text(claimreview(rows)) + "\n")
         else:
             render(rows, Format(fmt.value))
