@@ -180,7 +180,7 @@ def test_on_a_real_terminal_only_claimtrack_s_own_colours_are_written(hostile, c
      "rejected no␛[2J:fire:[b].txt: no file matches this pattern\nno claims found"),
     (["extract", "-", "--lexicon", f"lex{ESC}[8m.toml"],
      "Error: cannot read lexicon lex␛[8m.toml: No such file or directory"),
-    (["extract", f"two\nlines{CSI_C1}.txt"], "rejected two␊lines\\x9b.txt: no such file or "
+    (["extract", f"two\nlines{CSI_C1}.txt"], "rejected two␊lines\\x9b31m.txt: no such file or "
                                               "folder\nno claims found"),
 ])
 def test_error_lines_show_escapes_and_stay_one_line(hostile, args, message):
