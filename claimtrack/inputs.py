@@ -274,9 +274,10 @@ def _expand(arg: str) -> list[Path | Rejection]:
     path = Path(arg)
     try:
         is_dir = stat.S_ISDIR(path.stat().st_mode)
+    except (FileNotFoundError, NotADirectoryError, ValueError):  # ValueError: a NUL in it
+        pass
     except OSError as e:
-        if not isinstance(e, (FileNotFoundError, NotADirectoryError)):
-            return [Rejection(shown_path(arg), f"cannot read: {e.strerror or e}")]
+        return [Rejection(shown_path(arg), f"cannot read: {e.strerror or e}")]
     else:
         return _walk(path) if is_dir else [path]
     if glob.has_magic(arg):
