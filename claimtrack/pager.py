@@ -58,7 +58,7 @@ def page_output(enabled: bool = True) -> Callable[[], None] | None:
         if sys.stdout is screen:
             sys.stdout = terminal
         text = screen.getvalue()
-        if text.count("\n") < _screen_lines(terminal):
+        if text.count("\n") < _screen_lines():
             terminal.write(text)
             terminal.flush()
             return
@@ -82,8 +82,7 @@ def _is_terminal(stream: IO) -> bool:
         return False
 
 
-def _screen_lines(terminal: IO) -> int:
-    try:
-        return os.get_terminal_size(terminal.fileno()).lines
-    except (OSError, ValueError, AttributeError):
-        return shutil.get_terminal_size().lines
+def _screen_lines() -> int:
+    """The screen's height: $LINES, else the terminal's, else 24 (a terminal that reports
+    0 lines, as a new pseudo-terminal does, counts as 24 too)."""
+    return shutil.get_terminal_size().lines

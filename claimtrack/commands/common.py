@@ -94,14 +94,18 @@ def err() -> Console:
     """The console on stderr for progress, summaries and errors, made on first use."""
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 
 def escape(text: str) -> str:
-    """``text`` with its rich markup escaped, to print as it is."""
+    """``text`` to print as it is in a line on stderr: its rich markup escaped, its control
+    characters (a file name's escape sequences, a line feed) shown, never obeyed. Every
+    string from input or from an error passes here on its way to the terminal."""
     from rich.markup import escape as rich_escape
 
-    return rich_escape(text)
+    from ..output import terminal_safe
+
+    return rich_escape(terminal_safe(text, one_line=True))
 
 
 def fail(error: ClaimtrackError) -> NoReturn:

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import signal
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
@@ -14,6 +14,8 @@ from ..output import EXTRACT_TABLE, REEXTRACT_TABLE, render
 from .common import (ConventionOpt, DbOpt, EventOpt, FormatOpt, LexiconOpt, MaxBytesOpt, OutletOpt,
                      PathsArg, db_path, err, escape, handled, plural, say_rejected)
 from .common import lexicon_for
+
+T = TypeVar("T")
 
 
 def ingest(
@@ -67,13 +69,14 @@ def ingest(
             database = open_db(path)
             lex, lexicon_id, label = lexicon_for(database, overlay, convention)
             with _ingest_progress(paths, quiet) as progress:
-                ingest_reports(database,
-                               read_inputs(paths, defaults=defaults, max_bytes=max_bytes),
+                ingest_reports(database, stop.inputs(
+                                   read_inputs(paths, defaults=defaults, max_bytes=max_bytes)),
                                lexicon=lex, lexicon_id=lexicon_id,
                                on_reject=say_rejected, jobs=jobs or default_jobs(),
                                stop=stop, on_progress=progress, summary=summary)
         except KeyboardInterrupt:  # a second Ctrl-C: stopped at once, rolled back
             summary.interrupted = True
+        summary.interrupted = summary.interrupted or stop.cut
         if not quiet:
             err().print(
                 f"{'interrupted: ' if summary.interrupted else ''}"
@@ -103,23 +106,52 @@ def _claims_stored(summary) -> str:
     return f"{listed}, {summary.other:,} more with metric other" if summary.other else listed
 
 
-@contextmanager
-def _until_interrupted() -> Iterator[Callable[[], bool]]:
-    """A stop flag that the first Ctrl-C raises; a second Ctrl-C interrupts at once."""
-    requested: list[bool] = []
+class _Interrupt:
+    """Ctrl-C during an ingest: the first stops after the report being stored, a second
+    stops at once. While the ingest waits for input (a pipe nobody writes to yet), the
+    first ends the input there, and what was read is stored."""
 
-    def on_sigint(signum, frame) -> None:
-        if requested:
+    def __init__(self) -> None:
+        self.requested = False
+        self.reading = False  # waiting for the next input: nothing half done to finish
+        self.cut = False  # the input was ended by Ctrl-C
+
+    def __call__(self) -> bool:
+        return self.requested
+
+    def on_sigint(self, signum, frame) -> None:
+        if self.requested or self.reading:
             raise KeyboardInterrupt
-        requested.append(True)
+        self.requested = True
 
+    def inputs(self, items: Iterable[T]) -> Iterator[T]:
+        """``items``, until they end or Ctrl-C comes while the next is awaited."""
+        items = iter(items)
+        while True:
+            self.reading = True
+            try:
+                item = next(items)
+            except StopIteration:
+                return
+            except KeyboardInterrupt:
+                self.cut = True
+                return
+            finally:
+                self.reading = False
+            yield item
+
+
+@contextmanager
+def _until_interrupted() -> Iterator[_Interrupt]:
+    """A stop flag that the first Ctrl-C raises; a second Ctrl-C interrupts at once."""
+    state = _Interrupt()
     try:
-        previous = signal.signal(signal.SIGINT, on_sigint)
+        previous = signal.signal(signal.SIGINT, state.on_sigint)
     except ValueError:  # not the main thread: Ctrl-C keeps its usual meaning
-        yield lambda: False
+        yield state
         return
     try:
-        yield lambda: bool(requested)
+        yield state
     finally:
         signal.signal(signal.SIGINT, previous)
 

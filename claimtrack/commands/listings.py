@@ -1,7 +1,6 @@
 """The commands that list what is stored: reports, claims, sources, show, search, export."""
 from __future__ import annotations
 
-import json
 import sys
 from typing import Annotated
 
@@ -170,7 +169,7 @@ def export(
 
     Example: claimtrack export -f schema --base https://example.org/claims.jsonld
     """
-    from ..export import claimreview
+    from ..export import claimreview, json_ld_text
 
     schema = fmt in (ExportFormat.schema, ExportFormat.claimreview)
     with handled(ctx):
@@ -181,8 +180,7 @@ def export(
     with stored(ctx, db) as database:
         rows = export_claims(database, event=event)
         if schema:
-            sys.stdout.write(json.dumps(claimreview(rows, base=base), ensure_ascii=False,
-                                        indent=2) + "\n")
+            sys.stdout.write(json_ld_text(claimreview(rows, base=base)) + "\n")
         else:
             render(rows, Format(fmt.value))
 
