@@ -87,6 +87,7 @@ def test_choose_keeps_each_part_unless_given():
     assert choose(("x = 1\n", "other.toml"), None, recorded) == LexiconChoice(
         "acled", "x = 1\n", "other.toml")
     assert choose(None, "none", recorded) == LexiconChoice(None, SENTENCED_TOML, "sentenced.toml")
+    assert choose(("# nothing\n", "empty.toml"), "none", recorded) == LexiconChoice()
     assert choose() == LexiconChoice()
     assert choose().lexicon() is default_lexicon()
     assert [c.label for c in (LexiconChoice(), recorded, LexiconChoice(None, "", "a.toml"),

@@ -109,10 +109,13 @@ def choose(overlay: tuple[str, str] | None = None, convention: str | None = None
 
     The lexicon file (``overlay``, from :func:`given_overlay`) and the convention are each
     kept or replaced on its own: ``--convention ccc`` keeps a recorded file, ``--lexicon F``
-    keeps a recorded convention, and ``--convention none`` drops the recorded one.
+    keeps a recorded convention, and ``--convention none`` drops the recorded one. A file
+    that adds nothing (empty, or only comments) drops the recorded file.
     """
     recorded = recorded or LexiconChoice()
     text, name = overlay if overlay is not None else (recorded.overlay, recorded.name)
+    if text is not None and not tomllib.loads(text):  # a file that adds nothing: the default
+        text = name = None
     if convention is None:
         convention = recorded.convention
     elif convention == NO_CONVENTION:
