@@ -196,13 +196,18 @@ def interval(row: dict) -> str:
     return f"{number(low)}–{number(high)}"
 
 
+def count(key: str) -> Callable[[dict], str]:
+    """A count as the tables show it, thousands separated: ``1,611``."""
+    return lambda row: "" if row.get(key) is None else f"{row[key]:,}"
+
+
 REPORT_TABLE = (
     Column("id", "#", "right"),
     Column("date"),
     Column("outlet", max_width=18),
     Column("event", max_width=16),
     Column("title"),
-    Column("claims", justify="right"),
+    Column("claims", justify="right", get=count("claims")),
     Column("lexicon", max_width=16),
 )
 CLAIM_TABLE = (
@@ -227,9 +232,9 @@ SOURCE_TABLE = (
     Column("id", "#", "right"),
     Column("name", get=lambda r: r.get("name") or r.get("key")),
     Column("kind", max_width=13),
-    Column("claims", justify="right"),
-    Column("origin_of", "origin of", "right"),
-    Column("reports", justify="right"),
+    Column("claims", justify="right", get=count("claims")),
+    Column("origin_of", "origin of", "right", get=count("origin_of")),
+    Column("reports", justify="right", get=count("reports")),
     Column("events", max_width=24),
 )
 SEARCH_TABLE = (
@@ -321,7 +326,7 @@ REEXTRACT_TABLE = (
     Column("date"),
     Column("outlet", max_width=18),
     Column("title"),
-    Column("claims", "claims", "right", get=lambda r: f"{r['before']} → {r['after']}"),
-    Column("added", "added", "right", get=lambda r: f"+{r['added']}"),
-    Column("removed", "removed", "right", get=lambda r: f"−{r['removed']}"),
+    Column("claims", "claims", "right", get=lambda r: f"{r['before']:,} → {r['after']:,}"),
+    Column("added", "added", "right", get=lambda r: f"+{r['added']:,}"),
+    Column("removed", "removed", "right", get=lambda r: f"−{r['removed']:,}"),
 )

@@ -55,3 +55,14 @@ def test_the_ingest_summary_separates_thousands(invoke, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ("added 1,001 reports (1,001 claims, 1,001 more with metric other), "
                              "skipped 0 duplicates, rejected 0 inputs → claimtrack.db\n")
+
+
+def test_table_counts_separate_thousands():
+    from claimtrack.output import REEXTRACT_TABLE, REPORT_TABLE, SOURCE_TABLE
+
+    report = {"id": 1611, "claims": 1611}
+    assert [c.cell(report) for c in REPORT_TABLE if c.key in ("id", "claims")] == ["1611", "1,611"]
+    source = {"claims": 2048, "origin_of": 1000, "reports": 999}
+    assert [c.cell(source) for c in SOURCE_TABLE[3:6]] == ["2,048", "1,000", "999"]
+    change = {"before": 1200, "after": 1201, "added": 1001, "removed": 1000}
+    assert [c.cell(change) for c in REEXTRACT_TABLE[4:]] == ["1,200 → 1,201", "+1,001", "−1,000"]
