@@ -228,7 +228,8 @@ def render_cell(row, value, column, table, database, datasette):
         url = datasette.urls.row(database, other, str(value))
         if first is None or first[0] in (None, ""):
             return Markup(f'<a href="{escape(url)}">{escape(value)}</a>')
-        return Markup(f'<a href="{escape(url)}">{escape(first[0])}</a>&nbsp;<em>{escape(value)}</em>')
+        return Markup(f'<a href="{escape(url)}">{escape(first[0])}</a>'
+                      f'&nbsp;<em>{escape(value)}</em>')
 
     return labelled
 

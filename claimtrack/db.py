@@ -358,7 +358,8 @@ def ingest(
 
     results = extracted(prepared(), lambda pair: pair[0] if pair[1] else None, lexicon=lexicon,
                         jobs=jobs, extract=claim_values_for)
-    with ReportWriter(db, lexicon_id=lexicon_id) as writer, closing(results):  # closing: workers stop on errors too
+    # closing: workers stop on errors too
+    with ReportWriter(db, lexicon_id=lexicon_id) as writer, closing(results):
         for (item, sha), rows in results:
             if stop and stop():
                 summary.interrupted = True
