@@ -54,6 +54,9 @@ def claims(
     Example: claimtrack claims --metric killed --source police -f csv
     """
     with stored(ctx, db) as database:
+        if report is not None and get_report(database, report) is None:
+            raise UsageError(f"no report {report} in {db_path(ctx, db)}: `claimtrack reports` "
+                             "lists them")
         rows = list_claims(database, event=event, metric=metric,
                            source=source, subject=subject, report=report, location=location,
                            include_other=all_)
@@ -105,7 +108,7 @@ def show(
             claim_list = list(list_claims(database, report=found["id"], include_other=all_))
             render_report(found, claim_list, fmt)
             return
-        if not ident.isdigit():
+        if not (ident.isascii() and ident.isdigit()):
             raise UsageError(f"claim numbers are whole numbers, not {ident!r}; "
                              "for a report, use `claimtrack show --report ID`")
         claim = get_claim(database, int(ident))
