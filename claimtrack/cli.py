@@ -66,6 +66,10 @@ def main(
 ) -> None:
     """Figure-bearing claims from news reports, with their sources, side by side.
 
+    Exit codes: 0 all good; 1 some inputs were rejected (the rest were stored); 2 usage
+    error; 3 database error (locked, corrupt, not claimtrack's, newer) or a crash of
+    claimtrack itself (a worker died, a bug).
+
     Example: claimtrack ingest samples/ && claimtrack conflicts
     """
     ctx.obj = State(db=db, debug=debug)

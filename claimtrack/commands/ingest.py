@@ -186,7 +186,8 @@ def reextract(
     One transaction per report: claims found unchanged keep their numbers, the others are
     replaced, and sources no claim cites any more are dropped. Lists the reports whose
     claims changed (claims before → after); a summary goes to stderr. Pass the same
-    --lexicon to later ingests (or set CLAIMTRACK_LEXICON).
+    --lexicon to later ingests (or set CLAIMTRACK_LEXICON). A report whose extraction
+    fails keeps its claims and is named on stderr (exit 1).
 
     Example: claimtrack reextract --lexicon acled.toml
     """

@@ -13,7 +13,8 @@ from ..errors import UsageError
 from ..export import ExportFormat
 from ..output import CLAIM_TABLE, REPORT_TABLE, SEARCH_TABLE, SOURCE_TABLE, Format, render
 from ..output import render_claim, render_report
-from .common import AllOpt, DbOpt, EventOpt, FormatOpt, MetricOpt, db_path, handled, stored
+from .common import (AllOpt, DbOpt, EventOpt, FormatOpt, MetricOpt, db_path, err, escape,
+                     handled, plural, stored)
 
 
 def reports(
@@ -140,9 +141,14 @@ def search(
 
     Example: claimtrack search interior ministry -f csv
     """
+    def unindexed(waiting: int, why: str) -> None:
+        err().print(f"note: {plural(waiting, 'report')} stored last not searched: the index "
+                    f"cannot be written now ({escape(why)}); a later search or ingest adds "
+                    "them")
+
     with stored(ctx, db, write=True) as database:
         rows = search_db(database, " ".join(query), event=event,
-                         include_other=all_, raw=raw, limit=limit)
+                         include_other=all_, raw=raw, limit=limit, on_unindexed=unindexed)
         render(rows, fmt, SEARCH_TABLE, empty="nothing matches")
 
 
