@@ -446,11 +446,12 @@ def check_before_writing(db: Database) -> None:
         conn.execute("PRAGMA page_size").fetchone()[0]
     if size > QUICK_CHECK_MAX_BYTES:
         return
-    problems = [row[0] for row in conn.execute("PRAGMA quick_check(3)")]
+    problems = [row[0] for row in conn.execute("PRAGMA quick_check(1)")]
     if problems != ["ok"]:
         path = next((row[2] for row in conn.execute("PRAGMA database_list")
                      if row[1] == "main"), "") or ":memory:"
-        raise DatabaseError(f"database {path} is corrupt ({'; '.join(problems)}); nothing was "
+        problem = " ".join(" ".join(problems).replace("*** in database main ***", "").split())
+        raise DatabaseError(f"database {path} is corrupt ({problem}); nothing was "
                             f"written: restore it from a backup, or recover what it holds "
                             f"with `sqlite3 {path} .recover`")
 

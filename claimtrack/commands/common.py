@@ -86,7 +86,11 @@ def usage_error(error: Exception) -> NoReturn:
     ctx = getattr(error, "ctx", None)
     message = error.format_message() if hasattr(error, "format_message") else str(error)
     if ctx is not None:
-        message = f"{message} (see `{ctx.command_path} --help`)"
+        names = []  # the command's path, named `claimtrack` however it was started
+        while ctx.parent is not None:
+            names.append(ctx.info_name)
+            ctx = ctx.parent
+        message = f"{message} (see `{' '.join(['claimtrack', *reversed(names)])} --help`)"
     usage = UsageError(" ".join(message.split()))
     usage.exit_code = getattr(error, "exit_code", UsageError.exit_code)
     fail(usage)
