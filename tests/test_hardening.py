@@ -13,6 +13,8 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import tomllib
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -266,8 +268,15 @@ def test_extract_names_a_report_that_breaks_extraction_and_goes_on(invoke, tmp_p
 
 # 2. The lexicon's shape ------------------------------------------------------------------
 
-def test_the_shipped_lexicon_fits_the_schema():
+def test_the_shipped_lexicon_and_presets_fit_the_schema():
+    """A key added to lexicon.toml (or a preset beside it) needs its line in SCHEMA."""
     check_lexicon(default_lexicon().data, "lexicon.toml")
+    folder = resources.files("claimtrack.extract")
+    for preset in sorted(folder.joinpath("presets").iterdir()
+                         if folder.joinpath("presets").is_dir() else []):
+        if preset.name.endswith(".toml"):
+            text = preset.read_text("utf-8")
+            check_lexicon(tomllib.loads(text), preset.name, text)
 
 
 @pytest.mark.parametrize("content, message", [
@@ -291,9 +300,11 @@ def test_the_shipped_lexicon_fits_the_schema():
     ('[metrics."  "]\nafter = ["x"]\n', 'line 1: metrics."  " is not a usable name (blank, '
                                         'or control characters)'),
     ('[metrics.killed]\nafterwards = ["x"]\n',
-     'line 2: metrics.killed.afterwards is not a lexicon key (known here: after, before)'),
+     'line 2: metrics.killed.afterwards is not a lexicon key (known here: after, before, cumulative)'),
     ('[colours]\nred = ["x"]\n', 'line 1: colours is not a lexicon key (known here: vague, '
-                                 'metrics, subjects, sources, words)'),
+                                 'metrics, subjects, sources, words, individuals, grammar)'),
+    ('[metrics.killed]\ncumulative = "yes"\n',
+     'line 2: metrics.killed.cumulative must be true or false, not a string'),
     ('[sources]\nbloggers = ["blog"]\n', 'line 2: sources.bloggers is not a lexicon key '
      '(known here: unnamed, media, international, ngo, medical, police, military, '
      'government)'),
@@ -322,6 +333,8 @@ def test_a_misshapen_lexicon_is_one_line_naming_file_line_and_key(tmp_path, cont
     f'[vague]\n"countless" = [1000, {MAX_BOUND}]\n',
     '[metrics.evicted]\nafter = ["evicted"]\nbefore = ["eviction of"]\n',
     '[subjects]\nnurses = ["nurses", "midwives"]\n[words]\nthings = []\n',
+    '[metrics.evicted]\nafter = ["evicted"]\ncumulative = true\n',
+    '[individuals.heads]\npeople = ["lodger"]\n[grammar]\nmodals = ["ought"]\n',
 ])
 def test_a_well_shaped_lexicon_loads(tmp_path, content):
     path = tmp_path / "mine.toml"

@@ -1,4 +1,7 @@
-"""The lexicon: metrics, subject groups, cues and vague-word intervals, as data (TOML)."""
+"""The lexicon: metrics, subject groups, cues and vague-word intervals, as data (TOML).
+
+Its shape is declared once, in SCHEMA; a user's file is checked against it before use.
+"""
 from __future__ import annotations
 
 import json
@@ -129,16 +132,27 @@ def named(each: Check) -> Check:
     return check
 
 
-METRIC = table(after=words, before=words)
+METRIC = table(after=words, before=words, cumulative=flag)
 SOURCE_KINDS = table(unnamed=words, media=words, international=words, ngo=words,
                      medical=words, police=words, military=words, government=words)
 WORDS = table(roles=words, hedges=words, things=words)
+# One person counted (SPEC §2): titles, roles, and head nouns by subject group.
+INDIVIDUALS = table(titles=words, civilian_roles=words, heads=named(words))
+# The grammar layer's closed word classes, and nouns that name a metric by subject group.
+GRAMMAR = table(
+    determiners=words, pronouns=words, prepositions=words, auxiliaries=words, modals=words,
+    catenatives=words, conjunctions=words, subordinators=words, relatives=words,
+    negators=words, adverbs=words, irregular_past=words, care_places=words, pairs=words,
+    things=words, noun_metrics=named(words),
+)
 SCHEMA = table(
     vague=named(interval),
     metrics=named(METRIC),
     subjects=named(words),
     sources=SOURCE_KINDS,
     words=WORDS,
+    individuals=INDIVIDUALS,
+    grammar=GRAMMAR,
 )
 
 
@@ -155,6 +169,11 @@ def check_lexicon(data: dict, path: str, text: str = "") -> None:
         line = _line_of(text, e.key)
         where = f"lexicon {path}" + (f", line {line}" if line else "")
         raise UsageError(f"{where}: {_dotted(e.key)} {e.message}") from None
+
+
+def _check(data: dict, path: str, text: str = "") -> None:
+    """The same as :func:`check_lexicon` (its former name, kept for callers of it)."""
+    check_lexicon(data, path, text)
 
 
 _BARE = re.compile(r"[A-Za-z0-9_-]+")
