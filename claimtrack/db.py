@@ -427,11 +427,11 @@ def ingest(
 
 
 # A whole `PRAGMA quick_check` runs before an ingest's (or a re-extraction's) first write on a
-# database up to this size. It reads every page: measured on a loaded 2-core machine, 0.13 s
-# for 37 MB, and for 1 GB 2.2 to 5 s from the page cache and 12 s from disk, where storing
-# one report takes a few milliseconds. Above it, the writer's connection checks each page
-# it reads before it changes it (ReportWriter.BULK_SETTINGS, cell_size_check): the pages
-# the write touches, not the rest of the file.
+# database up to this size. It reads every page: measured on a loaded 2-core machine, 37 MB
+# took 0.13-0.16 s from the page cache (0.66 s from disk), 1 GB 2.2-6.4 s (12-15 s from
+# disk), where an ingest of one report into either took 6-12 ms besides. Above it, the
+# writer's connection checks each page it reads before it changes it (cell_size_check in
+# ReportWriter.BULK_SETTINGS): the pages the write touches, not the rest of the file.
 QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
 
 
@@ -658,13 +658,13 @@ class ReportWriter:
         cannot hold, a constraint, a bug on one odd text) returned as its Rejection: the
         transaction is rolled back and the next report may well be stored. A failure of the
         database as a whole (:func:`fails_every_report`) is raised."""
-        from .inputs import Rejection
-
         try:
             report_id = self.write(report, rows, sha256=sha256)
         except Exception as e:
             if fails_every_report(e):
                 raise
+            from .inputs import Rejection
+
             return Rejection(report.name, f"could not be stored ({type(e).__name__}: {e})")
         self._stored(report_id)
         return report_id
