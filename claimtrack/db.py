@@ -639,36 +639,6 @@ class ReportWriter:
             for name, value in self._saved.items():
                 self.conn.execute(f"PRAGMA {name} = {int(value)}")
 
-    def write(self, report: Report, rows: list[dict] | ClaimValues, *,
-              sha256: str | None = None) -> int | None:
-        """Store one report and its claims in one transaction, not yet indexed for search;
-        None when its text is already stored. An error rolls the transaction back."""
-        meta = report.meta
-        values = (
-            sha256 or report.sha256, meta.title, meta.outlet, meta.url, meta.date,
-            meta.event or self.default_event, report.ref, report.path,
-            datetime.now(timezone.utc).isoformat(timespec="seconds"), report.text,
-        )
-        claims, links, keys, _ = rows if isinstance(rows, ClaimValues) else _claim_values(rows)
-        return write_transaction(self.db, lambda: self._write(values, claims, links, keys))
-
-    def store_or_reject(self, report: Report, rows: list[dict] | ClaimValues, *,
-                        sha256: str | None = None) -> int | Rejection | None:
-        """What :meth:`store` does, with any error of this one report (a value SQLite
-        cannot hold, a constraint, a bug on one odd text) returned as its Rejection: the
-        transaction is rolled back and the next report may well be stored. A failure of the
-        database as a whole (:func:`fails_every_report`) is raised."""
-        try:
-            report_id = self.write(report, rows, sha256=sha256)
-        except Exception as e:
-            if fails_every_report(e):
-                raise
-            from .inputs import Rejection
-
-            return Rejection(report.name, f"could not be stored ({type(e).__name__}: {e})")
-        self._stored(report_id)
-        return report_id
-
     def store(self, report: Report, rows: list[dict] | ClaimValues, *,
               sha256: str | None = None) -> int | None:
         """Store one report and its claims; None when its text is already stored.
@@ -678,15 +648,35 @@ class ReportWriter:
                 gives them.
             sha256: the report's hash, when the caller has taken it already.
         """
-        report_id = self.write(report, rows, sha256=sha256)
-        self._stored(report_id)
-        return report_id
-
-    def _stored(self, report_id: int | None) -> None:
+        meta = report.meta
+        values = (
+            sha256 or report.sha256, meta.title, meta.outlet, meta.url, meta.date,
+            meta.event or self.default_event, report.ref, report.path,
+            datetime.now(timezone.utc).isoformat(timespec="seconds"), report.text,
+        )
+        claims, links, keys, _ = rows if isinstance(rows, ClaimValues) else _claim_values(rows)
+        report_id = write_transaction(self.db, lambda: self._write(values, claims, links, keys))
         if report_id is not None:
             self._unindexed += 1
             if self._unindexed >= self.SEARCH_BATCH:
                 self.index_backlog()
+        return report_id
+
+    def store_or_reject(self, report: Report, rows: list[dict] | ClaimValues, *,
+                        sha256: str | None = None) -> int | Rejection | None:
+        """What :meth:`store` does, with an error of this one report (a value SQLite cannot
+        hold, a constraint, a bug on one odd text) returned as its Rejection: its
+        transaction is rolled back, and the next report may well be stored. A failure of
+        the database as a whole (:func:`fails_every_report`), or one after the report was
+        committed (indexing it for search), is raised."""
+        try:
+            return self.store(report, rows, sha256=sha256)
+        except Exception as e:
+            if fails_every_report(e) or has_report(self.db, sha256 or report.sha256):
+                raise
+            from .inputs import Rejection
+
+            return Rejection(report.name, f"could not be stored ({type(e).__name__}: {e})")
 
     def index_backlog(self) -> None:
         """Add the reports stored so far to the full-text indexes (see :func:`index_backlog`)."""
@@ -1102,7 +1092,7 @@ def reextract(db: Database, *, lexicon: Lexicon | None = None, event: str | None
     where, params = ("WHERE event = ?", [event]) if event is not None else ("", [])
     ids = [r[0] for r in db.execute(f"SELECT id FROM reports {where} ORDER BY id", params)]
     try:
-        yield from _reextract(db, ids, lexicon, summary, on_reject)
+        yield from _reextract_each(db, ids, lexicon, summary, on_reject)
     except BaseException:
         # The reports done so far are finished too; the first error is the one to report.
         with suppress(sqlite3.Error):
@@ -1134,70 +1124,72 @@ def _delete_uncited(db: Database) -> int:
     return db.execute("""DELETE FROM sources WHERE id NOT IN
                          (SELECT source_id FROM chain_links WHERE source_id IS NOT NULL)""").rowcount
 
-def _reextract(db: Database, ids: list[int], lexicon: Lexicon | None,
-               summary: ReextractSummary | None,
-               on_reject: Callable[[Rejection], None] | None) -> Iterator[dict]:
+def _reextract_each(db: Database, ids: list[int], lexicon: Lexicon | None,
+                    summary: ReextractSummary | None,
+                    on_reject: Callable[[Rejection], None] | None) -> Iterator[dict]:
+    """_reextract over ``ids`` a report at a time: one report's failure is its rejection."""
     from .inputs import Rejection
 
     for report_id in ids:
         try:
-            change = _reextract_one(db, report_id, lexicon)
+            # The summary counts a report once its transaction is committed, so none of a
+            # failed one is counted.
+            changes = list(_reextract(db, [report_id], lexicon, summary))
         except Exception as e:
             if fails_every_report(e):
                 raise
             if summary is not None:
                 summary.rejected += 1
             if on_reject is not None:
-                on_reject(Rejection(f"report {report_id}", f"re-extraction failed, its claims kept "
-                                          f"({type(e).__name__}: {e})"))
+                on_reject(Rejection(f"report {report_id}", f"re-extraction failed, its claims "
+                                                           f"kept ({type(e).__name__}: {e})"))
             continue
-        if change is None:
+        yield from changes
+
+
+def _reextract(db: Database, ids: list[int], lexicon: Lexicon | None,
+               summary: ReextractSummary | None) -> Iterator[dict]:
+    from .inputs import Meta, Report, claim_rows_for
+
+    for report_id in ids:
+        stored = get_report(db, report_id)
+        if stored is None:  # deleted by another process meanwhile
             continue
+        report = Report(stored["text"], stored["ref"] or str(report_id), stored["ref"] or "",
+                        stored["path"], Meta(title=stored["title"], date=stored["date"],
+                                             url=stored["url"], outlet=stored["outlet"],
+                                             event=stored["event"]))
+        # Extraction runs before the transaction, so a slow report holds no write lock.
+        new_rows = claim_rows_for(report, lexicon)
+        with db.atomic():
+            old = _stored_signatures(db, report_id)
+            pool: dict[tuple, list[int]] = {}
+            for claim_id, signature in old:
+                pool.setdefault(signature, []).append(claim_id)
+            added = []
+            for row in new_rows:
+                kept = pool.get(_signature(row))
+                if kept:
+                    kept.pop(0)
+                else:
+                    added.append(row)
+            removed = [claim_id for ids_ in pool.values() for claim_id in ids_]
+            _delete_claims(db, removed)
+            for row in added:
+                _insert_claim(db, report_id, row)
+        change = {
+            "report": report_id, "date": stored["date"], "outlet": stored["outlet"],
+            "title": stored["title"], "before": len(old), "after": len(new_rows),
+            "added": len(added), "removed": len(removed),
+            "unchanged": len(new_rows) - len(added),
+        }
         if summary is not None:
             summary.reports += 1
-            summary.changed += bool(change["added"] or change["removed"])
+            summary.changed += bool(added or removed)
             summary.added += change["added"]
             summary.removed += change["removed"]
             summary.unchanged += change["unchanged"]
         yield change
-
-
-def _reextract_one(db: Database, report_id: int, lexicon: Lexicon | None) -> dict | None:
-    """Extract one stored report again and store the difference, in one transaction; its
-    change row, or None when the report is gone."""
-    from .inputs import Meta, Report, claim_rows_for
-
-    stored = get_report(db, report_id)
-    if stored is None:  # deleted by another process meanwhile
-        return None
-    report = Report(stored["text"], stored["ref"] or str(report_id), stored["ref"] or "",
-                    stored["path"], Meta(title=stored["title"], date=stored["date"],
-                                         url=stored["url"], outlet=stored["outlet"],
-                                         event=stored["event"]))
-    # Extraction runs before the transaction, so a slow report holds no write lock.
-    new_rows = claim_rows_for(report, lexicon)
-    with db.atomic():
-        old = _stored_signatures(db, report_id)
-        pool: dict[tuple, list[int]] = {}
-        for claim_id, signature in old:
-            pool.setdefault(signature, []).append(claim_id)
-        added = []
-        for row in new_rows:
-            kept = pool.get(_signature(row))
-            if kept:
-                kept.pop(0)
-            else:
-                added.append(row)
-        removed = [claim_id for ids_ in pool.values() for claim_id in ids_]
-        _delete_claims(db, removed)
-        for row in added:
-            _insert_claim(db, report_id, row)
-    return {
-        "report": report_id, "date": stored["date"], "outlet": stored["outlet"],
-        "title": stored["title"], "before": len(old), "after": len(new_rows),
-        "added": len(added), "removed": len(removed),
-        "unchanged": len(new_rows) - len(added),
-    }
 
 
 def _signature(row: dict) -> tuple:

@@ -94,11 +94,11 @@ def test_a_report_that_cannot_be_stored_is_rejected_and_the_rest_stored(invoke, 
         (tmp_path / name).write_text(text, "utf-8")
     real = ReportWriter._write
 
-    def poisoned(self, values, claims, links, keys):
+    def poisoned(self, values, *rest):
         if values[6] == "b.txt":  # the report's ref
-            real(self, values, claims, links, keys)  # written, then failed: rolled back
+            real(self, values, *rest)  # written, then failed: rolled back
             raise OverflowError(OVERFLOW)
-        return real(self, values, claims, links, keys)
+        return real(self, values, *rest)
 
     monkeypatch.setattr(ReportWriter, "_write", poisoned)
     result = invoke("ingest", "a.txt", "b.txt", "c.txt", "--jobs", "1")
@@ -130,10 +130,10 @@ def test_storage_failures_are_rejections_with_any_number_of_jobs(tmp_path, monke
     faults = {"r7": ValueError("cannot hold this"),
               "r23": sqlite3.IntegrityError("CHECK constraint failed")}
 
-    def poisoned(self, values, claims, links, keys):
+    def poisoned(self, values, *rest):
         if values[6] in faults:
             raise faults[values[6]]
-        return real(self, values, claims, links, keys)
+        return real(self, values, *rest)
 
     monkeypatch.setattr(ReportWriter, "_write", poisoned)
     db = open_db(tmp_path / "store.db")
@@ -153,12 +153,12 @@ def test_a_failure_of_the_database_itself_stops_the_ingest_with_its_summary(
         (tmp_path / name).write_text(text, "utf-8")
     real = ReportWriter._write
 
-    def disk_full(self, values, claims, links, keys):
+    def disk_full(self, values, *rest):
         if values[6] == "b.txt":
             error = sqlite3.OperationalError("database or disk is full")
             error.sqlite_errorcode = sqlite3.SQLITE_FULL
             raise error
-        return real(self, values, claims, links, keys)
+        return real(self, values, *rest)
 
     monkeypatch.setattr(ReportWriter, "_write", disk_full)
     result = invoke("ingest", "a.txt", "b.txt", "c.txt", "--jobs", "1")
@@ -168,6 +168,22 @@ def test_a_failure_of_the_database_itself_stops_the_ingest_with_its_summary(
         "claimtrack.db\n"
         "Error: database claimtrack.db: database or disk is full\n")
     assert refs(tmp_path / "claimtrack.db") == ["a.txt"]
+
+
+def test_an_error_after_the_report_was_committed_is_no_rejection(tmp_path, monkeypatch):
+    """A report stored, then an error indexing it for search: raised, not called a report
+    that could not be stored."""
+    monkeypatch.setattr(ReportWriter, "SEARCH_BATCH", 1)
+
+    def broken(self):
+        raise ValueError("index segment")
+
+    monkeypatch.setattr(ReportWriter, "index_backlog", broken)
+    db = open_db(tmp_path / "a.db")
+    [report] = read_inputs([str(write_feed(tmp_path / "feed.jsonl", 1))])
+    with pytest.raises(ValueError, match="index segment"):
+        ReportWriter(db).store_or_reject(report, inputs_module.claim_rows_for(report))
+    assert refs(tmp_path / "a.db") == ["r1"]
 
 
 @pytest.mark.parametrize("error, every_report", [
