@@ -44,15 +44,7 @@ def _merge(base: dict, extra: dict, path: tuple[str, ...] = ()) -> dict:
     return out
 
 
-# --- The shape of a lexicon file -------------------------------------------------------
-#
-# SCHEMA below declares every table and key a lexicon file may hold and what each value must
-# be; load_lexicon() checks a user's file against it before using any of it, and a test
-# checks the shipped lexicon.toml. A check is a function ``check(value, key)`` that raises
-# _Misfit(key, message). To add a key: give it a check in its table, e.g. a flag on each
-# metric, ``"cumulative": flag``, in METRIC; a word list in [words], ``"acronyms": words``,
-# in WORDS. To add a table: a line in SCHEMA, ``table(...)`` for fixed keys or
-# ``named(check)`` for keys the user names (metrics, subject groups, vague wordings).
+# --- The shape of a lexicon file: SCHEMA (see check_lexicon for how to extend it) --------
 
 # The largest bound a vague interval may have: a count of people or things is far below it,
 # and SQLite stores it as an integer (a 20-digit bound made every report a rejection).
@@ -159,6 +151,19 @@ SCHEMA = table(
 def check_lexicon(data: dict, path: str, text: str = "") -> None:
     """Refuse lexicon data that does not fit SCHEMA: one line naming the file, the line
     (found in ``text``, the file as read, when given) and the key.
+
+    SCHEMA declares every table and key a lexicon file may hold and what each value must
+    be; nothing else is accepted. load_lexicon() checks a user's file with it before using
+    any of it, and tests/test_hardening.py checks the shipped lexicon.toml and presets.
+    A check is a function ``check(value, key)`` that raises ``_Misfit(key, message)``:
+    ``words`` (a list of non-blank strings), ``interval`` ([low, high]), ``flag`` (true or
+    false), ``table(name=check, …)`` (these keys only) and ``named(check)`` (keys the user
+    names: metrics, subject groups, vague wordings).
+
+    To add a key, give it a check in its table: a word list in [words] is
+    ``acronyms=words`` in WORDS; a flag on every metric, ``cumulative=flag`` in METRIC. To
+    add a table, add a line to SCHEMA: ``cues=table(before=words, after=words)``, or
+    ``named(words)`` when its keys are the user's to choose.
 
     Raises:
         UsageError: the first misfit found.
