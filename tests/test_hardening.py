@@ -29,7 +29,6 @@ from claimtrack.extract import load_lexicon
 from claimtrack.extract.lexicon import MAX_BOUND, check_lexicon, default_lexicon
 from claimtrack.inputs import read_inputs
 
-POSIX = pytest.mark.skipif(sys.platform == "win32", reason="POSIX resource limits")
 LINUX = pytest.mark.skipif(sys.platform != "linux", reason="Linux process and file limits")
 TIMEOUT = 120
 
