@@ -134,8 +134,9 @@ INDIVIDUALS = table(titles=words, civilian_roles=words, heads=named(words))
 GRAMMAR = table(
     determiners=words, pronouns=words, prepositions=words, auxiliaries=words, modals=words,
     catenatives=words, conjunctions=words, subordinators=words, relatives=words,
-    negators=words, adverbs=words, irregular_past=words, care_places=words, pairs=words,
-    things=words, noun_metrics=named(words),
+    negators=words, adverbs=words, irregular_past=words, care_places=words, loss_verbs=words,
+    not_present=words, irrealis=words, measure_nouns=words, measure_verbs=words,
+    rate_units=words, pairs=words, things=words, noun_metrics=named(words),
 )
 SCHEMA = table(
     vague=named(interval),
