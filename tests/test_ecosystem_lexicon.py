@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from claimtrack.db import open_db
 from claimtrack.extract.conventions import CONVENTIONS, LexiconChoice, choose, convention_data
-from claimtrack.extract.lexicon import _check, default_lexicon
+from claimtrack.extract.lexicon import check_lexicon, default_lexicon
 from claimtrack.migrations import migrations
 
 # Each line one vague wording; the figure and the metric each line gives.
@@ -69,7 +69,7 @@ def test_the_presets_are_shipped_and_valid(name):
     text = resources.files("claimtrack.extract").joinpath(f"presets/{name}.toml").read_text()
     data = tomllib.loads(text)
     assert set(data) == {"vague"}
-    _check(data, name)
+    check_lexicon(data, name, text)
     assert convention_data(name) == data
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from ..db import DEFAULT_DB, ENV_DB, Reader, database_error, open_db, open_reader
-from ..errors import ClaimtrackError
+from ..errors import ClaimtrackError, CrashError, UsageError
 from ..output import Format
 
 if TYPE_CHECKING:
@@ -36,11 +36,18 @@ class State:
     debug: bool = False
 
 
+def check_db_path(value: str | None) -> str | None:
+    """Refuse ``--db ''``, which SQLite would take for a temporary database."""
+    if value is not None and not value.strip():
+        raise typer.BadParameter("the database path is empty: pass a file name")
+    return value
+
+
 FormatOpt = Annotated[Format | None, typer.Option(
     "--format", "-f", case_sensitive=False, show_default=False,
     help="table, json, jsonl, csv or tsv \\[default: a table on a terminal, else jsonl]")]
 DbOpt = Annotated[str | None, typer.Option(
-    "--db", show_default=False, metavar="PATH",
+    "--db", show_default=False, metavar="PATH", callback=check_db_path,
     help=f"Database file (overrides the global --db, ${ENV_DB}, {DEFAULT_DB}).")]
 PathsArg = Annotated[list[str], typer.Argument(
     metavar="PATH", show_default=False,
@@ -108,6 +115,22 @@ def escape(text: str) -> str:
     return rich_escape(terminal_safe(text, one_line=True))
 
 
+def usage_error(error: Exception) -> NoReturn:
+    """A Click usage error (bad option value, missing argument, unknown command) as one
+    line, like every other error, naming the --help to read; its own exit code (2)."""
+    ctx = getattr(error, "ctx", None)
+    message = error.format_message() if hasattr(error, "format_message") else str(error)
+    if ctx is not None:
+        names = []  # the command's path, named `claimtrack` however it was started
+        while ctx.parent is not None:
+            names.append(ctx.info_name)
+            ctx = ctx.parent
+        message = f"{message} (see `{' '.join(['claimtrack', *reversed(names)])} --help`)"
+    usage = UsageError(" ".join(message.split()))
+    usage.exit_code = getattr(error, "exit_code", UsageError.exit_code)
+    fail(usage)
+
+
 def fail(error: ClaimtrackError) -> NoReturn:
     """One line on stderr, then the exit code SPEC §7 gives the error's class."""
     err().print(f"[red]Error:[/red] {escape(str(error))}")
@@ -140,9 +163,9 @@ def handled(ctx: typer.Context, db: str | None = None) -> Iterator[None]:
     except Exception as e:
         if debug:
             raise
-        err().print(f"[red]Error:[/red] unexpected {type(e).__name__}: {escape(str(e))} "
-                    "(run with --debug for the traceback)")
-        raise typer.Exit(1) from None
+        # A crash of claimtrack itself (a bug): exit 3, apart from rejected inputs (1).
+        fail(CrashError(f"unexpected {type(e).__name__}: {e} (a bug in claimtrack: run with "
+                        "--debug for the traceback)"))
 
 
 @contextmanager

@@ -34,8 +34,9 @@ def ingest(
     convention: ConventionOpt = None,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=1, metavar="N", show_default=False,
-        help="Processes that extract claims \\[default: the number of cores]; 1 extracts in "
-             "this one. Reports are stored in input order either way.")] = None,
+        help="Processes that extract claims \\[default and most: the number of cores, fewer "
+             "if the open-file limit says so]; 1 extracts in this one. Reports are stored "
+             "in input order either way.")] = None,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar and no summary (rejections still show).")
     ] = False,
@@ -57,7 +58,7 @@ def ingest(
     """
     from ..db import IngestSummary
     from ..extract.conventions import given_overlay
-    from ..parallel import default_jobs
+    from ..parallel import usable_jobs
 
     path = db_path(ctx, db)
     summary = IngestSummary()
@@ -65,6 +66,7 @@ def ingest(
         overlay = given_overlay(lexicon)  # a bad file is refused before the database is made
         defaults = Meta(title=title, date=check_date(date) if date else None, url=url,
                         outlet=outlet, event=event)
+        label = None  # the lexicon's, once the database has told it
         try:
             database = open_db(path)
             lex, lexicon_id, label = lexicon_for(database, overlay, convention)
@@ -72,20 +74,19 @@ def ingest(
                 ingest_reports(database, stop.inputs(
                                    read_inputs(paths, defaults=defaults, max_bytes=max_bytes)),
                                lexicon=lex, lexicon_id=lexicon_id,
-                               on_reject=say_rejected, jobs=jobs or default_jobs(),
+                               on_reject=say_rejected, jobs=usable_jobs(jobs),
                                stop=stop, on_progress=progress, summary=summary)
         except KeyboardInterrupt:  # a second Ctrl-C: stopped at once, rolled back
             summary.interrupted = True
+        except Exception:
+            # A worker died, the disk filled…: say what was stored before the error line.
+            if not quiet and (summary.added or summary.duplicates or summary.rejected):
+                _say_summary(summary, path, "stopped: ", label)
+            raise
         summary.interrupted = summary.interrupted or stop.cut
         if not quiet:
-            err().print(
-                f"{'interrupted: ' if summary.interrupted else ''}"
-                f"added {plural(summary.added, 'report')} "
-                f"({_claims_stored(summary)}), "
-                f"skipped {plural(summary.duplicates, 'duplicate')}, "
-                f"rejected {plural(summary.rejected, 'input')} → {escape(path)}"
-                f"{_with_lexicon(label)}"
-            )
+            _say_summary(summary, path, "interrupted: " if summary.interrupted else "",
+                         label)
             if summary.interrupted:
                 err().print("run the same command again to add the rest: stored reports are "
                           "skipped")
@@ -98,6 +99,15 @@ def ingest(
 def _with_lexicon(label: str | None) -> str:
     """What a summary adds when the lexicon is not the default one."""
     return f" (lexicon: {escape(label)})" if label and label != "default" else ""
+
+
+def _say_summary(summary, path: str, prefix: str, label: str | None = None) -> None:
+    err().print(
+        f"{prefix}added {plural(summary.added, 'report')} "
+        f"({_claims_stored(summary)}), "
+        f"skipped {plural(summary.duplicates, 'duplicate')}, "
+        f"rejected {plural(summary.rejected, 'input')} → {escape(path)}{_with_lexicon(label)}"
+    )
 
 
 def _claims_stored(summary) -> str:
@@ -192,11 +202,16 @@ def extract(
     def rows() -> Iterator[dict]:
         nonlocal rejected
         for item in read_inputs(paths, defaults=Meta(outlet=outlet), max_bytes=max_bytes):
-            if isinstance(item, Rejection):
-                rejected += 1
-                say_rejected(item)
-            else:
-                yield from claim_rows_for(item, lex)
+            if not isinstance(item, Rejection):
+                try:
+                    found = claim_rows_for(item, lex)
+                except Exception as e:  # a bug on one odd text: name it, go on with the rest
+                    item = Rejection(item.name, f"extraction failed: {type(e).__name__}: {e}")
+                else:
+                    yield from found
+                    continue
+            rejected += 1
+            say_rejected(item)
 
     with handled(ctx):
         lex = choose(given_overlay(lexicon), convention and convention.value).lexicon()
@@ -217,7 +232,8 @@ def reextract(
 
     One transaction per report: claims found unchanged keep their numbers, the others are
     replaced, and sources no claim cites any more are dropped. Lists the reports whose
-    claims changed (claims before → after); a summary goes to stderr.
+    claims changed (claims before → after); a summary goes to stderr. A report whose
+    extraction fails keeps its claims and is named on stderr (exit 1).
 
     Without --lexicon or --convention, the ones the database recorded are kept; each one
     given replaces its recorded value, and later ingests use them too.
@@ -233,12 +249,17 @@ def reextract(
         lex, lexicon_id, label = lexicon_for(database, overlay, convention)
         summary = ReextractSummary()
         changes = reextract_reports(database, lexicon=lex, event=event,
-                                    summary=summary, lexicon_id=lexicon_id)
+                                    summary=summary, on_reject=say_rejected,
+                                    lexicon_id=lexicon_id)
         render((c for c in changes if c["added"] or c["removed"]), fmt, REEXTRACT_TABLE,
                empty="no claims changed")
         err().print(
             f"re-extracted {plural(summary.reports, 'report')} "
             f"({summary.changed:,} changed): "
             f"{plural(summary.added, 'claim')} added, {summary.removed:,} removed, "
-            f"{summary.unchanged:,} unchanged → {escape(path)}{_with_lexicon(label)}"
+            f"{summary.unchanged:,} unchanged"
+            f"{f', {summary.rejected:,} rejected' if summary.rejected else ''} → {escape(path)}"
+            f"{_with_lexicon(label)}"
         )
+    if summary.rejected:
+        raise typer.Exit(1)

@@ -12,8 +12,8 @@ from ..errors import UsageError
 from ..export import ExportFormat
 from ..output import CLAIM_TABLE, REPORT_TABLE, SEARCH_TABLE, SOURCE_TABLE, Format, render
 from ..output import render_claim, render_report
-from .common import AllOpt, DbOpt, EventOpt, FormatOpt, MetricOpt, db_path, handled, stored
-from .common import completion_of
+from .common import (AllOpt, DbOpt, EventOpt, FormatOpt, MetricOpt, completion_of, db_path,
+                     err, escape, handled, plural, stored)
 
 
 def reports(
@@ -54,6 +54,9 @@ def claims(
     Example: claimtrack claims --metric killed --source police -f csv
     """
     with stored(ctx, db) as database:
+        if report is not None and get_report(database, report) is None:
+            raise UsageError(f"no report {report} in {db_path(ctx, db)}: `claimtrack reports` "
+                             "lists them")
         rows = list_claims(database, event=event, metric=metric,
                            source=source, subject=subject, report=report, location=location,
                            include_other=all_)
@@ -105,7 +108,7 @@ def show(
             claim_list = list(list_claims(database, report=found["id"], include_other=all_))
             render_report(found, claim_list, fmt)
             return
-        if not ident.isdigit():
+        if not (ident.isascii() and ident.isdigit()):
             raise UsageError(f"claim numbers are whole numbers, not {ident!r}; "
                              "for a report, use `claimtrack show --report ID`")
         claim = get_claim(database, int(ident))
@@ -137,9 +140,14 @@ def search(
 
     Example: claimtrack search interior ministry -f csv
     """
+    def unindexed(waiting: int, why: str) -> None:
+        err().print(f"note: {plural(waiting, 'report')} stored last not searched: the index "
+                    f"cannot be written now ({escape(why)}); a later search or ingest adds "
+                    "them")
+
     with stored(ctx, db, write=True) as database:
         rows = search_db(database, " ".join(query), event=event,
-                         include_other=all_, raw=raw, limit=limit)
+                         include_other=all_, raw=raw, limit=limit, on_unindexed=unindexed)
         render(rows, fmt, SEARCH_TABLE, empty="nothing matches")
 
 

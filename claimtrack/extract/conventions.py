@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import UsageError
-from .lexicon import ENV_VAR, Lexicon, _check, _merge, default_lexicon
+from .lexicon import ENV_VAR, Lexicon, _merge, check_lexicon, default_lexicon
 
 # The presets shipped, with what each changes (for --help and docs/lexicon.md).
 CONVENTIONS = {
@@ -43,7 +43,7 @@ def _parse_overlay(text: str, name: str) -> dict:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise UsageError(f"lexicon {name} is not valid TOML: {e}") from None
-    _check(data, name)
+    check_lexicon(data, name, text)
     return data
 
 
