@@ -717,8 +717,8 @@ def test_a_bug_in_claimtrack_exits_3(invoke, tmp_path, monkeypatch):
                                 "'table', 'json', 'jsonl', 'csv', 'tsv'. (see `claimtrack "
                                 "reports --help`)"),
     (("export", "-f", "xml"), "Invalid value for '--format' / '-f': 'xml' is not one of "
-                              "'json', 'jsonl', 'csv', 'tsv', 'schema', 'claimreview'. (see `claimtrack "
-                              "export --help`)"),
+                              "'json', 'jsonl', 'csv', 'tsv', 'schema', 'claimreview'. "
+                              "(see `claimtrack export --help`)"),
     (("ingest", "a.txt", "--jobs", "0"), "Invalid value for '--jobs' / '-j': 0 is not in the "
                                          "range x>=1. (see `claimtrack ingest --help`)"),
     (("ingest",), "Missing argument 'PATH'. (see `claimtrack ingest --help`)"),
