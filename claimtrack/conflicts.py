@@ -77,7 +77,7 @@ CONFLICT_COLUMNS = (
 )
 TIMELINE_COLUMNS = (
     "event", "metric", "subject_group", "origin", "date", "figure", "value", "low", "high",
-    "claim", "report", "superseded", "location", "source", "voice",
+    "claim", "report", "superseded", "location", "source", "voice", "itself",
 )
 
 
@@ -183,6 +183,13 @@ def _cumulative_in(path: str | None) -> frozenset[str]:
             if isinstance(v, dict) and "cumulative" in v:
                 flags[m] = bool(v["cumulative"])
     return frozenset(m for m, on in flags.items() if on)
+
+
+@cache
+def lexicon_metrics() -> frozenset[str]:
+    """Every metric the default lexicon names, and ``other``."""
+    data = tomllib.loads(_LEXICON.read_text("utf-8"))
+    return frozenset(data.get("metrics", {})) | {EXCLUDED_METRIC}
 
 
 def cumulative_metrics(lexicon: str | os.PathLike | None = None) -> frozenset[str]:
@@ -340,6 +347,7 @@ def timeline(rows: Iterable[Mapping], *, event: str | None = None,
         "location": c.row.get("location"),
         "source": c.row.get("source"),
         "voice": c.voice,
+        "itself": _itself(c.row),
     } for c in ordered]
 
 

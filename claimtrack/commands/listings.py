@@ -14,6 +14,7 @@ from ..export import ExportFormat
 from ..output import CLAIM_TABLE, REPORT_TABLE, SEARCH_TABLE, SOURCE_TABLE, Format, render
 from ..output import render_claim, render_report
 from .common import AllOpt, DbOpt, EventOpt, FormatOpt, MetricOpt, db_path, handled, stored
+from .compare import check_filters
 
 
 def reports(
@@ -28,6 +29,7 @@ def reports(
     Example: claimtrack reports -f csv > reports.csv
     """
     with stored(ctx, db) as database:
+        check_filters(database, event=event)
         rows = list_reports(database, event=event, include_other=all_)
         render(rows, fmt, REPORT_TABLE, empty="no reports: run `claimtrack ingest` first")
 
@@ -54,6 +56,7 @@ def claims(
     Example: claimtrack claims --metric killed --source police -f csv
     """
     with stored(ctx, db) as database:
+        check_filters(database, event=event, metric=metric)
         rows = list_claims(database, event=event, metric=metric,
                            source=source, subject=subject, report=report, location=location,
                            include_other=all_)
@@ -72,6 +75,7 @@ def sources(
     Example: claimtrack sources --event almaty-2022
     """
     with stored(ctx, db) as database:
+        check_filters(database, event=event)
         rows = list_sources(database, event=event, include_other=all_)
         render(rows, fmt, SOURCE_TABLE, empty="no sources (metric 'other' needs --all)")
 
