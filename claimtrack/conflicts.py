@@ -763,13 +763,22 @@ def _in_time(part: _Row, total: _Row, cumulative: bool) -> bool:
     return cumulative and part.date < total.date
 
 
-def _nested_places(current: list[_Row]) -> bool:
+def _nested_places(current: list[_Row]) -> tuple[_Row, _Row] | None:
+    """A claim for a place and one of another voice for a place within it, if any."""
     places = {c.place: c.row.get("location") or c.place for c in current if c.place is not None}
     if len(places) < 2:
-        return False
+        return None
     from .places import contains
 
-    return any(contains(a, b) for a in places.values() for b in places.values() if a != b)
+    pairs = [(a, b) for a in places for b in places if a != b and contains(places[a], places[b])]
+    for outer, inner in pairs:
+        for total in current:
+            if total.place != outer:
+                continue
+            for part in current:
+                if part.place == inner and part.voice != total.voice:
+                    return total, part
+    return None
 
 
 def _differs(current: list[_Row]) -> bool:
@@ -850,7 +859,7 @@ def _who(c: _Row) -> str:
     kind = c.row.get("origin_kind") if c.row.get("origin") else c.row.get("source_kind")
     if "@" in c.voice or name[:4].casefold() == "the ":
         return name  # an unnamed source as written ("witnesses")
-    if not name[:1].isupper() or (kind in _BODIES and " " in name):
+    if name[:1].islower() or (kind in _BODIES and " " in name and name[:1].isalpha()):
         return f"the {name}"  # a body: "the health ministry", "the Interior Ministry"
     return name
 
@@ -1011,8 +1020,12 @@ def _explain_divergence(current: list[_Row], moves: list[tuple[_Row, _Row]], met
     if len(by_group) > 1:
         said.append("the figures count different groups" if overlap or apart
                     else "each figure counts a different group")
-    if _nested_places(current):
-        said.append("a place's figure is part of the figure for the place that holds it")
+    nested = _nested_places(current)
+    if nested:
+        total, part = nested
+        inner, outer = part.row.get("location"), total.row.get("location")
+        said.append(f"{inner} lies in {outer}, so the {_figure(part)} {_who(part)} gave for "
+                    f"{inner} are part of the {_figure(total)} {_who(total)} gave for {outer}")
     if overlap:
         said.append(f"{'those' if said else 'the figures'} for {_and(overlap)} overlap")
     if apart:

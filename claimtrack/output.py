@@ -197,10 +197,10 @@ REPORT_TABLE = (
 )
 CLAIM_TABLE = (
     Column("id", "#", "right", no_wrap=True),
-    Column("figure", max_width=10),
+    Column("figure"),
     Column("interval", "range", "right", get=interval, no_wrap=True),
     Column("metric", no_wrap=True),
-    Column("subject_group", "subject", get=subject_words, max_width=10),
+    Column("subject_group", "subject", get=subject_words),
     Column("source", "source ← origin", get=source_origin),
     Column("date", no_wrap=True),
 )
@@ -283,10 +283,10 @@ def render_claim(claim: dict, fmt: Format | None = None, *, file: IO | None = No
 
 REPORT_CLAIM_TABLE = (
     Column("id", "#", "right", no_wrap=True),
-    Column("figure", max_width=10),
+    Column("figure"),
     Column("interval", "range", "right", get=interval, no_wrap=True),
     Column("metric", no_wrap=True),
-    Column("subject_group", "subject", get=subject_words, max_width=12),
+    Column("subject_group", "subject", get=subject_words),
     Column("source", "source ← origin", get=source_origin),
     Column("hedge", max_width=14),
 )

@@ -679,8 +679,9 @@ VERDICTS_OVER_TIME = {
         [arrests(1, "at least 2,000", 2000, None, location="Almaty", date="2022-01-06"),
          arrests(2, "3,811", 3811, location="Kazakhstan", date="2022-01-07", report=2, **KAZINFORM)],
         DIVERGENT, set(),
-        "Nothing contradicts: a place's figure is part of the figure for the place that holds it "
-        "and those for people overlap.",
+        "Nothing contradicts: Almaty lies in Kazakhstan, so the at least 2,000 the Interior "
+        "Ministry gave for Almaty are part of the 3,811 Kazinform gave for Kazakhstan and those "
+        "for people overlap.",
     ),
     "a part never contradicts a larger total": (
         [claim(1, "12", 12, group="people", date="2022-01-06", **POLICE),
