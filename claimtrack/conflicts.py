@@ -389,9 +389,9 @@ def _normalise(rows: Iterable[Mapping], *, event: str | None, metric: str | None
     for r in rows:
         met = r.get("metric")
         ev = r.get("event") or DEFAULT_EVENT
+        voice = _voice(r)
         if r.get("origin") or r.get("source"):
-            voice, name = _voice(r)
-            voices[r["report"]].setdefault(voice, name)
+            voices[r["report"]].setdefault(*voice)
         if not met or met == EXCLUDED_METRIC:
             continue
         if (event is not None and ev != event) or (metric is not None and met != metric):
@@ -399,7 +399,7 @@ def _normalise(rows: Iterable[Mapping], *, event: str | None, metric: str | None
         report_date = r.get("date") or ""
         as_of = r.get("as_of") or None
         date = as_of or r.get("date") or None
-        kept.append((r, ev, met, date, report_date, as_of))
+        kept.append((r, ev, met, date, report_date, as_of, voice))
         orders[(date or "", report_date, r["report"])] = None
         if r.get("derived"):
             tallies = True
@@ -412,14 +412,14 @@ def _normalise(rows: Iterable[Mapping], *, event: str | None, metric: str | None
     # at a million claims.
     update_keys: dict[tuple, int] = {}
     out = []
-    for r, ev, met, date, report_date, as_of in kept:
+    for r, ev, met, date, report_date, as_of, (voice, name) in kept:
         get = r.get
         group = get("subject_group") or TOTAL_GROUP
         report = r["report"]
         if tallies and get("derived") and (report, met, group) in stated:
             continue  # the report states its own figure: its tally does not stand for it
-        voice, name = _voice(r)
-        voice, name = names.get((report, voice), (voice, name))
+        if names:
+            voice, name = names.get((report, voice), (voice, name))
         source = get("source")
         source_key = get("source_key") or (_fold(source) if source else "")
         location = get("location")
@@ -660,6 +660,13 @@ def _above(lower: list[_Row], upper: list[_Row], mode_up: str, mode_down: str
     place, where b lies wholly above a and b's date stands to a's as ``mode_up`` says: for
     each a, its highest such b, and for each b, its lowest such a."""
     pairs: dict[tuple[int, int], tuple[_Row, _Row]] = {}
+    # Most groups' figures overlap: when no figure above lies over the lowest bounded high
+    # below, no pair can, and the sweeps are skipped.
+    highs = [a.high for a in lower if a.high is not None]
+    if not highs or max(b.low for b in upper) <= min(highs):
+        return []
+    if len(lower) * len(upper) <= _SMALL:
+        return _above_directly(lower, upper, mode_up)
     highest = _sweep(lower, upper, mode=mode_up, value=_low, largest=True)
     for a in lower:
         if a.high is None:
@@ -672,6 +679,39 @@ def _above(lower: list[_Row], upper: list[_Row], mode_up: str, mode_down: str
         a = _other(lowest.get(b.id, ()), b.voice)
         if a is not None and a[0] < b.low:
             pairs.setdefault((a[2].id, b.id), (a[2], b))
+    return list(pairs.values())
+
+
+# Below this many (lower, upper) pairs, comparing each pair costs less than sweeping.
+_SMALL = 1500
+
+
+def _above_directly(lower: list[_Row], upper: list[_Row], mode: str) -> list[tuple[_Row, _Row]]:
+    """:func:`_above` by comparing every pair: for each a its highest b, for each b its
+    lowest a, as the sweeps find them."""
+    best_b: dict[int, tuple[_Row, _Row]] = {}
+    best_a: dict[int, tuple[_Row, _Row]] = {}
+    for a in lower:
+        high = a.high
+        if high is None:
+            continue
+        for b in upper:
+            if b.low <= high or a.voice == b.voice:
+                continue
+            if a.place is not None and b.place is not None and a.place != b.place:
+                continue
+            if a.date is not None and b.date is not None and a.date != b.date and (
+                    mode == "same" or b.date > a.date):
+                continue
+            seen = best_b.get(a.id)
+            if seen is None or seen[1].low < b.low:
+                best_b[a.id] = (a, b)
+            seen = best_a.get(b.id)
+            if seen is None or seen[0].high > high:
+                best_a[b.id] = (a, b)
+    pairs = {(a.id, b.id): (a, b) for a, b in best_b.values()}
+    for a, b in best_a.values():
+        pairs.setdefault((a.id, b.id), (a, b))
     return list(pairs.values())
 
 
@@ -952,6 +992,7 @@ def _deciding(pairs: list[tuple[_Row, _Row]]) -> list[tuple[_Row, _Row, list[_Ro
     """The pairs that decide a contradiction, widest gap first, each claim shown once; a
     total below the sum of its parts comes as one item, its parts together."""
     by_total: dict[int, list[_Row]] = defaultdict(list)
+    totals = {a.id: a for a, _ in pairs}
     singles = []
     for a, b in pairs:
         if a.subject_group == b.subject_group and a.place and b.place and a.place != b.place:
@@ -960,8 +1001,7 @@ def _deciding(pairs: list[tuple[_Row, _Row]]) -> list[tuple[_Row, _Row, list[_Ro
             by_total[a.id].append(b)  # the total group and a group within it
         else:
             singles.append((a, b, None))
-    items = singles + [(next(a for a, _ in pairs if a.id == t), ps[0], ps)
-                       for t, ps in by_total.items()]
+    items = singles + [(totals[t], ps[0], ps) for t, ps in by_total.items()]
 
     def gap(item):
         a, b, ps = item

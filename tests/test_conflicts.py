@@ -789,3 +789,44 @@ def test_a_large_group_names_the_few_pairs_that_decide_it():
     assert group.reason == (
         "On 12 February Wire 1 said 11 were killed, and the same day Wire 39 said 49. "
         "37 more figures disagree the same way.")
+
+
+timed_claims = st.lists(
+    st.tuples(
+        st.sampled_from(["Interior Ministry", "Khabar-24", "witnesses", "Kazinform"]),
+        st.sampled_from(["police", "civilians", "people"]),
+        st.sampled_from([None, "Almaty", "Aktobe"]),
+        st.sampled_from([None, "2022-01-06", "2022-01-07", "2022-01-08"]),
+        st.integers(0, 30),
+        st.one_of(st.none(), st.integers(0, 20)),
+        st.sampled_from(["killed", "participants"]),
+    ),
+    min_size=2, max_size=30,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(timed_claims)
+def test_sweeps_find_what_comparing_every_pair_finds(monkeypatch_specs):
+    """Big groups are checked by sweeps over dates, small ones pair by pair: the same
+    verdicts and the same contradicted claims either way."""
+    import claimtrack.conflicts as conflicts
+
+    rows = [claim(id, str(low), low, None if width is None else low + width, origin=origin,
+                  kind="unnamed" if origin == "witnesses" else "media", group=group,
+                  location=location, date=date, report=id, metric=metric)
+            for id, (origin, group, location, date, low, width, metric)
+            in enumerate(monkeypatch_specs, 1)]
+
+    def outcome():
+        return [(g.metric, g.verdict, {c.claim for c in g.claims if c.contradicted})
+                for g in find_conflicts(rows, include_all=True)]
+
+    small = conflicts._SMALL
+    try:
+        direct = outcome()
+        conflicts._SMALL = 0
+        swept = outcome()
+    finally:
+        conflicts._SMALL = small
+    assert swept == direct
