@@ -1066,7 +1066,7 @@ def _explain_divergence(current: list[_Row], moves: list[tuple[_Row, _Row]], met
         inner, outer = part.row.get("location"), total.row.get("location")
         said.append(f"{inner} lies in {outer}, so the {_figure(part)} {_who(part)} gave for "
                     f"{inner} are part of the {_figure(total)} {_who(total)} gave for {outer}")
-    if overlap:
+    if overlap and not nested:
         said.append(f"{'those' if said else 'the figures'} for {_and(overlap)} overlap")
     if apart:
         said.append(f"{'those' if said else 'the figures'} for {_and(apart)} that differ come "

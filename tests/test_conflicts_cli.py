@@ -54,7 +54,7 @@ CONFLICTS = [
     (5, 'kelva-flood-2023', 'killed', 'divergent', 22, 'As many as 50', 50, 0, 50, 'people', None, 'Northline Wire', 'Northline Wire', 5, '2023-07-14', 'reportedly', 'Northline Wire', 1, False, False, 'northline wire'),
 ]
 REASONS = {
-    1: 'Nothing contradicts: Almaty lies in Kazakhstan, so the at least 2,000 the Ministry of the Interior gave for Almaty are part of the 3,811 Aidar Seitkali gave for Kazakhstan and those for people overlap.',
+    1: 'Nothing contradicts: Almaty lies in Kazakhstan, so the at least 2,000 the Ministry of the Interior gave for Almaty are part of the 3,811 Aidar Seitkali gave for Kazakhstan.',
     2: 'Nothing contradicts: each figure counts a different group.',
     3: "On 8 January the Interior Ministry said 16 police were killed, 2 days after the security forces' command in Almaty said 12: a toll that rose, not a contradiction.",
     4: 'Nothing contradicts: each figure counts a different group.',
@@ -141,16 +141,15 @@ Nothing contradicts: the figures count different groups and those for people ove
 ARRESTED_TABLE = """\
 kazakhstan-2022 · arrested — divergent: 2 claims from 2 independent origins
 Nothing contradicts: Almaty lies in Kazakhstan, so the at least 2,000 the Ministry of the Interior
-gave for Almaty are part of the 3,811 Aidar Seitkali gave for Kazakhstan and those for people
-overlap.
- #   figure            range   subject              source ← origin · report                 origins
+gave for Almaty are part of the 3,811 Aidar Seitkali gave for Kazakhstan.
+ #   figure            range   subject                source ← origin · report               origins
 ────────────────────────────────────────────────────────────────────────────────────────────────────
- 7   At least 2,000   2,000–   people in Almaty     Russian news agencies ← Ministry of            1
-                                                    the Interior
-                                                    Caspian Daily · 2022-01-06
+ 7   At least 2,000   2,000–   people in Almaty       Russian news agencies ← Ministry of          1
+                                                      the Interior
+                                                      Caspian Daily · 2022-01-06
 
-11   3,811             3,811   people in            Aidar Seitkali                                 1
-                               Kazakhstan           Nomad Post · 2022-01-07
+11   3,811             3,811   people in Kazakhstan   Aidar Seitkali                               1
+                                                      Nomad Post · 2022-01-07
 """
 
 
