@@ -143,7 +143,7 @@ def conflict_table(g: ConflictGroup) -> Table:
     table.add_column("#", justify="right")
     table.add_column("figure", max_width=18, overflow="fold")
     table.add_column("range", justify="right", no_wrap=True)
-    table.add_column("subject", max_width=22, overflow="fold")
+    table.add_column("subject", max_width=20, overflow="fold")
     table.add_column("source ← origin · report", ratio=1, overflow="fold")
     table.add_column("origins", justify="right")
     for c in g.claims:
