@@ -165,7 +165,8 @@ def terminal_safe(text: str) -> str:
 def source_origin(row: dict) -> str:
     """``source ← origin`` when the claim was passed on, else the source alone."""
     source, origin = row.get("source"), row.get("origin")
-    if not source or row.get("source_kind") in ("outlet", "unattributed"):
+    if not source or (row.get("source_kind") in ("outlet", "unattributed")
+                      and (not origin or origin == source)):
         return "the report itself"
     return f"{source} ← {origin}" if origin and origin != source else source
 

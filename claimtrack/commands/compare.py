@@ -15,16 +15,17 @@ from .common import DbOpt, EventOpt, FormatOpt, LexiconOpt, MetricOpt, stored
 
 def check_filters(database, *, event: str | None = None, metric: str | None = None) -> None:
     """Refuse (exit 2) an --event or --metric that names nothing stored, saying what does."""
-    from ..conflicts import lexicon_metrics
-
     for option, value in (("event", event), ("metric", metric)):
         if value is None:
             continue
         names = stored_names(database, option)
         if value in names:
             continue
-        if option == "metric" and value in lexicon_metrics():  # none stored yet, but valid
-            continue
+        if option == "metric":
+            from ..conflicts import lexicon_metrics
+
+            if value in lexicon_metrics():  # none stored yet, but a metric all the same
+                continue
         close = get_close_matches(value, names, n=1, cutoff=0.6)
         if close:
             hint = f"did you mean {close[0]}?"

@@ -94,8 +94,7 @@ def show(
 ) -> None:
     """Show one claim in its sentence, with its chain of sources and its report.
 
-    With --report, show a report's metadata and its claims instead. The figure is marked
-    **like this** when the output is not a terminal. An unknown ID exits 2.
+    With --report, show a report's metadata and its claims instead. The figure is marked **like this** when the output is not a terminal. An unknown ID exits 2.
 
     Example: claimtrack show 4; claimtrack show --report 1 -f json
     """
@@ -135,9 +134,7 @@ def search(
 ) -> None:
     """Find the claims whose sentence, and the reports whose title or text, hold QUERY.
 
-    Full-text search: every word must occur, whole words in any case; a snippet shows
-    each match «like this». Claims come first, then reports, each best match first; the
-    kind column tells them apart.
+    Full-text search: every word must occur, whole words in any case; a snippet shows each match «like this». Claims come first, then reports, each best match first; the kind column tells them apart.
 
     Example: claimtrack search interior ministry -f csv
     """
@@ -158,11 +155,7 @@ def export(
 ) -> None:
     """Write every stored claim with its source and report, for other tools.
 
-    json, jsonl, csv and tsv give one row per claim, metric 'other' included: the fields
-    of `claims`, the sources' keys, and the report's url and ref. claimreview gives one
-    JSON-LD document of schema.org Claim objects (sentence, author, appearance in the
-    report, the rest of the chain as citation), one list per conflict group, ready for a
-    fact-checker's ClaimReview.
+    json, jsonl, csv and tsv give one row per claim, metric 'other' included: the fields of `claims`, the sources' keys, and the report's url and ref. claimreview gives one JSON-LD document of schema.org Claim objects (sentence, author, appearance in the report, the rest of the chain as citation), one list per conflict group, ready for a fact-checker's ClaimReview.
 
     Example: claimtrack export -f claimreview > claims.jsonld
     """
