@@ -892,6 +892,14 @@ def claim_rows(db: Database, *, event: str | None = None, metric: str | None = N
         yield dict(zip(names, row))
 
 
+def has_name(db: Database, column: str, value: str) -> bool:
+    """Whether any report is of this event (``column="event"``, through its index) or any
+    claim of this metric (``"metric"``)."""
+    sql = {"event": "SELECT 1 FROM reports WHERE event = ? LIMIT 1",
+           "metric": "SELECT 1 FROM claims WHERE metric = ? LIMIT 1"}[column]
+    return db.execute(sql, [value]).fetchone() is not None
+
+
 def stored_names(db: Database, column: str) -> list[str]:
     """The distinct events (``column="event"``) or metrics (``"metric"``) stored, sorted:
     what a filter that matches nothing can suggest instead."""

@@ -456,6 +456,17 @@ def test_show_a_claim(invoke, samples_db):
     assert "quoted    yes\n" in quoted
 
 
+def test_show_names_the_report_itself_and_says_what_a_figure_allows(invoke, samples_db):
+    shown = lines(invoke("show", "2", "-f", "table").stdout).splitlines()
+    assert shown[0] == "Claim 2 · kazakhstan-2022 · killed"
+    assert "figure    Dozens (24 to 99)" in shown
+    assert "chain     the report itself (Caspian Daily)" in shown
+    assert "figure    At least 2,000 (2,000 or more)" in \
+        lines(invoke("show", "7", "-f", "table").stdout).splitlines()
+    assert "figure    More than 1,300 (1,301 or more)" in \
+        lines(invoke("show", "10", "-f", "table").stdout).splitlines()
+
+
 def test_show_a_claim_as_json(invoke, samples_db):
     rows = parse("json", invoke("show", "4", "-f", "json").stdout)
     assert len(rows) == 1

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..db import claim_rows, stored_names
+from ..db import claim_rows, has_name, stored_names
 from ..errors import UsageError
 from ..output import render_conflicts, render_timeline
 from .common import DbOpt, EventOpt, FormatOpt, LexiconOpt, MetricOpt, stored
@@ -18,14 +18,14 @@ def check_filters(database, *, event: str | None = None, metric: str | None = No
     for option, value in (("event", event), ("metric", metric)):
         if value is None:
             continue
-        names = stored_names(database, option)
-        if value in names:
+        if has_name(database, option, value):
             continue
         if option == "metric":
             from ..conflicts import lexicon_metrics
 
-            if value in lexicon_metrics():  # none stored yet, but a metric all the same
+            if value in lexicon_metrics():  # a metric all the same: no claim has it yet
                 continue
+        names = stored_names(database, option)
         close = get_close_matches(value, names, n=1, cutoff=0.6)
         if close:
             hint = f"did you mean {close[0]}?"
