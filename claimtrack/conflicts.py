@@ -44,9 +44,7 @@ pair, so a group of a million claims costs n log n.
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import os
-import tomllib
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -170,11 +168,30 @@ _BY_GROUP_AND_TIME = lambda c: (c.subject_group, c.order, c.id)  # noqa: E731
 _LEXICON = Path(__file__).parent / "extract" / "lexicon.toml"
 
 
+def _default_flags() -> dict[str, bool]:
+    """metric -> its ``cumulative`` flag in the shipped lexicon, read line by line: the file
+    is ours, its tables one per line (``[metrics.killed]``), and a command spares itself
+    loading a TOML parser for two words per metric."""
+    flags: dict[str, bool] = {}
+    current = None
+    for line in _LEXICON.read_text("utf-8").splitlines():
+        line = line.strip()
+        if line.startswith("["):
+            head = line.strip("[] ")
+            current = head[len("metrics."):] if head.startswith("metrics.") else None
+            if current is not None:
+                flags.setdefault(current, False)
+        elif current is not None and line.replace(" ", "").startswith("cumulative="):
+            flags[current] = line.split("=", 1)[1].split("#")[0].strip() == "true"
+    return flags
+
+
 @cache
 def _cumulative_in(path: str | None) -> frozenset[str]:
-    data = tomllib.loads(_LEXICON.read_text("utf-8"))
-    flags = {m: bool(v.get("cumulative")) for m, v in data.get("metrics", {}).items()}
+    flags = _default_flags()
     if path:
+        import tomllib
+
         try:
             extra = tomllib.loads(Path(path).read_text("utf-8"))
         except (OSError, ValueError, UnicodeDecodeError):
@@ -188,8 +205,7 @@ def _cumulative_in(path: str | None) -> frozenset[str]:
 @cache
 def lexicon_metrics() -> frozenset[str]:
     """Every metric the default lexicon names, and ``other``."""
-    data = tomllib.loads(_LEXICON.read_text("utf-8"))
-    return frozenset(data.get("metrics", {})) | {EXCLUDED_METRIC}
+    return frozenset(_default_flags()) | {EXCLUDED_METRIC}
 
 
 def cumulative_metrics(lexicon: str | os.PathLike | None = None) -> frozenset[str]:
@@ -366,6 +382,8 @@ def _ids(value) -> tuple[int, ...]:
     if not value:
         return ()
     if isinstance(value, str):
+        import json
+
         try:
             value = json.loads(value)
         except ValueError:
@@ -386,12 +404,15 @@ def _normalise(rows: Iterable[Mapping], *, event: str | None, metric: str | None
     stated: set[tuple] = set()  # (report, metric, subject group) a report states itself
     tallies = False
     voices: dict[int, dict[str, str]] = defaultdict(dict)  # every origin each report names
+    itself: dict[int, tuple[str, str]] = {}  # each report's own voice: a copy speaks with it
     for r in rows:
         met = r.get("metric")
         ev = r.get("event") or DEFAULT_EVENT
         voice = _voice(r)
         if r.get("origin") or r.get("source"):
             voices[r["report"]].setdefault(*voice)
+        if _itself(r):
+            itself.setdefault(r["report"], voice)
         if not met or met == EXCLUDED_METRIC:
             continue
         if (event is not None and ev != event) or (metric is not None and met != metric):
@@ -420,6 +441,8 @@ def _normalise(rows: Iterable[Mapping], *, event: str | None, metric: str | None
             continue  # the report states its own figure: its tally does not stand for it
         if names:
             voice, name = names.get((report, voice), (voice, name))
+        if get("copy_of") and _itself(r):  # a copy's own figures are its original's (SPEC §6)
+            voice, name = itself.get(get("copy_of"), (voice, name))
         source = get("source")
         source_key = get("source_key") or (_fold(source) if source else "")
         location = get("location")
@@ -441,8 +464,9 @@ def _normalise(rows: Iterable[Mapping], *, event: str | None, metric: str | None
 
 
 def _voice(r: Mapping) -> tuple[str, str]:
-    """The key independence is counted on, and a name to show for it."""
-    report = r["report"]
+    """The key independence is counted on, and a name to show for it. A copy of an earlier
+    report (``copy_of``) speaks with that report's voices."""
+    report = r.get("copy_of") or r["report"]
     if r.get("source_kind") == "unattributed" or not (r.get("origin") or r.get("source") or r.get("outlet")):
         return f"report:{report}", f"report {report}"
     if r.get("origin"):

@@ -852,7 +852,8 @@ def claim_rows(db: Database, *, event: str | None = None, metric: str | None = N
     The rows `claimtrack.conflicts` works on. Keys: id, event, metric, subject,
     subject_group, location, figure, qualifier, value, low, high, unit, hedge, cue, source,
     source_kind, source_key, origin, origin_kind, origin_key, report (report id), outlet,
-    title, date, and where the schema has them, individual, derived, as_of and parts.
+    title, date, and where the schema has them, individual, derived, as_of, parts and the
+    report's copy_of.
     ``event`` is "default" for reports ingested without one. Metric ``other`` rows are
     included unless ``include_other`` is false.
     """
@@ -867,6 +868,8 @@ def claim_rows(db: Database, *, event: str | None = None, metric: str | None = N
         where.append("c.metric != 'other'")
     present = {row[1] for row in db.execute("PRAGMA table_info(claims)").fetchall()}
     extra = "".join(f", c.{name}" for name in _OPTIONAL_CLAIM_COLUMNS if name in present)
+    if any(row[1] == "copy_of" for row in db.execute("PRAGMA table_info(reports)").fetchall()):
+        extra += ", r.copy_of"
     # Sources are few (one per body named across the whole database): their keys come from
     # one small query, not from two joins per claim. Ordered by event, the reports are read
     # through their event index and each one's claims through theirs, with no sort of the

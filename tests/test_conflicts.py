@@ -829,3 +829,25 @@ def test_sweeps_find_what_comparing_every_pair_finds(monkeypatch_specs):
     finally:
         conflicts._SMALL = small
     assert swept == direct
+
+
+def test_the_default_lexicon_flags_read_as_toml_reads_them():
+    import tomllib
+
+    from claimtrack.conflicts import _LEXICON, _default_flags, lexicon_metrics
+    data = tomllib.loads(_LEXICON.read_text("utf-8"))["metrics"]
+    assert _default_flags() == {m: bool(v.get("cumulative")) for m, v in data.items()}
+    assert lexicon_metrics() == set(data) | {"other"}
+
+
+def test_a_copy_speaks_with_the_voices_of_the_report_it_copies():
+    # report 2 republishes report 1: its own figure is report 1's, not a second voice
+    rows = [outlet_claim(1, "12", 12, group="people", report=1, date="2023-03-04", outlet="Wire"),
+            dict(outlet_claim(2, "12", 12, group="people", report=2, date="2023-03-04",
+                              outlet="Harbor Post"), copy_of=1),
+            unattributed(3, "30", 30, group="people", report=3, date="2023-03-04"),
+            dict(unattributed(4, "30", 30, group="people", report=4, date="2023-03-04"), copy_of=3)]
+    [group] = find_conflicts(rows)
+    assert {c.claim: c.voice for c in group.claims} == {
+        1: "wire", 2: "wire", 3: "report:3", 4: "report:3"}
+    assert group.voices == 2

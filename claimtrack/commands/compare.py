@@ -65,9 +65,8 @@ def conflicts(
         if lexicon is not None and not Path(lexicon).is_file():
             raise UsageError(f"cannot read lexicon {lexicon}: no such file")
         check_filters(database, event=event, metric=metric)
-        # Every metric of the event is read: a report's "the ministry" is known by the body it
-        # named for another metric.
-        rows = claim_rows(database, event=event, include_other=False, by_event=True)
+        rows = claim_rows(database, event=event, metric=metric, include_other=False,
+                          by_event=True)
         groups = conflicts_by_event(rows, event=event, metric=metric, strict=strict,
                                     include_all=all_, history=history,
                                     cumulative=cumulative_metrics(lexicon))
@@ -92,6 +91,7 @@ def timeline(
 
     with stored(ctx, db) as database:
         check_filters(database, event=event, metric=metric)
-        rows = claim_rows(database, event=event, include_other=False, by_event=True)
+        rows = claim_rows(database, event=event, metric=metric, include_other=False,
+                          by_event=True)
         render_timeline(timeline_by_event(rows, event=event, metric=metric), fmt,
                         empty="no figures match")
