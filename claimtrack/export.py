@@ -9,10 +9,12 @@ figures that disagree sit next to each other.
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from enum import Enum
 
-__all__ = ["CONTEXT", "ExportFormat", "PERSON_KINDS", "claim_object", "claimreview"]
+__all__ = ["CONTEXT", "ExportFormat", "PERSON_KINDS", "claim_object", "claimreview",
+           "json_ld_text"]
 
 CONTEXT = "https://schema.org"
 # Source kinds (SPEC §5) that name people; every other kind is an organisation or a body.
@@ -62,6 +64,20 @@ def claimreview(rows: Iterable[Mapping]) -> dict:
         graph.append(_item_list(f"group-{index}", event, metric, members,
                                 f"no conflict: {_count(len(members), 'claim')}"))
     return {"@context": CONTEXT, "@graph": graph}
+
+
+# JSON-LD is embedded in pages inside <script type="application/ld+json">: a "</script>" or
+# "<!--" in a title or a sentence would end the script, and what follows would be HTML.
+# JSON may write any character as \uXXXX, and these characters occur only inside strings.
+_IN_SCRIPT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                            "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def json_ld_text(document: Mapping) -> str:
+    """``document`` as JSON text that is safe inside an HTML ``<script>`` element: ``<``,
+    ``>`` and ``&`` (and U+2028/2029, line ends in older JavaScript) as ``\\u`` escapes.
+    It parses back to the same document."""
+    return json.dumps(document, ensure_ascii=False, indent=2).translate(_IN_SCRIPT)
 
 
 def claim_object(row: Mapping) -> dict:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from ..db import DEFAULT_DB, ENV_DB, Reader, database_error, open_db, open_reader
-from ..errors import ClaimtrackError
+from ..errors import ClaimtrackError, CrashError, UsageError
 from ..output import Format
 
 if TYPE_CHECKING:
@@ -34,11 +34,18 @@ class State:
     debug: bool = False
 
 
+def check_db_path(value: str | None) -> str | None:
+    """Refuse ``--db ''``, which SQLite would take for a temporary database."""
+    if value is not None and not value.strip():
+        raise typer.BadParameter("the database path is empty: pass a file name")
+    return value
+
+
 FormatOpt = Annotated[Format | None, typer.Option(
     "--format", "-f", case_sensitive=False, show_default=False,
     help="table, json, jsonl, csv or tsv \\[default: a table on a terminal, else jsonl]")]
 DbOpt = Annotated[str | None, typer.Option(
-    "--db", show_default=False, metavar="PATH",
+    "--db", show_default=False, metavar="PATH", callback=check_db_path,
     help=f"Database file (overrides the global --db, ${ENV_DB}, {DEFAULT_DB}).")]
 PathsArg = Annotated[list[str], typer.Argument(
     metavar="PATH", show_default=False,
@@ -63,14 +70,34 @@ def err() -> Console:
     """The console on stderr for progress, summaries and errors, made on first use."""
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 
 def escape(text: str) -> str:
-    """``text`` with its rich markup escaped, to print as it is."""
+    """``text`` to print as it is in a line on stderr: its rich markup escaped, its control
+    characters (a file name's escape sequences, a line feed) shown, never obeyed. Every
+    string from input or from an error passes here on its way to the terminal."""
     from rich.markup import escape as rich_escape
 
-    return rich_escape(text)
+    from ..output import terminal_safe
+
+    return rich_escape(terminal_safe(text, one_line=True))
+
+
+def usage_error(error: Exception) -> NoReturn:
+    """A Click usage error (bad option value, missing argument, unknown command) as one
+    line, like every other error, naming the --help to read; its own exit code (2)."""
+    ctx = getattr(error, "ctx", None)
+    message = error.format_message() if hasattr(error, "format_message") else str(error)
+    if ctx is not None:
+        names = []  # the command's path, named `claimtrack` however it was started
+        while ctx.parent is not None:
+            names.append(ctx.info_name)
+            ctx = ctx.parent
+        message = f"{message} (see `{' '.join(['claimtrack', *reversed(names)])} --help`)"
+    usage = UsageError(" ".join(message.split()))
+    usage.exit_code = getattr(error, "exit_code", UsageError.exit_code)
+    fail(usage)
 
 
 def fail(error: ClaimtrackError) -> NoReturn:
@@ -105,9 +132,9 @@ def handled(ctx: typer.Context, db: str | None = None) -> Iterator[None]:
     except Exception as e:
         if debug:
             raise
-        err().print(f"[red]Error:[/red] unexpected {type(e).__name__}: {escape(str(e))} "
-                    "(run with --debug for the traceback)")
-        raise typer.Exit(1) from None
+        # A crash of claimtrack itself (a bug): exit 3, apart from rejected inputs (1).
+        fail(CrashError(f"unexpected {type(e).__name__}: {e} (a bug in claimtrack: run with "
+                        "--debug for the traceback)"))
 
 
 @contextmanager

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import signal
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
@@ -13,6 +13,8 @@ from ..inputs import DEFAULT_MAX_BYTES, Meta, Rejection, check_date, read_inputs
 from ..output import EXTRACT_TABLE, REEXTRACT_TABLE, render
 from .common import (DbOpt, EventOpt, FormatOpt, LexiconOpt, MaxBytesOpt, OutletOpt, PathsArg,
                      db_path, err, escape, handled, plural, say_rejected)
+
+T = TypeVar("T")
 
 
 def ingest(
@@ -30,8 +32,9 @@ def ingest(
     lexicon: LexiconOpt = None,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=1, metavar="N", show_default=False,
-        help="Processes that extract claims \\[default: the number of cores]; 1 extracts in "
-             "this one. Reports are stored in input order either way.")] = None,
+        help="Processes that extract claims \\[default and most: the number of cores, fewer "
+             "if the open-file limit says so]; 1 extracts in this one. Reports are stored "
+             "in input order either way.")] = None,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar and no summary (rejections still show).")
     ] = False,
@@ -50,7 +53,7 @@ def ingest(
     """
     from ..db import IngestSummary
     from ..extract import load_lexicon
-    from ..parallel import default_jobs
+    from ..parallel import usable_jobs
 
     path = db_path(ctx, db)
     summary = IngestSummary()
@@ -61,21 +64,21 @@ def ingest(
         try:
             database = open_db(path)
             with _ingest_progress(paths, quiet) as progress:
-                ingest_reports(database,
-                               read_inputs(paths, defaults=defaults, max_bytes=max_bytes),
+                ingest_reports(database, stop.inputs(
+                                   read_inputs(paths, defaults=defaults, max_bytes=max_bytes)),
                                lexicon=lex,
-                               on_reject=say_rejected, jobs=jobs or default_jobs(),
+                               on_reject=say_rejected, jobs=usable_jobs(jobs),
                                stop=stop, on_progress=progress, summary=summary)
         except KeyboardInterrupt:  # a second Ctrl-C: stopped at once, rolled back
             summary.interrupted = True
+        except Exception:
+            # A worker died, the disk filled…: say what was stored before the error line.
+            if not quiet and (summary.added or summary.duplicates or summary.rejected):
+                _say_summary(summary, path, "stopped: ")
+            raise
+        summary.interrupted = summary.interrupted or stop.cut
         if not quiet:
-            err().print(
-                f"{'interrupted: ' if summary.interrupted else ''}"
-                f"added {plural(summary.added, 'report')} "
-                f"({_claims_stored(summary)}), "
-                f"skipped {plural(summary.duplicates, 'duplicate')}, "
-                f"rejected {plural(summary.rejected, 'input')} → {escape(path)}"
-            )
+            _say_summary(summary, path, "interrupted: " if summary.interrupted else "")
             if summary.interrupted:
                 err().print("run the same command again to add the rest: stored reports are "
                           "skipped")
@@ -85,29 +88,67 @@ def ingest(
         raise typer.Exit(1)
 
 
+def _say_summary(summary, path: str, prefix: str) -> None:
+    err().print(
+        f"{prefix}added {plural(summary.added, 'report')} "
+        f"({_claims_stored(summary)}), "
+        f"skipped {plural(summary.duplicates, 'duplicate')}, "
+        f"rejected {plural(summary.rejected, 'input')} → {escape(path)}"
+    )
+
+
 def _claims_stored(summary) -> str:
     """"9 claims", or "9 claims, 2 more with metric other": what `claims` and `--all` list."""
     listed = plural(summary.claims - summary.other, "claim")
     return f"{listed}, {summary.other} more with metric other" if summary.other else listed
 
 
-@contextmanager
-def _until_interrupted() -> Iterator[Callable[[], bool]]:
-    """A stop flag that the first Ctrl-C raises; a second Ctrl-C interrupts at once."""
-    requested: list[bool] = []
+class _Interrupt:
+    """Ctrl-C during an ingest: the first stops after the report being stored, a second
+    stops at once. While the ingest waits for input (a pipe nobody writes to yet), the
+    first ends the input there, and what was read is stored."""
 
-    def on_sigint(signum, frame) -> None:
-        if requested:
+    def __init__(self) -> None:
+        self.requested = False
+        self.reading = False  # waiting for the next input: nothing half done to finish
+        self.cut = False  # the input was ended by Ctrl-C
+
+    def __call__(self) -> bool:
+        return self.requested
+
+    def on_sigint(self, signum, frame) -> None:
+        if self.requested or self.reading:
             raise KeyboardInterrupt
-        requested.append(True)
+        self.requested = True
 
+    def inputs(self, items: Iterable[T]) -> Iterator[T]:
+        """``items``, until they end or Ctrl-C comes while the next is awaited."""
+        items = iter(items)
+        while True:
+            self.reading = True
+            try:
+                item = next(items)
+            except StopIteration:
+                return
+            except KeyboardInterrupt:
+                self.cut = True
+                return
+            finally:
+                self.reading = False
+            yield item
+
+
+@contextmanager
+def _until_interrupted() -> Iterator[_Interrupt]:
+    """A stop flag that the first Ctrl-C raises; a second Ctrl-C interrupts at once."""
+    state = _Interrupt()
     try:
-        previous = signal.signal(signal.SIGINT, on_sigint)
+        previous = signal.signal(signal.SIGINT, state.on_sigint)
     except ValueError:  # not the main thread: Ctrl-C keeps its usual meaning
-        yield lambda: False
+        yield state
         return
     try:
-        yield lambda: bool(requested)
+        yield state
     finally:
         signal.signal(signal.SIGINT, previous)
 
@@ -147,11 +188,16 @@ def extract(
     def rows() -> Iterator[dict]:
         nonlocal rejected
         for item in read_inputs(paths, defaults=Meta(outlet=outlet), max_bytes=max_bytes):
-            if isinstance(item, Rejection):
-                rejected += 1
-                say_rejected(item)
-            else:
-                yield from claim_rows_for(item, lex)
+            if not isinstance(item, Rejection):
+                try:
+                    found = claim_rows_for(item, lex)
+                except Exception as e:  # a bug on one odd text: name it, go on with the rest
+                    item = Rejection(item.name, f"extraction failed: {type(e).__name__}: {e}")
+                else:
+                    yield from found
+                    continue
+            rejected += 1
+            say_rejected(item)
 
     with handled(ctx):
         lex = load_lexicon(lexicon)
@@ -172,7 +218,8 @@ def reextract(
     One transaction per report: claims found unchanged keep their numbers, the others are
     replaced, and sources no claim cites any more are dropped. Lists the reports whose
     claims changed (claims before → after); a summary goes to stderr. Pass the same
-    --lexicon to later ingests (or set CLAIMTRACK_LEXICON).
+    --lexicon to later ingests (or set CLAIMTRACK_LEXICON). A report whose extraction
+    fails keeps its claims and is named on stderr (exit 1).
 
     Example: claimtrack reextract --lexicon acled.toml
     """
@@ -183,12 +230,15 @@ def reextract(
         lex = load_lexicon(lexicon)
         summary = ReextractSummary()
         changes = reextract_reports(open_db(path, create=False), lexicon=lex, event=event,
-                                    summary=summary)
+                                    summary=summary, on_reject=say_rejected)
         render((c for c in changes if c["added"] or c["removed"]), fmt, REEXTRACT_TABLE,
                empty="no claims changed")
         err().print(
             f"re-extracted {plural(summary.reports, 'report')} "
             f"({summary.changed} changed): "
             f"{plural(summary.added, 'claim')} added, {summary.removed} removed, "
-            f"{summary.unchanged} unchanged → {escape(path)}"
+            f"{summary.unchanged} unchanged"
+            f"{f', {summary.rejected} rejected' if summary.rejected else ''} → {escape(path)}"
         )
+    if summary.rejected:
+        raise typer.Exit(1)

@@ -1,7 +1,6 @@
 """The commands that list what is stored: reports, claims, sources, show, search, export."""
 from __future__ import annotations
 
-import json
 import sys
 from typing import Annotated
 
@@ -13,7 +12,8 @@ from ..errors import UsageError
 from ..export import ExportFormat
 from ..output import CLAIM_TABLE, REPORT_TABLE, SEARCH_TABLE, SOURCE_TABLE, Format, render
 from ..output import render_claim, render_report
-from .common import AllOpt, DbOpt, EventOpt, FormatOpt, MetricOpt, db_path, handled, stored
+from .common import (AllOpt, DbOpt, EventOpt, FormatOpt, MetricOpt, db_path, err, escape,
+                     handled, plural, stored)
 from .compare import check_filters
 
 
@@ -57,6 +57,9 @@ def claims(
     """
     with stored(ctx, db) as database:
         check_filters(database, event=event, metric=metric)
+        if report is not None and get_report(database, report) is None:
+            raise UsageError(f"no report {report} in {db_path(ctx, db)}: `claimtrack reports` "
+                             "lists them")
         rows = list_claims(database, event=event, metric=metric,
                            source=source, subject=subject, report=report, location=location,
                            include_other=all_)
@@ -108,7 +111,7 @@ def show(
             claim_list = list(list_claims(database, report=found["id"], include_other=all_))
             render_report(found, claim_list, fmt)
             return
-        if not ident.isdigit():
+        if not (ident.isascii() and ident.isdigit()):
             raise UsageError(f"claim numbers are whole numbers, not {ident!r}; "
                              "for a report, use `claimtrack show --report ID`")
         claim = get_claim(database, int(ident))
@@ -138,9 +141,14 @@ def search(
 
     Example: claimtrack search interior ministry -f csv
     """
+    def unindexed(waiting: int, why: str) -> None:
+        err().print(f"note: {plural(waiting, 'report')} stored last not searched: the index "
+                    f"cannot be written now ({escape(why)}); a later search or ingest adds "
+                    "them")
+
     with stored(ctx, db, write=True) as database:
         rows = search_db(database, " ".join(query), event=event,
-                         include_other=all_, raw=raw, limit=limit)
+                         include_other=all_, raw=raw, limit=limit, on_unindexed=unindexed)
         render(rows, fmt, SEARCH_TABLE, empty="nothing matches")
 
 
@@ -159,11 +167,11 @@ def export(
 
     Example: claimtrack export -f claimreview > claims.jsonld
     """
-    from ..export import claimreview
+    from ..export import claimreview, json_ld_text
 
     with stored(ctx, db) as database:
         rows = export_claims(database, event=event)
         if fmt is ExportFormat.claimreview:
-            sys.stdout.write(json.dumps(claimreview(rows), ensure_ascii=False, indent=2) + "\n")
+            sys.stdout.write(json_ld_text(claimreview(rows)) + "\n")
         else:
             render(rows, Format(fmt.value))
