@@ -1,7 +1,8 @@
 """Conflicting figures, updates and independence over claim rows (SPEC §6).
 
 Pure functions: claim rows in (plain dicts, as ``db.claim_rows`` yields them), frozen records
-and plain dicts out. No I/O, no SQL.
+and plain dicts out. No I/O but the lexicon's ``cumulative`` flags and the gazetteer
+(``claimtrack.places``), both read once and only when needed; no SQL.
 
 Rules, where SPEC §6 leaves room:
 
@@ -9,45 +10,53 @@ Rules, where SPEC §6 leaves room:
   chain). A claim the report makes itself speaks for its outlet; one with no outlet either
   (``unattributed``) speaks for its report alone. Unnamed origins (``witnesses``, ``other
   sources``) are not identities, so each report's unnamed sources are voices of their own.
-- **Order** is the report's date, then its id (ingest order); undated reports come before
-  dated ones, since nothing says they are the latest.
-- **Updates.** For one voice and one (event, metric, subject group, location) key, the latest
-  report holding a figure gives the voice's current figures; an earlier figure is superseded
-  unless that latest report repeats it. A report never supersedes itself.
-- **Intervals** are closed, ``high`` None is unbounded above (``at least 2,000`` overlaps
-  every figure from 2,000 up) and ``low`` None counts as 0. Two intervals are disjoint when
-  one ends below where the other starts.
-- **Pairs.** Two current claims are compared when they come from different speakers (voice
-  or first source differ), share a unit, and their locations are compatible (equal, or one
-  unknown). A compared pair *contradicts* when the voices differ, the subject group is the
-  same and the intervals are disjoint; it *differs* when subject group or interval differ.
-  A voice quoted with two figures by two outlets therefore makes a group divergent, never
-  contradictory: that is a misquote or a muddle, not two origins disagreeing.
-- **Verdict.** ``contradiction`` if any compared pair contradicts, else ``divergent`` if any
-  differs, else ``agree`` (this includes groups whose claims are all in different places).
-  A group needs at least two speakers among its current claims to be a group at all.
+  Within a report, a bare head noun (``ministry``, ``agency``) that ends the name of exactly
+  one other origin of the report (``interior ministry``) is that origin: `the ministry`.
+- A claim's **date** is its ``as_of`` when the sentence dates the figure, else its report's.
+  **Order** is that date, then the report's, then ingest order; undated claims come first.
+- **Updates.** For one voice and one (event, metric, subject group, unit) key, a claim is
+  superseded when the voice's latest later figure at a compatible place (the same, or either
+  unknown) is another figure; a report never supersedes itself, and a figure the report gives
+  as an earlier one (``as_of`` before the report's date) is never current.
+- **Intervals** are closed, ``high`` None is unbounded above, ``low`` None counts as 0. A
+  **part** (an individual, a claim a tally sums) bounds from below: compared as ``low``..∞.
+  A tally (``derived = "tally"``) stands for its report only where the report states no
+  figure of its own for that metric and subject group.
+- **Scope.** Claims of one subject group at compatible places speak of the same people. The
+  group ``people`` is the total of every other group, and a country or US state (from the
+  gazetteer) the total of its cities: a total is compared with its parts as a lower bound.
+  A vague total (``several``, ``hundreds``) holds no parts: its words may count families or
+  households rather than people.
+- **Contradiction** (different voices): one figure lies wholly above another of the same
+  scope, or above a total it is part of, and time allows it: the two are of the same date
+  (or either undated), or the metric is cumulative (lexicon ``cumulative = true``) and the
+  higher one is the earlier. A total below the sum of its cities' figures contradicts them.
+  A cumulative figure later and higher than another is a rising toll: ``divergent``.
+- **Divergent**: two speakers give different figures at compatible places (or in places one
+  of which holds the other), and nothing contradicts; else ``agree``.
 - Verdicts and independence counts always come from current claims; ``history`` only adds
-  the superseded claims to the groups, marked, for context (their ``origins`` counts the
-  voices that still give that figure, possibly 0).
+  the superseded claims to the groups, marked.
 
-Beyond the SPEC §6 columns, each conflict row says whether the claim is ``contradicted`` (for
-the table view to mark) and its ``voice``, the key its independence is counted on. The
-verdict is computed without comparing every pair, so a group of a million claims is linear.
+Every group carries a ``reason``: one sentence naming the figures that decide its verdict,
+who gave them and when. Verdicts are computed by sweeps over dates, never by comparing every
+pair, so a group of a million claims costs n log n.
 """
 from __future__ import annotations
 
-import re
+import datetime as _dt
+import os
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from functools import cache
 from itertools import groupby
-from operator import itemgetter
+from pathlib import Path
 from typing import NamedTuple
 
 __all__ = [
     "AGREE", "CONFLICT_COLUMNS", "CONTRADICTION", "DIVERGENT", "TIMELINE_COLUMNS", "VERDICTS",
     "ConflictGroup", "FigureSupport", "GroupClaim", "conflict_rows", "conflicts_by_event",
-    "disjoint", "find_conflicts", "timeline", "timeline_by_event",
+    "cumulative_metrics", "disjoint", "find_conflicts", "timeline", "timeline_by_event",
 ]
 
 CONTRADICTION = "contradiction"
@@ -56,15 +65,17 @@ AGREE = "agree"
 VERDICTS = (CONTRADICTION, DIVERGENT, AGREE)
 DEFAULT_EVENT = "default"
 EXCLUDED_METRIC = "other"
+TOTAL_GROUP = "people"  # the generic group: the total of every other one
+REPORT_ITSELF = "the report itself"
 
 CONFLICT_COLUMNS = (
     "group", "event", "metric", "verdict", "claim", "figure", "value", "low", "high",
     "subject_group", "location", "source", "origin", "report", "date",
-    "hedge", "outlet", "origins", "superseded", "contradicted", "voice",
+    "hedge", "outlet", "origins", "superseded", "contradicted", "voice", "reason",
 )
 TIMELINE_COLUMNS = (
     "event", "metric", "subject_group", "origin", "date", "figure", "value", "low", "high",
-    "claim", "report", "superseded", "location", "source", "voice",
+    "claim", "report", "superseded", "location", "source", "voice", "itself",
 )
 
 
@@ -87,10 +98,11 @@ class GroupClaim:
     report: int
     outlet: str | None
     title: str | None
-    date: str | None
+    date: str | None  # the claim's date: as_of, else the report's
     origins: int  # independent voices whose current figure this is
     superseded: bool
-    contradicted: bool  # disjoint from a comparable claim of another voice, same subject group
+    contradicted: bool  # one side of a pair that cannot both be true
+    itself: bool = False  # the report speaks for itself (outlet or unattributed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +120,7 @@ class FigureSupport:
 
 @dataclass(frozen=True, slots=True)
 class ConflictGroup:
-    """The claims of one (event, metric) side by side, with a verdict."""
+    """The claims of one (event, metric) side by side, with a verdict and its reason."""
 
     group: int  # 1-based position in the result
     event: str
@@ -116,6 +128,7 @@ class ConflictGroup:
     verdict: str  # contradiction, divergent, agree
     claims: tuple[GroupClaim, ...]
     figures: tuple[FigureSupport, ...]
+    reason: str = ""
 
     @property
     def voices(self) -> int:
@@ -133,22 +146,77 @@ class _Row(NamedTuple):
     place: str | None  # location key: case-folded
     unit: str | None
     low: int  # 0 when the row has none
-    high: int | None
+    high: int | None  # None when unbounded, or when the claim is a part
     speaker: str  # voice and first source: who is heard saying it
     voice: str
     voice_name: str
-    order: int  # rank of the report by (date or "", report id): ints compare fast
-    update_key: int  # interned (event, metric, subject_group, place, unit, voice)
+    order: int  # rank by (claim date, report date, report id): ints compare fast
+    update_key: int  # interned (event, metric, subject_group, unit, voice)
     figure_key: int  # interned (subject_group, place, unit, low, high)
     row: Mapping
+    date: str | None  # the claim's date
+    report: int
+    earlier: bool  # given by its report as an earlier figure: never current
 
-    @property
-    def interval(self) -> tuple[int, int | None]:
-        return (self.low, self.high)
+
+_BY_TIME = lambda c: (c.order, c.id)  # noqa: E731
+_BY_GROUP_AND_TIME = lambda c: (c.subject_group, c.order, c.id)  # noqa: E731
 
 
-_BY_TIME = itemgetter(11, 0)  # order, id
-_BY_GROUP_AND_TIME = itemgetter(3, 11, 0)  # subject_group, order, id
+# Lexicon: which metrics only grow ----------------------------------------------------------
+
+_LEXICON = Path(__file__).parent / "extract" / "lexicon.toml"
+
+
+def _default_flags() -> dict[str, bool]:
+    """metric -> its ``cumulative`` flag in the shipped lexicon, read line by line: the file
+    is ours, its tables one per line (``[metrics.killed]``), and a command spares itself
+    loading a TOML parser for two words per metric."""
+    flags: dict[str, bool] = {}
+    current = None
+    for line in _LEXICON.read_text("utf-8").splitlines():
+        line = line.strip()
+        if line.startswith("["):
+            head = line.strip("[] ")
+            current = head[len("metrics."):] if head.startswith("metrics.") else None
+            if current is not None:
+                flags.setdefault(current, False)
+        elif current is not None and line.replace(" ", "").startswith("cumulative="):
+            flags[current] = line.split("=", 1)[1].split("#")[0].strip() == "true"
+    return flags
+
+
+@cache
+def _cumulative_in(path: str | None) -> frozenset[str]:
+    flags = _default_flags()
+    if path:
+        import tomllib
+
+        try:
+            extra = tomllib.loads(Path(path).read_text("utf-8"))
+        except (OSError, ValueError, UnicodeDecodeError):
+            extra = {}  # the lexicon's own loader reports a bad file; here it changes nothing
+        for m, v in extra.get("metrics", {}).items():
+            if isinstance(v, dict) and "cumulative" in v:
+                flags[m] = bool(v["cumulative"])
+    return frozenset(m for m, on in flags.items() if on)
+
+
+@cache
+def lexicon_metrics() -> frozenset[str]:
+    """Every metric the default lexicon names, and ``other``."""
+    return frozenset(_default_flags()) | {EXCLUDED_METRIC}
+
+
+def cumulative_metrics(lexicon: str | os.PathLike | None = None) -> frozenset[str]:
+    """The metrics the lexicon marks ``cumulative`` (counts that only grow), from the default
+    lexicon overridden by ``lexicon`` (else ``$CLAIMTRACK_LEXICON``). Read without loading
+    the extraction engine."""
+    path = lexicon or os.environ.get("CLAIMTRACK_LEXICON") or None
+    return _cumulative_in(str(path) if path else None)
+
+
+# Finding conflicts --------------------------------------------------------------------------
 
 
 def find_conflicts(
@@ -159,6 +227,7 @@ def find_conflicts(
     strict: bool = False,
     include_all: bool = False,
     history: bool = False,
+    cumulative: Collection[str] | None = None,
 ) -> list[ConflictGroup]:
     """The (event, metric) groups in which at least two speakers give figures, with a verdict.
 
@@ -168,7 +237,9 @@ def find_conflicts(
         strict: only groups whose verdict is ``contradiction``.
         include_all: also groups whose figures all agree.
         history: also the claims superseded by a later figure of their own voice, marked.
+        cumulative: the metrics whose counts only grow (default: :func:`cumulative_metrics`).
     """
+    cumulative = cumulative_metrics() if cumulative is None else cumulative
     figure_keys: dict[tuple, int] = {}
     claims = _normalise(rows, event=event, metric=metric, figure_keys=figure_keys)
     key_of = list(figure_keys)  # interned figure key -> (subject_group, place, unit, low, high)
@@ -182,7 +253,7 @@ def find_conflicts(
         current = [c for c in members if c.id not in superseded]
         if len({c.speaker for c in current}) < 2:
             continue
-        verdict, contradicted = _verdict(current)
+        verdict, contradicted, reason = _verdict(current, met in cumulative, met)
         if strict and verdict != CONTRADICTION:
             continue
         if verdict == AGREE and not include_all:
@@ -199,6 +270,7 @@ def find_conflicts(
             claims=tuple(_group_claim(c, origins.get(c.figure_key, 0), c.id in superseded,
                                       c.id in contradicted) for c in shown),
             figures=tuple(_figure_support(key_of[key], rows_) for key, rows_ in support.items()),
+            reason=reason,
         ))
     return groups
 
@@ -210,6 +282,8 @@ def conflicts_by_event(rows: Iterable[Mapping], **options) -> Iterator[ConflictG
     group spans two events; only one event's rows are held at once, so a whole database of
     claims (``db.claim_rows(by_event=True)``) streams through in bounded memory.
     """
+    if options.get("cumulative") is None:
+        options["cumulative"] = cumulative_metrics()
     number = 0
     for _, batch in groupby(rows, key=_event_of):
         for group in find_conflicts(batch, **options):
@@ -255,6 +329,7 @@ def conflict_rows(groups: Iterable[ConflictGroup]) -> list[dict]:
                 "superseded": c.superseded,
                 "contradicted": c.contradicted,
                 "voice": c.voice,
+                "reason": g.reason,
             })
     return out
 
@@ -264,8 +339,8 @@ def timeline(rows: Iterable[Mapping], *, event: str | None = None,
     """Each voice's figures over time, per (event, metric, subject group, location).
 
     Rows come in ``TIMELINE_COLUMNS``, ordered by event, metric, subject group, origin,
-    location, then date and report; ``superseded`` is true for all but the voice's latest
-    figure for that key (the same rule ``find_conflicts`` uses).
+    location, then date and report; ``superseded`` is true for all but the voice's current
+    figures (the same rule ``find_conflicts`` uses). ``date`` is the claim's date.
     """
     claims = _normalise(rows, event=event, metric=metric)
     superseded = _superseded(claims)
@@ -277,17 +352,18 @@ def timeline(rows: Iterable[Mapping], *, event: str | None = None,
         "metric": c.metric,
         "subject_group": c.subject_group,
         "origin": c.voice_name,
-        "date": c.row.get("date"),
+        "date": c.date,
         "figure": c.row.get("figure"),
         "value": c.row.get("value"),
         "low": c.row.get("low"),
-        "high": c.high,
+        "high": c.row.get("high"),
         "claim": c.id,
-        "report": c.row["report"],
+        "report": c.report,
         "superseded": c.id in superseded,
         "location": c.row.get("location"),
         "source": c.row.get("source"),
         "voice": c.voice,
+        "itself": _itself(c.row),
     } for c in ordered]
 
 
@@ -298,50 +374,99 @@ def disjoint(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
     return (ahigh is not None and ahigh < blow) or (bhigh is not None and bhigh < alow)
 
 
+# Rows -> comparable claims ------------------------------------------------------------------
+
+
+def _ids(value) -> tuple[int, ...]:
+    """A tally's parts: a list of claim ids, or that list as JSON text."""
+    if not value:
+        return ()
+    if isinstance(value, str):
+        import json
+
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return ()
+    try:
+        return tuple(int(v) for v in value)
+    except (TypeError, ValueError):
+        return ()
+
+
 def _normalise(rows: Iterable[Mapping], *, event: str | None, metric: str | None,
                figure_keys: dict[tuple, int] | None = None) -> list[_Row]:
     """The rows that take part, filtered; ``figure_keys`` collects the interned figure keys."""
     figure_keys = {} if figure_keys is None else figure_keys
     kept = []
-    reports: dict[int, str] = {}
+    orders: dict[tuple, None] = {}
+    parts: set[int] = set()
+    stated: set[tuple] = set()  # (report, metric, subject group) a report states itself
+    tallies = False
+    voices: dict[int, dict[str, str]] = defaultdict(dict)  # every origin each report names
+    itself: dict[int, tuple[str, str]] = {}  # each report's own voice: a copy speaks with it
     for r in rows:
         met = r.get("metric")
         ev = r.get("event") or DEFAULT_EVENT
+        voice = _voice(r)
+        if r.get("origin") or r.get("source"):
+            voices[r["report"]].setdefault(*voice)
+        if _itself(r):
+            itself.setdefault(r["report"], voice)
         if not met or met == EXCLUDED_METRIC:
             continue
         if (event is not None and ev != event) or (metric is not None and met != metric):
             continue
-        kept.append((r, ev, met))
-        reports[r["report"]] = r.get("date") or ""
-    rank = {report: i for i, (_, report) in enumerate(sorted((d, rep) for rep, d in reports.items()))}
+        report_date = r.get("date") or ""
+        as_of = r.get("as_of") or None
+        date = as_of or r.get("date") or None
+        kept.append((r, ev, met, date, report_date, as_of, voice))
+        orders[(date or "", report_date, r["report"])] = None
+        if r.get("derived"):
+            tallies = True
+            parts.update(_ids(r.get("parts")))
+        elif not r.get("individual"):
+            stated.add((r["report"], met, r.get("subject_group") or TOTAL_GROUP))
+    rank = {key: i for i, key in enumerate(sorted(orders))}
+    names = _coreferent(voices)
     # Keys are interned to ints once: hashing a tuple again at every lookup is what costs
     # at a million claims.
     update_keys: dict[tuple, int] = {}
     out = []
-    for r, ev, met in kept:
+    for r, ev, met, date, report_date, as_of, (voice, name) in kept:
         get = r.get
-        voice, name = _voice(r)
+        group = get("subject_group") or TOTAL_GROUP
+        report = r["report"]
+        if tallies and get("derived") and (report, met, group) in stated:
+            continue  # the report states its own figure: its tally does not stand for it
+        if names:
+            voice, name = names.get((report, voice), (voice, name))
+        if get("copy_of") and _itself(r):  # a copy's own figures are its original's (SPEC §6)
+            voice, name = itself.get(get("copy_of"), (voice, name))
         source = get("source")
         source_key = get("source_key") or (_fold(source) if source else "")
         location = get("location")
         place = location.casefold().strip() or None if location else None
-        group = get("subject_group") or "people"
         unit = get("unit") or None
         low = get("low") or 0
         high = get("high")
+        if get("individual") or r["id"] in parts:
+            high = None  # a part bounds its total from below, and no more
         out.append(_Row(
             r["id"], ev, met, group, place, unit, low, high,
-            f"{voice}\x1f{source_key}", voice, name, rank[r["report"]],
-            update_keys.setdefault((ev, met, group, place, unit, voice), len(update_keys)),
+            f"{voice}\x1f{source_key}", voice, name,
+            rank[(date or "", report_date, report)],
+            update_keys.setdefault((ev, met, group, unit, voice), len(update_keys)),
             figure_keys.setdefault((group, place, unit, low, high), len(figure_keys)),
-            r,
+            r, date, report, bool(as_of and report_date and as_of < report_date),
         ))
     return out
 
 
 def _voice(r: Mapping) -> tuple[str, str]:
-    """The key independence is counted on, and a name to show for it."""
-    report = r["report"]
+    """The key independence is counted on, and a name to show for it. A copy of an earlier
+    report (``copy_of``) speaks with that report's voices."""
+    report = r.get("copy_of") or r["report"]
     if r.get("source_kind") == "unattributed" or not (r.get("origin") or r.get("source") or r.get("outlet")):
         return f"report:{report}", f"report {report}"
     if r.get("origin"):
@@ -356,98 +481,368 @@ def _voice(r: Mapping) -> tuple[str, str]:
     return key, name
 
 
+def _itself(r: Mapping) -> bool:
+    """Whether the report speaks for itself: no source but its outlet, or none at all."""
+    kind = r.get("origin_kind") or r.get("source_kind")
+    return kind in ("outlet", "unattributed") or not (r.get("origin") or r.get("source"))
+
+
+def _coreferent(keys: dict[int, dict[str, str]]) -> dict[tuple, tuple[str, str]]:
+    """(report, voice) -> the voice it stands for: within a report, a one-word key (`the
+    ministry` → ``ministry``) that ends exactly one other key of the report's origins."""
+    out: dict[tuple, tuple[str, str]] = {}
+    for report, voices in keys.items():
+        if len(voices) < 2:
+            continue
+        for voice in voices:
+            if " " in voice or "@" in voice or ":" in voice:
+                continue
+            fuller = [v for v in voices if v != voice and v.endswith(" " + voice) and "@" not in v]
+            if len(fuller) == 1:
+                out[(report, voice)] = (fuller[0], voices[fuller[0]])
+    return out
+
+
 def _fold(name: str) -> str:
-    """Fallback grouping key when a row carries none: case-folded, determiners and punctuation dropped."""
-    k = re.sub(r"[^\w\s]", " ", name.casefold())
-    k = re.sub(r"\b(?:the|a|an)\b", " ", k)
-    return " ".join(k.split()) or name.casefold()
+    """Fallback grouping key when a row carries none: case-folded, determiners and punctuation
+    dropped."""
+    k = "".join(ch if ch.isalnum() or ch.isspace() or ch == "_" else " " for ch in name.casefold())
+    words = [w for w in k.split() if w not in ("the", "a", "an")]
+    return " ".join(words) or name.casefold()
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
 
 
 def _superseded(claims: list[_Row]) -> set[int]:
-    """Ids of claims whose voice gives a different figure for the same key in a later report."""
-    latest: dict[int, int] = {}
+    """Ids of claims no longer current: given as earlier figures, or replaced by a later,
+    different figure of their voice at a compatible place, in a later report."""
+    out = {c.id for c in claims if c.earlier}
+    by_key: dict[int, list[_Row]] = defaultdict(list)
     for c in claims:
-        if latest.get(c.update_key, -1) < c.order:
-            latest[c.update_key] = c.order
-    latest_figures: dict[int, set] = defaultdict(set)
-    for c in claims:
-        if c.order == latest[c.update_key]:
-            latest_figures[c.update_key].add((c.low, c.high))
-    return {c.id for c in claims
-            if c.order != latest[c.update_key] and (c.low, c.high) not in latest_figures[c.update_key]}
-
-
-class _Bounds:
-    """The extremes of a set of claims, kept per voice for two voices.
-
-    Enough to tell whether a claim of another voice lies wholly below or above an interval
-    without comparing every pair: a group of a million claims is checked in linear time.
-    """
-
-    __slots__ = ("highs", "lows")
-
-    def __init__(self, highs: tuple = (), lows: tuple = ()):
-        self.highs = highs  # the two smallest bounded highs of distinct voices: (high, voice)
-        self.lows = lows  # the two largest lows of distinct voices: (low, voice)
-
-    @classmethod
-    def of(cls, claims: Iterable[_Row]) -> _Bounds:
-        claims = list(claims)
-        return cls(_best_two(((c.high, c.voice) for c in claims if c.high is not None), largest=False),
-                   _best_two(((c.interval[0], c.voice) for c in claims), largest=True))
-
-    def merge(self, other: _Bounds) -> _Bounds:
-        return _Bounds(_best_two(self.highs + other.highs, largest=False),
-                       _best_two(self.lows + other.lows, largest=True))
-
-    def disjoint_from(self, c: _Row) -> bool:
-        """Whether some claim of a voice other than c's lies wholly below or above c."""
-        low, high = c.interval
-        below = next((h for h, voice in self.highs if voice != c.voice), None)
-        above = next((lo for lo, voice in self.lows if voice != c.voice), None)
-        return (below is not None and below < low) or (above is not None and high is not None and above > high)
-
-
-def _best_two(pairs: Iterable[tuple[int, str]], *, largest: bool) -> tuple:
-    best: list[tuple[int, str]] = []
-    for value, voice in sorted(pairs, reverse=largest):
-        if not best or best[0][1] != voice:
-            best.append((value, voice))
-            if len(best) == 2:
-                break
-    return tuple(best)
-
-
-def _by_place(claims: Iterable[_Row], key) -> dict[tuple, dict[str | None, list[_Row]]]:
-    parts: dict[tuple, dict[str | None, list[_Row]]] = defaultdict(lambda: defaultdict(list))
-    for c in claims:
-        parts[key(c)][c.place].append(c)
-    return parts
-
-
-def _contradicted(current: list[_Row]) -> set[int]:
-    """Ids of claims disjoint from a comparable claim of another voice on the same subject group."""
-    # Comparable claims: the same place, or either place unknown. So a claim at a known place
-    # meets that place's claims and the unplaced ones; an unplaced claim meets them all.
-    out: set[int] = set()
-    for places in _by_place(current, lambda c: (c.subject_group, c.unit)).values():
-        bounds = {place: _Bounds.of(rows) for place, rows in places.items()}
-        unplaced = bounds.get(None, _Bounds())
-        everywhere = _Bounds()
-        for b in bounds.values():
-            everywhere = everywhere.merge(b)
-        for place, rows in places.items():
-            b = everywhere if place is None else bounds[place].merge(unplaced)
-            # A claim within the lowest high and the highest low of every voice is disjoint
-            # from none: most claims are, and skip the test per voice.
-            lowest_high = b.highs[0][0] if b.highs else None
-            highest_low = b.lows[0][0] if b.lows else None
-            out.update(c.id for c in rows
-                       if ((lowest_high is not None and lowest_high < c.low)
-                           or (highest_low is not None and c.high is not None
-                               and highest_low > c.high))
-                       and b.disjoint_from(c))
+        if not c.earlier:
+            by_key[c.update_key].append(c)
+    for members in by_key.values():
+        if len(members) < 2:
+            continue
+        # per place: the latest order, and the figures given at it
+        latest: dict[str | None, tuple[int, set]] = {}
+        for c in members:
+            seen = latest.get(c.place)
+            if seen is None or seen[0] < c.order:
+                latest[c.place] = (c.order, {(c.low, c.high)})
+            elif seen[0] == c.order:
+                seen[1].add((c.low, c.high))
+        if len(latest) == 1:
+            [(order, figures)] = latest.values()
+            out.update(c.id for c in members
+                       if c.order != order and (c.low, c.high) not in figures)
+            continue
+        for c in members:
+            places = latest if c.place is None else {p: v for p, v in latest.items()
+                                                     if p is None or p == c.place}
+            top = max(order for order, _ in places.values())
+            if top == c.order:
+                continue
+            figures = set().union(*(f for order, f in places.values() if order == top))
+            if (c.low, c.high) not in figures:
+                out.add(c.id)
     return out
+
+
+# Best values of distinct voices: what a sweep keeps ----------------------------------------
+
+# An entry is (value, voice, row); a "best" is a tuple of at most two entries, best first,
+# of two distinct voices: enough to find, for any claim, the best value of another voice.
+
+
+def _push(best: tuple, entry: tuple, largest: bool) -> tuple:
+    if not best:
+        return (entry,)
+    v, voice = entry[0], entry[1]
+    first = best[0]
+    if v > first[0] if largest else v < first[0]:
+        return (entry,) + best[1:] if first[1] == voice else (entry, first)
+    if first[1] == voice:
+        return best
+    if len(best) == 1:
+        return (first, entry)
+    second = best[1]
+    if v > second[0] if largest else v < second[0]:
+        return (first, entry)
+    return best
+
+
+def _merge(a: tuple, b: tuple, largest: bool) -> tuple:
+    for entry in b:
+        a = _push(a, entry, largest)
+    return a
+
+
+def _other(best: tuple, voice: str):
+    for entry in best:
+        if entry[1] != voice:
+            return entry
+    return None
+
+
+class _Places:
+    """Best values per place, for the unplaced claims, and over all."""
+
+    __slots__ = ("largest", "by_place", "unplaced", "every")
+
+    def __init__(self, largest: bool):
+        self.largest = largest
+        self.by_place: dict[str, tuple] = {}
+        self.unplaced: tuple = ()
+        self.every: tuple = ()
+
+    def add(self, c: _Row, value: int) -> None:
+        entry = (value, c.voice, c)
+        if c.place is None:
+            self.unplaced = _push(self.unplaced, entry, self.largest)
+        else:
+            self.by_place[c.place] = _push(self.by_place.get(c.place, ()), entry, self.largest)
+        self.every = _push(self.every, entry, self.largest)
+
+    def best_for(self, c: _Row) -> tuple:
+        """The best values at places compatible with c's."""
+        if c.place is None:
+            return self.every
+        return _merge(self.by_place.get(c.place, ()), self.unplaced, self.largest)
+
+
+def _sweep(queries: list[_Row], candidates: list[_Row], *, mode: str, value, largest: bool
+           ) -> dict[int, tuple]:
+    """For each query, the best ``value(candidate)`` of two voices among the candidates at
+    compatible places whose date is, to the query's: ``same`` the same (or either undated),
+    ``upto`` the same or earlier, ``from`` the same or later, ``before`` strictly earlier
+    (both dated)."""
+    out: dict[int, tuple] = {}
+    if not queries or not candidates:
+        return out
+    dated: dict[str, list[_Row]] = defaultdict(list)
+    undated: list[_Row] = []
+    for c in candidates:
+        if value(c) is None:
+            continue
+        (undated if c.date is None else dated[c.date]).append(c)
+    asked: dict[str | None, list[_Row]] = defaultdict(list)
+    for q in queries:
+        asked[q.date].append(q)
+    if mode == "before":
+        undated = []
+        asked.pop(None, None)
+    if None in asked:  # an undated query meets every date
+        every = _Places(largest)
+        for c in candidates:
+            if value(c) is not None:
+                every.add(c, value(c))
+        for q in asked.pop(None):
+            out[q.id] = every.best_for(q)
+    if mode == "same":
+        base = _Places(largest)
+        for c in undated:
+            base.add(c, value(c))
+        for date, qs in asked.items():
+            here = _Places(largest)
+            here.by_place = dict(base.by_place)
+            here.unplaced, here.every = base.unplaced, base.every
+            for c in dated.get(date, ()):
+                here.add(c, value(c))
+            for q in qs:
+                out[q.id] = here.best_for(q)
+        return out
+    running = _Places(largest)
+    for c in undated:
+        running.add(c, value(c))
+    dates = sorted(set(dated) | set(asked), reverse=(mode == "from"))
+    for date in dates:
+        if mode != "before":
+            for c in dated.get(date, ()):
+                running.add(c, value(c))
+        for q in asked.get(date, ()):
+            out[q.id] = running.best_for(q)
+        if mode == "before":
+            for c in dated.get(date, ()):
+                running.add(c, value(c))
+    return out
+
+
+def _low(c: _Row) -> int:
+    return c.low
+
+
+def _high(c: _Row) -> int | None:
+    return c.high
+
+
+def _above(lower: list[_Row], upper: list[_Row], mode_up: str, mode_down: str
+           ) -> list[tuple[_Row, _Row]]:
+    """Pairs (a, b), a from ``lower`` and b from ``upper`` of another voice at a compatible
+    place, where b lies wholly above a and b's date stands to a's as ``mode_up`` says: for
+    each a, its highest such b, and for each b, its lowest such a."""
+    pairs: dict[tuple[int, int], tuple[_Row, _Row]] = {}
+    # Most groups' figures overlap: when no figure above lies over the lowest bounded high
+    # below, no pair can, and the sweeps are skipped.
+    highs = [a.high for a in lower if a.high is not None]
+    if not highs or max(b.low for b in upper) <= min(highs):
+        return []
+    if len(lower) * len(upper) <= _SMALL:
+        return _above_directly(lower, upper, mode_up)
+    highest = _sweep(lower, upper, mode=mode_up, value=_low, largest=True)
+    for a in lower:
+        if a.high is None:
+            continue
+        b = _other(highest.get(a.id, ()), a.voice)
+        if b is not None and b[0] > a.high:
+            pairs[(a.id, b[2].id)] = (a, b[2])
+    lowest = _sweep(upper, lower, mode=mode_down, value=_high, largest=False)
+    for b in upper:
+        a = _other(lowest.get(b.id, ()), b.voice)
+        if a is not None and a[0] < b.low:
+            pairs.setdefault((a[2].id, b.id), (a[2], b))
+    return list(pairs.values())
+
+
+# Below this many (lower, upper) pairs, comparing each pair costs less than sweeping.
+_SMALL = 1500
+
+
+def _above_directly(lower: list[_Row], upper: list[_Row], mode: str) -> list[tuple[_Row, _Row]]:
+    """:func:`_above` by comparing every pair: for each a its highest b, for each b its
+    lowest a, as the sweeps find them."""
+    best_b: dict[int, tuple[_Row, _Row]] = {}
+    best_a: dict[int, tuple[_Row, _Row]] = {}
+    for a in lower:
+        high = a.high
+        if high is None:
+            continue
+        for b in upper:
+            if b.low <= high or a.voice == b.voice:
+                continue
+            if a.place is not None and b.place is not None and a.place != b.place:
+                continue
+            if a.date is not None and b.date is not None and a.date != b.date and (
+                    mode == "same" or b.date > a.date):
+                continue
+            seen = best_b.get(a.id)
+            if seen is None or seen[1].low < b.low:
+                best_b[a.id] = (a, b)
+            seen = best_a.get(b.id)
+            if seen is None or seen[0].high > high:
+                best_a[b.id] = (a, b)
+    pairs = {(a.id, b.id): (a, b) for a, b in best_b.values()}
+    for a, b in best_a.values():
+        pairs.setdefault((a.id, b.id), (a, b))
+    return list(pairs.values())
+
+
+def _scopes(current: list[_Row]) -> Iterator[tuple[list[_Row], list[_Row]]]:
+    """(lower, upper) sets whose pairs are compared: one subject group with itself, and the
+    total group with every other group's figures (its parts)."""
+    by_unit: dict[str | None, dict[str, list[_Row]]] = defaultdict(lambda: defaultdict(list))
+    for c in current:
+        by_unit[c.unit][c.subject_group].append(c)
+    for groups in by_unit.values():
+        for rows in groups.values():
+            yield rows, rows
+        # A vague word ("several families") is too loose a total to hold parts to.
+        totals = [c for c in groups.get(TOTAL_GROUP, ()) if c.row.get("qualifier") != "vague"]
+        if totals:
+            parts = [c for g, rows in groups.items() if g != TOTAL_GROUP for c in rows]
+            if parts:
+                yield totals, parts
+
+
+def _contradictions(current: list[_Row], cumulative: bool) -> list[tuple[_Row, _Row]]:
+    """Pairs (a, b) that cannot both be true: b wholly above a, a and b of one scope (or a a
+    total of b's), of the same date, or b earlier when counts only grow."""
+    pairs = []
+    mode = "upto" if cumulative else "same"
+    for lower, upper in _scopes(current):
+        pairs += _above(lower, upper, mode, "from" if cumulative else "same")
+    pairs += _place_totals(current, cumulative)
+    return pairs
+
+
+def _rises(current: list[_Row], cumulative: bool) -> list[tuple[_Row, _Row]]:
+    """Pairs (earlier, later) of one subject group, another voice each, whose figures lie
+    apart: the later above (a rising toll), or, for a count that goes up and down, below."""
+    out = []
+    for lower, upper in _scopes(current):
+        if lower is not upper:
+            continue
+        lowest = _sweep(upper, lower, mode="before", value=_high, largest=False)
+        for b in upper:
+            a = _other(lowest.get(b.id, ()), b.voice)
+            if a is not None and a[0] < b.low:
+                out.append((a[2], b))
+        if not cumulative:
+            highest = _sweep(lower, upper, mode="before", value=_low, largest=True)
+            for a in lower:
+                b = _other(highest.get(a.id, ()), a.voice)
+                if b is not None and a.high is not None and b[0] > a.high:
+                    out.append((b[2], a))
+    return out
+
+
+def _place_totals(current: list[_Row], cumulative: bool) -> list[tuple[_Row, _Row]]:
+    """Pairs (total, part) where a country's (or state's) figure lies below the sum of the
+    figures for places within it (one per place: its highest), each of another voice, of
+    the same date or, when counts only grow, earlier."""
+    places = {c.place for c in current if c.place is not None}
+    if len(places) < 2:
+        return []
+    from .places import contains
+
+    names = {c.place: c.row.get("location") or c.place for c in current if c.place is not None}
+    within = {p: [q for q in places if q != p and contains(names[p], names[q])] for p in places}
+    within = {p: qs for p, qs in within.items() if qs}
+    if not within:
+        return []
+    pairs = []
+    for total in current:
+        qs = within.get(total.place)
+        if not qs or total.high is None:
+            continue
+        # the innermost places only: a city is not summed with the state that holds it
+        inner = [q for q in qs if not any(contains(names[q], names[o]) for o in qs if o != q)]
+        best: dict[str, _Row] = {}
+        for c in current:
+            if (c.place in inner and c.voice != total.voice and c.unit == total.unit
+                    and (c.subject_group == total.subject_group or total.subject_group == TOTAL_GROUP)
+                    and _in_time(c, total, cumulative)
+                    and (c.place not in best or best[c.place].low < c.low)):
+                best[c.place] = c
+        if best and total.high < sum(c.low for c in best.values()):
+            pairs += [(total, c) for c in best.values()]
+    return pairs
+
+
+def _in_time(part: _Row, total: _Row, cumulative: bool) -> bool:
+    if part.date is None or total.date is None or part.date == total.date:
+        return True
+    return cumulative and part.date < total.date
+
+
+def _nested_places(current: list[_Row]) -> tuple[_Row, _Row] | None:
+    """A claim for a place and one of another voice for a place within it, if any."""
+    places = {c.place: c.row.get("location") or c.place for c in current if c.place is not None}
+    if len(places) < 2:
+        return None
+    from .places import contains
+
+    pairs = [(a, b) for a in places for b in places if a != b and contains(places[a], places[b])]
+    for outer, inner in pairs:
+        for total in current:
+            if total.place != outer:
+                continue
+            for part in current:
+                if part.place == inner and part.voice != total.voice:
+                    return total, part
+    return None
 
 
 def _differs(current: list[_Row]) -> bool:
@@ -455,8 +850,11 @@ def _differs(current: list[_Row]) -> bool:
     # Every comparable pair lies in one "clique": a known place's claims plus the unplaced
     # ones (or the unplaced ones alone when no place is known). Within a clique, two speakers
     # and two distinct figures always include a pair that differs.
-    for places in _by_place(current, lambda c: (c.unit,)).values():
-        sets = {place: ({c.speaker for c in rows}, {(c.subject_group, c.interval) for c in rows})
+    by_unit: dict[str | None, dict[str | None, list[_Row]]] = defaultdict(lambda: defaultdict(list))
+    for c in current:
+        by_unit[c.unit][c.place].append(c)
+    for places in by_unit.values():
+        sets = {place: ({c.speaker for c in rows}, {(c.subject_group, c.low, c.high) for c in rows})
                 for place, rows in places.items()}
         unplaced = sets.get(None, (set(), set()))
         cliques = [v for place, v in sets.items() if place is not None] or [unplaced]
@@ -471,11 +869,238 @@ def _two_or_more(a: set, b: set) -> bool:
     return len(a) > 1 or len(b) > 1 or len(a | b) > 1
 
 
-def _verdict(current: list[_Row]) -> tuple[str, set[int]]:
-    contradicted = _contradicted(current)
-    if contradicted:
-        return CONTRADICTION, contradicted
-    return (DIVERGENT if _differs(current) else AGREE), contradicted
+def _verdict(current: list[_Row], cumulative: bool, metric: str) -> tuple[str, set[int], str]:
+    pairs = _contradictions(current, cumulative)
+    if pairs:
+        contradicted = {c.id for pair in pairs for c in pair}
+        return CONTRADICTION, contradicted, _explain_contradiction(pairs, metric)
+    if _differs(current):
+        return DIVERGENT, set(), _explain_divergence(current, _rises(current, cumulative), metric,
+                                                     cumulative)
+    if _nested_places(current):
+        return DIVERGENT, set(), _explain_divergence(current, [], metric, cumulative)
+    return AGREE, set(), "The figures agree: their ranges overlap."
+
+
+# Explanations --------------------------------------------------------------------------------
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+# What the figure counts, after it: "16 police were killed", "2,000 people were arrested".
+_PREDICATE = {
+    "killed": "were killed", "injured": "were injured", "casualties": "were casualties",
+    "hospitalized": "were in hospital", "arrested": "were arrested", "missing": "were missing",
+    "kidnapped": "were kidnapped", "displaced": "were displaced", "released": "were released",
+    "participants": "took part", "deployed": "were deployed",
+}
+_SINGULAR = {"were": "was"}
+
+
+def _day(date: str | None, *, year: bool = False) -> str | None:
+    try:
+        d = _dt.date.fromisoformat((date or "")[:10])
+    except ValueError:
+        return None
+    return f"{d.day} {_MONTHS[d.month - 1]}" + (f" {d.year}" if year else "")
+
+
+def _days_between(a: str | None, b: str | None) -> int | None:
+    try:
+        return (_dt.date.fromisoformat(b[:10]) - _dt.date.fromisoformat(a[:10])).days
+    except (TypeError, ValueError):
+        return None
+
+
+_BODIES = ("government", "police", "military", "international", "ngo", "medical")
+
+
+def _who(c: _Row) -> str:
+    """Who gave a figure, as a sentence names them: ``the Interior Ministry``, ``Kazinform``."""
+    if _itself(c.row):
+        outlet = c.row.get("outlet")
+        return f"{REPORT_ITSELF} ({outlet})" if outlet else REPORT_ITSELF
+    name = c.voice_name
+    kind = c.row.get("origin_kind") if c.row.get("origin") else c.row.get("source_kind")
+    if "@" in c.voice or name[:4].casefold() == "the ":
+        return name  # an unnamed source as written ("witnesses")
+    if name[:1].islower() or (kind in _BODIES and " " in name and name[:1].isalpha()):
+        return f"the {name}"  # a body: "the health ministry", "the Interior Ministry"
+    return name
+
+
+def _figure(c: _Row) -> str:
+    r = c.row
+    low, high = r.get("low"), r.get("high")
+    if low is not None and low == high:
+        return f"{low:,}"
+    text = (r.get("figure") or "").strip()
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
+def _said(c: _Row, metric: str, *, bare: bool = False) -> str:
+    """``16 police were killed in Almaty``; with ``bare``, the figure and its group only."""
+    figure = _figure(c)
+    group = c.subject_group.replace("_", " ")
+    if group != TOTAL_GROUP:
+        of = " of" if c.row.get("qualifier") == "vague" else ""
+        figure = f"{figure}{of} {group}"
+    if bare:
+        return figure
+    predicate = _PREDICATE.get(metric, f"counted as {metric.replace('_', ' ')}")
+    if c.row.get("low") == 1 == c.row.get("high"):
+        first, _, rest = predicate.partition(" ")
+        predicate = f"{_SINGULAR.get(first, first)} {rest}".strip()
+    where = f" in {c.row['location']}" if c.row.get("location") else ""
+    return f"{figure} {predicate}{where}"
+
+
+def _when(a: _Row, b: _Row) -> str:
+    """How b's date stands to a's: ``a day after``, ``3 days after``, ``the same day``."""
+    days = _days_between(a.date, b.date)
+    if days is None:
+        return ""
+    if days == 0:
+        return "the same day"
+    n = abs(days)
+    span = "a day" if n == 1 else f"{n} days"
+    return f"{span} {'after' if days > 0 else 'before'}"
+
+
+def _lead(c: _Row, year: bool = False) -> str:
+    day = _day(c.date, year=year)
+    return f"On {day} " if day else ""
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _pair_sentence(a: _Row, b: _Row, metric: str, parts: list[_Row] | None = None) -> str:
+    """One pair that cannot both be true, later claim first: ``On 12 February the transport
+    ministry said 17 were killed, a day after the regional police said 24.``"""
+    later, earlier = (a, b) if (a.date or "") >= (b.date or "") else (b, a)
+    year = bool(later.date and earlier.date and later.date[:4] != earlier.date[:4])
+    if parts:  # a total below its parts: a is the total
+        return _sentence(f"{_lead(a, year)}{_who(a)} said {_said(a, metric)}, fewer than "
+                         f"{_parts(a, parts, metric, year)}.")
+    when = _when(earlier, later)
+    if not when:
+        return _sentence(f"{_who(later)} said {_said(later, metric)}; {_who(earlier)} said "
+                         f"{_figure(earlier)}.")
+    if when == "the same day":
+        return _sentence(f"{_lead(later, year)}{_who(later)} said {_said(later, metric)}, and the "
+                         f"same day {_who(earlier)} said {_figure(earlier)}.")
+    return _sentence(f"{_lead(later, year)}{_who(later)} said {_said(later, metric)}, {when} "
+                     f"{_who(earlier)} said {_figure(earlier)}.")
+
+
+def _parts(total: _Row, parts: list[_Row], metric: str, year: bool) -> str:
+    """``the 2,000 the Interior Ministry counted in Almaty on 6 January``; several parts:
+    ``the 1,700 that Astana police (800 in Astana) and … add up to``."""
+    def where(p: _Row) -> str:
+        place = p.row.get("location")
+        return f" in {place}" if place and p.place != total.place else ""
+
+    def when(p: _Row) -> str:
+        day = _day(p.date, year=year)
+        return f" on {day}" if day and p.date != total.date else ""
+
+    if len(parts) == 1:
+        p = parts[0]
+        return f"the {_said(p, metric, bare=True)} {_who(p)} counted{where(p)}{when(p)}"
+    each = [f"{_who(p)} ({_said(p, metric, bare=True)}{where(p)}{when(p)})" for p in parts]
+    return f"the {sum(p.low for p in parts):,} that {_and(each)} add up to"
+
+
+def _deciding(pairs: list[tuple[_Row, _Row]]) -> list[tuple[_Row, _Row, list[_Row] | None]]:
+    """The pairs that decide a contradiction, widest gap first, each claim shown once; a
+    total below the sum of its parts comes as one item, its parts together."""
+    by_total: dict[int, list[_Row]] = defaultdict(list)
+    totals = {a.id: a for a, _ in pairs}
+    singles = []
+    for a, b in pairs:
+        if a.subject_group == b.subject_group and a.place and b.place and a.place != b.place:
+            by_total[a.id].append(b)  # a place's total and the figures for places within
+        elif a.subject_group != b.subject_group:
+            by_total[a.id].append(b)  # the total group and a group within it
+        else:
+            singles.append((a, b, None))
+    items = singles + [(totals[t], ps[0], ps) for t, ps in by_total.items()]
+
+    def gap(item):
+        a, b, ps = item
+        return -(sum(p.low for p in ps) if ps and len(ps) > 1 else b.low) + (a.high or 0), a.id, b.id
+    shown, used = [], set()
+    for item in sorted(items, key=gap):
+        ids = {item[0].id, item[1].id} | {p.id for p in item[2] or ()}
+        if ids & used:
+            continue
+        shown.append(item)
+        used |= ids
+        if len(shown) == 2:
+            break
+    return shown
+
+
+def _explain_contradiction(pairs: list[tuple[_Row, _Row]], metric: str) -> str:
+    shown = _deciding(pairs)
+    used = {c.id for a, b, ps in shown for c in (a, b, *(ps or ()))}
+    text = " ".join(_pair_sentence(a, b, metric, ps if ps and (len(ps) > 1 or a.subject_group
+                                                                 != b.subject_group or a.place != b.place)
+                                   else None) for a, b, ps in shown)
+    more = len({c.id for pair in pairs for c in pair} - used)
+    if more:
+        text += f" {more} more figure{'s' if more > 1 else ''} disagree{'s' if more == 1 else ''} the same way."
+    return text
+
+
+def _plain(word: str) -> str:
+    return word.replace("_", " ")
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _explain_divergence(current: list[_Row], moves: list[tuple[_Row, _Row]], metric: str,
+                        cumulative: bool) -> str:
+    if moves:
+        earlier, later = max(moves, key=lambda p: (abs(p[1].low - p[0].low), -p[1].id))
+        why = ("a toll that rose, not a contradiction" if cumulative else
+               "figures of different days, for a count that goes up and down")
+        return _sentence(f"{_lead(later)}{_who(later)} said {_said(later, metric)}, "
+                         f"{_when(earlier, later)} {_who(earlier)} said {_figure(earlier)}: {why}.")
+    said = []
+    by_group: dict[str, list[_Row]] = defaultdict(list)
+    for c in current:
+        by_group[c.subject_group].append(c)
+    overlap, apart = [], []
+    for group, rows in by_group.items():
+        figures = {(c.low, c.high) for c in rows}
+        if len(figures) > 1:
+            top = max(low for low, _ in figures)
+            bounded = [high for _, high in figures if high is not None]
+            (overlap if not bounded or top <= min(bounded) else apart).append(_plain(group))
+    if len(by_group) > 1:
+        said.append("the figures count different groups" if overlap or apart
+                    else "each figure counts a different group")
+    nested = _nested_places(current)
+    if nested:
+        total, part = nested
+        inner, outer = part.row.get("location"), total.row.get("location")
+        said.append(f"{inner} lies in {outer}, so the {_figure(part)} {_who(part)} gave for "
+                    f"{inner} are part of the {_figure(total)} {_who(total)} gave for {outer}")
+    if overlap and not nested:
+        said.append(f"{'those' if said else 'the figures'} for {_and(overlap)} overlap")
+    if apart:
+        said.append(f"{'those' if said else 'the figures'} for {_and(apart)} that differ come "
+                    "from one origin, from different places or from different days")
+    if not said:
+        said.append("the figures differ but overlap")
+    return f"Nothing contradicts: {_and(said)}."
+
+
+# Groups for display -----------------------------------------------------------------------
 
 
 def _support(current: list[_Row], key_of: list[tuple]) -> dict[int, list[_Row]]:
@@ -519,18 +1144,19 @@ def _group_claim(c: _Row, origins: int, superseded: bool, contradicted: bool) ->
         qualifier=r.get("qualifier"),
         value=r.get("value"),
         low=r.get("low"),
-        high=c.high,
+        high=r.get("high"),
         subject_group=c.subject_group,
         location=r.get("location"),
         hedge=r.get("hedge"),
         source=r.get("source"),
         origin=c.voice_name,
         voice=c.voice,
-        report=r["report"],
+        report=c.report,
         outlet=r.get("outlet"),
         title=r.get("title"),
-        date=r.get("date"),
+        date=c.date,
         origins=origins,
         superseded=superseded,
         contradicted=contradicted,
+        itself=_itself(r),
     )

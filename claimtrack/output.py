@@ -45,6 +45,7 @@ class Column:
     justify: str = "left"
     get: Callable[[dict], Any] | None = None
     max_width: int | None = None
+    no_wrap: bool = False  # a date, a number: never broken over two lines
 
     def cell(self, row: dict) -> str:
         value = self.get(row) if self.get else row.get(self.key)
@@ -179,9 +180,15 @@ def terminal_safe(text: str, *, one_line: bool = False) -> str:
 def source_origin(row: dict) -> str:
     """``source ← origin`` when the claim was passed on, else the source alone."""
     source, origin = row.get("source"), row.get("origin")
-    if not source:
+    if not source or (row.get("source_kind") in ("outlet", "unattributed")
+                      and (not origin or origin == source)):
         return "the report itself"
     return f"{source} ← {origin}" if origin and origin != source else source
+
+
+def subject_words(row: dict) -> str:
+    """A subject group as a reader says it: ``security forces`` (data formats keep the key)."""
+    return (row.get("subject_group") or "").replace("_", " ")
 
 
 def interval(row: dict) -> str:
@@ -211,21 +218,20 @@ REPORT_TABLE = (
     Column("lexicon", max_width=16),
 )
 CLAIM_TABLE = (
-    Column("id", "#", "right"),
-    Column("figure", max_width=18),
-    Column("interval", "range", "right", get=interval),
-    Column("metric"),
-    Column("subject_group", "subject"),
+    Column("id", "#", "right", no_wrap=True),
+    Column("figure"),
+    Column("interval", "range", "right", get=interval, no_wrap=True),
+    Column("metric", no_wrap=True),
+    Column("subject_group", "subject", get=subject_words),
     Column("source", "source ← origin", get=source_origin),
-    Column("report", "rep", "right"),
-    Column("date", max_width=10),
+    Column("date", no_wrap=True),
 )
 EXTRACT_TABLE = (
     Column("report"),
     Column("figure", max_width=18),
     Column("interval", "range", "right", get=interval),
     Column("metric"),
-    Column("subject_group", "subject"),
+    Column("subject_group", "subject", get=subject_words),
     Column("source", "source ← origin", get=source_origin),
 )
 SOURCE_TABLE = (
@@ -298,11 +304,11 @@ def render_claim(claim: dict, fmt: Format | None = None, *, file: IO | None = No
 
 
 REPORT_CLAIM_TABLE = (
-    Column("id", "#", "right"),
-    Column("figure", max_width=18),
-    Column("interval", "range", "right", get=interval),
-    Column("metric"),
-    Column("subject_group", "subject"),
+    Column("id", "#", "right", no_wrap=True),
+    Column("figure"),
+    Column("interval", "range", "right", get=interval, no_wrap=True),
+    Column("metric", no_wrap=True),
+    Column("subject_group", "subject", get=subject_words),
     Column("source", "source ← origin", get=source_origin),
     Column("hedge", max_width=14),
 )

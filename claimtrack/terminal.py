@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .conflicts import CONTRADICTION, DIVERGENT, ConflictGroup, GroupClaim
+from .conflicts import CONTRADICTION, DIVERGENT, REPORT_ITSELF, ConflictGroup, GroupClaim
 from .output import REPORT_CLAIM_TABLE, Column, interval, terminal_safe
 
 
@@ -52,7 +52,7 @@ def draw_table(rows: Iterable[dict], columns: Sequence[Column], file: IO, empty:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, highlight=False)
     for col in columns:
         table.add_column(Shown(col.header or col.key), justify=col.justify,
-                         max_width=col.max_width, overflow="fold")
+                         max_width=col.max_width, overflow="fold", no_wrap=col.no_wrap)
     for row in rows:
         table.add_row(*(Shown(col.cell(row)) for col in columns))
     _console(file).print(table)
@@ -76,8 +76,8 @@ def figure_range(low: int | None, high: int | None) -> str:
 
 def claimed_by(c: GroupClaim) -> str:
     """Who stands behind a claim, in plain words: ``Khabar-24 ← command of …``."""
-    if not c.source or c.outlet and c.source == c.outlet and c.origin == c.outlet:
-        return "the report itself"
+    if c.itself or not c.source:
+        return REPORT_ITSELF
     return f"{c.source} ← {c.origin}" if c.origin and c.origin != c.source else c.source
 
 
@@ -124,55 +124,21 @@ def _say(message: str) -> None:
 
 
 def conflict_heading(g: ConflictGroup) -> Text:
-    """``kazakhstan-2022 · injured — divergent: 4 figures from 4 independent origins``."""
+    """``kazakhstan-2022 · injured — divergent: 4 claims from 4 independent origins``: the
+    claims are the rows below it."""
+    old = sum(1 for c in g.claims if c.superseded)
     return Shown.assemble(
         (f"{g.event} · {_plain(g.metric)}", "bold"), " — ",
         (g.verdict, VERDICT_STYLE.get(g.verdict, _AGREE_STYLE)),
-        f": {_count(len(g.figures), 'figure')} from "
+        f": {_count(len(g.claims), 'claim')}{f' ({old} superseded)' if old else ''} from "
         f"{_count(g.voices, 'independent origin')}",
     )
 
 
 def conflict_reason(g: ConflictGroup) -> str:
     """Why the group got its verdict, in one sentence a reader needs no manual for."""
-    if g.verdict == CONTRADICTION:
-        # subject group -> interval -> [the figure as first written, {voice: origin}]
-        parts: dict[str, dict[tuple, list]] = {}
-        for c in g.claims:
-            if c.contradicted and not c.superseded:
-                figure = parts.setdefault(c.subject_group, {}).setdefault(
-                    (c.low, c.high), [c.figure, {}])
-                figure[1].setdefault(c.voice, c.origin)
-        sentences = []
-        for group, figs in parts.items():
-            sides = [f"{text} ({', '.join(who.values())})" for text, who in figs.values()]
-            sentences.append(f"For {_plain(group)}, {_and(sides)} cannot "
-                             f"{'both' if len(sides) == 2 else 'all'} be true.")
-        return " ".join(sentences)
-    if g.verdict != DIVERGENT:
-        return "The figures agree: their ranges overlap."
-    by_group: dict[str, list] = {}
-    for f in g.figures:
-        by_group.setdefault(f.subject_group, []).append(f)
-    overlap, apart = [], []
-    for group, figures in by_group.items():
-        if len(figures) > 1:
-            # Intervals on a line overlap pairwise exactly when the highest low is below
-            # every high.
-            top = max(f.low for f in figures)
-            bounded = [f.high for f in figures if f.high is not None]
-            (overlap if not bounded or top <= min(bounded) else apart).append(_plain(group))
-    said = []
-    if len(by_group) > 1:
-        said.append("the figures count different groups" if overlap or apart
-                     else "each figure counts a different group")
-    if overlap:
-        said.append(f"{'those' if said else 'the figures'} for {_and(overlap)} overlap")
-    if apart:
-        said.append(f"{'those' if said else 'the figures'} for {_and(apart)} that differ come "
-                    "from one origin or from "
-                    "different places")
-    return f"Nothing contradicts: {_and(said)}."
+    return g.reason or ("The figures agree: their ranges overlap." if g.verdict not in
+                        (CONTRADICTION, DIVERGENT) else "")
 
 
 def _figure_cell(c: GroupClaim) -> Text:
@@ -201,7 +167,7 @@ def conflict_table(g: ConflictGroup) -> Table:
     table.add_column("#", justify="right")
     table.add_column("figure", max_width=18, overflow="fold")
     table.add_column("range", justify="right", no_wrap=True)
-    table.add_column("subject", max_width=18, overflow="fold")
+    table.add_column("subject", max_width=20, overflow="fold")
     table.add_column("source ← origin · report", ratio=1, overflow="fold")
     table.add_column("origins", justify="right")
     for c in g.claims:
@@ -246,7 +212,8 @@ def timeline_tables(rows: Sequence[dict]) -> list[tuple[str, Table]]:
             table.add_column("origin", max_width=28, overflow="fold")
             table.add_column("figures over time", ratio=1, overflow="fold")
         moved = len({_step_figure(r) for r in line}) > 1
-        table.add_row(Shown(subject_place(_plain(group), location)), Shown(line[-1]["origin"]),
+        origin = REPORT_ITSELF if line[-1].get("itself") else line[-1]["origin"]
+        table.add_row(Shown(subject_place(_plain(group), location)), Shown(origin),
                       Shown(movement(line), style="bold" if moved else ""))
     return list(tables.items())
 
@@ -280,6 +247,25 @@ def highlighted(sentence: str, start: int | None, end: int | None, *, plain: boo
     return text
 
 
+def allows(figure: str | None, low: int | None, high: int | None) -> str:
+    """What a figure allows, in words, after it: `` (2,000 or more)``, `` (24 to 99)``; nothing
+    when the figure says it already (``353``)."""
+    if low is None and high is None:
+        return ""
+    low = low or 0
+    if high is None:
+        said = f"{low:,} or more"
+    elif low == high:
+        if (figure or "").replace(",", "").strip() == str(low):
+            return ""
+        said = f"exactly {low:,}"
+    elif low == 0:
+        said = f"{high:,} or fewer"
+    else:
+        said = f"{low:,} to {high:,}"
+    return f" ({said})"
+
+
 def _link(link: dict) -> str:
     about = ", ".join(v for v in (link.get("kind"), link.get("role"), link.get("descriptor")) if v)
     cue = f" — “{link['cue']}”" if link.get("cue") else ""
@@ -305,21 +291,22 @@ def draw_claim(claim: dict, file: IO) -> int:
     end = None if offset is None else claim["end"] - offset
     chain = claim.get("chain") or []
     links = Shown("\n".join(("← " if i else "") + _link(link) for i, link in enumerate(chain)))
-    qualifier = claim.get("qualifier")
     console.print(Shown.assemble((f"Claim {claim['id']}", "bold"),
-                                f" · {claim.get('event')} · {claim.get('metric')}"))
+                                f" · {claim.get('event')} · {_plain(claim.get('metric'))}"))
     console.print(highlighted(claim.get("sentence") or "", start, end,
                               plain=not console.is_terminal))
     console.print()
+    if not chain or chain[0].get("kind") in ("outlet", "unattributed"):
+        outlet = claim.get("outlet")
+        links = Shown(f"{REPORT_ITSELF} ({outlet})" if outlet else REPORT_ITSELF)
     console.print(_fields([
-        ("figure", f"{claim.get('figure')} ({qualifier}: "
-                   f"{figure_range(claim.get('low'), claim.get('high')) or '?'})"
+        ("figure", f"{claim.get('figure')}{allows(claim.get('figure'), claim.get('low'), claim.get('high'))}"
                    + (f" {claim['unit']}" if claim.get("unit") else "")),
         ("subject", f"{_plain(claim.get('subject_group'))}"
                     + (f" (“{claim['subject']}”)" if claim.get("subject")
                        and claim["subject"] != claim.get("subject_group") else "")),
         ("location", claim.get("location")),
-        ("chain", links if chain else Shown("–")),
+        ("chain", links),
         ("hedge", f"“{claim['hedge']}”" if claim.get("hedge") else None),
         ("quoted", "yes" if claim.get("quoted") else "no"),
         ("report", f"{claim.get('report')} · {claim.get('outlet') or 'no outlet'} · "

@@ -272,10 +272,10 @@ def test_claims_table(invoke, stored):
     result = invoke("claims", "--db", str(stored), "-f", "table")
     assert result.exit_code == 0
     assert [line.rstrip() for line in result.stdout.splitlines()] == [
-        "#   figure        range   metric    subject   source ← origin    rep   date",
-        "─" * 81,
-        "1   12               12   killed    people    Police               1   2024-03-04",
-        "2   at least 30     30–   injured   people    Wire ← Red Cross     2",
+        "#   figure        range   metric    subject   source ← origin    date",
+        "─" * 75,
+        "1   12               12   killed    people    Police             2024-03-04",
+        "2   at least 30     30–   injured   people    Wire ← Red Cross",
     ]
 
 
@@ -311,9 +311,13 @@ def test_filters_and_empty_results(invoke, stored):
     assert parse("csv", invoke("claims", *db, "--source", "red", "-f", "csv").stdout)[0]["id"] == "2"
     assert invoke("claims", *db, "--metric", "arrested", "-f", "json").stdout == "[]\n"
     assert invoke("claims", *db, "--metric", "arrested", "-f", "csv").stdout == ""
-    empty = invoke("claims", *db, "--event", "elsewhere", "-f", "table")
+    empty = invoke("claims", *db, "--metric", "missing", "-f", "table")
     assert (empty.exit_code, empty.stdout) == (0, "")
     assert empty.stderr == "no claims match (metric 'other' needs --all)\n"
+    # an event nothing is stored under is no filter at all: exit 2, and what exists
+    unknown = invoke("claims", *db, "--event", "elsewhere", "-f", "table")
+    assert (unknown.exit_code, unknown.stdout) == (2, "")
+    assert unknown.stderr.startswith("Error: no event 'elsewhere'; ")
 
 
 def test_db_from_environment(invoke, stored):

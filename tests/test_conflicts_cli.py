@@ -30,87 +30,61 @@ SAMPLE_FILES = ("almaty-khabar-2022-01-06.txt", "interior-ministry-2022-01-07.md
 MACHINE = ["json", "jsonl", "csv", "tsv"]
 
 KZ, FLOOD = "kazakhstan-2022", "kelva-flood-2023"
-COMMAND = "command of the security forces in Almaty"
-# One row per claim, in CONFLICT_COLUMNS order.
+COMMAND = "security forces' command in Almaty"
+# One row per claim, in CONFLICT_COLUMNS order (the group's reason is REASONS[group]).
 CONFLICTS = [
-    (1, KZ, "arrested", "divergent", 7, "at least 2,000", 2000, 2000, None, "people", "Almaty",
-     "Russian news agencies", "Ministry of the Interior", 1, "2022-01-06", None, "Caspian Daily",
-     1, False, False, "interior ministry"),
-    (1, KZ, "arrested", "divergent", 11, "3,811", 3811, 3811, 3811, "people", None,
-     "Aidar Seitkali", "Aidar Seitkali", 2, "2022-01-07", None, "Nomad Post", 1, False, False,
-     "aidar seitkali"),
-    (2, KZ, "injured", "divergent", 5, "Hundreds", 200, 200, 999, "civilians", None,
-     "Caspian Daily", "Caspian Daily", 1, "2022-01-06", None, "Caspian Daily", 1, False, False,
-     "caspian daily"),
-    (2, KZ, "injured", "divergent", 6, "over a thousand", 1000, 1001, None, "people", None,
-     "Other sources", "Other sources", 1, "2022-01-06", "even speak of", "Caspian Daily", 1,
-     False, False, "other sources@report:1"),
-    (2, KZ, "injured", "divergent", 4, "353", 353, 353, 353, "police", "Almaty", "Khabar-24",
-     COMMAND, 1, "2022-01-06", None, "Caspian Daily", 1, False, False,
-     "command security forces in almaty"),
-    (2, KZ, "injured", "divergent", 10, "More than 1,300", 1300, 1301, None, "security_forces",
-     None, "interior ministry", "interior ministry", 2, "2022-01-07", None, "Nomad Post", 1,
-     False, False, "interior ministry"),
-    (3, KZ, "killed", "contradiction", 1, "Dozens", 24, 24, 99, "assailants", None,
-     "Saltanat Azirbek", "Saltanat Azirbek", 1, "2022-01-06", None, "Caspian Daily", 1, False,
-     False, "saltanat azirbek"),
-    (3, KZ, "killed", "contradiction", 13, "at least 26", 26, 26, None, "assailants", None,
-     "interior ministry", "interior ministry", 3, "2022-01-08", None, "Caspian Daily", 1, False,
-     False, "interior ministry"),
-    (3, KZ, "killed", "contradiction", 14, "164", 164, 164, 164, "people", None,
-     "health ministry", "health ministry", 3, "2022-01-08", None, "Caspian Daily", 1, False,
-     False, "health ministry"),
-    (3, KZ, "killed", "contradiction", 3, "12", 12, 12, 12, "police", "Almaty", "Khabar-24",
-     COMMAND, 1, "2022-01-06", None, "Caspian Daily", 1, False, True,
-     "command security forces in almaty"),
-    (3, KZ, "killed", "contradiction", 12, "16", 16, 16, 16, "police", None,
-     "Interior Ministry", "Interior Ministry", 3, "2022-01-08", None, "Caspian Daily", 1, False,
-     True, "interior ministry"),
-    (3, KZ, "killed", "contradiction", 15, "Sixteen", 16, 16, 16, "police", None,
-     "Interfax news agency", "Interior Ministry", 4, "2022-01-08", None, "Northline Wire", 1,
-     False, True, "interior ministry"),
-    (3, KZ, "killed", "contradiction", 2, "Dozens", 24, 24, 99, "protesters", None,
-     "Caspian Daily", "Caspian Daily", 1, "2022-01-06", None, "Caspian Daily", 1, False, False,
-     "caspian daily"),
-    (4, FLOOD, "displaced", "divergent", 18, "About 200", 200, 180, 220, "civilians", None,
-     "local fire service", "local fire service", 5, "2023-07-14", None, "Northline Wire", 1,
-     False, False, "fire service"),
-    (4, FLOOD, "displaced", "divergent", 19, "Several", 3, 3, 9, "people", None, "witnesses",
-     "witnesses", 5, "2023-07-14", None, "Northline Wire", 1, False, False,
-     "witnesses@report:5"),
-    (5, FLOOD, "killed", "divergent", 22, "Six", 6, 6, 6, "civilians", None, "Kelstone",
-     "Kelstone", 5, "2023-07-14", "feared dead", "Northline Wire", 1, False, False, "kelstone"),
-    (5, FLOOD, "killed", "divergent", 17, "Between 30 and 40", 30, 30, 40, "people", None,
-     "regional governor's office", "regional governor's office", 5, "2023-07-14", None,
-     "Northline Wire", 1, False, False, "governor office"),
-    (5, FLOOD, "killed", "divergent", 21, "As many as 50", 50, 0, 50, "people", None,
-     "Northline Wire", "Northline Wire", 5, "2023-07-14", "reportedly", "Northline Wire", 1,
-     False, False, "northline wire"),
+    (1, 'kazakhstan-2022', 'arrested', 'divergent', 7, 'At least 2,000', 2000, 2000, None, 'people', 'Almaty', 'Russian news agencies', 'Ministry of the Interior', 1, '2022-01-06', None, 'Caspian Daily', 1, False, False, 'interior ministry'),
+    (1, 'kazakhstan-2022', 'arrested', 'divergent', 11, '3,811', 3811, 3811, 3811, 'people', 'Kazakhstan', 'Aidar Seitkali', 'Aidar Seitkali', 2, '2022-01-07', None, 'Nomad Post', 1, False, False, 'aidar seitkali'),
+    (2, 'kazakhstan-2022', 'injured', 'divergent', 5, 'Hundreds', 200, 200, 999, 'civilians', None, 'Caspian Daily', 'Caspian Daily', 1, '2022-01-06', None, 'Caspian Daily', 1, False, False, 'caspian daily'),
+    (2, 'kazakhstan-2022', 'injured', 'divergent', 6, 'well over a thousand', 1000, 1001, None, 'people', None, 'Other sources', 'Other sources', 1, '2022-01-06', 'even speak of', 'Caspian Daily', 1, False, False, 'other sources@report:1'),
+    (2, 'kazakhstan-2022', 'injured', 'divergent', 4, '353', 353, 353, 353, 'police', 'Almaty', 'Khabar-24', "security forces' command in Almaty", 1, '2022-01-06', None, 'Caspian Daily', 1, False, False, 'security forces command in almaty'),
+    (2, 'kazakhstan-2022', 'injured', 'divergent', 10, 'More than 1,300', 1300, 1301, None, 'security_forces', None, 'interior ministry', 'interior ministry', 2, '2022-01-07', None, 'Nomad Post', 1, False, False, 'interior ministry'),
+    (3, 'kazakhstan-2022', 'killed', 'divergent', 1, 'Dozens', 24, 24, 99, 'assailants', None, 'Saltanat Azirbek', 'Saltanat Azirbek', 1, '2022-01-06', None, 'Caspian Daily', 1, False, False, 'saltanat azirbek'),
+    (3, 'kazakhstan-2022', 'killed', 'divergent', 13, 'at least 26', 26, 26, None, 'assailants', None, 'interior ministry', 'interior ministry', 3, '2022-01-08', None, 'Caspian Daily', 1, False, False, 'interior ministry'),
+    (3, 'kazakhstan-2022', 'killed', 'divergent', 15, 'four', 4, 4, 4, 'children', None, 'health ministry', 'health ministry', 3, '2022-01-08', None, 'Caspian Daily', 1, False, False, 'health ministry'),
+    (3, 'kazakhstan-2022', 'killed', 'divergent', 14, '164', 164, 164, 164, 'people', None, 'health ministry', 'health ministry', 3, '2022-01-08', None, 'Caspian Daily', 1, False, False, 'health ministry'),
+    (3, 'kazakhstan-2022', 'killed', 'divergent', 3, '12', 12, 12, 12, 'police', 'Almaty', 'Khabar-24', "security forces' command in Almaty", 1, '2022-01-06', None, 'Caspian Daily', 1, False, False, 'security forces command in almaty'),
+    (3, 'kazakhstan-2022', 'killed', 'divergent', 12, '16', 16, 16, 16, 'police', None, 'Interior Ministry', 'Interior Ministry', 3, '2022-01-08', None, 'Caspian Daily', 1, False, False, 'interior ministry'),
+    (3, 'kazakhstan-2022', 'killed', 'divergent', 16, 'Sixteen', 16, 16, 16, 'police', None, 'Interfax news agency', 'Interior Ministry', 4, '2022-01-08', None, 'Northline Wire', 1, False, False, 'interior ministry'),
+    (3, 'kazakhstan-2022', 'killed', 'divergent', 2, 'Dozens', 24, 24, 99, 'protesters', None, 'Caspian Daily', 'Caspian Daily', 1, '2022-01-06', None, 'Caspian Daily', 1, False, False, 'caspian daily'),
+    (4, 'kelva-flood-2023', 'displaced', 'divergent', 19, 'About 200', 200, 180, 220, 'civilians', None, 'local fire service', 'local fire service', 5, '2023-07-14', None, 'Northline Wire', 1, False, False, 'fire service'),
+    (4, 'kelva-flood-2023', 'displaced', 'divergent', 20, 'Several', 3, 3, 9, 'people', None, 'witnesses', 'witnesses', 5, '2023-07-14', None, 'Northline Wire', 1, False, False, 'witnesses@report:5'),
+    (5, 'kelva-flood-2023', 'killed', 'divergent', 23, 'Six', 6, 6, 6, 'civilians', None, 'Kelstone', 'Kelstone', 5, '2023-07-14', 'feared dead', 'Northline Wire', 1, False, False, 'kelstone'),
+    (5, 'kelva-flood-2023', 'killed', 'divergent', 18, 'Between 30 and 40', 30, 30, 40, 'people', None, "regional governor's office", "regional governor's office", 5, '2023-07-14', None, 'Northline Wire', 1, False, False, 'governor office'),
+    (5, 'kelva-flood-2023', 'killed', 'divergent', 22, 'As many as 50', 50, 0, 50, 'people', None, 'Northline Wire', 'Northline Wire', 5, '2023-07-14', 'reportedly', 'Northline Wire', 1, False, False, 'northline wire'),
 ]
+REASONS = {
+    1: 'Nothing contradicts: Almaty lies in Kazakhstan, so the at least 2,000 the Ministry of the Interior gave for Almaty are part of the 3,811 Aidar Seitkali gave for Kazakhstan.',
+    2: 'Nothing contradicts: each figure counts a different group.',
+    3: "On 8 January the Interior Ministry said 16 police were killed, 2 days after the security forces' command in Almaty said 12: a toll that rose, not a contradiction.",
+    4: 'Nothing contradicts: each figure counts a different group.',
+    5: 'Nothing contradicts: the figures count different groups and those for people overlap.',
+}
 
 INJURED_TABLE = """\
-kazakhstan-2022 · injured — divergent: 4 figures from 4 independent origins
+kazakhstan-2022 · injured — divergent: 4 claims from 4 independent origins
 Nothing contradicts: each figure counts a different group.
- #   figure              range   subject            source ← origin · report                 origins
+ #   figure                 range   subject            source ← origin · report              origins
 ────────────────────────────────────────────────────────────────────────────────────────────────────
- 5   Hundreds          200–999   civilians          the report itself                              1
-                                                    Caspian Daily · 2022-01-06
+ 5   Hundreds             200–999   civilians          the report itself                           1
+                                                       Caspian Daily · 2022-01-06
 
- 6   over a thousand    1,001–   people             Other sources                                  1
-     “even speak of”                                Caspian Daily · 2022-01-06
+ 6   well over a           1,001–   people             Other sources                               1
+     thousand                                          Caspian Daily · 2022-01-06
+     “even speak of”
 
- 4   353                   353   police in Almaty   Khabar-24 ← command of the security            1
-                                                    forces in Almaty
-                                                    Caspian Daily · 2022-01-06
+ 4   353                      353   police in Almaty   Khabar-24 ← security forces'                1
+                                                       command in Almaty
+                                                       Caspian Daily · 2022-01-06
 
-10   More than 1,300    1,301–   security forces    interior ministry                              1
-                                                    Nomad Post · 2022-01-07
+10   More than 1,300       1,301–   security forces    interior ministry                           1
+                                                       Nomad Post · 2022-01-07
 """
 
 KILLED_TABLE = """\
-kazakhstan-2022 · killed — contradiction: 6 figures from 5 independent origins
-For police, 12 (command of the security forces in Almaty) and 16 (Interior Ministry) cannot both be
-true.
+kazakhstan-2022 · killed — divergent: 8 claims from 5 independent origins
+On 8 January the Interior Ministry said 16 police were killed, 2 days after the security forces'
+command in Almaty said 12: a toll that rose, not a contradiction.
  #   figure        range   subject            source ← origin · report                       origins
 ────────────────────────────────────────────────────────────────────────────────────────────────────
  1   Dozens        24–99   assailants         Saltanat Azirbek                                     1
@@ -119,17 +93,20 @@ true.
 13   at least 26     26–   assailants         interior ministry                                    1
                                               Caspian Daily · 2022-01-08
 
+15   four              4   children           health ministry                                      1
+                                              Caspian Daily · 2022-01-08
+
 14   164             164   people             health ministry                                      1
                                               Caspian Daily · 2022-01-08
 
- 3   ✗ 12             12   police in Almaty   Khabar-24 ← command of the security forces           1
-                                              in Almaty
+ 3   12               12   police in Almaty   Khabar-24 ← security forces' command in              1
+                                              Almaty
                                               Caspian Daily · 2022-01-06
 
-12   ✗ 16             16   police             Interior Ministry                                    1
+12   16               16   police             Interior Ministry                                    1
                                               Caspian Daily · 2022-01-08
 
-15   ✗ Sixteen        16   police             Interfax news agency ← Interior Ministry             1
+16   Sixteen          16   police             Interfax news agency ← Interior Ministry             1
                                               Northline Wire · 2022-01-08
 
  2   Dozens        24–99   protesters         the report itself                                    1
@@ -137,41 +114,42 @@ true.
 """
 
 FLOOD_TABLES = """\
-kelva-flood-2023 · displaced — divergent: 2 figures from 2 independent origins
+kelva-flood-2023 · displaced — divergent: 2 claims from 2 independent origins
 Nothing contradicts: each figure counts a different group.
  #   figure        range   subject     source ← origin · report                              origins
 ────────────────────────────────────────────────────────────────────────────────────────────────────
-18   About 200   180–220   civilians   local fire service                                          1
+19   About 200   180–220   civilians   local fire service                                          1
                                        Northline Wire · 2023-07-14
 
-19   Several         3–9   people      witnesses                                                   1
+20   Several         3–9   people      witnesses                                                   1
                                        Northline Wire · 2023-07-14
 
-kelva-flood-2023 · killed — divergent: 3 figures from 3 independent origins
+kelva-flood-2023 · killed — divergent: 3 claims from 3 independent origins
 Nothing contradicts: the figures count different groups and those for people overlap.
  #   figure              range   subject     source ← origin · report                        origins
 ────────────────────────────────────────────────────────────────────────────────────────────────────
-22   Six                     6   civilians   Kelstone                                              1
+23   Six                     6   civilians   Kelstone                                              1
      “feared dead”                           Northline Wire · 2023-07-14
 
-17   Between 30 and 40   30–40   people      regional governor's office                            1
+18   Between 30 and 40   30–40   people      regional governor's office                            1
                                              Northline Wire · 2023-07-14
 
-21   As many as 50        0–50   people      the report itself                                     1
+22   As many as 50        0–50   people      the report itself                                     1
      “reportedly”                            Northline Wire · 2023-07-14
 """
 
 ARRESTED_TABLE = """\
-kazakhstan-2022 · arrested — divergent: 2 figures from 2 independent origins
-Nothing contradicts: the figures for people overlap.
- #   figure            range   subject            source ← origin · report                   origins
+kazakhstan-2022 · arrested — divergent: 2 claims from 2 independent origins
+Nothing contradicts: Almaty lies in Kazakhstan, so the at least 2,000 the Ministry of the Interior
+gave for Almaty are part of the 3,811 Aidar Seitkali gave for Kazakhstan.
+ #   figure            range   subject                source ← origin · report               origins
 ────────────────────────────────────────────────────────────────────────────────────────────────────
- 7   at least 2,000   2,000–   people in Almaty   Russian news agencies ← Ministry of the          1
-                                                  Interior
-                                                  Caspian Daily · 2022-01-06
+ 7   At least 2,000   2,000–   people in Almaty       Russian news agencies ← Ministry of          1
+                                                      the Interior
+                                                      Caspian Daily · 2022-01-06
 
-11   3,811             3,811   people             Aidar Seitkali                                   1
-                                                  Nomad Post · 2022-01-07
+11   3,811             3,811   people in Kazakhstan   Aidar Seitkali                               1
+                                                      Nomad Post · 2022-01-07
 """
 
 
@@ -191,6 +169,8 @@ def parse(fmt: str, out: str) -> list[dict]:
 
 
 def expected(rows: list[tuple], columns, fmt: str) -> list[dict]:
+    if columns == CONFLICT_COLUMNS:
+        rows = [row if len(row) == len(columns) else (*row, REASONS[row[0]]) for row in rows]
     dicts = [dict(zip(columns, row, strict=True)) for row in rows]
     if fmt in ("csv", "tsv"):
         return [as_cells(d) for d in dicts]
@@ -241,21 +221,34 @@ def test_the_seed_groups_and_verdicts(samples_db):
     """The library gives the same groups the command shows (SPEC §6, docs/samples.md)."""
     groups = find_conflicts(claim_rows(open_db(samples_db)))
     assert all(isinstance(g, ConflictGroup) for g in groups)
-    assert [(g.event, g.metric, g.verdict, len(g.figures), g.voices) for g in groups] == [
+    assert [(g.event, g.metric, g.verdict, len(g.claims), g.voices) for g in groups] == [
         (KZ, "arrested", "divergent", 2, 2),
         (KZ, "injured", "divergent", 4, 4),
-        (KZ, "killed", "contradiction", 6, 5),
+        (KZ, "killed", "divergent", 8, 5),
         (FLOOD, "displaced", "divergent", 2, 2),
         (FLOOD, "killed", "divergent", 3, 3),
     ]
 
 
-def test_strict_lists_only_the_contradiction(invoke, samples_db):
+FALLING = "A regional health department said nine police officers had been killed."
+
+
+def test_a_falling_toll_is_the_one_contradiction(invoke, samples_db, tmp_path):
+    # the samples' police toll only rises (12, then 16): nothing for --strict
     result = invoke("conflicts", "--strict", "-f", "table")
-    assert lines(result.stdout) == KILLED_TABLE
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == "no conflicting figures\n"
+    # a body that gives 9 police killed on the day the ministry says 16 contradicts it
+    add_report(invoke, tmp_path, "falling.txt", FALLING, event=KZ, date="2022-01-09")
+    table = lines(invoke("conflicts", "--strict", "-f", "table").stdout)
+    assert table.splitlines()[:3] == [
+        "kazakhstan-2022 · killed — contradiction: 9 claims from 6 independent origins",
+        "On 9 January the regional health department said 9 police were killed, a day after the Interior",
+        "Ministry said 16. 2 more figures disagree the same way.",
+    ]
     rows = parse("json", invoke("conflicts", "--strict", "-f", "json").stdout)
     assert {r["verdict"] for r in rows} == {"contradiction"}
-    assert [r["claim"] for r in rows if r["contradicted"]] == [3, 12, 15]
+    assert [r["claim"] for r in rows if r["contradicted"]] == [3, 12, 16, 24]
 
 
 def test_metric_and_event_filters(invoke, samples_db):
@@ -265,19 +258,36 @@ def test_metric_and_event_filters(invoke, samples_db):
     assert lines(result.stdout) == FLOOD_TABLES
     rows = parse("jsonl", invoke("conflicts", "--event", KZ, "--metric", "killed").stdout)
     # groups are numbered within the result
-    assert rows == expected([(1, *r[1:]) for r in CONFLICTS if r[0] == 3], CONFLICT_COLUMNS,
-                            "jsonl")
+    assert rows == expected([(1, *r[1:], REASONS[3]) for r in CONFLICTS if r[0] == 3],
+                            CONFLICT_COLUMNS, "jsonl")
     # a single voice is no conflict, even with --all
     result = invoke("conflicts", "--metric", "deployed", "--all", "-f", "json")
     assert (result.exit_code, result.stdout) == (0, "[]\n")
 
 
-def test_no_conflicts_is_said_on_stderr(invoke, samples_db):
-    result = invoke("conflicts", "--event", "nowhere", "-f", "table")
+@pytest.mark.parametrize("args, message", [
+    (("conflicts", "--event", "kazakstan-2022"), "no event 'kazakstan-2022'; did you mean "
+                                                 "kazakhstan-2022?"),
+    (("conflicts", "--metric", "kiled"), "no metric 'kiled'; did you mean killed?"),
+    (("timeline", "--event", "nowhere"), "no event 'nowhere'; stored: kazakhstan-2022, "
+                                         "kelva-flood-2023"),
+    (("claims", "--event", "Kazakhstan-2022"), "no event 'Kazakhstan-2022'; did you mean "
+                                               "kazakhstan-2022?"),
+    (("sources", "--event", "flood"), "no event 'flood'; stored: kazakhstan-2022, "
+                                      "kelva-flood-2023"),
+])
+def test_a_filter_that_names_nothing_says_what_exists(invoke, samples_db, args, message):
+    result = invoke(*args, "-f", "json")
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"Error: {message}\n")
+
+
+def test_a_valid_filter_that_matches_nothing_exits_0(invoke, samples_db):
+    # kidnapped is a lexicon metric with no claim stored
+    result = invoke("conflicts", "--metric", "kidnapped", "-f", "table")
     assert (result.exit_code, result.stdout) == (0, "")
     assert result.stderr == "no conflicting figures (groups whose figures agree need --all)\n"
     for fmt, out in (("json", "[]\n"), ("jsonl", ""), ("csv", "")):
-        assert invoke("conflicts", "--event", "nowhere", "-f", fmt).stdout == out
+        assert invoke("conflicts", "--metric", "kidnapped", "-f", fmt).stdout == out
 
 
 def test_history_marks_the_superseded_figure(invoke, samples_db):
@@ -286,10 +296,12 @@ def test_history_marks_the_superseded_figure(invoke, samples_db):
     police = [(r["claim"], r["figure"], r["date"], r["superseded"], r["origins"])
               for r in rows if r["subject_group"] == "police"]
     assert police == [(3, "12", "2022-01-06", False, 1), (9, "Eight", "2022-01-07", True, 0),
-                      (12, "16", "2022-01-08", False, 1), (15, "Sixteen", "2022-01-08", False, 1)]
-    assert {r["verdict"] for r in rows} == {"contradiction"}
+                      (12, "16", "2022-01-08", False, 1), (16, "Sixteen", "2022-01-08", False, 1)]
+    assert {r["verdict"] for r in rows} == {"divergent"}
     table = lines(invoke("conflicts", "--metric", "killed", "--event", KZ, "--history",
                          "-f", "table").stdout)
+    assert table.splitlines()[0] == \
+        "kazakhstan-2022 · killed — divergent: 9 claims (1 superseded) from 5 independent origins"
     assert (" 9   Eight             8   police             Interior Ministry"
             "                                    0\n"
             "     superseded                               Nomad Post · 2022-01-07\n") in table
@@ -302,32 +314,28 @@ def test_independent_origins_are_counted_once(invoke, samples_db, tmp_path):
     before = parse("json", invoke("conflicts", "--metric", "killed", "--event", KZ,
                                   "-f", "json").stdout)
     assert [(r["claim"], r["origins"], r["voice"]) for r in before if r["figure"] in ("16", "Sixteen")] \
-        == [(12, 1, "interior ministry"), (15, 1, "interior ministry")]
+        == [(12, 1, "interior ministry"), (16, 1, "interior ministry")]
     add_report(invoke, tmp_path, "hrw.txt",
                "Human Rights Watch said 16 police officers had been killed.",
                event=KZ, date="2022-01-09")
     after = parse("json", invoke("conflicts", "--metric", "killed", "--event", KZ,
                                  "-f", "json").stdout)
     assert [(r["claim"], r["source"], r["origins"]) for r in after if r["value"] == 16] == [
-        (12, "Interior Ministry", 2), (15, "Interfax news agency", 2),
-        (23, "Human Rights Watch", 2)]
+        (12, "Interior Ministry", 2), (16, "Interfax news agency", 2),
+        (24, "Human Rights Watch", 2)]
     table = invoke("conflicts", "--metric", "killed", "--event", KZ, "-f", "table").stdout
     assert table.splitlines()[0] == \
-        "kazakhstan-2022 · killed — contradiction: 6 figures from 6 independent origins"
-    # the same figure from two voices is one side of the contradiction
-    assert lines(table).splitlines()[1:3] == [
-        "For police, 12 (command of the security forces in Almaty) and 16 (Interior Ministry, Human Rights",
-        "Watch) cannot both be true."]
+        "kazakhstan-2022 · killed — divergent: 9 claims from 6 independent origins"
 
 
 def test_all_adds_the_groups_that_agree(invoke, samples_db, tmp_path):
     add_report(invoke, tmp_path, "missing.txt",
                "Up to 15 people are still missing, the Red Cross said.",
-               event=FLOOD, date="2023-07-15")
+               event=FLOOD, date="2023-07-14")
     assert invoke("conflicts", "--metric", "missing", "-f", "json").stdout == "[]\n"
     result = invoke("conflicts", "--metric", "missing", "--all", "-f", "table")
     assert lines(result.stdout).splitlines()[:2] == [
-        "kelva-flood-2023 · missing — agree: 1 figure from 2 independent origins",
+        "kelva-flood-2023 · missing — agree: 2 claims from 2 independent origins",
         "The figures agree: their ranges overlap.",
     ]
     rows = parse("json", invoke("conflicts", "--metric", "missing", "--all", "-f", "json").stdout)
@@ -349,7 +357,7 @@ def test_colour_only_on_a_terminal(samples_db, monkeypatch):
     monkeypatch.setenv("TERM", "xterm-256color")
     coloured = io.StringIO()
     render_conflicts(groups, "table", file=coloured)
-    assert re.search(r"\x1b\[[0-9;]*31m[^\x1b]*contradiction", coloured.getvalue())
+    assert re.search(r"\x1b\[[0-9;]*33m[^\x1b]*divergent", coloured.getvalue())
     assert re.sub(r"\x1b\[[0-9;]*m", "", coloured.getvalue()) == plain.getvalue()
     claim = io.StringIO()
     render_claim({"id": 1, "event": "e", "metric": "killed", "figure": "12", "qualifier": "exact",
@@ -365,11 +373,12 @@ subject            origin                         figures over time
 ────────────────────────────────────────────────────────────────────────────────────────────────────
 assailants         interior ministry              at least 26 (2022-01-08)
 assailants         Saltanat Azirbek               Dozens (2022-01-06)
+children           health ministry                4 (2022-01-08)
 people             health ministry                164 (2022-01-08)
-police in Almaty   command of the security        12 (2022-01-06)
-                   forces in Almaty
 police             Interior Ministry              8 (2022-01-07) → 16 (2022-01-08, 2 reports)
-protesters         Caspian Daily                  Dozens (2022-01-06)
+police in Almaty   security forces' command in    12 (2022-01-06)
+                   Almaty
+protesters         the report itself              Dozens (2022-01-06)
 """
 
 
@@ -388,14 +397,14 @@ def test_timeline_rows(invoke, samples_db, fmt):
     result = invoke("timeline", "--event", KZ, "--metric", "killed", "-f", fmt)
     police = [r for r in parse(fmt, result.stdout) if r["subject_group"] == "police"]
     assert police == expected([
-        (KZ, "killed", "police", COMMAND, "2022-01-06", "12", 12, 12, 12, 3, 1, False,
-         "Almaty", "Khabar-24", "command security forces in almaty"),
         (KZ, "killed", "police", "Interior Ministry", "2022-01-07", "Eight", 8, 8, 8, 9, 2, True,
-         None, "Interior Ministry", "interior ministry"),
+         None, "Interior Ministry", "interior ministry", False),
         (KZ, "killed", "police", "Interior Ministry", "2022-01-08", "16", 16, 16, 16, 12, 3, False,
-         None, "Interior Ministry", "interior ministry"),
-        (KZ, "killed", "police", "Interior Ministry", "2022-01-08", "Sixteen", 16, 16, 16, 15, 4,
-         False, None, "Interfax news agency", "interior ministry"),
+         None, "Interior Ministry", "interior ministry", False),
+        (KZ, "killed", "police", "Interior Ministry", "2022-01-08", "Sixteen", 16, 16, 16, 16, 4,
+         False, None, "Interfax news agency", "interior ministry", False),
+        (KZ, "killed", "police", COMMAND, "2022-01-06", "12", 12, 12, 12, 3, 1, False,
+         "Almaty", "Khabar-24", "security forces command in almaty", False),
     ], TIMELINE_COLUMNS, fmt)
     assert timeline(claim_rows(open_db("claimtrack.db")), event=KZ, metric="killed") == \
         parse("json", invoke("timeline", "--event", KZ, "--metric", "killed", "-f", "json").stdout)
@@ -403,15 +412,14 @@ def test_timeline_rows(invoke, samples_db, fmt):
 
 SHOW_CLAIM = """\
 Claim 4 · kazakhstan-2022 · injured
-The clashes have left 12 members of the police forces dead and **353** wounded, according to a toll
-provided by the local broadcaster Khabar-24, which cites the command of the security forces in
-Almaty.
+The fighting has left 12 members of the police forces dead and **353** wounded, according to figures
+released by the regional broadcaster Khabar-24, which cites the security forces' command in Almaty.
 
-figure    353 (exact: 353)
+figure    353
 subject   police (“members of the police forces”)
 location  Almaty
-chain     Khabar-24 (media, local broadcaster) — “according to”
-          ← command of the security forces in Almaty (military) — “cites”
+chain     Khabar-24 (media, regional broadcaster) — “according to”
+          ← security forces' command in Almaty (military) — “cites”
 hedge     –
 quoted    no
 report    1 · Caspian Daily · 2022-01-06
@@ -431,7 +439,7 @@ claims    3
  #   figure             range   metric     subject           source ← origin     hedge
 ──────────────────────────────────────────────────────────────────────────────────────
  9   Eight                  8   killed     police            Interior Ministry
-10   More than 1,300   1,301–   injured    security_forces   interior ministry
+10   More than 1,300   1,301–   injured    security forces   interior ministry
 11   3,811              3,811   arrested   people            Aidar Seitkali
 """
 
@@ -442,11 +450,22 @@ def test_show_a_claim(invoke, samples_db):
     assert lines(result.stdout) == SHOW_CLAIM
     hedged = lines(invoke("show", "6", "-f", "table").stdout)
     assert hedged.splitlines()[1] == \
-        "Other sources even speak of **over a thousand** people hurt in the violence."
+        "Other sources even speak of **well over a thousand** people hurt in the violence."
     assert "hedge     “even speak of”\n" in hedged
     quoted = lines(invoke("show", "1", "-f", "table").stdout)
-    assert "“**Dozens** of assailants have been eliminated" in quoted
+    assert "“**Dozens** of attackers were eliminated" in quoted
     assert "quoted    yes\n" in quoted
+
+
+def test_show_names_the_report_itself_and_says_what_a_figure_allows(invoke, samples_db):
+    shown = lines(invoke("show", "2", "-f", "table").stdout).splitlines()
+    assert shown[0] == "Claim 2 · kazakhstan-2022 · killed"
+    assert "figure    Dozens (24 to 99)" in shown
+    assert "chain     the report itself (Caspian Daily)" in shown
+    assert "figure    At least 2,000 (2,000 or more)" in \
+        lines(invoke("show", "7", "-f", "table").stdout).splitlines()
+    assert "figure    More than 1,300 (1,301 or more)" in \
+        lines(invoke("show", "10", "-f", "table").stdout).splitlines()
 
 
 def test_show_a_claim_as_json(invoke, samples_db):
@@ -455,11 +474,11 @@ def test_show_a_claim_as_json(invoke, samples_db):
     claim = rows[0]
     assert claim["chain"] == [
         {"name": "Khabar-24", "kind": "media", "cue": "according to", "key": "khabar 24",
-         "text": "the local broadcaster Khabar-24", "descriptor": "local broadcaster",
+         "text": "the regional broadcaster Khabar-24", "descriptor": "regional broadcaster",
          "role": None},
         {"name": COMMAND, "kind": "military", "cue": "cites",
-         "key": "command security forces in almaty",
-         "text": "the command of the security forces in Almaty", "descriptor": None,
+         "key": "security forces command in almaty",
+         "text": "the security forces' command in Almaty", "descriptor": None,
          "role": None},
     ]
     offset = claim["sentence_start"]
@@ -549,7 +568,7 @@ def test_reextract_after_a_lexicon_change(invoke, samples_db, tmp_path):
     result = invoke("reextract", "-f", "jsonl")  # nothing changed yet
     assert (result.exit_code, result.stdout) == (0, "")
     assert result.stderr == ("re-extracted 6 reports (0 changed): 0 claims added, 0 removed, "
-                             "23 unchanged → claimtrack.db\n")
+                             "24 unchanged → claimtrack.db\n")
 
     result = invoke("reextract", "--lexicon", "acled.toml", "-f", "jsonl")
     assert result.exit_code == 0, result.stderr
@@ -561,7 +580,7 @@ def test_reextract_after_a_lexicon_change(invoke, samples_db, tmp_path):
          "before": 1, "after": 1, "added": 1, "removed": 1, "unchanged": 0},
     ]
     assert result.stderr == ("re-extracted 6 reports (2 changed): 3 claims added, 3 removed, "
-                             "20 unchanged → claimtrack.db (lexicon: acled.toml)\n")
+                             "21 unchanged → claimtrack.db (lexicon: acled.toml)\n")
     consistent(samples_db)
 
     # the new convention and the new word are in force; unchanged claims keep their numbers
@@ -569,12 +588,14 @@ def test_reextract_after_a_lexicon_change(invoke, samples_db, tmp_path):
     assert [(r["id"], r["figure"], r["low"], r["high"], r["subject_group"]) for r in dozens] == [
         (3, "12", 12, 12, "police"), (9, "Eight", 8, 8, "police"),
         (12, "16", 16, 16, "police"), (13, "at least 26", 26, None, "assailants"),
-        (14, "164", 164, 164, "people"), (15, "Sixteen", 16, 16, "police"),
-        (24, "Dozens", 12, 99, "assailants"), (25, "Dozens", 12, 99, "protesters"),
-        (26, "40", 40, 40, "people")]
-    # ... and conflicts see them: the witnesses' 40 contradicts the health ministry's 164
+        (14, "164", 164, 164, "people"), (15, "four", 4, 4, "children"),
+        (16, "Sixteen", 16, 16, "police"), (25, "Dozens", 12, 99, "assailants"),
+        (26, "Dozens", 12, 99, "protesters"), (27, "40", 40, 40, "people")]
+    # ... and conflicts see them: the witnesses' 40, a day after the health ministry's 164, is
+    # a toll that fell
     table = invoke("conflicts", "--event", KZ, "--metric", "killed", "-f", "table").stdout
-    assert "For people, 164 (health ministry) and 40 (Witnesses) cannot both be true." in table
+    assert table.splitlines()[1] == \
+        "On 9 January Witnesses said 40 were killed, a day after the health ministry said 164."
 
     # the database holds what a fresh ingest with that lexicon would
     fresh = tmp_path / "fresh"
@@ -587,7 +608,7 @@ def test_reextract_after_a_lexicon_change(invoke, samples_db, tmp_path):
     again = invoke("reextract", "--lexicon", "acled.toml", "-f", "table")
     assert (again.exit_code, again.stdout) == (0, "")
     assert again.stderr == ("no claims changed\nre-extracted 6 reports (0 changed): 0 claims "
-                            "added, 0 removed, 23 unchanged → claimtrack.db (lexicon: acled.toml)\n")
+                            "added, 0 removed, 24 unchanged → claimtrack.db (lexicon: acled.toml)\n")
 
 
 def test_reextract_table_and_event(invoke, samples_db, tmp_path):
@@ -631,8 +652,7 @@ def test_names_that_look_like_markup_are_printed_as_written(invoke, tmp_path):
     db.close()
     table = invoke("conflicts", "--db", "hand.db", "-f", "table").stdout
     assert "[bold]Police[/bold]" in table and "Medics [red]" in table and "[i]Wire" in table
-    assert "For people, 12 ([bold]Police[/bold]) and 30 (Medics [red]) cannot both be true." \
-        in table
+    assert "[bold]Police[/bold] said 12 were killed; the Medics [red] said 30." in table
     shown = invoke("show", "1", "--db", "hand.db", "-f", "table").stdout
     assert "chain     [bold]Police[/bold] (police) — “said”" in shown
     assert "report    1 · [i]Wire · undated" in shown

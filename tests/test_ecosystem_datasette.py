@@ -22,7 +22,7 @@ The Interior Ministry said 9 people were killed when the dam gave way.
 REPORT_2 = """---
 title: Valley toll rises
 outlet: River Post
-date: 2025-05-03
+date: 2025-05-02
 event: valley-flood
 ---
 The regional hospital said 15 people were killed in the flood.

@@ -1,13 +1,40 @@
 """The commands that compare figures: conflicts and timeline."""
 from __future__ import annotations
 
+from difflib import get_close_matches
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ..db import claim_rows
+from ..db import claim_rows, has_name, stored_names
+from ..errors import UsageError
 from ..output import render_conflicts, render_timeline
-from .common import DbOpt, EventOpt, FormatOpt, MetricOpt, err, escape, plural, stored
+from .common import DbOpt, EventOpt, FormatOpt, LexiconOpt, MetricOpt, err, escape, plural, stored
+
+
+def check_filters(database, *, event: str | None = None, metric: str | None = None) -> None:
+    """Refuse (exit 2) an --event or --metric that names nothing stored, saying what does."""
+    for option, value in (("event", event), ("metric", metric)):
+        if value is None:
+            continue
+        if has_name(database, option, value):
+            continue
+        if option == "metric":
+            from ..conflicts import lexicon_metrics
+
+            if value in lexicon_metrics():  # a metric all the same: no claim has it yet
+                continue
+        names = stored_names(database, option)
+        close = get_close_matches(value, names, n=1, cutoff=0.6)
+        if close:
+            hint = f"did you mean {close[0]}?"
+        elif names:
+            shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+            hint = f"stored: {shown}"
+        else:
+            hint = "nothing is stored yet"
+        raise UsageError(f"no {option} {value!r}; {hint}")
 
 
 def conflicts(
@@ -22,28 +49,27 @@ def conflicts(
     history: Annotated[bool, typer.Option(
         "--history", help="Also the figures an origin has since replaced, marked superseded.")
     ] = False,
+    lexicon: LexiconOpt = None,
     fmt: FormatOpt = None,
     db: DbOpt = None,
 ) -> None:
     """List the figures given for the same event and metric that disagree, side by side.
 
-    One group per event and metric, with a verdict: contradiction (figures for the same
-    group of people, from different origins, that cannot both be true), divergent (figures
-    differ, but none rules another out), agree (only with --all). Each origin counts with
-    its latest figure; 'origins' is how many independent origins give a figure, however
-    many outlets repeat it. Other formats give one row per claim: group, event, metric,
-    verdict, claim, figure, value, low, high, subject_group, location, source, origin,
-    report, date, hedge, outlet, origins, superseded, contradicted, voice.
+    One group per event and metric, with a verdict and one sentence saying which figures, from whom and when, decide it. A contradiction is two figures for the same people, from different origins, that cannot both be true: of the same day and far apart, a toll that fell (a count the lexicon marks cumulative, such as killed or arrested, only grows), or a total below its parts (a country's figure below its cities', all people below a group of them). Divergent: the figures differ but none rules another out, a rising toll among them. Agree: only with --all. Each origin counts with its latest figure. Other formats give one row per claim: group, event, metric, verdict, claim, figure, value, low, high, subject_group, location, source, origin, report, date, hedge, outlet, origins, superseded, contradicted, voice, reason.
 
     Example: claimtrack conflicts --event kazakhstan-2022 --strict
     """
-    from ..conflicts import conflicts_by_event
+    from ..conflicts import conflicts_by_event, cumulative_metrics
 
     with stored(ctx, db) as database:
-        rows = claim_rows(database, event=event, metric=metric,
-                          include_other=False, by_event=True)
+        if lexicon is not None and not Path(lexicon).is_file():
+            raise UsageError(f"cannot read lexicon {lexicon}: no such file")
+        check_filters(database, event=event, metric=metric)
+        rows = claim_rows(database, event=event, metric=metric, include_other=False,
+                          by_event=True)
         groups = conflicts_by_event(rows, event=event, metric=metric, strict=strict,
-                                    include_all=all_, history=history)
+                                    include_all=all_, history=history,
+                                    cumulative=cumulative_metrics(lexicon))
         hint = "" if all_ or strict else " (groups whose figures agree need --all)"
         render_conflicts(groups, fmt, empty=f"no conflicting figures{hint}")
 
@@ -62,9 +88,7 @@ def timeline(
 ) -> None:
     """Show how each origin's figures moved over time, per event, metric and group.
 
-    A figure an origin later replaced is marked superseded (conflicts counts only the
-    latest). Other formats give one row per claim: event, metric, subject_group, origin,
-    date, figure, value, low, high, claim, report, superseded, location, source, voice.
+    A figure an origin later replaced, or one a report gives as an earlier figure, is marked superseded (conflicts counts only the current ones). Dates are the claims' own (the date a sentence gives the figure, else its report's). Other formats give one row per claim: event, metric, subject_group, origin, date, figure, value, low, high, claim, report, superseded, location, source, voice.
 
     Example: claimtrack timeline --metric killed
     """
@@ -73,8 +97,9 @@ def timeline(
     if chart is not None:
         return _chart(ctx, chart, event, metric, db)
     with stored(ctx, db) as database:
-        rows = claim_rows(database, event=event, metric=metric,
-                          include_other=False, by_event=True)
+        check_filters(database, event=event, metric=metric)
+        rows = claim_rows(database, event=event, metric=metric, include_other=False,
+                          by_event=True)
         render_timeline(timeline_by_event(rows, event=event, metric=metric), fmt,
                         empty="no figures match")
 

@@ -14,6 +14,7 @@ from ..output import CLAIM_TABLE, REPORT_TABLE, SEARCH_TABLE, SOURCE_TABLE, Form
 from ..output import render_claim, render_report
 from .common import (AllOpt, DbOpt, EventOpt, FormatOpt, MetricOpt, completion_of, db_path,
                      err, escape, handled, plural, stored)
+from .compare import check_filters
 
 
 def reports(
@@ -28,6 +29,7 @@ def reports(
     Example: claimtrack reports -f csv > reports.csv
     """
     with stored(ctx, db) as database:
+        check_filters(database, event=event)
         rows = list_reports(database, event=event, include_other=all_)
         render(rows, fmt, REPORT_TABLE, empty="no reports: run `claimtrack ingest` first")
 
@@ -54,6 +56,7 @@ def claims(
     Example: claimtrack claims --metric killed --source police -f csv
     """
     with stored(ctx, db) as database:
+        check_filters(database, event=event, metric=metric)
         if report is not None and get_report(database, report) is None:
             raise UsageError(f"no report {report} in {db_path(ctx, db)}: `claimtrack reports` "
                              "lists them")
@@ -75,6 +78,7 @@ def sources(
     Example: claimtrack sources --event almaty-2022
     """
     with stored(ctx, db) as database:
+        check_filters(database, event=event)
         rows = list_sources(database, event=event, include_other=all_)
         render(rows, fmt, SOURCE_TABLE, empty="no sources (metric 'other' needs --all)")
 
@@ -93,8 +97,7 @@ def show(
 ) -> None:
     """Show one claim in its sentence, with its chain of sources and its report.
 
-    With --report, show a report's metadata and its claims instead. The figure is marked
-    **like this** when the output is not a terminal. An unknown ID exits 2.
+    With --report, show a report's metadata and its claims instead. The figure is marked **like this** when the output is not a terminal. An unknown ID exits 2.
 
     Example: claimtrack show 4; claimtrack show --report 1 -f json
     """
@@ -134,9 +137,7 @@ def search(
 ) -> None:
     """Find the claims whose sentence, and the reports whose title or text, hold QUERY.
 
-    Full-text search: every word must occur, whole words in any case; a snippet shows
-    each match «like this». Claims come first, then reports, each best match first; the
-    kind column tells them apart.
+    Full-text search: every word must occur, whole words in any case; a snippet shows each match «like this». Claims come first, then reports, each best match first; the kind column tells them apart.
 
     Example: claimtrack search interior ministry -f csv
     """
@@ -167,13 +168,7 @@ def export(
 ) -> None:
     """Write every stored claim with its source and report, for other tools.
 
-    json, jsonl, csv and tsv give one row per claim, metric 'other' included: the fields
-    of `claims`, the sources' keys, and the report's url and ref. schema gives one JSON-LD
-    document of schema.org Claim objects, one list per conflict group, each claim with
-    what a fact-checker's ClaimReview needs of its itemReviewed: the sentence, the
-    report's date, the origin as author (the outlet when no one is named), each relay of
-    the chain as a citation, the report as appearance, and the figure as a number or as
-    an interval (minValue, maxValue).
+    json, jsonl, csv and tsv give one row per claim, metric 'other' included: the fields of `claims`, the sources' keys, and the report's url and ref. schema gives one JSON-LD document of schema.org Claim objects, one list per conflict group, each claim with what a fact-checker's ClaimReview needs of its itemReviewed: the sentence, the report's date, the origin as author (the outlet when no one is named), each relay of the chain as a citation, the report as appearance, and the figure as a number or as an interval (minValue, maxValue).
 
     Example: claimtrack export -f schema --base https://example.org/claims.jsonld
     """
