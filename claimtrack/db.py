@@ -322,6 +322,7 @@ def ingest(
     stop: Callable[[], bool] | None = None,
     on_progress: Callable[[Report | Rejection, IngestSummary], None] | None = None,
     summary: IngestSummary | None = None,
+    claims_of: Callable[[Report, str], ClaimValues | Rejection] | None = None,
 ) -> IngestSummary:
     """Extract and store each report, one transaction per report.
 
@@ -337,6 +338,8 @@ def ingest(
         on_progress: called after each input with it and the running summary.
         summary: updated as the inputs go by (and returned), so that a caller still has
             the counts when an exception such as KeyboardInterrupt ends the ingest.
+        claims_of: ``claims_of(report, sha256)`` gives the claims of a report extracted
+            elsewhere (see :func:`ingest_rows`) instead of extracting them.
     """
     from .inputs import Rejection
     from .parallel import extracted
@@ -352,8 +355,11 @@ def ingest(
                 sha = item.sha256
                 yield item, None if has_report(db, sha) else sha
 
-    results = extracted(prepared(), lambda pair: pair[0] if pair[1] else None, lexicon=lexicon,
-                        jobs=jobs, extract=claim_values_for)
+    if claims_of is not None:  # rows extracted elsewhere (SPEC §12): looked up, not extracted
+        results = ((pair, claims_of(*pair) if pair[1] else None) for pair in prepared())
+    else:
+        results = extracted(prepared(), lambda pair: pair[0] if pair[1] else None,
+                            lexicon=lexicon, jobs=jobs, extract=claim_values_for)
     with ReportWriter(db) as writer, closing(results):  # closing: workers stop on errors too
         for (item, sha), rows in results:
             if stop and stop():
@@ -373,6 +379,68 @@ def ingest(
                 summary.other += rows.other
             if on_progress:
                 on_progress(item, summary)
+    return summary
+
+
+def ingest_rows(db: Database, inputs: Iterable[Report | Rejection],
+                rows: Iterable[dict | Rejection], *,
+                on_reject: Callable[[Rejection], None] | None = None,
+                summary: IngestSummary | None = None, **options) -> IngestSummary:
+    """Store reports with the claim rows extracted elsewhere (SPEC §12), without extracting.
+
+    ``rows`` are :func:`claimtrack.extract_partition` rows (JSON lines or Parquet read back),
+    in any order; each report takes the rows of its ``key`` (its normalised-text hash), the
+    first run of them when the same text was extracted twice. They are indexed first, in a
+    temporary database on disk, so neither file is held in memory. A report with no rows
+    has no claims; one with a rejection row is rejected with its reason; rows whose report
+    is not among ``inputs`` are rejected, one rejection per report they name. Everything
+    else is :func:`ingest`'s (``options``: stop, on_progress).
+    """
+    from .inputs import Rejection
+
+    summary = summary if summary is not None else IngestSummary()
+
+    def reject(rejection: Rejection) -> None:
+        summary.rejected += 1
+        if on_reject:
+            on_reject(rejection)
+
+    with closing(sqlite3.connect("")) as index:  # "": a private temporary file
+        index.execute("CREATE TABLE runs (key TEXT PRIMARY KEY, report TEXT, rows TEXT, "
+                      "used INTEGER NOT NULL DEFAULT 0)")
+        insert = "INSERT OR IGNORE INTO runs (key, report, rows) VALUES (?, ?, ?)"
+        run: list[dict] = []
+        for row in rows:
+            if isinstance(row, Rejection):
+                reject(row)
+                continue
+            if run and (row.get("key"), row.get("report")) != (run[0]["key"], run[0]["report"]):
+                if run[0]["key"]:
+                    index.execute(insert, (run[0]["key"], run[0]["report"], json.dumps(run)))
+                run = []
+            run.append(row)
+        if run and run[0]["key"]:
+            index.execute(insert, (run[0]["key"], run[0]["report"], json.dumps(run)))
+        # rejection rows without a key were inputs unreadable there: read here, they are again
+
+        def claims_of(report: Report, sha256: str) -> ClaimValues | Rejection:
+            found = index.execute("SELECT rows FROM runs WHERE key = ?", [sha256]).fetchone()
+            if found is None:
+                return ClaimValues([], [], {}, 0)
+            index.execute("UPDATE runs SET used = 1 WHERE key = ?", [sha256])
+            run = json.loads(found[0])
+            if run[0].get("rejection"):
+                return Rejection(report.name, run[0]["rejection"])
+            return _claim_values(run)
+
+        ingest(db, inputs, on_reject=on_reject, summary=summary, claims_of=claims_of, **options)
+        if not summary.interrupted:
+            for report, key in index.execute(
+                    "SELECT report, key FROM runs WHERE used = 0 ORDER BY rowid"):
+                # a stored duplicate's rows are not unused: its text is in the database
+                if not has_report(db, key):
+                    reject(Rejection(report or key, "claim rows without their report: no "
+                                     f"input has this text (key {key[:12]}…)"))
     return summary
 
 

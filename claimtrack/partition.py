@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from hashlib import sha256
 from pathlib import Path
@@ -230,3 +230,60 @@ def _canonical(lexicon):
             return seen
     digest = sha256(json.dumps(lexicon.data, sort_keys=True, default=str).encode()).hexdigest()
     return _SEEN.setdefault(digest, lexicon)
+
+
+def read_claim_rows(path: str | os.PathLike) -> Iterator[dict | Rejection]:
+    """The rows of a claim-row file, streamed: JSON lines (``.jsonl``), Parquet
+    (``.parquet``, pyarrow needed), or a folder of such files (read in name order, as
+    ``part-00000.parquet``… are written). A line that is not a JSON object is a rejection.
+
+    Raises:
+        UsageError: no such file, or Parquet without pyarrow.
+    """
+    files = _row_files(path)  # checked now, before the caller opens anything
+    return _rows_in(files)
+
+
+def _row_files(path: str | os.PathLike) -> list[Path]:
+    from .errors import UsageError
+
+    root = Path(path)
+    if root.is_dir():
+        files = sorted(p for p in root.iterdir()
+                       if p.suffix.lower() in (".jsonl", ".ndjson", ".parquet"))
+        if not files:
+            raise UsageError(f"--claims {path}: no .jsonl or .parquet files in this folder")
+    elif root.is_file():
+        files = [root]
+    else:
+        raise UsageError(f"--claims {path}: no such file or folder")
+    return files
+
+
+def _rows_in(files: list[Path]) -> Iterator[dict | Rejection]:
+    from .errors import UsageError
+
+    for file in files:
+        if file.suffix.lower() == ".parquet":
+            try:
+                import pyarrow.parquet as pq
+            except ImportError:
+                raise UsageError("reading Parquet needs pyarrow: pip install "
+                                 "'claimtrack[dask]'") from None
+            for batch in pq.ParquetFile(file).iter_batches(batch_size=4096):
+                yield from batch.to_pylist()
+            continue
+        with file.open("rb") as f:
+            for lineno, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                try:
+                    row = json.loads(line)
+                except ValueError as e:
+                    yield Rejection(f"{file}:{lineno}", f"invalid JSON: {e}")
+                    continue
+                if not isinstance(row, dict) or "key" not in row:
+                    yield Rejection(f"{file}:{lineno}", "not a claim row: a JSON object with "
+                                    "\"key\" (claimtrack.extract_partition)")
+                    continue
+                yield row

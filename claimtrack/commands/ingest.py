@@ -4,6 +4,7 @@ from __future__ import annotations
 import signal
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from typing import Annotated
 
 import typer
@@ -36,6 +37,11 @@ def ingest(
         "--quiet", "-q", help="No progress bar and no summary (rejections still show).")
     ] = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    claims: Annotated[str | None, typer.Option(
+        "--claims", metavar="ROWS", show_default=False,
+        help="Claim rows extracted elsewhere (JSON lines or Parquet of "
+             "claimtrack.extract_partition, or a folder of them): stored with these reports, "
+             "not extracted again.")] = None,
     db: DbOpt = None,
 ) -> None:
     """Store reports and the claims extracted from them; a summary goes to stderr.
@@ -54,14 +60,17 @@ def ingest(
 
     path = db_path(ctx, db)
     summary = IngestSummary()
+    ingest_or_rows = ingest_reports
     with handled(ctx, path), _until_interrupted() as stop:
         lex = load_lexicon(lexicon)
+        if claims is not None:  # checked before the database is opened
+            ingest_or_rows = partial(_ingest_claims, _claim_rows(claims))
         defaults = Meta(title=title, date=check_date(date) if date else None, url=url,
                         outlet=outlet, event=event)
         try:
             database = open_db(path)
             with _ingest_progress(paths, quiet) as progress:
-                ingest_reports(database,
+                ingest_or_rows(database,
                                read_inputs(paths, defaults=defaults, max_bytes=max_bytes),
                                lexicon=lex,
                                on_reject=say_rejected, jobs=jobs or default_jobs(),
@@ -83,6 +92,19 @@ def ingest(
         raise typer.Exit(130)
     if summary.rejected:
         raise typer.Exit(1)
+
+
+def _claim_rows(rows_path: str):
+    from ..partition import read_claim_rows
+
+    return read_claim_rows(rows_path)
+
+
+def _ingest_claims(rows, database, inputs, *, lexicon=None, jobs=1, **options):
+    """ingest --claims: the reports with the rows extracted elsewhere (SPEC §12)."""
+    from ..db import ingest_rows
+
+    return ingest_rows(database, inputs, rows, **options)
 
 
 def _claims_stored(summary) -> str:
