@@ -115,3 +115,23 @@ def test_missing_rows_file_is_a_usage_error(invoke, tmp_path):
     assert result.exit_code == 2
     assert result.stderr.strip() == "Error: --claims nowhere.jsonl: no such file or folder"
     assert not Path("t.db").exists()
+
+
+def test_no_command_imports_pandas(tmp_path):
+    """sqlite-utils would import an installed pandas (and numpy) on every database command."""
+    import os
+    import subprocess
+    import sys
+
+    fake = tmp_path / "site"
+    for name in ("pandas", "numpy"):
+        (fake / name).mkdir(parents=True)
+        (fake / name / "__init__.py").write_text(
+            f"raise SystemExit('{name} was imported')\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(fake), *sys.path])}
+    for args in (["ingest", "--jobs", "1", str(SAMPLES)], ["claims"], ["conflicts"],
+                 ["export", "-f", "json"], ["search", "killed"], ["reextract"]):
+        done = subprocess.run([sys.executable, "-m", "claimtrack", "--db", "t.db", *args],
+                              env=env, cwd=tmp_path, capture_output=True, text=True)
+        assert done.returncode == 0, (args, done.stderr)
+        assert "was imported" not in done.stderr
