@@ -78,6 +78,15 @@ def claim_row_arrow_schema():
                       for name, kind in CLAIM_ROW_SCHEMA])
 
 
+def claim_row_ddl() -> str:
+    """:data:`CLAIM_ROW_SCHEMA` as SQL DDL columns, as Spark's ``createDataFrame`` (and Hive,
+    DuckDB's ``STRUCT`` aside) take a schema: ``"`key` string, …, `chain` array<struct<…>>"``."""
+    types = {"string": "string", "float64": "double", "int64": "bigint", "bool": "boolean"}
+    link = ", ".join(f"`{f}`: string" for f in CHAIN_LINK_FIELDS)
+    return ", ".join(f"`{name}` " + (f"array<struct<{link}>>" if name == "chain" else types[kind])
+                     for name, kind in CLAIM_ROW_SCHEMA)
+
+
 def report_from_object(obj: Any, *, name: str = "<object>", path: str | os.PathLike | None = None,
                        defaults: Meta = Meta()) -> Report | Rejection:
     """One JSON object (already parsed) as a report, exactly as ``ingest`` reads it.
