@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import random
 import sqlite3
 import time
@@ -428,9 +429,10 @@ def ingest_rows(db: Database, inputs: Iterable[Report | Rejection],
         if on_reject:
             on_reject(rejection)
 
+    used: set[str] = set()  # the keys of the runs taken: 65 bytes a report
     with closing(sqlite3.connect("")) as index:  # "": a private temporary file
-        index.execute("CREATE TABLE runs (key TEXT PRIMARY KEY, report TEXT, rows TEXT, "
-                      "used INTEGER NOT NULL DEFAULT 0)")
+        # pickled, not JSON: the file is this process's own, and pickle reads back 3× faster
+        index.execute("CREATE TABLE runs (key TEXT PRIMARY KEY, report TEXT, rows BLOB)")
         insert = "INSERT OR IGNORE INTO runs (key, report, rows) VALUES (?, ?, ?)"
         run: list[dict] = []
         for row in rows:
@@ -439,29 +441,28 @@ def ingest_rows(db: Database, inputs: Iterable[Report | Rejection],
                 continue
             if run and (row.get("key"), row.get("report")) != (run[0]["key"], run[0]["report"]):
                 if run[0]["key"]:
-                    index.execute(insert, (run[0]["key"], run[0]["report"], json.dumps(run)))
+                    index.execute(insert, (run[0]["key"], run[0]["report"], pickle.dumps(run)))
                 run = []
             run.append(row)
         if run and run[0]["key"]:
-            index.execute(insert, (run[0]["key"], run[0]["report"], json.dumps(run)))
+            index.execute(insert, (run[0]["key"], run[0]["report"], pickle.dumps(run)))
         # rejection rows without a key were inputs unreadable there: read here, they are again
 
         def claims_of(report: Report, sha256: str) -> ClaimValues | Rejection:
             found = index.execute("SELECT rows FROM runs WHERE key = ?", [sha256]).fetchone()
             if found is None:
                 return ClaimValues([], [], {}, 0)
-            index.execute("UPDATE runs SET used = 1 WHERE key = ?", [sha256])
-            run = json.loads(found[0])
+            used.add(sha256)
+            run = pickle.loads(found[0])
             if run[0].get("rejection"):
                 return Rejection(report.name, run[0]["rejection"])
             return _claim_values(run)
 
         ingest(db, inputs, on_reject=on_reject, summary=summary, claims_of=claims_of, **options)
         if not summary.interrupted:
-            for report, key in index.execute(
-                    "SELECT report, key FROM runs WHERE used = 0 ORDER BY rowid"):
+            for report, key in index.execute("SELECT report, key FROM runs ORDER BY rowid"):
                 # a stored duplicate's rows are not unused: its text is in the database
-                if not has_report(db, key):
+                if key not in used and not has_report(db, key):
                     reject(Rejection(report or key, "claim rows without their report: no "
                                      f"input has this text (key {key[:12]}…)"))
     return summary
