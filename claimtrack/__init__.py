@@ -17,6 +17,9 @@ _EXPORTS = {
     "Meta": "inputs", "Rejection": "inputs", "Report": "inputs", "read_inputs": "inputs",
     "Attribution": "models", "Claim": "models", "Figure": "models", "Link": "models",
     "Source": "models", "claim_to_dict": "models",
+    "CLAIM_ROW_SCHEMA": "partition", "claim_row_arrow_schema": "partition",
+    "claim_row_ddl": "partition",
+    "extract_partition": "partition", "report_from_object": "partition",
 }
 
 __all__ = [
@@ -25,6 +28,8 @@ __all__ = [
     "claim_rows", "claim_to_dict", "conflict_rows", "conflicts_by_event", "extract_claims",
     "find_conflicts", "ingest", "load_lexicon", "open_db", "read_inputs", "timeline",
     "timeline_by_event", "__version__",
+    "CLAIM_ROW_SCHEMA", "claim_row_arrow_schema", "claim_row_ddl", "extract_partition",
+    "report_from_object",
 ]
 
 
@@ -56,5 +61,7 @@ if TYPE_CHECKING:
     from .extract import Lexicon, extract_claims, load_lexicon
     from .inputs import Meta, Rejection, Report, read_inputs
     from .models import Attribution, Claim, Figure, Link, Source, claim_to_dict
+    from .partition import (CLAIM_ROW_SCHEMA, claim_row_arrow_schema, claim_row_ddl,
+                            extract_partition, report_from_object)
 
     __version__: str

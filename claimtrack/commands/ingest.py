@@ -4,6 +4,7 @@ from __future__ import annotations
 import signal
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from typing import Annotated, TypeVar
 
 import typer
@@ -41,6 +42,11 @@ def ingest(
         "--quiet", "-q", help="No progress bar and no summary (rejections still show).")
     ] = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    claims: Annotated[str | None, typer.Option(
+        "--claims", metavar="ROWS", show_default=False,
+        help="Claim rows extracted elsewhere (JSON lines or Parquet of "
+             "claimtrack.extract_partition, or a folder of them): stored with these reports, "
+             "not extracted again.")] = None,
     db: DbOpt = None,
 ) -> None:
     """Store reports and the claims extracted from them; a summary goes to stderr.
@@ -62,8 +68,11 @@ def ingest(
 
     path = db_path(ctx, db)
     summary = IngestSummary()
+    ingest_or_rows = ingest_reports
     with handled(ctx, path), _until_interrupted() as stop:
         overlay = given_overlay(lexicon)  # a bad file is refused before the database is made
+        if claims is not None:  # checked before the database is opened
+            ingest_or_rows = partial(_ingest_claims, _claim_rows(claims))
         defaults = Meta(title=title, date=check_date(date) if date else None, url=url,
                         outlet=outlet, event=event)
         label = None  # the lexicon's, once the database has told it
@@ -71,7 +80,7 @@ def ingest(
             database = open_db(path)
             lex, lexicon_id, label = lexicon_for(database, overlay, convention)
             with _ingest_progress(paths, quiet) as progress:
-                ingest_reports(database, stop.inputs(
+                ingest_or_rows(database, stop.inputs(
                                    read_inputs(paths, defaults=defaults, max_bytes=max_bytes)),
                                lexicon=lex, lexicon_id=lexicon_id,
                                on_reject=say_rejected, jobs=usable_jobs(jobs),
@@ -108,6 +117,19 @@ def _say_summary(summary, path: str, prefix: str, label: str | None = None) -> N
         f"skipped {plural(summary.duplicates, 'duplicate')}, "
         f"rejected {plural(summary.rejected, 'input')} → {escape(path)}{_with_lexicon(label)}"
     )
+
+
+def _claim_rows(rows_path: str):
+    from ..partition import read_claim_rows
+
+    return read_claim_rows(rows_path)
+
+
+def _ingest_claims(rows, database, inputs, *, lexicon=None, jobs=1, **options):
+    """ingest --claims: the reports with the rows extracted elsewhere (SPEC §12)."""
+    from ..db import ingest_rows
+
+    return ingest_rows(database, inputs, rows, **options)
 
 
 def _claims_stored(summary) -> str:

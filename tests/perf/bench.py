@@ -501,7 +501,93 @@ def bench_startup() -> None:
         f"{pass_seconds * 1000:.0f} ms", help_seconds / pass_seconds)
 
 
-SECTIONS = ("extract", "store", "ingest", "concurrent", "rss", "queries", "startup")
+# One process mapping claimtrack.extract_partition over a JSON-lines corpus in partitions of
+# PARTITION_LINES lines, on N processes (a pool, one partition per task), rows to JSON lines.
+MAPPER = """
+import itertools, json, sys, time
+from concurrent.futures import ProcessPoolExecutor
+from claimtrack import extract_partition
+path, processes, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+def part(args):
+    first, lines = args
+    return extract_partition(lines, name=path, first_line=first, path=path)
+def parts():
+    with open(path, "rb") as f:
+        n = 1
+        while lines := list(itertools.islice(f, 500)):
+            yield n, lines
+            n += len(lines)
+start = time.perf_counter()
+with open(out, "w") as sink:
+    if processes == 1:
+        results = map(part, parts())
+    else:
+        pool = ProcessPoolExecutor(processes)
+        results = pool.map(part, parts(), chunksize=1)
+    for rows in results:
+        sink.writelines(json.dumps(r) + "\\n" for r in rows)
+print(time.perf_counter() - start)
+"""
+
+DASK_RUN = """
+import sys, time
+import distributed
+from claimtrack.dask import extract_parquet
+start = time.perf_counter()
+with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                              dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+    ready = time.perf_counter()
+    extract_parquet([sys.argv[1]], sys.argv[2], client=client, partition_bytes=500_000)
+    done = time.perf_counter()
+print(ready - start, done - ready)
+"""
+
+
+def bench_scale(workdir: Path, corpus_file: Path, reports: int) -> None:
+    """SPEC §12: the API mapper on 1 and 2 processes, Dask local, and the merge, beside
+    ingest --jobs 2 (one run each: a cluster-sized question, answered in ratios)."""
+    size = mb(corpus_file.stat().st_size)
+    db = workdir / "scale-ingest-2.db"
+    remove_db(db)
+    ingest2, _, _ = run_ingest(db, [corpus_file], 2)
+    row(f"ingest --jobs 2 ({size:.0f} MB JSON lines, {reports:,} reports)",
+        f"{size / ingest2:.2f} MB/s · {reports / ingest2:,.0f} reports/s")
+    rows_file = workdir / "scale-rows.jsonl"
+    mapped = {}
+    for processes in (1, 2):
+        out = subprocess.run([PYTHON, "-c", MAPPER, str(corpus_file), str(processes),
+                              str(rows_file)], capture_output=True, text=True, env=ENV, check=True)
+        mapped[processes] = float(out.stdout)
+        row(f"API mapper (extract_partition, 500 lines a partition), {processes} "
+            f"process{'es' if processes > 1 else ''}",
+            f"{size / mapped[processes]:.2f} MB/s · {reports / mapped[processes]:,.0f} reports/s",
+            "ingest --jobs 2", f"{size / ingest2:.2f} MB/s", f"{ingest2 / mapped[processes]:.2f}×")
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        row("Dask local", "not measured: pip install 'claimtrack[dask]'")
+    else:
+        out = subprocess.run([PYTHON, "-c", DASK_RUN, str(corpus_file),
+                              str(workdir / "scale-parquet")],
+                             capture_output=True, text=True, env=ENV, check=True)
+        startup, seconds = map(float, out.stdout.split())
+        row("Dask LocalCluster, 2 worker processes → Parquet (cluster start-up apart: "
+            f"{startup:.1f} s)", f"{size / seconds:.2f} MB/s · {reports / seconds:,.0f} reports/s",
+            "ingest --jobs 2", f"{size / ingest2:.2f} MB/s", f"{ingest2 / seconds:.2f}×")
+    merged = workdir / "scale-merged.db"
+    remove_db(merged)
+    start = time.perf_counter()
+    subprocess.run([*CLAIMTRACK, "--db", str(merged), "ingest", str(corpus_file), "--quiet",
+                    "--claims", str(rows_file)], env=ENV, check=True)
+    merge = time.perf_counter() - start
+    row("merge: ingest --claims ROWS.jsonl (no extraction)",
+        f"{size / merge:.2f} MB/s · {reports / merge:,.0f} reports/s",
+        "ingest --jobs 2", f"{size / ingest2:.2f} MB/s", f"{ingest2 / merge:.2f}× faster")
+    row("merged database equals ingest --jobs 2's (ids, claims, links, sources)",
+        "identical" if _same_rows(db, merged) else "DIFFERENT")
+
+
+SECTIONS = ("extract", "store", "ingest", "concurrent", "rss", "queries", "startup", "scale")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -551,6 +637,8 @@ def main(argv: list[str] | None = None) -> None:
         bench_queries(args.workdir, args.claims)
     if "startup" in args.only:
         bench_startup()
+    if "scale" in args.only:
+        bench_scale(args.workdir, corpus_file, n_reports)
 
     print(f"\nload average {os.getloadavg()[0]:.2f} at the end\n", file=sys.stderr)
     print("| measure | value | baseline | baseline value | ratio |")
