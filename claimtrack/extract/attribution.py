@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -382,17 +383,110 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
     return Source(name=name, kind=kind, key=key, text=text, descriptor=descriptor, role=role)
 
 
-_WORD = re.compile(r"\S+")
+# up to twelve words, and whether a thirteenth follows
+_TWELVE_WORDS = re.compile(r"\s*\S+(?:\s+\S+){0,11}")
+_MORE_WORDS = re.compile(r"\s*\S")
+_NP_END_REACH = 64  # how far past its start a phrase boundary may reach (a few words)
+
+
+class _Index:
+    """Where the phrase boundaries of one string stand, each kind found in one scan of it.
+
+    A run of cues ("citing citing …", "told told …") asks for the phrase after or before each
+    of them: searching a window around every cue made the work grow with the cue count times
+    the window. One scan per string and kind, then a bisection per question, keep every rule
+    linear with a small constant.
+    """
+
+    __slots__ = ("s", "_ends", "_marks", "_pairs", "_words", "_stops")
+
+    def __init__(self, s: str):
+        self.s = s
+        self._ends: tuple[list[int], list[int]] | None = None
+        self._marks: list[int] | None = None
+        self._pairs: list[int] | None = None
+        self._words: list[tuple[int, int]] | None = None
+        self._stops: list[tuple[int, int]] | None = None
+
+    def np_end(self, pos: int, limit: int) -> int | None:
+        """Where the first ``_NP_END`` at or after ``pos`` starts, if before ``limit``."""
+        if self._ends is None:
+            found = [(m.start(), m.end()) for m in _NP_END.finditer(self.s)]
+            self._ends = ([a for a, _ in found], [b for _, b in found])
+        starts, ends = self._ends
+        k = bisect.bisect_right(starts, pos) - 1
+        if k >= 0 and starts[k] == pos:
+            return pos
+        if k >= 0 and ends[k] > pos:
+            # the scan stepped over pos inside a boundary: one may start within it (the
+            # boundary " said" holds "said"); look there only, over a few characters
+            m = _NP_END.search(self.s, pos, min(limit, ends[k] + _NP_END_REACH))
+            if m and m.start() < ends[k]:
+                return m.start()
+        nxt = starts[k + 1] if k + 1 < len(starts) else None
+        return nxt if nxt is not None and nxt < limit else None
+
+    def last_mark(self, lo: int, hi: int) -> int:
+        """Where the last clause mark (a comma, colon, bracket, dash, quotation mark) inside
+        ``s[lo:hi]`` starts, else ``lo - 1``."""
+        if self._marks is None:
+            self._marks = [m.start() for m in _CLAUSE_MARK.finditer(self.s)]
+            self._pairs = [m.start() for m in _TWO_APOSTROPHES.finditer(self.s)]
+        best = lo - 1
+        k = bisect.bisect_left(self._marks, hi) - 1
+        if k >= 0 and self._marks[k] >= lo:
+            best = self._marks[k]
+        k = bisect.bisect_left(self._pairs, hi - 1) - 1  # both apostrophes inside
+        if k >= 0 and self._pairs[k] >= lo:
+            best = max(best, self._pairs[k])
+        return best
+
+    def clause_words(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The ``_CLAUSE_WORD`` matches that start inside ``s[lo:hi]``, as (start, end)."""
+        if self._words is None:
+            self._words = [(m.start(), m.end()) for m in _CLAUSE_WORD.finditer(self.s)]
+        k = bisect.bisect_left(self._words, (lo, -1))
+        j = bisect.bisect_left(self._words, (hi, -1), k)
+        return self._words[k:j]
+
+    def last_stop(self, lo: int, hi: int) -> int | None:
+        """Where the last sentence stop (``_SENTENCE_STOP``) inside ``s[lo:hi]`` ends."""
+        if self._stops is None:
+            self._stops = [(m.start(), m.end()) for m in _SENTENCE_STOP.finditer(self.s)]
+        k = bisect.bisect_left(self._stops, (hi, -1)) - 1
+        while k >= 0 and self._stops[k][1] > hi:
+            k -= 1
+        return self._stops[k][1] if k >= 0 and self._stops[k][0] >= lo else None
+
+
+_NP_END_REACH = 64  # how far past its start a phrase boundary may reach (a few words)
+_LOCAL = threading.local()
+_INDEX_CACHE = 4  # the sentence, and the slices read around its quotes
+
+
+def _index(s: str) -> _Index:
+    cache = getattr(_LOCAL, "indexes", None)
+    if cache is None:
+        cache = _LOCAL.indexes = []
+    for ix in cache:
+        if ix.s is s:
+            return ix
+    ix = _Index(s)
+    cache.insert(0, ix)
+    del cache[_INDEX_CACHE:]
+    return ix
 
 
 def _np_forward(s: str, pos: int) -> tuple[str, int]:
     """The noun phrase starting at ``pos``: up to a clause boundary, at most 12 words."""
     if _CLAUSE_START.match(s, pos):  # "in a statement that they raised …": a clause, no name
         return "", pos
-    m = _NP_END.search(s, pos, pos + _WINDOW)  # a name is a few words: never scan far
-    end = m.start() if m else min(len(s), pos + _WINDOW)
-    if len(s[pos:end].split(None, 12)) > 12:  # rare: only then find where the 12th word ends
-        end = list(_WORD.finditer(s, pos, end))[11].end()
+    limit = min(len(s), pos + _WINDOW)  # a name is a few words: never look far
+    b = _index(s).np_end(pos, limit)
+    end = b if b is not None else limit
+    words = _TWELVE_WORDS.match(s, pos, end)
+    if words and _MORE_WORDS.match(s, words.end(), end):  # a thirteenth word: stop at the twelfth
+        end = words.end()
     return s[pos:end].strip(), end
 
 
@@ -407,7 +501,9 @@ _NP_TAIL = re.compile(
 
 
 # the last comma, semicolon, colon, quotation mark, bracket or dash (the greedy .* backtracks from the end)
-_LAST_CLAUSE_MARK = re.compile(r".*(?P<mark>[,;:“”\"()—–]|'')", re.DOTALL)
+_CLAUSE_MARK = re.compile(r"[,;:“”\"()—–]")
+_TWO_APOSTROPHES = re.compile(r"(?='')")  # every place two apostrophes start, overlapping
+_TAIL_REACH = 64  # the ending a parenthesis or an aside before a speech verb is looked for in
 _CLAUSE_WORD = re.compile(r"\b(?:that|and|but|while|as|because|after|when|where|so)\s+", re.IGNORECASE)
 _SENTENCE_STOP = re.compile(_FULL_STOP + r"\s")
 _NP_ADVERB_END = re.compile(
@@ -426,34 +522,45 @@ _NP_TAIL_VERBS = ("released", "conducted", "published", "issued")
 
 def _np_backward(s: str, pos: int) -> tuple[str, int]:
     """The noun phrase ending at ``pos`` (a speech verb follows): back to a clause boundary."""
-    # a subject is a few words: look back no further than a window, so that a sentence
-    # full of speech verbs stays linear
+    # a subject is a few words: look back no further than a window, and find the boundaries
+    # in it by bisection over the string's index, so that a run of speech verbs stays linear
     w0 = max(0, pos - _WINDOW)
-    seg = s[w0:pos]
+    end = pos
+    j = end
+    while j > w0 and s[j - 1].isspace():
+        j -= 1
     # both patterns below close the segment: its last characters tell whether they can match
-    if seg.rstrip().endswith(")"):
-        paren = _PARENTHETICAL_END.search(seg)  # "Sen. Ann Lee (R-Ky.) said"
-        if paren and paren.start() > 0:
-            seg = seg[:paren.start()]
-    tail = seg.rstrip().removesuffix(",")
+    if j > w0 and s[j - 1] == ")":
+        paren = _PARENTHETICAL_END.search(s, max(w0, j - _TAIL_REACH), end)  # "Sen. Ann Lee (R-Ky.) said"
+        if paren and paren.start() > w0:
+            end = paren.start()
+    j = end
+    while j > w0 and s[j - 1].isspace():
+        j -= 1
+    tail = s[max(w0, j - _TAIL_REACH):j].removesuffix(",")
     # (on ASCII text: elsewhere case-insensitive matching is subtler than lower-casing)
     if not tail.isascii() or tail.lower().endswith(_ASIDE_LAST_WORDS):
-        aside = _ASIDE_END.search(seg)  # "Breitbart News, for one, noted"
-        if aside and aside.start() > 0:
-            seg = seg[:aside.start()]
-    mark = _LAST_CLAUSE_MARK.match(seg)
-    cut = mark.start("mark") if mark else -1
-    # neither pattern below matches across a clause mark: scan only the text after the last one
-    for m in _CLAUSE_WORD.finditer(seg, cut + 1):
-        if m.end() > cut + 1:
-            if m.group()[:3] == "and" and seg[m.end():m.end() + 1].isupper() and \
-                    _NAME_BEFORE_AND.match(seg, cut + 1, m.start()):
-                continue  # "Mr. Grassley and Mr. Leahy said": one source of two names
-            cut = m.end() - 1
-    for m in _SENTENCE_STOP.finditer(seg, cut + 1):
-        cut = max(cut, m.end() - 1)
-    np = seg[cut + 1:].strip()
-    start = w0 + cut + 1
+        aside = _ASIDE_END.search(s, max(w0, j - _TAIL_REACH), end)  # "Breitbart News, for one, noted"
+        if aside and aside.start() > w0:
+            end = aside.start()
+    ix = _index(s)
+    cut = ix.last_mark(w0, end)
+    # neither pattern below matches across a clause mark: only the text after the last one
+    for ws, we in ix.clause_words(cut + 1, end):
+        if we > end:  # its spaces run past the segment: read it as the segment ends
+            m = _CLAUSE_WORD.match(s, ws, end)
+            if m is None:
+                continue
+            we = m.end()
+        if s[ws:ws + 3] == "and" and s[we:we + 1].isupper() and we < end and \
+                _NAME_BEFORE_AND.match(s, cut + 1, ws):
+            continue  # "Mr. Grassley and Mr. Leahy said": one source of two names
+        cut = we - 1
+    stop = ix.last_stop(cut + 1, end)
+    if stop is not None:
+        cut = max(cut, stop - 1)
+    np = s[cut + 1:end].strip()
+    start = cut + 1
     # on ASCII text, the phrase's lower-cased ending tells whether the patterns can match;
     # elsewhere case-insensitive matching is subtler than lower-casing
     if not np.isascii() or np.lower().endswith(_NP_ADVERB_LAST_WORDS):

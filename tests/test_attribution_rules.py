@@ -1,0 +1,81 @@
+"""Attribution rules (SPEC §5): table tests in sentences written for them, traps included,
+and the cost of the rules on runs of cue words."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from claimtrack.extract import extract_claims
+
+
+# Runs of cue words stay linear with a small constant
+#
+# Each cue word repeated into one long sentence asks a rule for the phrase after (or before)
+# every one of them. The run is extracted at its full size and at a quarter of it, beside plain
+# prose of the full size, in one fresh process: linear work takes about four times as long on
+# the larger run, and a small constant keeps the run within a few times the prose. Ratios, not
+# time budgets: a slow or busy machine fails neither; a deadline only ends a run that hangs.
+
+GROWTH = 8.0  # the most the full size may take over the quarter: linear is 4, quadratic 16
+CONSTANT = 10.0  # the most a run of cues may take over prose of its size (a window per cue: 20+)
+SLACK = 0.25  # seconds: differences below this are noise
+DEADLINE = 180.0
+SIZE = 80_000
+FIGURE = " police said 12 people were killed."
+PROSE = "Officials said 4 people were hurt in the flood on Friday, according to the mayor. "
+CUE_RUNS = ["citing ", "according to ", "provided by ", "cited by ", "quoted by ", "quoting ",
+            "told ", "said ", "he said ", "put the toll at ", "was stated by "]
+
+
+def _times(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def _timings(texts: list[str], tmp_path: Path) -> list[float] | None:
+    paths = []
+    for i, text in enumerate(texts):
+        path = tmp_path / f"text{i}"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    code = textwrap.dedent("""
+        import sys, time
+        from claimtrack.extract import extract_claims
+        extract_claims("warm up: 3 people died, police said.")
+        for path in sys.argv[1:]:
+            text = open(path, encoding="utf-8").read()
+            start = time.perf_counter()
+            extract_claims(text)
+            print(time.perf_counter() - start, flush=True)
+    """)
+    proc = subprocess.Popen([sys.executable, "-c", code, *paths], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        out, err = proc.communicate(timeout=DEADLINE)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        return None
+    assert proc.returncode == 0, err[-2000:]
+    return [float(x) for x in out.split()]
+
+
+@pytest.mark.parametrize("unit", CUE_RUNS)
+def test_a_run_of_cue_words_is_linear_with_a_small_constant(unit, tmp_path):
+    texts = [_times(unit, SIZE // 4) + FIGURE, _times(unit, SIZE) + FIGURE, _times(PROSE, SIZE)]
+    for _ in range(2):  # measured again once: a burst of other work can fall on one run
+        timings = _timings(texts, tmp_path)
+        assert timings is not None, f"{unit!r}: still running after {DEADLINE:g} s"
+        quarter, full, prose = timings
+        if full <= GROWTH * quarter + SLACK and full <= CONSTANT * prose + SLACK:
+            return
+    raise AssertionError(f"{unit!r}: quarter {quarter:.2f} s, full {full:.2f} s, "
+                         f"prose of the full size {prose:.2f} s")
+
+
+def test_a_run_of_cue_words_still_attributes_the_figure_after_it():
+    claims = extract_claims(_times("citing ", 5_000) + ". According to the fire brigade, 7 people died.")
+    assert [(c.figure.surface, c.attribution.source.name) for c in claims] == [("7", "fire brigade")]
