@@ -123,7 +123,7 @@ _PART_OF = re.compile(r"[^.;:]{0,50}?(?:,\s*including|\(|--|—|–|,\s*of\s+who
                       re.IGNORECASE)
 
 
-# "Mrs. Clinton seeks an additional $1 trillion", "The IMF expects … 1.6 percent": for figures
+# "The senator wants $2 billion more", "The bank expects … 3.1 percent": for figures
 # that count no people, the named subject of the clause holding the figure stands behind it.
 _SUBJECT_NOUNS = (
     r"poll|polls|survey|study|report|reports|agency|organization|group|campaign|committee|company|government|"

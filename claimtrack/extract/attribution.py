@@ -82,12 +82,12 @@ _STUDY = re.compile(
     r"\b(?P<cue>(?i:in|by|from|according\s+to))\s+(?P<np>(?:(?:a|an|the)\s+|(?=(?:recent|new|latest)\s))(?:(?-i:[a-z])+\s+){0,3}"
     r"(?:[A-Z][\w/.'’&-]*\s+){1,6}(?:(?i:poll|survey|study|report|analysis|census|tally|audit|review|estimate)s?|"
     r"(?:polling\s+)?average(?:\s+of\s+(?:(?-i:[a-z])+\s+){0,2}(?:[A-Z][\w'’-]*\s+){0,3}polls)?)\b"
-    # "in the survey", "in the same poll", "in recent polls from Quinnipiac and Fox News"
-    r"|(?!the\s+polls\b(?!\s+(?:from|by)\s))"  # "15 percent in the polls": polling at large, not a source
+    # a study named by its kind alone, or with the pollsters that ran it after "from"/"by"
+    r"|(?!the\s+polls\b(?!\s+(?:from|by)\s))"  # a share "in the polls": polling at large, not a source
     r"(?:(?:a|an|the|this|that)\s+|(?=(?:recent|new|latest)\s))"
     r"(?:(?:same|latest|new|recent|most\s+recent|national|statewide)\s+){0,2}(?:polls?|surveys?)\b(?!\s+(?:tax|taxes|workers?|stations?|booths?|watchers?|closing|places?))"
     r"(?:\s+(?:from|by)\s+(?:[A-Z][\w&.'’-]*\s?){1,4}(?:and\s+(?:[A-Z][\w&.'’-]*\s?){1,4})?)?"
-    r"(?=\s*(?:[,.;:)]|\Z)))"  # closing its clause: not "people in the poll held …"
+    r"(?=\s*(?:[,.;:)]|\Z)))"  # closing its clause: a poll that opens a subject ("those in the poll who …") is no cue
     r"(?:\s+(?:released|published|conducted|issued)(?:\s+(?:on\s+)?\w+day|\s+last\s+\w+)?)?")
 _PREP_CUE_LOWER = re.compile(_PREP_CUE.pattern)
 _PER = re.compile(r"\b[Pp]er\s+(?=(?:the\s+)?[A-Z])")  # "per the CBO", not "$5 per share"
@@ -115,13 +115,13 @@ _NOT_NAMES = {"the", "a", "an", "monday", "tuesday", "wednesday", "thursday", "f
               "october", "november", "december", "today", "yesterday", "tonight"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "those",
              "these", "one", "there", "what"}
-# a full stop after "Gov", "Sen", "Mr" or an initial ends no name: "said Gov. Phil Bryant"
+# a full stop after "Gov", "Sen", "Mr" or an initial ends no name: "said Sen. Ada Moss"
 _NOT_ABBREVIATION = "".join(rf"(?<!\b{a})" for a in (
     "Gov", "Sen", "Rep", "Mr", "Mrs", "Ms", "Dr", "Lt", "Gen", "Col", "Sgt", "Capt", "Cmdr", "Prof", "Rev",
     "St", "Jr", "Sr", "Atty", "Supt", "Insp", "Det", "Maj", "Cpl")) + r"(?<!\b[A-Z])"
 # a full stop that ends a sentence; the look-ahead spares the look-behinds at every other character
 _FULL_STOP = r"(?=[.!?])" + _NOT_ABBREVIATION + r"[.!?]"
-# a character of a speaker's name next to a quote: no clause punctuation, but "Ms. Lee", "George W. Bush"
+# a character of a speaker's name next to a quote: no clause punctuation, but "Dr. Ruiz", "Ana M. Soto"
 _NP_CHAR = r"(?:[^,.;:“”\"]|" + "|".join(rf"(?<=\b{a})\." for a in (
     "Gov", "Sen", "Rep", "Mr", "Mrs", "Ms", "Dr", "Lt", "Gen", "Col", "Sgt", "Capt", "Prof", "Rev", "St", "Jr")) + \
     r"|(?<=\b[A-Z])\.)"
@@ -169,12 +169,13 @@ _APPOSITIVE = re.compile(
 _EVIDENCE = {"found", "finds", "finding", "find", "found that", "show", "shows", "showed", "reveal", "reveals", "revealed", "suggests",
              "suggested", "documented", "counts", "tally", "tallied", "calculated", "recorded", "counted"}
 _WINDOW = 300
-# a clause, not a name, before a speech verb: "even though sales are expected", "this conflicted with …"
+# a clause, not a name, before a speech verb: one opened by a subordinator or a demonstrative,
+# or one whose last words are a copula and its complement
 _NOT_A_SUBJECT = re.compile(
     r"^(?:after|before|even|though|although|if|when|whenever|while|because|since|unless|until|only|this|these|those|"
     r"there|then|thus|so)\b|\b(?:what|how|why|do|does|did)\b|\b(?-i:is|are|was|were|be|been|appears?|seems?)(?:\s+\S+){0,3}$|[-–—]$|\bto$", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"(?:that|which|who|whether|if|when|while|because|and|but|in|on|at|for|with|after|before|during|since|until|into|over|under|of|about|from)\b", re.IGNORECASE)
-# what may stand between a report verb and what it reports: "found last week that", "shows on Monday that"
+# what may stand between a report verb and what it reports: a time ("on Tuesday", "last month"), "that"
 _VERB_NEXT = re.compile(
     r"\s*(?:(?:last|this|on|early|late)\s+\w+\s+|\w+day\s+|earlier\s+|recently\s+|also\s+)?"
     r"(?:that\b|[,:“\"]|\d|(?:a|an|the|some|about|at\s+least|more\s+than|over)\s)", re.IGNORECASE)
@@ -187,8 +188,8 @@ _EVIDENCE_NOUN = (r"(?:poll|polls|polling|survey|surveys|study|studies|report|da
                   r"statistics|index|model)")
 _EVIDENCE_SUBJECT = re.compile(
     rf"\b{_EVIDENCE_NOUN}(?:\s+(?:released|conducted|published|issued)\b[^,;:]{{0,40}}?)?\s*\Z", re.IGNORECASE)
-# "The latest AP count gives her 1,280 delegates", "The most recent polling in Ohio shows", "A poll by X, a
-# polling firm, had Smith leading": evidence with a verb of its own, at the start of a clause
+# a count, a poll or a study opening a clause with a verb of its own (gives, shows, has, puts…),
+# with what it covers after a preposition and an apposition before its verb
 _EVIDENCE_CUE = re.compile(
     r"(?:^|(?<=[,;:(]\s)|(?<=\bthat\s)|(?<=\bbut\s)|(?<=\band\s))[\"“]?"
     r"(?P<np>(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:[\w/.'’&-]+\s+){0,6}?"
@@ -200,7 +201,7 @@ _EVIDENCE_CUE = re.compile(
 # what every verb of _EVIDENCE_CUE begins with, for a substring test before the pattern
 _EVIDENCE_VERB_STEMS = ("give", "gave", "has", "had", "put", "show", "find", "found", "suggest", "indicat",
                         "estimat", "project", "predict", "reveal")
-# "…, Italian newspaper Il Foglio reports.": a postposed source closing the sentence
+# "…, a regional daily reports.": a postposed source closing the sentence
 _SENTENCE_END = re.compile(r"\s*[.!?]?[”\"’]?\s*\Z")
 _AFTER_COMMA = re.compile(r",\s*[^,;:“”\"]{2,60}\Z")
 _NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
@@ -302,7 +303,7 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
     text = _NP_TAIL.sub("", text)  # "a poll released Friday": the day names no one
     text = _LEADING_CONJUNCTION.sub("", text)  # "But a fresh poll"
     if _PRONOUN_CONTRACTION.match(text) or _PRONOUN_START.match(text):
-        return None  # "She's", "They're", "I don't": a pronoun, not a name
+        return None  # a pronoun with a contraction, not a name
     if not text or len(text) > 120:
         return None
     bare = _DETERMINERS.sub("", text)
@@ -327,7 +328,7 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
         if run_start is not None:
             while run_start < len(tokens) and tokens[run_start].group().lower() in ("of", "the", "for", "and", "de"):
                 run_start += 1
-        # "the command of the security forces in Almaty": a place after "in"/"at" says where
+        # "the board of the water agency in Lyon": a place after "in"/"at" says where
         # the body sits; the name is the whole phrase, not the place
         if run_start is not None and 0 < run_start < len(tokens) and _IN_OR_AT_END.search(
                 bare[:tokens[run_start].start()].strip()):
@@ -479,7 +480,7 @@ def _index(s: str) -> _Index:
 
 def _np_forward(s: str, pos: int) -> tuple[str, int]:
     """The noun phrase starting at ``pos``: up to a clause boundary, at most 12 words."""
-    if _CLAUSE_START.match(s, pos):  # "in a statement that they raised …": a clause, no name
+    if _CLAUSE_START.match(s, pos):  # "in a letter that …": a clause, no name
         return "", pos
     limit = min(len(s), pos + _WINDOW)  # a name is a few words: never look far
     b = _index(s).np_end(pos, limit)
@@ -531,7 +532,7 @@ def _np_backward(s: str, pos: int) -> tuple[str, int]:
         j -= 1
     # both patterns below close the segment: its last characters tell whether they can match
     if j > w0 and s[j - 1] == ")":
-        paren = _PARENTHETICAL_END.search(s, max(w0, j - _TAIL_REACH), end)  # "Sen. Ann Lee (R-Ky.) said"
+        paren = _PARENTHETICAL_END.search(s, max(w0, j - _TAIL_REACH), end)  # "Sen. Ada Moss (D-Ore.) said"
         if paren and paren.start() > w0:
             end = paren.start()
     j = end
@@ -540,7 +541,7 @@ def _np_backward(s: str, pos: int) -> tuple[str, int]:
     tail = s[max(w0, j - _TAIL_REACH):j].removesuffix(",")
     # (on ASCII text: elsewhere case-insensitive matching is subtler than lower-casing)
     if not tail.isascii() or tail.lower().endswith(_ASIDE_LAST_WORDS):
-        aside = _ASIDE_END.search(s, max(w0, j - _TAIL_REACH), end)  # "Breitbart News, for one, noted"
+        aside = _ASIDE_END.search(s, max(w0, j - _TAIL_REACH), end)  # "The Gazette, for its part, wrote"
         if aside and aside.start() > w0:
             end = aside.start()
     ix = _index(s)
@@ -554,7 +555,7 @@ def _np_backward(s: str, pos: int) -> tuple[str, int]:
             we = m.end()
         if s[ws:ws + 3] == "and" and s[we:we + 1].isupper() and we < end and \
                 _NAME_BEFORE_AND.match(s, cut + 1, ws):
-            continue  # "Mr. Grassley and Mr. Leahy said": one source of two names
+            continue  # "Ms. Ortiz and Mr. Hale said": one source of two names
         cut = we - 1
     stop = ix.last_stop(cut + 1, end)
     if stop is not None:
@@ -596,7 +597,7 @@ def _chain_from(s: str, np: str, np_end: int, cue: str, lexicon: Lexicon) -> lis
     return chain
 
 
-# "according to a toll provided by X": the body of the toll is the source
+# a prepositional cue whose object is a toll, a report or figures "by X": X is the source
 _BODY_OF_REPORT = re.compile(
     r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:toll|tally|count|figures?|report|statement|study|survey|analysis|"
     r"review|audit|estimate|memo|poll)\s+(?:(?:provided|released|published|issued|compiled|conducted|prepared)\s+)?"
@@ -624,7 +625,7 @@ def _subject_reading(np: str, noun_like: bool, evidence: bool) -> str | None:
     if not np or _NOT_A_NAME.search(np) or noun_like and _NUMBER_WORD.search(np):
         return None
     if evidence and not _EVIDENCE_WORD.search(np):
-        return None  # "police found three people dead": finding is not telling
+        return None  # "firefighters found two bodies": finding is not telling
     low = np.lower()
     if low in ("he", "she"):
         return "pronoun"
@@ -660,7 +661,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         np, end = _np_forward(s, m.end())
         cue = _SPACES.sub(" ", m["cue"].lower())
         cue = "according to" if cue.startswith("according") else cue
-        # "according to a toll provided by X": the body of the toll is the source
+        # a prepositional cue whose object is a toll, a report or figures "by X": X is the source
         inner = _PREP_CUE.match(s, m.end()) or _BODY_OF_REPORT.match(s, m.end())
         if inner:
             np, end = _np_forward(s, inner.end())
@@ -686,7 +687,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
     evidence_verbs = set()
     has_chain_cue = None  # whether "citing", "quoted by", … occur: asked once, on the first verb
     for m in (_EVIDENCE_CUE.finditer(s) if has_evidence else ()):
-        # "a poll by Marist", "polling in Ohio" are whole; "a report to the FEC" is the report
+        # "a survey by a college", "polling in a state" are whole; "a filing to a regulator" is the filing
         np = s[m.start("np"):m.end("head")] if m["prep"] in ("to", "for", "on") else m["np"]
         src = make_source(np, lexicon)
         if src:
@@ -702,12 +703,12 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         if m.start() in evidence_verbs:
             continue  # read with its whole subject above
         if upper and verb in _BELIEF:
-            continue  # upper-case wire copy: "MADE GUATEMALANS FEAR THAT" is no attribution
+            continue  # upper-case wire copy: a verb of belief in capitals ("LEFT VOTERS FEARING") is no attribution
         if verb in _NOUN_LIKE and not (_VERB_NEXT_STRICT if upper else _VERB_NEXT).match(s, m.end()):
             w0 = max(0, m.start() - 80)
             if not (_EVIDENCE_SUBJECT.search(s, w0, m.start())
                     or _SENTENCE_END.match(s, m.end()) and _AFTER_COMMA.search(s, w0, m.start())):
-                continue  # "six former Soviet states": a noun, not a verb
+                continue  # "three member states": a noun, not a verb
         # these two read from the sentence's start and end on the last comma before the verb,
         # with at most a few adverbs after it: test that ending before the costly searches
         comma = s.rfind(",", 0, m.start()) if m.start() <= _WINDOW else -1
@@ -741,7 +742,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             j -= 1
         inv = j == 0 or s[j - 1] in ",“”\"" or s[j - 2:j] == "''"
         if inv and s[j - 1:j] == "," and _ASIDE_END.search(s, max(0, j - 40), j):
-            inv = False  # "The Courier, for its part, noted …": the subject stands before the aside
+            inv = False  # "The Herald, for its part, wrote …": the subject stands before the aside
         if inv:
             adv = _VERB_ADVERBIAL.match(s, m.end())
             k = adv.end() if adv else m.end()
@@ -751,7 +752,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 if chain:
                     cues.append(Cue(tuple(chain), m.start(), 2))
                 continue
-            # "Breitbart News, for one, noted the dichotomy between …": an object, not a speaker
+            # "The Herald, in turn, noted the gap between …": an object, not a speaker
         np, start = _np_backward(s, m.start())
         reading = _subject_reading(np, verb in _NOUN_LIKE, verb in _EVIDENCE)
         if reading is None:
@@ -779,7 +780,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             chain = [Link(src, cue_verb)]
         outer = _CHAIN_BACK.match(s, m.end())
         if outer and len(chain) == 1:
-            # "…, the ministry said, quoted by Interfax": the outlet quoting it comes first
+            # "…, the ministry said, quoted by a news agency": the outlet quoting it comes first
             np2, _ = _np_forward(s, outer.end())
             quoting = make_source(np2, lexicon)
             if quoting:
@@ -836,8 +837,8 @@ def backref(next_sentence: str, lexicon: Lexicon) -> Cue | None:
     return None
 
 
-# "Jeffrey Jones: “…”", "Sanders made the following comment: “…”"
-# also "More from Jones: “…”", "Ann Lee and Bo Chen: “…”", "Jeremy Lott, author: “…”"
+# "Pat Ruiz: “…”", "The minister issued this statement: “…”"
+# also "More from Ruiz: “…”", "Pat Ruiz and Lee Wong: “…”", "Pat Ruiz, an economist: “…”"
 _COLON_SPEAKER = re.compile(
     r"(?:^|[.!?,]\s+|\n\s*|[-–—]\s*)(?:(?:More\s+)?from\s+)?"
     r"(?P<np>(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5})"
@@ -925,7 +926,7 @@ def _subject_before(s: str, verb_start: int, verb: str = "") -> str:
     if verb.endswith("ing") and head.endswith(","):  # "The Times confirmed it, reporting:"
         m = _MAIN_SUBJECT.search(head)
         return m["np"] if m else ""
-    if head.endswith(","):  # "Sam Loo, the party chair, said"
+    if head.endswith(","):  # "Lee Wong, the union chair, said"
         k = head.rfind(",", 0, len(head) - 1)
         if k >= 0 and len(head) - k <= 82 and _APPOSITION.match(head, k + 1):
             head = head[:k]
@@ -974,7 +975,7 @@ def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
             return named
     m = _COLON_SPEAKER.search(before)
     if m and m["desc"] and (_NOT_SPEAKER_START.match(m["np"]) or _SPEECH_WORD_LOWER.search(m["desc"])):
-        m = None  # "In Washington, tensions rose: “…”" names no speaker
+        m = None  # "In the capital, the mood darkened: “…”" names no speaker
     if m:
         src = make_source(m["np"], lexicon)
         if src:
@@ -982,9 +983,9 @@ def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
     m = _VERB_SPEAKER_BEFORE_QUOTE.search(before)
     if m and (_VERB_ADVERBIAL.match(" " + m["np"]) or _CLAUSE_START.match(m["np"].strip())
               or m["verb"].lower() in _NOUN_LIKE):
-        m = None  # "said in a statement.", "the state and local level.": no speaker after the verb
+        m = None  # a verb followed by its manner ("said in a letter.") or a noun phrase that is no speaker
     if m and m["verb"].lower() in ("told", "tells"):
-        # "Woodward told the convention: “…”": whom one tells is no speaker; the teller is
+        # "The mayor told the council: “…”": whom one tells is no speaker; the teller is
         t = _TELLER.search(before)
         named = _named_speaker(t["np"], "told", lexicon, last_person) if t else None
         return named or ()
