@@ -40,7 +40,7 @@ BUSY_TIMEOUT = 5.0  # seconds a writer waits for another before the database cou
 CLAIM_COLUMNS = (
     "metric", "subject", "subject_group", "figure", "qualifier", "value", "low", "high", "unit",
     "location", "source", "source_kind", "origin", "origin_kind", "cue", "hedge", "quoted",
-    "sentence", "start", "end",
+    "sentence", "start", "end", "individual", "derived", "as_of", "parts",
 )
 REPORT_COLUMNS = ("sha256", "title", "outlet", "url", "date", "event", "ref", "path",
                   "ingested_at", "text")
@@ -135,6 +135,7 @@ SCHEMA = (
     "m001_reports", "m002_sources", "m003_claims", "m004_chain_links", "m005_search",
     "m006_claims_view", "m008_conflicts_view", "m009_claims_by_report_and_metric",
     "m010_search_backlog", "m011_no_indexes_by_source",
+    "m013_individuals_and_tallies",
 )
 
 
@@ -636,7 +637,8 @@ def claim_values_for(report: Report, lexicon: Lexicon | None = None) -> ClaimVal
         pairs.append(([claim.metric, claim.subject, claim.subject_group, fig.surface,
                        fig.qualifier, fig.value, fig.low, fig.high, fig.unit, claim.location,
                        *_ends(chain), attr.cue, attr.hedge, int(attr.quoted), claim.sentence,
-                       fig.start, fig.end], chain))
+                       fig.start, fig.end, int(claim.individual), claim.derived, claim.as_of,
+                       json.dumps(list(claim.parts)) if claim.derived else None], chain))
     return _pack(pairs)
 
 
@@ -654,11 +656,29 @@ def _claim_values(rows: list[dict]) -> ClaimValues:
     for row in rows:
         values = [row.get(c) for c in CLAIM_COLUMNS]
         values[quoted] = int(bool(values[quoted]))
+        _stored_new_fields(values)
         chain = [(link.get("name"), link.get("kind"), link.get("cue"), link.get("key"),
                   link.get("text"), link.get("descriptor"), link.get("role"))
                  for link in row.get("chain") or ()]
         claims.append((values, chain))
     return _pack(claims)
+
+
+_INDIVIDUAL = CLAIM_COLUMNS.index("individual")
+_PARTS = CLAIM_COLUMNS.index("parts")
+
+
+def _stored_new_fields(values: list) -> None:
+    """An individual flag as 0/1, a tally's parts as a JSON list (SPEC §2), in place."""
+    values[_INDIVIDUAL] = int(bool(values[_INDIVIDUAL]))
+    if isinstance(values[_PARTS], (list, tuple)):
+        values[_PARTS] = json.dumps(list(values[_PARTS]))
+
+
+def _read_new_fields(row: dict) -> None:
+    """The stored individual flag and tally parts as ``claim_to_dict`` has them."""
+    row["individual"] = bool(row["individual"])
+    row["parts"] = json.loads(row["parts"]) if row["parts"] else None
 
 
 def _pack(claims: Iterable[tuple[list, list[tuple]]]) -> ClaimValues:
@@ -686,6 +706,7 @@ def _insert_claim(db: Database, report_id: int, row: dict) -> int:
     link_ids = [_source_id(db, link) for link in chain]
     values = [row.get(c) for c in CLAIM_COLUMNS]
     values[CLAIM_COLUMNS.index("quoted")] = int(bool(row.get("quoted")))
+    _stored_new_fields(values)
     names = ("report_id", "source_id", "origin_id", *CLAIM_COLUMNS)
     cursor = db.execute(
         f"INSERT INTO claims ({_columns(names)}) VALUES ({_marks(names)})",
@@ -798,13 +819,15 @@ def list_claims(
               'descriptor', l.descriptor, 'role', l.role))
            FROM (SELECT * FROM chain_links WHERE claim_id = c.id ORDER BY position) l
            LEFT JOIN sources s ON s.id = l.source_id) AS chain,
-          c.sentence, c.start, c."end", r.outlet, r.date, r.title
+          c.sentence, c.start, c."end", c.individual, c.derived, c.as_of, c.parts,
+          r.outlet, r.date, r.title
         FROM claims c JOIN reports r ON r.id = c.report_id
         {('WHERE ' + ' AND '.join(where)) if where else ''}
         ORDER BY c.id"""
     for row in db.query(sql, params):
         row["quoted"] = bool(row["quoted"])
         row["chain"] = json.loads(row["chain"])
+        _read_new_fields(row)
         yield row
 
 
@@ -1026,6 +1049,7 @@ def _signature(row: dict) -> tuple:
     """Everything stored about a claim row (claim_to_dict), as a comparable tuple."""
     values = [row.get(c) for c in CLAIM_COLUMNS]
     values[CLAIM_COLUMNS.index("quoted")] = int(bool(row.get("quoted")))
+    _stored_new_fields(values)
     chain = tuple(
         (link.get("name"), link.get("kind"), link.get("cue"), link.get("text"),
          link.get("descriptor"), link.get("role"),
@@ -1092,8 +1116,8 @@ def export_claims(db: Database, *, event: str | None = None, include_other: bool
         where.append("c.metric != 'other'")
     sql = f"""
         SELECT c.id, c.report_id AS report, r.event, {_CLAIM_HEAD}, {_CHAIN_JSON} AS chain,
-          c.sentence, c.start, c."end", s.key AS source_key, o.key AS origin_key,
-          r.outlet, r.date, r.title, r.url, r.ref
+          c.sentence, c.start, c."end", c.individual, c.derived, c.as_of, c.parts,
+          s.key AS source_key, o.key AS origin_key, r.outlet, r.date, r.title, r.url, r.ref
         FROM claims c
         JOIN reports r ON r.id = c.report_id
         LEFT JOIN sources s ON s.id = c.source_id
@@ -1103,6 +1127,7 @@ def export_claims(db: Database, *, event: str | None = None, include_other: bool
     for row in db.query(sql, params):
         row["quoted"] = bool(row["quoted"])
         row["chain"] = json.loads(row["chain"])
+        _read_new_fields(row)
         yield row
 
 

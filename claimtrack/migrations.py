@@ -292,6 +292,18 @@ def m011_no_indexes_by_source(db: Database) -> None:
     db.execute("DROP INDEX idx_chain_links_source_id")
 
 
+@migrations()
+def m013_individuals_and_tallies(db: Database) -> None:
+    # SPEC §2: a claim may count one person named without a numeral (individual), be a
+    # report total claimtrack derived (derived = "tally", with the positions in its report's
+    # claims, in id order, of the claims it sums as a JSON list in parts), and carry the date
+    # its sentence gives the figure (as_of, ISO). Existing claims are stated, undated figures.
+    db.execute("ALTER TABLE claims ADD COLUMN individual INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE claims ADD COLUMN derived TEXT")
+    db.execute("ALTER TABLE claims ADD COLUMN as_of TEXT")
+    db.execute("ALTER TABLE claims ADD COLUMN parts TEXT")
+
+
 def known_migrations() -> list[str]:
     """Names of the migrations this version of claimtrack knows, in order."""
     # pending() on a blank database is the public way to list every registered migration

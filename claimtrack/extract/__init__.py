@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 
 from ..models import Attribution, Claim, Figure, Link, Source
+from . import individuals as _individuals
 from .attribution import _NOT_SPEAKER_START, _NUMBER_WORD, _POSSESSIVE_END_S, Cue, backref, hedge_in, make_source, quote_speaker, quote_spans, sentence_cues
 from .lexicon import Lexicon, default_lexicon, load_lexicon
 from .metrics import counted, sentence_index, sentence_spans
@@ -244,9 +245,13 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
     """Every figure-bearing claim in ``text``, in order of position."""
     lex = lexicon or default_lexicon()
     figs = list(figures(text, lex))
+    spans = sentence_spans(text) if figs or _individuals.may_count(text) else []
+    # one person named without a numeral, as the patient of a metric predicate (SPEC §2)
+    people = {m.figure.start: m for m in _individuals.find(text, spans, lex, figs)} if spans else {}
+    if people:
+        figs = sorted(figs + [m.figure for m in people.values()], key=lambda f: f.start)
     if not figs:
         return []
-    spans = sentence_spans(text)
     quotes = quote_spans(text) if any(q in text for q in _QUOTE_MARKS) else []
     quote_starts = [q[0] for q in quotes]
     by_sentence: dict[int, list[Figure]] = defaultdict(list)
@@ -303,6 +308,9 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
                     metric = prev.metric
                 if group is None and not c.listed and (subject is None or c.joined):
                     subject, group = prev.subject, prev.subject_group
+            person = people.get(f.start) if people else None
+            if person is not None:
+                metric, subject, group = person.metric, person.subject, person.subject_group
             q = quote_of(f) if quotes else None
             chain: tuple[Link, ...] = speaker_of(q) if q is not None else ()
             if not chain and transcript and paragraphs:
@@ -328,8 +336,8 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
                 figure=f, metric=metric, subject=subject, subject_group=group or "people",
                 location=location,
                 attribution=Attribution(chain, hedge, q is not None),
-                sentence=sentence, sentence_start=s0,
+                sentence=sentence, sentence_start=s0, individual=person is not None,
             )
             claims.append(claim)
             prev = claim
-    return claims
+    return _individuals.settle(claims, people) if people else claims
