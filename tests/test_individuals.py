@@ -41,7 +41,7 @@ def people(text: str) -> list[tuple[str, str, str]]:
      [("killed", "A nurse", "civilians"), ("killed", "her 4-year-old son", "children")]),
     # outcomes: shot alone wounds; shot and later died kills
     ("A cook was shot in the arm outside the diner.", [("injured", "A cook", "civilians")]),
-    ("A cook was shot in the arm and later died.", [("killed", "A cook", "civilians")]),
+    ("A cook was shot near the diner and later died.", [("killed", "A cook", "civilians")]),
     ("A pedestrian was shot and wounded by a stray bullet.", [("injured", "A pedestrian", "civilians")]),
     # upper-case wire copy: a description still names a person
     ("A PEASANT WAS KILLED BY THE PATROL.", [("killed", "A PEASANT", "people")]),
@@ -56,7 +56,7 @@ def test_a_person_as_the_patient_of_a_metric_predicate_is_a_claim_of_one(text, e
 
 @pytest.mark.parametrize("text", [
     "A 52-year-old man was questioned by detectives on Monday.",
-    "Investigators are looking for a man in a grey hoodie.",
+    "Investigators are still hunting for a tall man in a grey hoodie.",
     "Police sought a woman who was seen near the bank.",
     "A 19-year-old was charged with burglary.",
     "A driver will be arrested if he returns, police said.",
@@ -75,7 +75,7 @@ def test_no_metric_predicate_no_individual(text):
 
 @pytest.mark.parametrize("text, expected", [
     # the same person mentioned again, under a description, a surname or a pronoun
-    ("A courier was shot dead on Main Street. The victim was pronounced dead at the scene.",
+    ("A courier was shot dead on Main Street. The victim was declared dead by medics at 9 pm.",
      [("killed", "A courier", "civilians")]),
     ("Iris Bell, 44, was killed on Friday. Bell died at the scene.",
      [("killed", "Iris Bell", "people")]),
@@ -90,7 +90,7 @@ def test_no_metric_predicate_no_individual(text):
     ("A man was killed in the attack. Another man was killed in the market.",
      [("killed", "A man", "people"), ("killed", "Another man", "people")]),
     # an assailant is a person of its own
-    ("Two people were killed in the shooting. The gunman was killed by police.",
+    ("Two people died in the gunfire on Pine Hill. The gunman was killed by police.",
      [("killed", "The gunman", "assailants")]),
     # a group counted with a numeral already holds the people named after it
     ("Three people were killed in the crash. The victim was identified as a 20-year-old.", []),

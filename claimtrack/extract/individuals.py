@@ -120,7 +120,7 @@ def _grammar(lexicon: Lexicon) -> dict:
         "subject": re.compile(
             rf"(?P<np>{person}){appos}\s+(?:who\s+)?(?:(?P<aux>{_AUX_SINGULAR})\s+(?:{_ADVERBS}\s+){{0,2}}"
             rf"(?P<pass>{passive})|(?:{_ADVERBS}\s+)?(?P<intr>{intrans}))(?![\w-])", re.IGNORECASE),
-        # a list of persons before a plural aux: "a man and a woman were killed"
+        # a list of persons before a plural aux: "a nurse, a cook and a boy were hurt"
         "plural": re.compile(
             rf"(?P<list>(?:{anyone}{appos}\s*,\s*)*{anyone}{appos}\s*,?\s+and\s+{anyone}{appos})\s+"
             rf"(?:{_AUX_PLURAL})\s+(?:{_ADVERBS}\s+){{0,2}}(?P<pass>{passive})(?![\w-])", re.IGNORECASE),
