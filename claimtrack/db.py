@@ -679,6 +679,8 @@ def _read_new_fields(row: dict) -> None:
     """The stored individual flag and tally parts as ``claim_to_dict`` has them."""
     row["individual"] = bool(row["individual"])
     row["parts"] = json.loads(row["parts"]) if row["parts"] else None
+    if row["derived"]:  # a tally has no span of its own: it is stored empty where its first part starts
+        row["start"] = row["end"] = None
 
 
 def _pack(claims: Iterable[tuple[list, list[tuple]]]) -> ClaimValues:

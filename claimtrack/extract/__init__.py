@@ -11,6 +11,7 @@ from collections import defaultdict
 
 from ..models import Attribution, Claim, Figure, Link, Source
 from . import individuals as _individuals
+from . import tallies as _tallies
 from .attribution import _NOT_SPEAKER_START, _NUMBER_WORD, _POSSESSIVE_END_S, Cue, backref, hedge_in, make_source, quote_speaker, quote_spans, sentence_cues
 from .lexicon import Lexicon, default_lexicon, load_lexicon
 from .metrics import counted, sentence_index, sentence_spans
@@ -340,4 +341,6 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
             )
             claims.append(claim)
             prev = claim
-    return _individuals.settle(claims, people) if people else claims
+    if people:
+        claims = _individuals.settle(claims, people)
+    return claims + _tallies.tallies(claims)

@@ -141,7 +141,8 @@ _NOT_NAMES = {"police", "officials", "authorities", "the", "a", "an", "monday", 
 # what may stand before a subject: the start of a clause
 _CLAUSE_OPENER = re.compile(
     r"(?:^|[,;:(\"“”—–-]|\b(?:and|but|that|when|after|before|while|as|because|where|then|said|says|say|"
-    r"reported|told|added|confirmed|stated|announced|after|once|until|although|though|so))\s*\Z",
+    r"reported|told|added|confirmed|stated|announced|after|once|until|although|though|so|later|earlier|"
+    r"meanwhile|also|separately|elsewhere|yesterday|today|overnight|tonight|finally|eventually))\s*\Z",
     re.IGNORECASE)
 # what ruins a predicate: a negation or a modal before it
 _NEGATED = re.compile(r"\b(?:not|never|no\s+longer|n[’']t|will|would|could|may|might|should|must|to\s+be|"
@@ -153,7 +154,7 @@ _SHOT_OUTCOME = re.compile(
     r"\w+\s+times)\b[^,;.!?]{0,50}?)?\s+and\s+(?:later\s+|then\s+|was\s+|subsequently\s+|eventually\s+)*"
     r"(?P<out>died|killed|pronounced\s+dead|declared\s+dead|wounded|injured|hurt)\b", re.IGNORECASE)
 _FATALLY = re.compile(r"\bfatally\b", re.IGNORECASE)
-_VIOLENCE = re.compile(r"\b(?:shot|shooting|gun\w*|stabb\w*|attack\w*|bomb\w*|blast|explosion|murder\w*|"
+_VIOLENCE = re.compile(r"\b(?:shot|shooting|gun\w*|wound\w*|stabb\w*|attack\w*|bomb\w*|blast|explosion|murder\w*|"
                        r"assassinat\w*|ambush\w*|kidnap\w*|abduct\w*|militants?|insurgents?|armed)\b",
                        re.IGNORECASE)
 _ADULT_AGE = 18
