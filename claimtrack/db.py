@@ -924,11 +924,18 @@ def get_claim(db: Database, claim_id: int) -> dict | None:
     found = db.execute("SELECT report_id FROM claims WHERE id = ?", [claim_id]).fetchone()
     if found is None:
         return None
-    row = next(r for r in list_claims(db, report=found[0], include_other=True)
-               if r["id"] == claim_id)
+    rows = list(list_claims(db, report=found[0], include_other=True))
+    row = next(r for r in rows if r["id"] == claim_id)
     report = get_report(db, found[0])
     row["url"] = report["url"]
-    row["sentence_start"] = _sentence_start(report["text"], row["sentence"], row["start"])
+    if row.get("derived"):
+        # a tally has no sentence: what it sums instead, its report's claims at those positions
+        row["sentence_start"] = None
+        row["summed"] = [{"id": rows[i]["id"], "figure": rows[i]["figure"], "value": rows[i]["value"],
+                          "metric": rows[i]["metric"]}
+                         for i in row.get("parts") or () if 0 <= i < len(rows)]
+    else:
+        row["sentence_start"] = _sentence_start(report["text"], row["sentence"], row["start"])
     return row
 
 

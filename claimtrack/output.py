@@ -181,6 +181,12 @@ def interval(row: dict) -> str:
     return f"{number(low)}–{number(high)}"
 
 
+def figure_marked(row: dict) -> str:
+    """The figure as written; a tally claimtrack derived says so: ``2 (tally)``."""
+    figure = row.get("figure") or ""
+    return f"{figure} (tally)" if row.get("derived") == "tally" else figure
+
+
 REPORT_TABLE = (
     Column("id", "#", "right"),
     Column("date"),
@@ -191,7 +197,7 @@ REPORT_TABLE = (
 )
 CLAIM_TABLE = (
     Column("id", "#", "right"),
-    Column("figure", max_width=18),
+    Column("figure", max_width=18, get=figure_marked),
     Column("interval", "range", "right", get=interval),
     Column("metric"),
     Column("subject_group", "subject"),
@@ -201,7 +207,7 @@ CLAIM_TABLE = (
 )
 EXTRACT_TABLE = (
     Column("report"),
-    Column("figure", max_width=18),
+    Column("figure", max_width=18, get=figure_marked),
     Column("interval", "range", "right", get=interval),
     Column("metric"),
     Column("subject_group", "subject"),
@@ -278,7 +284,7 @@ def render_claim(claim: dict, fmt: Format | None = None, *, file: IO | None = No
 
 REPORT_CLAIM_TABLE = (
     Column("id", "#", "right"),
-    Column("figure", max_width=18),
+    Column("figure", max_width=18, get=figure_marked),
     Column("interval", "range", "right", get=interval),
     Column("metric"),
     Column("subject_group", "subject"),

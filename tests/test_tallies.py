@@ -87,3 +87,26 @@ def test_extract_prints_tallies_and_storage_keeps_them(invoke, tmp_path):
     stored = [json.loads(line) for line in invoke("claims", "--all", "--db", db).stdout.splitlines()]
     keys = [k for k in rows[0] if k != "report"]
     assert [{k: r[k] for k in keys} for r in stored] == [{k: r[k] for k in keys} for r in rows]
+
+
+def test_show_explains_a_tally_and_claims_marks_it(invoke, tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("Five people were shot, two fatally, near the depot.\n", encoding="utf-8")
+    db = str(tmp_path / "c.db")
+    assert invoke("ingest", str(path), "--db", db).exit_code == 0
+    rows = [json.loads(line) for line in invoke("claims", "--all", "--db", db).stdout.splitlines()]
+    assert [(r["id"], r["figure"], r["metric"], r["derived"], r["parts"]) for r in rows] == [
+        (1, "Five", "casualties", None, None), (2, "two", "killed", None, None),
+        (3, "3", "injured", "tally", [0, 1])]
+    table = invoke("claims", "--all", "--db", db, "-f", "table")
+    assert table.exit_code == 0
+    assert "3 (tally)" in table.stdout
+    shown = invoke("show", "3", "--db", db, "-f", "table")
+    assert shown.exit_code == 0, shown.stderr
+    assert shown.stdout.splitlines()[:2] == [
+        "Claim 3 · default · injured",
+        "3 = Five (claim 1) − two (claim 2) (a tally claimtrack derived)"]
+    (row,) = json.loads(invoke("show", "3", "--db", db, "-f", "json").stdout)
+    assert row["summed"] == [{"id": 1, "figure": "Five", "value": 5, "metric": "casualties"},
+                             {"id": 2, "figure": "two", "value": 2, "metric": "killed"}]
+    assert (row["start"], row["end"], row["sentence_start"]) == (None, None, None)

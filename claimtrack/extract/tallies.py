@@ -131,7 +131,17 @@ def _shot_tally(claims: list[Claim], killed: tuple[list[int], int] | None) -> Cl
     value = _one_value([claims[i] for i in shot]) if shot else None
     if value is None:
         return None
-    parts, dead = ([], 0) if killed is None else killed
+    at = claims[shot[0]].sentence_start
+    # the dead among them: a death stated in the same sentence ("one fatally", "and two died"),
+    # else the report's count of the dead when it states one
+    same = [i for i, c in enumerate(claims) if c.metric == "killed" and _stated(c) and _exact(c)
+            and c.sentence_start == at and c.subject_group != "assailants"]
+    if same:
+        parts, dead = same, sum(claims[i].figure.value for i in same)
+    elif killed is not None and not any(claims[i].individual for i in killed[0]):
+        parts, dead = killed
+    else:
+        parts, dead = [], 0
     if dead > value or value - dead == 0:
         return None
     tally = _tally(claims, sorted({shot[0], *parts}), value - dead, "injured")
