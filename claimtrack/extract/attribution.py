@@ -390,49 +390,71 @@ _MORE_WORDS = re.compile(r"\s*\S")
 _NP_END_REACH = 64  # how far past its start a phrase boundary may reach (a few words)
 
 
+class _Scan:
+    """The matches of one pattern over one string, found lazily from left to right.
+
+    Questions come in the order of the cues (left to right): the one scan goes on from where
+    it stopped, and each match is found once however many cues ask about it. A question to
+    the left of where the scan began starts it again there.
+    """
+
+    __slots__ = ("rx", "s", "lo", "it", "starts", "ends", "done")
+
+    def __init__(self, rx: re.Pattern, s: str):
+        self.rx, self.s, self.lo = rx, s, None
+
+    def between(self, a: int, b: int) -> tuple[list[int], list[int], int, int]:
+        """(starts, ends, i, j): the matches starting in ``s[a:b]`` are those from i to j."""
+        if self.lo is None or a < self.lo:
+            self.lo, self.it, self.starts, self.ends, self.done = a, self.rx.finditer(self.s, a), [], [], False
+        starts = self.starts
+        while not self.done and (not starts or starts[-1] < b):
+            m = next(self.it, None)
+            if m is None:
+                self.done = True
+            else:
+                starts.append(m.start())
+                self.ends.append(m.end())
+        return starts, self.ends, bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+
+
 class _Index:
-    """Where the phrase boundaries of one string stand, each kind found in one scan of it.
+    """Where the phrase boundaries of one string stand, each kind found in one lazy scan.
 
     A run of cues ("citing citing …", "told told …") asks for the phrase after or before each
     of them: searching a window around every cue made the work grow with the cue count times
     the window. One scan per string and kind, then a bisection per question, keep every rule
-    linear with a small constant.
+    linear with a small constant; a short sentence is scanned no further than asked.
     """
 
     __slots__ = ("s", "_ends", "_marks", "_pairs", "_words", "_stops")
 
     def __init__(self, s: str):
         self.s = s
-        self._ends: tuple[list[int], list[int]] | None = None
+        self._ends = _Scan(_NP_END, s)
         self._marks: list[int] | None = None
         self._pairs: list[int] | None = None
-        self._words: list[tuple[int, int]] | None = None
-        self._stops: list[tuple[int, int]] | None = None
+        self._words = _Scan(_CLAUSE_WORD, s)
+        self._stops = _Scan(_SENTENCE_STOP, s)
 
     def np_end(self, pos: int, limit: int) -> int | None:
         """Where the first ``_NP_END`` at or after ``pos`` starts, if before ``limit``."""
-        if self._ends is None:
-            found = [(m.start(), m.end()) for m in _NP_END.finditer(self.s)]
-            self._ends = ([a for a, _ in found], [b for _, b in found])
-        starts, ends = self._ends
-        k = bisect.bisect_right(starts, pos) - 1
-        if k >= 0 and starts[k] == pos:
-            return pos
+        starts, ends, i, j = self._ends.between(pos, limit)
+        k = i - 1
         if k >= 0 and ends[k] > pos:
             # the scan stepped over pos inside a boundary: one may start within it (the
             # boundary " said" holds "said"); look there only, over a few characters
             m = _NP_END.search(self.s, pos, min(limit, ends[k] + _NP_END_REACH))
             if m and m.start() < ends[k]:
                 return m.start()
-        nxt = starts[k + 1] if k + 1 < len(starts) else None
-        return nxt if nxt is not None and nxt < limit else None
+        return starts[i] if i < j else None
 
     def last_mark(self, lo: int, hi: int) -> int:
         """Where the last clause mark (a comma, colon, bracket, dash, quotation mark) inside
         ``s[lo:hi]`` starts, else ``lo - 1``."""
-        if self._marks is None:
+        if self._marks is None:  # a plain set of characters: one fast scan
             self._marks = [m.start() for m in _CLAUSE_MARK.finditer(self.s)]
-            self._pairs = [m.start() for m in _TWO_APOSTROPHES.finditer(self.s)]
+            self._pairs = [m.start() for m in _TWO_APOSTROPHES.finditer(self.s)] if "''" in self.s else []
         best = lo - 1
         k = bisect.bisect_left(self._marks, hi) - 1
         if k >= 0 and self._marks[k] >= lo:
@@ -444,20 +466,16 @@ class _Index:
 
     def clause_words(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """The ``_CLAUSE_WORD`` matches that start inside ``s[lo:hi]``, as (start, end)."""
-        if self._words is None:
-            self._words = [(m.start(), m.end()) for m in _CLAUSE_WORD.finditer(self.s)]
-        k = bisect.bisect_left(self._words, (lo, -1))
-        j = bisect.bisect_left(self._words, (hi, -1), k)
-        return self._words[k:j]
+        starts, ends, i, j = self._words.between(lo, hi)
+        return list(zip(starts[i:j], ends[i:j]))
 
     def last_stop(self, lo: int, hi: int) -> int | None:
         """Where the last sentence stop (``_SENTENCE_STOP``) inside ``s[lo:hi]`` ends."""
-        if self._stops is None:
-            self._stops = [(m.start(), m.end()) for m in _SENTENCE_STOP.finditer(self.s)]
-        k = bisect.bisect_left(self._stops, (hi, -1)) - 1
-        while k >= 0 and self._stops[k][1] > hi:
+        starts, ends, i, j = self._stops.between(lo, hi)
+        k = j - 1
+        while k >= i and ends[k] > hi:
             k -= 1
-        return self._stops[k][1] if k >= 0 and self._stops[k][0] >= lo else None
+        return ends[k] if k >= i else None
 
 
 _NP_END_REACH = 64  # how far past its start a phrase boundary may reach (a few words)

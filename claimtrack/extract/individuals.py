@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from ..models import Figure
 from .lexicon import Lexicon
+from .metrics import _phrase_alt
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,15 +68,17 @@ _ACTIVE = {
 }
 _LEFT = {"dead": "killed", "wounded": "injured", "injured": "injured", "critically injured": "injured",
          "seriously injured": "injured", "critically wounded": "injured"}
-_AUX_SINGULAR = r"(?:was|is|has\s+been|had\s+been|got|gets)"
-_AUX_PLURAL = r"(?:were|are|have\s+been|had\s+been)"
-_ADVERBS = (r"(?:also|reportedly|allegedly|then|later|subsequently|eventually|fatally|critically|seriously|"
-            r"badly|gravely|mortally|accidentally|apparently|initially|briefly|finally|ultimately|"
-            r"shot\s+and|found\s+and)")
+_AUX_SINGULAR = "(?:%s)" % _phrase_alt(("was", "is", "has been", "had been", "got", "gets"))
+_AUX_PLURAL = "(?:%s)" % _phrase_alt(("were", "are", "have been", "had been"))
+_ADVERBS = "(?:%s)" % _phrase_alt((
+    "also", "reportedly", "allegedly", "then", "later", "subsequently", "eventually", "fatally", "critically",
+    "seriously", "badly", "gravely", "mortally", "accidentally", "apparently", "initially", "briefly", "finally",
+    "ultimately", "shot and", "found and"))
 
 
 def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    """One alternation of the words, grouped by first letter (see metrics._phrase_alt)."""
+    return _phrase_alt(w.lower() for w in words)
 
 
 @lru_cache(maxsize=8)
@@ -102,7 +105,7 @@ def _grammar(lexicon: Lexicon) -> dict:
     name = (rf"(?P<name>(?:(?:{title_alt})\.?\s+)?(?-i:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
             rf"(?:\s+(?-i:[A-Z]\.|[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)){{0,3}}(?:\s+(?:Jr|Sr)\.?)?)")
     pron = r"(?P<pron>(?-i:he|she|He|She|HE|SHE))"
-    person = rf"(?:{desc}|{name}|{pron})"
+    person = rf"(?<![\w'’-])(?:{desc}|{name}|{pron})"
     anyone = re.sub(r"\(\?P<\w+>", "(?:", person)  # the same, without group names: for lists
     # an apposition after the person: ", 34,", ", a 52-year-old teacher,", ", of Springfield,"
     appos = r"(?:\s*,\s*(?:\d{1,3}|(?:a|an|the|of|from|who)\s[^,;:.!?]{1,60}?|[^,;:.!?]{1,40}?\d{1,3})\s*,)?"
@@ -116,14 +119,18 @@ def _grammar(lexicon: Lexicon) -> dict:
         "civilian_roles": civilian_roles,
         "titles": {t.lower().rstrip(".") for t in titles},
         "person": re.compile(person, re.IGNORECASE),
-        # person [apposition] (who)? aux [adverbs] predicate
-        "subject": re.compile(
-            rf"(?P<np>{person}){appos}\s+(?:who\s+)?(?:(?P<aux>{_AUX_SINGULAR})\s+(?:{_ADVERBS}\s+){{0,2}}"
-            rf"(?P<pass>{passive})|(?:{_ADVERBS}\s+)?(?P<intr>{intrans}))(?![\w-])", re.IGNORECASE),
-        # a list of persons before a plural aux: "a nurse, a cook and a boy were hurt"
-        "plural": re.compile(
-            rf"(?P<list>(?:{anyone}{appos}\s*,\s*)*{anyone}{appos}\s*,?\s+and\s+{anyone}{appos})\s+"
-            rf"(?:{_AUX_PLURAL})\s+(?:{_ADVERBS}\s+){{0,2}}(?P<pass>{passive})(?![\w-])", re.IGNORECASE),
+        # a predicate whose patient is its subject: aux [adverbs] passive, or a verb of dying
+        "subject_pred": re.compile(
+            rf"(?<![\w-])(?:(?P<aux>{_AUX_SINGULAR})\s+(?:{_ADVERBS}\s+){{0,2}}(?P<pass>{passive})"
+            rf"|(?:{_ADVERBS}\s+)?(?P<intr>{intrans}))(?![\w-])", re.IGNORECASE),
+        "plural_pred": re.compile(
+            rf"(?<![\w-])(?:{_AUX_PLURAL})\s+(?:{_ADVERBS}\s+){{0,2}}(?P<pass>{passive})(?![\w-])", re.IGNORECASE),
+        # the person, or a list of persons ("a nurse, a cook and a boy"), ending where the predicate's
+        # auxiliary begins (after an apposition, if any)
+        "np_end": re.compile(rf"{person}\s*\Z", re.IGNORECASE),
+        "list_end": re.compile(
+            rf"(?:{anyone}{appos}\s*,\s*)*{anyone}{appos}\s*,?\s+and\s+{anyone}{appos}\s*\Z", re.IGNORECASE),
+        "appos_end": re.compile(rf"{appos[3:-2]}\s*\Z", re.IGNORECASE),
         "object": re.compile(
             rf"(?<![\w-])(?P<verb>{active})\s+(?:also\s+)?(?P<list>{anyone}(?:\s*,\s*{anyone})*(?:\s*,?\s+and\s+{anyone})?)"
             rf"(?![\w'’-])", re.IGNORECASE),
@@ -251,9 +258,10 @@ def _ok_between(text: str) -> bool:
     return _NEGATED.search(text) is None
 
 
-_PREDICATE_WORD = re.compile(
-    r"(?i:kill|shot|dead|die|murder|slain|assassinat|gunned|wound|injur|hurt|stabb|arrest|detain|custody|"
-    r"apprehend|kidnap|abduct|hostage|missing|disappear|releas|freed|set\s+free)")
+_PREDICATE_WORD = re.compile(r"\b(?i:%s)" % _phrase_alt((
+    "kill", "shot", "dead", "die", "murder", "slain", "assassinat", "gunned", "wound", "injur", "hurt",
+    "stabb", "arrest", "detain", "custody", "apprehend", "kidnap", "abduct", "hostage", "missing",
+    "disappear", "releas", "freed", "set free")))
 
 
 def may_count(text: str) -> bool:
@@ -303,46 +311,67 @@ def _outcome(metric: str, pred: str, sentence: str, after: int) -> str:
     return metric
 
 
+_WORD_START = re.compile(r"(?<![\w'’.-])[\w'’]")
+_WHO_END = re.compile(r"\s+who\s*\Z|\s*\Z", re.IGNORECASE)
+_NP_REACH = 90  # a person and its apposition before an auxiliary: a few words
+_LIST_REACH = 160  # a list of persons: a few more
+
+
+def _subject_before(sentence: str, end: int, rx: re.Pattern, reach: int) -> re.Match | None:
+    """The longest match of ``rx`` (anchored at its end) that ends at ``end`` and starts a
+    clause: tried at the word starts of the few words before, farthest first."""
+    lo = max(0, end - reach)
+    for w in _WORD_START.finditer(sentence, lo, end):
+        m = rx.match(sentence, w.start(), end)
+        if m and _clean_before(sentence, w.start()):
+            yield m
+
+
+def _np_end(sentence: str, aux_start: int, g: dict) -> int:
+    """Where the subject of an auxiliary ends: before "who" and an apposition, if any."""
+    end = _WHO_END.search(sentence, max(0, aux_start - 6), aux_start)
+    end = end.start() if end else aux_start
+    appos = g["appos_end"].search(sentence, max(0, end - 80), end)
+    return appos.start() if appos else end
+
+
 def _sentence_mentions(sentence: str, g: dict):
     seen: set[int] = set()
-    for m in g["plural"].finditer(sentence):
-        if not _clean_before(sentence, m.start()):
-            continue
+    for m in g["plural_pred"].finditer(sentence):
         pred = re.sub(r"\s+", " ", m["pass"].lower())
-        between = sentence[m.end("list"):m.start("pass")]
-        if not _ok_between(between) or _not_release(pred, sentence, m.end("pass")):
+        if not _ok_between(sentence[m.start():m.start("pass")]) or _not_release(pred, sentence, m.end("pass")):
+            continue
+        end = _np_end(sentence, m.start(), g)
+        found = next(_subject_before(sentence, end, g["list_end"], _LIST_REACH), None)
+        if found is None:
             continue
         metric = _outcome(_PASSIVE[pred], pred, sentence, m.end("pass"))
-        for p in _persons_in(m["list"], m.start("list"), g, sentence, 0):
+        text = sentence[found.start():end]
+        for p in _persons_in(text, found.start(), g, sentence, 0):
             if p[3] != "pronoun" and p[0] not in seen:
                 seen.add(p[0])
                 yield p, metric
-    used_preds: set[int] = set()
-    for m in _all_starts(g["subject"], sentence):
-        pred_at = m.start("pass") if m["pass"] else m.start("intr")
-        if pred_at in used_preds:
-            continue  # a shorter reading of a person already found for this predicate
-        np_start = m.start("np")
-        if not _clean_before(sentence, np_start):
-            continue
-        p = _person(m, g, sentence, 0)
-        if p is None or p[0] in seen:
-            continue
+    for m in g["subject_pred"].finditer(sentence):
         if m["pass"]:
             pred = re.sub(r"\s+", " ", m["pass"].lower())
-            metric = _PASSIVE[pred]
-            aux_to_pred = sentence[m.end("np"):m.start("pass")]
-            if not _ok_between(aux_to_pred) or _not_release(pred, sentence, m.end("pass")):
+            if not _ok_between(sentence[m.start():m.start("pass")]) or \
+                    _not_release(pred, sentence, m.end("pass")):
                 continue
-            metric = _outcome(metric, pred, sentence, m.end("pass"))
+            metric = _outcome(_PASSIVE[pred], pred, sentence, m.end("pass"))
         else:
             pred = re.sub(r"\s+", " ", m["intr"].lower())
-            metric = _INTRANSITIVE[pred]
-            if not _ok_between(sentence[m.end("np"):m.start("intr")]):
+            if not _ok_between(sentence[m.start():m.start("intr")]):
                 continue
-        seen.add(p[0])
-        used_preds.add(pred_at)
-        yield p, metric
+            metric = _INTRANSITIVE[pred]
+        end = _np_end(sentence, m.start(), g)
+        for found in _subject_before(sentence, end, g["np_end"], _NP_REACH):
+            p = _person(found, g, sentence, 0)
+            if p is None:
+                continue
+            if p[0] not in seen:
+                seen.add(p[0])
+                yield p, metric
+            break
     for m in g["object"].finditer(sentence):
         before = sentence[max(0, m.start() - 30):m.start()]
         # "was shot …" is the passive above; "to arrest", "will release", "not detained" give nothing
@@ -366,18 +395,6 @@ def _sentence_mentions(sentence: str, g: dict):
             if p[3] != "pronoun" and p[0] not in seen:
                 seen.add(p[0])
                 yield p, _LEFT[re.sub(r"\s+", " ", m["state"].lower())]
-
-
-def _all_starts(rx: re.Pattern, s: str):
-    """Every match of ``rx``, one per start: a reading refused by the caller does not hide a
-    shorter one inside it ("Police Officer Ann Reyes" is no name, "Officer Ann Reyes" is)."""
-    pos = 0
-    while True:
-        m = rx.search(s, pos)
-        if m is None:
-            return
-        yield m
-        pos = m.start() + 1
 
 
 def _not_release(pred: str, sentence: str, after: int) -> bool:
