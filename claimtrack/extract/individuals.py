@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from ..models import Figure
 from .lexicon import Lexicon
-from .metrics import _phrase_alt
+from .metrics import _phrase_alt, sentence_index
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,12 +278,17 @@ def find(text: str, spans: list[tuple[int, int]], lexicon: Lexicon,
     g = _grammar(lexicon)
     found: dict[int, Mention] = {}
     taken = sorted((f.start, f.end) for f in figures)
-    for s0, s1 in spans:
+    # the sentences that hold a predicate word, from one scan of the text
+    holding: list[int] = []
+    for m in _PREDICATE_WORD.finditer(text):
+        i = sentence_index(spans, m.start())
+        if not holding or holding[-1] != i:
+            holding.append(i)
+    for i in holding:
+        s0, s1 = spans[i]
+        if s1 - s0 > 2000:  # a run-on block is no news sentence: a person is not sought there
+            continue
         sentence = text[s0:s1]
-        if not may_count(sentence):
-            continue
-        if len(sentence) > 2000:  # a run-on block is no news sentence: a person is not sought there
-            continue
         for person, metric in _sentence_mentions(sentence, g):
             start, end, surface, kind, head, group = person
             start += s0

@@ -102,6 +102,12 @@ def tallies(claims: list[Claim]) -> list[Claim]:
     """The derived claims for ``claims`` (one report's, in order): append them after it."""
     out: list[Claim] = []
     killed_total = None
+    # most reports state one figure per metric or none: nothing to sum, nobody shot
+    per_metric: dict[str, int] = {}
+    for c in claims:
+        per_metric[c.metric] = per_metric.get(c.metric, 0) + 1
+    if all(per_metric.get(m, 0) < 2 for m in TALLIED) and not per_metric.get("casualties"):
+        return out
     for metric in TALLIED:
         if metric == "injured":
             shot = _shot_tally(claims, killed_total)
