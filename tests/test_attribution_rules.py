@@ -79,3 +79,32 @@ def test_a_run_of_cue_words_is_linear_with_a_small_constant(unit, tmp_path):
 def test_a_run_of_cue_words_still_attributes_the_figure_after_it():
     claims = extract_claims(_times("citing ", 5_000) + ". According to the fire brigade, 7 people died.")
     assert [(c.figure.surface, c.attribution.source.name) for c in claims] == [("7", "fire brigade")]
+
+
+def sources(text: str) -> list[tuple[str, str | None]]:
+    return [(c.figure.surface, c.attribution.source.name if c.attribution.source else None)
+            for c in extract_claims(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "it" names the nearest body named before
+    ("The Water Board said on Monday that 8 homes were flooded and 12 people died. It added that 3 were missing.",
+     [("8", "Water Board"), ("12", "Water Board"), ("3", "Water Board")]),
+    ("The coast guard said 6 sailors were rescued, and the port authority said it had found 2. It also said 4 were hurt.",
+     [("6", "coast guard"), ("2", "port authority"), ("4", "port authority")]),
+    # "the <noun>": a source whose name holds the noun, before a nearer one of its kind
+    ("The Transport Ministry said 9 people died. The regional rail office put the toll at 7 later. "
+     "The ministry said 5 remained in hospital.",
+     [("9", "Transport Ministry"), ("7", "regional rail office"), ("5", "Transport Ministry")]),
+    # … else one of the kinds the noun stands for
+    ("Lakeside Constabulary said 14 people were arrested. The force added that 2 officers were hurt.",
+     [("14", "Lakeside Constabulary"), ("2", "Lakeside Constabulary")]),
+    ("The Atlas Relief Foundation said 300 families were displaced. The charity said 20 people died.",
+     [("300", "Atlas Relief Foundation"), ("20", "Atlas Relief Foundation")]),
+    # false back-references: a name of its own stays its own; "it" with no body before names none
+    ("The flood left 3 guards dead. The navy said 11 sailors were missing.",
+     [("3", None), ("11", "navy")]),
+    ("It was a long night in the valley. It said 4 people had died.", [("4", None)]),
+])
+def test_short_references_name_the_source_named_before(text, expected):
+    assert sources(text) == expected

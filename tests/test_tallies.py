@@ -28,7 +28,7 @@ def tallies(text: str) -> list[tuple[str, int, str, list[str]]]:
     ("Three officers were hurt in the riot and a protester was arrested. Police also arrested a cameraman.",
      [("arrested", 2, "people", ["a protester", "a cameraman"])]),
     # outcome arithmetic: shot minus killed is injured; shot with no death is injured
-    ("Six people were shot, two of them fatally, outside the club.",
+    ("Six diners were shot at the cafe, and two of them died.",
      [("injured", 4, "people", ["Six", "two"])]),
     ("Three teenagers were shot near the park on Saturday.",
      [("injured", 3, "children", ["Three"])]),

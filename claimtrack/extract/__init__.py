@@ -229,6 +229,7 @@ class _Speakers:
     def __init__(self, text: str, spans: list[tuple[int, int]], lexicon: Lexicon):
         self.text, self.spans, self.lexicon = text, spans, lexicon
         self.cache: dict[int, Source | None] = {}
+        self.named: dict[int, list[Source]] = {}
 
     def before(self, i: int) -> Source | None:
         for j in range(i - 1, max(-1, i - 4), -1):
@@ -240,6 +241,17 @@ class _Speakers:
             if self.cache[j] is not None:
                 return self.cache[j]
         return None
+
+    def sources(self, i: int, n: int) -> list[Source]:
+        """The sources named in the n-th sentence before sentence i, the last named first."""
+        j = i - n
+        if j < 0:
+            return []
+        if j not in self.named:
+            s, e = self.spans[j]
+            cues = sorted(sentence_cues(self.text[s:e], self.lexicon), key=lambda c: -c.pos)
+            self.named[j] = [link.source for c in cues for link in reversed(c.chain)]
+        return self.named[j]
 
 
 def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
@@ -323,7 +335,8 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
                 if ";" in sentence:
                     clause = (sentence.rfind(";", 0, p) + 1, (sentence.find(";", p) + 1 or len(sentence) + 1) - 1)
                 if cues is None:
-                    cues = _Cues(sentence_cues(sentence, lex, lambda i=i: speakers.before(i)))
+                    cues = _Cues(sentence_cues(sentence, lex, lambda i=i: speakers.before(i),
+                                               lambda n, i=i: speakers.sources(i, n)))
                 chain = cues.nearest(p, skip, clause)
             if not chain and not later_known:
                 later, later_known = backref(text[spans[i + 1][0]:spans[i + 1][1]], lex), True

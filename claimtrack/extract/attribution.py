@@ -647,6 +647,8 @@ def _subject_reading(np: str, noun_like: bool, evidence: bool) -> str | None:
     low = np.lower()
     if low in ("he", "she"):
         return "pronoun"
+    if low == "it":
+        return "it"  # a body named before
     if low.split()[-1] in _PRONOUNS or _RELATIVE_END.search(low):
         return None
     if _NOT_A_SUBJECT_START.match(low) or _NOT_A_SUBJECT.search(np):
@@ -654,10 +656,33 @@ def _subject_reading(np: str, noun_like: bool, evidence: bool) -> str | None:
     return "name"
 
 
-def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | None] = _nobody) -> list[Cue]:
+_BODY_KINDS = ("government", "police", "military", "media", "international", "ngo", "medical")
+# "the force", "the agency", "the spokesman": a short definite reference to a source named before
+_SHORT_REFERENCE = re.compile(r"(?:the|this|that)\s+(?P<noun>[a-z]+)", re.IGNORECASE)
+
+
+def _refers_to(noun: str | None, src: Source, lexicon: Lexicon, by_name: bool) -> bool:
+    """Whether ``src`` is what ``it`` (noun None) or ``the <noun>`` can stand for: by a word
+    of its name, descriptor or role (``by_name``), else by the kinds the noun stands for."""
+    if noun is None:
+        return src.kind in _BODY_KINDS
+    if by_name:
+        words = set(_NAME_WORD.findall(" ".join(filter(None, (src.name, src.descriptor, src.role))).lower()))
+        return noun in words and src.kind != "unnamed"
+    return src.kind in lexicon.data.get("coreference", {}).get(noun, ())
+
+
+def _no_sources(_: int) -> list[Source]:
+    return []
+
+
+def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | None] = _nobody,
+                  earlier: Callable[[int], list[Source]] = _no_sources) -> list[Cue]:
     """Every source a sentence names, with where its cue stands.
 
-    ``last_person`` is asked, only when a sentence says "he said", who spoke last before it.
+    ``last_person`` is asked, only when a sentence says "he said", who spoke last before it;
+    ``earlier(n)`` gives the sources named in the n-th sentence before this one (last named
+    first), for "it said" and "the agency added".
     """
     cues: list[Cue] = []
     lowered = s.lower()
@@ -782,6 +807,15 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             if person is not None:
                 cues.append(Cue((Link(person, verb.split()[0]),), start, 2))
             continue
+        short = _SHORT_REFERENCE.fullmatch(np) if reading == "it" or len(np) < 30 else None
+        if reading == "it" or short and short["noun"].islower():
+            noun = None if reading == "it" else short["noun"].lower()
+            found = _antecedent(noun, [c for c in cues if c.pos < start], earlier, lexicon)
+            if found is not None:
+                cues.append(Cue((Link(found, _SPACES.sub(" ", verb).split()[0]),), start, 2))
+                continue
+            if reading == "it":
+                continue
         cue_verb = _SPACES.sub(" ", verb)
         cue_verb = cue_verb.split()[0] if not cue_verb.startswith(("put", "raised", "even", "speak", "spoke")) else cue_verb
         chain = []
@@ -817,6 +851,26 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             cues = [c for c in cues if c is not first and not (c.strength == 1 and c.pos <= lead.start() + 3)]
             cues.append(merged)
     return cues
+
+
+_ANTECEDENT_REACH = 8  # sentences back: a short reference is to a source named nearby
+
+
+def _antecedent(noun: str | None, before: list[Cue], earlier: Callable[[int], list[Source]],
+                lexicon: Lexicon) -> Source | None:
+    """The nearest source before that ``it`` (noun None) or ``the <noun>`` refers to: in the
+    sentence first, last named first, then in the sentences before it."""
+    candidates = [link.source for c in sorted(before, key=lambda c: -c.pos) for link in reversed(c.chain)]
+    # a source whose name holds the noun wins over a nearer one of the noun's kind
+    for by_name in ((True, False) if noun else (True,)):
+        for src in candidates:
+            if _refers_to(noun, src, lexicon, by_name):
+                return src
+        for n in range(1, _ANTECEDENT_REACH + 1):
+            for src in earlier(n):
+                if _refers_to(noun, src, lexicon, by_name):
+                    return src
+    return None
 
 
 _SAID_SO_VERBS = ("said", "says", "stated", "confirmed", "reported")
