@@ -43,6 +43,15 @@ def people(text: str) -> list[tuple[str, str, str]]:
     ("A cook was shot in the arm outside the diner.", [("injured", "A cook", "civilians")]),
     ("A cook was shot near the diner and later died.", [("killed", "A cook", "civilians")]),
     ("A pedestrian was shot and wounded by a stray bullet.", [("injured", "A pedestrian", "civilians")]),
+    # an age before a name, a participle of a clause, two participles, any short apposition
+    ("Nine-year-old Tia Rowe was shot and killed by a stray bullet.", [("killed", "Tia Rowe", "people")]),
+    ("The car left the road, injuring a 70-year-old pedestrian.", [("injured", "a 70-year-old pedestrian", "people")]),
+    ("The suspect was traced and taken into custody on Friday.", [("arrested", "The suspect", "people")]),
+    ("A 30-year-old victim, named by relatives as Sam Ode, was declared dead at the clinic.",
+     [("killed", "A 30-year-old victim", "people")]),
+    # a pronoun with no one counted before it: the person the report is about
+    ("Officers found the owner in the shop. She was pronounced dead later that night.",
+     [("killed", "She", "people")]),
     # upper-case wire copy: a description still names a person
     ("A PEASANT WAS KILLED BY THE PATROL.", [("killed", "A PEASANT", "people")]),
 ])

@@ -65,6 +65,9 @@ _ACTIVE = {
     "arrested": "arrested", "detained": "arrested", "apprehended": "arrested",
     "took into custody": "arrested", "kidnapped": "kidnapped", "abducted": "kidnapped",
     "released": "released", "freed": "released",
+    # the same acts as participles of a clause: "…, killing a cyclist", "after fatally shooting a guard"
+    "killing": "killed", "fatally shooting": "killed", "fatally stabbing": "killed", "murdering": "killed",
+    "injuring": "injured", "wounding": "injured", "kidnapping": "kidnapped", "abducting": "kidnapped",
 }
 _LEFT = {"dead": "killed", "wounded": "injured", "injured": "injured", "critically injured": "injured",
          "seriously injured": "injured", "critically wounded": "injured"}
@@ -73,7 +76,8 @@ _AUX_PLURAL = "(?:%s)" % _phrase_alt(("were", "are", "have been", "had been"))
 _ADVERBS = "(?:%s)" % _phrase_alt((
     "also", "reportedly", "allegedly", "then", "later", "subsequently", "eventually", "fatally", "critically",
     "seriously", "badly", "gravely", "mortally", "accidentally", "apparently", "initially", "briefly", "finally",
-    "ultimately", "shot and", "found and"))
+    "ultimately", "shot and", "found and")) + r"|(?:[a-z]+ed\s+and)"
+_ADVERBS = f"(?:{_ADVERBS})"
 
 
 def _alt(words) -> str:
@@ -102,13 +106,13 @@ def _grammar(lexicon: Lexicon) -> dict:
     desc = (rf"(?P<det>{det})\s+(?P<mods>{mod}{{0,4}}?)"
             rf"(?P<head>(?:{head_alt})(?![\w'’-])|{age}(?!\s+(?:{head_alt})\b)(?![\w-]))")
     title_alt = _alt(titles) if titles else "Officer"
-    name = (rf"(?P<name>(?:(?:{title_alt})\.?\s+)?(?-i:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
+    name = (rf"(?:(?:\d{{1,3}}|[A-Za-z]+)[- ](?:year|month)[- ]old\s+)?(?P<name>(?:(?:{title_alt})\.?\s+)?(?-i:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
             rf"(?:\s+(?-i:[A-Z]\.|[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)){{0,3}}(?:\s+(?:Jr|Sr)\.?)?)")
     pron = r"(?P<pron>(?-i:he|she|He|She|HE|SHE))"
     person = rf"(?<![\w'’-])(?:{desc}|{name}|{pron})"
     anyone = re.sub(r"\(\?P<\w+>", "(?:", person)  # the same, without group names: for lists
     # an apposition after the person: ", 34,", ", a 52-year-old teacher,", ", of Springfield,"
-    appos = r"(?:\s*,\s*(?:\d{1,3}|(?:a|an|the|of|from|who)\s[^,;:.!?]{1,60}?|[^,;:.!?]{1,40}?\d{1,3})\s*,)?"
+    appos = r"(?:\s*,\s*[^,;:.!?()\"“”]{1,60}?\s*,)?"
     passive = _alt(_PASSIVE)
     intrans = _alt(_INTRANSITIVE)
     active = _alt(_ACTIVE)
@@ -470,7 +474,9 @@ class Persons:
             return False  # a person the report already counted in a group
         ref = self._referent(m)
         if ref is None:
-            if m.kind == "pronoun":
+            # "he"/"she" with no one counted before: the person the report went on about, as
+            # long as the report counted no group of this metric (checked above)
+            if m.kind == "pronoun" and any(m.metric in p["metrics"] for p in self.people):
                 return False
             names = set()
             if m.kind == "name":
