@@ -44,7 +44,7 @@ def people(text: str) -> list[tuple[str, str, str]]:
     ("A cook was shot near the diner and later died.", [("killed", "A cook", "civilians")]),
     ("A pedestrian was shot and wounded by a stray bullet.", [("injured", "A pedestrian", "civilians")]),
     # an age before a name, a participle of a clause, two participles, any short apposition
-    ("Nine-year-old Tia Rowe was shot and killed by a stray bullet.", [("killed", "Tia Rowe", "people")]),
+    ("Nine-year-old Tia Rowe was shot and killed on her porch on Friday.", [("killed", "Tia Rowe", "people")]),
     ("The car left the road, injuring a 70-year-old pedestrian.", [("injured", "a 70-year-old pedestrian", "people")]),
     ("The suspect was traced and taken into custody on Friday.", [("arrested", "The suspect", "people")]),
     ("A 30-year-old victim, named by relatives as Sam Ode, was declared dead at the clinic.",
