@@ -632,7 +632,7 @@ def claim_values_for(report: Report, lexicon: Lexicon | None = None) -> ClaimVal
 
     outlet = report.meta.outlet
     pairs = []
-    for claim in extract_claims(report.text, lexicon=lexicon):
+    for claim in extract_claims(report.text, lexicon=lexicon, date=report.meta.date):
         fig, attr, chain = claim.figure, claim.attribution, chain_of(claim, outlet)
         pairs.append(([claim.metric, claim.subject, claim.subject_group, fig.surface,
                        fig.qualifier, fig.value, fig.low, fig.high, fig.unit, claim.location,

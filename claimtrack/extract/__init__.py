@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 
 from ..models import Attribution, Claim, Figure, Link, Source
+from . import dates as _dates
 from . import individuals as _individuals
 from . import tallies as _tallies
 from .attribution import _NOT_SPEAKER_START, _NUMBER_WORD, _POSSESSIVE_END_S, Cue, backref, hedge_in, make_source, quote_speaker, quote_spans, sentence_cues
@@ -254,8 +255,11 @@ class _Speakers:
         return self.named[j]
 
 
-def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
-    """Every figure-bearing claim in ``text``, in order of position."""
+def extract_claims(text: str, *, lexicon: Lexicon | None = None, date: str | None = None) -> list[Claim]:
+    """Every figure-bearing claim in ``text``, in order of position, then the report's tallies.
+
+    ``date`` (ISO, the report's) resolves the dates sentences give their figures (``as_of``).
+    """
     lex = lexicon or default_lexicon()
     figs = list(figures(text, lex))
     spans = sentence_spans(text) if figs or _individuals.may_count(text) else []
@@ -356,4 +360,6 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
             prev = claim
     if people:
         claims = _individuals.settle(claims, people)
+    if date:
+        claims = _dates.dated(claims, date)
     return claims + _tallies.tallies(claims)
