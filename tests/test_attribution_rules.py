@@ -108,3 +108,26 @@ def sources(text: str) -> list[tuple[str, str | None]]:
 ])
 def test_short_references_name_the_source_named_before(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # acronyms of bodies are organisations of their kind, never persons
+    ("Three people were arrested, the NYPD said.", "NYPD", "police"),
+    ("The KCPD said 2 men were arrested.", "KCPD", "police"),  # "…PD": a police department
+    ("Some 4,000 people fled, UNHCR said.", "UNHCR", "international"),
+    ("HRW said 19 detainees had died in custody.", "HRW", "ngo"),
+    ("The NTSB said 6 passengers were injured.", "NTSB", "government"),
+    ("The QRB said 8 homes were destroyed.", "QRB", "government"),  # in no list: still a body
+])
+def test_acronyms_are_bodies_typed_by_what_they_name(text, name, kind):
+    (claim,) = extract_claims(text)
+    assert (claim.attribution.source.name, claim.attribution.source.kind) == (name, kind)
+
+
+@pytest.mark.parametrize("text", [
+    "UPDATE: 3 people died in the fire.",
+    "READ MORE: 4 people were hurt in the storm.",
+    "Photo: 12 people were rescued from the roof.",
+])
+def test_page_furniture_is_never_a_source(text):
+    assert [c.attribution.source for c in extract_claims(text)] == [None]

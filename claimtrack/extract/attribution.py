@@ -241,10 +241,13 @@ def _kinds(lexicon: Lexicon) -> dict:
         r"(?:\b[a-z][\w-]*\s+)?\b(?:%s)s?\b" % "|".join(re.escape(r).replace(r"\ ", r"\s+")
                                               for r in sorted(roles, key=len, reverse=True)))
     unnamed_exact = {w.lower() for w in src.get("unnamed", [])}
+    acronyms = {a: kind for kind, names in lexicon.data.get("acronyms", {}).items() for a in names}
+    furniture = {w.lower() for w in lexicon.data.get("furniture", {}).get("words", [])}
     hedges = lexicon.data.get("words", {}).get("hedges", [])
     # grouped by first letter, longest first within a group: the same matches, fewer branches tried
     hedge_re = re.compile(r"\b(?:%s)\b" % _phrase_alt(h.lower() for h in hedges))
-    return {"kinds": res, "role_re": role_re, "unnamed": unnamed_exact, "hedge_re": hedge_re}
+    return {"kinds": res, "role_re": role_re, "unnamed": unnamed_exact, "hedge_re": hedge_re,
+            "acronyms": acronyms, "furniture": furniture}
 
 
 _TITLE = re.compile(
@@ -277,6 +280,7 @@ def source_key(name: str) -> str:
     return k or name.casefold().strip()
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}")  # "NYPD", "UNHCR", "GBI": capitals, a name of a body
 _RANK = re.compile(r"^(?:former|then|current|acting|interim|senior|top|chief)\s+", re.IGNORECASE)
 _LETTER = re.compile(r"[A-Za-z]")
 _NAME_WORD = re.compile(r"[\w'’.&-]+")
@@ -312,6 +316,8 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
     if lowered in _PRONOUNS or lowered in _FUNCTION_WORDS or lowered in _NOT_NAMES or \
             not _LETTER.search(bare):
         return None
+    if lowered in kinds["furniture"]:
+        return None  # "UPDATE", "READ MORE", "Photo": the page's frame, no one's words
     upper = bare.isupper() and len(bare) > 3
     name, descriptor, role = bare, None, None
     if not upper:
@@ -367,6 +373,12 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
                 kind = "unnamed"
         if kind in ("government", "police", "military", "medical") and role and name != bare:
             kind = "person"
+        acronym = kinds["acronyms"].get(name) if _ACRONYM.fullmatch(name) else None
+        if acronym is None and _ACRONYM.fullmatch(name) and kind in ("person", "unnamed"):
+            # beyond four capitals an unknown word in capitals is as often a surname (wire copy)
+            acronym = "police" if name.endswith("PD") else "government" if len(name) <= 4 else None
+        if acronym is not None:
+            kind = acronym  # "the NYPD", "TBI": a body, typed by the one it names
     if descriptor and not upper and kind not in ("person",):
         dm = _DEMONYMS.match(name)
         if dm and name[dm.end():]:
