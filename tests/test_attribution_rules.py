@@ -131,3 +131,25 @@ def test_acronyms_are_bodies_typed_by_what_they_name(text, name, kind):
 ])
 def test_page_furniture_is_never_a_source(text):
     assert [c.attribution.source for c in extract_claims(text)] == [None]
+
+
+def chain(text: str) -> list[list[tuple[str, str]]]:
+    return [[(link.source.name, link.cue) for link in c.attribution.chain] for c in extract_claims(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a report of a report is a chain from the report outward
+    ("The governor noted that firefighters said 30 homes burned.",
+     [[("governor", "noted"), ("firefighters", "said")]]),
+    ("The agency reported that the coroner said 2 bodies were found.",
+     [[("agency", "reported"), ("coroner", "said")]]),
+    # a report released by a body is that body's
+    ("A study published by the Ocean Trust said 400 turtles died.", [[("Ocean Trust", "said")]]),
+    # a party tag after a name stays out of it
+    ("Sen. Ada Moss, D-Ore., said 12 clinics closed.", [[("Ada Moss", "said")]]),
+    ("Sen. Ada Moss (D-Ore.) said 12 clinics closed.", [[("Ada Moss", "said")]]),
+    # no nesting without a report before the "that"
+    ("Firefighters said that 30 homes burned.", [[("Firefighters", "said")]]),
+])
+def test_chains_and_names_of_sources(text, expected):
+    assert chain(text) == expected

@@ -304,6 +304,9 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
     kinds = _kinds(lexicon)
     text = np_text.strip(" ,.;:'\"“”‘’")
     text = _SPACES.sub(" ", text)
+    body = _BODY_OF_REPORT.match(text)
+    if body and body.end() < len(text):
+        return make_source(text[body.end():], lexicon)  # "a report released by X": X
     text = _NP_TAIL.sub("", text)  # "a poll released Friday": the day names no one
     text = _LEADING_CONJUNCTION.sub("", text)  # "But a fresh poll"
     if _PRONOUN_CONTRACTION.match(text) or _PRONOUN_START.match(text):
@@ -532,6 +535,7 @@ _NP_TAIL = re.compile(
 
 
 # the last comma, semicolon, colon, quotation mark, bracket or dash (the greedy .* backtracks from the end)
+_PARTY_TAG_END = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]{1,5},\Z")
 _CLAUSE_MARK = re.compile(r"[,;:“”\"()—–]")
 _TWO_APOSTROPHES = re.compile(r"(?='')")  # every place two apostrophes start, overlapping
 _TAIL_REACH = 64  # the ending a parenthesis or an aside before a speech verb is looked for in
@@ -568,6 +572,10 @@ def _np_backward(s: str, pos: int) -> tuple[str, int]:
     j = end
     while j > w0 and s[j - 1].isspace():
         j -= 1
+    if j > w0 and s[j - 1] == ",":
+        tag = _PARTY_TAG_END.search(s, max(w0, j - 16), j)  # "Sen. Ada Moss, D-Ore., said"
+        if tag and tag.start() > w0:
+            end = j = tag.start()
     tail = s[max(w0, j - _TAIL_REACH):j].removesuffix(",")
     # (on ASCII text: elsewhere case-insensitive matching is subtler than lower-casing)
     if not tail.isascii() or tail.lower().endswith(_ASIDE_LAST_WORDS):
@@ -597,7 +605,8 @@ def _np_backward(s: str, pos: int) -> tuple[str, int]:
     if not np.isascii() or np.lower().endswith(_NP_ADVERB_LAST_WORDS):
         np = _NP_ADVERB_END.sub("", np)
     low = np.lower()
-    if not np.isascii() or low.endswith(_NP_TAIL_LAST_WORDS) or any(map(low.__contains__, _NP_TAIL_VERBS)):
+    if (not np.isascii() or low.endswith(_NP_TAIL_LAST_WORDS) or any(map(low.__contains__, _NP_TAIL_VERBS))) \
+            and not (" by " in low and _BODY_OF_REPORT.match(np)):  # "a study released by X" names X
         np = _NP_TAIL.sub("", np)
     words = np.split()
     if len(words) > 10:
@@ -798,6 +807,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         inv = j == 0 or s[j - 1] in ",“”\"" or s[j - 2:j] == "''"
         if inv and s[j - 1:j] == "," and _ASIDE_END.search(s, max(0, j - 40), j):
             inv = False  # "The Herald, for its part, wrote …": the subject stands before the aside
+        if inv and s[j - 1:j] == "," and _PARTY_TAG_END.search(s, max(0, j - 16), j):
+            inv = False  # "Sen. Ada Moss, D-Ore., said …": the subject stands before the tag
         if inv:
             adv = _VERB_ADVERBIAL.match(s, m.end())
             k = adv.end() if adv else m.end()
@@ -851,6 +862,14 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 cues.append(Cue((Link(quoting, _SPACES.sub(" ", outer["cue"].lower())),) + tuple(chain),
                                 start, 0))
                 continue
+        reported = _REPORTED_THAT.search(s, max(0, start - 40), start) if len(chain) == 1 else None
+        if reported:
+            # "the mayor noted that police said …": the report of a report is a chain, outward
+            outer_cues = [c for c in cues if c.strength == 2 and c.pos < reported.start()]
+            if outer_cues:
+                outer_cue = max(outer_cues, key=lambda c: c.pos)
+                cues.append(Cue(outer_cue.chain + tuple(chain), start, 2))
+                continue
         cues.append(Cue(tuple(chain), start, 2))
     # on ASCII text a substring test tells whether the sentence can open on "citing"/"quoting"
     lead = _LEAD_CITING.match(s) if not s.isascii() or "citing" in probe or "quoting" in probe else None
@@ -884,6 +903,9 @@ def _antecedent(noun: str | None, before: list[Cue], earlier: Callable[[int], li
                     return src
     return None
 
+
+# a speech verb and "that" just before a speaker: the speaker is reported by the one before
+_REPORTED_THAT = re.compile(rf"\b(?:{_SPEECH})\s+that\s+\Z", re.IGNORECASE)
 
 _SAID_SO_VERBS = ("said", "says", "stated", "confirmed", "reported")
 
