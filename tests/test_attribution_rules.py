@@ -153,3 +153,25 @@ def chain(text: str) -> list[list[tuple[str, str]]]:
 ])
 def test_chains_and_names_of_sources(text, expected):
     assert chain(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # verbs of promising, observing, pointing out, showing (lexicon data)
+    ("The charity pledged 500 blankets for the camp.", [[("charity", "pledged")]]),
+    ("Only 8 shops were looted, the traders are keen to point out.", [[("traders", "point")]]),
+    ("Eleven climbers died on the ridge, as the guide Tom Berg put it later.", [[("Tom Berg", "put it")]]),
+    ("The survey found 60 percent of nurses plan to quit.", [[("survey", "found")]]),
+])
+def test_more_cues_as_lexicon_data(text, expected):
+    assert chain(text) == expected
+
+
+def test_a_lexicon_can_add_a_cue(tmp_path):
+    from claimtrack.extract import load_lexicon
+    extra = tmp_path / "lex.toml"
+    extra.write_text('[cues]\nspeech = ["divulged"]\n', encoding="utf-8")
+    text = "The ministry divulged 14 arrests."
+    assert chain(text) == [[]]
+    claims = extract_claims(text, lexicon=load_lexicon(extra))
+    assert [[(link.source.name, link.cue) for link in c.attribution.chain] for c in claims] == [
+        [("ministry", "divulged")]]

@@ -246,8 +246,13 @@ def _kinds(lexicon: Lexicon) -> dict:
     hedges = lexicon.data.get("words", {}).get("hedges", [])
     # grouped by first letter, longest first within a group: the same matches, fewer branches tried
     hedge_re = re.compile(r"\b(?:%s)\b" % _phrase_alt(h.lower() for h in hedges))
+    # the built-in verbs of saying, and the lexicon's: one scan for both
+    extra = [w.lower() for w in lexicon.data.get("cues", {}).get("speech", [])]
+    speech = f"{_SPEECH}|{_phrase_alt(extra)}" if extra else _SPEECH
+    speech_lower = re.compile(rf"\b(?=[a-z])(?:{speech})\b")
+    speech_any = re.compile(rf"\b(?:{speech})\b", re.IGNORECASE)
     return {"kinds": res, "role_re": role_re, "unnamed": unnamed_exact, "hedge_re": hedge_re,
-            "acronyms": acronyms, "furniture": furniture}
+            "acronyms": acronyms, "furniture": furniture, "speech_lower": speech_lower, "speech": speech_any}
 
 
 _TITLE = re.compile(
@@ -535,6 +540,8 @@ _NP_TAIL = re.compile(
 
 
 # the last comma, semicolon, colon, quotation mark, bracket or dash (the greedy .* backtracks from the end)
+_EAGER_END = re.compile(r"\s+(?:are|is|was|were|has\s+been|have\s+been)\s+(?:quick|keen|eager|careful|happy|"
+                        r"ready|at\s+pains|not\s+shy)\s+to\Z", re.IGNORECASE)
 _PARTY_TAG_END = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]{1,5},\Z")
 _CLAUSE_MARK = re.compile(r"[,;:“”\"()—–]")
 _TWO_APOSTROPHES = re.compile(r"(?='')")  # every place two apostrophes start, overlapping
@@ -608,6 +615,8 @@ def _np_backward(s: str, pos: int) -> tuple[str, int]:
     if (not np.isascii() or low.endswith(_NP_TAIL_LAST_WORDS) or any(map(low.__contains__, _NP_TAIL_VERBS))) \
             and not (" by " in low and _BODY_OF_REPORT.match(np)):  # "a study released by X" names X
         np = _NP_TAIL.sub("", np)
+    if np.endswith(" to"):
+        np = _EAGER_END.sub("", np)  # "officials are quick to point out": the officials
     words = np.split()
     if len(words) > 10:
         np = " ".join(words[-10:])
@@ -762,7 +771,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         chain = _chain_from(s, np, end, m["cue"].lower(), lexicon)
         if chain:
             cues.append(Cue(tuple(chain), m.start(), 2))
-    for m in (_SPEECH_WORD_LOWER.finditer(lowered) if lowered else _SPEECH_WORD.finditer(s)):
+    kinds = _kinds(lexicon)
+    for m in (kinds["speech_lower"].finditer(lowered) if lowered else kinds["speech"].finditer(s)):
         verb = m.group().lower()
         if m.start() in evidence_verbs:
             continue  # read with its whole subject above
