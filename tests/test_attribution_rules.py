@@ -175,3 +175,17 @@ def test_a_lexicon_can_add_a_cue(tmp_path):
     claims = extract_claims(text, lexicon=load_lexicon(extra))
     assert [[(link.source.name, link.cue) for link in c.attribution.chain] for c in claims] == [
         [("ministry", "divulged")]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # whom one tells is no speaker; a speaker after a quote keeps an apposition of any shape
+    ("“We fed 900 families this week,” Rosa Dias, head of the food bank, told reporters.",
+     [[("Rosa Dias", "told")]]),
+    # a role and the place it is held name one person, whole
+    ('The mayor of Brno put it plainly: "Seven people are dead."', [[("mayor of Brno", "put it")]]),
+    # a clause opened by "though" has a subject of its own
+    ("“No one was hurt,” the warden said, though a guard at the gate said 4 inmates were treated.",
+     [[("warden", "said")], [("guard at the gate", "said")]]),
+])
+def test_speakers_around_quotes_and_roles(text, expected):
+    assert chain(text) == expected

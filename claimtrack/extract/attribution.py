@@ -286,6 +286,7 @@ def source_key(name: str) -> str:
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}")  # "NYPD", "UNHCR", "GBI": capitals, a name of a body
+_ROLE_OF = re.compile(r"(?:.*\s)?(?P<role>[a-z][\w-]*)\s+of(?:\s+the)?", re.IGNORECASE)
 _RANK = re.compile(r"^(?:former|then|current|acting|interim|senior|top|chief)\s+", re.IGNORECASE)
 _LETTER = re.compile(r"[A-Za-z]")
 _NAME_WORD = re.compile(r"[\w'’.&-]+")
@@ -328,6 +329,7 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
         return None  # "UPDATE", "READ MORE", "Photo": the page's frame, no one's words
     upper = bare.isupper() and len(bare) > 3
     name, descriptor, role = bare, None, None
+    held = False  # a role and the place it is held: a person
     if not upper:
         # the last run of capitalised words is the name; lower-case words before it describe it
         tokens = list(_NAME_WORD.finditer(bare))
@@ -350,6 +352,12 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
         if run_start is not None and run_start < len(tokens):
             name = bare[tokens[run_start].start():].strip()
             before = bare[:tokens[run_start].start()].strip()
+            of_place = _ROLE_OF.fullmatch(before) if before else None
+            if of_place and kinds["role_re"].fullmatch(of_place["role"]):
+                # "the governor of Sindh", "the mayor of Linz": a role and where it is held,
+                # one person, named by both
+                name, role, before = f"{of_place['role']} of {name}", of_place["role"], ""
+                held = True
             if before:
                 rm = kinds["role_re"].search(before)
                 if rm and rm.end() >= len(before) - 1:
@@ -387,6 +395,8 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
             acronym = "police" if name.endswith("PD") else "government" if len(name) <= 4 else None
         if acronym is not None:
             kind = acronym  # "the NYPD", "TBI": a body, typed by the one it names
+        if held:
+            kind = "person"
     if descriptor and not upper and kind not in ("person",):
         dm = _DEMONYMS.match(name)
         if dm and name[dm.end():]:
@@ -546,7 +556,8 @@ _PARTY_TAG_END = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]{1,5},\Z")
 _CLAUSE_MARK = re.compile(r"[,;:“”\"()—–]")
 _TWO_APOSTROPHES = re.compile(r"(?='')")  # every place two apostrophes start, overlapping
 _TAIL_REACH = 64  # the ending a parenthesis or an aside before a speech verb is looked for in
-_CLAUSE_WORD = re.compile(r"\b(?:that|and|but|while|as|because|after|when|where|so)\s+", re.IGNORECASE)
+_CLAUSE_WORD = re.compile(r"\b(?:that|and|but|while|whilst|whereas|though|although|as|because|after|when|where|so)\s+",
+                          re.IGNORECASE)
 _SENTENCE_STOP = re.compile(_FULL_STOP + r"\s")
 _NP_ADVERB_END = re.compile(
     r"\s+(?:also|later|earlier|previously|officially|separately|publicly|initially|had|has|have|would|could|may|"
@@ -819,6 +830,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             inv = False  # "The Herald, for its part, wrote …": the subject stands before the aside
         if inv and s[j - 1:j] == "," and _PARTY_TAG_END.search(s, max(0, j - 16), j):
             inv = False  # "Sen. Ada Moss, D-Ore., said …": the subject stands before the tag
+        if inv and verb in ("told", "tells"):
+            inv = False  # "…, told reporters": whom one tells is no speaker
         if inv:
             adv = _VERB_ADVERBIAL.match(s, m.end())
             k = adv.end() if adv else m.end()
@@ -1056,7 +1069,7 @@ def _subject_before(s: str, verb_start: int, verb: str = "") -> str:
 _VERB_AFTER_QUOTE = re.compile(rf"\s*,?\s*(?P<verb>{_QUOTE_SPEECH})\s+", re.IGNORECASE)
 _SPEAKER_AFTER_QUOTE = re.compile(
     rf"\s*(?:(?:for|to|of|in|on|at|about|with)\s[^,.;:“”\"\n]{{1,40}},\s*)?,?\s*"
-    rf"(?P<np>{_NP_CHAR}{{1,80}}?)(?:,\s*(?:who|a|an|the)\s[^,.;:“”\"]{{1,80}},)?{_ADVERB}\s+"
+    rf"(?P<np>{_NP_CHAR}{{1,80}}?)(?:,\s*[^,.;:“”\"]{{1,80}},)?{_ADVERB}\s+"
     rf"(?P<verb>{_QUOTE_SPEECH})\b", re.IGNORECASE)
 _VERB_SPEAKER_BEFORE_QUOTE = re.compile(
     rf"\b(?P<verb>{_QUOTE_SPEECH})\s+(?P<np>{_NP_CHAR}{{1,80}}?)\s*[:,.]\s*\Z", re.IGNORECASE)
