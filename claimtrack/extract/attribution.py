@@ -421,31 +421,35 @@ _NP_END_REACH = 64  # how far past its start a phrase boundary may reach (a few 
 
 
 class _Scan:
-    """The matches of one pattern over one string, found lazily from left to right.
+    """The matches of one pattern over one string, found from left to right as asked.
 
-    Questions come in the order of the cues (left to right): the one scan goes on from where
-    it stopped, and each match is found once however many cues ask about it. A question to
-    the left of where the scan began starts it again there.
+    Questions come in the order of the cues (left to right): the scan goes on from where it
+    stopped, no further than the question reaches, and each match is found once however many
+    cues ask about it. A question to the left of where the scan began starts it again there.
     """
 
-    __slots__ = ("rx", "s", "lo", "it", "starts", "ends", "done")
+    __slots__ = ("rx", "s", "lo", "hi", "starts", "ends")
+    REACH = 64  # a match may reach this far past the end of a question: look there again later
 
     def __init__(self, rx: re.Pattern, s: str):
-        self.rx, self.s, self.lo = rx, s, None
+        self.rx, self.s, self.lo, self.hi = rx, s, None, 0
 
     def between(self, a: int, b: int) -> tuple[list[int], list[int], int, int]:
         """(starts, ends, i, j): the matches starting in ``s[a:b]`` are those from i to j."""
-        if self.lo is None or a < self.lo:
-            self.lo, self.it, self.starts, self.ends, self.done = a, self.rx.finditer(self.s, a), [], [], False
-        starts = self.starts
-        while not self.done and (not starts or starts[-1] < b):
-            m = next(self.it, None)
+        if self.lo is None or a < self.lo or a > self.hi:
+            self.lo, self.hi, self.starts, self.ends = a, a, [], []
+        starts, ends = self.starts, self.ends
+        pos = self.hi
+        while pos < b:
+            m = self.rx.search(self.s, pos, b)
             if m is None:
-                self.done = True
-            else:
-                starts.append(m.start())
-                self.ends.append(m.end())
-        return starts, self.ends, bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+                pos = max(pos, b - self.REACH)
+                break
+            starts.append(m.start())
+            ends.append(m.end())
+            pos = max(m.end(), m.start() + 1)
+        self.hi = max(self.hi, pos)
+        return starts, ends, bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
 
 
 class _Index:
@@ -509,6 +513,7 @@ class _Index:
 
 
 _NP_END_REACH = 64  # how far past its start a phrase boundary may reach (a few words)
+_SHORT_STRETCH = 160  # characters after a clause mark read directly, without the index
 _LOCAL = threading.local()
 _INDEX_CACHE = 4  # the sentence, and the slices read around its quotes
 
@@ -602,8 +607,12 @@ def _np_backward(s: str, pos: int) -> tuple[str, int]:
             end = aside.start()
     ix = _index(s)
     cut = ix.last_mark(w0, end)
-    # neither pattern below matches across a clause mark: only the text after the last one
-    for ws, we in ix.clause_words(cut + 1, end):
+    # neither pattern below matches across a clause mark: only the text after the last one;
+    # a short stretch is read directly, a long one (a run of verbs) through the index
+    short = end - cut <= _SHORT_STRETCH
+    words = ((m.start(), m.end()) for m in _CLAUSE_WORD.finditer(s, cut + 1, end)) if short \
+        else ix.clause_words(cut + 1, end)
+    for ws, we in words:
         if we > end:  # its spaces run past the segment: read it as the segment ends
             m = _CLAUSE_WORD.match(s, ws, end)
             if m is None:
@@ -613,9 +622,13 @@ def _np_backward(s: str, pos: int) -> tuple[str, int]:
                 _NAME_BEFORE_AND.match(s, cut + 1, ws):
             continue  # "Ms. Ortiz and Mr. Hale said": one source of two names
         cut = we - 1
-    stop = ix.last_stop(cut + 1, end)
-    if stop is not None:
-        cut = max(cut, stop - 1)
+    if short:
+        for m in _SENTENCE_STOP.finditer(s, cut + 1, end):
+            cut = max(cut, m.end() - 1)
+    else:
+        stop = ix.last_stop(cut + 1, end)
+        if stop is not None:
+            cut = max(cut, stop - 1)
     np = s[cut + 1:end].strip()
     start = cut + 1
     # on ASCII text, the phrase's lower-cased ending tells whether the patterns can match;
@@ -853,8 +866,10 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             if person is not None:
                 cues.append(Cue((Link(person, verb.split()[0]),), start, 2))
             continue
-        short = _SHORT_REFERENCE.fullmatch(np) if reading == "it" or len(np) < 30 else None
-        if reading == "it" or short and short["noun"].islower():
+        short = _SHORT_REFERENCE.fullmatch(np) if reading != "it" and len(np) < 30 else None
+        if short and not (short["noun"].islower() and short["noun"] in lexicon.data.get("coreference", {})):
+            short = None  # "the police", "the army": a name of its own
+        if reading == "it" or short:
             noun = None if reading == "it" else short["noun"].lower()
             found = _antecedent(noun, [c for c in cues if c.pos < start], earlier, lexicon)
             if found is not None:
@@ -907,7 +922,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
     return cues
 
 
-_ANTECEDENT_REACH = 8  # sentences back: a short reference is to a source named nearby
+_ANTECEDENT_REACH = 4  # sentences back: a short reference is to a source named nearby
 
 
 def _antecedent(noun: str | None, before: list[Cue], earlier: Callable[[int], list[Source]],

@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from ..models import Claim
+from .metrics import _phrase_alt
 
 _MONTHS = {m: i + 1 for i, m in enumerate((
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -26,7 +27,7 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
 _MONTH = r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|" \
          r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 _DATE = re.compile(
-    rf"\b(?:(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|"
+    rf"\b(?=[\dadfjlmnostwyADFJLMNOSTWY])(?:(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|"
     rf"afternoon|evening))?"
     rf"|{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>january|february|march|april|may|june|july|"
@@ -83,8 +84,17 @@ def _resolve(m: re.Match, today: date, anchor: date) -> date | None:
     return None
 
 
+# every wording above holds one of these words: a sentence with none is not scanned
+_DATE_HINT = re.compile(r"\b(?i:%s)\b" % _phrase_alt((
+    *_WEEKDAYS, *_MONTHS, "yesterday", "earlier", "ago", "before", "previously", "week")))
+
+
+def _dates_in(sentence: str) -> tuple:
+    return tuple(_DATE.finditer(sentence)) if _DATE_HINT.search(sentence) else ()
+
+
 def date_of(sentence: str, fig_start: int, fig_end: int, report_date: str | None,
-            anchor: str | None = None) -> str | None:
+            anchor: str | None = None, found: tuple | None = None) -> str | None:
     """The ISO date the sentence gives the figure at ``sentence[fig_start:fig_end]``, if any;
     ``anchor`` is the last day the report named before it ("a day earlier" counts from it)."""
     today = _iso(report_date)
@@ -98,7 +108,9 @@ def date_of(sentence: str, fig_start: int, fig_end: int, report_date: str | None
             hi = mark.start()
             break
     best = None
-    for m in _DATE.finditer(sentence, lo, hi):
+    for m in _dates_in(sentence) if found is None else found:
+        if m.start() < lo or m.end() > hi:
+            continue
         if m.start() < fig_end and m.end() > fig_start:
             continue  # the figure itself
         if _NOT_THE_DAY.search(sentence, max(lo, m.start() - 8), m.start()):
@@ -118,14 +130,19 @@ def dated(claims: list[Claim], report_date: str | None) -> list[Claim]:
         return claims
     out = []
     anchor = pending = None  # the last day named by an earlier sentence, and by this one
-    sentence_at = None
+    sentence_at, found = None, ()
     for c in claims:
         if c.derived or not c.sentence:
             out.append(c)
             continue
         if c.sentence_start != sentence_at:
             sentence_at, anchor, pending = c.sentence_start, pending or anchor, None
-        when = date_of(c.sentence, c.start - c.sentence_start, c.end - c.sentence_start, report_date, anchor)
+            found = _dates_in(c.sentence)  # the claims of a sentence share its dates
+        if not found:
+            out.append(c)
+            continue
+        when = date_of(c.sentence, c.start - c.sentence_start, c.end - c.sentence_start, report_date, anchor,
+                       found)
         pending = when or pending
         out.append(replace(c, as_of=when) if when else c)
     return out
