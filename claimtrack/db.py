@@ -42,7 +42,7 @@ BUSY_TIMEOUT = 5.0  # seconds a writer waits for another before the database cou
 CLAIM_COLUMNS = (
     "metric", "subject", "subject_group", "figure", "qualifier", "value", "low", "high", "unit",
     "location", "source", "source_kind", "origin", "origin_kind", "cue", "hedge", "quoted",
-    "sentence", "start", "end",
+    "sentence", "start", "end", "individual", "derived", "as_of", "parts",
 )
 REPORT_COLUMNS = ("sha256", "title", "outlet", "url", "date", "event", "ref", "path",
                   "ingested_at", "text")
@@ -136,6 +136,7 @@ SCHEMA = (
     "m001_reports", "m002_sources", "m003_claims", "m004_chain_links", "m005_search",
     "m006_claims_view", "m008_conflicts_view", "m009_claims_by_report_and_metric",
     "m010_search_backlog", "m011_no_indexes_by_source",
+    "m013_individuals_and_tallies",
     "m016_lexicons",
 )
 
@@ -831,12 +832,13 @@ def claim_values_for(report: Report, lexicon: Lexicon | None = None) -> ClaimVal
 
     outlet = report.meta.outlet
     pairs = []
-    for claim in extract_claims(report.text, lexicon=lexicon):
+    for claim in extract_claims(report.text, lexicon=lexicon, date=report.meta.date):
         fig, attr, chain = claim.figure, claim.attribution, chain_of(claim, outlet)
         pairs.append(([claim.metric, claim.subject, claim.subject_group, fig.surface,
                        fig.qualifier, fig.value, fig.low, fig.high, fig.unit, claim.location,
                        *_ends(chain), attr.cue, attr.hedge, int(attr.quoted), claim.sentence,
-                       fig.start, fig.end], chain))
+                       fig.start, fig.end, int(claim.individual), claim.derived, claim.as_of,
+                       json.dumps(list(claim.parts)) if claim.derived else None], chain))
     return _pack(pairs)
 
 
@@ -854,11 +856,31 @@ def _claim_values(rows: list[dict]) -> ClaimValues:
     for row in rows:
         values = [row.get(c) for c in CLAIM_COLUMNS]
         values[quoted] = int(bool(values[quoted]))
+        _stored_new_fields(values)
         chain = [(link.get("name"), link.get("kind"), link.get("cue"), link.get("key"),
                   link.get("text"), link.get("descriptor"), link.get("role"))
                  for link in row.get("chain") or ()]
         claims.append((values, chain))
     return _pack(claims)
+
+
+_INDIVIDUAL = CLAIM_COLUMNS.index("individual")
+_PARTS = CLAIM_COLUMNS.index("parts")
+
+
+def _stored_new_fields(values: list) -> None:
+    """An individual flag as 0/1, a tally's parts as a JSON list (SPEC §2), in place."""
+    values[_INDIVIDUAL] = int(bool(values[_INDIVIDUAL]))
+    if isinstance(values[_PARTS], (list, tuple)):
+        values[_PARTS] = json.dumps(list(values[_PARTS]))
+
+
+def _read_new_fields(row: dict) -> None:
+    """The stored individual flag and tally parts as ``claim_to_dict`` has them."""
+    row["individual"] = bool(row["individual"])
+    row["parts"] = json.loads(row["parts"]) if row["parts"] else None
+    if row["derived"]:  # a tally has no span of its own: it is stored empty where its first part starts
+        row["start"] = row["end"] = None
 
 
 def _pack(claims: Iterable[tuple[list, list[tuple]]]) -> ClaimValues:
@@ -886,6 +908,7 @@ def _insert_claim(db: Database, report_id: int, row: dict) -> int:
     link_ids = [_source_id(db, link) for link in chain]
     values = [row.get(c) for c in CLAIM_COLUMNS]
     values[CLAIM_COLUMNS.index("quoted")] = int(bool(row.get("quoted")))
+    _stored_new_fields(values)
     names = ("report_id", "source_id", "origin_id", *CLAIM_COLUMNS)
     cursor = db.execute(
         f"INSERT INTO claims ({_columns(names)}) VALUES ({_marks(names)})",
@@ -999,13 +1022,15 @@ def list_claims(
               'descriptor', l.descriptor, 'role', l.role))
            FROM (SELECT * FROM chain_links WHERE claim_id = c.id ORDER BY position) l
            LEFT JOIN sources s ON s.id = l.source_id) AS chain,
-          c.sentence, c.start, c."end", r.outlet, r.date, r.title
+          c.sentence, c.start, c."end", c.individual, c.derived, c.as_of, c.parts,
+          r.outlet, r.date, r.title
         FROM claims c JOIN reports r ON r.id = c.report_id
         {('WHERE ' + ' AND '.join(where)) if where else ''}
         ORDER BY c.id"""
     for row in db.query(sql, params):
         row["quoted"] = bool(row["quoted"])
         row["chain"] = json.loads(row["chain"])
+        _read_new_fields(row)
         yield row
 
 
@@ -1151,11 +1176,18 @@ def get_claim(db: Database, claim_id: int) -> dict | None:
     found = db.execute("SELECT report_id FROM claims WHERE id = ?", [claim_id]).fetchone()
     if found is None:
         return None
-    row = next(r for r in list_claims(db, report=found[0], include_other=True)
-               if r["id"] == claim_id)
+    rows = list(list_claims(db, report=found[0], include_other=True))
+    row = next(r for r in rows if r["id"] == claim_id)
     report = get_report(db, found[0])
     row["url"] = report["url"]
-    row["sentence_start"] = _sentence_start(report["text"], row["sentence"], row["start"])
+    if row.get("derived"):
+        # a tally has no sentence: what it sums instead, its report's claims at those positions
+        row["sentence_start"] = None
+        row["summed"] = [{"id": rows[i]["id"], "figure": rows[i]["figure"], "value": rows[i]["value"],
+                          "metric": rows[i]["metric"]}
+                         for i in row.get("parts") or () if 0 <= i < len(rows)]
+    else:
+        row["sentence_start"] = _sentence_start(report["text"], row["sentence"], row["start"])
     return row
 
 
@@ -1317,6 +1349,7 @@ def _signature(row: dict) -> tuple:
     """Everything stored about a claim row (claim_to_dict), as a comparable tuple."""
     values = [row.get(c) for c in CLAIM_COLUMNS]
     values[CLAIM_COLUMNS.index("quoted")] = int(bool(row.get("quoted")))
+    _stored_new_fields(values)
     chain = tuple(
         (link.get("name"), link.get("kind"), link.get("cue"), link.get("text"),
          link.get("descriptor"), link.get("role"),
@@ -1383,8 +1416,8 @@ def export_claims(db: Database, *, event: str | None = None, include_other: bool
         where.append("c.metric != 'other'")
     sql = f"""
         SELECT c.id, c.report_id AS report, r.event, {_CLAIM_HEAD}, {_CHAIN_JSON} AS chain,
-          c.sentence, c.start, c."end", s.key AS source_key, o.key AS origin_key,
-          r.outlet, r.date, r.title, r.url, r.ref
+          c.sentence, c.start, c."end", c.individual, c.derived, c.as_of, c.parts,
+          s.key AS source_key, o.key AS origin_key, r.outlet, r.date, r.title, r.url, r.ref
         FROM claims c
         JOIN reports r ON r.id = c.report_id
         LEFT JOIN sources s ON s.id = c.source_id
@@ -1394,6 +1427,7 @@ def export_claims(db: Database, *, event: str | None = None, include_other: bool
     for row in db.query(sql, params):
         row["quoted"] = bool(row["quoted"])
         row["chain"] = json.loads(row["chain"])
+        _read_new_fields(row)
         yield row
 
 

@@ -795,5 +795,5 @@ def claim_rows_for(report: Report, lexicon: Lexicon | None = None) -> list[dict]
 
     return [
         claim_to_dict(claim, report=report.ref, outlet=report.meta.outlet)
-        for claim in extract_claims(report.text, lexicon=lexicon)
+        for claim in extract_claims(report.text, lexicon=lexicon, date=report.meta.date)
     ]

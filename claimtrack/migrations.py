@@ -292,6 +292,18 @@ def m011_no_indexes_by_source(db: Database) -> None:
 
 
 @migrations()
+def m013_individuals_and_tallies(db: Database) -> None:
+    # SPEC §2: a claim may count one person named without a numeral (individual), be a
+    # report total claimtrack derived (derived = "tally", with the positions in its report's
+    # claims, in id order, of the claims it sums as a JSON list in parts), and carry the date
+    # its sentence gives the figure (as_of, ISO). Existing claims are stated, undated figures.
+    db.execute("ALTER TABLE claims ADD COLUMN individual INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE claims ADD COLUMN derived TEXT")
+    db.execute("ALTER TABLE claims ADD COLUMN as_of TEXT")
+    db.execute("ALTER TABLE claims ADD COLUMN parts TEXT")
+
+
+@migrations()
 def m016_lexicons(db: Database) -> None:
     # The lexicon each report's claims were extracted with (SPEC §3): the coding convention
     # and the *content* of the user's lexicon file, so that `reextract` rebuilds it without

@@ -74,6 +74,10 @@ class Claim:
     attribution: Attribution = field(default_factory=Attribution)
     sentence: str = ""
     sentence_start: int = 0
+    individual: bool = False  # one person named without a numeral (SPEC §2)
+    derived: str | None = None  # "tally": a report total derived from the claims in ``parts``
+    as_of: str | None = None  # the date the sentence gives the figure (ISO), when it gives one
+    parts: tuple[int, ...] = ()  # for a tally: the indices, in the report's claims, it sums
 
     @property
     def start(self) -> int:
@@ -129,6 +133,10 @@ def claim_to_dict(claim: Claim, *, report: str | None = None, outlet: str | None
         "quoted": attr.quoted,
         "chain": chain,
         "sentence": claim.sentence,
-        "start": fig.start,
-        "end": fig.end,
+        "start": None if claim.derived else fig.start,
+        "end": None if claim.derived else fig.end,
+        "individual": claim.individual,
+        "derived": claim.derived,
+        "as_of": claim.as_of,
+        "parts": list(claim.parts) if claim.derived else None,
     }

@@ -208,6 +208,12 @@ def count(key: str) -> Callable[[dict], str]:
     return lambda row: "" if row.get(key) is None else f"{row[key]:,}"
 
 
+def figure_marked(row: dict) -> str:
+    """The figure as written; a tally claimtrack derived says so: ``2 (tally)``."""
+    figure = row.get("figure") or ""
+    return f"{figure} (tally)" if row.get("derived") == "tally" else figure
+
+
 REPORT_TABLE = (
     Column("id", "#", "right"),
     Column("date"),
@@ -219,7 +225,7 @@ REPORT_TABLE = (
 )
 CLAIM_TABLE = (
     Column("id", "#", "right", no_wrap=True),
-    Column("figure"),
+    Column("figure", get=figure_marked),
     Column("interval", "range", "right", get=interval, no_wrap=True),
     Column("metric", no_wrap=True),
     Column("subject_group", "subject", get=subject_words),
@@ -228,7 +234,7 @@ CLAIM_TABLE = (
 )
 EXTRACT_TABLE = (
     Column("report"),
-    Column("figure", max_width=18),
+    Column("figure", max_width=18, get=figure_marked),
     Column("interval", "range", "right", get=interval),
     Column("metric"),
     Column("subject_group", "subject", get=subject_words),
@@ -305,7 +311,7 @@ def render_claim(claim: dict, fmt: Format | None = None, *, file: IO | None = No
 
 REPORT_CLAIM_TABLE = (
     Column("id", "#", "right", no_wrap=True),
-    Column("figure"),
+    Column("figure", get=figure_marked),
     Column("interval", "range", "right", get=interval, no_wrap=True),
     Column("metric", no_wrap=True),
     Column("subject_group", "subject", get=subject_words),

@@ -58,6 +58,10 @@ CLAIM_ROW_SCHEMA: tuple[tuple[str, str], ...] = (
     ("sentence", "string"),
     ("start", "int64"),
     ("end", "int64"),
+    ("individual", "bool"),  # one person named without a numeral (SPEC §2)
+    ("derived", "string"),  # "tally" for a report total claimtrack derived, else null
+    ("as_of", "string"),  # the date the sentence gives the figure, YYYY-MM-DD
+    ("parts", "list<int64>"),  # a tally's parts: positions among its report's claims
     ("rejection", "string"),
 )
 COLUMNS = tuple(name for name, _ in CLAIM_ROW_SCHEMA)
@@ -73,7 +77,7 @@ def claim_row_arrow_schema():
 
     link = pa.struct([(f, pa.string()) for f in CHAIN_LINK_FIELDS])
     types = {"string": pa.string(), "float64": pa.float64(), "int64": pa.int64(),
-             "bool": pa.bool_()}
+             "bool": pa.bool_(), "list<int64>": pa.list_(pa.int64())}
     return pa.schema([(name, pa.list_(link) if name == "chain" else types[kind])
                       for name, kind in CLAIM_ROW_SCHEMA])
 
@@ -81,7 +85,8 @@ def claim_row_arrow_schema():
 def claim_row_ddl() -> str:
     """:data:`CLAIM_ROW_SCHEMA` as SQL DDL columns, as Spark's ``createDataFrame`` (and Hive,
     DuckDB's ``STRUCT`` aside) take a schema: ``"`key` string, …, `chain` array<struct<…>>"``."""
-    types = {"string": "string", "float64": "double", "int64": "bigint", "bool": "boolean"}
+    types = {"string": "string", "float64": "double", "int64": "bigint", "bool": "boolean",
+             "list<int64>": "array<bigint>"}
     link = ", ".join(f"`{f}`: string" for f in CHAIN_LINK_FIELDS)
     return ", ".join(f"`{name}` " + (f"array<struct<{link}>>" if name == "chain" else types[kind])
                      for name, kind in CLAIM_ROW_SCHEMA)
@@ -203,6 +208,7 @@ def conform(row: dict, key: str | None) -> dict:
             raise ValueError(f"value {value} is beyond what a float64 holds exactly")
         out["value"] = float(value)
     out["quoted"] = bool(out["quoted"])
+    out["individual"] = bool(out["individual"])
     out["chain"] = [{f: link.get(f) for f in CHAIN_LINK_FIELDS} for link in out["chain"] or ()]
     out["rejection"] = None
     return out

@@ -283,18 +283,32 @@ def _fields(rows: Sequence[tuple[str, Any]]) -> Table:
     return grid
 
 
+def tally_sum(claim: dict) -> str:
+    """How a tally was derived: ``2 = a man (claim 14) + a 2-year-old boy (claim 15)``; a
+    death among people shot is taken away (``3 = Four (claim 1) − one (claim 2)``)."""
+    plus, minus = [], []
+    for part in claim.get("summed") or ():
+        taken = part.get("metric") not in (claim.get("metric"), "casualties")
+        (minus if taken else plus).append(f"{part['figure']} (claim {part['id']})")
+    text = " + ".join(plus) + "".join(f" − {m}" for m in minus)
+    return f"{claim.get('figure')} = {text} (a tally claimtrack derived)"
+
+
 def draw_claim(claim: dict, file: IO) -> int:
     """One claim in its sentence, the figure marked, then its fields."""
     console = _console(file)
     offset = claim.get("sentence_start")
-    start = None if offset is None else claim["start"] - offset
-    end = None if offset is None else claim["end"] - offset
+    start = None if offset is None or claim.get("start") is None else claim["start"] - offset
+    end = None if offset is None or claim.get("end") is None else claim["end"] - offset
     chain = claim.get("chain") or []
     links = Shown("\n".join(("← " if i else "") + _link(link) for i, link in enumerate(chain)))
     console.print(Shown.assemble((f"Claim {claim['id']}", "bold"),
                                 f" · {claim.get('event')} · {_plain(claim.get('metric'))}"))
-    console.print(highlighted(claim.get("sentence") or "", start, end,
-                              plain=not console.is_terminal))
+    if claim.get("derived"):
+        console.print(Shown(tally_sum(claim)))
+    else:
+        console.print(highlighted(claim.get("sentence") or "", start, end,
+                                  plain=not console.is_terminal))
     console.print()
     if not chain or chain[0].get("kind") in ("outlet", "unattributed"):
         outlet = claim.get("outlet")

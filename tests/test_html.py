@@ -88,7 +88,7 @@ def test_offsets_point_into_the_stored_article_text():
     assert [(r["figure"], r["metric"], r["source"]) for r in rows] == [
         ("Nineteen", "killed", "Interior Ministry"),
         ("14", "killed", "regional emergency service"),
-        ("7", "missing", "ministry"),
+        ("7", "missing", "Interior Ministry"),  # "the ministry": the one named before (SPEC §5)
         ("More than 30", "killed", "Tomas Verel"),
         ("Some 1,200", "displaced", "Red Cross"),
     ]

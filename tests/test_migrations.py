@@ -16,7 +16,8 @@ def test_blank_database_schema():
     assert [m.name for m in migrations.applied(db)] == known_migrations() == [
         "m001_reports", "m002_sources", "m003_claims", "m004_chain_links", "m005_search",
         "m006_claims_view", "m008_conflicts_view", "m009_claims_by_report_and_metric",
-        "m010_search_backlog", "m011_no_indexes_by_source", "m016_lexicons",
+        "m010_search_backlog", "m011_no_indexes_by_source", "m013_individuals_and_tallies",
+        "m016_lexicons",
     ]
     assert db["reports"].columns_dict == {
         "id": int, "sha256": str, "title": str, "outlet": str, "url": str, "date": str,
@@ -30,6 +31,7 @@ def test_blank_database_schema():
         "location": str, "source_id": int, "source": str, "source_kind": str,
         "origin_id": int, "origin": str, "origin_kind": str, "cue": str, "hedge": str,
         "quoted": int, "sentence": str, "start": int, "end": int,
+        "individual": int, "derived": str, "as_of": str, "parts": str,
     }
     assert db["chain_links"].columns_dict == {
         "claim_id": int, "position": int, "source_id": int, "name": str, "kind": str,

@@ -587,7 +587,7 @@ NO_CLAIMS = [
     ("The channel Khabar-24 broadcast the address.", "name with a number"),
     ("COVID-19 restrictions were lifted in 2021.", "code and year"),
     ("A 35-year-old man was questioned at 10:30.", "age and time"),
-    ("John Smith, 35, was arrested on Friday.", "age after a name"),
+    ("John Smith, 35, was questioned on Friday.", "age after a name"),
     ("The G7 condemned the crackdown.", "group name"),
     ("The statement is on page 12.", "page number"),
 ]

@@ -10,6 +10,9 @@ import re
 from collections import defaultdict
 
 from ..models import Attribution, Claim, Figure, Link, Source
+from . import dates as _dates
+from . import individuals as _individuals
+from . import tallies as _tallies
 from .attribution import _NOT_SPEAKER_START, _NUMBER_WORD, _POSSESSIVE_END_S, Cue, backref, hedge_in, make_source, quote_speaker, quote_spans, sentence_cues
 from .lexicon import Lexicon, default_lexicon, load_lexicon
 from .metrics import counted, sentence_index, sentence_spans
@@ -123,7 +126,7 @@ _PART_OF = re.compile(r"[^.;:]{0,50}?(?:,\s*including|\(|--|—|–|,\s*of\s+who
                       re.IGNORECASE)
 
 
-# "Mrs. Clinton seeks an additional $1 trillion", "The IMF expects … 1.6 percent": for figures
+# "The senator wants $2 billion more", "The bank expects … 3.1 percent": for figures
 # that count no people, the named subject of the clause holding the figure stands behind it.
 _SUBJECT_NOUNS = (
     r"poll|polls|survey|study|report|reports|agency|organization|group|campaign|committee|company|government|"
@@ -227,6 +230,7 @@ class _Speakers:
     def __init__(self, text: str, spans: list[tuple[int, int]], lexicon: Lexicon):
         self.text, self.spans, self.lexicon = text, spans, lexicon
         self.cache: dict[int, Source | None] = {}
+        self.named: dict[int, list[Source]] = {}
 
     def before(self, i: int) -> Source | None:
         for j in range(i - 1, max(-1, i - 4), -1):
@@ -239,14 +243,32 @@ class _Speakers:
                 return self.cache[j]
         return None
 
+    def sources(self, i: int, n: int) -> list[Source]:
+        """The sources named in the n-th sentence before sentence i, the last named first."""
+        j = i - n
+        if j < 0:
+            return []
+        if j not in self.named:
+            s, e = self.spans[j]
+            cues = sorted(sentence_cues(self.text[s:e], self.lexicon), key=lambda c: -c.pos)
+            self.named[j] = [link.source for c in cues for link in reversed(c.chain)]
+        return self.named[j]
 
-def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
-    """Every figure-bearing claim in ``text``, in order of position."""
+
+def extract_claims(text: str, *, lexicon: Lexicon | None = None, date: str | None = None) -> list[Claim]:
+    """Every figure-bearing claim in ``text``, in order of position, then the report's tallies.
+
+    ``date`` (ISO, the report's) resolves the dates sentences give their figures (``as_of``).
+    """
     lex = lexicon or default_lexicon()
     figs = list(figures(text, lex))
+    spans = sentence_spans(text) if figs or _individuals.may_count(text) else []
+    # one person named without a numeral, as the patient of a metric predicate (SPEC §2)
+    people = {m.figure.start: m for m in _individuals.find(text, spans, lex, figs)} if spans else {}
+    if people:
+        figs = sorted(figs + [m.figure for m in people.values()], key=lambda f: f.start)
     if not figs:
         return []
-    spans = sentence_spans(text)
     quotes = quote_spans(text) if any(q in text for q in _QUOTE_MARKS) else []
     quote_starts = [q[0] for q in quotes]
     by_sentence: dict[int, list[Figure]] = defaultdict(list)
@@ -303,6 +325,9 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
                     metric = prev.metric
                 if group is None and not c.listed and (subject is None or c.joined):
                     subject, group = prev.subject, prev.subject_group
+            person = people.get(f.start) if people else None
+            if person is not None:
+                metric, subject, group = person.metric, person.subject, person.subject_group
             q = quote_of(f) if quotes else None
             chain: tuple[Link, ...] = speaker_of(q) if q is not None else ()
             if not chain and transcript and paragraphs:
@@ -314,7 +339,8 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
                 if ";" in sentence:
                     clause = (sentence.rfind(";", 0, p) + 1, (sentence.find(";", p) + 1 or len(sentence) + 1) - 1)
                 if cues is None:
-                    cues = _Cues(sentence_cues(sentence, lex, lambda i=i: speakers.before(i)))
+                    cues = _Cues(sentence_cues(sentence, lex, lambda i=i: speakers.before(i),
+                                               lambda n, i=i: speakers.sources(i, n)))
                 chain = cues.nearest(p, skip, clause)
             if not chain and not later_known:
                 later, later_known = backref(text[spans[i + 1][0]:spans[i + 1][1]], lex), True
@@ -328,8 +354,12 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
                 figure=f, metric=metric, subject=subject, subject_group=group or "people",
                 location=location,
                 attribution=Attribution(chain, hedge, q is not None),
-                sentence=sentence, sentence_start=s0,
+                sentence=sentence, sentence_start=s0, individual=person is not None,
             )
             claims.append(claim)
             prev = claim
-    return claims
+    if people:
+        claims = _individuals.settle(claims, people)
+    if date:
+        claims = _dates.dated(claims, date)
+    return claims + _tallies.tallies(claims)

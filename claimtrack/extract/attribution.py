@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -81,12 +82,12 @@ _STUDY = re.compile(
     r"\b(?P<cue>(?i:in|by|from|according\s+to))\s+(?P<np>(?:(?:a|an|the)\s+|(?=(?:recent|new|latest)\s))(?:(?-i:[a-z])+\s+){0,3}"
     r"(?:[A-Z][\w/.'’&-]*\s+){1,6}(?:(?i:poll|survey|study|report|analysis|census|tally|audit|review|estimate)s?|"
     r"(?:polling\s+)?average(?:\s+of\s+(?:(?-i:[a-z])+\s+){0,2}(?:[A-Z][\w'’-]*\s+){0,3}polls)?)\b"
-    # "in the survey", "in the same poll", "in recent polls from Quinnipiac and Fox News"
-    r"|(?!the\s+polls\b(?!\s+(?:from|by)\s))"  # "15 percent in the polls": polling at large, not a source
+    # a study named by its kind alone, or with the pollsters that ran it after "from"/"by"
+    r"|(?!the\s+polls\b(?!\s+(?:from|by)\s))"  # a share "in the polls": polling at large, not a source
     r"(?:(?:a|an|the|this|that)\s+|(?=(?:recent|new|latest)\s))"
     r"(?:(?:same|latest|new|recent|most\s+recent|national|statewide)\s+){0,2}(?:polls?|surveys?)\b(?!\s+(?:tax|taxes|workers?|stations?|booths?|watchers?|closing|places?))"
     r"(?:\s+(?:from|by)\s+(?:[A-Z][\w&.'’-]*\s?){1,4}(?:and\s+(?:[A-Z][\w&.'’-]*\s?){1,4})?)?"
-    r"(?=\s*(?:[,.;:)]|\Z)))"  # closing its clause: not "people in the poll held …"
+    r"(?=\s*(?:[,.;:)]|\Z)))"  # closing its clause: a poll that opens a subject ("those in the poll who …") is no cue
     r"(?:\s+(?:released|published|conducted|issued)(?:\s+(?:on\s+)?\w+day|\s+last\s+\w+)?)?")
 _PREP_CUE_LOWER = re.compile(_PREP_CUE.pattern)
 _PER = re.compile(r"\b[Pp]er\s+(?=(?:the\s+)?[A-Z])")  # "per the CBO", not "$5 per share"
@@ -114,13 +115,13 @@ _NOT_NAMES = {"the", "a", "an", "monday", "tuesday", "wednesday", "thursday", "f
               "october", "november", "december", "today", "yesterday", "tonight"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "those",
              "these", "one", "there", "what"}
-# a full stop after "Gov", "Sen", "Mr" or an initial ends no name: "said Gov. Phil Bryant"
+# a full stop after "Gov", "Sen", "Mr" or an initial ends no name: "said Sen. Ada Moss"
 _NOT_ABBREVIATION = "".join(rf"(?<!\b{a})" for a in (
     "Gov", "Sen", "Rep", "Mr", "Mrs", "Ms", "Dr", "Lt", "Gen", "Col", "Sgt", "Capt", "Cmdr", "Prof", "Rev",
     "St", "Jr", "Sr", "Atty", "Supt", "Insp", "Det", "Maj", "Cpl")) + r"(?<!\b[A-Z])"
 # a full stop that ends a sentence; the look-ahead spares the look-behinds at every other character
 _FULL_STOP = r"(?=[.!?])" + _NOT_ABBREVIATION + r"[.!?]"
-# a character of a speaker's name next to a quote: no clause punctuation, but "Ms. Lee", "George W. Bush"
+# a character of a speaker's name next to a quote: no clause punctuation, but "Dr. Ruiz", "Ana M. Soto"
 _NP_CHAR = r"(?:[^,.;:“”\"]|" + "|".join(rf"(?<=\b{a})\." for a in (
     "Gov", "Sen", "Rep", "Mr", "Mrs", "Ms", "Dr", "Lt", "Gen", "Col", "Sgt", "Capt", "Prof", "Rev", "St", "Jr")) + \
     r"|(?<=\b[A-Z])\.)"
@@ -168,12 +169,13 @@ _APPOSITIVE = re.compile(
 _EVIDENCE = {"found", "finds", "finding", "find", "found that", "show", "shows", "showed", "reveal", "reveals", "revealed", "suggests",
              "suggested", "documented", "counts", "tally", "tallied", "calculated", "recorded", "counted"}
 _WINDOW = 300
-# a clause, not a name, before a speech verb: "even though sales are expected", "this conflicted with …"
+# a clause, not a name, before a speech verb: one opened by a subordinator or a demonstrative,
+# or one whose last words are a copula and its complement
 _NOT_A_SUBJECT = re.compile(
     r"^(?:after|before|even|though|although|if|when|whenever|while|because|since|unless|until|only|this|these|those|"
     r"there|then|thus|so)\b|\b(?:what|how|why|do|does|did)\b|\b(?-i:is|are|was|were|be|been|appears?|seems?)(?:\s+\S+){0,3}$|[-–—]$|\bto$", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"(?:that|which|who|whether|if|when|while|because|and|but|in|on|at|for|with|after|before|during|since|until|into|over|under|of|about|from)\b", re.IGNORECASE)
-# what may stand between a report verb and what it reports: "found last week that", "shows on Monday that"
+# what may stand between a report verb and what it reports: a time ("on Tuesday", "last month"), "that"
 _VERB_NEXT = re.compile(
     r"\s*(?:(?:last|this|on|early|late)\s+\w+\s+|\w+day\s+|earlier\s+|recently\s+|also\s+)?"
     r"(?:that\b|[,:“\"]|\d|(?:a|an|the|some|about|at\s+least|more\s+than|over)\s)", re.IGNORECASE)
@@ -186,8 +188,8 @@ _EVIDENCE_NOUN = (r"(?:poll|polls|polling|survey|surveys|study|studies|report|da
                   r"statistics|index|model)")
 _EVIDENCE_SUBJECT = re.compile(
     rf"\b{_EVIDENCE_NOUN}(?:\s+(?:released|conducted|published|issued)\b[^,;:]{{0,40}}?)?\s*\Z", re.IGNORECASE)
-# "The latest AP count gives her 1,280 delegates", "The most recent polling in Ohio shows", "A poll by X, a
-# polling firm, had Smith leading": evidence with a verb of its own, at the start of a clause
+# a count, a poll or a study opening a clause with a verb of its own (gives, shows, has, puts…),
+# with what it covers after a preposition and an apposition before its verb
 _EVIDENCE_CUE = re.compile(
     r"(?:^|(?<=[,;:(]\s)|(?<=\bthat\s)|(?<=\bbut\s)|(?<=\band\s))[\"“]?"
     r"(?P<np>(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:[\w/.'’&-]+\s+){0,6}?"
@@ -199,7 +201,7 @@ _EVIDENCE_CUE = re.compile(
 # what every verb of _EVIDENCE_CUE begins with, for a substring test before the pattern
 _EVIDENCE_VERB_STEMS = ("give", "gave", "has", "had", "put", "show", "find", "found", "suggest", "indicat",
                         "estimat", "project", "predict", "reveal")
-# "…, Italian newspaper Il Foglio reports.": a postposed source closing the sentence
+# "…, a regional daily reports.": a postposed source closing the sentence
 _SENTENCE_END = re.compile(r"\s*[.!?]?[”\"’]?\s*\Z")
 _AFTER_COMMA = re.compile(r",\s*[^,;:“”\"]{2,60}\Z")
 _NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
@@ -239,10 +241,18 @@ def _kinds(lexicon: Lexicon) -> dict:
         r"(?:\b[a-z][\w-]*\s+)?\b(?:%s)s?\b" % "|".join(re.escape(r).replace(r"\ ", r"\s+")
                                               for r in sorted(roles, key=len, reverse=True)))
     unnamed_exact = {w.lower() for w in src.get("unnamed", [])}
+    acronyms = {a: kind for kind, names in lexicon.data.get("acronyms", {}).items() for a in names}
+    furniture = {w.lower() for w in lexicon.data.get("furniture", {}).get("words", [])}
     hedges = lexicon.data.get("words", {}).get("hedges", [])
     # grouped by first letter, longest first within a group: the same matches, fewer branches tried
     hedge_re = re.compile(r"\b(?:%s)\b" % _phrase_alt(h.lower() for h in hedges))
-    return {"kinds": res, "role_re": role_re, "unnamed": unnamed_exact, "hedge_re": hedge_re}
+    # the built-in verbs of saying, and the lexicon's: one scan for both
+    extra = [w.lower() for w in lexicon.data.get("cues", {}).get("speech", [])]
+    speech = f"{_SPEECH}|{_phrase_alt(extra)}" if extra else _SPEECH
+    speech_lower = re.compile(rf"\b(?=[a-z])(?:{speech})\b")
+    speech_any = re.compile(rf"\b(?:{speech})\b", re.IGNORECASE)
+    return {"kinds": res, "role_re": role_re, "unnamed": unnamed_exact, "hedge_re": hedge_re,
+            "acronyms": acronyms, "furniture": furniture, "speech_lower": speech_lower, "speech": speech_any}
 
 
 _TITLE = re.compile(
@@ -275,6 +285,8 @@ def source_key(name: str) -> str:
     return k or name.casefold().strip()
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}")  # "NYPD", "UNHCR", "GBI": capitals, a name of a body
+_ROLE_OF = re.compile(r"(?:.*\s)?(?P<role>[a-z][\w-]*)\s+of(?:\s+the)?", re.IGNORECASE)
 _RANK = re.compile(r"^(?:former|then|current|acting|interim|senior|top|chief)\s+", re.IGNORECASE)
 _LETTER = re.compile(r"[A-Za-z]")
 _NAME_WORD = re.compile(r"[\w'’.&-]+")
@@ -298,10 +310,13 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
     kinds = _kinds(lexicon)
     text = np_text.strip(" ,.;:'\"“”‘’")
     text = _SPACES.sub(" ", text)
+    body = _BODY_OF_REPORT.match(text)
+    if body and body.end() < len(text):
+        return make_source(text[body.end():], lexicon)  # "a report released by X": X
     text = _NP_TAIL.sub("", text)  # "a poll released Friday": the day names no one
     text = _LEADING_CONJUNCTION.sub("", text)  # "But a fresh poll"
     if _PRONOUN_CONTRACTION.match(text) or _PRONOUN_START.match(text):
-        return None  # "She's", "They're", "I don't": a pronoun, not a name
+        return None  # a pronoun with a contraction, not a name
     if not text or len(text) > 120:
         return None
     bare = _DETERMINERS.sub("", text)
@@ -310,8 +325,11 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
     if lowered in _PRONOUNS or lowered in _FUNCTION_WORDS or lowered in _NOT_NAMES or \
             not _LETTER.search(bare):
         return None
+    if lowered in kinds["furniture"]:
+        return None  # "UPDATE", "READ MORE", "Photo": the page's frame, no one's words
     upper = bare.isupper() and len(bare) > 3
     name, descriptor, role = bare, None, None
+    held = False  # a role and the place it is held: a person
     if not upper:
         # the last run of capitalised words is the name; lower-case words before it describe it
         tokens = list(_NAME_WORD.finditer(bare))
@@ -326,7 +344,7 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
         if run_start is not None:
             while run_start < len(tokens) and tokens[run_start].group().lower() in ("of", "the", "for", "and", "de"):
                 run_start += 1
-        # "the command of the security forces in Almaty": a place after "in"/"at" says where
+        # "the board of the water agency in Lyon": a place after "in"/"at" says where
         # the body sits; the name is the whole phrase, not the place
         if run_start is not None and 0 < run_start < len(tokens) and _IN_OR_AT_END.search(
                 bare[:tokens[run_start].start()].strip()):
@@ -334,6 +352,12 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
         if run_start is not None and run_start < len(tokens):
             name = bare[tokens[run_start].start():].strip()
             before = bare[:tokens[run_start].start()].strip()
+            of_place = _ROLE_OF.fullmatch(before) if before else None
+            if of_place and kinds["role_re"].fullmatch(of_place["role"]):
+                # "the governor of Sindh", "the mayor of Linz": a role and where it is held,
+                # one person, named by both
+                name, role, before = f"{of_place['role']} of {name}", of_place["role"], ""
+                held = True
             if before:
                 rm = kinds["role_re"].search(before)
                 if rm and rm.end() >= len(before) - 1:
@@ -365,6 +389,14 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
                 kind = "unnamed"
         if kind in ("government", "police", "military", "medical") and role and name != bare:
             kind = "person"
+        acronym = kinds["acronyms"].get(name) if _ACRONYM.fullmatch(name) else None
+        if acronym is None and _ACRONYM.fullmatch(name) and kind in ("person", "unnamed"):
+            # beyond four capitals an unknown word in capitals is as often a surname (wire copy)
+            acronym = "police" if name.endswith("PD") else "government" if len(name) <= 4 else None
+        if acronym is not None:
+            kind = acronym  # "the NYPD", "TBI": a body, typed by the one it names
+        if held:
+            kind = "person"
     if descriptor and not upper and kind not in ("person",):
         dm = _DEMONYMS.match(name)
         if dm and name[dm.end():]:
@@ -382,17 +414,133 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
     return Source(name=name, kind=kind, key=key, text=text, descriptor=descriptor, role=role)
 
 
-_WORD = re.compile(r"\S+")
+# up to twelve words, and whether a thirteenth follows
+_TWELVE_WORDS = re.compile(r"\s*\S+(?:\s+\S+){0,11}")
+_MORE_WORDS = re.compile(r"\s*\S")
+_NP_END_REACH = 64  # how far past its start a phrase boundary may reach (a few words)
+
+
+class _Scan:
+    """The matches of one pattern over one string, found from left to right as asked.
+
+    Questions come in the order of the cues (left to right): the scan goes on from where it
+    stopped, no further than the question reaches, and each match is found once however many
+    cues ask about it. A question to the left of where the scan began starts it again there.
+    """
+
+    __slots__ = ("rx", "s", "lo", "hi", "starts", "ends")
+    REACH = 64  # a match may reach this far past the end of a question: look there again later
+
+    def __init__(self, rx: re.Pattern, s: str):
+        self.rx, self.s, self.lo, self.hi = rx, s, None, 0
+
+    def between(self, a: int, b: int) -> tuple[list[int], list[int], int, int]:
+        """(starts, ends, i, j): the matches starting in ``s[a:b]`` are those from i to j."""
+        if self.lo is None or a < self.lo or a > self.hi:
+            self.lo, self.hi, self.starts, self.ends = a, a, [], []
+        starts, ends = self.starts, self.ends
+        pos = self.hi
+        while pos < b:
+            m = self.rx.search(self.s, pos, b)
+            if m is None:
+                pos = max(pos, b - self.REACH)
+                break
+            starts.append(m.start())
+            ends.append(m.end())
+            pos = max(m.end(), m.start() + 1)
+        self.hi = max(self.hi, pos)
+        return starts, ends, bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+
+
+class _Index:
+    """Where the phrase boundaries of one string stand, each kind found in one lazy scan.
+
+    A run of cues ("citing citing …", "told told …") asks for the phrase after or before each
+    of them: searching a window around every cue made the work grow with the cue count times
+    the window. One scan per string and kind, then a bisection per question, keep every rule
+    linear with a small constant; a short sentence is scanned no further than asked.
+    """
+
+    __slots__ = ("s", "_ends", "_marks", "_pairs", "_words", "_stops")
+
+    def __init__(self, s: str):
+        self.s = s
+        self._ends = _Scan(_NP_END, s)
+        self._marks: list[int] | None = None
+        self._pairs: list[int] | None = None
+        self._words = _Scan(_CLAUSE_WORD, s)
+        self._stops = _Scan(_SENTENCE_STOP, s)
+
+    def np_end(self, pos: int, limit: int) -> int | None:
+        """Where the first ``_NP_END`` at or after ``pos`` starts, if before ``limit``."""
+        starts, ends, i, j = self._ends.between(pos, limit)
+        k = i - 1
+        if k >= 0 and ends[k] > pos:
+            # the scan stepped over pos inside a boundary: one may start within it (the
+            # boundary " said" holds "said"); look there only, over a few characters
+            m = _NP_END.search(self.s, pos, min(limit, ends[k] + _NP_END_REACH))
+            if m and m.start() < ends[k]:
+                return m.start()
+        return starts[i] if i < j else None
+
+    def last_mark(self, lo: int, hi: int) -> int:
+        """Where the last clause mark (a comma, colon, bracket, dash, quotation mark) inside
+        ``s[lo:hi]`` starts, else ``lo - 1``."""
+        if self._marks is None:  # a plain set of characters: one fast scan
+            self._marks = [m.start() for m in _CLAUSE_MARK.finditer(self.s)]
+            self._pairs = [m.start() for m in _TWO_APOSTROPHES.finditer(self.s)] if "''" in self.s else []
+        best = lo - 1
+        k = bisect.bisect_left(self._marks, hi) - 1
+        if k >= 0 and self._marks[k] >= lo:
+            best = self._marks[k]
+        k = bisect.bisect_left(self._pairs, hi - 1) - 1  # both apostrophes inside
+        if k >= 0 and self._pairs[k] >= lo:
+            best = max(best, self._pairs[k])
+        return best
+
+    def clause_words(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The ``_CLAUSE_WORD`` matches that start inside ``s[lo:hi]``, as (start, end)."""
+        starts, ends, i, j = self._words.between(lo, hi)
+        return list(zip(starts[i:j], ends[i:j]))
+
+    def last_stop(self, lo: int, hi: int) -> int | None:
+        """Where the last sentence stop (``_SENTENCE_STOP``) inside ``s[lo:hi]`` ends."""
+        starts, ends, i, j = self._stops.between(lo, hi)
+        k = j - 1
+        while k >= i and ends[k] > hi:
+            k -= 1
+        return ends[k] if k >= i else None
+
+
+_NP_END_REACH = 64  # how far past its start a phrase boundary may reach (a few words)
+_SHORT_STRETCH = 160  # characters after a clause mark read directly, without the index
+_LOCAL = threading.local()
+_INDEX_CACHE = 4  # the sentence, and the slices read around its quotes
+
+
+def _index(s: str) -> _Index:
+    cache = getattr(_LOCAL, "indexes", None)
+    if cache is None:
+        cache = _LOCAL.indexes = []
+    for ix in cache:
+        if ix.s is s:
+            return ix
+    ix = _Index(s)
+    cache.insert(0, ix)
+    del cache[_INDEX_CACHE:]
+    return ix
 
 
 def _np_forward(s: str, pos: int) -> tuple[str, int]:
     """The noun phrase starting at ``pos``: up to a clause boundary, at most 12 words."""
-    if _CLAUSE_START.match(s, pos):  # "in a statement that they raised …": a clause, no name
+    if _CLAUSE_START.match(s, pos):  # "in a letter that …": a clause, no name
         return "", pos
-    m = _NP_END.search(s, pos, pos + _WINDOW)  # a name is a few words: never scan far
-    end = m.start() if m else min(len(s), pos + _WINDOW)
-    if len(s[pos:end].split(None, 12)) > 12:  # rare: only then find where the 12th word ends
-        end = list(_WORD.finditer(s, pos, end))[11].end()
+    limit = min(len(s), pos + _WINDOW)  # a name is a few words: never look far
+    b = _index(s).np_end(pos, limit)
+    end = b if b is not None else limit
+    words = _TWELVE_WORDS.match(s, pos, end)
+    if words and _MORE_WORDS.match(s, words.end(), end):  # a thirteenth word: stop at the twelfth
+        end = words.end()
     return s[pos:end].strip(), end
 
 
@@ -407,8 +555,14 @@ _NP_TAIL = re.compile(
 
 
 # the last comma, semicolon, colon, quotation mark, bracket or dash (the greedy .* backtracks from the end)
-_LAST_CLAUSE_MARK = re.compile(r".*(?P<mark>[,;:“”\"()—–]|'')", re.DOTALL)
-_CLAUSE_WORD = re.compile(r"\b(?:that|and|but|while|as|because|after|when|where|so)\s+", re.IGNORECASE)
+_EAGER_END = re.compile(r"\s+(?:are|is|was|were|has\s+been|have\s+been)\s+(?:quick|keen|eager|careful|happy|"
+                        r"ready|at\s+pains|not\s+shy)\s+to\Z", re.IGNORECASE)
+_PARTY_TAG_END = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]{1,5},\Z")
+_CLAUSE_MARK = re.compile(r"[,;:“”\"()—–]")
+_TWO_APOSTROPHES = re.compile(r"(?='')")  # every place two apostrophes start, overlapping
+_TAIL_REACH = 64  # the ending a parenthesis or an aside before a speech verb is looked for in
+_CLAUSE_WORD = re.compile(r"\b(?:that|and|but|while|whilst|whereas|though|although|as|because|after|when|where|so)\s+",
+                          re.IGNORECASE)
 _SENTENCE_STOP = re.compile(_FULL_STOP + r"\s")
 _NP_ADVERB_END = re.compile(
     r"\s+(?:also|later|earlier|previously|officially|separately|publicly|initially|had|has|have|would|could|may|"
@@ -426,41 +580,67 @@ _NP_TAIL_VERBS = ("released", "conducted", "published", "issued")
 
 def _np_backward(s: str, pos: int) -> tuple[str, int]:
     """The noun phrase ending at ``pos`` (a speech verb follows): back to a clause boundary."""
-    # a subject is a few words: look back no further than a window, so that a sentence
-    # full of speech verbs stays linear
+    # a subject is a few words: look back no further than a window, and find the boundaries
+    # in it by bisection over the string's index, so that a run of speech verbs stays linear
     w0 = max(0, pos - _WINDOW)
-    seg = s[w0:pos]
+    end = pos
+    j = end
+    while j > w0 and s[j - 1].isspace():
+        j -= 1
     # both patterns below close the segment: its last characters tell whether they can match
-    if seg.rstrip().endswith(")"):
-        paren = _PARENTHETICAL_END.search(seg)  # "Sen. Ann Lee (R-Ky.) said"
-        if paren and paren.start() > 0:
-            seg = seg[:paren.start()]
-    tail = seg.rstrip().removesuffix(",")
+    if j > w0 and s[j - 1] == ")":
+        paren = _PARENTHETICAL_END.search(s, max(w0, j - _TAIL_REACH), end)  # "Sen. Ada Moss (D-Ore.) said"
+        if paren and paren.start() > w0:
+            end = paren.start()
+    j = end
+    while j > w0 and s[j - 1].isspace():
+        j -= 1
+    if j > w0 and s[j - 1] == ",":
+        tag = _PARTY_TAG_END.search(s, max(w0, j - 16), j)  # "Sen. Ada Moss, D-Ore., said"
+        if tag and tag.start() > w0:
+            end = j = tag.start()
+    tail = s[max(w0, j - _TAIL_REACH):j].removesuffix(",")
     # (on ASCII text: elsewhere case-insensitive matching is subtler than lower-casing)
     if not tail.isascii() or tail.lower().endswith(_ASIDE_LAST_WORDS):
-        aside = _ASIDE_END.search(seg)  # "Breitbart News, for one, noted"
-        if aside and aside.start() > 0:
-            seg = seg[:aside.start()]
-    mark = _LAST_CLAUSE_MARK.match(seg)
-    cut = mark.start("mark") if mark else -1
-    # neither pattern below matches across a clause mark: scan only the text after the last one
-    for m in _CLAUSE_WORD.finditer(seg, cut + 1):
-        if m.end() > cut + 1:
-            if m.group()[:3] == "and" and seg[m.end():m.end() + 1].isupper() and \
-                    _NAME_BEFORE_AND.match(seg, cut + 1, m.start()):
-                continue  # "Mr. Grassley and Mr. Leahy said": one source of two names
-            cut = m.end() - 1
-    for m in _SENTENCE_STOP.finditer(seg, cut + 1):
-        cut = max(cut, m.end() - 1)
-    np = seg[cut + 1:].strip()
-    start = w0 + cut + 1
+        aside = _ASIDE_END.search(s, max(w0, j - _TAIL_REACH), end)  # "The Gazette, for its part, wrote"
+        if aside and aside.start() > w0:
+            end = aside.start()
+    ix = _index(s)
+    cut = ix.last_mark(w0, end)
+    # neither pattern below matches across a clause mark: only the text after the last one;
+    # a short stretch is read directly, a long one (a run of verbs) through the index
+    short = end - cut <= _SHORT_STRETCH
+    words = ((m.start(), m.end()) for m in _CLAUSE_WORD.finditer(s, cut + 1, end)) if short \
+        else ix.clause_words(cut + 1, end)
+    for ws, we in words:
+        if we > end:  # its spaces run past the segment: read it as the segment ends
+            m = _CLAUSE_WORD.match(s, ws, end)
+            if m is None:
+                continue
+            we = m.end()
+        if s[ws:ws + 3] == "and" and s[we:we + 1].isupper() and we < end and \
+                _NAME_BEFORE_AND.match(s, cut + 1, ws):
+            continue  # "Ms. Ortiz and Mr. Hale said": one source of two names
+        cut = we - 1
+    if short:
+        for m in _SENTENCE_STOP.finditer(s, cut + 1, end):
+            cut = max(cut, m.end() - 1)
+    else:
+        stop = ix.last_stop(cut + 1, end)
+        if stop is not None:
+            cut = max(cut, stop - 1)
+    np = s[cut + 1:end].strip()
+    start = cut + 1
     # on ASCII text, the phrase's lower-cased ending tells whether the patterns can match;
     # elsewhere case-insensitive matching is subtler than lower-casing
     if not np.isascii() or np.lower().endswith(_NP_ADVERB_LAST_WORDS):
         np = _NP_ADVERB_END.sub("", np)
     low = np.lower()
-    if not np.isascii() or low.endswith(_NP_TAIL_LAST_WORDS) or any(map(low.__contains__, _NP_TAIL_VERBS)):
+    if (not np.isascii() or low.endswith(_NP_TAIL_LAST_WORDS) or any(map(low.__contains__, _NP_TAIL_VERBS))) \
+            and not (" by " in low and _BODY_OF_REPORT.match(np)):  # "a study released by X" names X
         np = _NP_TAIL.sub("", np)
+    if np.endswith(" to"):
+        np = _EAGER_END.sub("", np)  # "officials are quick to point out": the officials
     words = np.split()
     if len(words) > 10:
         np = " ".join(words[-10:])
@@ -489,7 +669,7 @@ def _chain_from(s: str, np: str, np_end: int, cue: str, lexicon: Lexicon) -> lis
     return chain
 
 
-# "according to a toll provided by X": the body of the toll is the source
+# a prepositional cue whose object is a toll, a report or figures "by X": X is the source
 _BODY_OF_REPORT = re.compile(
     r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:toll|tally|count|figures?|report|statement|study|survey|analysis|"
     r"review|audit|estimate|memo|poll)\s+(?:(?:provided|released|published|issued|compiled|conducted|prepared)\s+)?"
@@ -517,10 +697,12 @@ def _subject_reading(np: str, noun_like: bool, evidence: bool) -> str | None:
     if not np or _NOT_A_NAME.search(np) or noun_like and _NUMBER_WORD.search(np):
         return None
     if evidence and not _EVIDENCE_WORD.search(np):
-        return None  # "police found three people dead": finding is not telling
+        return None  # "firefighters found two bodies": finding is not telling
     low = np.lower()
     if low in ("he", "she"):
         return "pronoun"
+    if low == "it":
+        return "it"  # a body named before
     if low.split()[-1] in _PRONOUNS or _RELATIVE_END.search(low):
         return None
     if _NOT_A_SUBJECT_START.match(low) or _NOT_A_SUBJECT.search(np):
@@ -528,10 +710,33 @@ def _subject_reading(np: str, noun_like: bool, evidence: bool) -> str | None:
     return "name"
 
 
-def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | None] = _nobody) -> list[Cue]:
+_BODY_KINDS = ("government", "police", "military", "media", "international", "ngo", "medical")
+# "the force", "the agency", "the spokesman": a short definite reference to a source named before
+_SHORT_REFERENCE = re.compile(r"(?:the|this|that)\s+(?P<noun>[a-z]+)", re.IGNORECASE)
+
+
+def _refers_to(noun: str | None, src: Source, lexicon: Lexicon, by_name: bool) -> bool:
+    """Whether ``src`` is what ``it`` (noun None) or ``the <noun>`` can stand for: by a word
+    of its name, descriptor or role (``by_name``), else by the kinds the noun stands for."""
+    if noun is None:
+        return src.kind in _BODY_KINDS
+    if by_name:
+        words = set(_NAME_WORD.findall(" ".join(filter(None, (src.name, src.descriptor, src.role))).lower()))
+        return noun in words and src.kind != "unnamed"
+    return src.kind in lexicon.data.get("coreference", {}).get(noun, ())
+
+
+def _no_sources(_: int) -> list[Source]:
+    return []
+
+
+def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | None] = _nobody,
+                  earlier: Callable[[int], list[Source]] = _no_sources) -> list[Cue]:
     """Every source a sentence names, with where its cue stands.
 
-    ``last_person`` is asked, only when a sentence says "he said", who spoke last before it.
+    ``last_person`` is asked, only when a sentence says "he said", who spoke last before it;
+    ``earlier(n)`` gives the sources named in the n-th sentence before this one (last named
+    first), for "it said" and "the agency added".
     """
     cues: list[Cue] = []
     lowered = s.lower()
@@ -553,7 +758,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         np, end = _np_forward(s, m.end())
         cue = _SPACES.sub(" ", m["cue"].lower())
         cue = "according to" if cue.startswith("according") else cue
-        # "according to a toll provided by X": the body of the toll is the source
+        # a prepositional cue whose object is a toll, a report or figures "by X": X is the source
         inner = _PREP_CUE.match(s, m.end()) or _BODY_OF_REPORT.match(s, m.end())
         if inner:
             np, end = _np_forward(s, inner.end())
@@ -579,7 +784,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
     evidence_verbs = set()
     has_chain_cue = None  # whether "citing", "quoted by", … occur: asked once, on the first verb
     for m in (_EVIDENCE_CUE.finditer(s) if has_evidence else ()):
-        # "a poll by Marist", "polling in Ohio" are whole; "a report to the FEC" is the report
+        # "a survey by a college", "polling in a state" are whole; "a filing to a regulator" is the filing
         np = s[m.start("np"):m.end("head")] if m["prep"] in ("to", "for", "on") else m["np"]
         src = make_source(np, lexicon)
         if src:
@@ -590,17 +795,18 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         chain = _chain_from(s, np, end, m["cue"].lower(), lexicon)
         if chain:
             cues.append(Cue(tuple(chain), m.start(), 2))
-    for m in (_SPEECH_WORD_LOWER.finditer(lowered) if lowered else _SPEECH_WORD.finditer(s)):
+    kinds = _kinds(lexicon)
+    for m in (kinds["speech_lower"].finditer(lowered) if lowered else kinds["speech"].finditer(s)):
         verb = m.group().lower()
         if m.start() in evidence_verbs:
             continue  # read with its whole subject above
         if upper and verb in _BELIEF:
-            continue  # upper-case wire copy: "MADE GUATEMALANS FEAR THAT" is no attribution
+            continue  # upper-case wire copy: a verb of belief in capitals ("LEFT VOTERS FEARING") is no attribution
         if verb in _NOUN_LIKE and not (_VERB_NEXT_STRICT if upper else _VERB_NEXT).match(s, m.end()):
             w0 = max(0, m.start() - 80)
             if not (_EVIDENCE_SUBJECT.search(s, w0, m.start())
                     or _SENTENCE_END.match(s, m.end()) and _AFTER_COMMA.search(s, w0, m.start())):
-                continue  # "six former Soviet states": a noun, not a verb
+                continue  # "three member states": a noun, not a verb
         # these two read from the sentence's start and end on the last comma before the verb,
         # with at most a few adverbs after it: test that ending before the costly searches
         comma = s.rfind(",", 0, m.start()) if m.start() <= _WINDOW else -1
@@ -634,7 +840,11 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             j -= 1
         inv = j == 0 or s[j - 1] in ",“”\"" or s[j - 2:j] == "''"
         if inv and s[j - 1:j] == "," and _ASIDE_END.search(s, max(0, j - 40), j):
-            inv = False  # "The Courier, for its part, noted …": the subject stands before the aside
+            inv = False  # "The Herald, for its part, wrote …": the subject stands before the aside
+        if inv and s[j - 1:j] == "," and _PARTY_TAG_END.search(s, max(0, j - 16), j):
+            inv = False  # "Sen. Ada Moss, D-Ore., said …": the subject stands before the tag
+        if inv and verb in ("told", "tells"):
+            inv = False  # "…, told reporters": whom one tells is no speaker
         if inv:
             adv = _VERB_ADVERBIAL.match(s, m.end())
             k = adv.end() if adv else m.end()
@@ -644,7 +854,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 if chain:
                     cues.append(Cue(tuple(chain), m.start(), 2))
                 continue
-            # "Breitbart News, for one, noted the dichotomy between …": an object, not a speaker
+            # "The Herald, in turn, noted the gap between …": an object, not a speaker
         np, start = _np_backward(s, m.start())
         reading = _subject_reading(np, verb in _NOUN_LIKE, verb in _EVIDENCE)
         if reading is None:
@@ -656,6 +866,17 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             if person is not None:
                 cues.append(Cue((Link(person, verb.split()[0]),), start, 2))
             continue
+        short = _SHORT_REFERENCE.fullmatch(np) if reading != "it" and len(np) < 30 else None
+        if short and not (short["noun"].islower() and short["noun"] in lexicon.data.get("coreference", {})):
+            short = None  # "the police", "the army": a name of its own
+        if reading == "it" or short:
+            noun = None if reading == "it" else short["noun"].lower()
+            found = _antecedent(noun, [c for c in cues if c.pos < start], earlier, lexicon)
+            if found is not None:
+                cues.append(Cue((Link(found, _SPACES.sub(" ", verb).split()[0]),), start, 2))
+                continue
+            if reading == "it":
+                continue
         cue_verb = _SPACES.sub(" ", verb)
         cue_verb = cue_verb.split()[0] if not cue_verb.startswith(("put", "raised", "even", "speak", "spoke")) else cue_verb
         chain = []
@@ -672,12 +893,20 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             chain = [Link(src, cue_verb)]
         outer = _CHAIN_BACK.match(s, m.end())
         if outer and len(chain) == 1:
-            # "…, the ministry said, quoted by Interfax": the outlet quoting it comes first
+            # "…, the ministry said, quoted by a news agency": the outlet quoting it comes first
             np2, _ = _np_forward(s, outer.end())
             quoting = make_source(np2, lexicon)
             if quoting:
                 cues.append(Cue((Link(quoting, _SPACES.sub(" ", outer["cue"].lower())),) + tuple(chain),
                                 start, 0))
+                continue
+        reported = _REPORTED_THAT.search(s, max(0, start - 40), start) if len(chain) == 1 else None
+        if reported:
+            # "the mayor noted that police said …": the report of a report is a chain, outward
+            outer_cues = [c for c in cues if c.strength == 2 and c.pos < reported.start()]
+            if outer_cues:
+                outer_cue = max(outer_cues, key=lambda c: c.pos)
+                cues.append(Cue(outer_cue.chain + tuple(chain), start, 2))
                 continue
         cues.append(Cue(tuple(chain), start, 2))
     # on ASCII text a substring test tells whether the sentence can open on "citing"/"quoting"
@@ -692,6 +921,29 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             cues.append(merged)
     return cues
 
+
+_ANTECEDENT_REACH = 4  # sentences back: a short reference is to a source named nearby
+
+
+def _antecedent(noun: str | None, before: list[Cue], earlier: Callable[[int], list[Source]],
+                lexicon: Lexicon) -> Source | None:
+    """The nearest source before that ``it`` (noun None) or ``the <noun>`` refers to: in the
+    sentence first, last named first, then in the sentences before it."""
+    candidates = [link.source for c in sorted(before, key=lambda c: -c.pos) for link in reversed(c.chain)]
+    # a source whose name holds the noun wins over a nearer one of the noun's kind
+    for by_name in ((True, False) if noun else (True,)):
+        for src in candidates:
+            if _refers_to(noun, src, lexicon, by_name):
+                return src
+        for n in range(1, _ANTECEDENT_REACH + 1):
+            for src in earlier(n):
+                if _refers_to(noun, src, lexicon, by_name):
+                    return src
+    return None
+
+
+# a speech verb and "that" just before a speaker: the speaker is reported by the one before
+_REPORTED_THAT = re.compile(rf"\b(?:{_SPEECH})\s+that\s+\Z", re.IGNORECASE)
 
 _SAID_SO_VERBS = ("said", "says", "stated", "confirmed", "reported")
 
@@ -729,8 +981,8 @@ def backref(next_sentence: str, lexicon: Lexicon) -> Cue | None:
     return None
 
 
-# "Jeffrey Jones: “…”", "Sanders made the following comment: “…”"
-# also "More from Jones: “…”", "Ann Lee and Bo Chen: “…”", "Jeremy Lott, author: “…”"
+# "Pat Ruiz: “…”", "The minister issued this statement: “…”"
+# also "More from Ruiz: “…”", "Pat Ruiz and Lee Wong: “…”", "Pat Ruiz, an economist: “…”"
 _COLON_SPEAKER = re.compile(
     r"(?:^|[.!?,]\s+|\n\s*|[-–—]\s*)(?:(?:More\s+)?from\s+)?"
     r"(?P<np>(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5})"
@@ -818,7 +1070,7 @@ def _subject_before(s: str, verb_start: int, verb: str = "") -> str:
     if verb.endswith("ing") and head.endswith(","):  # "The Times confirmed it, reporting:"
         m = _MAIN_SUBJECT.search(head)
         return m["np"] if m else ""
-    if head.endswith(","):  # "Sam Loo, the party chair, said"
+    if head.endswith(","):  # "Lee Wong, the union chair, said"
         k = head.rfind(",", 0, len(head) - 1)
         if k >= 0 and len(head) - k <= 82 and _APPOSITION.match(head, k + 1):
             head = head[:k]
@@ -832,7 +1084,7 @@ def _subject_before(s: str, verb_start: int, verb: str = "") -> str:
 _VERB_AFTER_QUOTE = re.compile(rf"\s*,?\s*(?P<verb>{_QUOTE_SPEECH})\s+", re.IGNORECASE)
 _SPEAKER_AFTER_QUOTE = re.compile(
     rf"\s*(?:(?:for|to|of|in|on|at|about|with)\s[^,.;:“”\"\n]{{1,40}},\s*)?,?\s*"
-    rf"(?P<np>{_NP_CHAR}{{1,80}}?)(?:,\s*(?:who|a|an|the)\s[^,.;:“”\"]{{1,80}},)?{_ADVERB}\s+"
+    rf"(?P<np>{_NP_CHAR}{{1,80}}?)(?:,\s*[^,.;:“”\"]{{1,80}},)?{_ADVERB}\s+"
     rf"(?P<verb>{_QUOTE_SPEECH})\b", re.IGNORECASE)
 _VERB_SPEAKER_BEFORE_QUOTE = re.compile(
     rf"\b(?P<verb>{_QUOTE_SPEECH})\s+(?P<np>{_NP_CHAR}{{1,80}}?)\s*[:,.]\s*\Z", re.IGNORECASE)
@@ -867,7 +1119,7 @@ def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
             return named
     m = _COLON_SPEAKER.search(before)
     if m and m["desc"] and (_NOT_SPEAKER_START.match(m["np"]) or _SPEECH_WORD_LOWER.search(m["desc"])):
-        m = None  # "In Washington, tensions rose: “…”" names no speaker
+        m = None  # "In the capital, the mood darkened: “…”" names no speaker
     if m:
         src = make_source(m["np"], lexicon)
         if src:
@@ -875,9 +1127,9 @@ def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
     m = _VERB_SPEAKER_BEFORE_QUOTE.search(before)
     if m and (_VERB_ADVERBIAL.match(" " + m["np"]) or _CLAUSE_START.match(m["np"].strip())
               or m["verb"].lower() in _NOUN_LIKE):
-        m = None  # "said in a statement.", "the state and local level.": no speaker after the verb
+        m = None  # a verb followed by its manner ("said in a letter.") or a noun phrase that is no speaker
     if m and m["verb"].lower() in ("told", "tells"):
-        # "Woodward told the convention: “…”": whom one tells is no speaker; the teller is
+        # "The mayor told the council: “…”": whom one tells is no speaker; the teller is
         t = _TELLER.search(before)
         named = _named_speaker(t["np"], "told", lexicon, last_person) if t else None
         return named or ()

@@ -146,6 +146,12 @@ SCHEMA = table(
     words=WORDS,
     individuals=INDIVIDUALS,
     grammar=GRAMMAR,
+    # SPEC §5: short references by the kinds they stand for, acronyms by kind, page
+    # furniture that is never a source, and more verbs of saying or showing
+    coreference=named(words),
+    acronyms=named(words),
+    furniture=table(words=words),
+    cues=table(speech=words),
 )
 
 

@@ -1,0 +1,156 @@
+"""Report tallies (SPEC §2): the total a coder reads off a report that states none.
+
+For a metric the report gives no total for, a derived claim (``derived = "tally"``) sums what
+it does state: its individuals and its counts of distinct groups (``a man and a 2-year-old
+boy were killed`` → 2; ``two officers and three bystanders were hurt`` → 5). For a group
+shot, the outcome arithmetic a coder does: ``four people were shot, one fatally`` gives
+injured 3 (the killed one is stated already); ``shot`` with no death stated gives injured.
+
+A tally lists the positions, among the report's claims, of the claims it sums, has no span
+of its own, takes the source its parts share (else the report itself), and changes no
+stated claim.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..models import Attribution, Claim, Figure
+
+# the metrics a person is counted in, one tally each
+TALLIED = ("killed", "injured", "arrested", "kidnapped", "missing", "released")
+# "… were shot", "… have been shot", "shooting four people": the figure counts people shot
+_SHOT_AFTER = re.compile(r"[^,.;:]{0,60}?\b(?:were|was|have\s+been|had\s+been|got|being)\s+shot\b(?!\s+(?:dead|and\s+killed|to\s+death))",
+                         re.IGNORECASE)
+_SHOT_BEFORE = re.compile(r"\b(?:shot|shooting|shoots)\s+(?:at\s+least\s+)?\Z", re.IGNORECASE)
+
+
+def _exact(c: Claim) -> bool:
+    f = c.figure
+    return f.qualifier == "exact" and f.low == f.high == f.value and f.value is not None
+
+
+def _stated(c: Claim) -> bool:
+    return not c.derived
+
+
+def _shot_count(c: Claim) -> bool:
+    """Whether a casualties figure counts people shot (not the ambiguous word itself)."""
+    if c.metric != "casualties" or not _exact(c):
+        return False
+    rel_start, rel_end = c.start - c.sentence_start, c.end - c.sentence_start
+    return _SHOT_AFTER.match(c.sentence, rel_end) is not None or \
+        _SHOT_BEFORE.search(c.sentence, max(0, rel_start - 30), rel_start) is not None
+
+
+def _one_value(claims: list[Claim]) -> int | None:
+    """The value several mentions of one count agree on, else None."""
+    values = {c.figure.value for c in claims}
+    return values.pop() if len(values) == 1 else None
+
+
+def _tally(claims: list[Claim], indices: list[int], value: int, metric: str) -> Claim:
+    parts = [claims[i] for i in indices]
+    groups = {p.subject_group for p in parts}
+    chains = {p.attribution.chain for p in parts}
+    locations = {p.location for p in parts}
+    first = parts[0]
+    fig = Figure(surface=str(value), qualifier="exact", value=value, low=value, high=value,
+                 start=first.start, end=first.start)
+    return Claim(
+        figure=fig, metric=metric, subject=None,
+        subject_group=groups.pop() if len(groups) == 1 else "people",
+        location=locations.pop() if len(locations) == 1 else None,
+        attribution=Attribution(chains.pop() if len(chains) == 1 else ()),
+        sentence="", sentence_start=first.sentence_start,
+        derived="tally", parts=tuple(indices),
+    )
+
+
+def _sum_of_parts(claims: list[Claim], metric: str) -> tuple[list[int], int] | None:
+    """The claims of ``metric`` that add up to the report's total, with the total; None when
+    the report states a total itself, or when what it states cannot be summed soundly."""
+    mine = [i for i, c in enumerate(claims) if c.metric == metric and _stated(c)]
+    if not mine or any(not _exact(claims[i]) for i in mine):
+        return None
+    counts = [i for i in mine if not claims[i].individual]
+    people = [i for i in mine if claims[i].individual]
+    by_group: dict[str, list[int]] = {}
+    for i in counts:
+        by_group.setdefault(claims[i].subject_group, []).append(i)
+    if "people" in by_group:
+        return None  # a count of people at large is the report's own total
+    parts: list[int] = []
+    total = 0
+    for group, idx in by_group.items():
+        value = _one_value([claims[i] for i in idx])
+        if value is None:
+            return None  # two different counts of one group: an update, not parts
+        parts.append(idx[0])
+        total += value
+    for i in people:
+        if claims[i].subject_group in by_group:
+            continue  # a person of a group counted with a numeral: inside that count
+        parts.append(i)
+        total += 1
+    if len(parts) < 2:
+        return None  # one stated figure is its own total
+    return sorted(parts), total
+
+
+def tallies(claims: list[Claim]) -> list[Claim]:
+    """The derived claims for ``claims`` (one report's, in order): append them after it."""
+    out: list[Claim] = []
+    killed_total = None
+    # most reports state one figure per metric or none: nothing to sum, nobody shot
+    per_metric: dict[str, int] = {}
+    for c in claims:
+        per_metric[c.metric] = per_metric.get(c.metric, 0) + 1
+    if all(per_metric.get(m, 0) < 2 for m in TALLIED) and not per_metric.get("casualties"):
+        return out
+    for metric in TALLIED:
+        if metric == "injured":
+            shot = _shot_tally(claims, killed_total)
+            if shot is not None:
+                out.append(shot)
+                continue
+        found = _sum_of_parts(claims, metric)
+        if found is not None:
+            parts, total = found
+            out.append(_tally(claims, parts, total, metric))
+            if metric == "killed":
+                killed_total = (parts, total)
+        elif metric == "killed":
+            stated = [i for i, c in enumerate(claims) if c.metric == "killed" and _exact(c)
+                      and c.subject_group != "assailants"]
+            value = _one_value([claims[i] for i in stated]) if stated else None
+            if value is not None:
+                killed_total = ([stated[0]], value)
+    return out
+
+
+def _shot_tally(claims: list[Claim], killed: tuple[list[int], int] | None) -> Claim | None:
+    """Injured = shot − killed, when the report states people shot and no injured count."""
+    if any(c.metric == "injured" and _stated(c) and not c.individual for c in claims):
+        return None
+    shot = [i for i, c in enumerate(claims) if _shot_count(c)]
+    value = _one_value([claims[i] for i in shot]) if shot else None
+    if value is None:
+        return None
+    at = claims[shot[0]].sentence_start
+    # the dead among them: a death stated in the same sentence ("one fatally", "and two died"),
+    # else the report's count of the dead when it states one
+    same = [i for i, c in enumerate(claims) if c.metric == "killed" and _stated(c) and _exact(c)
+            and c.sentence_start == at and c.subject_group != "assailants"]
+    if same:
+        parts, dead = same, sum(claims[i].figure.value for i in same)
+    elif killed is not None and not any(claims[i].individual for i in killed[0]):
+        parts, dead = killed
+    else:
+        parts, dead = [], 0
+    if dead > value or value - dead == 0:
+        return None
+    tally = _tally(claims, sorted({shot[0], *parts}), value - dead, "injured")
+    # the people shot are the group counted: the tally takes their group and source
+    return replace(tally, subject_group=claims[shot[0]].subject_group,
+                   attribution=Attribution(claims[shot[0]].attribution.chain))

@@ -1,0 +1,191 @@
+"""Attribution rules (SPEC §5): table tests in sentences written for them, traps included,
+and the cost of the rules on runs of cue words."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from claimtrack.extract import extract_claims
+
+
+# Runs of cue words stay linear with a small constant
+#
+# Each cue word repeated into one long sentence asks a rule for the phrase after (or before)
+# every one of them. The run is extracted at its full size and at a quarter of it, beside plain
+# prose of the full size, in one fresh process: linear work takes about four times as long on
+# the larger run, and a small constant keeps the run within a few times the prose. Ratios, not
+# time budgets: a slow or busy machine fails neither; a deadline only ends a run that hangs.
+
+GROWTH = 8.0  # the most the full size may take over the quarter: linear is 4, quadratic 16
+CONSTANT = 10.0  # the most a run of cues may take over prose of its size (a window per cue: 20+)
+SLACK = 0.25  # seconds: differences below this are noise
+DEADLINE = 180.0
+SIZE = 80_000
+FIGURE = " police said 12 people were killed."
+PROSE = "Officials said 4 people were hurt in the flood on Friday, according to the mayor. "
+CUE_RUNS = ["citing ", "according to ", "provided by ", "cited by ", "quoted by ", "quoting ",
+            "told ", "said ", "he said ", "put the toll at ", "was stated by "]
+
+
+def _times(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def _timings(texts: list[str], tmp_path: Path) -> list[float] | None:
+    paths = []
+    for i, text in enumerate(texts):
+        path = tmp_path / f"text{i}"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    code = textwrap.dedent("""
+        import sys, time
+        from claimtrack.extract import extract_claims
+        extract_claims("warm up: 3 people died, police said.")
+        for path in sys.argv[1:]:
+            text = open(path, encoding="utf-8").read()
+            start = time.perf_counter()
+            extract_claims(text)
+            print(time.perf_counter() - start, flush=True)
+    """)
+    proc = subprocess.Popen([sys.executable, "-c", code, *paths], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        out, err = proc.communicate(timeout=DEADLINE)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        return None
+    assert proc.returncode == 0, err[-2000:]
+    return [float(x) for x in out.split()]
+
+
+@pytest.mark.parametrize("unit", CUE_RUNS)
+def test_a_run_of_cue_words_is_linear_with_a_small_constant(unit, tmp_path):
+    texts = [_times(unit, SIZE // 4) + FIGURE, _times(unit, SIZE) + FIGURE, _times(PROSE, SIZE)]
+    for _ in range(2):  # measured again once: a burst of other work can fall on one run
+        timings = _timings(texts, tmp_path)
+        assert timings is not None, f"{unit!r}: still running after {DEADLINE:g} s"
+        quarter, full, prose = timings
+        if full <= GROWTH * quarter + SLACK and full <= CONSTANT * prose + SLACK:
+            return
+    raise AssertionError(f"{unit!r}: quarter {quarter:.2f} s, full {full:.2f} s, "
+                         f"prose of the full size {prose:.2f} s")
+
+
+def test_a_run_of_cue_words_still_attributes_the_figure_after_it():
+    claims = extract_claims(_times("citing ", 5_000) + ". According to the fire brigade, 7 people died.")
+    assert [(c.figure.surface, c.attribution.source.name) for c in claims] == [("7", "fire brigade")]
+
+
+def sources(text: str) -> list[tuple[str, str | None]]:
+    return [(c.figure.surface, c.attribution.source.name if c.attribution.source else None)
+            for c in extract_claims(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "it" names the nearest body named before
+    ("The Water Board said on Monday that 8 homes were flooded and 12 people died. It added that 3 were missing.",
+     [("8", "Water Board"), ("12", "Water Board"), ("3", "Water Board")]),
+    ("The coast guard said 6 sailors were rescued, and the port authority said it had found 2. It also said 4 were hurt.",
+     [("6", "coast guard"), ("2", "port authority"), ("4", "port authority")]),
+    # "the <noun>": a source whose name holds the noun, before a nearer one of its kind
+    ("The Transport Ministry said 9 people died. The regional rail office put the toll at 7 later. "
+     "The ministry said 5 remained in hospital.",
+     [("9", "Transport Ministry"), ("7", "regional rail office"), ("5", "Transport Ministry")]),
+    # … else one of the kinds the noun stands for
+    ("Lakeside Constabulary said 14 people were arrested. The force added that 2 officers were hurt.",
+     [("14", "Lakeside Constabulary"), ("2", "Lakeside Constabulary")]),
+    ("The Atlas Relief Foundation said 300 families were displaced. The charity said 20 people died.",
+     [("300", "Atlas Relief Foundation"), ("20", "Atlas Relief Foundation")]),
+    # false back-references: a name of its own stays its own; "it" with no body before names none
+    ("The flood left 3 guards dead. The navy said 11 sailors were missing.",
+     [("3", None), ("11", "navy")]),
+    ("It was a long night in the valley. It said 4 people had died.", [("4", None)]),
+])
+def test_short_references_name_the_source_named_before(text, expected):
+    assert sources(text) == expected
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # acronyms of bodies are organisations of their kind, never persons
+    ("Three people were arrested, the NYPD said.", "NYPD", "police"),
+    ("The KCPD said 2 men were arrested.", "KCPD", "police"),  # "…PD": a police department
+    ("Some 4,000 people fled, UNHCR said.", "UNHCR", "international"),
+    ("HRW said 19 detainees had died in custody.", "HRW", "ngo"),
+    ("The NTSB said 6 passengers were injured.", "NTSB", "government"),
+    ("The QRB said 8 homes were destroyed.", "QRB", "government"),  # in no list: still a body
+])
+def test_acronyms_are_bodies_typed_by_what_they_name(text, name, kind):
+    (claim,) = extract_claims(text)
+    assert (claim.attribution.source.name, claim.attribution.source.kind) == (name, kind)
+
+
+@pytest.mark.parametrize("text", [
+    "UPDATE: 3 people died in the fire.",
+    "READ MORE: 4 people were hurt in the storm.",
+    "Photo: 12 people were rescued from the roof.",
+])
+def test_page_furniture_is_never_a_source(text):
+    assert [c.attribution.source for c in extract_claims(text)] == [None]
+
+
+def chain(text: str) -> list[list[tuple[str, str]]]:
+    return [[(link.source.name, link.cue) for link in c.attribution.chain] for c in extract_claims(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a report of a report is a chain from the report outward
+    ("The governor noted that firefighters said 30 homes burned.",
+     [[("governor", "noted"), ("firefighters", "said")]]),
+    ("The agency reported that the coroner said 2 bodies were found.",
+     [[("agency", "reported"), ("coroner", "said")]]),
+    # a report released by a body is that body's
+    ("A study published by the Ocean Trust said 400 turtles died.", [[("Ocean Trust", "said")]]),
+    # a party tag after a name stays out of it
+    ("Sen. Ada Moss, D-Ore., said 12 clinics closed.", [[("Ada Moss", "said")]]),
+    ("Sen. Ada Moss (D-Ore.) said 12 clinics closed.", [[("Ada Moss", "said")]]),
+    # no nesting without a report before the "that"
+    ("Firefighters said that 30 homes burned.", [[("Firefighters", "said")]]),
+])
+def test_chains_and_names_of_sources(text, expected):
+    assert chain(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # verbs of promising, observing, pointing out, showing (lexicon data)
+    ("The charity pledged 500 blankets for the camp.", [[("charity", "pledged")]]),
+    ("Only 8 shops were looted, the traders are keen to point out.", [[("traders", "point")]]),
+    ("Eleven climbers died on the ridge, as the guide Tom Berg put it later.", [[("Tom Berg", "put it")]]),
+    ("The survey found 60 percent of nurses plan to quit.", [[("survey", "found")]]),
+])
+def test_more_cues_as_lexicon_data(text, expected):
+    assert chain(text) == expected
+
+
+def test_a_lexicon_can_add_a_cue(tmp_path):
+    from claimtrack.extract import load_lexicon
+    extra = tmp_path / "lex.toml"
+    extra.write_text('[cues]\nspeech = ["divulged"]\n', encoding="utf-8")
+    text = "The ministry divulged 14 arrests."
+    assert chain(text) == [[]]
+    claims = extract_claims(text, lexicon=load_lexicon(extra))
+    assert [[(link.source.name, link.cue) for link in c.attribution.chain] for c in claims] == [
+        [("ministry", "divulged")]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # whom one tells is no speaker; a speaker after a quote keeps an apposition of any shape
+    ("“We fed 900 families this week,” Rosa Dias, head of the food bank, told reporters.",
+     [[("Rosa Dias", "told")]]),
+    # a role and the place it is held name one person, whole
+    ('The mayor of Brno put it plainly: "Seven people are dead."', [[("mayor of Brno", "put it")]]),
+    # a clause opened by "though" has a subject of its own
+    ("“No one was hurt,” the warden said, though a guard at the gate said 4 inmates were treated.",
+     [[("warden", "said")], [("guard at the gate", "said")]]),
+])
+def test_speakers_around_quotes_and_roles(text, expected):
+    assert chain(text) == expected

@@ -1,0 +1,133 @@
+"""Individuals (SPEC §2): one person named without a numeral, as the patient of a metric
+predicate, is a claim of 1; each person is counted once per metric in a report."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimtrack.extract import extract_claims
+
+
+def people(text: str) -> list[tuple[str, str, str]]:
+    """(metric, figure, subject group) of each individual claim of ``text``."""
+    return [(c.metric, c.figure.surface, c.subject_group) for c in extract_claims(text) if c.individual]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the subject of a passive metric predicate
+    ("A delivery driver was shot dead outside a bakery on Sunday.", [("killed", "A delivery driver", "civilians")]),
+    ("An off-duty officer was wounded in the exchange.", [("injured", "An off-duty officer", "police")]),
+    ("The gunman was killed by a security guard.", [("killed", "The gunman", "assailants")]),
+    ("A 16-year-old was arrested near the station.", [("arrested", "A 16-year-old", "children")]),
+    ("A 41-year-old woman was taken into custody on Friday.", [("arrested", "A 41-year-old woman", "people")]),
+    ("An aid worker was abducted from her car, the charity said.", [("kidnapped", "An aid worker", "civilians")]),
+    ("A local reporter was released after nine days in captivity.", [("released", "A local reporter", "journalists")]),
+    ("A hiker has been reported missing in the hills.", [("missing", "A hiker", "people")]),
+    # a name, with an age or an apposition, or a title
+    ("Dario Pinto, 27, was fatally shot on Elm Road.", [("killed", "Dario Pinto", "people")]),
+    ("Lena Marsh, a 33-year-old teacher, was arrested at home.", [("arrested", "Lena Marsh", "people")]),
+    ("Trooper Kai Brandt was injured when his car was hit.", [("injured", "Trooper Kai Brandt", "police")]),
+    # intransitive verbs of dying or going missing
+    ("A toddler died after the fire spread to the flat.", [("killed", "A toddler", "children")]),
+    ("A fisherman went missing off the coast.", [("missing", "A fisherman", "people")]),
+    # the object of an active metric predicate
+    ("Police arrested a suspect in the parking lot.", [("arrested", "a suspect", "people")]),
+    ("Gunmen kidnapped a businessman on the highway.", [("kidnapped", "a businessman", "civilians")]),
+    ("The storm left a farmer dead and a child injured.", [("killed", "a farmer", "people")]),
+    ("Deputies detained Omar Haddad after the chase.", [("arrested", "Omar Haddad", "people")]),
+    # coordinated persons: each one
+    ("A nurse and her 4-year-old son were killed in the blast.",
+     [("killed", "A nurse", "civilians"), ("killed", "her 4-year-old son", "children")]),
+    # outcomes: shot alone wounds; shot and later died kills
+    ("A cook was shot in the arm outside the diner.", [("injured", "A cook", "civilians")]),
+    ("A cook was shot near the diner and later died.", [("killed", "A cook", "civilians")]),
+    ("A pedestrian was shot and wounded by a stray bullet.", [("injured", "A pedestrian", "civilians")]),
+    # an age before a name, a participle of a clause, two participles, any short apposition
+    ("Nine-year-old Tia Rowe was shot and killed on her porch on Friday.", [("killed", "Tia Rowe", "people")]),
+    ("The car left the road, injuring a 70-year-old pedestrian.", [("injured", "a 70-year-old pedestrian", "people")]),
+    ("The suspect was traced and taken into custody on Friday.", [("arrested", "The suspect", "people")]),
+    ("A 30-year-old victim, named by relatives as Sam Ode, was declared dead at the clinic.",
+     [("killed", "A 30-year-old victim", "people")]),
+    # a pronoun with no one counted before it: the person the report is about
+    ("Officers found the owner in the shop. She was pronounced dead later that night.",
+     [("killed", "She", "people")]),
+    # upper-case wire copy: a description still names a person
+    ("A PEASANT WAS KILLED BY THE PATROL.", [("killed", "A PEASANT", "people")]),
+])
+def test_a_person_as_the_patient_of_a_metric_predicate_is_a_claim_of_one(text, expected):
+    assert people(text) == expected
+    for c in extract_claims(text):
+        if c.individual:
+            assert (c.figure.qualifier, c.figure.value, c.figure.low, c.figure.high) == ("exact", 1, 1, 1)
+            assert text[c.start:c.end] == c.figure.surface
+
+
+@pytest.mark.parametrize("text", [
+    "A 52-year-old man was questioned by detectives on Monday.",
+    "Investigators are still hunting for a tall man in a grey hoodie.",
+    "Police sought a woman who was seen near the bank.",
+    "A 19-year-old was charged with burglary.",
+    "A driver will be arrested if he returns, police said.",
+    "The suspect was not arrested, officers said.",
+    "A witness could be detained for questioning.",
+    "Nadia Ortiz spoke to reporters outside the court.",
+    "Officer Dean Ruiz said the road was closed.",
+    "A cyclist was released from hospital on Tuesday.",
+    "Nobody was hurt in the fire.",
+    "No one was arrested.",
+    "He was charged with arson.",
+])
+def test_no_metric_predicate_no_individual(text):
+    assert people(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the same person mentioned again, under a description, a surname or a pronoun
+    ("A courier was shot dead on Main Street. The victim was declared dead by medics at 9 pm.",
+     [("killed", "A courier", "civilians")]),
+    ("Iris Bell, 44, was killed on Friday. Bell died at the scene.",
+     [("killed", "Iris Bell", "people")]),
+    ("A man was shot and killed. The 23-year-old was killed near his home.",
+     [("killed", "A man", "people")]),
+    # the same person, counted again under another metric
+    ("A swimmer was injured by a boat, the coastguard said. The swimmer later died in hospital.",
+     [("injured", "A swimmer", "people"), ("killed", "The swimmer", "people")]),
+    # someone new: a second, another
+    ("An officer was wounded on Monday. A second officer died on Tuesday.",
+     [("injured", "An officer", "police"), ("killed", "A second officer", "police")]),
+    ("A man was killed in the attack. Another man was killed in the market.",
+     [("killed", "A man", "people"), ("killed", "Another man", "people")]),
+    # an assailant is a person of its own
+    ("Two people died in the gunfire on Pine Hill. The gunman was killed by police.",
+     [("killed", "The gunman", "assailants")]),
+    # a group counted with a numeral already holds the people named after it
+    ("Three people were killed in the crash. The victim was identified as a 20-year-old.", []),
+    ("One man was arrested. The suspect was arrested at his home.", []),
+])
+def test_each_person_counts_once_per_metric_in_a_report(text, expected):
+    assert people(text) == expected
+
+
+def test_individuals_take_the_sentence_source():
+    text = "A guard was wounded in the raid, the regional police said."
+    (claim,) = [c for c in extract_claims(text) if c.individual]
+    assert claim.attribution.source.name == "regional police"
+
+
+def test_extract_prints_and_ingest_stores_individuals(invoke, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("A miner was killed in the collapse, the company said. Police arrested a foreman.\n",
+                    encoding="utf-8")
+    result = invoke("extract", str(path), "-f", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["metric"], r["figure"], r["value"], r["individual"], r["source"]) for r in rows] == [
+        ("killed", "A miner", 1, True, "company"),
+        ("arrested", "a foreman", 1, True, None),
+    ]
+    result = invoke("ingest", str(path), "--db", str(tmp_path / "c.db"))
+    assert result.exit_code == 0, result.stderr
+    stored = [json.loads(line) for line in invoke("claims", "--all", "--db", str(tmp_path / "c.db")).stdout.splitlines()]
+    assert [(r["figure"], r["individual"], r["derived"]) for r in stored] == [
+        ("A miner", True, None), ("a foreman", True, None)]
