@@ -673,31 +673,66 @@ def test_said_so_test_spares_no_match(text):
             assert attribution._may_say_so(t)
 
 
-SENTENCE_TEXTS = SAME_MATCHES + [
-    "About 40 were hurt in Sacramento, Calif. Officials counted approx. 12 more. Sen. Ann Lee agreed.",
-    "The count rose to 9 at 5 p.m. Residents of Waltham St. Anne were evacuated. Thereafter. Done.",
-    "Hospitalized. Mr. Grant’s staff said the approxima. figure was 7. The U.S. Army disagreed.",
+# Sentences end at a stop before a word that does not open in lower case (any cased script),
+# at a script's own full stop, at a full stop run into a capitalised word, at a blank line;
+# never after an abbreviation, an initial, inside a decimal or a web address.
+SENTENCES = [
+    ("Six were hurt in Delmar. Crews left at noon.", ["Six were hurt in Delmar.", "Crews left at noon."]),
+    ("Six were hurt! 4 died? Crews left.", ["Six were hurt!", "4 died?", "Crews left."]),
+    ('Six were hurt." Crews left.', ['Six were hurt."', "Crews left."]),
+    ("Six were hurt. Émile counted them.", ["Six were hurt.", "Émile counted them."]),
+    ("Шесть ранены. Полиция уехала.", ["Шесть ранены.", "Полиция уехала."]),
+    # missing spaces after a full stop
+    ("Six were hurt near the depot.Two more died later.",
+     ["Six were hurt near the depot.", "Two more died later."]),
+    ("The U.S.Navy sent 3 ships, e.g.Two frigates.", ["The U.S.Navy sent 3 ships, e.g.Two frigates."]),
+    ("See https://news.Example.org for the 5 names.", ["See https://news.Example.org for the 5 names."]),
+    # abbreviations, initials and decimals end nothing
+    ("Gen. Orr said approx. 40 fled at 6 p.m. on Friday.", ["Gen. Orr said approx. 40 fled at 6 p.m. on Friday."]),
+    ("J. R. Mowat counted 2.5 percent. Then he left.", ["J. R. Mowat counted 2.5 percent.", "Then he left."]),
+    # lower case after a stop goes on, unless the whole text has no capital at all
+    ("Six were hurt, etc. and more. Crews left.", ["Six were hurt, etc. and more.", "Crews left."]),
+    ("six were hurt. crews left. nine fled.", ["six were hurt.", "crews left.", "nine fled."]),
+    ("шесть ранены. полиция уехала.", ["шесть ранены.", "полиция уехала."]),
+    # uncased scripts and scripts with their own full stop
+    ("पाँच घायल हुए। दो की मौत हुई।", ["पाँच घायल हुए।", "दो की मौत हुई।"]),
+    ("أصيب خمسة. قتل اثنان.", ["أصيب خمسة.", "قتل اثنان."]),
+    ("五人受伤。两人死亡。", ["五人受伤。", "两人死亡。"]),
+    # a blank line ends a heading with no stop
+    ("Floods in Ardo\n\nNine died on Monday.", ["Floods in Ardo", "Nine died on Monday."]),
 ]
 
 
-@pytest.mark.parametrize("text", SENTENCE_TEXTS)
-def test_sentence_spans_skip_no_abbreviation(text):
-    # the plain form: the word before every full stop looked up
-    from claimtrack.extract import metrics
-    spans, start = [], 0
-    for m in metrics._BOUNDARY.finditer(text):
-        dot = m.start()
-        if text[dot] == ".":
-            word = re.search(r"[\w.']+\Z", text[max(0, dot - 12):dot])
-            if word and (word.group().lower() in metrics._ABBREVIATIONS
-                         or len(word.group()) == 1 and word.group().isalpha()):
-                continue
-        spans.append((start, m.end()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    spans = [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans if text[s:e].strip()]
-    assert metrics.sentence_spans(text) == spans
+@pytest.mark.parametrize("text, expected", SENTENCES, ids=[t[:40] for t, _ in SENTENCES])
+def test_sentence_spans(text, expected):
+    from claimtrack.extract.sentences import sentence_spans
+    assert [text[s:e].rstrip() for s, e in sentence_spans(text)] == expected
+
+
+LONG_RUNS = [
+    "1, " * 20_000 + "killed",
+    "они сказали что погибли пять человек и ранены " * 800,
+    "x" * 30_000,
+    "a; " * 10_000,
+]
+
+
+@pytest.mark.parametrize("text", LONG_RUNS, ids=["list", "cyrillic", "one-word", "clauses"])
+def test_a_sentence_is_bounded_and_the_spans_cover_the_text(text):
+    from claimtrack.extract.sentences import MAX_SENTENCE, sentence_spans
+    spans = sentence_spans(text)
+    assert all(0 < e - s <= MAX_SENTENCE for s, e in spans)
+    assert all(e <= s2 for (_, e), (s2, _) in zip(spans, spans[1:]))
+    assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_long_sentence_is_cut_at_a_clause_boundary():
+    from claimtrack.extract.sentences import MAX_SENTENCE, sentence_spans
+    text = ", ".join(["the brigade moved north toward the river"] * 40) + "."
+    spans = sentence_spans(text)
+    assert len(spans) > 1
+    assert all(text[e - 1] == "," for s, e in spans[:-1])
+    assert all(e - s <= MAX_SENTENCE for s, e in spans)
 
 
 @pytest.mark.parametrize("text", SAME_MATCHES)

@@ -12,7 +12,7 @@ from ..db import ReextractSummary, ingest as ingest_reports, open_db, reextract 
 from ..inputs import DEFAULT_MAX_BYTES, Meta, Rejection, check_date, read_inputs
 from ..output import EXTRACT_TABLE, REEXTRACT_TABLE, render
 from .common import (DbOpt, EventOpt, FormatOpt, LexiconOpt, MaxBytesOpt, OutletOpt, PathsArg,
-                     db_path, err, escape, handled, plural, say_rejected)
+                     db_path, err, escape, handled, plural, say_rejected, say_skipped)
 
 
 def ingest(
@@ -65,6 +65,7 @@ def ingest(
                                read_inputs(paths, defaults=defaults, max_bytes=max_bytes),
                                lexicon=lex,
                                on_reject=say_rejected, jobs=jobs or default_jobs(),
+                               on_skip=lambda report, numbers: say_skipped(report.name, numbers),
                                stop=stop, on_progress=progress, summary=summary)
         except KeyboardInterrupt:  # a second Ctrl-C: stopped at once, rolled back
             summary.interrupted = True
@@ -151,7 +152,10 @@ def extract(
                 rejected += 1
                 say_rejected(item)
             else:
-                yield from claim_rows_for(item, lex)
+                skipped: list = []
+                yield from claim_rows_for(item, lex, skipped)
+                if skipped:
+                    say_skipped(item.name, [f.surface for f in skipped])
 
     with handled(ctx):
         lex = load_lexicon(lexicon)

@@ -12,8 +12,9 @@ from collections import defaultdict
 from ..models import Attribution, Claim, Figure, Link, Source
 from .attribution import _NOT_SPEAKER_START, _NUMBER_WORD, _POSSESSIVE_END_S, Cue, backref, hedge_in, make_source, quote_speaker, quote_spans, sentence_cues
 from .lexicon import Lexicon, default_lexicon, load_lexicon
-from .metrics import counted, sentence_index, sentence_spans
-from .numbers import figures
+from .metrics import counted
+from .sentences import claim_context, sentence_index, sentence_spans
+from .numbers import figures, without_number_runs
 
 __all__ = ["extract_claims", "figures", "Lexicon", "default_lexicon", "load_lexicon"]
 
@@ -240,10 +241,15 @@ class _Speakers:
         return None
 
 
-def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
-    """Every figure-bearing claim in ``text``, in order of position."""
+def extract_claims(text: str, *, lexicon: Lexicon | None = None,
+                   skipped: list[Figure] | None = None) -> list[Claim]:
+    """Every figure-bearing claim in ``text``, in order of position.
+
+    Numbers too large to be any figure are no claims; when ``skipped`` is a list they are
+    appended to it (see :func:`figures`), for the caller to say so.
+    """
     lex = lexicon or default_lexicon()
-    figs = list(figures(text, lex))
+    figs = without_number_runs(text, list(figures(text, lex, skipped)))
     if not figs:
         return []
     spans = sentence_spans(text)
@@ -324,11 +330,12 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None) -> list[Claim]:
                 chain = transcript.speaker(f.start, lex)
             if not chain and metric == "other":
                 chain = _clause_subject(sentence, f.start - s0, lex)
+            c0, context = claim_context(text, s0, sentence, f.start, f.end)
             claim = Claim(
                 figure=f, metric=metric, subject=subject, subject_group=group or "people",
                 location=location,
                 attribution=Attribution(chain, hedge, q is not None),
-                sentence=sentence, sentence_start=s0,
+                sentence=context, sentence_start=c0,
             )
             claims.append(claim)
             prev = claim

@@ -1,72 +1,14 @@
 """What a figure counts (metric) and whom (subject group), from the words around it (SPEC §4)."""
 from __future__ import annotations
 
-import bisect
-import math
 import re
 from functools import lru_cache
 from typing import NamedTuple
 
 from .lexicon import Lexicon
+from .sentences import sentence_index, sentence_spans  # noqa: F401  (re-exported)
 
-# A sentence ends at . ! ? (with closing quotes or brackets) before a capital, digit or
-# opening quote, or at a blank line. Abbreviations are checked afterwards.
-# Every match starts with one of . ! ? or a line break, taken first so that `re` skips the
-# text between them in C; the look-behinds then pick the branch:
-# [.!?]+["”’')\]]*(?=\s+["“‘(\[]?[A-Z0-9]) | \n\s*\n | [.!?]["”’]?\s*$
-# The look-ahead at the end takes the white space after a boundary: the next sentence starts
-# where it ends.
-_BOUNDARY = re.compile(r"""[.!?\n](?:(?<=[.!?])[.!?]*["”’')\]]*(?=\s+["“‘(\[]?[A-Z0-9])"""
-                       r"""|(?<=\n)\s*\n|(?<=[.!?])["”’]?\s*$)(?=(\s*))""")
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "gov", "sen", "rep", "lt", "col", "sgt", "capt", "maj",
-    "cpl", "pvt", "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.u",
-    "a.m", "p.m", "d.c", "mt", "ft", "det", "insp", "supt", "cmdr", "adm", "rev", "hon", "pres",
-    "dept", "gov't", "approx", "est", "fig", "ave", "blvd", "rd", "la", "fla", "calif", "tex",
-    "ariz", "mich", "ill", "pa", "va", "wash", "ga", "ky", "tenn", "ala", "ore", "okla", "colo",
-    "conn", "mass", "minn", "wis", "ind", "kan", "neb", "nev", "md", "del", "vt", "n.y", "n.j",
-    "rs", "nos", "vol", "pp", "para", "art", "sec", "cf", "viz", "etc",
-}
-
-_ABBREVIATION_LONGEST = max(map(len, _ABBREVIATIONS))
-
-
-_WORD_BEFORE_DOT = re.compile(r"[\w.']+\Z")
 _WS = re.compile(r"\s+")
-_LEADING_WS = re.compile(r"\s*")
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, leading white space excluded."""
-    spans = []
-    start = _LEADING_WS.match(text).end()
-    for m in _BOUNDARY.finditer(text):
-        dot = m.start()
-        # a word of letters longer than any abbreviation ends a sentence: no search needed
-        if text[dot] == "." and not (dot > _ABBREVIATION_LONGEST
-                                     and text[dot - _ABBREVIATION_LONGEST - 1:dot].isalpha()):
-            # the window ends the search like a slice would: \Z matches at the full stop; a
-            # longer word than any abbreviation fills the window and is none either
-            word = _WORD_BEFORE_DOT.search(text, max(0, dot - _ABBREVIATION_LONGEST - 1), dot)
-            if word:
-                w = word.group().lower()
-                if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
-                    continue
-        end = m.end()
-        if start < end:  # not white space only (a blank line after a full stop)
-            spans.append((start, end))
-        start = m.end(1)
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
-
-
-def sentence_index(spans: list[tuple[int, int]], pos: int) -> int:
-    """Index of the sentence holding ``pos``."""
-    # starts increase strictly, so (pos, inf) sorts after every span starting at or before pos
-    i = bisect.bisect_right(spans, (pos, math.inf)) - 1
-    return max(i, 0)
 
 
 class Counted(NamedTuple):

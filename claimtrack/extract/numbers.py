@@ -288,11 +288,21 @@ _ONE_NOT_COUNT = re.compile(
     r"evening|another|more\s+time|by\s+one)\b", re.IGNORECASE)
 
 
+# The largest figure kept. A figure counts people or things, or money and percentages in
+# metric `other`: the largest real ones are the world's population (8e9) and money in the
+# hundreds of trillions (world GDP is about 1e14). 10^15 leaves room for those and keeps every
+# interval SQLite's 64-bit integers can store (approx widens by a tenth: 1.1e15 < 2^63-1 ≈ 9.2e18);
+# anything larger ("9,300,000 trillion") is a typo or a hostile text, and is skipped.
+MAX_FIGURE = 10 ** 15
+_MAX_DIGITS = len(str(MAX_FIGURE))
+
+
 def _number_value(m: re.Match) -> int | float | None:
+    """The number the match states; math.inf when it is beyond any figure (see MAX_FIGURE)."""
     if m["digits"]:
         raw = m["digits"].replace(",", "")
-        if len(raw) > 15:
-            return None
+        if len(raw.split(".")[0]) > _MAX_DIGITS:
+            return math.inf  # not converted: int() of a huge string is slow, and capped
         num = float(raw) if "." in raw else int(raw)
         if m["scale"]:
             scale = m["scale"].lower()
@@ -310,15 +320,22 @@ def _range_end(text: str, pos: int, grammar: dict) -> tuple[int, int] | None:
     r = _RANGE_AFTER.match(text, pos)
     if not r:
         return None
-    raw = r["n"]
-    y = int(raw.replace(",", "")) if raw[0].isdigit() else words_to_int(raw)
-    if y is None:
+    raw = r["n"].replace(",", "")
+    if raw[0].isdigit() and len(raw) > _MAX_DIGITS:
+        return None
+    y = int(raw) if raw[0].isdigit() else words_to_int(raw)
+    if y is None or y > MAX_FIGURE:
         return None
     return y, r.end()
 
 
-def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
-    """Every figure in ``text`` with its qualifier and interval, in order of position."""
+def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | None = None
+            ) -> Iterator[Figure]:
+    """Every figure in ``text`` with its qualifier and interval, in order of position.
+
+    A number beyond :data:`MAX_FIGURE` is no figure; when ``skipped`` is a list, it is appended
+    there (value and bounds as far as known), so that a caller can say so.
+    """
     g = _grammar(lexicon or default_lexicon())
     vague = g["vague"]
     skip_until = 0
@@ -356,6 +373,10 @@ def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
                 continue
             low, high = vague[key]
             x, qualifier = low, "vague"
+            if high > MAX_FIGURE:  # a user's lexicon may widen an interval past any count
+                if skipped is not None:
+                    skipped.append(Figure(text[start:end], "vague", low, low, high, start, end))
+                continue
         else:
             if digits:
                 # the first date or time token near the figure; the pattern has no anchors or
@@ -365,6 +386,11 @@ def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
                     continue
             x = _number_value(m)
             if x is None:
+                continue
+            if x > MAX_FIGURE:
+                if skipped is not None:
+                    big = x if x != math.inf else MAX_FIGURE + 1
+                    skipped.append(Figure(text[start:end], "exact", big, big, big, start, end))
                 continue
             if date_after.match(folded, end, end + 60) or (
                     digits and prev in _MONTH_OR_THE and _BEFORE_DATE.search(before)
@@ -456,11 +482,43 @@ def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
                 x = v_low
             else:
                 low, high = _interval_of(qualifier, x)
+        if qualifier == "less_than" and x <= 0:
+            continue  # "less than 0": no count is below nothing
         if qualifier == "nearly":
             qualifier = "approx"
         if isinstance(x, float) and not unit:
-            x = round(x)
+            # a head count is whole: the value is the whole number the qualifier bounds by, so
+            # that "more than 1.5" (2 or more) reads as more than 1 and "under 1.5" as under 2
+            if qualifier in ("more_than", "at_least"):
+                x = math.floor(x)
+            elif qualifier in ("less_than", "at_most"):
+                x = math.ceil(x)
+            else:
+                x = math.floor(x + 0.5)
             low = round(low) if low is not None else None
             high = round(high) if high is not None else None
         value = x if qualifier != "vague" else low
         yield Figure(text[qstart:fig_end], qualifier, value, low, high, qstart, fig_end, unit)
+
+
+# A run of more numbers than this with nothing but separators between them is a table or a
+# list of data ("4, 7, 9, 12, …"), not figures a report states about people.
+MAX_NUMBER_RUN = 12
+_SEPARATORS_ONLY = re.compile(r"[\s,;/|]*\Z")
+
+
+def without_number_runs(text: str, figs: list[Figure]) -> list[Figure]:
+    """``figs`` less every run of more than MAX_NUMBER_RUN bare numbers in a row."""
+    if len(figs) <= MAX_NUMBER_RUN:
+        return figs
+    out: list[Figure] = []
+    run: list[Figure] = []
+    for f in figs:
+        if run and not _SEPARATORS_ONLY.match(text, run[-1].end, f.start):
+            if len(run) <= MAX_NUMBER_RUN:
+                out.extend(run)
+            run = []
+        run.append(f)
+    if len(run) <= MAX_NUMBER_RUN:
+        out.extend(run)
+    return out
