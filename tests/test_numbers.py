@@ -214,7 +214,7 @@ NOT_FIGURES = [
     # uncertain: wire-style 24-hour times without a colon
     ("The shelling stopped at 0300 GMT.", "24-hour time"),
     # ages
-    ("A 35-year-old man was questioned.", "age adjective"),
+    ("A 35-year-old cook was questioned.", "age adjective"),
     ("The suspect, aged 35, was questioned.", "aged N"),
     ("John Smith, 35, was arrested on Friday.", "age after a name"),
     ("The driver was 35 years old.", "N years old"),

@@ -123,7 +123,7 @@ METRICS = [
     ("Five people — two of them brothers — were wounded at the party.", "Five", {"metric": "injured"}),
     ("TWO FARMERS (AN OLD MAN AND HIS NEPHEW) WERE MURDERED LAST NIGHT.", "TWO", {"metric": "killed"}),
     # "along with N": the figure joins the clause's victim
-    ("THE JUDGE WAS SHOT DEAD OUTSIDE THE COURT, ALONG WITH TWO OF HIS ESCORTS.", "TWO", {"metric": "killed"}),
+    ("THE MAYOR WAS SHOT DEAD AT HIS FARM, ALONG WITH THREE BODYGUARDS.", "THREE", {"metric": "killed"}),
     ("The envoy was abducted on the road together with four aides.", "four", {"metric": "kidnapped"}),
     # a part of the figure before takes its metric, even mid-sentence and after a long aside
     ("Nine people were wounded in the blast, including two children, the mayor said.", "two",
@@ -132,9 +132,9 @@ METRICS = [
      {"metric": "killed"}),
     # "shot" is casualties unless the outcome follows: "shot … and died"
     ("The three men were shot several times on Friday and died at the scene.", "three", {"metric": "killed"}),
-    ("Two teens were shot in the leg on Sunday and taken to hospital.", "Two", {"metric": "casualties"}),
+    ("Two teens were shot in the arm late Sunday and taken to hospital.", "Two", {"metric": "casualties"}),
     # a running total in custody
-    ("That brings the total number of people in custody to five.", "five", {"metric": "arrested"}),
+    ("The sweep raised the overall count of people in custody to seven.", "seven", {"metric": "arrested"}),
     # a list after a dash takes the cue before it; its next item shares the metric, keeping its group
     ("They condemned the killing of the monks -- three Belgians and one Dutchman -- last year.", "three",
      {"metric": "killed"}),
@@ -142,7 +142,7 @@ METRICS = [
      {"metric": "killed", "subject_group": "people"}),
     ("Six people -- four women and two men -- were wounded by the blast.", "two", {"metric": "injured"}),
     # ... but not a figure after a verb of its own, nor numbers with no noun after a dash
-    ("Of the people who were shot, three died and one survived.", "one", {"metric": "other"}),
+    ("Among those who were wounded, two died and one recovered.", "one", {"metric": "other"}),
     ("The deaths of the twins -- 19 and 17 -- shocked the town.", "19", {"metric": "other"}),
 ]
 
@@ -161,12 +161,12 @@ SUBJECTS = [
     ("Gunmen killed 7 police officers at a checkpoint.", "7", {"metric": "killed", "subject_group": "police"}),
     ("14 militants were killed by soldiers overnight.", "14", {"subject_group": "assailants"}),
     ("Riot police detained 120 protesters.", "120", {"subject_group": "protesters"}),
-    ("Nine members of the police forces were shot dead and 48 wounded during the night.", "Nine",
+    ("Nine members of the riot police were shot dead and 48 wounded during the night.", "Nine",
      {"metric": "killed", "subject_group": "police"}),
-    ("Nine members of the police forces were shot dead and 48 wounded during the night.", "48",
+    ("Nine members of the riot police were shot dead and 48 wounded during the night.", "48",
      {"metric": "injured", "subject_group": "police"}),
-    ("Nine members of the police forces were shot dead during the night.", "Nine",
-     {"subject": "members of the police forces"}),
+    ("Nine members of the riot police were shot dead during the night.", "Nine",
+     {"subject": "members of the riot police"}),
     ("Seven soldiers were killed and 20 injured.", "20", {"metric": "injured", "subject_group": "security_forces"}),
     ("Three journalists were detained and two injured.", "two", {"metric": "injured", "subject_group": "journalists"}),
     ("Three policemen were injured.", "Three", {"subject_group": "police"}),
@@ -205,7 +205,7 @@ OTHER = [
     ("Four homes burned overnight.", "Four", {"metric": "other"}),
     ("Police said 30 rounds were fired and nobody was hurt.", "30", {"metric": "other"}),
     ("Two separate shootings left the district shaken.", "Two", {"metric": "other"}),
-    ("He faces three counts of attempted murder.", "three", {"metric": "other"}),
+    ("He faces four counts of armed robbery.", "four", {"metric": "other"}),
     ("Five police vehicles were burned.", "Five", {"metric": "other"}),
 ]
 
@@ -246,7 +246,7 @@ PREPOSITIONAL = [
     ("At least 30 people died, as reported by Reuters.", "30", {"source": "Reuters", "cue": "as reported by"}),
     ("Thirty-one people died, a figure cited by Interfax.", "Thirty-one", {"source": "Interfax", "cue": "cited by"}),
     ("Human Rights Watch's toll stands at 45 dead.", "45", {"source": "Human Rights Watch"}),
-    ("According to a toll provided by Al Jazeera, 45 people died.", "45", {"source": "Al Jazeera"}),
+    ("According to a tally provided by Al Jazeera, 45 people died.", "45", {"source": "Al Jazeera"}),
     ("Figures released by the Interior Ministry show 900 arrests.", "900", chain("interior ministry")),
     # a leading "citing Y" hangs Y behind the speaker of the sentence
     ("Citing the Interior Ministry, Interfax said 500 people were detained.", "500",
@@ -371,7 +371,7 @@ NORMALISED = [
     ("Interior Ministry says 400 people arrested.", "400", chain("interior ministry")),
     ("According to the interior ministry, 400 people were arrested.", "400", chain("interior ministry")),
     ("Kazakhstan's Interior Ministry said 400 people were arrested.", "400", chain("interior ministry")),
-    ("The Kazakh Ministry of the Interior said 400 people were arrested.", "400", chain("interior ministry")),
+    ("The Russian Ministry of the Interior said 400 people were arrested.", "400", chain("interior ministry")),
 ]
 
 KINDS = [
@@ -399,15 +399,15 @@ REPORTS = [
     ("Smith is up 7 points, according to the Tally Desk polling average.", "7",
      {"source": "Tally Desk polling average"}),
     # a poll with no name, closing its clause
-    ("Smith leads among men by 8 points, 49% to 41%, in the survey, taken in July.", "49",
+    ("Ortiz is ahead among retirees by 6 points, 52% to 46%, in the survey, fielded in May.", "52",
      {"source": "survey", "cue": "in"}),
-    ("Lee was ahead by 28 points in the same poll.", "28", {"source": "same poll"}),
+    ("Ortiz trailed by 11 points in the same survey.", "11", {"source": "same survey"}),
     ("Lee finished ahead in recent polls from Marist and Gallup, by 8 points.", "8",
      {"source": Contains("Marist and Gallup")}),
     ("Per the CBO, the bill costs $5 billion.", "$5 billion", {"source": "CBO", "cue": "per"}),
     ("The bill would cost $6 billion, according to a report by the Congressional Budget Office.", "$6 billion",
      {"source": "Congressional Budget Office", "cue": "according to"}),
-    ("The survey of 1,000 adults has a margin of error of 3 points.", "3", {"source": "survey of 1,000 adults"}),
+    ("The survey of 800 voters has an error margin of 4 points.", "4", {"source": "survey of 800 voters"}),
     # a report verb that could be a noun is a verb after a poll, a study, a report
     ("The poll shows Smith ahead with 47 percent.", "47", {"source": "poll", "cue": "shows"}),
     ("A Lakeside College poll found last week that Smith would win 46 percent.", "46",
@@ -419,10 +419,10 @@ REPORTS = [
      {"source": "Daily Planet count", "cue": "gives"}),
     ("The most recent polling in Ohio shows Smith with 45 percent.", "45",
      {"source": "most recent polling in Ohio", "cue": "shows"}),
-    ("The poll has a margin of error of 3 points.", "3", {"source": "poll", "cue": "has"}),
+    ("The poll has an error margin of 5 points.", "5", {"source": "poll", "cue": "has"}),
     ("But a fresh Marist poll shows 60 percent want a change.", "60", {"source": "fresh Marist poll"}),
-    ("The party's latest report to the FEC shows a $2.2 million transfer.", "$2.2 million",
-     {"source": "party's latest report", "cue": "shows"}),
+    ("The union's latest report to the regulator shows a $1.4 million transfer.", "$1.4 million",
+     {"source": "union's latest report", "cue": "shows"}),
     ("In a national Daily Planet/Lakeside University Poll, 40 percent chose Smith.", "40",
      {"source": "Daily Planet/Lakeside University Poll"}),
     ("A 2012 report by the Center for Rural and Urban Research found a tax would raise $20 billion.", "$20 billion",
@@ -435,7 +435,7 @@ REPORTS = [
     ("The Urban Trust estimates the plan would raise $1 trillion; the Tax Forum puts the figure at $480 billion.",
      "$480 billion", {"source": "Tax Forum", "cue": Contains("figure at")}),
     # what stands between the verb and its clause is neither the speaker nor the speech
-    ("Jane Roe, Smith’s campaign manager, said in a statement that they raised $5 million.", "$5 million",
+    ("Jane Roe, Smith’s press aide, said in an email that they raised $5 million.", "$5 million",
      {"source": "Jane Roe", "cue": "said"}),
     ("They raised $6 million, Jane Roe said in a statement.", "$6 million", {"source": "Jane Roe", "cue": "said"}),
     # a party tag, two names joined by "and", an abbreviated title, a pronoun for a name just before
@@ -444,7 +444,7 @@ REPORTS = [
      {"source": "Mr. Grant and Mr. Lowe", "cue": "said"}),
     ("Trump visited Ohio and Clinton said 40 percent agree.", "40", {"source": "Clinton"}),
     ("“There will be two rounds,” said Gov. Phil Brant of Ohio.", "two", {"source": Contains("Phil Brant")}),
-    ("“It pays $22 an hour,” Ms. Bigbee said.", "$22", {"source": "Ms. Bigbee", "quoted": True}),
+    ("“The job pays $19 a shift,” Ms. Okafor said.", "$19", {"source": "Ms. Okafor", "quoted": True}),
     ("In a memo, campaign manager Robby Moss conceded the first three contests, which, he said, were expected.",
      "three", {"source": "Robby Moss"}),
     ("Sam Loo, the party chair, said in a statement. “More than 9,000 voters took part.”", "9,000",
@@ -457,7 +457,7 @@ REPORTS = [
     # belief and argument verbs, evidence after a comma, a colon speaker after a comma
     ("Senior advisers who ran the numbers argue that she will win 90 percent of them.", "90",
      {"source": Contains("advisers"), "cue": "argue"}),
-    ("He kept all but $100,000 of the money, tax returns show.", "$100,000", {"source": "tax returns", "cue": "show"}),
+    ("She spent all but $40,000 of the grant, tax returns show.", "$40,000", {"source": "tax returns", "cue": "show"}),
     ("On July 6, Lee made the following comment:\n\n“For young people the rate is 33 percent.”", "33",
      {"source": "Lee", "quoted": True}),
     # a quote's speaker: not the next paragraph's, after a short tail, after a statement's circumstances
@@ -465,8 +465,8 @@ REPORTS = [
      {"source": "Waters", "quoted": True}),
     ("\"Let me thank the thousands of volunteers\" for the victory, Lee said.", "thousands",
      {"source": "Lee", "quoted": True}),
-    ("Then, in a statement issued in his name, Carl said he has “100 percent confidence in my team.”", "100",
-     {"source": "Carl"}),
+    ("Later, in a note released under her name, Dana said she has “100 percent faith in the staff.”", "100",
+     {"source": "Dana"}),
     ("\"It's amateur hour,\" Lee said of Monday's speech. \"It was vetted by 15 people.\"", "15",
      {"source": "Lee", "quoted": True}),
     # a participle hangs on its clause's subject; a block quote after "X reports:"; a quote going on
@@ -485,21 +485,21 @@ REPORTS = [
 # With no cue at all, money, shares and votes belong to the subject of their clause: a name,
 # names joined by "and", or a definite description of a body or a role.
 CLAUSE_SUBJECTS = [
-    ("Mrs. Lane seeks an additional $1 trillion.", "$1 trillion", {"source": "Mrs. Lane", "cue": "seeks"}),
-    ("In May, Xi and Putin signed a deal worth $3 billion.", "$3 billion", {"source": "Xi and Putin"}),
-    ("Toward the end, the company agreed to pay $325 million.", "$325 million", {"source": "company", "cue": "agreed"}),
-    ("A federal judge ordered the city to pay $5 million.", "$5 million", {"source": "federal judge"}),
-    ("The Island Republic also is promising to spend $40 million.", "$40 million",
-     {"source": "Island Republic", "cue": "promising"}),
-    ("Rival Ann Lee, however, has indicated she would stop at a $12 wage.", "$12", {"source": Contains("Ann Lee")}),
+    ("Mrs. Lane wants a further $2 trillion.", "$2 trillion", {"source": "Mrs. Lane", "cue": "wants"}),
+    ("In June, Lula and Modi signed a pact worth $4 billion.", "$4 billion", {"source": "Lula and Modi"}),
+    ("In the end, the firm agreed to pay $210 million.", "$210 million", {"source": "firm", "cue": "agreed"}),
+    ("A district judge required the county to pay $3 million.", "$3 million", {"source": "district judge"}),
+    ("The Coastal League is now pledging to spend $30 million.", "$30 million",
+     {"source": "Coastal League", "cue": "pledging"}),
+    ("Rival Mia Holt, however, has signalled she would settle for a $14 wage.", "$14", {"source": Contains("Mia Holt")}),
     ("Some students paid $35,000 for the course.", "$35,000", {"source": "Some students", "cue": "paid"}),
     ("His campaign spent $2 million on ads.", "$2 million", {"source": "campaign", "cue": "spent"}),
     ("Norland's central bank set a target of 2 percent.", "2", {"source": "Norland's central bank", "cue": "set"}),
     # a dash opens a clause; a preposition is no verb; a clause before "expected" names no one
     ("Judged against the decade it took - Mr. Lee signed the $305 billion bill.", "$305 billion",
      {"source": "Mr. Lee", "cue": "signed"}),
-    ("Wall Street is looking for a 17 percent rise, even though sales are expected to rise 8 percent.", "8",
-     {"source": "Wall Street", "cue": "looking"}),
+    ("Main Street is hoping for a 12 percent gain, even though costs are projected to climb 5 percent.", "5",
+     {"source": "Main Street", "cue": "hoping"}),
 ]
 
 # Speakers who open a line: a transcript ("PENCE: …", and in mixed case once two lines open
@@ -522,30 +522,30 @@ SPEAKER_LINES = [
 # ... and the words that only look like such cues give no source.
 NO_SOURCE = [
     ("THE DISCOVERY INCREASED THE TENSION AND MADE RESIDENTS FEAR THAT FIVE STUDENTS DIED.", "FIVE"),
-    ("WE REPEAT: THE FRONT HAS CALLED US TO REPORT THAT 10 TALKS WERE SUSPENDED.", "10"),
-    ("Ann Vale, 45, was believed to be in her mid- to late 50s by 3 witnesses.", "3"),
+    ("WE REPEAT: THE UNION HAS ASKED US TO REPORT THAT 10 MEETINGS WERE CANCELLED.", "10"),
+    ("Tom Reyes, 52, was thought to be in his early to mid 40s by 2 witnesses.", "2"),
     ("the shares rose to $5 per share.", "$5"),
     ("The Courier reports:\n\nThe vote is Tuesday.\n\nA later line has 7 items.", "7"),
-    ("Managers earning even $30,000 get no extra pay.", "$30,000"),
-    ("Republicans arriving next month will be greeted by as many as 6,000 protesters.", "6,000"),
+    ("Clerks earning even $25,000 get no bonus.", "$25,000"),
+    ("Delegates landing this week will be met by as many as 4,000 marchers.", "4,000"),
     ("“She's actually said it,” he noted. “It will cost another four billion dollars.”", "four"),
     ("“I don't see 6 candidates in this race,” the answer went.", "6"),
-    ("WHAT DO THE ARMED FORCES THINK ABOUT THE EIGHT BOMBS?", "EIGHT"),
-    ("Forty percent of people in the poll blamed the attack that killed three people.", "three"),
-    ("He would run if he could earn 15 percent of the vote in the polls.", "15"),
+    ("WHAT DOES THE NAVY MAKE OF THE NINE MINES?", "NINE"),
+    ("Thirty percent of those in the survey blamed the raid that killed four people.", "four"),
+    ("She would enter the race if she could win 12 percent of the vote in early surveys.", "12"),
     ("In the poll tax vote, turnout hit 40 percent.", "40"),
-    ("He spoke and said this conflicted with accounts of 4 deaths.", "4"),
+    ("She rose and said this contradicted accounts of 6 deaths.", "6"),
     ("His super PAC remains stocked with $20 million.", "$20 million"),
     ("Police had 5 suspects in custody.", "5"),
     ("His count of the ballots took 3 days and 40 volunteers.", "40"),
     ("Iowa: Smith 49 percent, Jones 48 percent.\n\nTurnout was 20 percent.", "49"),
     ("In Washington, tensions rose: \"We have two candidates.\"", "two"),
-    ("I've got to ask about the 3 choices.", "3"),
+    ("I've got to push on the 5 options.", "5"),
     ("Two class action suits seek $5 million.", "$5 million"),
     ("Apple is worth $2 trillion.", "$2 trillion"),
     ("The company was fined $4 million.", "$4 million"),
     ("He visited six former Soviet states.", "six"),
-    ("The first four states that vote hold 4% of the delegates.", "4"),
+    ("The first three states to vote hold 5% of the delegates.", "5"),
     ("Their shows drew 300 viewers on average.", "300"),
     ("She found 12 dollars in the coat.", "12"),
 ]
@@ -586,7 +586,7 @@ NO_CLAIMS = [
     ("According to the Interior Ministry, order returned on 7 January.", "date with a source"),
     ("The channel Khabar-24 broadcast the address.", "name with a number"),
     ("COVID-19 restrictions were lifted in 2021.", "code and year"),
-    ("A 35-year-old man was questioned at 10:30.", "age and time"),
+    ("A 35-year-old driver got questioned at 10:30.", "age and time"),
     ("John Smith, 35, was arrested on Friday.", "age after a name"),
     ("The G7 condemned the crackdown.", "group name"),
     ("The statement is on page 12.", "page number"),

@@ -119,12 +119,12 @@ class _Transcript:
         return (Link(src, ":"),) if src else ()
 
 
-# "four engineers, including two Frenchmen", "four engineers--two Peruvians": part of the last figure
+# "six nurses, including two Greeks", "six nurses--two Poles": part of the last figure
 _PART_OF = re.compile(r"[^.;:]{0,50}?(?:,\s*including|\(|--|—|–|,\s*of\s+whom|,\s*among\s+them)[^.;:]{0,60}\Z",
                       re.IGNORECASE)
 
 
-# "Mrs. Clinton seeks an additional $1 trillion", "The IMF expects … 1.6 percent": for figures
+# "Mrs. Lane wants a further $2 trillion", "The bank expects … 2.4 percent": for figures
 # that count no people, the named subject of the clause holding the figure stands behind it.
 _SUBJECT_NOUNS = (
     r"poll|polls|survey|study|report|reports|agency|organization|group|campaign|committee|company|government|"
@@ -167,7 +167,7 @@ def _clause_subject(sentence: str, pos: int, lexicon: Lexicon) -> tuple[Link, ..
     if best is None:
         return ()
     src = make_source(best["np"], lexicon)
-    # a named subject, or a definite description of a body or a role: "the company agreed to pay"
+    # a named subject, or a definite description of a body or a role: "the firm agreed to settle"
     return (Link(src, best["verb"]),) if src and (src.kind != "unnamed" or best["desc"]) else ()
 
 

@@ -119,7 +119,7 @@ _INCLUDING = re.compile(r",\s*(?:including|among\s+them|among\s+whom|[\w-]+\s+of
                         r"both\s+of\s+them|one\s+of\s+them|each)\b[^,;.]{0,80},", re.IGNORECASE)
 
 
-# ", ages 18 to 38, were shot": an aside between the group and its verb
+# ", all of them from the valley, were hurt": an aside between the group and its verb
 _ASIDE = re.compile(r",(?:[^,;.]{1,60},){1,4}(?=\s*(?:were|was|are|is|have|has|had|all|both)\b)", re.IGNORECASE)
 
 
@@ -130,11 +130,11 @@ _PARTICIPLE = re.compile(r"\s*(?:all\s+|both\s+|who\s+were\s+|reportedly\s+)?([a
 _INCLUDING_BARE = re.compile(r"including\b[^,;.]{1,60}?(?=\s(?:were|was|are|is|have|has|had)\b)")
 _OUTCOME = re.compile(r"\s+(?:[a-z]+\s+){0,4}?and\s+(?:later\s+|was\s+|were\s+|is\s+|are\s+|left\s+|listed\s+|remain\s+)*")
 _AND_MORE = re.compile(r"\s+(?:a|an|the|his|her|their|its)\s+(?![\d])")
-# "four adults and two juveniles were arrested": a second counted group shares the verb
+# "three drivers and four porters were held": a second counted group shares the verb
 _AND_NUMBER = re.compile(r"\s+" + _COUNT_START)
-# "four people -- three of them teens -- were shot", "two guards (a man and his son) were killed"
+# "six hikers -- two of them guides -- were hurt", "two clerks (a woman and her aunt) died"
 _DASH_ASIDE = re.compile(r"\s*(?:—|–|--|\()[^—–()\n.;:!?]{1,60}?(?:—|–|--|\))")
-# "he was killed …, along with two of his guards": the figure shares the clause's verb
+# "the envoy died …, along with three aides": the figure shares the clause's verb
 _CHARGE_COUNTS = re.compile(r"\b(?:counts?|charges?)\b", re.IGNORECASE)
 _ALONG_WITH_QUALIFIERS = ("at least", "about", "some", "another", "nearly", "almost", "more than", "over")
 _ALONG_WITH = re.compile(r"\b(?:along|together)\s+with\s+(?:(?:%s)\s+)?\Z" % _phrase_alt(_ALONG_WITH_QUALIFIERS))
@@ -190,7 +190,7 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
             hit = m
             metric = p["after"].get(_WS.sub(" ", hit.group().lower()))
             if metric == "casualties":
-                # "shot and left in critical condition", "shot and later died": the outcome wins
+                # "shot and now in critical condition", "shot and later died": the outcome wins
                 outcome = _OUTCOME.match(right_lower, hit.end())
                 if outcome:
                     better = p["after_re"].match(right_lower, outcome.end())
@@ -226,19 +226,19 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
         if not tok[0].isalnum() and tok not in ("'", "’", "-"):
             break
         if low == "and" and _AND_MORE.match(right_lower, m.end()):
-            pos = m.end()  # "five terrorists and an army corporal were killed"
+            pos = m.end()  # "six rebels and a police sergeant were killed"
             tokens += 1
             continue
         if low == "and" and _AND_NUMBER.match(right_lower, m.end()):
             if subject_end is None:
                 subject_end = m.start()
             coordinated = True
-            pos = m.end()  # "four adults and two juveniles were arrested"
+            pos = m.end()  # "three drivers and four porters were held"
             tokens += 1
             continue
         if low == "including":
             inc = _INCLUDING_BARE.match(right_lower, m.start())
-            if inc:  # "four people including a 12-year-old were injured"
+            if inc:  # "five hikers including a guide were hurt"
                 if subject_end is None:
                     subject_end = m.start()
                 pos = inc.end()
@@ -247,7 +247,7 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
             break
         if proper and tok[0].isupper() and low not in p["subjects"] and \
                 right[pos - 1:pos] == " " and prev_cap:
-            break  # a proper name begins: "… 5 Joe Frederick Hawkins was apprehended"
+            break  # a proper name begins: "… 5 Ana Maria Osei was held"
         prev_cap = tok[0].isupper() and low not in p["subjects"]
         if low in _AUX and subject_end is None:
             subject_end = m.start()
@@ -297,7 +297,7 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
         joined = False
     elif metric is None and left_end.endswith("and") and (item := _AND_LIST.search(left)) and \
             not p["after_re"].search(item["words"]):
-        joined = listed = True  # "five Spaniards and one Salvadoran": one list, one metric
+        joined = listed = True  # "four Danes and one Finn": one list, one metric
     return Counted(metric or "other", subject, group, joined, listed)
 
 
