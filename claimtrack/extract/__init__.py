@@ -12,6 +12,7 @@ from collections import defaultdict
 from ..models import Attribution, Claim, Figure, Link, Source
 from .attribution import _NOT_SPEAKER_START, _NUMBER_WORD, _POSSESSIVE_END_S, Cue, backref, hedge_in, make_source, quote_speaker, quote_spans, sentence_cues
 from .lexicon import Lexicon, default_lexicon, load_lexicon
+from . import grammar, predicates
 from .metrics import counted
 from .sentences import claim_context, sentence_index, sentence_spans
 from .numbers import figures, without_number_runs
@@ -299,13 +300,19 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None,
         hedge = hedge_in(sentence, lex)
         location = _location(sentence)
         prev = None
-        for f in by_sentence[i]:
+        here = by_sentence[i]
+        parsed = grammar.parse(sentence, [(f.start - s0, f.end - s0) for f in here], lex)
+        for n, f in enumerate(here):
             c = counted(sentence, f.start - s0, f.end - s0, lex, upper)
             metric, subject, group = c.metric, c.subject, c.subject_group
+            reading = None if f.unit else predicates.read(parsed, n, lex)
+            if reading is not None:
+                metric = reading.metric
             if f.unit:
                 metric = "other"
             elif prev is not None and prev.metric != "other":
-                if metric == "other" and (c.joined or _PART_OF.match(text, prev.figure.end, f.start)):
+                if metric == "other" and reading is None and \
+                        (c.joined or _PART_OF.match(text, prev.figure.end, f.start)):
                     metric = prev.metric
                 if group is None and not c.listed and (subject is None or c.joined):
                     subject, group = prev.subject, prev.subject_group
@@ -334,7 +341,7 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None,
             claim = Claim(
                 figure=f, metric=metric, subject=subject, subject_group=group or "people",
                 location=location,
-                attribution=Attribution(chain, hedge, q is not None),
+                attribution=Attribution(chain, hedge or (reading.hedge if reading else None), q is not None),
                 sentence=context, sentence_start=c0,
             )
             claims.append(claim)

@@ -1,0 +1,189 @@
+"""What a figure counts, read over the grammar layer (grammar.py).
+
+A figure belongs to the noun phrase whose head it quantifies; its metric comes from
+
+1. the phrase itself: negated (``none of the nine``) or headed by a thing, an animal or a
+   bullet (``60 properties``, ``3,000 head of cattle``, ``one shot went through``): no
+   metric at all;
+2. its head when the head is a metric noun (``9 dead``, ``27 injuries``, ``15 bodies``);
+3. its own predicate, however built, past a relative clause or an aside: the verb group's
+   main verb and what completes it, adverbs left out (``were later found dead``, ``were
+   flown overnight to hospital``, ``wound up being stabbed``); a negated predicate counts
+   nothing (``were not hurt``); two metrics joined by ``or`` are casualties (``killed or
+   wounded``); a modal keeps the claim and hedges it (``could die``);
+4. a participle or adjective before the head (``wounded soldiers``), which gives way to a
+   predicate of a stronger metric (``injured passengers were taken to hospital``);
+5. the verb whose object it is, in any tense (``Police detain 38``, ``Floods displace
+   12,000``), and a verb of transfer completed after the object (``took eight men into
+   custody``, ``flew five of the wounded to a hospital``);
+6. with none of these, a head noun that tells what the group was doing (``8,000
+   demonstrators chanted``: participants; ``1,200 troops based in``: deployed).
+
+``read`` returns None where the grammar has nothing to say; the older reading in metrics.py
+then stands.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from .grammar import Parse
+from .lexicon import Lexicon
+from .metrics import _WS, _patterns
+
+# the metrics a predicate gives that outrank a participle before the head
+_STRONG = frozenset({"killed", "hospitalized", "arrested", "kidnapped", "missing", "injured", "casualties"})
+_TRANSFER = frozenset({"took", "take", "takes", "taking", "taken", "flew", "flown", "fly", "flies", "flying",
+                       "rushed", "rush", "rushes", "airlifted", "carried", "brought", "bring", "brings", "sent",
+                       "send", "sends", "drove", "driven", "ferried", "evacuated", "moved", "transferred"})
+_STOP = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "--", "(", ")", "\"", "“", "”"})
+
+
+class Reading(NamedTuple):
+    """The grammar's reading of a figure: a metric ("other": none), and a modal hedge."""
+
+    metric: str
+    hedge: str | None = None
+
+
+@lru_cache(maxsize=8)
+def _verbs(lexicon: Lexicon) -> dict:
+    """Verb forms of the lexicon's metric verbs in the present tense, from their past forms:
+    "detained" → "detain", "detains"; "displaced" → "displace", "displaces"."""
+    p = _patterns(lexicon)
+    present: dict[str, str] = {}
+    for phrase, metric in list(p["after"].items()) + list(p["before"].items()):
+        if " " in phrase or not phrase.endswith("ed") or len(phrase) < 6:
+            continue
+        for stem in (phrase[:-2], phrase[:-1]):
+            for form in (stem, stem + "s"):
+                present.setdefault(form, metric)
+    g = lexicon.data.get("grammar", {})
+    nouns = {}
+    for metric, words in g.get("noun_metrics", {}).items():
+        for w in words:
+            nouns.setdefault(w.lower(), metric)
+    care = frozenset(w.lower() for w in g.get("care_places", []))
+    return {"present": present, "nouns": nouns, "subjects": p["subjects"], "care": care}
+
+
+def _after_metric(p: dict, words: str) -> tuple[str | None, int]:
+    """The metric of an ``after`` phrase opening ``words``, and where the phrase ends."""
+    m = p["after_re"].match(words)
+    if not m or (m.end() < len(words) and words[m.end()].isalnum()):
+        return None, 0
+    return p["after"].get(_WS.sub(" ", m.group())), m.end()
+
+
+def _predicate(parse: Parse, at: int, p: dict) -> tuple[str | None, bool, str | None]:
+    """The metric of the verb group at token ``at``: (metric, negated, modal)."""
+    vg = parse.verb_group(at)
+    if vg is None:
+        return None, False, None
+    toks = parse.tokens
+    end = vg.main
+    while end < len(toks) and end - vg.main < 8 and toks[end].text not in _STOP and \
+            toks[end].tag not in ("SUB", "REL") and not (toks[end].tag == "CONJ" and end > vg.main + 1):
+        end += 1
+    words = parse.words(vg.main, end)
+    metric, stop = _after_metric(p, words)
+    if metric is None:
+        return None, vg.negated, vg.modal
+    rest = words[stop:].lstrip()
+    if rest.startswith(("or ", "and/or ")):
+        other, _ = _after_metric(p, rest.split(" ", 1)[1])
+        if other and other != metric and {metric, other} <= {"killed", "injured", "casualties"}:
+            metric = "casualties"  # "killed or wounded"
+    if metric == "casualties":
+        # "shot several times and died", "shot and left in critical condition": the outcome wins
+        for j in range(vg.main + 1, min(len(toks), vg.main + 8)):
+            if toks[j].text in _STOP or toks[j].tag == "SUB":
+                break
+            if toks[j].low == "and":
+                k = j + 1
+                while k < len(toks) and (toks[k].tag in ("ADV", "AUX") or toks[k].low in ("left", "listed")):
+                    k += 1
+                outcome, _ = _after_metric(p, parse.words(k, min(len(toks), k + 4)))
+                if outcome in ("killed", "injured"):
+                    metric = outcome
+                break
+    return metric, vg.negated, vg.modal
+
+
+def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str | None:
+    """The metric of the verb whose object is the noun phrase tokens[start:end]."""
+    toks = parse.tokens
+    j = start - 1
+    while j >= 0 and toks[j].tag in ("DET", "ADV"):
+        j -= 1
+    if j < 0:
+        return None
+    verb = toks[j].low
+    if verb in _TRANSFER and end < len(toks):
+        # "took eight men into custody", "flew five of the wounded to a city hospital"
+        rest = parse.words(end, min(len(toks), end + 6))
+        if rest.startswith("into custody") or rest.startswith("into police custody"):
+            return "arrested"
+        if rest.startswith("to ") and any(toks[i].low in verbs["care"] for i in range(end + 1, min(len(toks), end + 6))):
+            return "hospitalized"
+    if toks[j].tag in ("WORD", "NAME") or toks[j].tag == "ADV":
+        # a present tense: "Police detain 38", "Floods displace 12,000"
+        return verbs["present"].get(verb)
+    return None
+
+
+def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
+    """What figure number ``fig`` of the parsed sentence counts, or None: no reading."""
+    np = parse.noun_phrase(fig)
+    if np is None:
+        return None
+    p = _patterns(lexicon)
+    verbs = _verbs(lexicon)
+    toks = parse.tokens
+    if np.negated:
+        return Reading("other")
+    head = toks[np.head].low if np.head is not None else None
+    if head is not None:
+        if head in parse.c["things"] and head not in verbs["subjects"]:
+            return Reading("other")
+        if head in ("shot", "shots") and parse.verb_group(np.head + 1) is not None:
+            return Reading("other")  # "one shot went through the window": a bullet
+    obj = _object_of(parse, np.start, np.end, p, verbs)
+    if obj:
+        return Reading(obj)
+    head_metric = None
+    if head is not None:
+        head_metric, _ = _after_metric(p, parse.words(np.head, np.head + 3))
+        if head_metric == "killed":
+            return Reading("killed")  # "15 bodies were taken away", "9 dead"
+    modifier = None
+    for i in np.modifiers:
+        modifier, _ = _after_metric(p, toks[i].low)
+        if modifier:
+            break
+    predicate, negated, modal = _predicate(parse, np.verb_at, p) if np.verb_at < len(toks) else (None, False, None)
+    if negated:
+        return Reading("other")
+    hedge = None
+    if modal in ("could", "may", "might") and predicate:
+        # "could die", "may have been killed": the modal and the verb, as written
+        vg = parse.verb_group(np.verb_at)
+        first = next(i for i in range(vg.start, vg.main + 1) if toks[i].low == modal)
+        hedge = parse.sentence[toks[first].start:toks[vg.main].end]
+    if predicate and (predicate in _STRONG or not (modifier or head_metric)):
+        return Reading(predicate, hedge)
+    if head_metric or modifier:
+        return Reading(head_metric or modifier)
+    if predicate:
+        return Reading(predicate, hedge)
+    vg = parse.verb_group(np.verb_at) if np.verb_at < len(toks) else None
+    if head is not None and vg is not None and not vg.passive:
+        noun = verbs["nouns"].get(head)
+        if noun:
+            return Reading(noun)
+    if vg is not None and np.end < len(toks) and toks[np.end].tag == "REL":
+        # the phrase's own verb, past its relative clause, counts nothing: a metric word
+        # inside the clause is not what happened to the group ("who rescued two injured …")
+        return Reading("other")
+    return None
