@@ -57,7 +57,7 @@ NAME_WORDS = (r"route|highway|road|street|avenue|flight|building|room|apt|apartm
               r"station|gate|terminal|platform|channel|bus|train|line|level|floor|grade|class|"
               r"category|phase|stage|resolution|act|decree|item|point|camp|sector|zone|lot|box|"
               r"pier|exit|mile|km|kilometer|kilometre|hwy|rte|state road|county road|sr|cr|us|"
-              r"i|m|a|b|e|n|cell|block|ward|hall|lane|drive|court|ext|extension|studio|episode|"
+              r"i|m|b|e|n|cell|block|ward|hall|lane|drive|court|ext|extension|studio|episode|"
               r"season|volume|vol|issue|part|figure|table|index|model|type|version|series|"
               r"battalion|brigade|division|regiment|company|squadron|unit|team|group|rank|"
               r"paragraph|clause|rule|code|tower|wing|bay|cabin|seat|row|pool|villa|house|"
@@ -98,8 +98,10 @@ def _grammar(lexicon: Lexicon) -> dict:
     unit_first = "(?=[%s])" % "".join(sorted({w[0] for w in UNITS}))
     core_src = (
         rf"{vague_first}(?<![\w.,$-])(?P<vague>{vague_alt.lower()})\b"
-        rf"|(?P<adozen>\b(?:a|half\s+a)\s+(?:dozen|hundred|thousand|million|billion)\b)"
-        rf"|(?=\d)(?<![\w.,/:-])(?<![A-Za-z]-)(?P<digits>{_DIGITS})(?![\w/]|[.,:]\d|-[A-Za-z])"
+        rf"|(?P<adozen>\b(?:(?:a|one|two|three)\s+(?:quarter|third|half)s?\s+of\s+a\s+|half\s+a\s+|a\s+)"
+        rf"(?:dozen|hundred|thousand|million|billion)\b"
+        rf"|\ba\s+couple(?:\s+of)?\s+dozen\b|\ba\s+(?:pair|couple)(?=\s+of\s)(?!\s+of\s+(?:{DURATION})\b))"
+        rf"|(?=\d)(?<![\w.,/:-])(?<![A-Za-z]-)(?P<digits>{_DIGITS})(?![\w/]|[.,:]\d|-(?!strong\b)[A-Za-z])"
         rf"(?:(?P<scale_sp>{_SP}|-)(?P<scale>{_SCALE_WORDS}|m|k)\b)?"
         rf"|{unit_first}(?<![\w-])(?P<words>{_WORD_RUN})\b(?!-(?:\w))"
     )
@@ -281,6 +283,13 @@ _LINE_START = re.compile(r"(?:^|\n)[ \t]*\Z")
 _LIST_MARK = re.compile(r"[.)](?:\s|$)")
 _AGE_AFTER = re.compile(r"\s*(?:,|who\b|and\b|$)")
 _NAME_COMMA = re.compile(r"[A-Z][a-z]+,\s*\Z")
+_LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+_DAY_MONTH_BEFORE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s*\Z", re.IGNORECASE)
+# an age bounded by a qualifier: after "aged" or "ages", or after a word for a young person
+_AGE_QUALIFIED = re.compile(
+    r"\b(?:aged|ages?|age\s+of|(?:girl|boy|child|kid|baby|infant|toddler|teen|son|daughter|pupil)s?|children)"
+    r"\s+(?:between|under|over|below|above|from|about|around|nearly|almost|up\s+to|at\s+least|less\s+than|"
+    r"more\s+than|younger\s+than|older\s+than)\s*\Z", re.IGNORECASE)
 _NAME_PAREN = re.compile(r"[A-Z][a-z]+\s*\(\s*\Z")
 _ANOTHER = re.compile(r"\s+(?:another|other)\b")
 _ONE_NOT_COUNT = re.compile(
@@ -311,8 +320,27 @@ def _number_value(m: re.Match) -> int | float | None:
             return num
         return int(num) if num.is_integer() else num
     if m["adozen"]:
-        return words_to_int(m["adozen"])
+        return _quantity_value(m["adozen"])
     return words_to_int(m["words"])
+
+
+_FRACTIONS = {"quarter": 4, "quarters": 4, "third": 3, "thirds": 3, "half": 2, "halves": 2}
+_QUANTITY_WORDS = re.compile(r"[a-z]+")
+
+
+def _quantity_value(words: str) -> int:
+    """"a dozen" 12, "half a dozen" 6, "a quarter of a million" 250,000, "two thirds of a
+    million", "a pair of" 2, "a couple dozen" 24."""
+    w = _QUANTITY_WORDS.findall(words.lower())
+    if w[1] in ("pair", "couple"):
+        return 24 if w[-1] == "dozen" else 2
+    scale = SCALES[w[-1]]
+    if w[0] == "half":
+        return scale // 2
+    if w[1] in _FRACTIONS:
+        count = 1 if w[0] in ("a", "one") else UNITS[w[0]]
+        return count * scale // _FRACTIONS[w[1]]
+    return scale
 
 
 def _range_end(text: str, pos: int, grammar: dict) -> tuple[int, int] | None:
@@ -394,8 +422,14 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                 continue
             if date_after.match(folded, end, end + 60) or (
                     digits and prev in _MONTH_OR_THE and _BEFORE_DATE.search(before)
-                    and not _PEOPLE_OR_OF.match(after)):
-                continue
+                    and not _PEOPLE_OR_OF.match(after)
+                    and not (_DAY_MONTH_BEFORE.search(before) and not _YEAR.fullmatch(digits)
+                             and _LOWER_WORD_AFTER.match(after))):
+                continue  # a date; but in "on 4 March 16 bodies" the date ended at the month
+            if _AGE_QUALIFIED.search(before):
+                rng = _range_end(text, end, g)  # "aged between 20 and 31": both ends are ages
+                skip_until = rng[1] if rng else skip_until
+                continue  # "aged under 10", "a girl under 10", "children over 12"
             if _AFTER_EXCLUDE.match(after) and not unit_after.match(folded, end, end + 60):
                 continue
             if digits and not m["scale"]:

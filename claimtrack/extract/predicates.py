@@ -37,6 +37,7 @@ _STRONG = frozenset({"killed", "hospitalized", "arrested", "kidnapped", "missing
 _TRANSFER = frozenset({"took", "take", "takes", "taking", "taken", "flew", "flown", "fly", "flies", "flying",
                        "rushed", "rush", "rushes", "airlifted", "carried", "brought", "bring", "brings", "sent",
                        "send", "sends", "drove", "driven", "ferried", "evacuated", "moved", "transferred"})
+_THEN = frozenset({"earlier", "later", "before", "after", "ago", "prior", "since", "on"})
 _STOP = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "--", "(", ")", "\"", "“", "”"})
 
 
@@ -64,8 +65,59 @@ def _verbs(lexicon: Lexicon) -> dict:
     for metric, words in g.get("noun_metrics", {}).items():
         for w in words:
             nouns.setdefault(w.lower(), metric)
-    care = frozenset(w.lower() for w in g.get("care_places", []))
-    return {"present": present, "nouns": nouns, "subjects": p["subjects"], "care": care}
+    def words(name: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in g.get(name, []))
+
+    for w in words("not_present"):
+        present.pop(w, None)
+    return {"present": present, "nouns": nouns, "subjects": p["subjects"], "care": words("care_places"),
+            "loss": words("loss_verbs"), "irrealis": words("irrealis"), "measure_nouns": words("measure_nouns"),
+            "measure_verbs": words("measure_verbs"), "rates": words("rate_units")}
+
+
+def _before(parse: Parse, start: int) -> int:
+    """The token before tokens[start], past determiners and adverbs; -1 at the start."""
+    toks = parse.tokens
+    j = start - 1
+    while j >= 0 and toks[j].tag in ("DET", "ADV"):
+        j -= 1
+    return j
+
+
+def _irrealis(parse: Parse, start: int, verbs: dict) -> bool:
+    """A wish, plan or order governs the figure: "a warrant for the arrest of 5", "plans to
+    deport 200", "threatened to kill 10"."""
+    toks = parse.tokens
+    for j in range(start - 1, max(-1, start - 6), -1):
+        t = toks[j]
+        if t.low in verbs["irrealis"]:
+            return True
+        if t.tag in ("PUNCT", "SUB", "REL", "AUX", "MODAL", "CONJ") or t.tag == "NUM":
+            return False
+    return False
+
+
+def _measured(parse: Parse, start: int, p: dict, verbs: dict) -> str | None:
+    """The metric of a measure noun the figure completes: "the death toll climbed to 58",
+    "put the number of people who fled at 85,000", "the crowd numbered ten thousand"."""
+    toks = parse.tokens
+    j = start - 1
+    if j < 0 or toks[j].low not in verbs["measure_verbs"]:
+        return None
+    for m in range(j - 1, max(-1, j - 30), -1):
+        t = toks[m]
+        if t.low in (";", ":") or t.tag in ("SUB", "NUM"):
+            return None
+        if t.low in verbs["measure_nouns"]:
+            for k in range(m + 1, j):  # what the noun counts: "number of arrests", "of people who fled"
+                metric, _ = _after_metric(p, parse.words(k, min(j, k + 4)))
+                if metric:
+                    return metric
+            if t.low == "toll":
+                lead = toks[m - 1].low if m else ""
+                return "casualties" if lead.startswith("casualt") else "killed"
+            return verbs["nouns"].get(t.low)
+    return None
 
 
 def _after_metric(p: dict, words: str) -> tuple[str | None, int]:
@@ -127,7 +179,7 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
             return "arrested"
         if rest.startswith("to ") and any(toks[i].low in verbs["care"] for i in range(end + 1, min(len(toks), end + 6))):
             return "hospitalized"
-    if toks[j].tag in ("WORD", "NAME") or toks[j].tag == "ADV":
+    if toks[j].tag in ("WORD", "NAME", "ADV", "GER"):
         # a present tense: "Police detain 38", "Floods displace 12,000"
         return verbs["present"].get(verb)
     return None
@@ -149,6 +201,25 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             return Reading("other")
         if head in ("shot", "shots") and parse.verb_group(np.head + 1) is not None:
             return Reading("other")  # "one shot went through the window": a bullet
+    if _irrealis(parse, np.start, verbs):
+        return Reading("other")
+    unit = np.end if np.end < len(toks) and toks[np.end].low in verbs["rates"] else np.end + 1
+    if unit < len(toks) and toks[unit].low in verbs["rates"] and \
+            (unit == np.end or toks[np.end].low in ("a", "an", "per", "each", "every")) and \
+            not (unit + 1 < len(toks) and toks[unit + 1].low in _THEN):
+        return Reading("other")  # "550 meals a day": a rate, not "14 a day earlier"
+    if head == "lives" or (np.start >= 2 and toks[np.start - 1].low == "of" and toks[np.start - 2].low == "lives"):
+        # "lives" are deaths only when something took them: "claimed 40 lives", "the lives of 9 were lost"
+        at = np.start if head == "lives" else np.start - 2
+        j = _before(parse, at)
+        lost = j >= 0 and toks[j].low in verbs["loss"]
+        if not lost and np.verb_at < len(toks):
+            vg = parse.verb_group(np.verb_at)
+            lost = vg is not None and toks[vg.main].low in verbs["loss"]
+        return Reading("killed" if lost else "other")
+    measured = _measured(parse, np.start, p, verbs)
+    if measured:
+        return Reading(measured)
     obj = _object_of(parse, np.start, np.end, p, verbs)
     if obj:
         return Reading(obj)
