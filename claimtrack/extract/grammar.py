@@ -201,7 +201,8 @@ class Parse:
                 negated = True
             elif t.tag == "AUX":
                 be = be or t.low in _BE
-            elif t.tag == "ADV" or (t.tag == "DET" and t.low in ("all", "both", "each")):
+            elif t.tag == "ADV" or (t.tag == "DET" and t.low in ("all", "both", "each")) or \
+                    (t.low == "since" and j > i):  # "have since been freed"
                 pass
             else:
                 break
@@ -256,8 +257,8 @@ class Parse:
                 if head is not None:
                     mods.append(head)
                 head = j
-            elif t.tag in ("PART", "GER", "ADV") and j + 1 < n and toks[j + 1].tag in ("WORD", "NAME", "PART") \
-                    and toks[j + 1].low not in self.c["table"]:
+            elif head is None and t.tag in ("PART", "GER", "ADV") and j + 1 < n \
+                    and toks[j + 1].tag in ("WORD", "NAME", "PART") and toks[j + 1].low not in self.c["table"]:
                 mods.append(j)
             elif t.tag == "PUNCT" and t.text in ("-",) and head is not None:
                 pass
@@ -291,7 +292,7 @@ class Parse:
             after = j + 1
             while after < n and toks[after].tag == "DET":
                 after += 1
-            if after < n and toks[after].tag == "PRON":
+            if after < n and (toks[after].tag == "PRON" or toks[after].low in ("whom", "which")):
                 return NounPhrase(k, after + 1, None, True, negated, after + 1)
             if after < n and toks[after].tag in ("WORD", "NAME", "PART", "GER", "NUM"):
                 partitive = True

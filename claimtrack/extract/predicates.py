@@ -72,7 +72,8 @@ def _verbs(lexicon: Lexicon) -> dict:
         present.pop(w, None)
     return {"present": present, "nouns": nouns, "subjects": p["subjects"], "care": words("care_places"),
             "loss": words("loss_verbs"), "irrealis": words("irrealis"), "measure_nouns": words("measure_nouns"),
-            "measure_verbs": words("measure_verbs"), "rates": words("rate_units")}
+            "measure_verbs": words("measure_verbs"), "rates": words("rate_units"),
+            "not_before": frozenset({"received", "treated", "suffered", "taking", "sent", "drew", "send", "sending"})}
 
 
 def _before(parse: Parse, start: int) -> int:
@@ -179,6 +180,8 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
             return "arrested"
         if rest.startswith("to ") and any(toks[i].low in verbs["care"] for i in range(end + 1, min(len(toks), end + 6))):
             return "hospitalized"
+    if toks[j].tag in ("PART", "GER") and verb in p["before"] and toks[j].low not in verbs["not_before"]:
+        return p["before"][verb]  # "freed 12 of the 90 miners", "killing 3"
     if toks[j].tag in ("WORD", "NAME", "ADV", "GER"):
         # a present tense: "Police detain 38", "Floods displace 12,000"
         return verbs["present"].get(verb)
@@ -233,6 +236,9 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         modifier, _ = _after_metric(p, toks[i].low)
         if modifier:
             break
+    if np.end < np.verb_at and np.end < len(toks) and toks[np.end].tag in ("PART", "GER") and not modifier:
+        # a reduced relative: "the 90 miners held during the strike"
+        modifier, _ = _after_metric(p, parse.words(np.end, min(len(toks), np.end + 4)))
     predicate, negated, modal = _predicate(parse, np.verb_at, p) if np.verb_at < len(toks) else (None, False, None)
     if negated:
         return Reading("other")
