@@ -311,7 +311,7 @@ class Parse:
             end = e2
         return NounPhrase(k, end, head, partitive, negated, self._past_attachments(end), mods)
 
-    def _past_attachments(self, i: int) -> int:
+    def _past_attachments(self, i: int, depth: int = 0) -> int:
         """Where a noun phrase's own verb may start, past a relative clause, a reduced relative
         or an aside that hangs on it at ``i``."""
         toks = self.tokens
@@ -319,6 +319,17 @@ class Parse:
         if i >= n:
             return i
         t = toks[i]
+        if t.tag == "PREP" and t.low not in ("than", "including") and depth < 3:
+            # a prepositional phrase on the noun: "one of the daughters of the envoy to Ostra was hurt"
+            j = i + 1
+            while j < n and toks[j].tag == "DET":
+                j += 1
+            e, h, _ = self._nominal_run(j, 5)
+            if h is not None and e < n and (toks[e].tag in ("AUX", "MODAL", "REL", "PREP") or toks[e].text in _CLOSE):
+                after = self._past_attachments(e, depth + 1)
+                if after > e or toks[e].tag in ("AUX", "MODAL"):
+                    return after
+            return i
         if t.tag == "REL":
             own = self.verb_group(i + 1)
             if own is None:
