@@ -798,3 +798,100 @@ def test_prep_cues_match_the_same(text):
     low = text.lower()
     assert [m.span() for m in attribution._PREP_CUE_LOWER.finditer(low)] == [m.span() for m in plain.finditer(low)]
     assert attribution._PREP_CUE.search(text) or text in SAME_MATCHES
+
+
+# Rules over the grammar layer (predicates.py): a figure belongs to the noun phrase whose head
+# it quantifies; the metric comes from the head, its own predicate however built, a modifier,
+# or the verb whose object it is. (text, marker, expected metric); "other" means no metric.
+GRAMMAR_METRICS = [
+    # the predicate past a relative clause, general case and variants
+    ("Four nurses who had been handing out rice in the east were killed by a shell.", "Four", "killed"),
+    ("Nine pilgrims that had camped by the river were swept away and drowned.", "Nine", "killed"),
+    ("Three guards whom the rebels had seized last week were freed.", "Three", "released"),
+    # trap: a metric word inside the relative clause is not what happened to the group
+    ("Five medics who carried two injured miners to safety were praised by the mayor.", "Five", "other"),
+    ("Five medics who carried two injured miners to safety were praised by the mayor.", "two", "injured"),
+    # the predicate however built: adverbs, complements, catenatives
+    ("Twelve workers were later found dead in the shaft.", "Twelve", "killed"),
+    ("Six of the hurt were flown overnight to hospital.", "Six", "hospitalized"),
+    ("Three bystanders wound up being stabbed.", "Three", "injured"),
+    ("Seven climbers are still missing.", "Seven", "missing"),
+    # asides, closed or left open, and reduced relatives
+    ("Nine guards — most of them recruits were wounded when the gate fell.", "Nine", "injured"),
+    ("Six men, aged in their twenties were admitted to a clinic.", "Six", "hospitalized"),
+    ("Eleven of the riders hurt when the bus tipped over were flown to a hospital.", "Eleven", "hospitalized"),
+    ("Ten reporters covering the count were detained.", "Ten", "arrested"),
+    # prepositional phrases on the noun
+    ("One of the sons of the envoy to Ostra was seriously wounded.", "One", "injured"),
+    # two metrics joined by "or"; "shot" and its outcome
+    ("At least 30 people were killed or wounded in the blast.", "30", "casualties"),
+    ("Two porters were shot twice near the bridge and died.", "Two", "killed"),
+    # a participle before the head gives way to a stronger predicate only
+    ("Eight wounded rangers were evacuated by boat.", "Eight", "injured"),
+    ("Eight wounded rangers were taken to a field hospital.", "Eight", "hospitalized"),
+    # the verb whose object it is: any tense, and verbs of transfer completed after the object
+    ("Police detain 38 after the match", "38", "arrested"),
+    ("Storms displace 9,000 along the coast", "9,000", "displaced"),
+    ("Gunman wounds two guards at depot", "two", "injured"),
+    ("Guards freed 12 of the 90 miners held during the strike.", "12", "released"),
+    ("Guards freed 12 of the 90 miners held during the strike.", "90", "arrested"),
+    ("Troopers took six smugglers into custody at dawn.", "six", "arrested"),
+    ("Medics took three people with burns to a city hospital.", "three", "hospitalized"),
+    # trap: a verb of transfer to a place of no care is no admission
+    ("The army sent 600 troops to the valley.", "600", "deployed"),
+    # trap: sentencing is no arrest
+    ("Court jails four men over the riot", "four", "other"),
+    # measure nouns: a toll, a number, a crowd completed by a figure
+    ("The death toll from the storm in the hill towns climbed to 41 on Monday.", "41", "killed"),
+    ("The agency set the count of residents who have fled the valley since May at 12,000.", "12,000", "displaced"),
+    ("The number of arrests made during the curfew has reached 210.", "210", "arrested"),
+    ("Police said the crowd numbered four thousand.", "four thousand", "participants"),
+    # a head noun that tells what the group was doing, with a verb that counts nothing
+    ("About 800 demonstrators chanted slogans outside the court.", "About 800", "participants"),
+    ("Tens of thousands of marchers waving flags filled the avenue.", "Tens of thousands", "participants"),
+    ("The 900 troops based in the port came under fire.", "900", "deployed"),
+    # trap: ... but not when the verb is passive or the group is the object
+    ("The 900 troops based in the port were shelled.", "900", "other"),
+    # negation: a negated partitive or predicate counts nothing
+    ("None of the eight sailors on board was hurt.", "eight", "other"),
+    ("Not one of the 30 pupils was harmed.", "30", "other"),
+    ("The 14 hostages were not harmed, the army said.", "14", "other"),
+    # modality: a warrant, a plan or a threat is not the event
+    ("A judge issued a warrant for the arrest of 5 officers.", "5", "other"),
+    ("The court signed arrest warrants for nine bankers.", "nine", "other"),
+    ("The ministry plans to deport 200 migrants.", "200", "other"),
+    ("The rebels threatened to kill 10 hostages.", "10", "other"),
+    # rates: a number per day counts no one once
+    ("The kitchen serves 550 meals a day.", "550", "other"),
+    ("The clinic sees 90 patients per day.", "90", "other"),
+    ("The clinic saw 40 patients a day earlier.", "40", "hospitalized"),
+    # "lives" are deaths only when something took them
+    ("The fire claimed 12 lives.", "12", "killed"),
+    ("Millions of lives are at stake if the dam fails.", "Millions", "other"),
+    ("The drought puts the lives of thousands at risk.", "thousands", "other"),
+    # things, animals and bullets are not people
+    ("Some 60 properties were evacuated after the levee broke.", "60", "other"),
+    ("The floods killed 3,000 head of cattle.", "3,000", "other"),
+    ("One shot smashed a shop window on the square.", "One", "other"),
+    # the remains of people are deaths
+    ("Teams dug up the remains of 47 villagers near the quarry.", "47", "killed"),
+]
+
+
+@pytest.mark.parametrize("text, marker, metric", GRAMMAR_METRICS, ids=ids(GRAMMAR_METRICS))
+def test_metric_over_the_grammar(text, marker, metric):
+    check(text, marker, {"metric": metric})
+
+
+# A modal keeps the claim and hedges it.
+MODAL_HEDGES = [
+    ("The storm could kill up to 1,000 people.", "1,000", Contains("could")),
+    ("Up to 40 miners may have died in the collapse.", "40", Contains("may have")),
+    ("Forty miners might be trapped.", "Forty", None),
+    ("Forty miners died in the collapse.", "Forty", None),
+]
+
+
+@pytest.mark.parametrize("text, marker, hedge", MODAL_HEDGES, ids=ids(MODAL_HEDGES))
+def test_modal_hedge(text, marker, hedge):
+    check(text, marker, {"hedge": hedge})

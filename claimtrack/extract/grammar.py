@@ -116,6 +116,8 @@ def classes(lexicon: Lexicon) -> dict:
 
 def _tag(word: str, low: str, first: bool, upper: bool, c: dict) -> str:
     tag = c["table"].get(low)
+    if tag == "MODAL" and not upper and not first and word[0].isupper():
+        return "NAME"  # "since May", "Will Ortiz"
     if tag:
         return tag
     if not word[0].isalpha():
@@ -297,6 +299,10 @@ class Parse:
             if after < n and toks[after].tag in ("WORD", "NAME", "PART", "GER", "NUM"):
                 partitive = True
                 j = after + (1 if toks[after].tag == "NUM" else 0)
+        if j < n and toks[j].tag == "PART" and (j + 1 >= n or toks[j + 1].tag not in ("WORD", "NAME")) and \
+                (partitive or self._finite_from(j + 1, j + 2) is not None):
+            # "six of the hurt", "one shot smashed a window": a participle standing as the noun
+            return NounPhrase(k, j + 1, j, partitive, negated, self._past_attachments(j + 1))
         end, head, mods = self._nominal_run(j)
         if head is None:
             return NounPhrase(k, k + 1, None, partitive, negated, k + 1)
@@ -320,7 +326,7 @@ class Parse:
             return i
         t = toks[i]
         if t.tag == "PREP" and t.low not in ("than", "including") and depth < 3:
-            # a prepositional phrase on the noun: "one of the daughters of the envoy to Ostra was hurt"
+            # a prepositional phrase on the noun: "one of the sons of an envoy to Ostra was hurt"
             j = i + 1
             while j < n and toks[j].tag == "DET":
                 j += 1
@@ -332,6 +338,9 @@ class Parse:
             return i
         if t.tag == "REL":
             own = self.verb_group(i + 1)
+            if own is None:  # "whom the rebels had seized": the clause's subject comes first
+                at = self._finite_from(i + 1, i + 8)
+                own = self.verb_group(at) if at is not None else None
             if own is None:
                 return i
             nxt = self._finite_from(own.end)

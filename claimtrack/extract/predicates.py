@@ -3,7 +3,7 @@
 A figure belongs to the noun phrase whose head it quantifies; its metric comes from
 
 1. the phrase itself: negated (``none of the nine``) or headed by a thing, an animal or a
-   bullet (``60 properties``, ``3,000 head of cattle``, ``one shot went through``): no
+   bullet (``60 properties``, ``3,000 head of cattle``, ``one shot smashed a window``): no
    metric at all;
 2. its head when the head is a metric noun (``9 dead``, ``27 injuries``, ``15 bodies``);
 3. its own predicate, however built, past a relative clause or an aside: the verb group's
@@ -100,7 +100,7 @@ def _irrealis(parse: Parse, start: int, verbs: dict) -> bool:
 
 def _measured(parse: Parse, start: int, p: dict, verbs: dict) -> str | None:
     """The metric of a measure noun the figure completes: "the death toll climbed to 58",
-    "put the number of people who fled at 85,000", "the crowd numbered ten thousand"."""
+    "set the count of residents who fled at 12,000", "the crowd numbered ten thousand"."""
     toks = parse.tokens
     j = start - 1
     if j < 0 or toks[j].low not in verbs["measure_verbs"]:
@@ -141,6 +141,10 @@ def _predicate(parse: Parse, at: int, p: dict) -> tuple[str | None, bool, str | 
         end += 1
     words = parse.words(vg.main, end)
     metric, stop = _after_metric(p, words)
+    if metric is None and end < len(toks) and toks[end].low in ("and", "or") and end + 1 < len(toks):
+        second = parse.verb_group(end + 1)  # "were swept away and drowned"
+        if second is not None:
+            metric, _ = _after_metric(p, parse.words(second.main, min(len(toks), second.main + 6)))
     if metric is None:
         return None, vg.negated, vg.modal
     rest = words[stop:].lstrip()
@@ -149,7 +153,7 @@ def _predicate(parse: Parse, at: int, p: dict) -> tuple[str | None, bool, str | 
         if other and other != metric and {metric, other} <= {"killed", "injured", "casualties"}:
             metric = "casualties"  # "killed or wounded"
     if metric == "casualties":
-        # "shot several times and died", "shot and left in critical condition": the outcome wins
+        # "shot twice and died", "shot and later listed as critical": the outcome wins
         for j in range(vg.main + 1, min(len(toks), vg.main + 8)):
             if toks[j].text in _STOP or toks[j].tag == "SUB":
                 break
@@ -203,7 +207,7 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         if head in parse.c["things"] and head not in verbs["subjects"]:
             return Reading("other")
         if head in ("shot", "shots") and parse.verb_group(np.head + 1) is not None:
-            return Reading("other")  # "one shot went through the window": a bullet
+            return Reading("other")  # "one shot smashed a window": a bullet
     if _irrealis(parse, np.start, verbs):
         return Reading("other")
     unit = np.end if np.end < len(toks) and toks[np.end].low in verbs["rates"] else np.end + 1
