@@ -871,7 +871,7 @@ GRAMMAR_METRICS = [
     ("The drought puts the lives of thousands at risk.", "thousands", "other"),
     # things, animals and bullets are not people
     ("Some 60 properties were evacuated after the levee broke.", "60", "other"),
-    ("The floods killed 3,000 head of cattle.", "3,000", "other"),
+    ("The drought killed 400 head of cattle.", "400", "other"),
     ("One shot smashed a shop window on the square.", "One", "other"),
     # the remains of people are deaths
     ("Teams dug up the remains of 47 villagers near the quarry.", "47", "killed"),

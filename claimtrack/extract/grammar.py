@@ -10,7 +10,7 @@ Computed only for sentences with a figure candidate, in one pass over their toke
   nominal (``WORD``: nouns and adjectives, which the rules never need to tell apart);
 - the noun phrase a figure quantifies, with its head: pre-modifiers (``two injured
   hikers``), partitives (``three of the victims``, ``none of the nine``), ``of`` and
-  ``with`` complements (``members of the riot police``, ``people with gunshot wounds``), and
+  ``with`` complements (``members of the riot police``, ``people with burns``), and
   what hangs after it up to its verb: relative clauses (``who had been …``), reduced
   relatives (``passengers injured when …``), asides between commas, dashes or brackets,
   closed or left open (``nine guards — most of them recruits were hurt``);
@@ -306,7 +306,7 @@ class Parse:
         end, head, mods = self._nominal_run(j)
         if head is None:
             return NounPhrase(k, k + 1, None, partitive, negated, k + 1)
-        # complements: "members of the riot police", "people with gunshot wounds", "head of cattle"
+        # complements: "members of the riot police", "people with burns", "head of cattle"
         while end + 1 < n and toks[end].low in ("of", "with", "from") and toks[end + 1].tag in ("DET", "WORD", "NAME"):
             after = end + 1
             while after < n and toks[after].tag == "DET":

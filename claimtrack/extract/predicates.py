@@ -3,7 +3,7 @@
 A figure belongs to the noun phrase whose head it quantifies; its metric comes from
 
 1. the phrase itself: negated (``none of the nine``) or headed by a thing, an animal or a
-   bullet (``60 properties``, ``3,000 head of cattle``, ``one shot smashed a window``): no
+   bullet (``60 properties``, ``400 head of cattle``, ``one shot smashed a window``): no
    metric at all;
 2. its head when the head is a metric noun (``9 dead``, ``27 injuries``, ``15 bodies``);
 3. its own predicate, however built, past a relative clause or an aside: the verb group's
