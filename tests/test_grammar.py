@@ -150,3 +150,25 @@ def test_coordinated_noun_phrases(sentence, fig, before):
     np = p.noun_phrase(fig)
     k = p.coordinated_before(np.start)
     assert (p.tokens[k].text if k is not None else None) == before
+
+
+def test_a_long_sentence_is_parsed_in_a_window_around_its_figures():
+    from claimtrack.extract.grammar import WINDOW_LEFT, WINDOW_RIGHT
+    sentence = "the river rose " * 60 + "and 12 people were killed " + "as the rain fell " * 60 + "."
+    p, figs = parsed(sentence)
+    assert p.tokens[0].start >= figs[0].start - WINDOW_LEFT - 10
+    assert p.tokens[-1].end <= figs[-1].end + WINDOW_RIGHT
+    np = p.noun_phrase(0)
+    assert p.tokens[np.head].text == "people"
+
+
+def test_a_compound_after_a_figure_belongs_to_it():
+    p, _ = parsed("A 4,500-strong crowd gathered.")
+    assert [t.text for t in p.tokens] == ["A", "4,500", "crowd", "gathered", "."]
+    assert p.tokens[p.noun_phrase(0).head].text == "crowd"
+
+
+def test_a_relative_clause_with_a_bare_verb():
+    p, _ = parsed("At least 40 farmers who belong to the Grain League were detained.")
+    np = p.noun_phrase(0)
+    assert p.tokens[np.verb_at].text == "were"

@@ -301,11 +301,19 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None,
         location = _location(sentence)
         prev = None
         here = by_sentence[i]
-        parsed = grammar.parse(sentence, [(f.start - s0, f.end - s0) for f in here], lex)
+        parsed = None  # the grammar layer, for the first figure that is a head count
+        cue_words: bool | None = None  # whether a word that gives a metric stands in the sentence
         for n, f in enumerate(here):
             c = counted(sentence, f.start - s0, f.end - s0, lex, upper)
             metric, subject, group = c.metric, c.subject, c.subject_group
-            reading = None if f.unit else predicates.read(parsed, n, lex)
+            reading = None
+            if not f.unit:
+                if c.metric == "other" and cue_words is None:
+                    cue_words = predicates.may_count(sentence, lex)
+                if c.metric != "other" or cue_words:
+                    if parsed is None:
+                        parsed = grammar.parse(sentence, [(g.start - s0, g.end - s0) for g in here], lex)
+                    reading = predicates.read(parsed, n, lex)
             if reading is not None:
                 metric = reading.metric
             if f.unit:

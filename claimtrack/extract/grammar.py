@@ -45,6 +45,9 @@ _ED_NOUNS = frozenset({"hundred", "red", "bed", "shed", "need", "seed", "speed",
 _DASHES = frozenset({"—", "–", "--", "---"})
 _CLOSE = {"(": ")", "[": "]", "—": "—", "–": "–", "--": "--", ",": ","}
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "get", "gets", "got", "gotten", "getting"})
+_CONTEXT = frozenset({"that", "which", "who", "as", "since", "after", "before", "until"})
+WINDOW_LEFT = 200  # characters of a sentence parsed left of its first figure
+WINDOW_RIGHT = 400  # … and right of its last
 _PRESENT = frozenset({"is", "are", "am", "has", "have", "do", "does", "get", "gets", "will", "can", "may", "must",
                       "shall"})
 
@@ -107,11 +110,14 @@ def classes(lexicon: Lexicon) -> dict:
             first = phrase.split()[0].lower()
             if first.endswith("ed") or first in past:
                 past.add(first)
-    catenatives = tuple(tuple(c.lower().split()) for c in g.get("catenatives", []))
+    catenatives: dict[str, list[tuple[str, ...]]] = {}  # by first word, longest first
+    for c in sorted(g.get("catenatives", []), key=len, reverse=True):
+        words = tuple(c.lower().split())
+        catenatives.setdefault(words[0], []).append(words)
     return {"table": table, "past": frozenset(past), "catenatives": catenatives,
             "things": frozenset(w.lower() for w in g.get("things", []))
             | frozenset(w.lower() for w in lexicon.data.get("words", {}).get("things", [])),
-            "pairs": frozenset(w.lower() for w in g.get("pairs", []))}
+            "pairs": frozenset(w.lower() for w in g.get("pairs", [])), "memo": {}}
 
 
 def _tag(word: str, low: str, first: bool, upper: bool, c: dict) -> str:
@@ -145,28 +151,50 @@ class Parse:
         self.c = classes(lexicon)
         upper = sentence.isupper()
         tokens: list[Token] = []
-        k = 0
-        nfig = len(figures)
-        for m in _TOKEN.finditer(sentence):
-            s, e = m.span()
-            while k < nfig and figures[k][1] <= s:
-                k += 1
-            if k < nfig and figures[k][0] < e and s < figures[k][1]:
-                if tokens and tokens[-1].fig == k:
-                    continue  # the rest of a figure's words
-                f0, f1 = figures[k]
-                tokens.append(Token(sentence[f0:f1], f0, f1, sentence[f0:f1].lower(), "NUM", k))
-                continue
-            word = m.group()
-            low = word.lower()
-            tokens.append(Token(word, s, e, low, _tag(word, low, not tokens, upper, self.c)))
+        memo = self.c["memo"].setdefault(upper, {})
+        if len(memo) > 50_000:  # bounded: the words of a long run of texts
+            memo.clear()
+        c = self.c
+        context: list[int] = []
+        # the rules read a few words left of a figure and on to its verb: a window of the
+        # sentence around the figures keeps a long sentence's parse short
+        pos = max(0, figures[0][0] - WINDOW_LEFT) if figures else 0
+        if pos:
+            space = sentence.find(" ", pos)
+            pos = space + 1 if 0 <= space < figures[0][0] else figures[0][0]
+        last = min(len(sentence), figures[-1][1] + WINDOW_RIGHT) if figures else len(sentence)
+        add = tokens.append
+        get = memo.get
+        for k, (f0, f1) in enumerate([*figures, (last, last)]):
+            for m in _TOKEN.finditer(sentence, pos, max(pos, f0)):
+                word = m.group()
+                known = get(word)
+                if known is None or not tokens:
+                    low = word.lower()
+                    known = (low, _tag(word, low, not tokens, upper, c))
+                    if tokens:
+                        memo[word] = known
+                low, tag = known
+                if low in _CONTEXT:
+                    context.append(len(tokens))
+                s0, e0 = m.span()
+                add(Token(word, s0, e0, low, tag))
+            if f1 > f0:
+                add(Token(sentence[f0:f1], f0, f1, sentence[f0:f1].lower(), "NUM", k))
+                if sentence[f1:f1 + 1] == "-":  # "a 4,500-strong crowd": the compound is the figure's
+                    m = _TOKEN.match(sentence, f1 + 1)
+                    f1 = m.end() if m else f1
+            if f1 > pos:
+                pos = f1
         self.tokens = tokens
         # context classes: "that" after a noun and before a verb is a relative pronoun
-        for i, t in enumerate(tokens):
-            if t.low in ("that", "which", "who") and i:
-                prev = tokens[i - 1].tag
-                t.tag = "REL" if prev in ("WORD", "NAME", "NUM", "PRON") or t.low != "that" else "SUB"
-            elif t.low in ("as", "since", "after", "before", "until"):
+        for i in context:
+            t = tokens[i]
+            if t.low in ("that", "which", "who"):
+                if i:
+                    prev = tokens[i - 1].tag
+                    t.tag = "REL" if prev in ("WORD", "NAME", "NUM", "PRON") or t.low != "that" else "SUB"
+            else:
                 nxt = tokens[i + 1].tag if i + 1 < len(tokens) else "PUNCT"
                 t.tag = "PREP" if nxt in ("DET", "NUM", "WORD", "NAME") and t.low != "as" else "SUB"
         self.index = {t.fig: i for i, t in enumerate(tokens) if t.fig >= 0}
@@ -176,9 +204,9 @@ class Parse:
     def _catenative(self, i: int) -> int:
         """Past a catenative verb starting at ``i`` ("wound up being"), else ``i``."""
         toks = self.tokens
-        for words in self.c["catenatives"]:
+        for words in self.c["catenatives"].get(toks[i].low, ()):
             n = len(words)
-            if i + n <= len(toks) and all(toks[i + j].low == words[j] for j in range(n)):
+            if i + n <= len(toks) and all(toks[i + j].low == words[j] for j in range(1, n)):
                 return i + n
         return i
 
@@ -193,10 +221,11 @@ class Parse:
         finite = None
         while j < n:
             t = toks[j]
-            nxt = self._catenative(j)
-            if nxt > j:
-                j = nxt
-                continue
+            if t.low in self.c["catenatives"]:
+                nxt = self._catenative(j)
+                if nxt > j:
+                    j = nxt
+                    continue
             if t.tag == "MODAL":
                 modal = modal or t.low
             elif t.tag == "NEG" and t.low in ("not", "never", "n't"):
@@ -227,17 +256,21 @@ class Parse:
         """The first token from ``i`` that opens a finite verb group (an auxiliary, a modal, or a
         past form that is not a modifier of the noun after it), before ``stop``."""
         toks = self.tokens
-        end = len(toks) if stop is None else min(stop, len(toks))
+        n = len(toks)
+        end = n if stop is None else min(stop, n)
+        catenatives = self.c["catenatives"]
+        table = self.c["table"]
         for j in range(i, end):
             t = toks[j]
-            if t.low in (";", ":"):
+            tag = t.tag
+            if tag in ("AUX", "MODAL") or (tag == "NEG" and t.low in ("not", "never")):
+                return j
+            if tag == "PUNCT" and t.low in (";", ":"):
                 return None
-            if t.tag in ("AUX", "MODAL") or (t.tag == "NEG" and t.low in ("not", "never")):
+            if tag == "PART" and not (j + 1 < n and toks[j + 1].tag in ("WORD", "NAME", "NUM")
+                                      and toks[j + 1].low not in table):
                 return j
-            if t.tag == "PART" and not (j + 1 < len(toks) and toks[j + 1].tag in ("WORD", "NAME", "NUM")
-                                        and toks[j + 1].low not in self.c["table"]):
-                return j
-            if self._catenative(j) > j:
+            if t.low in catenatives and self._catenative(j) > j:
                 return j
         return None
 
@@ -338,6 +371,9 @@ class Parse:
             return i
         if t.tag == "REL":
             own = self.verb_group(i + 1)
+            if own is None and i + 1 < n and toks[i + 1].tag == "WORD" and toks[i].low != "whom":
+                # "who belong to …": a verb in the present tense, told by its place
+                own = VerbGroup(i + 1, i + 1, i + 2, False, "present", None, False)
             if own is None:  # "whom the rebels had seized": the clause's subject comes first
                 at = self._finite_from(i + 1, i + 8)
                 own = self.verb_group(at) if at is not None else None

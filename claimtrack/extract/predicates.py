@@ -76,6 +76,23 @@ def _verbs(lexicon: Lexicon) -> dict:
             "not_before": frozenset({"received", "treated", "suffered", "taking", "sent", "drew", "send", "sending"})}
 
 
+@lru_cache(maxsize=8)
+def _cue_words(lexicon: Lexicon) -> re.Pattern:
+    """Every word that can give a metric to a figure the older reading left without one."""
+    p = _patterns(lexicon)
+    v = _verbs(lexicon)
+    words = {phrase.split()[0] for phrase in list(p["after"]) + list(p["before"])}
+    words |= set(v["present"]) | set(v["nouns"]) | v["care"] | v["measure_nouns"] | {"custody"}
+    return re.compile(r"\b(?:%s)\b" % "|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+
+
+def may_count(sentence: str, lexicon: Lexicon) -> bool:
+    """Whether a figure of ``sentence`` that the older reading counts as nothing may count
+    something after all: one of the words that give a metric stands in it. The grammar
+    layer is only built when it can change a figure's metric."""
+    return _cue_words(lexicon).search(sentence.lower()) is not None
+
+
 def _before(parse: Parse, start: int) -> int:
     """The token before tokens[start], past determiners and adverbs; -1 at the start."""
     toks = parse.tokens
