@@ -143,6 +143,10 @@ def _tag(word: str, low: str, first: bool, upper: bool, c: dict) -> str:
     return "WORD"
 
 
+def _plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+
+
 class Parse:
     """The tokens of one sentence and the phrases read from them, on demand."""
 
@@ -286,9 +290,11 @@ class Parse:
         count = 0
         while j < n and count < limit:
             t = toks[j]
-            if t.tag in ("WORD", "NAME"):
+            if t.tag in ("WORD", "NAME") or (head is None and t.low == "others"):
                 if head is not None and toks[head].tag == "WORD" and t.tag == "WORD" and head != j - 1:
                     break
+                if head is not None and _plural(toks[head].low) and t.tag == "WORD" and not _plural(t.low):
+                    break  # "lives hang", "crews search": a plural noun, then its verb
                 if head is not None:
                     mods.append(head)
                 head = j
@@ -336,6 +342,8 @@ class Parse:
                 (partitive or self._finite_from(j + 1, j + 2) is not None):
             # "six of the hurt", "one shot smashed a window": a participle standing as the noun
             return NounPhrase(k, j + 1, j, partitive, negated, self._past_attachments(j + 1))
+        while j < n and toks[j].low in ("other", "more", "additional", "further", "others'"):
+            j += 1  # "three other men", "two more victims"
         end, head, mods = self._nominal_run(j)
         if head is None:
             return NounPhrase(k, k + 1, None, partitive, negated, k + 1)
@@ -358,10 +366,11 @@ class Parse:
         if i >= n:
             return i
         t = toks[i]
-        if t.tag == "PREP" and t.low not in ("than", "including") and depth < 3:
+        if t.tag == "PREP" and t.low not in ("than", "including", "after", "before", "since", "until", "during") \
+                and depth < 3:
             # a prepositional phrase on the noun: "one of the sons of an envoy to Ostra was hurt"
             j = i + 1
-            while j < n and toks[j].tag == "DET":
+            while j < n and toks[j].tag in ("DET", "NUM"):
                 j += 1
             e, h, _ = self._nominal_run(j, 5)
             if h is not None and e < n and (toks[e].tag in ("AUX", "MODAL", "REL", "PREP") or toks[e].text in _CLOSE):
@@ -400,15 +409,22 @@ class Parse:
                 "several", "none", "each", "half", "one", "two", "three", "four")
             if t.text == "," and not (quantifier or opener.tag == "DET"):
                 return i
+            first_aux = None
             for j in range(i + 1, min(n, i + 25)):
+                if toks[j].tag in ("AUX", "MODAL") and first_aux is None:
+                    first_aux = j
                 if toks[j].text == close or (close == "—" and toks[j].text in _DASHES):
-                    # an apposition closes before a verb group of its own ("12 people, the
-                    # youngest a boy of nine, were hurt"); a clause after a comma does not
-                    if t.text == "," and not quantifier and self.verb_group(j + 1) is None:
-                        return i
-                    return j + 1
+                    # an aside closes before a verb group of its own ("12 people, the youngest a
+                    # boy of nine, were hurt"); else it was left open and ran into the verb
+                    if self.verb_group(j + 1) is not None:
+                        return j + 1
+                    if quantifier and first_aux is not None:
+                        return first_aux
+                    return i
                 if toks[j].low in (";", ":", "."):
                     break
+            if quantifier and first_aux is not None:
+                return first_aux  # left open: "five men, aged 20 to 31 were held"
             if t.text == "," and not quantifier:
                 return i
             # left open: the aside runs to the next finite verb group
@@ -437,7 +453,8 @@ class Parse:
         for i in range(j - 1, max(-1, j - 8), -1):
             if toks[i].tag == "NUM":
                 return i
-            if toks[i].tag not in ("WORD", "NAME", "PART", "GER", "DET", "PUNCT") or toks[i].low in (";", ":"):
+            if toks[i].tag not in ("WORD", "NAME", "PART", "GER", "DET", "PUNCT", "PREP") or \
+                    toks[i].low in (";", ":", "of"):
                 return None
         return None
 

@@ -37,6 +37,9 @@ _STRONG = frozenset({"killed", "hospitalized", "arrested", "kidnapped", "missing
 _TRANSFER = frozenset({"took", "take", "takes", "taking", "taken", "flew", "flown", "fly", "flies", "flying",
                        "rushed", "rush", "rushes", "airlifted", "carried", "brought", "bring", "brings", "sent",
                        "send", "sends", "drove", "driven", "ferried", "evacuated", "moved", "transferred"})
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                     "sept", "oct", "nov", "dec"})
 _THEN = frozenset({"earlier", "later", "before", "after", "ago", "prior", "since", "on"})
 _STOP = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "--", "(", ")", "\"", "“", "”"})
 
@@ -91,6 +94,10 @@ def may_count(sentence: str, lexicon: Lexicon) -> bool:
     something after all: one of the words that give a metric stands in it. The grammar
     layer is only built when it can change a figure's metric."""
     return _cue_words(lexicon).search(sentence.lower()) is not None
+
+
+def _plural_or_collective(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "'s", "’s"))
 
 
 def _before(parse: Parse, start: int) -> int:
@@ -203,7 +210,7 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
             return "hospitalized"
     if toks[j].tag in ("PART", "GER") and verb in p["before"] and toks[j].low not in verbs["not_before"]:
         return p["before"][verb]  # "freed 12 of the 90 miners", "killing 3"
-    if toks[j].tag in ("WORD", "NAME", "ADV", "GER"):
+    if toks[j].tag in ("WORD", "NAME", "ADV", "GER") and toks[j].low not in _MONTHS:
         # a present tense: "Police detain 38", "Floods displace 12,000"
         return verbs["present"].get(verb)
     return None
@@ -241,6 +248,20 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             vg = parse.verb_group(np.verb_at)
             lost = vg is not None and toks[vg.main].low in verbs["loss"]
         return Reading("killed" if lost else "other")
+    if np.start >= 2 and toks[np.start - 1].low == "of" and toks[np.start - 2].tag == "WORD" and \
+            _plural_or_collective(toks[np.start - 2].low) and \
+            f"{toks[np.start - 2].low} of" not in p["before"] and toks[np.start - 2].low not in verbs["measure_nouns"]:
+        # "members of one family", "the names of three men slain": the figure's phrase hangs on
+        # another noun, so no verb after it is its own; only what hangs on it counts
+        if np.end < len(toks) and toks[np.end].tag == "REL":
+            inner, negated, _ = _predicate(parse, np.end + 1, p)
+            if inner and not negated:
+                return Reading(inner)
+        if np.end < len(toks) and toks[np.end].tag == "PART":
+            inner, _ = _after_metric(p, parse.words(np.end, min(len(toks), np.end + 4)))
+            if inner:
+                return Reading(inner)
+        return Reading("other")
     measured = _measured(parse, np.start, p, verbs)
     if measured:
         return Reading(measured)
@@ -261,6 +282,13 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         # a reduced relative: "the 90 miners held during the strike"
         modifier, _ = _after_metric(p, parse.words(np.end, min(len(toks), np.end + 4)))
     predicate, negated, modal = _predicate(parse, np.verb_at, p) if np.verb_at < len(toks) else (None, False, None)
+    vg = parse.verb_group(np.verb_at) if np.verb_at < len(toks) else None
+    if predicate is None and vg is not None and toks[vg.main].tag == "AUX" and vg.main + 2 < len(toks) \
+            and toks[vg.main + 1].low == "among" and toks[vg.main + 2].tag == "NUM":
+        # "three nurses were among 9 people hospitalised": the group shares the larger one's metric
+        among = read(parse, toks[vg.main + 2].fig, lexicon)
+        if among is not None:
+            return among
     if negated:
         return Reading("other")
     hedge = None
@@ -275,13 +303,22 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         return Reading(head_metric or modifier)
     if predicate:
         return Reading(predicate, hedge)
-    vg = parse.verb_group(np.verb_at) if np.verb_at < len(toks) else None
+    if head is None and not np.partitive and predicate is None and vg is None:
+        right, _ = _after_metric(p, parse.words(np.start + 1, min(len(toks), np.start + 6), skip_adverbs=False))
+        if right:
+            return Reading(right)  # "one in serious condition", "one fatally"
+        k = parse.coordinated_before(np.start) if np.start + 1 < len(toks) and \
+            toks[np.start + 1].tag == "PREP" else None
+        if k is not None:  # "19 people in one town and 7 in another": the list shares its verb
+            return read(parse, toks[k].fig, lexicon)
     if head is not None and vg is not None and not vg.passive:
         noun = verbs["nouns"].get(head)
         if noun:
             return Reading(noun)
     if vg is not None and np.end < len(toks) and toks[np.end].tag == "REL":
-        # the phrase's own verb, past its relative clause, counts nothing: a metric word
-        # inside the clause is not what happened to the group ("who rescued two injured …")
-        return Reading("other")
+        # the phrase's own verb, past its relative clause, counts nothing: the clause's verb
+        # tells what happened to the group ("three others who were injured …"), but a metric
+        # word elsewhere in the clause does not ("who rescued two injured hikers")
+        inner, negated, _ = _predicate(parse, np.end + 1, p)
+        return Reading(inner if inner and not negated else "other")
     return None
