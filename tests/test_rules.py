@@ -875,6 +875,27 @@ GRAMMAR_METRICS = [
     ("One shot smashed a shop window on the square.", "One", "other"),
     # the remains of people are deaths
     ("Teams dug up the remains of 47 villagers near the quarry.", "47", "killed"),
+    # a relative clause whose verb tells what happened to the head, when the main verb does not
+    ("The four riders who were injured were named on Friday.", "four", "injured"),
+    ("A pair of cooks who got shot should recover soon.", "A pair", "casualties"),
+    # a phrase hanging on another noun has no verb of its own; what hangs on it still counts
+    ("Six guards — all of them sons of one clan — died.", "one", "other"),
+    ("Nobody knows where 7 other pupils, abducted by gunmen, are held.", "7", "kidnapped"),
+    ("Police named three traders slain at the market.", "three", "killed"),
+    ("The names of two suspects held overnight were released.", "two", "arrested"),
+    # a list with a prepositional tail shares its verb; a bare number after a comma does not
+    ("Troops detained 19 people in Ostra and 7 in Vel.", "7", "arrested"),
+    ("Both drivers, 41 and 58, got taken to a clinic.", "41", "other"),
+    # "were among": the group shares the larger one's metric
+    ("Four cooks were among 11 staff hospitalised after the leak.", "Four", "hospitalized"),
+    # a prepositional phrase holding a figure of its own is skipped on the way to the verb
+    ("SOME 900 FARMERS FROM 6 HAMLETS WERE EVACUATED BY BARGE.", "SOME 900", "displaced"),
+    # ... but a clause after "after" is not the group's verb
+    ("Detectives want several witnesses after four guards were killed.", "several", "other"),
+    # treated and released: hurt, not freed
+    ("Five hikers got treated at the scene and then released.", "Five", "injured"),
+    # plural heads before their verb
+    ("Millions of lives hang on the talks.", "Millions", "other"),
 ]
 
 

@@ -257,8 +257,9 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             inner, negated, _ = _predicate(parse, np.end + 1, p)
             if inner and not negated:
                 return Reading(inner)
-        if np.end < len(toks) and toks[np.end].tag == "PART":
-            inner, _ = _after_metric(p, parse.words(np.end, min(len(toks), np.end + 4)))
+        at = np.end + 1 if np.end + 1 < len(toks) and toks[np.end].text == "," else np.end
+        if at < len(toks) and toks[at].tag == "PART":  # "seven students, kidnapped by …"
+            inner, _ = _after_metric(p, parse.words(at, min(len(toks), at + 4)))
             if inner:
                 return Reading(inner)
         return Reading("other")
