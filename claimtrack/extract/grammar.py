@@ -31,7 +31,7 @@ from functools import lru_cache
 from .lexicon import Lexicon
 
 # words (with inner hyphens and apostrophes), initials run together ("U.S."), dashes, marks
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*|--+|[^\w\s]")
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*(?:(?<=\b[A-Za-z])\.(?:[A-Za-z]\.)+)?|--+|[^\w\s]")
 _LY_NOUNS = frozenset({"family", "rally", "ally", "assembly", "supply", "italy", "july", "fly", "reply", "belly",
                        "bully", "lily", "holy", "only", "early", "daily", "weekly", "monthly", "elderly",
                        "deadly", "friendly", "likely", "anomaly", "homily", "jelly", "tally", "folly"})
@@ -46,8 +46,8 @@ _DASHES = frozenset({"—", "–", "--", "---"})
 _CLOSE = {"(": ")", "[": "]", "—": "—", "–": "–", "--": "--", ",": ","}
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "get", "gets", "got", "gotten", "getting"})
 _CONTEXT = frozenset({"that", "which", "who", "as", "since", "after", "before", "until"})
-WINDOW_LEFT = 200  # characters of a sentence parsed left of its first figure
-WINDOW_RIGHT = 400  # … and right of its last
+WINDOW_LEFT = 120  # characters of a sentence parsed left of its first figure
+WINDOW_RIGHT = 240  # … and right of its last
 _PRESENT = frozenset({"is", "are", "am", "has", "have", "do", "does", "get", "gets", "will", "can", "may", "must",
                       "shall"})
 
@@ -191,6 +191,7 @@ class Parse:
             if f1 > pos:
                 pos = f1
         self.tokens = tokens
+        self._groups: dict[int, VerbGroup | None] = {}
         # context classes: "that" after a noun and before a verb is a relative pronoun
         for i in context:
             t = tokens[i]
@@ -216,6 +217,12 @@ class Parse:
 
     def verb_group(self, i: int) -> VerbGroup | None:
         """The verb group starting at token ``i``, if one does."""
+        if i in self._groups:
+            return self._groups[i]
+        vg = self._groups[i] = self._verb_group(i)
+        return vg
+
+    def _verb_group(self, i: int) -> VerbGroup | None:
         toks = self.tokens
         n = len(toks)
         j = i

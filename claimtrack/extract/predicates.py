@@ -251,7 +251,7 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     if np.start >= 2 and toks[np.start - 1].low == "of" and toks[np.start - 2].tag == "WORD" and \
             _plural_or_collective(toks[np.start - 2].low) and \
             f"{toks[np.start - 2].low} of" not in p["before"] and toks[np.start - 2].low not in verbs["measure_nouns"]:
-        # "members of one family", "the names of three traders slain": the figure's phrase hangs on
+        # "members of one clan", "the names of three traders slain": the figure's phrase hangs on
         # another noun, so no verb after it is its own; only what hangs on it counts
         if np.end < len(toks) and toks[np.end].tag == "REL":
             inner, negated, _ = _predicate(parse, np.end + 1, p)
