@@ -170,6 +170,8 @@ def words_to_int(words: str) -> int | None:
         else:
             return None
         seen = True
+        if total + current > MAX_FIGURE:
+            return MAX_FIGURE + 1  # no count: stop before the numbers grow with the text
     return int(total + current) if seen else None
 
 
