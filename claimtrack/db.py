@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from .extract import Lexicon
+    from .extract.conventions import LexiconChoice
     from .inputs import Rejection, Report
 
 # sqlite-utils (with the migrations), the readers and the extraction engine are imported
@@ -100,8 +101,7 @@ def open_db(path: str | os.PathLike = DEFAULT_DB, *, create: bool = True) -> Dat
     except sqlite3.Error as e:
         raise database_error(e, path) from None
     try:
-        from sqlite_utils import Database
-
+        from ._sqlite_utils import Database  # not from sqlite_utils: it would import pandas
         from .migrations import migrations
 
         db = Database(connection)
@@ -135,6 +135,7 @@ SCHEMA = (
     "m001_reports", "m002_sources", "m003_claims", "m004_chain_links", "m005_search",
     "m006_claims_view", "m008_conflicts_view", "m009_claims_by_report_and_metric",
     "m010_search_backlog", "m011_no_indexes_by_source",
+    "m016_lexicons",
 )
 
 
@@ -189,12 +190,14 @@ def _connect_if_current(path: str) -> sqlite3.Connection | None:
     try:
         applied = [name for (name,) in conn.execute(
             "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", ["claimtrack"])]
+        tables = {name for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.Error as e:
         conn.close()
         if isinstance(e, sqlite3.OperationalError) and _is_locked(e):
             raise database_error(e, path) from None  # open_db would wait as long again
         return None
-    if sorted(applied) != sorted(SCHEMA):
+    if sorted(applied) != sorted(SCHEMA) or not set(MADE_BY.values()) <= tables:
         conn.close()
         return None
     conn.execute("PRAGMA query_only = ON")
@@ -274,25 +277,66 @@ def _apply_migrations(db: Database, path: str) -> None:
         raise
 
 
+# The tables the first migrations make: a database that records one of these migrations
+# but lacks its table (or has a view of that name) is not claimtrack's.
+MADE_BY = {"m001_reports": "reports", "m002_sources": "sources", "m003_claims": "claims",
+           "m004_chain_links": "chain_links"}
+_MIGRATION_COLUMNS = {"migration_set", "name", "applied_at"}
+
+
 def _check_schema(db: Database, path: str) -> None:
+    """Refuse a file that is not a claimtrack database (nor empty), or is a newer one's.
+
+    Reads only, before anything is written (even the journal mode): a file is claimtrack's
+    when it records claimtrack migrations in a ``_sqlite_migrations`` table of
+    sqlite-utils' shape and holds the tables they made; empty when it holds no schema at
+    all, or only an empty migrations table.
+    """
     from .migrations import known_migrations, migrations
 
-    if not db.conn.in_transaction:
-        # One read transaction, so that the two reads below see the same state of the file.
+    conn = db.conn
+    if not conn.in_transaction:
+        # One read transaction, so that the reads below see the same state of the file.
         with db.conn:
             db.conn.execute("BEGIN")
             return _check_schema(db, path)
-    applied = [m.name for m in migrations.applied(db)]
+    table = migrations.migrations_table
+    objects, others = {}, False
+    for name, kind, of_table in conn.execute(
+            "SELECT name, type, tbl_name FROM sqlite_master "
+            "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"):
+        objects[name] = kind
+        others = others or of_table != table  # anything but the table and its indexes
+    if not objects:
+        return  # a new database
+
+    def foreign(why: str) -> DatabaseError:
+        return DatabaseError(f"{path} is not a claimtrack database ({why}); pass --db with a "
+                             "new or claimtrack file")
+
+    if objects.get(table) != "table":
+        raise foreign("it already holds other tables")
+    columns = {row[1] for row in conn.execute("SELECT * FROM pragma_table_info(?)", [table])}
+    if not _MIGRATION_COLUMNS <= columns:
+        raise foreign(f"its {table} table is another program's")
+    rows = conn.execute(f"SELECT migration_set, name FROM [{table}] ORDER BY rowid").fetchall()
+    applied = [name for (migration_set, name) in rows if migration_set == migrations.name]
+    if not applied:
+        if others:
+            raise foreign("it already holds other tables")
+        if rows:
+            raise foreign(f"its {table} table records another program's migrations")
+        return
     unknown = sorted(set(applied) - set(known_migrations()))
     if unknown:
         raise DatabaseError(
             f"{path} was written by a newer claimtrack (schema migration {', '.join(unknown)}); "
             "upgrade claimtrack to open it"
         )
-    tables = [t for t in db.table_names() if t != migrations.migrations_table]
-    if not applied and tables:
-        raise DatabaseError(f"{path} is not a claimtrack database (it already holds other "
-                            "tables); pass --db with a new or claimtrack file")
+    for migration, made in MADE_BY.items():
+        if migration in applied and objects.get(made) != "table":
+            raise foreign(f"it records the claimtrack migration {migration}, but has no "
+                          f"{made} table")
 
 
 @dataclass(slots=True)
@@ -323,6 +367,7 @@ def ingest(
     stop: Callable[[], bool] | None = None,
     on_progress: Callable[[Report | Rejection, IngestSummary], None] | None = None,
     summary: IngestSummary | None = None,
+    lexicon_id: int | None = None,
 ) -> IngestSummary:
     """Extract and store each report, one transaction per report.
 
@@ -338,10 +383,13 @@ def ingest(
         on_progress: called after each input with it and the running summary.
         summary: updated as the inputs go by (and returned), so that a caller still has
             the counts when an exception such as KeyboardInterrupt ends the ingest.
+        lexicon_id: the ``lexicons`` row of ``lexicon`` (:func:`record_lexicon`), stored
+            with each report.
     """
-    from .inputs import Rejection
+    from .inputs import Rejection, Report
     from .parallel import extracted
 
+    check_before_writing(db)
     summary = summary if summary is not None else IngestSummary()
 
     def prepared() -> Iterator[tuple[Report | Rejection, str | None]]:
@@ -355,7 +403,8 @@ def ingest(
 
     results = extracted(prepared(), lambda pair: pair[0] if pair[1] else None, lexicon=lexicon,
                         jobs=jobs, extract=claim_values_for)
-    with ReportWriter(db) as writer, closing(results):  # closing: workers stop on errors too
+    # closing: workers stop on errors too
+    with ReportWriter(db, lexicon_id=lexicon_id) as writer, closing(results):
         for (item, sha), rows in results:
             if stop and stop():
                 summary.interrupted = True
@@ -364,11 +413,17 @@ def ingest(
                 item = rows
             elif rows is not None and rows.skipped and on_skip:
                 on_skip(item, rows.skipped)  # numbers too large to be figures
+            if isinstance(item, Report) and sha is not None:
+                stored_id = writer.store_or_reject(item, rows, sha256=sha)
+                if isinstance(stored_id, Rejection):  # rolled back; the rest go on
+                    item = stored_id
+                elif stored_id is None:
+                    sha = None  # stored meanwhile by another process: a duplicate
             if isinstance(item, Rejection):
                 summary.rejected += 1
                 if on_reject:
                     on_reject(item)
-            elif sha is None or writer.store(item, rows, sha256=sha) is None:
+            elif sha is None:
                 summary.duplicates += 1
             else:
                 summary.added += 1
@@ -377,6 +432,36 @@ def ingest(
             if on_progress:
                 on_progress(item, summary)
     return summary
+
+
+# A whole `PRAGMA quick_check` runs before an ingest's (or a re-extraction's) first write on a
+# database up to this size. It reads every page: measured on a loaded 2-core machine, 37 MB
+# took 0.13-0.16 s from the page cache (0.66 s from disk), 1 GB 2.2-6.4 s (12-15 s from
+# disk), where an ingest of one report into either took 6-12 ms besides. Above it, the
+# writer's connection checks each page it reads before it changes it (cell_size_check in
+# ReportWriter.BULK_SETTINGS): the pages the write touches, not the rest of the file.
+QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
+
+
+def check_before_writing(db: Database) -> None:
+    """Refuse to add to a database that is corrupt (up to QUICK_CHECK_MAX_BYTES: all of it).
+
+    Raises:
+        DatabaseError: ``PRAGMA quick_check`` found a problem; nothing was written.
+    """
+    conn = db.conn
+    size = conn.execute("PRAGMA page_count").fetchone()[0] * \
+        conn.execute("PRAGMA page_size").fetchone()[0]
+    if size > QUICK_CHECK_MAX_BYTES:
+        return
+    problems = [row[0] for row in conn.execute("PRAGMA quick_check(1)")]
+    if problems != ["ok"]:
+        path = next((row[2] for row in conn.execute("PRAGMA database_list")
+                     if row[1] == "main"), "") or ":memory:"
+        problem = " ".join(" ".join(problems).replace("*** in database main ***", "").split())
+        raise DatabaseError(f"database {path} is corrupt ({problem}); nothing was "
+                            f"written: restore it from a backup, or recover what it holds "
+                            f"with `sqlite3 {path} .recover`")
 
 
 def has_report(db: Database, sha256: str) -> bool:
@@ -425,6 +510,32 @@ def write_transaction(db: Database, step: Callable[[], T]) -> T:
     raise AssertionError("unreachable")
 
 
+# SQLite's primary result codes for a failure of the database as a whole: a full disk, an
+# I/O error, corruption, a lock held past the busy timeout, a read-only file, no memory.
+_DATABASE_FAILURES = frozenset({
+    sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB,
+    sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_READONLY,
+    sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_NOMEM, sqlite3.SQLITE_PERM,
+    sqlite3.SQLITE_PROTOCOL, sqlite3.SQLITE_INTERRUPT, sqlite3.SQLITE_NOLFS,
+    sqlite3.SQLITE_AUTH,
+})
+
+
+def fails_every_report(error: BaseException) -> bool:
+    """Whether ``error``, raised while storing one report, would fail the next one as well.
+
+    Those are the database's failures (a full disk, corruption, a lock held too long, a
+    read-only file; exit 3) and interruptions; anything else (a value SQLite cannot hold,
+    a constraint, a bug on one odd text) is the one report's, which is rejected.
+    """
+    if not isinstance(error, Exception):  # KeyboardInterrupt, SystemExit
+        return True
+    if isinstance(error, sqlite3.Error):
+        code = getattr(error, "sqlite_errorcode", None)
+        return code is not None and code & 0xFF in _DATABASE_FAILURES
+    return False
+
+
 def index_backlog(db: Database) -> int:
     """Add what the full-text indexes lack of the reports on the search backlog, and empty it.
 
@@ -460,8 +571,8 @@ def index_backlog(db: Database) -> int:
     return write_transaction(db, index)
 
 
-_REPORT_INSERT = (f"INSERT OR IGNORE INTO reports ({_columns(REPORT_COLUMNS)}) "
-                  f"VALUES ({_marks(REPORT_COLUMNS)})")
+_REPORT_INSERT = (f"INSERT OR IGNORE INTO reports ({_columns(REPORT_COLUMNS + ('lexicon_id',))}) "
+                  f"VALUES ({_marks(REPORT_COLUMNS + ('lexicon_id',))})")
 _CLAIM_INSERT_COLUMNS = ("id", "report_id", "source_id", "origin_id", *CLAIM_COLUMNS)
 _LINK_INSERT = (f"INSERT INTO chain_links ({_columns(LINK_COLUMNS)}) "
                 f"VALUES ({_marks(LINK_COLUMNS)})")
@@ -498,15 +609,19 @@ class ReportWriter:
     # write-ahead log, and checkpointing it every 16 MB instead of every 4 MB copies each hot
     # index page back and syncs less often (about 10 % more reports per second); the
     # statement journals of the multi-row claim inserts stay in memory.
-    BULK_SETTINGS = {"wal_autocheckpoint": 4000, "temp_store": 2}  # 2: MEMORY
+    # cell_size_check: each page read is checked before the write changes it, so a corrupt
+    # page of a large database (see check_before_writing) stops the ingest, not spreads.
+    BULK_SETTINGS = {"wal_autocheckpoint": 4000, "temp_store": 2,  # 2: MEMORY
+                     "cell_size_check": 1}
     # Reports stored between two runs of index_backlog(): searches lag this far behind a
     # running ingest, and every run writes one index segment per table (see m010).
     SEARCH_BATCH = 200
 
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, *, lexicon_id: int | None = None):
         from .migrations import DEFAULT_EVENT
 
         self.db = db
+        self.lexicon_id = lexicon_id  # the lexicons row the claims are extracted with
         self.conn = db.conn
         self.default_event = DEFAULT_EVENT
         self._saved: dict[str, int] = {}
@@ -547,6 +662,7 @@ class ReportWriter:
             sha256 or report.sha256, meta.title, meta.outlet, meta.url, meta.date,
             meta.event or self.default_event, report.ref, report.path,
             datetime.now(timezone.utc).isoformat(timespec="seconds"), report.text,
+            self.lexicon_id,
         )
         claims, links, keys = (rows if isinstance(rows, ClaimValues) else _claim_values(rows))[:3]
         report_id = write_transaction(self.db, lambda: self._write(values, claims, links, keys))
@@ -555,6 +671,22 @@ class ReportWriter:
             if self._unindexed >= self.SEARCH_BATCH:
                 self.index_backlog()
         return report_id
+
+    def store_or_reject(self, report: Report, rows: list[dict] | ClaimValues, *,
+                        sha256: str | None = None) -> int | Rejection | None:
+        """What :meth:`store` does, with an error of this one report (a value SQLite cannot
+        hold, a constraint, a bug on one odd text) returned as its Rejection: its
+        transaction is rolled back, and the next report may well be stored. A failure of
+        the database as a whole (:func:`fails_every_report`), or one after the report was
+        committed (indexing it for search), is raised."""
+        try:
+            return self.store(report, rows, sha256=sha256)
+        except Exception as e:
+            if fails_every_report(e) or has_report(self.db, sha256 or report.sha256):
+                raise
+            from .inputs import Rejection
+
+            return Rejection(report.name, f"could not be stored ({type(e).__name__}: {e})")
 
     def index_backlog(self) -> None:
         """Add the reports stored so far to the full-text indexes (see :func:`index_backlog`)."""
@@ -574,19 +706,18 @@ class ReportWriter:
         # The write lock is held: the next claim numbers are ours, and known before the
         # insert, so that the chain links can name their claims without a query per row.
         first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM claims").fetchone()[0]
-        for n, claim in enumerate(claims):
-            source_key, origin_key = claim[2], claim[3]
-            claim[0], claim[1] = first + n, report_id
-            claim[2] = ids.get(source_key) if source_key else None
-            claim[3] = ids.get(origin_key) if origin_key else None
-        for at in range(0, len(claims), _CLAIMS_PER_STATEMENT):
+        # New rows, the given ones left as they are: a transaction tried again after a lock
+        # starts from the same keys and indexes.
+        rows = [[first + n, report_id, ids.get(claim[2]) if claim[2] else None,
+                 ids.get(claim[3]) if claim[3] else None, *claim[4:]]
+                for n, claim in enumerate(claims)]
+        for at in range(0, len(rows), _CLAIMS_PER_STATEMENT):
             # One statement for many rows: a few calls into SQLite instead of one per claim.
-            part = claims[at:at + _CLAIMS_PER_STATEMENT]
+            part = rows[at:at + _CLAIMS_PER_STATEMENT]
             conn.execute(_claims_insert(len(part)), [v for claim in part for v in claim])
-        for link in links:
-            link[0] += first
-            link[2] = ids.get(link[2]) if link[2] else None
-        conn.executemany(_LINK_INSERT, links)
+        conn.executemany(_LINK_INSERT, [
+            [link[0] + first, link[1], ids.get(link[2]) if link[2] else None, *link[3:]]
+            for link in links])
         return report_id
 
     def _source_ids(self, keys: dict[str, tuple[str | None, str]]) -> dict[str, int]:
@@ -739,7 +870,8 @@ def list_reports(db: Database, *, event: str | None = None, include_other: bool 
     sql = f"""
         SELECT r.id, r.date, r.outlet, r.event, r.title, r.url, r.ref, r.path, r.ingested_at,
           (SELECT count(*) FROM claims c WHERE c.report_id = r.id
-             AND (? OR c.metric != 'other')) AS claims
+             AND (? OR c.metric != 'other')) AS claims,
+          (SELECT label FROM lexicons l WHERE l.id = r.lexicon_id) AS lexicon
         FROM reports r {where} ORDER BY r.id"""
     yield from db.query(sql, params)
 
@@ -788,9 +920,9 @@ def list_claims(
         where.append("(c.subject_group = ? OR c.subject LIKE ? ESCAPE '\\')")
         params += [subject, _like(subject)]
     if report is not None:
-        if str(report).isdigit():
+        if (number := row_number(report)) is not None:
             where.append("c.report_id = ?")
-            params.append(int(report))
+            params.append(number)
         else:
             where.append("(r.ref = ? OR r.path = ?)")
             params += [str(report), str(report)]
@@ -882,15 +1014,29 @@ def claim_rows(db: Database, *, event: str | None = None, metric: str | None = N
     yield from db.query(sql, params)
 
 
+_MAX_ROWID = 2 ** 63 - 1
+
+
+def row_number(ref: str | int) -> int | None:
+    """``ref`` as a row number (ASCII digits, within SQLite's integers), else None: ``²``
+    and ``٣`` are digits to Python, and a number of 20 digits fits no SQLite integer."""
+    text = str(ref)
+    if not (text.isascii() and text.isdigit()):
+        return None
+    number = int(text)
+    return number if number <= _MAX_ROWID else None
+
+
 def get_report(db: Database, ref: str | int) -> dict | None:
     """One stored report with its metadata and text, or None.
 
     Args:
         ref: the report's number (as ``reports`` lists it), or the input's id or path.
     """
-    columns = "id, date, outlet, event, title, url, ref, path, ingested_at, sha256, text"
-    if str(ref).isdigit():
-        sql, params = f"SELECT {columns} FROM reports WHERE id = ?", [int(ref)]
+    columns = ("id, date, outlet, event, title, url, ref, path, ingested_at, sha256, text, "
+               "(SELECT label FROM lexicons l WHERE l.id = lexicon_id) AS lexicon")
+    if (number := row_number(ref)) is not None:
+        sql, params = f"SELECT {columns} FROM reports WHERE id = ?", [number]
     else:
         sql = f"SELECT {columns} FROM reports WHERE ref = ? OR path = ? ORDER BY id LIMIT 1"
         params = [str(ref), str(ref)]
@@ -902,6 +1048,8 @@ def get_claim(db: Database, claim_id: int) -> dict | None:
     ``sentence_start`` (where its sentence begins in the report text, so that
     ``sentence[start - sentence_start:end - sentence_start]`` is the figure); None when no
     claim has this number."""
+    if not 0 <= claim_id <= _MAX_ROWID:
+        return None
     found = db.execute("SELECT report_id FROM claims WHERE id = ?", [claim_id]).fetchone()
     if found is None:
         return None
@@ -931,10 +1079,13 @@ class ReextractSummary:
     added: int = 0
     removed: int = 0
     unchanged: int = 0
+    rejected: int = 0  # reports whose extraction or storage failed: their old claims stay
 
 
 def reextract(db: Database, *, lexicon: Lexicon | None = None, event: str | None = None,
-              summary: ReextractSummary | None = None) -> Iterator[dict]:
+              summary: ReextractSummary | None = None,
+              on_reject: Callable[[Rejection], None] | None = None,
+              lexicon_id: int | None = None) -> Iterator[dict]:
     """Run extraction again over stored reports, one transaction per report.
 
     Claims the new run finds unchanged keep their rows (and numbers); the others are
@@ -944,14 +1095,22 @@ def reextract(db: Database, *, lexicon: Lexicon | None = None, event: str | None
     ``date``, ``outlet``, ``title``, ``before``, ``after``, ``added``, ``removed``,
     ``unchanged``; ``summary``, when given, is updated as the reports go by.
 
+    A report whose extraction or storage fails keeps the claims it had (its transaction
+    is rolled back); it is counted in ``summary.rejected``, passed to ``on_reject``, and
+    the others go on. A failure of the database as a whole (:func:`fails_every_report`)
+    ends the run.
+
     Args:
         lexicon: the lexicon to extract with (None: the default one).
         event: only the reports of this event.
+        lexicon_id: the ``lexicons`` row of ``lexicon`` (:func:`record_lexicon`), recorded
+            on each report re-extracted.
     """
+    check_before_writing(db)
     where, params = ("WHERE event = ?", [event]) if event is not None else ("", [])
     ids = [r[0] for r in db.execute(f"SELECT id FROM reports {where} ORDER BY id", params)]
     try:
-        yield from _reextract(db, ids, lexicon, summary)
+        yield from _reextract_each(db, ids, lexicon, summary, on_reject, lexicon_id)
     except BaseException:
         # The reports done so far are finished too; the first error is the one to report.
         with suppress(sqlite3.Error):
@@ -983,8 +1142,33 @@ def _delete_uncited(db: Database) -> int:
     return db.execute("""DELETE FROM sources WHERE id NOT IN
                          (SELECT source_id FROM chain_links WHERE source_id IS NOT NULL)""").rowcount
 
+def _reextract_each(db: Database, ids: list[int], lexicon: Lexicon | None,
+                    summary: ReextractSummary | None,
+                    on_reject: Callable[[Rejection], None] | None,
+                    lexicon_id: int | None = None) -> Iterator[dict]:
+    """_reextract over ``ids`` a report at a time: one report's failure is its rejection."""
+    from .inputs import Rejection
+
+    for report_id in ids:
+        try:
+            # The summary counts a report once its transaction is committed, so none of a
+            # failed one is counted.
+            changes = list(_reextract(db, [report_id], lexicon, summary, lexicon_id))
+        except Exception as e:
+            if fails_every_report(e):
+                raise
+            if summary is not None:
+                summary.rejected += 1
+            if on_reject is not None:
+                on_reject(Rejection(f"report {report_id}", f"re-extraction failed, its claims "
+                                                           f"kept ({type(e).__name__}: {e})"))
+            continue
+        yield from changes
+
+
 def _reextract(db: Database, ids: list[int], lexicon: Lexicon | None,
-               summary: ReextractSummary | None) -> Iterator[dict]:
+               summary: ReextractSummary | None, lexicon_id: int | None = None
+               ) -> Iterator[dict]:
     from .inputs import Meta, Report, claim_rows_for
 
     for report_id in ids:
@@ -1013,6 +1197,9 @@ def _reextract(db: Database, ids: list[int], lexicon: Lexicon | None,
             _delete_claims(db, removed)
             for row in added:
                 _insert_claim(db, report_id, row)
+            if lexicon_id is not None:
+                db.execute("UPDATE reports SET lexicon_id = ? WHERE id = ? AND lexicon_id IS NOT ?",
+                           [lexicon_id, report_id, lexicon_id])
         change = {
             "report": report_id, "date": stored["date"], "outlet": stored["outlet"],
             "title": stored["title"], "before": len(old), "after": len(new_rows),
@@ -1113,7 +1300,8 @@ def export_claims(db: Database, *, event: str | None = None, include_other: bool
 
 
 def search(db: Database, query: str, *, event: str | None = None, include_other: bool = False,
-           raw: bool = False, limit: int | None = None) -> Iterator[dict]:
+           raw: bool = False, limit: int | None = None,
+           on_unindexed: Callable[[int, str], None] | None = None) -> Iterator[dict]:
     """Claims whose sentence, and reports whose title or text, match ``query`` (FTS5).
 
     Rows have the keys ``SEARCH_COLUMNS``: ``kind`` is ``claim`` or ``report``, ``claim`` is
@@ -1126,6 +1314,9 @@ def search(db: Database, query: str, *, event: str | None = None, include_other:
             ``NOT``, ``prefix*``, ``NEAR(a b)``).
         include_other: also claims whose metric is ``other``.
         limit: at most this many claims and this many reports.
+        on_unindexed: called with how many stored reports wait for the index, and why,
+            when they cannot be indexed now (a read-only file, a full disk, an ingest
+            holding the lock): the search then covers what is indexed, writing nothing.
 
     Raises:
         UsageError: the query has no words, or (``raw``) is not valid FTS5 syntax.
@@ -1136,10 +1327,14 @@ def search(db: Database, query: str, *, event: str | None = None, include_other:
     try:
         index_backlog(db)
     except sqlite3.OperationalError as e:
-        # A read-only file, or an ingest holding the lock past the busy timeout: search
-        # what is indexed (all but the reports of an ingest still running or cut short).
-        if "readonly" not in str(e) and not _is_locked(e):
+        # A read-only file, a full disk, or an ingest holding the lock past the busy
+        # timeout: search what is indexed (all but the reports of an ingest still running
+        # or cut short), and say so.
+        if not fails_every_report(e):
             raise
+        if on_unindexed is not None:
+            waiting = db.execute("SELECT count(*) FROM search_backlog").fetchone()[0]
+            on_unindexed(waiting, str(e))
     return _search_rows(db, match, query if raw else None, event=event,
                         include_other=include_other, limit=-1 if limit is None else limit)
 
@@ -1185,3 +1380,62 @@ def _search_rows(db: Database, match: str, raw_query: str | None, *, event: str 
             raise UsageError(f"not a valid FTS5 query: {raw_query!r} ({message}); "
                              "leave out --raw to search for the words as written") from None
         raise
+
+
+# The lexicon a database extracts with (SPEC §3, migration m016).
+
+def recorded_lexicon(db: Database | Reader) -> LexiconChoice | None:
+    """The lexicon choice the database was last told (by ingest or reextract), or None."""
+    from .extract.conventions import LexiconChoice
+
+    row = db.execute("""SELECT l.convention, l.overlay, l.name FROM settings s
+                        JOIN lexicons l ON l.id = CAST(s.value AS INTEGER)
+                        WHERE s.key = 'lexicon_id'""").fetchone()
+    return LexiconChoice(*row) if row else None
+
+
+def record_lexicon(db: Database, choice: LexiconChoice) -> int:
+    """Store ``choice`` (once per convention and file content) and make it the one a later
+    ingest or reextract uses when given none; its ``lexicons`` id."""
+
+    def write() -> int:
+        db.execute("""INSERT OR IGNORE INTO lexicons (sha256, convention, name, overlay, label,
+                      recorded_at) VALUES (?, ?, ?, ?, ?, ?)""",
+                   [choice.sha256, choice.convention, choice.name, choice.overlay, choice.label,
+                    datetime.now(timezone.utc).isoformat(timespec="seconds")])
+        (lexicon_id,) = db.execute("SELECT id FROM lexicons WHERE sha256 = ?",
+                                   [choice.sha256]).fetchone()
+        db.execute("""INSERT INTO settings (key, value) VALUES ('lexicon_id', ?)
+                      ON CONFLICT (key) DO UPDATE SET value = excluded.value""", [str(lexicon_id)])
+        return lexicon_id
+
+    return write_transaction(db, write)
+
+
+# What shell completion offers (`claimtrack claims --event <TAB>`), at most this many.
+_COMPLETIONS = {
+    "event": "SELECT DISTINCT event FROM reports WHERE event LIKE ? ESCAPE '\\' ORDER BY 1",
+    "metric": "SELECT DISTINCT metric FROM claims WHERE metric LIKE ? ESCAPE '\\' ORDER BY 1",
+    "source": "SELECT DISTINCT name FROM sources WHERE name LIKE ? ESCAPE '\\' ORDER BY 1",
+}
+COMPLETION_LIMIT = 200
+
+
+def completions(path: str | os.PathLike, what: str, prefix: str = "") -> list[str]:
+    """Stored events, metrics or source names that start with ``prefix`` (any case), for
+    shell completion: read-only, and empty when ``path`` is no readable claimtrack database."""
+    file = Path(path)
+    if what not in _COMPLETIONS or not file.is_file():
+        return []
+    try:
+        conn = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
+    except sqlite3.Error:
+        return []
+    try:
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = conn.execute(f"{_COMPLETIONS[what]} LIMIT ?", [escaped + "%", COMPLETION_LIMIT])
+        return [value for (value,) in rows if value]
+    except sqlite3.Error:
+        return []
+    finally:
+        conn.close()

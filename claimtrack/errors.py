@@ -23,3 +23,11 @@ class DatabaseError(ClaimtrackError):
     """The database is locked, corrupt, not a claimtrack database, or of a newer schema."""
 
     exit_code = 3
+
+
+class CrashError(ClaimtrackError):
+    """claimtrack itself failed, not an input or the database: an extraction worker died
+    (killed, out of memory), or a bug. Exit 3 like a database error, so that a script can
+    tell it from rejected inputs (exit 1)."""
+
+    exit_code = 3

@@ -13,6 +13,7 @@ import io
 import json
 import os
 import re
+import stat
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -32,6 +33,15 @@ JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
+# Files that document a folder, not news: skipped when a folder is read (named, they are read).
+FOLDER_DOCS = frozenset({"readme", "changelog", "changes", "history", "license", "licence",
+                         "copying", "contributing", "code_of_conduct", "authors", "notice",
+                         "security"})
+
+
+def is_folder_documentation(path: Path) -> bool:
+    """``README.md``, ``LICENSE.txt``…: a file that documents the folder it is in."""
+    return path.stem.casefold() in FOLDER_DOCS
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 
@@ -111,13 +121,100 @@ def text_sha256(text: str) -> str:
     return sha256(normal.encode("utf-8")).hexdigest()
 
 
-def check_date(value: str) -> str:
-    """``value`` if it is an ISO 8601 date or date-time, else UsageError."""
+_MONTHS = {name: number for number, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec")), 1) for name in names}
+_WEEKDAYS = {name: number for number, names in enumerate((
+    ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"),
+    ("thursday", "thu", "thur", "thurs"), ("friday", "fri"), ("saturday", "sat"),
+    ("sunday", "sun"))) for name in names}
+# ISO 8601's extended calendar form, with or without a time; the basic (20240106), week
+# (2024-W01-6) and ordinal (2024-006) forms are not what a feed or a person writes.
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[Tt ](.+))?")
+_SLASHED_YMD = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
+_NUMERIC_DMY = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b.*")
+# "Saturday, 6 January 2024", "Jan. 6th, 2024", "Sat, 06 Jan 2024 10:30:00 +0000" (RFC 2822,
+# as RSS gives it), "January 6, 2024 at 10:30 a.m. EST".
+_WRITTEN_DATE = re.compile(
+    r"(?:(?P<weekday>[a-z]+)\.?,?\s+)?"
+    r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>[a-z]+)\.?"
+    r"|(?P<month2>[a-z]+)\.?\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?),?\s+(?P<year>\d{4})"
+    r"(?:,?\s+(?:at\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+    r"(?:\s*(?P<ampm>[ap])\.?m\.?)?(?:\s*(?:z|[a-z]{2,5}|[+-]\d{2}:?\d{2}))?)?",
+    re.IGNORECASE)
+_DATE_FORMS = "write it as YYYY-MM-DD (2024-01-06) or as 6 January 2024"
+
+
+def iso_date(value: str) -> str:
+    """``value`` as a YYYY-MM-DD date, where it says one without doubt, else ValueError.
+
+    Read: ISO dates and date-times (``2024-01-06``, ``2024-01-06T10:30:00Z``: the date as
+    written, in the time zone it is written in; the time of day is dropped), ``2024/01/06``,
+    and dates with the month in words (``January 6, 2024``, ``6 Jan 2024``, RSS's
+    ``Sat, 06 Jan 2024 10:30:00 +0000``; a weekday must be the date's). Refused: numeric
+    day-month orders (``01/02/2024`` reads either way), ISO's basic, week and ordinal forms,
+    anything without a day or a year.
+    """
+    text = " ".join(value.split())
+    if m := _ISO_DATE.fullmatch(text):
+        try:
+            if m.group(4):
+                return datetime.fromisoformat(text).date().isoformat()
+            return date.fromisoformat(text).isoformat()
+        except ValueError as e:
+            raise ValueError(f"not a date ({e}): {_DATE_FORMS}") from None
+    if m := _SLASHED_YMD.fullmatch(text):
+        return _calendar(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if m := _WRITTEN_DATE.fullmatch(text):
+        month = _MONTHS.get((m.group("month") or m.group("month2")).lower())
+        if month is None:
+            raise ValueError(f"no month called {m.group('month') or m.group('month2')!r}: "
+                             f"{_DATE_FORMS}")
+        hour, ampm = m.group("hour"), m.group("ampm")
+        if hour is not None and (int(hour) > (12 if ampm else 23) or int(m.group("minute")) > 59
+                                 or int(m.group("second") or 0) > 60):
+            raise ValueError(f"not a time of day: {_DATE_FORMS}")
+        day = _calendar(int(m.group("year")), month, int(m.group("day") or m.group("day2")))
+        weekday = m.group("weekday")
+        if weekday is not None:
+            stated = _WEEKDAYS.get(weekday.lower())
+            if stated is None:
+                raise ValueError(f"{weekday!r} is not a weekday: {_DATE_FORMS}")
+            if stated != date.fromisoformat(day).weekday():
+                raise ValueError(f"{day} is a {date.fromisoformat(day):%A}, not a {weekday}")
+        return day
+    if _NUMERIC_DMY.fullmatch(text):
+        raise ValueError("a day and a month in figures read either way round (01/02/2024): "
+                         "write it as YYYY-MM-DD")
+    raise ValueError(f"not a date claimtrack reads: {_DATE_FORMS}")
+
+
+def _calendar(year: int, month: int, day: int) -> str:
     try:
-        (date if len(value) == 10 else datetime).fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--date {value!r} is not an ISO date such as 2022-01-06") from None
-    return value
+        return date(year, month, day).isoformat()
+    except ValueError as e:
+        raise ValueError(f"not a day of the calendar ({e})") from None
+
+
+def check_date(value: str) -> str:
+    """``--date``: ``value`` as a YYYY-MM-DD date (:func:`iso_date`), else UsageError."""
+    try:
+        return iso_date(value)
+    except ValueError as e:
+        raise UsageError(f"--date {value!r}: {e}") from None
+
+
+def _date_problem(fields: dict[str, str], key: str = "date") -> str | None:
+    """Normalise ``fields["date"]`` in place to YYYY-MM-DD; what is wrong with it, if anything."""
+    value = fields.get("date")
+    if value is None:
+        return None
+    try:
+        fields["date"] = iso_date(value)
+    except ValueError as e:
+        return f"{key} {value!r}: {e}"
+    return None
 
 
 def read_inputs(
@@ -139,11 +236,7 @@ def read_inputs(
             stream = stdin if stdin is not None else _stdin_bytes()
             yield from _read_stdin(stream, defaults, max_bytes)
             continue
-        files = _expand(arg)
-        if isinstance(files, Rejection):
-            yield files
-            continue
-        for path in files:
+        for path in _expand(arg):
             yield from _read_file(path, defaults, max_bytes)
 
 
@@ -168,40 +261,137 @@ class _TextAsBytes:
         return self.stream.readline(size).encode("utf-8")
 
 
-def _expand(arg: str) -> list[Path] | Rejection:
+def shown_path(path: str | os.PathLike) -> str:
+    """A path as text that can be stored and printed: a file name's bytes that are not UTF-8
+    (which Python holds as lone surrogates) written as ``\\xNN`` escapes, ``caf\\xe9.txt``.
+
+    Names that are UTF-8, nearly all of them, are unchanged. The escaped form is what
+    messages, listings and the database show, and what ``show --report`` accepts.
+    """
+    text = os.fspath(path)
+    if isinstance(text, bytes):
+        return text.decode("utf-8", "backslashreplace")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    return text
+
+
+def _expand(arg: str) -> list[Path | Rejection]:
+    """The files ``arg`` names, with a Rejection where a folder in it cannot be listed."""
     path = Path(arg)
-    if path.is_dir():
-        return sorted(
-            (p for p in path.rglob("*")
-             if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES
-             and not any(part.startswith(".") for part in p.relative_to(path).parts)),
-            key=lambda p: p.as_posix(),
-        )
-    if path.exists():
-        return [path]
+    try:
+        is_dir = stat.S_ISDIR(path.stat().st_mode)
+    except (FileNotFoundError, NotADirectoryError, ValueError):  # ValueError: a NUL in it
+        pass
+    except OSError as e:
+        return [Rejection(shown_path(arg), f"cannot read: {e.strerror or e}")]
+    else:
+        return _walk(path) if is_dir else [path]
     if glob.has_magic(arg):
-        matches = sorted(Path(p) for p in glob.glob(arg, recursive=True))
-        files: list[Path] = []
-        for match in matches:
-            expanded = _expand(str(match))
-            if isinstance(expanded, list):
-                files.extend(expanded)
-        return files or Rejection(arg, "no file matches this pattern")
-    return Rejection(arg, "no such file or folder")
+        files: list[Path | Rejection] = []
+        for match in sorted(Path(p) for p in glob.glob(arg, recursive=True)):
+            files.extend(_expand(str(match)))
+        return files or [Rejection(shown_path(arg), "no file matches this pattern")]
+    return [Rejection(shown_path(arg), "no such file or folder")]
 
 
-def _read_file(path: Path, defaults: Meta, max_bytes: int) -> Iterator[Report | Rejection]:
-    name = str(path)
+def _walk(folder: Path) -> list[Path | Rejection]:
+    """Every file of a known suffix under ``folder``, sorted by path; hidden names and linked
+    folders are not entered. A folder that cannot be listed is a Rejection in its place: the
+    others are read."""
+    found: list[tuple[str, Path | Rejection]] = []
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as listing:
+                entries = list(listing)
+        except OSError as e:
+            found.append((current.as_posix(), Rejection(
+                shown_path(current), f"cannot list this folder: {e.strerror or e}")))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = current / entry.name
+            if _is_dir(entry, follow_symlinks=False):
+                pending.append(path)
+            elif (path.suffix.lower() in KNOWN_SUFFIXES and not is_folder_documentation(path)
+                  and not _is_dir(entry)):
+                # any kind of file: one that is not a regular file is rejected when read
+                found.append((path.as_posix(), path))
+    found.sort(key=lambda pair: pair[0])
+    return [item for _, item in found]
+
+
+def _is_dir(entry: os.DirEntry, follow_symlinks: bool = True) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=follow_symlinks)
+    except OSError:
+        return False
+
+
+# What a path names when it is not a regular file, for the rejection.
+_FILE_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+               (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+               (stat.S_ISBLK, "a block device"))
+
+
+def _not_regular(mode: int) -> str | None:
+    """Why a file of this mode is not read: only regular files are (and stdin, as ``-``).
+
+    A named pipe would block until something writes to it, a device may never end."""
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _FILE_KINDS if test(mode)), "not a regular file")
+    return f"{kind}, not a regular file: only files and stdin (-) are read"
+
+
+def _open_regular(path: Path) -> BinaryIO | str:
+    """``path`` opened for reading, or why not.
+
+    The kind is checked before opening (opening a FIFO waits for a writer, opening a device
+    may act on it), and again on what was opened, without blocking, in case the path was
+    replaced in between.
+    """
+    reason = _not_regular(os.stat(path).st_mode)
+    if reason:
+        return reason
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        reason = _not_regular(os.fstat(fd).st_mode)
+        if not reason:
+            os.set_blocking(fd, True)
+            return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    os.close(fd)
+    return reason
+
+
+def _read_file(path: Path | Rejection, defaults: Meta,
+               max_bytes: int) -> Iterator[Report | Rejection]:
+    if isinstance(path, Rejection):
+        yield path
+        return
+    name = shown_path(path)
     suffix = path.suffix.lower()
     try:
-        if suffix in JSONL_SUFFIXES:
-            with path.open("rb") as f:
+        f = _open_regular(path)
+        if isinstance(f, str):
+            yield Rejection(name, f)
+            return
+        with f:
+            if suffix in JSONL_SUFFIXES:
                 if _is_binary(f.peek(_BINARY_SNIFF)[:_BINARY_SNIFF]):
                     yield Rejection(name, "binary file, not text")
                     return
-                yield from _read_jsonl(_stream_lines(f, max_bytes), name, path, defaults)
-            return
-        data = _read_capped(path, max_bytes)
+                yield from _read_jsonl(_stream_lines(f, max_bytes), name, name, defaults)
+                return
+            data = _read_capped(f, max_bytes)
     except OSError as e:
         yield Rejection(name, f"cannot read: {e.strerror or e}")
         return
@@ -209,25 +399,24 @@ def _read_file(path: Path, defaults: Meta, max_bytes: int) -> Iterator[Report | 
         yield Rejection(name, data)
         return
     if suffix in HTML_SUFFIXES:
-        yield _html_report(data, name, path, defaults)
+        yield _html_report(data, name, name, defaults)
         return
     text = _decode(data, name)
     if isinstance(text, Rejection):
         yield text
     elif suffix in JSON_SUFFIXES:
-        yield from _read_json(text, name, path, defaults)
+        yield from _read_json(text, name, name, defaults)
     else:
-        yield _text_report(text, name, name, path, defaults)
+        yield _text_report(text, name, name, name, defaults)
 
 
-def _read_capped(path: Path, max_bytes: int) -> bytes | str:
+def _read_capped(f: BinaryIO, max_bytes: int) -> bytes | str:
     """The file's bytes, or why not: the size is checked before reading, and the read is
-    capped too (a file that grows meanwhile, a pipe or a device report no true size)."""
-    with path.open("rb") as f:
-        size = os.fstat(f.fileno()).st_size
-        if size > max_bytes:
-            return _too_large(max_bytes, size)
-        data = f.read(max_bytes + 1)
+    capped too (a file that grows meanwhile reports no true size)."""
+    size = os.fstat(f.fileno()).st_size
+    if size > max_bytes:
+        return _too_large(max_bytes, size)
+    data = f.read(max_bytes + 1)
     return _too_large(max_bytes) if len(data) > max_bytes else data
 
 
@@ -376,16 +565,19 @@ def _meta_from(fields: dict) -> Meta:
     return Meta(**{k: fields.get(k) for k in Meta.__slots__})
 
 
-def _text_report(text: str, name: str, ref: str, path: Path | None,
+def _text_report(text: str, name: str, ref: str, path: str | None,
                  defaults: Meta) -> Report | Rejection:
     fields, body = split_front_matter(text)
     if not body:
         return Rejection(name, "empty report: no text")
+    problem = _date_problem(fields)
+    if problem:
+        return Rejection(name, problem)
     return Report(
         text=body,
         name=name,
         ref=fields.get("id") or ref,
-        path=str(path) if path else None,
+        path=path,
         meta=_meta_from(fields).fill(defaults),
     )
 
@@ -426,7 +618,7 @@ def _not_unicode(key: str, value: str) -> str | None:
     return None
 
 
-def _object_report(obj, name: str, ref: str, path: Path | None,
+def _object_report(obj, name: str, ref: str, path: str | None,
                    defaults: Meta) -> Report | Rejection:
     """A report from a JSON object; every field of a wrong type is named in the rejection."""
     if not isinstance(obj, dict):
@@ -446,8 +638,10 @@ def _object_report(obj, name: str, ref: str, path: Path | None,
             continue  # other keys (author, tags, …) are not ours to judge
         value, problem = _meta_value(key, field, value)
         problems.append(problem or (value and _not_unicode(key, value)))
-        if value:
-            fields.setdefault(field, value)
+        if value and field not in fields:
+            fields[field] = value
+            if field == "date":
+                problems.append(_date_problem(fields, json.dumps(key)))
     problems = [p for p in problems if p]
     if problems:
         return Rejection(name, "; ".join(problems))
@@ -458,7 +652,7 @@ def _object_report(obj, name: str, ref: str, path: Path | None,
         text=text,
         name=name,
         ref=fields.get("id") or ref,
-        path=str(path) if path else None,
+        path=path,
         meta=_meta_from(fields).fill(defaults),
     )
 
@@ -472,7 +666,7 @@ def _json_failure(error: ValueError | RecursionError) -> str:
     return f"invalid JSON: {error}"
 
 
-def _read_json(text: str, name: str, path: Path, defaults: Meta) -> Iterator[Report | Rejection]:
+def _read_json(text: str, name: str, path: str, defaults: Meta) -> Iterator[Report | Rejection]:
     if not text.strip():
         yield Rejection(name, "empty file: no JSON")
         return
@@ -494,7 +688,7 @@ def _read_json(text: str, name: str, path: Path, defaults: Meta) -> Iterator[Rep
         yield _object_report(data, name, name, path, defaults)
 
 
-def _read_jsonl(lines: Iterable[bytes | str | _Unreadable], name: str, path: Path | None,
+def _read_jsonl(lines: Iterable[bytes | str | _Unreadable], name: str, path: str | None,
                 defaults: Meta) -> Iterator[Report | Rejection]:
     seen = False
     for lineno, raw in enumerate(lines, 1):
@@ -568,7 +762,7 @@ def _read_stdin(stream: BinaryIO, defaults: Meta,
         yield _text_report(text, STDIN_NAME, STDIN_NAME, None, defaults)
 
 
-def _html_report(data: bytes, name: str, path: Path | None, defaults: Meta) -> Report | Rejection:
+def _html_report(data: bytes, name: str, path: str | None, defaults: Meta) -> Report | Rejection:
     """The article of an HTML page; the page's title, date, site name and URL are its own
     metadata, which the defaults only complete."""
     if b"\x00" in data[:_BINARY_SNIFF]:
@@ -580,7 +774,7 @@ def _html_report(data: bytes, name: str, path: Path | None, defaults: Meta) -> R
     except InputError as e:
         return Rejection(name, str(e))
     meta = Meta(title=article.title, date=article.date, url=article.url, outlet=article.outlet)
-    return Report(text=article.text, name=name, ref=name, path=str(path) if path else None,
+    return Report(text=article.text, name=name, ref=name, path=path,
                   meta=meta.fill(defaults))
 
 

@@ -6,8 +6,7 @@ code does not know (it was written by a newer claimtrack).
 """
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from ._sqlite_utils import Database, Migrations  # never straight from sqlite_utils: pandas
 
 migrations = Migrations("claimtrack")
 
@@ -290,6 +289,25 @@ def m011_no_indexes_by_source(db: Database) -> None:
     db.execute("DROP INDEX idx_claims_source_id")
     db.execute("DROP INDEX idx_claims_origin_id")
     db.execute("DROP INDEX idx_chain_links_source_id")
+
+
+@migrations()
+def m016_lexicons(db: Database) -> None:
+    # The lexicon each report's claims were extracted with (SPEC §3): the coding convention
+    # and the *content* of the user's lexicon file, so that `reextract` rebuilds it without
+    # the file, and a plain `reextract` or `ingest` keeps what the database was told last
+    # (settings key `lexicon_id`). Reports stored before this migration have no record.
+    db.execute("""CREATE TABLE lexicons (
+  id INTEGER PRIMARY KEY,
+  sha256 TEXT NOT NULL UNIQUE,
+  convention TEXT,
+  name TEXT,
+  overlay TEXT,
+  label TEXT NOT NULL,
+  recorded_at TEXT NOT NULL
+)""")
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT)")
+    db.execute("ALTER TABLE reports ADD COLUMN lexicon_id INTEGER REFERENCES lexicons(id)")
 
 
 def known_migrations() -> list[str]:

@@ -93,13 +93,24 @@ def _json(rows: Iterable[dict], file: IO) -> int:
     return count
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (=HYPERLINK(…),
+# =cmd|…): OWASP's advice on CSV injection is to write a text cell that does with a leading
+# apostrophe, which makes it text. A number is written as it is, negative or not: it is not
+# a formula, and a spreadsheet must still read it as a number.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
 def _flat(value: Any) -> Any:
+    """A value as a CSV or TSV cell: text that a spreadsheet would run is made text."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (list, dict)):
         return _dumps(value)
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
     return value
 
 
@@ -141,24 +152,28 @@ def _text(value: Any) -> str:
 # that recolour, retitle or clear it; C1's CSI does the same in one byte), line and paragraph
 # separators, and the bidirectional embeddings, overrides and isolates that would reorder the
 # rest of the line. Tabs and line feeds only lay out a cell: rich handles them.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_UNSAFE = re.compile(f"[{_CONTROLS}]")
+_UNSAFE_IN_LINE = re.compile(f"[\n{_CONTROLS}]")  # a message line: a line feed shown too
 
 
 def _shown(match: re.Match) -> str:
     code = ord(match.group())
     if code < 0x20:
-        return chr(0x2400 + code)  # the control pictures: ␀ … ␛ … ␟
+        return chr(0x2400 + code)  # the control pictures: ␀ … ␊ … ␛ … ␟
     if code == 0x7F:
         return "\u2421"  # ␡
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
-def terminal_safe(text: str) -> str:
+def terminal_safe(text: str, *, one_line: bool = False) -> str:
     """``text`` with every control character shown instead of obeyed (``␛[31m``, ``\\u202e``).
 
-    For the table view only: stored data and the machine formats keep every character.
+    For what is drawn on a terminal only: stored data and the machine formats keep every
+    character. ``one_line`` shows line feeds too (``␊``), for a message that must stay one
+    line; a table cell lays them out.
     """
-    return _UNSAFE.sub(_shown, text)
+    return (_UNSAFE_IN_LINE if one_line else _UNSAFE).sub(_shown, text)
 
 
 def source_origin(row: dict) -> str:
@@ -181,13 +196,19 @@ def interval(row: dict) -> str:
     return f"{number(low)}–{number(high)}"
 
 
+def count(key: str) -> Callable[[dict], str]:
+    """A count as the tables show it, thousands separated: ``1,611``."""
+    return lambda row: "" if row.get(key) is None else f"{row[key]:,}"
+
+
 REPORT_TABLE = (
     Column("id", "#", "right"),
     Column("date"),
     Column("outlet", max_width=18),
     Column("event", max_width=16),
     Column("title"),
-    Column("claims", justify="right"),
+    Column("claims", justify="right", get=count("claims")),
+    Column("lexicon", max_width=16),
 )
 CLAIM_TABLE = (
     Column("id", "#", "right"),
@@ -211,9 +232,9 @@ SOURCE_TABLE = (
     Column("id", "#", "right"),
     Column("name", get=lambda r: r.get("name") or r.get("key")),
     Column("kind", max_width=13),
-    Column("claims", justify="right"),
-    Column("origin_of", "origin of", "right"),
-    Column("reports", justify="right"),
+    Column("claims", justify="right", get=count("claims")),
+    Column("origin_of", "origin of", "right", get=count("origin_of")),
+    Column("reports", justify="right", get=count("reports")),
     Column("events", max_width=24),
 )
 SEARCH_TABLE = (
@@ -305,7 +326,7 @@ REEXTRACT_TABLE = (
     Column("date"),
     Column("outlet", max_width=18),
     Column("title"),
-    Column("claims", "claims", "right", get=lambda r: f"{r['before']} → {r['after']}"),
-    Column("added", "added", "right", get=lambda r: f"+{r['added']}"),
-    Column("removed", "removed", "right", get=lambda r: f"−{r['removed']}"),
+    Column("claims", "claims", "right", get=lambda r: f"{r['before']:,} → {r['after']:,}"),
+    Column("added", "added", "right", get=lambda r: f"+{r['added']:,}"),
+    Column("removed", "removed", "right", get=lambda r: f"−{r['removed']:,}"),
 )

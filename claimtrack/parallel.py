@@ -11,6 +11,7 @@ the size of the input.
 """
 from __future__ import annotations
 
+import errno
 import multiprocessing
 import os
 import pickle
@@ -23,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import TypeVar
 
-from .errors import ClaimtrackError
+from .errors import CrashError
 from .extract import Lexicon
 from .inputs import Rejection, Report, claim_rows_for
 
@@ -43,12 +44,43 @@ IN_FLIGHT_PER_JOB = 4
 # process is idle first.
 QUEUED_PER_WORKER = 3
 
+# File descriptors a worker holds in this process: its two pipes and its sentinel; two more
+# while it starts. Some are kept back for SQLite (the database, its -wal, -shm and journal),
+# the input being read, and the modules imported on the way.
+FDS_PER_WORKER = 3
+FDS_TO_START = 2
+FDS_KEPT_BACK = 24
+
+
 def default_jobs() -> int:
     """The number of cores this process may run on."""
     try:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # not on Linux
         return os.cpu_count() or 1
+
+
+def usable_jobs(requested: int | None = None) -> int:
+    """The processes that may extract: ``requested`` (default: one per core), at most one
+    per core (more only take turns on them) and as many as the open-file limit lets this
+    process talk to (:func:`max_workers`)."""
+    return max(1, min(requested or default_jobs(), default_jobs(), 1 + max_workers()))
+
+
+def max_workers() -> int:
+    """How many worker processes the file descriptors left to this process allow
+    (``ulimit -n``), or a large number where the system does not say."""
+    try:
+        import resource
+
+        soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+        in_use = len(os.listdir("/proc/self/fd" if os.path.isdir("/proc/self/fd")
+                                else "/dev/fd"))
+    except (ImportError, OSError, ValueError):
+        return 1 << 16
+    if soft == resource.RLIM_INFINITY:
+        return 1 << 16
+    return max(0, (soft - in_use - FDS_KEPT_BACK - FDS_TO_START) // FDS_PER_WORKER)
 
 
 def extracted(
@@ -67,9 +99,10 @@ def extracted(
             item that passes through unextracted (with None as its rows).
         extract: what a report's claims are made into, ``extract(report, lexicon)``: a
             top-level function (the workers get it by name where they are not forked).
-        jobs: processes that extract, this one included (``jobs - 1`` workers); with 1,
-            or when all the items fit in one chunk, extraction runs in this process and no
-            pool is started. It then extracts a chunk's reports before it yields the first
+        jobs: processes that extract, this one included (``jobs - 1`` workers, fewer
+            when the open-file limit allows fewer: :func:`max_workers`); with 1, or when
+            all the items fit in one chunk, extraction runs in this process and no pool is
+            started. It then extracts a chunk's reports before it yields the first
             of them too: a caller that stores them gets them in runs, and an ingest runs
             11 % faster (tests/perf/bench.py) when extraction and storage each keep their
             code and data in the processor's caches for a run.
@@ -80,10 +113,11 @@ def extracted(
         is dropped.
 
     Raises:
-        ClaimtrackError: a worker process died (killed, out of memory).
+        CrashError: a worker process died (killed, out of memory).
     """
     chunks = _chunks(items, report_of, chunk_chars)
     claims_of = partial(extract, lexicon=lexicon)
+    jobs = min(jobs, 1 + max_workers())
     if jobs <= 1:
         for chunk in chunks:
             yield from _in_process(chunk, claims_of)
@@ -186,6 +220,10 @@ def _pooled(head: list, chunks: Iterator, claims_of: Callable, jobs: int) -> Ite
     processes on two cores spent a sixth of their time on sharing them.)
     """
     workers = _Workers(jobs - 1, claims_of)
+    if not workers.all:  # the system would start none: all of it here, as with --jobs 1
+        for chunk in (*head, *chunks):
+            yield from _in_process(chunk, claims_of)
+        return
     in_flight: deque[_InFlight] = deque(map(_InFlight, head))
     local: _Local | None = None  # the chunk this process is extracting between looks
     exhausted = False
@@ -224,13 +262,22 @@ class _Worker:
     __slots__ = ("process", "tasks", "results", "queued", "outbox", "sender")
 
     def __init__(self, context, claims_of: Callable):
-        tasks_out, self.tasks = context.Pipe(duplex=False)
-        self.results, results_in = context.Pipe(duplex=False)
-        for end in (self.tasks, self.results):
-            _widen_pipe(end)
-        self.process = context.Process(target=_work, name="claimtrack-extract", daemon=True,
-                                       args=(tasks_out, results_in, claims_of, os.getpid()))
-        self.process.start()
+        ends = []
+        try:
+            tasks_out, self.tasks = context.Pipe(duplex=False)
+            ends += (tasks_out, self.tasks)
+            self.results, results_in = context.Pipe(duplex=False)
+            ends += (self.results, results_in)
+            for end in (self.tasks, self.results):
+                _widen_pipe(end)
+            self.process = context.Process(target=_work, name="claimtrack-extract",
+                                           daemon=True,
+                                           args=(tasks_out, results_in, claims_of, os.getpid()))
+            self.process.start()
+        except BaseException:  # out of file descriptors or processes: nothing left open
+            for end in ends:
+                end.close()
+            raise
         # Only the worker holds these ends now: when it dies, reading its results ends.
         tasks_out.close()
         results_in.close()
@@ -289,7 +336,13 @@ class _Workers:
         self.all: list[_Worker] = []
         try:
             for _ in range(count):
-                self.all.append(_Worker(context, claims_of))
+                try:
+                    self.all.append(_Worker(context, claims_of))
+                except OSError as e:
+                    # No more file descriptors or processes (ulimit): fewer workers will do.
+                    if e.errno not in _OUT_OF_RESOURCES:
+                        raise
+                    break
             for worker in self.all:
                 worker.start_sending()
         except BaseException:
@@ -313,10 +366,12 @@ class _Workers:
             worker.stop()
 
 
-def _died() -> ClaimtrackError:
-    return ClaimtrackError("an extraction worker died (out of memory?); what was stored stays "
-                           "stored: run the same command again, with --jobs 1 to use less "
-                           "memory")
+_OUT_OF_RESOURCES = frozenset({errno.EMFILE, errno.ENFILE, errno.EAGAIN, errno.ENOMEM})
+
+
+def _died() -> CrashError:
+    return CrashError("an extraction worker died (out of memory?); what was stored stays "
+                      "stored: run the same command again, with --jobs 1 to use less memory")
 
 
 def _queued(worker: _Worker) -> int:
@@ -368,9 +423,25 @@ def _work(tasks, results, claims_of: Callable, parent: int) -> None:
         while True:
             reports = pickle.loads(tasks.recv_bytes())
             extracted = [_extract_one(report, claims_of) for report in reports]
-            results.send_bytes(pickle.dumps(extracted, pickle.HIGHEST_PROTOCOL))
+            try:
+                data = pickle.dumps(extracted, pickle.HIGHEST_PROTOCOL)
+            except Exception:  # one result that cannot be sent is that report's rejection
+                data = pickle.dumps([_sendable(result, report)
+                                     for result, report in zip(extracted, reports)],
+                                    pickle.HIGHEST_PROTOCOL)
+            results.send_bytes(data)
     except (EOFError, OSError):  # the main process closed the pipes, or is gone
         return
+
+
+def _sendable(result: object, report: Report) -> object:
+    """``result`` if it pickles, else the report's rejection."""
+    try:
+        pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
+    except Exception as e:
+        return Rejection(report.name, f"extraction failed: its claims could not be sent back "
+                                      f"({type(e).__name__}: {e})")
+    return result
 
 
 def _die_with_parent(parent: int) -> None:

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.progress import (BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn,
                            TimeRemainingColumn)
 
-from .inputs import STDIN, Rejection, Report, _expand
+from .inputs import STDIN, Rejection, Report, _expand, shown_path
 
 
 class IngestProgress:
@@ -24,13 +24,13 @@ class IngestProgress:
         for arg in paths:
             if arg == STDIN:
                 continue
-            files = _expand(arg)
-            if isinstance(files, list):
-                for path in files:
-                    try:
-                        self.sizes[str(path)] = os.path.getsize(path)
-                    except OSError:
-                        pass
+            for path in _expand(arg):
+                if isinstance(path, Rejection):
+                    continue
+                try:
+                    self.sizes[shown_path(path)] = os.path.getsize(path)
+                except OSError:
+                    pass
         has_stdin = STDIN in paths
         total = None if has_stdin or not self.sizes else sum(self.sizes.values())
         self.progress = Progress(

@@ -17,6 +17,31 @@ from .conflicts import CONTRADICTION, DIVERGENT, ConflictGroup, GroupClaim
 from .output import REPORT_CLAIM_TABLE, Column, interval, terminal_safe
 
 
+class Shown(Text):
+    """Text drawn as it is: control characters from a report (escape sequences that would
+    clear the screen, hide a link, write to the clipboard) are shown, ``␛[2J``, never
+    obeyed (:func:`claimtrack.output.terminal_safe`), and ``[red]`` or ``:fire:`` are not
+    markup. Every string the table view draws is made into one, here or by the console."""
+
+    def __init__(self, text: str = "", *args, **kwargs):
+        super().__init__(terminal_safe(text), *args, **kwargs)
+
+    def append(self, text: str | Text, style=None) -> Shown:
+        return super().append(terminal_safe(text) if isinstance(text, str) else text, style)
+
+
+class _SafeConsole(Console):
+    """A console that shows the control characters of any string it is given to draw (a
+    table cell given as ``str``, a string printed): nothing reaches the terminal unshown."""
+
+    def render_str(self, text: str, **kwargs) -> Text:
+        return super().render_str(terminal_safe(text), **kwargs)
+
+
+def _console(file: IO | None = None, *, stderr: bool = False) -> Console:
+    return _SafeConsole(file=file, stderr=stderr, highlight=False, markup=False, emoji=False)
+
+
 def draw_table(rows: Iterable[dict], columns: Sequence[Column], file: IO, empty: str) -> int:
     """Rows as one table on ``file``; ``empty`` goes to stderr when there are none."""
     rows = list(rows)
@@ -26,17 +51,16 @@ def draw_table(rows: Iterable[dict], columns: Sequence[Column], file: IO, empty:
     columns = columns or [Column(key) for key in rows[0]]
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, highlight=False)
     for col in columns:
-        table.add_column(Text(terminal_safe(col.header or col.key)), justify=col.justify,
+        table.add_column(Shown(col.header or col.key), justify=col.justify,
                          max_width=col.max_width, overflow="fold")
     for row in rows:
-        # Text, not str: a title such as "[/b]" or ":fire:" is not rich markup or an emoji code
-        table.add_row(*(Text(terminal_safe(col.cell(row))) for col in columns))
-    Console(file=file, highlight=False).print(table)
+        table.add_row(*(Shown(col.cell(row)) for col in columns))
+    _console(file).print(table)
     return len(rows)
 
 
 def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def subject_place(subject_group: str | None, location: str | None) -> str:
@@ -96,12 +120,12 @@ _AGREE_STYLE = "bold green"
 
 
 def _say(message: str) -> None:
-    Console(stderr=True, highlight=False).print(message, markup=False)
+    _console(stderr=True).print(Shown(message))
 
 
 def conflict_heading(g: ConflictGroup) -> Text:
     """``kazakhstan-2022 · injured — divergent: 4 figures from 4 independent origins``."""
-    return Text.assemble(
+    return Shown.assemble(
         (f"{g.event} · {_plain(g.metric)}", "bold"), " — ",
         (g.verdict, VERDICT_STYLE.get(g.verdict, _AGREE_STYLE)),
         f": {_count(len(g.figures), 'figure')} from "
@@ -152,7 +176,7 @@ def conflict_reason(g: ConflictGroup) -> str:
 
 
 def _figure_cell(c: GroupClaim) -> Text:
-    cell = Text()
+    cell = Shown()
     if c.contradicted and not c.superseded:
         cell.append("✗ ", "bold red")
     cell.append(c.figure or "", "red" if c.contradicted and not c.superseded else "")
@@ -164,7 +188,7 @@ def _figure_cell(c: GroupClaim) -> Text:
 
 
 def _claimed_cell(c: GroupClaim) -> Text:
-    cell = Text(claimed_by(c))
+    cell = Shown(claimed_by(c))
     cell.append(f"\n{c.outlet or f'report {c.report}'} · {c.date or 'undated'}", "dim")
     return cell
 
@@ -183,7 +207,7 @@ def conflict_table(g: ConflictGroup) -> Table:
     for c in g.claims:
         table.add_row(
             str(c.claim), _figure_cell(c), figure_range(c.low, c.high),
-            Text(subject_place(_plain(c.subject_group), c.location)), _claimed_cell(c),
+            Shown(subject_place(_plain(c.subject_group), c.location)), _claimed_cell(c),
             str(c.origins), style="dim" if c.superseded else "",
         )
     return table
@@ -194,12 +218,12 @@ def draw_conflicts(groups: Sequence[ConflictGroup], file: IO, empty: str) -> int
     if not groups:
         _say(empty)
         return 0
-    console = Console(file=file, highlight=False)
+    console = _console(file)
     for i, g in enumerate(groups):
         if i:
             console.print()
         console.print(conflict_heading(g))
-        console.print(Text(conflict_reason(g)))
+        console.print(Shown(conflict_reason(g)))
         console.print(conflict_table(g))
     return sum(len(g.claims) for g in groups)
 
@@ -222,8 +246,8 @@ def timeline_tables(rows: Sequence[dict]) -> list[tuple[str, Table]]:
             table.add_column("origin", max_width=28, overflow="fold")
             table.add_column("figures over time", ratio=1, overflow="fold")
         moved = len({_step_figure(r) for r in line}) > 1
-        table.add_row(Text(subject_place(_plain(group), location)), Text(line[-1]["origin"]),
-                      Text(movement(line), style="bold" if moved else ""))
+        table.add_row(Shown(subject_place(_plain(group), location)), Shown(line[-1]["origin"]),
+                      Shown(movement(line), style="bold" if moved else ""))
     return list(tables.items())
 
 
@@ -233,11 +257,11 @@ def draw_timeline(rows: Iterable[dict], file: IO, empty: str) -> int:
     if not rows:
         _say(empty)
         return 0
-    console = Console(file=file, highlight=False)
+    console = _console(file)
     for i, (heading, table) in enumerate(timeline_tables(rows)):
         if i:
             console.print()
-        console.print(Text(heading, "bold"))
+        console.print(Shown(heading, "bold"))
         console.print(table)
     return len(rows)
 
@@ -248,9 +272,9 @@ def highlighted(sentence: str, start: int | None, end: int | None, *, plain: boo
     def flat(part: str) -> str:
         return re.sub(r"\s+", " ", part)
     if start is None or end is None or not 0 <= start <= end <= len(sentence):
-        return Text(flat(sentence).strip())
+        return Shown(flat(sentence).strip())
     figure = sentence[start:end]
-    text = Text(flat(sentence[:start]).lstrip())
+    text = Shown(flat(sentence[:start]).lstrip())
     text.append(f"**{figure}**" if plain else figure, "" if plain else "bold reverse")
     text.append(flat(sentence[end:]).rstrip())
     return text
@@ -268,21 +292,21 @@ def _fields(rows: Sequence[tuple[str, Any]]) -> Table:
     grid.add_column(overflow="fold")
     for name, value in rows:
         if not isinstance(value, Text):
-            value = Text("–" if value is None or value == "" else str(value))
+            value = Shown("–" if value is None or value == "" else str(value))
         grid.add_row(name, value)
     return grid
 
 
 def draw_claim(claim: dict, file: IO) -> int:
     """One claim in its sentence, the figure marked, then its fields."""
-    console = Console(file=file, highlight=False)
+    console = _console(file)
     offset = claim.get("sentence_start")
     start = None if offset is None else claim["start"] - offset
     end = None if offset is None else claim["end"] - offset
     chain = claim.get("chain") or []
-    links = Text("\n".join(("← " if i else "") + _link(link) for i, link in enumerate(chain)))
+    links = Shown("\n".join(("← " if i else "") + _link(link) for i, link in enumerate(chain)))
     qualifier = claim.get("qualifier")
-    console.print(Text.assemble((f"Claim {claim['id']}", "bold"),
+    console.print(Shown.assemble((f"Claim {claim['id']}", "bold"),
                                 f" · {claim.get('event')} · {claim.get('metric')}"))
     console.print(highlighted(claim.get("sentence") or "", start, end,
                               plain=not console.is_terminal))
@@ -295,7 +319,7 @@ def draw_claim(claim: dict, file: IO) -> int:
                     + (f" (“{claim['subject']}”)" if claim.get("subject")
                        and claim["subject"] != claim.get("subject_group") else "")),
         ("location", claim.get("location")),
-        ("chain", links if chain else Text("–")),
+        ("chain", links if chain else Shown("–")),
         ("hedge", f"“{claim['hedge']}”" if claim.get("hedge") else None),
         ("quoted", "yes" if claim.get("quoted") else "no"),
         ("report", f"{claim.get('report')} · {claim.get('outlet') or 'no outlet'} · "
@@ -308,8 +332,8 @@ def draw_claim(claim: dict, file: IO) -> int:
 
 def draw_report(report: dict, claims: Sequence[dict], file: IO) -> int:
     """One report's metadata, then its claims as a table."""
-    console = Console(file=file, highlight=False)
-    console.print(Text.assemble((f"Report {report['id']}", "bold"),
+    console = _console(file)
+    console.print(Shown.assemble((f"Report {report['id']}", "bold"),
                                 f" · {report.get('outlet') or 'no outlet'} · "
                                 f"{report.get('date') or 'undated'} · {report.get('event')}"))
     console.print(_fields([
@@ -318,6 +342,7 @@ def draw_report(report: dict, claims: Sequence[dict], file: IO) -> int:
         ("input", report.get("path") or report.get("ref")),
         *([("id", report["ref"])] if report.get("ref") not in (None, report.get("path")) else []),
         ("ingested", report.get("ingested_at")),
+        ("lexicon", report.get("lexicon")),
         ("claims", len(claims)),
     ]))
     if claims:

@@ -291,8 +291,8 @@ def test_a_claim_nobody_is_named_for_is_the_reports_own(invoke):
 def test_reports_and_sources_tables(invoke, stored):
     reports = invoke("reports", "--db", str(stored), "-f", "table").stdout
     assert [line.rstrip() for line in reports.splitlines()] == [
-        "#   date         outlet        event     title              claims",
-        "─" * 66,
+        "#   date         outlet        event     title              claims   lexicon",
+        "─" * 76,
         "1   2024-03-04   City Herald   clashes   Night of clashes        1",
         "2                Wire          clashes                           1",
     ]

@@ -425,6 +425,7 @@ title     Interior ministry puts the police death toll at eight
 url       https://example.org/kazakhstan/interior-ministry-2022-01-07
 input     samples/interior-ministry-2022-01-07.md
 ingested  TIME
+lexicon   default
 claims    3
 
  #   figure             range   metric     subject           source ← origin     hedge
@@ -560,7 +561,7 @@ def test_reextract_after_a_lexicon_change(invoke, samples_db, tmp_path):
          "before": 1, "after": 1, "added": 1, "removed": 1, "unchanged": 0},
     ]
     assert result.stderr == ("re-extracted 6 reports (2 changed): 3 claims added, 3 removed, "
-                             "20 unchanged → claimtrack.db\n")
+                             "20 unchanged → claimtrack.db (lexicon: acled.toml)\n")
     consistent(samples_db)
 
     # the new convention and the new word are in force; unchanged claims keep their numbers
@@ -586,7 +587,7 @@ def test_reextract_after_a_lexicon_change(invoke, samples_db, tmp_path):
     again = invoke("reextract", "--lexicon", "acled.toml", "-f", "table")
     assert (again.exit_code, again.stdout) == (0, "")
     assert again.stderr == ("no claims changed\nre-extracted 6 reports (0 changed): 0 claims "
-                            "added, 0 removed, 23 unchanged → claimtrack.db\n")
+                            "added, 0 removed, 23 unchanged → claimtrack.db (lexicon: acled.toml)\n")
 
 
 def test_reextract_table_and_event(invoke, samples_db, tmp_path):
@@ -594,7 +595,7 @@ def test_reextract_table_and_event(invoke, samples_db, tmp_path):
     result = invoke("reextract", "--lexicon", "acled.toml", "--event", FLOOD, "-f", "table")
     assert (result.exit_code, result.stdout) == (0, "")
     assert result.stderr.endswith("re-extracted 1 report (0 changed): 0 claims added, "
-                                  "0 removed, 6 unchanged → claimtrack.db\n")
+                                  "0 removed, 6 unchanged → claimtrack.db (lexicon: acled.toml)\n")
     result = invoke("reextract", "--lexicon", "acled.toml", "--event", KZ, "-f", "table")
     assert lines(result.stdout) == """\
 #   date         outlet          title                                      claims   added   removed

@@ -93,7 +93,7 @@ def test_json_object_and_array(tmp_path):
     (tmp_path / "many.json").write_text(json.dumps([{"text": "A."}, {"title": "no text"}, 3]))
     items = read(tmp_path / "one.json", tmp_path / "many.json")
     one = items[0]
-    assert (one.ref, one.meta) == ("7", Meta(date="2021-02-03T10:00:00Z",
+    assert (one.ref, one.meta) == ("7", Meta(date="2021-02-03",
                                              url="https://example.org/a", outlet="Wire"))
     assert items[1].ref == f"{tmp_path / 'many.json'}[0]"
     assert isinstance(items[2], Rejection) and "no \"text\" string" in items[2].reason
@@ -168,6 +168,7 @@ def test_sha256_ignores_layout_only():
 
 def test_check_date():
     assert check_date("2022-01-06") == "2022-01-06"
-    assert check_date("2022-01-06T09:30:00") == "2022-01-06T09:30:00"
-    with pytest.raises(UsageError, match="not an ISO date"):
-        check_date("6 Jan 2022")
+    assert check_date("2022-01-06T09:30:00") == "2022-01-06"
+    assert check_date("6 Jan 2022") == "2022-01-06"
+    with pytest.raises(UsageError, match="--date '2022-W01-4': not a date claimtrack reads"):
+        check_date("2022-W01-4")

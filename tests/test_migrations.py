@@ -16,11 +16,12 @@ def test_blank_database_schema():
     assert [m.name for m in migrations.applied(db)] == known_migrations() == [
         "m001_reports", "m002_sources", "m003_claims", "m004_chain_links", "m005_search",
         "m006_claims_view", "m008_conflicts_view", "m009_claims_by_report_and_metric",
-        "m010_search_backlog", "m011_no_indexes_by_source",
+        "m010_search_backlog", "m011_no_indexes_by_source", "m016_lexicons",
     ]
     assert db["reports"].columns_dict == {
         "id": int, "sha256": str, "title": str, "outlet": str, "url": str, "date": str,
         "event": str, "ref": str, "path": str, "ingested_at": str, "text": str,
+        "lexicon_id": int,
     }
     assert db["sources"].columns_dict == {"id": int, "key": str, "name": str, "kind": str}
     assert db["claims"].columns_dict == {
@@ -39,7 +40,7 @@ def test_blank_database_schema():
     fks = {t: sorted((fk.column, fk.other_table, fk.other_column) for fk in db[t].foreign_keys)
            for t in ("reports", "sources", "claims", "chain_links")}
     assert fks == {
-        "reports": [],
+        "reports": [("lexicon_id", "lexicons", "id")],
         "sources": [],
         "claims": [("origin_id", "sources", "id"), ("report_id", "reports", "id"),
                    ("source_id", "sources", "id")],

@@ -7,19 +7,21 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from enum import Enum
 from functools import cache
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from ..db import DEFAULT_DB, ENV_DB, Reader, database_error, open_db, open_reader
-from ..errors import ClaimtrackError
+from ..errors import ClaimtrackError, CrashError, UsageError
 from ..output import Format
 
 if TYPE_CHECKING:
     from rich.console import Console
     from sqlite_utils import Database
 
+    from ..extract import Lexicon
     from ..inputs import Rejection
 
 # Each command imports only what it needs (the extraction engine, the conflict rules, rich),
@@ -34,27 +36,63 @@ class State:
     debug: bool = False
 
 
+def check_db_path(value: str | None) -> str | None:
+    """Refuse ``--db ''``, which SQLite would take for a temporary database."""
+    if value is not None and not value.strip():
+        raise typer.BadParameter("the database path is empty: pass a file name")
+    return value
+
+
 FormatOpt = Annotated[Format | None, typer.Option(
     "--format", "-f", case_sensitive=False, show_default=False,
     help="table, json, jsonl, csv or tsv \\[default: a table on a terminal, else jsonl]")]
 DbOpt = Annotated[str | None, typer.Option(
-    "--db", show_default=False, metavar="PATH",
+    "--db", show_default=False, metavar="PATH", callback=check_db_path,
     help=f"Database file (overrides the global --db, ${ENV_DB}, {DEFAULT_DB}).")]
 PathsArg = Annotated[list[str], typer.Argument(
     metavar="PATH", show_default=False,
-    help="Files (.txt .md .json .jsonl .html), folders (recursive), glob patterns, or - for "
-         "stdin.")]
+    help="Files (.txt .md .json .jsonl .html), folders (recursive; a folder's README, "
+         "LICENSE, CHANGELOG… are skipped as documentation), glob patterns, or - for stdin.")]
 LexiconOpt = Annotated[str | None, typer.Option(
     "--lexicon", metavar="FILE", show_default=False,
     help="TOML file extending the default lexicon (env CLAIMTRACK_LEXICON).")]
+
+
+class Convention(str, Enum):
+    """The coding conventions shipped as presets (claimtrack/extract/presets), and none."""
+
+    acled = "acled"
+    ccc = "ccc"
+    none = "none"
+
+
+ConventionOpt = Annotated[Convention | None, typer.Option(
+    "--convention", case_sensitive=False, show_default=False,
+    help='Coding convention for vague numbers, laid under --lexicon: acled ("tens" 10, '
+         '"dozens" 12, "hundreds" 100), ccc ("hundreds" 200, "thousands" 2,000, "tens of '
+         'thousands" 20,000), or none (the default lexicon\'s).')]
 OutletOpt = Annotated[str | None, typer.Option(
     help="Outlet for reports that do not name one.", show_default=False)]
-EventOpt = Annotated[str | None, typer.Option(help="Only this event.", show_default=False)]
+def completion_of(what: str):
+    """Shell completion of ``what`` (event, metric, source) from the command's database."""
+
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        from ..db import completions
+
+        parent = ctx.parent.params if ctx.parent is not None else {}
+        path = ctx.params.get("db") or parent.get("db") or os.environ.get(ENV_DB) or DEFAULT_DB
+        return completions(path, what, incomplete)
+
+    return complete
+
+
+EventOpt = Annotated[str | None, typer.Option(help="Only this event.", show_default=False,
+                                              autocompletion=completion_of("event"))]
 AllOpt = Annotated[bool, typer.Option("--all", help="Include figures of metric 'other'.")]
 MaxBytesOpt = Annotated[int, typer.Option(
     "--max-bytes", min=1, metavar="N",
     help="Reject a report (file, JSON line, stdin) larger than N bytes, unread.")]
-MetricOpt = Annotated[str | None, typer.Option(
+MetricOpt = Annotated[str | None, typer.Option(autocompletion=completion_of("metric"),
     help="Only this metric (killed, injured, arrested…).", show_default=False)]
 
 
@@ -63,14 +101,34 @@ def err() -> Console:
     """The console on stderr for progress, summaries and errors, made on first use."""
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 
 def escape(text: str) -> str:
-    """``text`` with its rich markup escaped, to print as it is."""
+    """``text`` to print as it is in a line on stderr: its rich markup escaped, its control
+    characters (a file name's escape sequences, a line feed) shown, never obeyed. Every
+    string from input or from an error passes here on its way to the terminal."""
     from rich.markup import escape as rich_escape
 
-    return rich_escape(text)
+    from ..output import terminal_safe
+
+    return rich_escape(terminal_safe(text, one_line=True))
+
+
+def usage_error(error: Exception) -> NoReturn:
+    """A Click usage error (bad option value, missing argument, unknown command) as one
+    line, like every other error, naming the --help to read; its own exit code (2)."""
+    ctx = getattr(error, "ctx", None)
+    message = error.format_message() if hasattr(error, "format_message") else str(error)
+    if ctx is not None:
+        names = []  # the command's path, named `claimtrack` however it was started
+        while ctx.parent is not None:
+            names.append(ctx.info_name)
+            ctx = ctx.parent
+        message = f"{message} (see `{' '.join(['claimtrack', *reversed(names)])} --help`)"
+    usage = UsageError(" ".join(message.split()))
+    usage.exit_code = getattr(error, "exit_code", UsageError.exit_code)
+    fail(usage)
 
 
 def fail(error: ClaimtrackError) -> NoReturn:
@@ -105,9 +163,9 @@ def handled(ctx: typer.Context, db: str | None = None) -> Iterator[None]:
     except Exception as e:
         if debug:
             raise
-        err().print(f"[red]Error:[/red] unexpected {type(e).__name__}: {escape(str(e))} "
-                    "(run with --debug for the traceback)")
-        raise typer.Exit(1) from None
+        # A crash of claimtrack itself (a bug): exit 3, apart from rejected inputs (1).
+        fail(CrashError(f"unexpected {type(e).__name__}: {e} (a bug in claimtrack: run with "
+                        "--debug for the traceback)"))
 
 
 @contextmanager
@@ -142,5 +200,17 @@ def say_skipped(name: str, surfaces) -> None:
 
 
 def plural(n: int, word: str) -> str:
-    """``1 report``, ``2 reports``."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    """``1 report``, ``1,611 reports``: thousands separated as in the tables and progress."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def lexicon_for(database: Database, overlay: tuple[str, str] | None,
+                convention: Convention | None) -> tuple[Lexicon, int, str]:
+    """The lexicon a writing command extracts with: what it is given, else what the
+    database recorded; recorded as the database's own. The lexicon, its row id, its label."""
+    from ..db import record_lexicon, recorded_lexicon
+    from ..extract.conventions import choose
+
+    choice = choose(overlay, convention and convention.value, recorded_lexicon(database))
+    lexicon = choice.lexicon()  # an invalid recorded file fails here, before it is recorded
+    return lexicon, record_lexicon(database, choice), choice.label

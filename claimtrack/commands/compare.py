@@ -7,7 +7,7 @@ import typer
 
 from ..db import claim_rows
 from ..output import render_conflicts, render_timeline
-from .common import DbOpt, EventOpt, FormatOpt, MetricOpt, stored
+from .common import DbOpt, EventOpt, FormatOpt, MetricOpt, err, escape, plural, stored
 
 
 def conflicts(
@@ -53,6 +53,11 @@ def timeline(
     event: EventOpt = None,
     metric: MetricOpt = None,
     fmt: FormatOpt = None,
+    chart: Annotated[str | None, typer.Option(
+        "--chart", metavar="FILE", show_default=False,
+        help="Draw the figures of one event and metric to FILE instead (.svg, .png or a "
+             "self-contained .html): intervals as bands, updates as steps, contradicted "
+             "figures circled. Needs matplotlib: pip install 'claimtrack[chart]'.")] = None,
     db: DbOpt = None,
 ) -> None:
     """Show how each origin's figures moved over time, per event, metric and group.
@@ -65,8 +70,32 @@ def timeline(
     """
     from ..conflicts import timeline_by_event
 
+    if chart is not None:
+        return _chart(ctx, chart, event, metric, db)
     with stored(ctx, db) as database:
         rows = claim_rows(database, event=event, metric=metric,
                           include_other=False, by_event=True)
         render_timeline(timeline_by_event(rows, event=event, metric=metric), fmt,
                         empty="no figures match")
+
+
+def _chart(ctx: typer.Context, path: str, event: str | None, metric: str | None,
+           db: str | None) -> None:
+    from ..chart import SUFFIXES, chart_series, draw
+    from ..conflicts import conflict_rows, conflicts_by_event, timeline_by_event
+    from ..errors import UsageError
+
+    with stored(ctx, db) as database:
+        if not path.lower().endswith(SUFFIXES):
+            raise UsageError(f"--chart {path}: the file must end in .svg, .png or .html")
+        rows = list(claim_rows(database, event=event, metric=metric,
+                               include_other=False, by_event=True))
+        groups = conflicts_by_event(rows, event=event, metric=metric, include_all=True,
+                                    history=True)
+        contradicted = {r["claim"] for r in conflict_rows(groups) if r["contradicted"]}
+        (event_, metric_), series = chart_series(
+            timeline_by_event(rows, event=event, metric=metric), contradicted)
+        draw(series, path, f"{metric_} · {event_}")
+        figures = sum(len(s.points) for s in series)
+        err().print(f"drew {len(series):,} series ({plural(figures, 'figure')}) of "
+                    f"{escape(metric_)} in {escape(event_)} → {escape(path)}")

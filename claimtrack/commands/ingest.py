@@ -2,17 +2,20 @@
 from __future__ import annotations
 
 import signal
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
 from ..db import ReextractSummary, ingest as ingest_reports, open_db, reextract as reextract_reports
 from ..inputs import DEFAULT_MAX_BYTES, Meta, Rejection, check_date, read_inputs
 from ..output import EXTRACT_TABLE, REEXTRACT_TABLE, render
-from .common import (DbOpt, EventOpt, FormatOpt, LexiconOpt, MaxBytesOpt, OutletOpt, PathsArg,
-                     db_path, err, escape, handled, plural, say_rejected, say_skipped)
+from .common import (ConventionOpt, DbOpt, EventOpt, FormatOpt, LexiconOpt, MaxBytesOpt, OutletOpt,
+                     PathsArg, db_path, err, escape, handled, plural, say_rejected, say_skipped)
+from .common import lexicon_for
+
+T = TypeVar("T")
 
 
 def ingest(
@@ -28,10 +31,12 @@ def ingest(
     title: Annotated[str | None, typer.Option(
         help="Title for reports that carry none.", show_default=False)] = None,
     lexicon: LexiconOpt = None,
+    convention: ConventionOpt = None,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=1, metavar="N", show_default=False,
-        help="Processes that extract claims \\[default: the number of cores]; 1 extracts in "
-             "this one. Reports are stored in input order either way.")] = None,
+        help="Processes that extract claims \\[default and most: the number of cores, fewer "
+             "if the open-file limit says so]; 1 extracts in this one. Reports are stored "
+             "in input order either way.")] = None,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar and no summary (rejections still show).")
     ] = False,
@@ -46,37 +51,43 @@ def ingest(
     Each report is stored with its claims in one transaction. Ctrl-C stops after the
     report being stored (exit 130); the same command run again adds the rest.
 
-    Example: claimtrack ingest samples/ --event almaty-2022
+    The database records the lexicon (the file's content) and the convention: later
+    ingests and reextracts use them unless given others.
+
+    Example: claimtrack ingest reports/almaty/ --event almaty-2022
     """
     from ..db import IngestSummary
-    from ..extract import load_lexicon
-    from ..parallel import default_jobs
+    from ..extract.conventions import given_overlay
+    from ..parallel import usable_jobs
 
     path = db_path(ctx, db)
     summary = IngestSummary()
     with handled(ctx, path), _until_interrupted() as stop:
-        lex = load_lexicon(lexicon)
+        overlay = given_overlay(lexicon)  # a bad file is refused before the database is made
         defaults = Meta(title=title, date=check_date(date) if date else None, url=url,
                         outlet=outlet, event=event)
+        label = None  # the lexicon's, once the database has told it
         try:
             database = open_db(path)
+            lex, lexicon_id, label = lexicon_for(database, overlay, convention)
             with _ingest_progress(paths, quiet) as progress:
-                ingest_reports(database,
-                               read_inputs(paths, defaults=defaults, max_bytes=max_bytes),
-                               lexicon=lex,
-                               on_reject=say_rejected, jobs=jobs or default_jobs(),
+                ingest_reports(database, stop.inputs(
+                                   read_inputs(paths, defaults=defaults, max_bytes=max_bytes)),
+                               lexicon=lex, lexicon_id=lexicon_id,
+                               on_reject=say_rejected, jobs=usable_jobs(jobs),
                                on_skip=lambda report, numbers: say_skipped(report.name, numbers),
                                stop=stop, on_progress=progress, summary=summary)
         except KeyboardInterrupt:  # a second Ctrl-C: stopped at once, rolled back
             summary.interrupted = True
+        except Exception:
+            # A worker died, the disk filled…: say what was stored before the error line.
+            if not quiet and (summary.added or summary.duplicates or summary.rejected):
+                _say_summary(summary, path, "stopped: ", label)
+            raise
+        summary.interrupted = summary.interrupted or stop.cut
         if not quiet:
-            err().print(
-                f"{'interrupted: ' if summary.interrupted else ''}"
-                f"added {plural(summary.added, 'report')} "
-                f"({_claims_stored(summary)}), "
-                f"skipped {plural(summary.duplicates, 'duplicate')}, "
-                f"rejected {plural(summary.rejected, 'input')} → {escape(path)}"
-            )
+            _say_summary(summary, path, "interrupted: " if summary.interrupted else "",
+                         label)
             if summary.interrupted:
                 err().print("run the same command again to add the rest: stored reports are "
                           "skipped")
@@ -86,29 +97,72 @@ def ingest(
         raise typer.Exit(1)
 
 
+def _with_lexicon(label: str | None) -> str:
+    """What a summary adds when the lexicon is not the default one."""
+    return f" (lexicon: {escape(label)})" if label and label != "default" else ""
+
+
+def _say_summary(summary, path: str, prefix: str, label: str | None = None) -> None:
+    err().print(
+        f"{prefix}added {plural(summary.added, 'report')} "
+        f"({_claims_stored(summary)}), "
+        f"skipped {plural(summary.duplicates, 'duplicate')}, "
+        f"rejected {plural(summary.rejected, 'input')} → {escape(path)}{_with_lexicon(label)}"
+    )
+
+
 def _claims_stored(summary) -> str:
     """"9 claims", or "9 claims, 2 more with metric other": what `claims` and `--all` list."""
     listed = plural(summary.claims - summary.other, "claim")
-    return f"{listed}, {summary.other} more with metric other" if summary.other else listed
+    return f"{listed}, {summary.other:,} more with metric other" if summary.other else listed
+
+
+class _Interrupt:
+    """Ctrl-C during an ingest: the first stops after the report being stored, a second
+    stops at once. While the ingest waits for input (a pipe nobody writes to yet), the
+    first ends the input there, and what was read is stored."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self.reading = False  # waiting for the next input: nothing half done to finish
+        self.cut = False  # the input was ended by Ctrl-C
+
+    def __call__(self) -> bool:
+        return self.requested
+
+    def on_sigint(self, signum, frame) -> None:
+        if self.requested or self.reading:
+            raise KeyboardInterrupt
+        self.requested = True
+
+    def inputs(self, items: Iterable[T]) -> Iterator[T]:
+        """``items``, until they end or Ctrl-C comes while the next is awaited."""
+        items = iter(items)
+        while True:
+            self.reading = True
+            try:
+                item = next(items)
+            except StopIteration:
+                return
+            except KeyboardInterrupt:
+                self.cut = True
+                return
+            finally:
+                self.reading = False
+            yield item
 
 
 @contextmanager
-def _until_interrupted() -> Iterator[Callable[[], bool]]:
+def _until_interrupted() -> Iterator[_Interrupt]:
     """A stop flag that the first Ctrl-C raises; a second Ctrl-C interrupts at once."""
-    requested: list[bool] = []
-
-    def on_sigint(signum, frame) -> None:
-        if requested:
-            raise KeyboardInterrupt
-        requested.append(True)
-
+    state = _Interrupt()
     try:
-        previous = signal.signal(signal.SIGINT, on_sigint)
+        previous = signal.signal(signal.SIGINT, state.on_sigint)
     except ValueError:  # not the main thread: Ctrl-C keeps its usual meaning
-        yield lambda: False
+        yield state
         return
     try:
-        yield lambda: bool(requested)
+        yield state
     finally:
         signal.signal(signal.SIGINT, previous)
 
@@ -131,6 +185,7 @@ def extract(
     fmt: FormatOpt = None,
     outlet: OutletOpt = None,
     lexicon: LexiconOpt = None,
+    convention: ConventionOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Print the claims in reports, without a database: every figure, metric 'other' too.
@@ -140,7 +195,7 @@ def extract(
 
     Example: claimtrack extract --format jsonl - < reports.jsonl
     """
-    from ..extract import load_lexicon
+    from ..extract.conventions import choose, given_overlay
     from ..inputs import claim_rows_for
 
     rejected = 0
@@ -148,17 +203,22 @@ def extract(
     def rows() -> Iterator[dict]:
         nonlocal rejected
         for item in read_inputs(paths, defaults=Meta(outlet=outlet), max_bytes=max_bytes):
-            if isinstance(item, Rejection):
-                rejected += 1
-                say_rejected(item)
-            else:
+            if not isinstance(item, Rejection):
                 skipped: list = []
-                yield from claim_rows_for(item, lex, skipped)
-                if skipped:
-                    say_skipped(item.name, [f.surface for f in skipped])
+                try:
+                    found = claim_rows_for(item, lex, skipped)
+                except Exception as e:  # a bug on one odd text: name it, go on with the rest
+                    item = Rejection(item.name, f"extraction failed: {type(e).__name__}: {e}")
+                else:
+                    if skipped:
+                        say_skipped(item.name, [f.surface for f in skipped])
+                    yield from found
+                    continue
+            rejected += 1
+            say_rejected(item)
 
     with handled(ctx):
-        lex = load_lexicon(lexicon)
+        lex = choose(given_overlay(lexicon), convention and convention.value).lexicon()
         render(rows(), fmt, EXTRACT_TABLE, empty="no claims found")
     if rejected:
         raise typer.Exit(1)
@@ -167,6 +227,7 @@ def extract(
 def reextract(
     ctx: typer.Context,
     lexicon: LexiconOpt = None,
+    convention: ConventionOpt = None,
     event: EventOpt = None,
     fmt: FormatOpt = None,
     db: DbOpt = None,
@@ -175,24 +236,34 @@ def reextract(
 
     One transaction per report: claims found unchanged keep their numbers, the others are
     replaced, and sources no claim cites any more are dropped. Lists the reports whose
-    claims changed (claims before → after); a summary goes to stderr. Pass the same
-    --lexicon to later ingests (or set CLAIMTRACK_LEXICON).
+    claims changed (claims before → after); a summary goes to stderr. A report whose
+    extraction fails keeps its claims and is named on stderr (exit 1).
 
-    Example: claimtrack reextract --lexicon acled.toml
+    Without --lexicon or --convention, the ones the database recorded are kept; each one
+    given replaces its recorded value, and later ingests use them too.
+
+    Example: claimtrack reextract --convention acled
     """
-    from ..extract import load_lexicon
+    from ..extract.conventions import given_overlay
 
     path = db_path(ctx, db)
     with handled(ctx, path):
-        lex = load_lexicon(lexicon)
+        overlay = given_overlay(lexicon)
+        database = open_db(path, create=False)
+        lex, lexicon_id, label = lexicon_for(database, overlay, convention)
         summary = ReextractSummary()
-        changes = reextract_reports(open_db(path, create=False), lexicon=lex, event=event,
-                                    summary=summary)
+        changes = reextract_reports(database, lexicon=lex, event=event,
+                                    summary=summary, on_reject=say_rejected,
+                                    lexicon_id=lexicon_id)
         render((c for c in changes if c["added"] or c["removed"]), fmt, REEXTRACT_TABLE,
                empty="no claims changed")
         err().print(
             f"re-extracted {plural(summary.reports, 'report')} "
-            f"({summary.changed} changed): "
-            f"{plural(summary.added, 'claim')} added, {summary.removed} removed, "
-            f"{summary.unchanged} unchanged → {escape(path)}"
+            f"({summary.changed:,} changed): "
+            f"{plural(summary.added, 'claim')} added, {summary.removed:,} removed, "
+            f"{summary.unchanged:,} unchanged"
+            f"{f', {summary.rejected:,} rejected' if summary.rejected else ''} → {escape(path)}"
+            f"{_with_lexicon(label)}"
         )
+    if summary.rejected:
+        raise typer.Exit(1)

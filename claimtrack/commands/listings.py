@@ -1,7 +1,6 @@
 """The commands that list what is stored: reports, claims, sources, show, search, export."""
 from __future__ import annotations
 
-import json
 import sys
 from typing import Annotated
 
@@ -13,7 +12,8 @@ from ..errors import UsageError
 from ..export import ExportFormat
 from ..output import CLAIM_TABLE, REPORT_TABLE, SEARCH_TABLE, SOURCE_TABLE, Format, render
 from ..output import render_claim, render_report
-from .common import AllOpt, DbOpt, EventOpt, FormatOpt, MetricOpt, db_path, handled, stored
+from .common import (AllOpt, DbOpt, EventOpt, FormatOpt, MetricOpt, completion_of, db_path,
+                     err, escape, handled, plural, stored)
 
 
 def reports(
@@ -38,7 +38,7 @@ def claims(
     metric: MetricOpt = None,
     source: Annotated[str | None, typer.Option(
         help="Only claims with a source, origin or chain link whose name contains this.",
-        show_default=False)] = None,
+        show_default=False, autocompletion=completion_of("source"))] = None,
     subject: Annotated[str | None, typer.Option(
         help="Only this subject group, or subjects containing this.", show_default=False)] = None,
     report: Annotated[str | None, typer.Option(
@@ -54,6 +54,9 @@ def claims(
     Example: claimtrack claims --metric killed --source police -f csv
     """
     with stored(ctx, db) as database:
+        if report is not None and get_report(database, report) is None:
+            raise UsageError(f"no report {report} in {db_path(ctx, db)}: `claimtrack reports` "
+                             "lists them")
         rows = list_claims(database, event=event, metric=metric,
                            source=source, subject=subject, report=report, location=location,
                            include_other=all_)
@@ -105,7 +108,7 @@ def show(
             claim_list = list(list_claims(database, report=found["id"], include_other=all_))
             render_report(found, claim_list, fmt)
             return
-        if not ident.isdigit():
+        if not (ident.isascii() and ident.isdigit()):
             raise UsageError(f"claim numbers are whole numbers, not {ident!r}; "
                              "for a report, use `claimtrack show --report ID`")
         claim = get_claim(database, int(ident))
@@ -137,9 +140,14 @@ def search(
 
     Example: claimtrack search interior ministry -f csv
     """
+    def unindexed(waiting: int, why: str) -> None:
+        err().print(f"note: {plural(waiting, 'report')} stored last not searched: the index "
+                    f"cannot be written now ({escape(why)}); a later search or ingest adds "
+                    "them")
+
     with stored(ctx, db, write=True) as database:
         rows = search_db(database, " ".join(query), event=event,
-                         include_other=all_, raw=raw, limit=limit)
+                         include_other=all_, raw=raw, limit=limit, on_unindexed=unindexed)
         render(rows, fmt, SEARCH_TABLE, empty="nothing matches")
 
 
@@ -147,26 +155,46 @@ def export(
     ctx: typer.Context,
     fmt: Annotated[ExportFormat, typer.Option(
         "--format", "-f", case_sensitive=False,
-        help="json, jsonl, csv, tsv, or claimreview (schema.org Claim objects, JSON-LD)")
+        help="json, jsonl, csv, tsv, or schema (schema.org Claim objects, JSON-LD; "
+             "claimreview is its former name)")
     ] = ExportFormat.json,
     event: EventOpt = None,
+    base: Annotated[str | None, typer.Option(
+        "--base", metavar="URL", show_default=False,
+        help="With -f schema: the URL the document will be published at, so that every "
+             "@id is absolute (URL#claim-4).")] = None,
     db: DbOpt = None,
 ) -> None:
     """Write every stored claim with its source and report, for other tools.
 
     json, jsonl, csv and tsv give one row per claim, metric 'other' included: the fields
-    of `claims`, the sources' keys, and the report's url and ref. claimreview gives one
-    JSON-LD document of schema.org Claim objects (sentence, author, appearance in the
-    report, the rest of the chain as citation), one list per conflict group, ready for a
-    fact-checker's ClaimReview.
+    of `claims`, the sources' keys, and the report's url and ref. schema gives one JSON-LD
+    document of schema.org Claim objects, one list per conflict group, each claim with
+    what a fact-checker's ClaimReview needs of its itemReviewed: the sentence, the
+    report's date, the origin as author (the outlet when no one is named), each relay of
+    the chain as a citation, the report as appearance, and the figure as a number or as
+    an interval (minValue, maxValue).
 
-    Example: claimtrack export -f claimreview > claims.jsonld
+    Example: claimtrack export -f schema --base https://example.org/claims.jsonld
     """
-    from ..export import claimreview
+    from ..export import claimreview, json_ld_text
 
+    schema = fmt in (ExportFormat.schema, ExportFormat.claimreview)
+    with handled(ctx):
+        if base is not None and not schema:
+            raise UsageError("--base applies to -f schema only")
+        if base is not None and not _absolute_url(base):
+            raise UsageError(f"--base must be an absolute http(s) URL, not {base!r}")
     with stored(ctx, db) as database:
         rows = export_claims(database, event=event)
-        if fmt is ExportFormat.claimreview:
-            sys.stdout.write(json.dumps(claimreview(rows), ensure_ascii=False, indent=2) + "\n")
+        if schema:
+            sys.stdout.write(json_ld_text(claimreview(rows, base=base)) + "\n")
         else:
             render(rows, Format(fmt.value))
+
+
+def _absolute_url(url: str) -> bool:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
