@@ -896,6 +896,8 @@ GRAMMAR_METRICS = [
     ("Five hikers got treated at the scene and then released.", "Five", "injured"),
     # plural heads before their verb
     ("Millions of lives hang on the talks.", "Millions", "other"),
+    # a verb of care before a partitive
+    ("The clinic said it had admitted six of them overnight.", "six", "hospitalized"),
 ]
 
 
