@@ -285,6 +285,8 @@ _LINE_START = re.compile(r"(?:^|\n)[ \t]*\Z")
 _LIST_MARK = re.compile(r"[.)](?:\s|$)")
 _AGE_AFTER = re.compile(r"\s*(?:,|who\b|and\b|$)")
 _NAME_COMMA = re.compile(r"[A-Z][a-z]+,\s*\Z")
+_AGE_PREV = {"between", "under", "over", "below", "above", "from", "about", "around", "nearly", "almost", "to",
+             "least", "than"}  # the last words of the qualifiers _AGE_QUALIFIED ends on
 _LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
 _DAY_MONTH_BEFORE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s*\Z", re.IGNORECASE)
 # an age bounded by a qualifier: after "aged" or "ages", or after a word for a young person
@@ -428,7 +430,7 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                     and not (_DAY_MONTH_BEFORE.search(before) and not _YEAR.fullmatch(digits)
                              and _LOWER_WORD_AFTER.match(after))):
                 continue  # a date; but in "on 4 March 16 bodies" the date ended at the month
-            if _AGE_QUALIFIED.search(before):
+            if prev in _AGE_PREV and _AGE_QUALIFIED.search(before):
                 rng = _range_end(text, end, g)  # "aged between 20 and 31": both ends are ages
                 skip_until = rng[1] if rng else skip_until
                 continue  # "aged under 10", "a girl under 10", "children over 12"
