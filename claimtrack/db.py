@@ -364,6 +364,7 @@ def ingest(
     *,
     lexicon: Lexicon | None = None,
     on_reject: Callable[[Rejection], None] | None = None,
+    on_skip: Callable[[Report, tuple[str, ...]], None] | None = None,
     jobs: int = 1,
     stop: Callable[[], bool] | None = None,
     on_progress: Callable[[Report | Rejection, IngestSummary], None] | None = None,
@@ -418,6 +419,8 @@ def ingest(
                 break
             if isinstance(rows, Rejection):  # extraction itself failed on this report
                 item = rows
+            elif rows is not None and rows.skipped and on_skip:
+                on_skip(item, rows.skipped)  # numbers too large to be figures
             if isinstance(item, Report) and sha is not None:
                 stored_id = writer.store_or_reject(item, rows, sha256=sha)
                 if isinstance(stored_id, Rejection):  # rolled back; the rest go on
@@ -731,7 +734,7 @@ class ReportWriter:
             datetime.now(timezone.utc).isoformat(timespec="seconds"), report.text,
             self.lexicon_id,
         )
-        claims, links, keys, _ = rows if isinstance(rows, ClaimValues) else _claim_values(rows)
+        claims, links, keys = (rows if isinstance(rows, ClaimValues) else _claim_values(rows))[:3]
         report_id = write_transaction(self.db, lambda: self._write(values, claims, links, keys))
         if report_id is not None:
             self._unindexed += 1
@@ -811,13 +814,14 @@ class ClaimValues(NamedTuple):
     origin key) that the transaction fills, then CLAIM_COLUMNS. ``links``: a list per chain
     link, LINK_COLUMNS with the claim's index in the claim slot and the source key in the
     source slot. ``keys``: every source key with its first (name, kind). ``other``: how
-    many claims have metric ``other``.
+    many claims have metric ``other``. ``skipped``: numbers too large to be figures, as written.
     """
 
     claims: list[list]
     links: list[list]
     keys: dict[str, tuple[str | None, str]]
     other: int
+    skipped: tuple[str, ...] = ()
 
 
 def claim_values_for(report: Report, lexicon: Lexicon | None = None) -> ClaimValues:
@@ -832,14 +836,17 @@ def claim_values_for(report: Report, lexicon: Lexicon | None = None) -> ClaimVal
 
     outlet = report.meta.outlet
     pairs = []
-    for claim in extract_claims(report.text, lexicon=lexicon, date=report.meta.date):
+    skipped: list = []
+    for claim in extract_claims(report.text, lexicon=lexicon, date=report.meta.date,
+                                skipped=skipped):
         fig, attr, chain = claim.figure, claim.attribution, chain_of(claim, outlet)
         pairs.append(([claim.metric, claim.subject, claim.subject_group, fig.surface,
                        fig.qualifier, fig.value, fig.low, fig.high, fig.unit, claim.location,
                        *_ends(chain), attr.cue, attr.hedge, int(attr.quoted), claim.sentence,
                        fig.start, fig.end, int(claim.individual), claim.derived, claim.as_of,
                        json.dumps(list(claim.parts)) if claim.derived else None], chain))
-    return _pack(pairs)
+    values = _pack(pairs)
+    return values._replace(skipped=tuple(f.surface for f in skipped)) if skipped else values
 
 
 def _ends(chain: list[tuple]) -> tuple:

@@ -783,8 +783,11 @@ def _chain(head: list[bytes], rest: Iterator[bytes]) -> Iterator[bytes]:
     yield from rest
 
 
-def claim_rows_for(report: Report, lexicon: Lexicon | None = None) -> list[dict]:
+def claim_rows_for(report: Report, lexicon: Lexicon | None = None,
+                   skipped: list | None = None) -> list[dict]:
     """The claims of one report as `extract` prints them (and `ingest` stores them).
+
+    ``skipped``: a list that gets the numbers too large to be figures (extract_claims).
 
     A top-level function of picklable arguments, so a pool of worker processes can map it.
     """
@@ -795,5 +798,6 @@ def claim_rows_for(report: Report, lexicon: Lexicon | None = None) -> list[dict]
 
     return [
         claim_to_dict(claim, report=report.ref, outlet=report.meta.outlet)
-        for claim in extract_claims(report.text, lexicon=lexicon, date=report.meta.date)
+        for claim in extract_claims(report.text, lexicon=lexicon, date=report.meta.date,
+                                    skipped=skipped)
     ]

@@ -267,10 +267,10 @@ def test_extract_names_a_report_that_breaks_extraction_and_goes_on(invoke, tmp_p
         (tmp_path / name).write_text(text, "utf-8")
     real = inputs_module.claim_rows_for
 
-    def fragile(report, lexicon=None):
+    def fragile(report, lexicon=None, *rest):
         if report.name == "b.txt":
             raise RecursionError("maximum recursion depth exceeded")
-        return real(report, lexicon)
+        return real(report, lexicon, *rest)
 
     monkeypatch.setattr(inputs_module, "claim_rows_for", fragile)
     result = invoke("extract", "a.txt", "b.txt", "c.txt", "-f", "json")

@@ -10,6 +10,8 @@ Comments marked "uncertain" flag cases the SPEC does not settle on its own.
 """
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from claimtrack.extract.numbers import figures
@@ -212,7 +214,7 @@ NOT_FIGURES = [
     # uncertain: wire-style 24-hour times without a colon
     ("The shelling stopped at 0300 GMT.", "24-hour time"),
     # ages
-    ("A 35-year-old man was questioned.", "age adjective"),
+    ("A 35-year-old cook was questioned.", "age adjective"),
     ("The suspect, aged 35, was questioned.", "aged N"),
     ("John Smith, 35, was arrested on Friday.", "age after a name"),
     ("The driver was 35 years old.", "N years old"),
@@ -325,3 +327,116 @@ def test_figure_scan_of_lower_case_text_matches_the_same(text):
         lead = g["lead"]  # figures() puts that many spaces before the text
         scanned = [(m.start(), m.end() - lead, m.groupdict()) for m in g["core_lower"].finditer(" " * lead + low)]
         assert scanned == [(m.start(), m.end(), m.groupdict()) for m in g["core"].finditer(low)]
+
+
+# A figure counts people or things (or money in metric `other`): a number beyond MAX_FIGURE is
+# no figure, and is handed back in `skipped` so that the caller can say so.
+TOO_LARGE = [
+    ("Officials said 4,100,000 trillion people were killed.", "4,100,000 trillion"),
+    ("A post claimed 888888888888888 billion deaths.", "888888888888888 billion"),
+    ("The bot wrote that 123456789012345678901234567890 people fled.", "123456789012345678901234567890"),
+    ("Some said five hundred hundred hundred hundred hundred hundred hundred hundred died.",
+     "five hundred hundred hundred hundred hundred hundred hundred hundred"),
+]
+
+
+@pytest.mark.parametrize("text, surface", TOO_LARGE, ids=short_ids(TOO_LARGE))
+def test_numbers_beyond_any_count_are_skipped_not_figures(text, surface):
+    skipped: list = []
+    assert list(figures(text, skipped=skipped)) == []
+    assert [f.surface for f in skipped] == [surface]
+
+
+def test_the_bound_keeps_the_largest_real_figures():
+    from claimtrack.extract.numbers import MAX_FIGURE
+    big = "The world's 8 billion people; a debt of $35 trillion; output of $105 trillion."
+    skipped: list = []
+    assert [f.value for f in figures(big, skipped=skipped)] == [8_000_000_000, 35 * 10 ** 12, 105 * 10 ** 12]
+    assert skipped == []
+    # every bound of a kept figure fits SQLite's 64-bit integers, widened or not
+    assert MAX_FIGURE * 11 // 10 < 2 ** 63 - 1
+
+
+def test_a_range_whose_end_is_too_large_is_no_range():
+    skipped: list = []
+    got = [(f.surface, f.qualifier) for f in figures("Between 5 and 99999999999999999999 people fled.", skipped=skipped)]
+    assert got == [("5", "exact")]
+    assert [f.surface for f in skipped] == ["99999999999999999999"]
+
+
+def test_a_vague_interval_past_the_bound_is_skipped():
+    from claimtrack.extract.lexicon import Lexicon, default_lexicon
+    lex = Lexicon({**default_lexicon().data, "vague": {"zillions": [10 ** 16, 10 ** 20]}})
+    skipped: list = []
+    assert list(figures("Zillions of people marched.", lex, skipped)) == []
+    assert [f.surface for f in skipped] == ["Zillions"]
+
+
+# A whole count below nothing does not exist; a fraction under a qualifier is valued by the
+# whole number the qualifier bounds by, so that value and interval agree (SPEC §3).
+EDGE_INTERVALS = [
+    ("Less than 0 people were hurt.", []),
+    ("Under 0 soldiers remain.", []),
+    ("Fewer than 1 resident stayed.", [("less_than", 1, 0, 0)]),
+    ("More than 1.5 people were hurt.", [("more_than", 1, 2, None)]),
+    ("Under 1.5 people stayed.", [("less_than", 2, 0, 1)]),
+    ("At least 2.5 families fled.", [("at_least", 2, 2, None)]),
+    ("Up to 2.5 families fled.", [("at_most", 3, 0, 3)]),
+    ("Exactly 2.5 families fled.", [("exact", 3, 2, 3)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", EDGE_INTERVALS, ids=short_ids(EDGE_INTERVALS))
+def test_edge_intervals(text, expected):
+    assert [(f.qualifier, f.value, f.low, f.high) for f in found(text)] == expected
+
+
+def test_ingest_and_extract_name_the_report_whose_figure_is_too_large(invoke, tmp_path):
+    (tmp_path / "big.txt").write_text("A caller said 7,000,000 trillion people were killed. "
+                                      "Police said 4 people were hurt.\n")
+    (tmp_path / "plain.txt").write_text("Police said 9 people were arrested.\n")
+    out = invoke("extract", "-f", "jsonl", "big.txt", "plain.txt")
+    assert out.exit_code == 0
+    assert [json.loads(line)["value"] for line in out.stdout.splitlines()] == [4, 9]
+    assert out.stderr.strip().splitlines() == \
+        ['skipped big.txt: figure "7,000,000 trillion" too large to be a count']
+    out = invoke("ingest", "--db", "t.db", "-j", "1", "big.txt", "plain.txt")
+    assert out.exit_code == 0, out.stderr
+    lines = out.stderr.strip().splitlines()
+    assert lines[0] == 'skipped big.txt: figure "7,000,000 trillion" too large to be a count'
+    assert lines[1].startswith("added 2 reports (2 claims)")
+    out = invoke("claims", "--db", "t.db", "-f", "jsonl")
+    assert sorted(json.loads(line)["value"] for line in out.stdout.splitlines()) == [4, 9]
+
+
+# A run of more than MAX_NUMBER_RUN bare numbers is data, not figures; a short list stays.
+RUNS = [
+    ("Scores: " + ", ".join(str(n) for n in range(1, 30)) + " were posted.", 0),
+    ("1; 1; 1; 1; 1; 1; 1; 1; 1; 1; 1; 1; 1; 1 killed", 0),
+    ("Victims were 3, 5 and 9 years apart; 4, 6, 8 people fled.", None),
+    ("Police said 3, 5, 7 and 9 people were hurt in four raids.", None),
+]
+
+
+@pytest.mark.parametrize("text, expected", RUNS, ids=short_ids(RUNS))
+def test_runs_of_bare_numbers_are_data(text, expected):
+    from claimtrack.extract import extract_claims
+    from claimtrack.extract.numbers import without_number_runs
+    figs = found(text)
+    kept = without_number_runs(text, figs)
+    assert len(kept) == (len(figs) if expected is None else expected)
+    assert len(extract_claims(text)) == len(kept)
+
+
+def test_a_claim_in_a_long_sentence_keeps_the_words_around_its_figure():
+    from claimtrack.extract import extract_claims
+    from claimtrack.extract.sentences import CONTEXT_SIDE, MAX_CONTEXT
+    text = ("Officials said that " + "the convoy crossed the ridge and " * 12
+            + "14 people were killed near the ford " + "as the rain fell on the valley " * 10 + ".")
+    (claim,) = extract_claims(text)
+    assert len(claim.sentence) <= 2 * CONTEXT_SIDE + len("14") < MAX_CONTEXT * 2
+    assert text[claim.sentence_start:claim.sentence_start + len(claim.sentence)] == claim.sentence
+    assert "14 people were killed near the ford" in claim.sentence
+    assert claim.sentence[0] != " " and claim.sentence.split()[0] in text.split()
+    short = "Officials said 14 people were killed near the ford."
+    assert extract_claims(short)[0].sentence == short

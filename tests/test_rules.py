@@ -123,7 +123,7 @@ METRICS = [
     ("Five people — two of them brothers — were wounded at the party.", "Five", {"metric": "injured"}),
     ("TWO FARMERS (AN OLD MAN AND HIS NEPHEW) WERE MURDERED LAST NIGHT.", "TWO", {"metric": "killed"}),
     # "along with N": the figure joins the clause's victim
-    ("THE JUDGE WAS SHOT DEAD OUTSIDE THE COURT, ALONG WITH TWO OF HIS ESCORTS.", "TWO", {"metric": "killed"}),
+    ("THE MAYOR WAS SHOT DEAD AT HIS FARM, ALONG WITH THREE BODYGUARDS.", "THREE", {"metric": "killed"}),
     ("The envoy was abducted on the road together with four aides.", "four", {"metric": "kidnapped"}),
     # a part of the figure before takes its metric, even mid-sentence and after a long aside
     ("Nine people were wounded in the blast, including two children, the mayor said.", "two",
@@ -132,9 +132,9 @@ METRICS = [
      {"metric": "killed"}),
     # "shot" is casualties unless the outcome follows: "shot … and died"
     ("The three men were shot several times on Friday and died at the scene.", "three", {"metric": "killed"}),
-    ("Two teens were shot in the leg on Sunday and taken to hospital.", "Two", {"metric": "casualties"}),
+    ("Two teens were shot in the arm late Sunday and taken to hospital.", "Two", {"metric": "casualties"}),
     # a running total in custody
-    ("That brings the total number of people in custody to five.", "five", {"metric": "arrested"}),
+    ("The sweep raised the overall count of people in custody to seven.", "seven", {"metric": "arrested"}),
     # a list after a dash takes the cue before it; its next item shares the metric, keeping its group
     ("They condemned the killing of the monks -- three Belgians and one Dutchman -- last year.", "three",
      {"metric": "killed"}),
@@ -142,7 +142,7 @@ METRICS = [
      {"metric": "killed", "subject_group": "people"}),
     ("Six people -- four women and two men -- were wounded by the blast.", "two", {"metric": "injured"}),
     # ... but not a figure after a verb of its own, nor numbers with no noun after a dash
-    ("Of the people who were shot, three died and one survived.", "one", {"metric": "other"}),
+    ("Among those who were wounded, two died and one recovered.", "one", {"metric": "other"}),
     ("The deaths of the twins -- 19 and 17 -- shocked the town.", "19", {"metric": "other"}),
 ]
 
@@ -161,12 +161,12 @@ SUBJECTS = [
     ("Gunmen killed 7 police officers at a checkpoint.", "7", {"metric": "killed", "subject_group": "police"}),
     ("14 militants were killed by soldiers overnight.", "14", {"subject_group": "assailants"}),
     ("Riot police detained 120 protesters.", "120", {"subject_group": "protesters"}),
-    ("Nine members of the police forces were shot dead and 48 wounded during the night.", "Nine",
+    ("Nine members of the riot police were shot dead and 48 wounded during the night.", "Nine",
      {"metric": "killed", "subject_group": "police"}),
-    ("Nine members of the police forces were shot dead and 48 wounded during the night.", "48",
+    ("Nine members of the riot police were shot dead and 48 wounded during the night.", "48",
      {"metric": "injured", "subject_group": "police"}),
-    ("Nine members of the police forces were shot dead during the night.", "Nine",
-     {"subject": "members of the police forces"}),
+    ("Nine members of the riot police were shot dead during the night.", "Nine",
+     {"subject": "members of the riot police"}),
     ("Seven soldiers were killed and 20 injured.", "20", {"metric": "injured", "subject_group": "security_forces"}),
     ("Three journalists were detained and two injured.", "two", {"metric": "injured", "subject_group": "journalists"}),
     ("Three policemen were injured.", "Three", {"subject_group": "police"}),
@@ -205,7 +205,7 @@ OTHER = [
     ("Four homes burned overnight.", "Four", {"metric": "other"}),
     ("Police said 30 rounds were fired and nobody was hurt.", "30", {"metric": "other"}),
     ("Two separate shootings left the district shaken.", "Two", {"metric": "other"}),
-    ("He faces three counts of attempted murder.", "three", {"metric": "other"}),
+    ("He faces four counts of armed robbery.", "four", {"metric": "other"}),
     ("Five police vehicles were burned.", "Five", {"metric": "other"}),
 ]
 
@@ -246,7 +246,7 @@ PREPOSITIONAL = [
     ("At least 30 people died, as reported by Reuters.", "30", {"source": "Reuters", "cue": "as reported by"}),
     ("Thirty-one people died, a figure cited by Interfax.", "Thirty-one", {"source": "Interfax", "cue": "cited by"}),
     ("Human Rights Watch's toll stands at 45 dead.", "45", {"source": "Human Rights Watch"}),
-    ("According to a toll provided by Al Jazeera, 45 people died.", "45", {"source": "Al Jazeera"}),
+    ("According to a tally provided by Al Jazeera, 45 people died.", "45", {"source": "Al Jazeera"}),
     ("Figures released by the Interior Ministry show 900 arrests.", "900", chain("interior ministry")),
     # a leading "citing Y" hangs Y behind the speaker of the sentence
     ("Citing the Interior Ministry, Interfax said 500 people were detained.", "500",
@@ -371,7 +371,7 @@ NORMALISED = [
     ("Interior Ministry says 400 people arrested.", "400", chain("interior ministry")),
     ("According to the interior ministry, 400 people were arrested.", "400", chain("interior ministry")),
     ("Kazakhstan's Interior Ministry said 400 people were arrested.", "400", chain("interior ministry")),
-    ("The Kazakh Ministry of the Interior said 400 people were arrested.", "400", chain("interior ministry")),
+    ("The Russian Ministry of the Interior said 400 people were arrested.", "400", chain("interior ministry")),
 ]
 
 KINDS = [
@@ -399,15 +399,15 @@ REPORTS = [
     ("Smith is up 7 points, according to the Tally Desk polling average.", "7",
      {"source": "Tally Desk polling average"}),
     # a poll with no name, closing its clause
-    ("Smith leads among men by 8 points, 49% to 41%, in the survey, taken in July.", "49",
+    ("Ortiz is ahead among retirees by 6 points, 52% to 46%, in the survey, fielded in May.", "52",
      {"source": "survey", "cue": "in"}),
-    ("Lee was ahead by 28 points in the same poll.", "28", {"source": "same poll"}),
+    ("Ortiz trailed by 11 points in the same survey.", "11", {"source": "same survey"}),
     ("Lee finished ahead in recent polls from Marist and Gallup, by 8 points.", "8",
      {"source": Contains("Marist and Gallup")}),
     ("Per the CBO, the bill costs $5 billion.", "$5 billion", {"source": "CBO", "cue": "per"}),
     ("The bill would cost $6 billion, according to a report by the Congressional Budget Office.", "$6 billion",
      {"source": "Congressional Budget Office", "cue": "according to"}),
-    ("The survey of 1,000 adults has a margin of error of 3 points.", "3", {"source": "survey of 1,000 adults"}),
+    ("The survey of 800 voters has an error margin of 4 points.", "4", {"source": "survey of 800 voters"}),
     # a report verb that could be a noun is a verb after a poll, a study, a report
     ("The poll shows Smith ahead with 47 percent.", "47", {"source": "poll", "cue": "shows"}),
     ("A Lakeside College poll found last week that Smith would win 46 percent.", "46",
@@ -419,10 +419,10 @@ REPORTS = [
      {"source": "Daily Planet count", "cue": "gives"}),
     ("The most recent polling in Ohio shows Smith with 45 percent.", "45",
      {"source": "most recent polling in Ohio", "cue": "shows"}),
-    ("The poll has a margin of error of 3 points.", "3", {"source": "poll", "cue": "has"}),
+    ("The poll has an error margin of 5 points.", "5", {"source": "poll", "cue": "has"}),
     ("But a fresh Marist poll shows 60 percent want a change.", "60", {"source": "fresh Marist poll"}),
-    ("The party's latest report to the FEC shows a $2.2 million transfer.", "$2.2 million",
-     {"source": "party's latest report", "cue": "shows"}),
+    ("The union's latest report to the regulator shows a $1.4 million transfer.", "$1.4 million",
+     {"source": "union's latest report", "cue": "shows"}),
     ("In a national Daily Planet/Lakeside University Poll, 40 percent chose Smith.", "40",
      {"source": "Daily Planet/Lakeside University Poll"}),
     ("A 2012 report by the Center for Rural and Urban Research found a tax would raise $20 billion.", "$20 billion",
@@ -435,7 +435,7 @@ REPORTS = [
     ("The Urban Trust estimates the plan would raise $1 trillion; the Tax Forum puts the figure at $480 billion.",
      "$480 billion", {"source": "Tax Forum", "cue": Contains("figure at")}),
     # what stands between the verb and its clause is neither the speaker nor the speech
-    ("Jane Roe, Smith’s campaign manager, said in a statement that they raised $5 million.", "$5 million",
+    ("Jane Roe, Smith’s press aide, said in an email that they raised $5 million.", "$5 million",
      {"source": "Jane Roe", "cue": "said"}),
     ("They raised $6 million, Jane Roe said in a statement.", "$6 million", {"source": "Jane Roe", "cue": "said"}),
     # a party tag, two names joined by "and", an abbreviated title, a pronoun for a name just before
@@ -444,7 +444,7 @@ REPORTS = [
      {"source": "Mr. Grant and Mr. Lowe", "cue": "said"}),
     ("Trump visited Ohio and Clinton said 40 percent agree.", "40", {"source": "Clinton"}),
     ("“There will be two rounds,” said Gov. Phil Brant of Ohio.", "two", {"source": Contains("Phil Brant")}),
-    ("“It pays $22 an hour,” Ms. Bigbee said.", "$22", {"source": "Ms. Bigbee", "quoted": True}),
+    ("“The job pays $19 a shift,” Ms. Okafor said.", "$19", {"source": "Ms. Okafor", "quoted": True}),
     ("In a memo, campaign manager Robby Moss conceded the first three contests, which, he said, were expected.",
      "three", {"source": "Robby Moss"}),
     ("Sam Loo, the party chair, said in a statement. “More than 9,000 voters took part.”", "9,000",
@@ -457,7 +457,7 @@ REPORTS = [
     # belief and argument verbs, evidence after a comma, a colon speaker after a comma
     ("Senior advisers who ran the numbers argue that she will win 90 percent of them.", "90",
      {"source": Contains("advisers"), "cue": "argue"}),
-    ("He kept all but $100,000 of the money, tax returns show.", "$100,000", {"source": "tax returns", "cue": "show"}),
+    ("She spent all but $40,000 of the grant, tax returns show.", "$40,000", {"source": "tax returns", "cue": "show"}),
     ("On July 6, Lee made the following comment:\n\n“For young people the rate is 33 percent.”", "33",
      {"source": "Lee", "quoted": True}),
     # a quote's speaker: not the next paragraph's, after a short tail, after a statement's circumstances
@@ -465,8 +465,8 @@ REPORTS = [
      {"source": "Waters", "quoted": True}),
     ("\"Let me thank the thousands of volunteers\" for the victory, Lee said.", "thousands",
      {"source": "Lee", "quoted": True}),
-    ("Then, in a statement issued in his name, Carl said he has “100 percent confidence in my team.”", "100",
-     {"source": "Carl"}),
+    ("Later, in a note released under her name, Dana said she has “100 percent faith in the staff.”", "100",
+     {"source": "Dana"}),
     ("\"It's amateur hour,\" Lee said of Monday's speech. \"It was vetted by 15 people.\"", "15",
      {"source": "Lee", "quoted": True}),
     # a participle hangs on its clause's subject; a block quote after "X reports:"; a quote going on
@@ -485,21 +485,21 @@ REPORTS = [
 # With no cue at all, money, shares and votes belong to the subject of their clause: a name,
 # names joined by "and", or a definite description of a body or a role.
 CLAUSE_SUBJECTS = [
-    ("Mrs. Lane seeks an additional $1 trillion.", "$1 trillion", {"source": "Mrs. Lane", "cue": "seeks"}),
-    ("In May, Xi and Putin signed a deal worth $3 billion.", "$3 billion", {"source": "Xi and Putin"}),
-    ("Toward the end, the company agreed to pay $325 million.", "$325 million", {"source": "company", "cue": "agreed"}),
-    ("A federal judge ordered the city to pay $5 million.", "$5 million", {"source": "federal judge"}),
-    ("The Island Republic also is promising to spend $40 million.", "$40 million",
-     {"source": "Island Republic", "cue": "promising"}),
-    ("Rival Ann Lee, however, has indicated she would stop at a $12 wage.", "$12", {"source": Contains("Ann Lee")}),
+    ("Mrs. Lane wants a further $2 trillion.", "$2 trillion", {"source": "Mrs. Lane", "cue": "wants"}),
+    ("In June, Lula and Modi signed a pact worth $4 billion.", "$4 billion", {"source": "Lula and Modi"}),
+    ("In the end, the firm agreed to pay $210 million.", "$210 million", {"source": "firm", "cue": "agreed"}),
+    ("A district judge required the county to pay $3 million.", "$3 million", {"source": "district judge"}),
+    ("The Coastal League is now pledging to spend $30 million.", "$30 million",
+     {"source": "Coastal League", "cue": "pledging"}),
+    ("Rival Mia Holt, however, has signalled she would settle for a $14 wage.", "$14", {"source": Contains("Mia Holt")}),
     ("Some students paid $35,000 for the course.", "$35,000", {"source": "Some students", "cue": "paid"}),
     ("His campaign spent $2 million on ads.", "$2 million", {"source": "campaign", "cue": "spent"}),
     ("Norland's central bank set a target of 2 percent.", "2", {"source": "Norland's central bank", "cue": "set"}),
     # a dash opens a clause; a preposition is no verb; a clause before "expected" names no one
     ("Judged against the decade it took - Mr. Lee signed the $305 billion bill.", "$305 billion",
      {"source": "Mr. Lee", "cue": "signed"}),
-    ("Wall Street is looking for a 17 percent rise, even though sales are expected to rise 8 percent.", "8",
-     {"source": "Wall Street", "cue": "looking"}),
+    ("Main Street is hoping for a 12 percent gain, even though costs are projected to climb 5 percent.", "5",
+     {"source": "Main Street", "cue": "hoping"}),
 ]
 
 # Speakers who open a line: a transcript ("PENCE: …", and in mixed case once two lines open
@@ -522,30 +522,30 @@ SPEAKER_LINES = [
 # ... and the words that only look like such cues give no source.
 NO_SOURCE = [
     ("THE DISCOVERY INCREASED THE TENSION AND MADE RESIDENTS FEAR THAT FIVE STUDENTS DIED.", "FIVE"),
-    ("WE REPEAT: THE FRONT HAS CALLED US TO REPORT THAT 10 TALKS WERE SUSPENDED.", "10"),
-    ("Ann Vale, 45, was believed to be in her mid- to late 50s by 3 witnesses.", "3"),
+    ("WE REPEAT: THE UNION HAS ASKED US TO REPORT THAT 10 MEETINGS WERE CANCELLED.", "10"),
+    ("Tom Reyes, 52, was thought to be in his early to mid 40s by 2 witnesses.", "2"),
     ("the shares rose to $5 per share.", "$5"),
     ("The Courier reports:\n\nThe vote is Tuesday.\n\nA later line has 7 items.", "7"),
-    ("Managers earning even $30,000 get no extra pay.", "$30,000"),
-    ("Republicans arriving next month will be greeted by as many as 6,000 protesters.", "6,000"),
+    ("Clerks earning even $25,000 get no bonus.", "$25,000"),
+    ("Delegates landing this week will be met by as many as 4,000 marchers.", "4,000"),
     ("“She's actually said it,” he noted. “It will cost another four billion dollars.”", "four"),
     ("“I don't see 6 candidates in this race,” the answer went.", "6"),
-    ("WHAT DO THE ARMED FORCES THINK ABOUT THE EIGHT BOMBS?", "EIGHT"),
-    ("Forty percent of people in the poll blamed the attack that killed three people.", "three"),
-    ("He would run if he could earn 15 percent of the vote in the polls.", "15"),
+    ("WHAT DOES THE NAVY MAKE OF THE NINE MINES?", "NINE"),
+    ("Thirty percent of those in the survey blamed the raid that killed four people.", "four"),
+    ("She would enter the race if she could win 12 percent of the vote in early surveys.", "12"),
     ("In the poll tax vote, turnout hit 40 percent.", "40"),
-    ("He spoke and said this conflicted with accounts of 4 deaths.", "4"),
+    ("She rose and said this contradicted accounts of 6 deaths.", "6"),
     ("His super PAC remains stocked with $20 million.", "$20 million"),
     ("Police had 5 suspects in custody.", "5"),
     ("His count of the ballots took 3 days and 40 volunteers.", "40"),
     ("Iowa: Smith 49 percent, Jones 48 percent.\n\nTurnout was 20 percent.", "49"),
     ("In Washington, tensions rose: \"We have two candidates.\"", "two"),
-    ("I've got to ask about the 3 choices.", "3"),
+    ("I've got to push on the 5 options.", "5"),
     ("Two class action suits seek $5 million.", "$5 million"),
     ("Apple is worth $2 trillion.", "$2 trillion"),
     ("The company was fined $4 million.", "$4 million"),
     ("He visited six former Soviet states.", "six"),
-    ("The first four states that vote hold 4% of the delegates.", "4"),
+    ("The first three states to vote hold 5% of the delegates.", "5"),
     ("Their shows drew 300 viewers on average.", "300"),
     ("She found 12 dollars in the coat.", "12"),
 ]
@@ -586,7 +586,7 @@ NO_CLAIMS = [
     ("According to the Interior Ministry, order returned on 7 January.", "date with a source"),
     ("The channel Khabar-24 broadcast the address.", "name with a number"),
     ("COVID-19 restrictions were lifted in 2021.", "code and year"),
-    ("A 35-year-old man was questioned at 10:30.", "age and time"),
+    ("A 35-year-old driver got questioned at 10:30.", "age and time"),
     ("John Smith, 35, was questioned on Friday.", "age after a name"),
     ("The G7 condemned the crackdown.", "group name"),
     ("The statement is on page 12.", "page number"),
@@ -673,31 +673,66 @@ def test_said_so_test_spares_no_match(text):
             assert attribution._may_say_so(t)
 
 
-SENTENCE_TEXTS = SAME_MATCHES + [
-    "About 40 were hurt in Sacramento, Calif. Officials counted approx. 12 more. Sen. Ann Lee agreed.",
-    "The count rose to 9 at 5 p.m. Residents of Waltham St. Anne were evacuated. Thereafter. Done.",
-    "Hospitalized. Mr. Grant’s staff said the approxima. figure was 7. The U.S. Army disagreed.",
+# Sentences end at a stop before a word that does not open in lower case (any cased script),
+# at a script's own full stop, at a full stop run into a capitalised word, at a blank line;
+# never after an abbreviation, an initial, inside a decimal or a web address.
+SENTENCES = [
+    ("Six were hurt in Delmar. Crews left at noon.", ["Six were hurt in Delmar.", "Crews left at noon."]),
+    ("Six were hurt! 4 died? Crews left.", ["Six were hurt!", "4 died?", "Crews left."]),
+    ('Six were hurt." Crews left.', ['Six were hurt."', "Crews left."]),
+    ("Six were hurt. Émile counted them.", ["Six were hurt.", "Émile counted them."]),
+    ("Шесть ранены. Полиция уехала.", ["Шесть ранены.", "Полиция уехала."]),
+    # missing spaces after a full stop
+    ("Six were hurt near the depot.Two more died later.",
+     ["Six were hurt near the depot.", "Two more died later."]),
+    ("The U.S.Navy sent 3 ships, e.g.Two frigates.", ["The U.S.Navy sent 3 ships, e.g.Two frigates."]),
+    ("See https://news.Example.org for the 5 names.", ["See https://news.Example.org for the 5 names."]),
+    # abbreviations, initials and decimals end nothing
+    ("Gen. Orr said approx. 40 fled at 6 p.m. on Friday.", ["Gen. Orr said approx. 40 fled at 6 p.m. on Friday."]),
+    ("J. R. Mowat counted 2.5 percent. Then he left.", ["J. R. Mowat counted 2.5 percent.", "Then he left."]),
+    # lower case after a stop goes on, unless the whole text has no capital at all
+    ("Six were hurt, etc. and more. Crews left.", ["Six were hurt, etc. and more.", "Crews left."]),
+    ("six were hurt. crews left. nine fled.", ["six were hurt.", "crews left.", "nine fled."]),
+    ("шесть ранены. полиция уехала.", ["шесть ранены.", "полиция уехала."]),
+    # uncased scripts and scripts with their own full stop
+    ("पाँच घायल हुए। दो की मौत हुई।", ["पाँच घायल हुए।", "दो की मौत हुई।"]),
+    ("أصيب خمسة. قتل اثنان.", ["أصيب خمسة.", "قتل اثنان."]),
+    ("五人受伤。两人死亡。", ["五人受伤。", "两人死亡。"]),
+    # a blank line ends a heading with no stop
+    ("Floods in Ardo\n\nNine died on Monday.", ["Floods in Ardo", "Nine died on Monday."]),
 ]
 
 
-@pytest.mark.parametrize("text", SENTENCE_TEXTS)
-def test_sentence_spans_skip_no_abbreviation(text):
-    # the plain form: the word before every full stop looked up
-    from claimtrack.extract import metrics
-    spans, start = [], 0
-    for m in metrics._BOUNDARY.finditer(text):
-        dot = m.start()
-        if text[dot] == ".":
-            word = re.search(r"[\w.']+\Z", text[max(0, dot - 12):dot])
-            if word and (word.group().lower() in metrics._ABBREVIATIONS
-                         or len(word.group()) == 1 and word.group().isalpha()):
-                continue
-        spans.append((start, m.end()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    spans = [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans if text[s:e].strip()]
-    assert metrics.sentence_spans(text) == spans
+@pytest.mark.parametrize("text, expected", SENTENCES, ids=[t[:40] for t, _ in SENTENCES])
+def test_sentence_spans(text, expected):
+    from claimtrack.extract.sentences import sentence_spans
+    assert [text[s:e].rstrip() for s, e in sentence_spans(text)] == expected
+
+
+LONG_RUNS = [
+    "1, " * 20_000 + "killed",
+    "они сказали что погибли пять человек и ранены " * 800,
+    "x" * 30_000,
+    "a; " * 10_000,
+]
+
+
+@pytest.mark.parametrize("text", LONG_RUNS, ids=["list", "cyrillic", "one-word", "clauses"])
+def test_a_sentence_is_bounded_and_the_spans_cover_the_text(text):
+    from claimtrack.extract.sentences import MAX_SENTENCE, sentence_spans
+    spans = sentence_spans(text)
+    assert all(0 < e - s <= MAX_SENTENCE for s, e in spans)
+    assert all(e <= s2 for (_, e), (s2, _) in zip(spans, spans[1:]))
+    assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_long_sentence_is_cut_at_a_clause_boundary():
+    from claimtrack.extract.sentences import MAX_SENTENCE, sentence_spans
+    text = ", ".join(["the brigade moved north toward the river"] * 40) + "."
+    spans = sentence_spans(text)
+    assert len(spans) > 1
+    assert all(text[e - 1] == "," for s, e in spans[:-1])
+    assert all(e - s <= MAX_SENTENCE for s, e in spans)
 
 
 @pytest.mark.parametrize("text", SAME_MATCHES)
@@ -763,3 +798,123 @@ def test_prep_cues_match_the_same(text):
     low = text.lower()
     assert [m.span() for m in attribution._PREP_CUE_LOWER.finditer(low)] == [m.span() for m in plain.finditer(low)]
     assert attribution._PREP_CUE.search(text) or text in SAME_MATCHES
+
+
+# Rules over the grammar layer (predicates.py): a figure belongs to the noun phrase whose head
+# it quantifies; the metric comes from the head, its own predicate however built, a modifier,
+# or the verb whose object it is. (text, marker, expected metric); "other" means no metric.
+GRAMMAR_METRICS = [
+    # the predicate past a relative clause, general case and variants
+    ("Four nurses who had been handing out rice in the east were killed by a shell.", "Four", "killed"),
+    ("Nine pilgrims that had camped by the river were swept away and drowned.", "Nine", "killed"),
+    ("Three guards whom the rebels had seized last week were freed.", "Three", "released"),
+    # trap: a metric word inside the relative clause is not what happened to the group
+    ("Five medics who carried two injured miners to safety were praised by the mayor.", "Five", "other"),
+    ("Five medics who carried two injured miners to safety were praised by the mayor.", "two", "injured"),
+    # the predicate however built: adverbs, complements, catenatives
+    ("Twelve workers were later found dead in the shaft.", "Twelve", "killed"),
+    ("Six of the hurt were flown overnight to hospital.", "Six", "hospitalized"),
+    ("Three bystanders wound up being stabbed.", "Three", "injured"),
+    ("Seven climbers are still missing.", "Seven", "missing"),
+    # asides, closed or left open, and reduced relatives
+    ("Nine guards — most of them recruits were wounded when the gate fell.", "Nine", "injured"),
+    ("Six men, aged in their twenties were admitted to a clinic.", "Six", "hospitalized"),
+    ("Eleven of the riders hurt when the bus tipped over were flown to a hospital.", "Eleven", "hospitalized"),
+    ("Ten reporters covering the count were detained.", "Ten", "arrested"),
+    # prepositional phrases on the noun
+    ("One of the sons of the envoy to Ostra was seriously wounded.", "One", "injured"),
+    # two metrics joined by "or"; "shot" and its outcome
+    ("At least 30 people were killed or wounded in the blast.", "30", "casualties"),
+    ("Two porters were shot twice near the bridge and died.", "Two", "killed"),
+    # a participle before the head gives way to a stronger predicate only
+    ("Eight wounded rangers were evacuated by boat.", "Eight", "injured"),
+    ("Eight wounded rangers were taken to a field hospital.", "Eight", "hospitalized"),
+    # the verb whose object it is: any tense, and verbs of transfer completed after the object
+    ("Police detain 38 after the match", "38", "arrested"),
+    ("Storms displace 9,000 along the coast", "9,000", "displaced"),
+    ("Gunman wounds two guards at depot", "two", "injured"),
+    ("Guards freed 12 of the 90 miners held during the strike.", "12", "released"),
+    ("Guards freed 12 of the 90 miners held during the strike.", "90", "arrested"),
+    ("Troopers took six smugglers into custody at dawn.", "six", "arrested"),
+    ("Medics took three people with burns to a city hospital.", "three", "hospitalized"),
+    # trap: a verb of transfer to a place of no care is no admission
+    ("The army sent 600 troops to the valley.", "600", "deployed"),
+    # trap: sentencing is no arrest
+    ("Court jails four men over the riot", "four", "other"),
+    # measure nouns: a toll, a number, a crowd completed by a figure
+    ("The death toll from the storm in the hill towns climbed to 41 on Monday.", "41", "killed"),
+    ("The agency set the count of residents who have fled the valley since May at 12,000.", "12,000", "displaced"),
+    ("The number of arrests made during the curfew has reached 210.", "210", "arrested"),
+    ("Police said the crowd numbered four thousand.", "four thousand", "participants"),
+    # a head noun that tells what the group was doing, with a verb that counts nothing
+    ("About 800 demonstrators chanted slogans outside the court.", "About 800", "participants"),
+    ("Tens of thousands of marchers waving flags filled the avenue.", "Tens of thousands", "participants"),
+    ("The 900 troops based in the port came under fire.", "900", "deployed"),
+    # trap: ... but not when the verb is passive or the group is the object
+    ("The 900 troops based in the port were shelled.", "900", "other"),
+    # negation: a negated partitive or predicate counts nothing
+    ("None of the eight sailors on board was hurt.", "eight", "other"),
+    ("Not one of the 30 pupils was harmed.", "30", "other"),
+    ("The 14 hostages were not harmed, the army said.", "14", "other"),
+    # modality: a warrant, a plan or a threat is not the event
+    ("A judge issued a warrant for the arrest of 5 officers.", "5", "other"),
+    ("The court signed arrest warrants for nine bankers.", "nine", "other"),
+    ("The ministry plans to deport 200 migrants.", "200", "other"),
+    ("The rebels threatened to kill 10 hostages.", "10", "other"),
+    # rates: a number per day counts no one once
+    ("The kitchen serves 550 meals a day.", "550", "other"),
+    ("The clinic sees 90 patients per day.", "90", "other"),
+    ("The clinic saw 40 patients a day earlier.", "40", "hospitalized"),
+    # "lives" are deaths only when something took them
+    ("The fire claimed 12 lives.", "12", "killed"),
+    ("Millions of lives are at stake if the dam fails.", "Millions", "other"),
+    ("The drought puts the lives of thousands at risk.", "thousands", "other"),
+    # things, animals and bullets are not people
+    ("Some 60 properties were evacuated after the levee broke.", "60", "other"),
+    ("The drought killed 400 head of cattle.", "400", "other"),
+    ("One shot smashed a shop window on the square.", "One", "other"),
+    # the remains of people are deaths
+    ("Teams dug up the remains of 47 villagers near the quarry.", "47", "killed"),
+    # a relative clause whose verb tells what happened to the head, when the main verb does not
+    ("The four riders who were injured were named on Friday.", "four", "injured"),
+    ("A pair of cooks who got shot should recover soon.", "A pair", "casualties"),
+    # a phrase hanging on another noun has no verb of its own; what hangs on it still counts
+    ("Six guards — all of them sons of one clan — died.", "one", "other"),
+    ("Nobody knows where 7 other pupils, abducted by gunmen, are held.", "7", "kidnapped"),
+    ("Police named three traders slain at the market.", "three", "killed"),
+    ("The names of two suspects held overnight were released.", "two", "arrested"),
+    # a list with a prepositional tail shares its verb; a bare number after a comma does not
+    ("Troops detained 19 people in Ostra and 7 in Vel.", "7", "arrested"),
+    ("Both drivers, 41 and 58, got taken to a clinic.", "41", "other"),
+    # "were among": the group shares the larger one's metric
+    ("Four cooks were among 11 staff hospitalised after the leak.", "Four", "hospitalized"),
+    # a prepositional phrase holding a figure of its own is skipped on the way to the verb
+    ("SOME 900 FARMERS FROM 6 HAMLETS WERE EVACUATED BY BARGE.", "SOME 900", "displaced"),
+    # ... but a clause after "after" is not the group's verb
+    ("Detectives want several witnesses after four guards were killed.", "several", "other"),
+    # treated and released: hurt, not freed
+    ("Five hikers got treated at the scene and then released.", "Five", "injured"),
+    # plural heads before their verb
+    ("Millions of lives hang on the talks.", "Millions", "other"),
+    # a verb of care before a partitive
+    ("The clinic said it had admitted six of them overnight.", "six", "hospitalized"),
+]
+
+
+@pytest.mark.parametrize("text, marker, metric", GRAMMAR_METRICS, ids=ids(GRAMMAR_METRICS))
+def test_metric_over_the_grammar(text, marker, metric):
+    check(text, marker, {"metric": metric})
+
+
+# A modal keeps the claim and hedges it.
+MODAL_HEDGES = [
+    ("The storm could kill up to 1,000 people.", "1,000", Contains("could")),
+    ("Up to 40 miners may have died in the collapse.", "40", Contains("may have")),
+    ("Forty miners might be trapped.", "Forty", None),
+    ("Forty miners died in the collapse.", "Forty", None),
+]
+
+
+@pytest.mark.parametrize("text, marker, hedge", MODAL_HEDGES, ids=ids(MODAL_HEDGES))
+def test_modal_hedge(text, marker, hedge):
+    check(text, marker, {"hedge": hedge})

@@ -192,6 +192,13 @@ def say_rejected(item: Rejection) -> None:
     err().print(f"[yellow]rejected[/yellow] {escape(item.name)}: {escape(item.reason)}")
 
 
+def say_skipped(name: str, surfaces) -> None:
+    """One line on stderr naming a report whose numbers were too large to be figures."""
+    shown = ", ".join(f'"{escape(s[:40])}"' for s in list(surfaces)[:3])
+    more = f" and {len(surfaces) - 3} more" if len(surfaces) > 3 else ""
+    err().print(f"[yellow]skipped[/yellow] {escape(name)}: figure {shown}{more} too large to be a count")
+
+
 def plural(n: int, word: str) -> str:
     """``1 report``, ``1,611 reports``: thousands separated as in the tables and progress."""
     return f"{n:,} {word}{'' if n == 1 else 's'}"

@@ -13,7 +13,7 @@ from ..db import ReextractSummary, ingest as ingest_reports, open_db, reextract 
 from ..inputs import DEFAULT_MAX_BYTES, Meta, Rejection, check_date, read_inputs
 from ..output import EXTRACT_TABLE, REEXTRACT_TABLE, render
 from .common import (ConventionOpt, DbOpt, EventOpt, FormatOpt, LexiconOpt, MaxBytesOpt, OutletOpt,
-                     PathsArg, db_path, err, escape, handled, plural, say_rejected)
+                     PathsArg, db_path, err, escape, handled, plural, say_rejected, say_skipped)
 from .common import lexicon_for
 
 T = TypeVar("T")
@@ -84,6 +84,7 @@ def ingest(
                                    read_inputs(paths, defaults=defaults, max_bytes=max_bytes)),
                                lexicon=lex, lexicon_id=lexicon_id,
                                on_reject=say_rejected, jobs=usable_jobs(jobs),
+                               on_skip=lambda report, numbers: say_skipped(report.name, numbers),
                                stop=stop, on_progress=progress, summary=summary)
         except KeyboardInterrupt:  # a second Ctrl-C: stopped at once, rolled back
             summary.interrupted = True
@@ -225,11 +226,14 @@ def extract(
         nonlocal rejected
         for item in read_inputs(paths, defaults=Meta(outlet=outlet), max_bytes=max_bytes):
             if not isinstance(item, Rejection):
+                skipped: list = []
                 try:
-                    found = claim_rows_for(item, lex)
+                    found = claim_rows_for(item, lex, skipped)
                 except Exception as e:  # a bug on one odd text: name it, go on with the rest
                     item = Rejection(item.name, f"extraction failed: {type(e).__name__}: {e}")
                 else:
+                    if skipped:
+                        say_skipped(item.name, [f.surface for f in skipped])
                     yield from found
                     continue
             rejected += 1

@@ -15,8 +15,10 @@ from . import individuals as _individuals
 from . import tallies as _tallies
 from .attribution import _NOT_SPEAKER_START, _NUMBER_WORD, _POSSESSIVE_END_S, Cue, backref, hedge_in, make_source, quote_speaker, quote_spans, sentence_cues
 from .lexicon import Lexicon, default_lexicon, load_lexicon
-from .metrics import counted, sentence_index, sentence_spans
-from .numbers import figures
+from . import grammar, predicates
+from .metrics import counted
+from .sentences import claim_context, sentence_index, sentence_spans
+from .numbers import figures, without_number_runs
 
 __all__ = ["extract_claims", "figures", "Lexicon", "default_lexicon", "load_lexicon"]
 
@@ -121,7 +123,7 @@ class _Transcript:
         return (Link(src, ":"),) if src else ()
 
 
-# "four engineers, including two Frenchmen", "four engineers--two Peruvians": part of the last figure
+# "six nurses, including two Greeks", "six nurses--two Poles": part of the last figure
 _PART_OF = re.compile(r"[^.;:]{0,50}?(?:,\s*including|\(|--|—|–|,\s*of\s+whom|,\s*among\s+them)[^.;:]{0,60}\Z",
                       re.IGNORECASE)
 
@@ -169,7 +171,7 @@ def _clause_subject(sentence: str, pos: int, lexicon: Lexicon) -> tuple[Link, ..
     if best is None:
         return ()
     src = make_source(best["np"], lexicon)
-    # a named subject, or a definite description of a body or a role: "the company agreed to pay"
+    # a named subject, or a definite description of a body or a role: "the firm agreed to settle"
     return (Link(src, best["verb"]),) if src and (src.kind != "unnamed" or best["desc"]) else ()
 
 
@@ -255,13 +257,16 @@ class _Speakers:
         return self.named[j]
 
 
-def extract_claims(text: str, *, lexicon: Lexicon | None = None, date: str | None = None) -> list[Claim]:
+def extract_claims(text: str, *, lexicon: Lexicon | None = None, date: str | None = None,
+                   skipped: list[Figure] | None = None) -> list[Claim]:
     """Every figure-bearing claim in ``text``, in order of position, then the report's tallies.
 
     ``date`` (ISO, the report's) resolves the dates sentences give their figures (``as_of``).
+    Numbers too large to be any figure are no claims; when ``skipped`` is a list they are
+    appended to it (see :func:`figures`), for the caller to say so.
     """
     lex = lexicon or default_lexicon()
-    figs = list(figures(text, lex))
+    figs = without_number_runs(text, list(figures(text, lex, skipped)))
     spans = sentence_spans(text) if figs or _individuals.may_count(text) else []
     # one person named without a numeral, as the patient of a metric predicate (SPEC §2)
     people = {m.figure.start: m for m in _individuals.find(text, spans, lex, figs)} if spans else {}
@@ -315,13 +320,27 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None, date: str | Non
         hedge = hedge_in(sentence, lex)
         location = _location(sentence)
         prev = None
-        for f in by_sentence[i]:
+        here = by_sentence[i]
+        parsed = None  # the grammar layer, for the first figure that is a head count
+        cue_words: bool | None = None  # whether a word that gives a metric stands in the sentence
+        for n, f in enumerate(here):
             c = counted(sentence, f.start - s0, f.end - s0, lex, upper)
             metric, subject, group = c.metric, c.subject, c.subject_group
+            reading = None
+            if not f.unit:
+                if c.metric == "other" and cue_words is None:
+                    cue_words = predicates.may_count(sentence, lex)
+                if c.metric != "other" or cue_words:
+                    if parsed is None:
+                        parsed = grammar.parse(sentence, [(g.start - s0, g.end - s0) for g in here], lex)
+                    reading = predicates.read(parsed, n, lex)
+            if reading is not None:
+                metric = reading.metric
             if f.unit:
                 metric = "other"
             elif prev is not None and prev.metric != "other":
-                if metric == "other" and (c.joined or _PART_OF.match(text, prev.figure.end, f.start)):
+                if metric == "other" and reading is None and \
+                        (c.joined or _PART_OF.match(text, prev.figure.end, f.start)):
                     metric = prev.metric
                 if group is None and not c.listed and (subject is None or c.joined):
                     subject, group = prev.subject, prev.subject_group
@@ -350,11 +369,12 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None, date: str | Non
                 chain = transcript.speaker(f.start, lex)
             if not chain and metric == "other":
                 chain = _clause_subject(sentence, f.start - s0, lex)
+            c0, context = claim_context(text, s0, sentence, f.start, f.end)
             claim = Claim(
                 figure=f, metric=metric, subject=subject, subject_group=group or "people",
                 location=location,
-                attribution=Attribution(chain, hedge, q is not None),
-                sentence=sentence, sentence_start=s0, individual=person is not None,
+                attribution=Attribution(chain, hedge or (reading.hedge if reading else None), q is not None),
+                sentence=context, sentence_start=c0, individual=person is not None,
             )
             claims.append(claim)
             prev = claim

@@ -1,72 +1,14 @@
 """What a figure counts (metric) and whom (subject group), from the words around it (SPEC §4)."""
 from __future__ import annotations
 
-import bisect
-import math
 import re
 from functools import lru_cache
 from typing import NamedTuple
 
 from .lexicon import Lexicon
+from .sentences import sentence_index, sentence_spans  # noqa: F401  (re-exported)
 
-# A sentence ends at . ! ? (with closing quotes or brackets) before a capital, digit or
-# opening quote, or at a blank line. Abbreviations are checked afterwards.
-# Every match starts with one of . ! ? or a line break, taken first so that `re` skips the
-# text between them in C; the look-behinds then pick the branch:
-# [.!?]+["”’')\]]*(?=\s+["“‘(\[]?[A-Z0-9]) | \n\s*\n | [.!?]["”’]?\s*$
-# The look-ahead at the end takes the white space after a boundary: the next sentence starts
-# where it ends.
-_BOUNDARY = re.compile(r"""[.!?\n](?:(?<=[.!?])[.!?]*["”’')\]]*(?=\s+["“‘(\[]?[A-Z0-9])"""
-                       r"""|(?<=\n)\s*\n|(?<=[.!?])["”’]?\s*$)(?=(\s*))""")
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "gov", "sen", "rep", "lt", "col", "sgt", "capt", "maj",
-    "cpl", "pvt", "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.u",
-    "a.m", "p.m", "d.c", "mt", "ft", "det", "insp", "supt", "cmdr", "adm", "rev", "hon", "pres",
-    "dept", "gov't", "approx", "est", "fig", "ave", "blvd", "rd", "la", "fla", "calif", "tex",
-    "ariz", "mich", "ill", "pa", "va", "wash", "ga", "ky", "tenn", "ala", "ore", "okla", "colo",
-    "conn", "mass", "minn", "wis", "ind", "kan", "neb", "nev", "md", "del", "vt", "n.y", "n.j",
-    "rs", "nos", "vol", "pp", "para", "art", "sec", "cf", "viz", "etc",
-}
-
-_ABBREVIATION_LONGEST = max(map(len, _ABBREVIATIONS))
-
-
-_WORD_BEFORE_DOT = re.compile(r"[\w.']+\Z")
 _WS = re.compile(r"\s+")
-_LEADING_WS = re.compile(r"\s*")
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, leading white space excluded."""
-    spans = []
-    start = _LEADING_WS.match(text).end()
-    for m in _BOUNDARY.finditer(text):
-        dot = m.start()
-        # a word of letters longer than any abbreviation ends a sentence: no search needed
-        if text[dot] == "." and not (dot > _ABBREVIATION_LONGEST
-                                     and text[dot - _ABBREVIATION_LONGEST - 1:dot].isalpha()):
-            # the window ends the search like a slice would: \Z matches at the full stop; a
-            # longer word than any abbreviation fills the window and is none either
-            word = _WORD_BEFORE_DOT.search(text, max(0, dot - _ABBREVIATION_LONGEST - 1), dot)
-            if word:
-                w = word.group().lower()
-                if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
-                    continue
-        end = m.end()
-        if start < end:  # not white space only (a blank line after a full stop)
-            spans.append((start, end))
-        start = m.end(1)
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
-
-
-def sentence_index(spans: list[tuple[int, int]], pos: int) -> int:
-    """Index of the sentence holding ``pos``."""
-    # starts increase strictly, so (pos, inf) sorts after every span starting at or before pos
-    i = bisect.bisect_right(spans, (pos, math.inf)) - 1
-    return max(i, 0)
 
 
 class Counted(NamedTuple):
@@ -177,7 +119,7 @@ _INCLUDING = re.compile(r",\s*(?:including|among\s+them|among\s+whom|[\w-]+\s+of
                         r"both\s+of\s+them|one\s+of\s+them|each)\b[^,;.]{0,80},", re.IGNORECASE)
 
 
-# ", ages 18 to 38, were shot": an aside between the group and its verb
+# ", all of them from the valley, were hurt": an aside between the group and its verb
 _ASIDE = re.compile(r",(?:[^,;.]{1,60},){1,4}(?=\s*(?:were|was|are|is|have|has|had|all|both)\b)", re.IGNORECASE)
 
 
@@ -188,11 +130,11 @@ _PARTICIPLE = re.compile(r"\s*(?:all\s+|both\s+|who\s+were\s+|reportedly\s+)?([a
 _INCLUDING_BARE = re.compile(r"including\b[^,;.]{1,60}?(?=\s(?:were|was|are|is|have|has|had)\b)")
 _OUTCOME = re.compile(r"\s+(?:[a-z]+\s+){0,4}?and\s+(?:later\s+|was\s+|were\s+|is\s+|are\s+|left\s+|listed\s+|remain\s+)*")
 _AND_MORE = re.compile(r"\s+(?:a|an|the|his|her|their|its)\s+(?![\d])")
-# "four adults and two juveniles were arrested": a second counted group shares the verb
+# "three drivers and four porters were held": a second counted group shares the verb
 _AND_NUMBER = re.compile(r"\s+" + _COUNT_START)
-# "four people -- three of them teens -- were shot", "two guards (a man and his son) were killed"
+# "six hikers -- two of them guides -- were hurt", "two clerks (a woman and her aunt) died"
 _DASH_ASIDE = re.compile(r"\s*(?:—|–|--|\()[^—–()\n.;:!?]{1,60}?(?:—|–|--|\))")
-# "he was killed …, along with two of his guards": the figure shares the clause's verb
+# "the envoy died …, along with three aides": the figure shares the clause's verb
 _CHARGE_COUNTS = re.compile(r"\b(?:counts?|charges?)\b", re.IGNORECASE)
 _ALONG_WITH_QUALIFIERS = ("at least", "about", "some", "another", "nearly", "almost", "more than", "over")
 _ALONG_WITH = re.compile(r"\b(?:along|together)\s+with\s+(?:(?:%s)\s+)?\Z" % _phrase_alt(_ALONG_WITH_QUALIFIERS))
@@ -248,7 +190,7 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
             hit = m
             metric = p["after"].get(_WS.sub(" ", hit.group().lower()))
             if metric == "casualties":
-                # "shot and left in critical condition", "shot and later died": the outcome wins
+                # "shot and now in critical condition", "shot and later died": the outcome wins
                 outcome = _OUTCOME.match(right_lower, hit.end())
                 if outcome:
                     better = p["after_re"].match(right_lower, outcome.end())
@@ -284,19 +226,19 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
         if not tok[0].isalnum() and tok not in ("'", "’", "-"):
             break
         if low == "and" and _AND_MORE.match(right_lower, m.end()):
-            pos = m.end()  # "five terrorists and an army corporal were killed"
+            pos = m.end()  # "six rebels and a police sergeant were killed"
             tokens += 1
             continue
         if low == "and" and _AND_NUMBER.match(right_lower, m.end()):
             if subject_end is None:
                 subject_end = m.start()
             coordinated = True
-            pos = m.end()  # "four adults and two juveniles were arrested"
+            pos = m.end()  # "three drivers and four porters were held"
             tokens += 1
             continue
         if low == "including":
             inc = _INCLUDING_BARE.match(right_lower, m.start())
-            if inc:  # "four people including a 12-year-old were injured"
+            if inc:  # "five hikers including a guide were hurt"
                 if subject_end is None:
                     subject_end = m.start()
                 pos = inc.end()
@@ -305,7 +247,7 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
             break
         if proper and tok[0].isupper() and low not in p["subjects"] and \
                 right[pos - 1:pos] == " " and prev_cap:
-            break  # a proper name begins: "… 5 Joe Frederick Hawkins was apprehended"
+            break  # a proper name begins: "… 5 Ana Maria Osei was held"
         prev_cap = tok[0].isupper() and low not in p["subjects"]
         if low in _AUX and subject_end is None:
             subject_end = m.start()
@@ -355,7 +297,7 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
         joined = False
     elif metric is None and left_end.endswith("and") and (item := _AND_LIST.search(left)) and \
             not p["after_re"].search(item["words"]):
-        joined = listed = True  # "five Spaniards and one Salvadoran": one list, one metric
+        joined = listed = True  # "four Danes and one Finn": one list, one metric
     return Counted(metric or "other", subject, group, joined, listed)
 
 

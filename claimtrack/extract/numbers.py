@@ -57,7 +57,7 @@ NAME_WORDS = (r"route|highway|road|street|avenue|flight|building|room|apt|apartm
               r"station|gate|terminal|platform|channel|bus|train|line|level|floor|grade|class|"
               r"category|phase|stage|resolution|act|decree|item|point|camp|sector|zone|lot|box|"
               r"pier|exit|mile|km|kilometer|kilometre|hwy|rte|state road|county road|sr|cr|us|"
-              r"i|m|a|b|e|n|cell|block|ward|hall|lane|drive|court|ext|extension|studio|episode|"
+              r"i|m|b|e|n|cell|block|ward|hall|lane|drive|court|ext|extension|studio|episode|"
               r"season|volume|vol|issue|part|figure|table|index|model|type|version|series|"
               r"battalion|brigade|division|regiment|company|squadron|unit|team|group|rank|"
               r"paragraph|clause|rule|code|tower|wing|bay|cabin|seat|row|pool|villa|house|"
@@ -98,8 +98,10 @@ def _grammar(lexicon: Lexicon) -> dict:
     unit_first = "(?=[%s])" % "".join(sorted({w[0] for w in UNITS}))
     core_src = (
         rf"{vague_first}(?<![\w.,$-])(?P<vague>{vague_alt.lower()})\b"
-        rf"|(?P<adozen>\b(?:a|half\s+a)\s+(?:dozen|hundred|thousand|million|billion)\b)"
-        rf"|(?=\d)(?<![\w.,/:-])(?<![A-Za-z]-)(?P<digits>{_DIGITS})(?![\w/]|[.,:]\d|-[A-Za-z])"
+        rf"|(?P<adozen>\b(?:(?:a|one|two|three)\s+(?:quarter|third|half)s?\s+of\s+a\s+|half\s+a\s+|a\s+)"
+        rf"(?:dozen|hundred|thousand|million|billion)\b"
+        rf"|\ba\s+couple(?:\s+of)?\s+dozen\b|\ba\s+(?:pair|couple)(?=\s+of\s)(?!\s+of\s+(?:{DURATION})\b))"
+        rf"|(?=\d)(?<![\w.,/:-])(?<![A-Za-z]-)(?P<digits>{_DIGITS})(?![\w/]|[.,:]\d|-(?!strong\b)[A-Za-z])"
         rf"(?:(?P<scale_sp>{_SP}|-)(?P<scale>{_SCALE_WORDS}|m|k)\b)?"
         rf"|{unit_first}(?<![\w-])(?P<words>{_WORD_RUN})\b(?!-(?:\w))"
     )
@@ -168,6 +170,8 @@ def words_to_int(words: str) -> int | None:
         else:
             return None
         seen = True
+        if total + current > MAX_FIGURE:
+            return MAX_FIGURE + 1  # no count: stop before the numbers grow with the text
     return int(total + current) if seen else None
 
 
@@ -281,6 +285,15 @@ _LINE_START = re.compile(r"(?:^|\n)[ \t]*\Z")
 _LIST_MARK = re.compile(r"[.)](?:\s|$)")
 _AGE_AFTER = re.compile(r"\s*(?:,|who\b|and\b|$)")
 _NAME_COMMA = re.compile(r"[A-Z][a-z]+,\s*\Z")
+_AGE_PREV = {"between", "under", "over", "below", "above", "from", "about", "around", "nearly", "almost", "to",
+             "least", "than"}  # the last words of the qualifiers _AGE_QUALIFIED ends on
+_LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+_DAY_MONTH_BEFORE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s*\Z", re.IGNORECASE)
+# an age bounded by a qualifier: after "aged" or "ages", or after a word for a young person
+_AGE_QUALIFIED = re.compile(
+    r"\b(?:aged|ages?|age\s+of|(?:girl|boy|child|kid|baby|infant|toddler|teen|son|daughter|pupil)s?|children)"
+    r"\s+(?:between|under|over|below|above|from|about|around|nearly|almost|up\s+to|at\s+least|less\s+than|"
+    r"more\s+than|younger\s+than|older\s+than)\s*\Z", re.IGNORECASE)
 _NAME_PAREN = re.compile(r"[A-Z][a-z]+\s*\(\s*\Z")
 _ANOTHER = re.compile(r"\s+(?:another|other)\b")
 _ONE_NOT_COUNT = re.compile(
@@ -288,11 +301,21 @@ _ONE_NOT_COUNT = re.compile(
     r"evening|another|more\s+time|by\s+one)\b", re.IGNORECASE)
 
 
+# The largest figure kept. A figure counts people or things, or money and percentages in
+# metric `other`: the largest real ones are the world's population (8e9) and money in the
+# hundreds of trillions (world GDP is about 1e14). 10^15 leaves room for those and keeps every
+# interval SQLite's 64-bit integers can store (approx widens by a tenth: 1.1e15 < 2^63-1 ≈ 9.2e18);
+# anything larger ("9,300,000 trillion") is a typo or a hostile text, and is skipped.
+MAX_FIGURE = 10 ** 15
+_MAX_DIGITS = len(str(MAX_FIGURE))
+
+
 def _number_value(m: re.Match) -> int | float | None:
+    """The number the match states; math.inf when it is beyond any figure (see MAX_FIGURE)."""
     if m["digits"]:
         raw = m["digits"].replace(",", "")
-        if len(raw) > 15:
-            return None
+        if len(raw.split(".")[0]) > _MAX_DIGITS:
+            return math.inf  # not converted: int() of a huge string is slow, and capped
         num = float(raw) if "." in raw else int(raw)
         if m["scale"]:
             scale = m["scale"].lower()
@@ -301,8 +324,27 @@ def _number_value(m: re.Match) -> int | float | None:
             return num
         return int(num) if num.is_integer() else num
     if m["adozen"]:
-        return words_to_int(m["adozen"])
+        return _quantity_value(m["adozen"])
     return words_to_int(m["words"])
+
+
+_FRACTIONS = {"quarter": 4, "quarters": 4, "third": 3, "thirds": 3, "half": 2, "halves": 2}
+_QUANTITY_WORDS = re.compile(r"[a-z]+")
+
+
+def _quantity_value(words: str) -> int:
+    """"a dozen" 12, "half a dozen" 6, "a quarter of a million" 250,000, "two thirds of a
+    million", "a pair of" 2, "a couple dozen" 24."""
+    w = _QUANTITY_WORDS.findall(words.lower())
+    if w[1] in ("pair", "couple"):
+        return 24 if w[-1] == "dozen" else 2
+    scale = SCALES[w[-1]]
+    if w[0] == "half":
+        return scale // 2
+    if w[1] in _FRACTIONS:
+        count = 1 if w[0] in ("a", "one") else UNITS[w[0]]
+        return count * scale // _FRACTIONS[w[1]]
+    return scale
 
 
 def _range_end(text: str, pos: int, grammar: dict) -> tuple[int, int] | None:
@@ -310,15 +352,22 @@ def _range_end(text: str, pos: int, grammar: dict) -> tuple[int, int] | None:
     r = _RANGE_AFTER.match(text, pos)
     if not r:
         return None
-    raw = r["n"]
-    y = int(raw.replace(",", "")) if raw[0].isdigit() else words_to_int(raw)
-    if y is None:
+    raw = r["n"].replace(",", "")
+    if raw[0].isdigit() and len(raw) > _MAX_DIGITS:
+        return None
+    y = int(raw) if raw[0].isdigit() else words_to_int(raw)
+    if y is None or y > MAX_FIGURE:
         return None
     return y, r.end()
 
 
-def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
-    """Every figure in ``text`` with its qualifier and interval, in order of position."""
+def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | None = None
+            ) -> Iterator[Figure]:
+    """Every figure in ``text`` with its qualifier and interval, in order of position.
+
+    A number beyond :data:`MAX_FIGURE` is no figure; when ``skipped`` is a list, it is appended
+    there (value and bounds as far as known), so that a caller can say so.
+    """
     g = _grammar(lexicon or default_lexicon())
     vague = g["vague"]
     skip_until = 0
@@ -356,6 +405,10 @@ def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
                 continue
             low, high = vague[key]
             x, qualifier = low, "vague"
+            if high > MAX_FIGURE:  # a user's lexicon may widen an interval past any count
+                if skipped is not None:
+                    skipped.append(Figure(text[start:end], "vague", low, low, high, start, end))
+                continue
         else:
             if digits:
                 # the first date or time token near the figure; the pattern has no anchors or
@@ -366,10 +419,21 @@ def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
             x = _number_value(m)
             if x is None:
                 continue
+            if x > MAX_FIGURE:
+                if skipped is not None:
+                    big = x if x != math.inf else MAX_FIGURE + 1
+                    skipped.append(Figure(text[start:end], "exact", big, big, big, start, end))
+                continue
             if date_after.match(folded, end, end + 60) or (
                     digits and prev in _MONTH_OR_THE and _BEFORE_DATE.search(before)
-                    and not _PEOPLE_OR_OF.match(after)):
-                continue
+                    and not _PEOPLE_OR_OF.match(after)
+                    and not (_DAY_MONTH_BEFORE.search(before) and not _YEAR.fullmatch(digits)
+                             and _LOWER_WORD_AFTER.match(after))):
+                continue  # a date; but in "on 4 March 16 bodies" the date ended at the month
+            if prev in _AGE_PREV and _AGE_QUALIFIED.search(before):
+                rng = _range_end(text, end, g)  # "aged between 20 and 31": both ends are ages
+                skip_until = rng[1] if rng else skip_until
+                continue  # "aged under 10", "a girl under 10", "children over 12"
             if _AFTER_EXCLUDE.match(after) and not unit_after.match(folded, end, end + 60):
                 continue
             if digits and not m["scale"]:
@@ -456,11 +520,43 @@ def figures(text: str, lexicon: Lexicon | None = None) -> Iterator[Figure]:
                 x = v_low
             else:
                 low, high = _interval_of(qualifier, x)
+        if qualifier == "less_than" and x <= 0:
+            continue  # "less than 0": no count is below nothing
         if qualifier == "nearly":
             qualifier = "approx"
         if isinstance(x, float) and not unit:
-            x = round(x)
+            # a head count is whole: the value is the whole number the qualifier bounds by, so
+            # that "more than 1.5" (2 or more) reads as more than 1 and "under 1.5" as under 2
+            if qualifier in ("more_than", "at_least"):
+                x = math.floor(x)
+            elif qualifier in ("less_than", "at_most"):
+                x = math.ceil(x)
+            else:
+                x = math.floor(x + 0.5)
             low = round(low) if low is not None else None
             high = round(high) if high is not None else None
         value = x if qualifier != "vague" else low
         yield Figure(text[qstart:fig_end], qualifier, value, low, high, qstart, fig_end, unit)
+
+
+# A run of more numbers than this with nothing but separators between them is a table or a
+# list of data ("4, 7, 9, 12, …"), not figures a report states about people.
+MAX_NUMBER_RUN = 12
+_SEPARATORS_ONLY = re.compile(r"[\s,;/|]*\Z")
+
+
+def without_number_runs(text: str, figs: list[Figure]) -> list[Figure]:
+    """``figs`` less every run of more than MAX_NUMBER_RUN bare numbers in a row."""
+    if len(figs) <= MAX_NUMBER_RUN:
+        return figs
+    out: list[Figure] = []
+    run: list[Figure] = []
+    for f in figs:
+        if run and not _SEPARATORS_ONLY.match(text, run[-1].end, f.start):
+            if len(run) <= MAX_NUMBER_RUN:
+                out.extend(run)
+            run = []
+        run.append(f)
+    if len(run) <= MAX_NUMBER_RUN:
+        out.extend(run)
+    return out

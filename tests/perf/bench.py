@@ -370,6 +370,46 @@ def bench_rss(workdir: Path, megabytes: float, small: Path) -> None:
         "reports/s", "", "")
 
 
+def _stress_texts(megabytes: float) -> dict[str, str]:
+    """Reports a splitter that knows only ASCII capitals reads as one sentence (issue #14)."""
+    size = int(megabytes * 1_000_000)
+    # no sentence stop at all: a list of figures, then the verb
+    no_stops = ("1, " * (size // 3))[:size - 7] + " killed"
+    # lower-case Cyrillic prose, as a lower-cased copy of a news story would come
+    words = ("полиция сообщила что в столкновениях погибли 12 человек и ещё 40 были ранены. "
+             "по данным министерства задержаны 300 участников. ")
+    cyrillic = (words * (size // len(words.encode("utf-8")) + 1))
+    cyrillic = cyrillic.encode("utf-8")[:size].decode("utf-8", "ignore")
+    return {"no sentence stops (`1, 1, … killed`)": no_stops, "lower-case Cyrillic": cyrillic}
+
+
+def bench_stress(workdir: Path, megabytes: float) -> None:
+    """Storage, memory and time of one large report without the sentence stops the splitter
+    knew, beside the plain corpus of the same size: database bytes per input byte stay flat."""
+    plain_small = workdir / f"corpus-{megabytes:g}mb.jsonl"
+    if not plain_small.exists():
+        corpus.write_jsonl(plain_small, megabytes)
+    db = workdir / "stress-plain.db"
+    remove_db(db)
+    base_seconds, base_tree, _ = run_ingest(db, [plain_small], 1, measure_rss=True)
+    base_ratio = db.stat().st_size / plain_small.stat().st_size
+    row(f"ingest of the plain corpus ({mb(plain_small.stat().st_size):.1f} MB), --jobs 1: "
+        "database bytes per input byte · peak memory · time",
+        f"{base_ratio:.1f} · {base_tree / 1024:.0f} MB · {base_seconds:.1f} s", "", "")
+    for label, text in _stress_texts(megabytes).items():
+        path = workdir / f"stress-{len(text)}.txt"
+        path.write_text(text, encoding="utf-8")
+        db = workdir / "stress.db"
+        remove_db(db)
+        seconds, tree, _ = run_ingest(db, [path], 1, measure_rss=True)
+        ratio = db.stat().st_size / path.stat().st_size
+        row(f"ingest of one {mb(path.stat().st_size):.1f} MB report, {label}, --jobs 1: "
+            "database bytes per input byte · peak memory · time",
+            f"{ratio:.1f} · {tree / 1024:.0f} MB · {seconds:.1f} s",
+            "the plain corpus", f"{base_ratio:.1f} · {base_tree / 1024:.0f} MB · {base_seconds:.1f} s",
+            ratio / base_ratio)
+
+
 # Queries on a large database -----------------------------------------------------------
 
 
@@ -587,7 +627,8 @@ def bench_scale(workdir: Path, corpus_file: Path, reports: int) -> None:
         "identical" if _same_rows(db, merged) else "DIFFERENT")
 
 
-SECTIONS = ("extract", "store", "ingest", "concurrent", "rss", "queries", "startup", "scale")
+SECTIONS = ("extract", "store", "ingest", "concurrent", "rss", "stress", "queries", "startup",
+            "scale")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -633,6 +674,8 @@ def main(argv: list[str] | None = None) -> None:
         bench_concurrent(args.workdir, corpus_file)
     if "rss" in args.only:
         bench_rss(args.workdir, args.rss_size, corpus_file)
+    if "stress" in args.only:
+        bench_stress(args.workdir, 1)
     if "queries" in args.only:
         bench_queries(args.workdir, args.claims)
     if "startup" in args.only:

@@ -1,0 +1,325 @@
+"""What a figure counts, read over the grammar layer (grammar.py).
+
+A figure belongs to the noun phrase whose head it quantifies; its metric comes from
+
+1. the phrase itself: negated (``none of the nine``) or headed by a thing, an animal or a
+   bullet (``60 properties``, ``400 head of cattle``, ``one shot smashed a window``): no
+   metric at all;
+2. its head when the head is a metric noun (``9 dead``, ``27 injuries``, ``15 bodies``);
+3. its own predicate, however built, past a relative clause or an aside: the verb group's
+   main verb and what completes it, adverbs left out (``were later found dead``, ``were
+   flown overnight to hospital``, ``wound up being stabbed``); a negated predicate counts
+   nothing (``were not hurt``); two metrics joined by ``or`` are casualties (``killed or
+   wounded``); a modal keeps the claim and hedges it (``could die``);
+4. a participle or adjective before the head (``wounded soldiers``), which gives way to a
+   predicate of a stronger metric (``injured passengers were taken to hospital``);
+5. the verb whose object it is, in any tense (``Police detain 38``, ``Floods displace
+   12,000``), and a verb of transfer completed after the object (``took eight men into
+   custody``, ``flew five of the wounded to a hospital``);
+6. with none of these, a head noun that tells what the group was doing (``8,000
+   demonstrators chanted``: participants; ``1,200 troops based in``: deployed).
+
+``read`` returns None where the grammar has nothing to say; the older reading in metrics.py
+then stands.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from .grammar import Parse
+from .lexicon import Lexicon
+from .metrics import _WS, _patterns
+
+# the metrics a predicate gives that outrank a participle before the head
+_STRONG = frozenset({"killed", "hospitalized", "arrested", "kidnapped", "missing", "injured", "casualties"})
+_TRANSFER = frozenset({"took", "take", "takes", "taking", "taken", "flew", "flown", "fly", "flies", "flying",
+                       "rushed", "rush", "rushes", "airlifted", "carried", "brought", "bring", "brings", "sent",
+                       "send", "sends", "drove", "driven", "ferried", "evacuated", "moved", "transferred"})
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                     "sept", "oct", "nov", "dec"})
+_THEN = frozenset({"earlier", "later", "before", "after", "ago", "prior", "since", "on"})
+_STOP = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "--", "(", ")", "\"", "“", "”"})
+
+
+class Reading(NamedTuple):
+    """The grammar's reading of a figure: a metric ("other": none), and a modal hedge."""
+
+    metric: str
+    hedge: str | None = None
+
+
+@lru_cache(maxsize=8)
+def _verbs(lexicon: Lexicon) -> dict:
+    """Verb forms of the lexicon's metric verbs in the present tense, from their past forms:
+    "detained" → "detain", "detains"; "displaced" → "displace", "displaces"."""
+    p = _patterns(lexicon)
+    present: dict[str, str] = {}
+    for phrase, metric in list(p["after"].items()) + list(p["before"].items()):
+        if " " in phrase or not phrase.endswith("ed") or len(phrase) < 6:
+            continue
+        for stem in (phrase[:-2], phrase[:-1]):
+            for form in (stem, stem + "s"):
+                present.setdefault(form, metric)
+    g = lexicon.data.get("grammar", {})
+    nouns = {}
+    for metric, words in g.get("noun_metrics", {}).items():
+        for w in words:
+            nouns.setdefault(w.lower(), metric)
+    def words(name: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in g.get(name, []))
+
+    for w in words("not_present"):
+        present.pop(w, None)
+    return {"present": present, "nouns": nouns, "subjects": p["subjects"], "care": words("care_places"),
+            "loss": words("loss_verbs"), "irrealis": words("irrealis"), "measure_nouns": words("measure_nouns"),
+            "measure_verbs": words("measure_verbs"), "rates": words("rate_units"),
+            "not_before": frozenset({"received", "treated", "suffered", "taking", "sent", "drew", "send", "sending"})}
+
+
+@lru_cache(maxsize=8)
+def _cue_words(lexicon: Lexicon) -> re.Pattern:
+    """Every word that can give a metric to a figure the older reading left without one."""
+    p = _patterns(lexicon)
+    v = _verbs(lexicon)
+    words = {phrase.split()[0] for phrase in list(p["after"]) + list(p["before"])}
+    words |= set(v["present"]) | set(v["nouns"]) | v["care"] | v["measure_nouns"] | {"custody"}
+    return re.compile(r"\b(?:%s)\b" % "|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+
+
+def may_count(sentence: str, lexicon: Lexicon) -> bool:
+    """Whether a figure of ``sentence`` that the older reading counts as nothing may count
+    something after all: one of the words that give a metric stands in it. The grammar
+    layer is only built when it can change a figure's metric."""
+    return _cue_words(lexicon).search(sentence.lower()) is not None
+
+
+def _plural_or_collective(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "'s", "’s"))
+
+
+def _before(parse: Parse, start: int) -> int:
+    """The token before tokens[start], past determiners and adverbs; -1 at the start."""
+    toks = parse.tokens
+    j = start - 1
+    while j >= 0 and toks[j].tag in ("DET", "ADV"):
+        j -= 1
+    return j
+
+
+def _irrealis(parse: Parse, start: int, verbs: dict) -> bool:
+    """A wish, plan or order governs the figure: "a warrant for the arrest of 5", "plans to
+    deport 200", "threatened to kill 10"."""
+    toks = parse.tokens
+    for j in range(start - 1, max(-1, start - 6), -1):
+        t = toks[j]
+        if t.low in verbs["irrealis"]:
+            return True
+        if t.tag in ("PUNCT", "SUB", "REL", "AUX", "MODAL", "CONJ") or t.tag == "NUM":
+            return False
+    return False
+
+
+def _measured(parse: Parse, start: int, p: dict, verbs: dict) -> str | None:
+    """The metric of a measure noun the figure completes: "the death toll climbed to 58",
+    "set the count of residents who fled at 12,000", "the crowd numbered ten thousand"."""
+    toks = parse.tokens
+    j = start - 1
+    if j < 0 or toks[j].low not in verbs["measure_verbs"]:
+        return None
+    for m in range(j - 1, max(-1, j - 30), -1):
+        t = toks[m]
+        if t.low in (";", ":") or t.tag in ("SUB", "NUM"):
+            return None
+        if t.low in verbs["measure_nouns"]:
+            for k in range(m + 1, j):  # what the noun counts: "number of arrests", "of people who fled"
+                metric, _ = _after_metric(p, parse.words(k, min(j, k + 4)))
+                if metric:
+                    return metric
+            if t.low == "toll":
+                lead = toks[m - 1].low if m else ""
+                return "casualties" if lead.startswith("casualt") else "killed"
+            return verbs["nouns"].get(t.low)
+    return None
+
+
+def _after_metric(p: dict, words: str) -> tuple[str | None, int]:
+    """The metric of an ``after`` phrase opening ``words``, and where the phrase ends."""
+    m = p["after_re"].match(words)
+    if not m or (m.end() < len(words) and words[m.end()].isalnum()):
+        return None, 0
+    return p["after"].get(_WS.sub(" ", m.group())), m.end()
+
+
+def _predicate(parse: Parse, at: int, p: dict) -> tuple[str | None, bool, str | None]:
+    """The metric of the verb group at token ``at``: (metric, negated, modal)."""
+    vg = parse.verb_group(at)
+    if vg is None:
+        return None, False, None
+    toks = parse.tokens
+    end = vg.main
+    while end < len(toks) and end - vg.main < 8 and toks[end].text not in _STOP and \
+            toks[end].tag not in ("SUB", "REL") and not (toks[end].tag == "CONJ" and end > vg.main + 1):
+        end += 1
+    words = parse.words(vg.main, end)
+    metric, stop = _after_metric(p, words)
+    if metric is None and end < len(toks) and toks[end].low in ("and", "or") and end + 1 < len(toks):
+        second = parse.verb_group(end + 1)  # "were swept away and drowned"
+        if second is not None:
+            metric, _ = _after_metric(p, parse.words(second.main, min(len(toks), second.main + 6)))
+    if metric is None:
+        return None, vg.negated, vg.modal
+    rest = words[stop:].lstrip()
+    if rest.startswith(("or ", "and/or ")):
+        other, _ = _after_metric(p, rest.split(" ", 1)[1])
+        if other and other != metric and {metric, other} <= {"killed", "injured", "casualties"}:
+            metric = "casualties"  # "killed or wounded"
+    if metric == "casualties":
+        # "shot twice and died", "shot and later listed as critical": the outcome wins
+        for j in range(vg.main + 1, min(len(toks), vg.main + 8)):
+            if toks[j].text in _STOP or toks[j].tag == "SUB":
+                break
+            if toks[j].low == "and":
+                k = j + 1
+                while k < len(toks) and (toks[k].tag in ("ADV", "AUX") or toks[k].low in ("left", "listed")):
+                    k += 1
+                outcome, _ = _after_metric(p, parse.words(k, min(len(toks), k + 4)))
+                if outcome in ("killed", "injured"):
+                    metric = outcome
+                break
+    return metric, vg.negated, vg.modal
+
+
+def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str | None:
+    """The metric of the verb whose object is the noun phrase tokens[start:end]."""
+    toks = parse.tokens
+    j = start - 1
+    while j >= 0 and toks[j].tag in ("DET", "ADV"):
+        j -= 1
+    if j < 0:
+        return None
+    verb = toks[j].low
+    if verb in _TRANSFER and end < len(toks):
+        # "took eight men into custody", "flew five of the wounded to a city hospital"
+        rest = parse.words(end, min(len(toks), end + 6))
+        if rest.startswith("into custody") or rest.startswith("into police custody"):
+            return "arrested"
+        if rest.startswith("to ") and any(toks[i].low in verbs["care"] for i in range(end + 1, min(len(toks), end + 6))):
+            return "hospitalized"
+    if toks[j].tag in ("PART", "GER") and verb in p["before"] and toks[j].low not in verbs["not_before"]:
+        return p["before"][verb]  # "freed 12 of the 90 miners", "killing 3"
+    if toks[j].tag in ("WORD", "NAME", "ADV", "GER") and toks[j].low not in _MONTHS:
+        # a present tense: "Police detain 38", "Floods displace 12,000"
+        return verbs["present"].get(verb)
+    return None
+
+
+def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
+    """What figure number ``fig`` of the parsed sentence counts, or None: no reading."""
+    np = parse.noun_phrase(fig)
+    if np is None:
+        return None
+    p = _patterns(lexicon)
+    verbs = _verbs(lexicon)
+    toks = parse.tokens
+    if np.negated:
+        return Reading("other")
+    head = toks[np.head].low if np.head is not None else None
+    if head is not None:
+        if head in parse.c["things"] and head not in verbs["subjects"]:
+            return Reading("other")
+        if head in ("shot", "shots") and parse.verb_group(np.head + 1) is not None:
+            return Reading("other")  # "one shot smashed a window": a bullet
+    if _irrealis(parse, np.start, verbs):
+        return Reading("other")
+    unit = np.end if np.end < len(toks) and toks[np.end].low in verbs["rates"] else np.end + 1
+    if unit < len(toks) and toks[unit].low in verbs["rates"] and \
+            (unit == np.end or toks[np.end].low in ("a", "an", "per", "each", "every")) and \
+            not (unit + 1 < len(toks) and toks[unit + 1].low in _THEN):
+        return Reading("other")  # "550 meals a day": a rate, not "14 a day earlier"
+    if head == "lives" or (np.start >= 2 and toks[np.start - 1].low == "of" and toks[np.start - 2].low == "lives"):
+        # "lives" are deaths only when something took them: "claimed 40 lives", "the lives of 9 were lost"
+        at = np.start if head == "lives" else np.start - 2
+        j = _before(parse, at)
+        lost = j >= 0 and toks[j].low in verbs["loss"]
+        if not lost and np.verb_at < len(toks):
+            vg = parse.verb_group(np.verb_at)
+            lost = vg is not None and toks[vg.main].low in verbs["loss"]
+        return Reading("killed" if lost else "other")
+    if np.start >= 2 and toks[np.start - 1].low == "of" and toks[np.start - 2].tag == "WORD" and \
+            _plural_or_collective(toks[np.start - 2].low) and \
+            f"{toks[np.start - 2].low} of" not in p["before"] and toks[np.start - 2].low not in verbs["measure_nouns"]:
+        # "members of one clan", "the names of three traders slain": the figure's phrase hangs on
+        # another noun, so no verb after it is its own; only what hangs on it counts
+        if np.end < len(toks) and toks[np.end].tag == "REL":
+            inner, negated, _ = _predicate(parse, np.end + 1, p)
+            if inner and not negated:
+                return Reading(inner)
+        at = np.end + 1 if np.end + 1 < len(toks) and toks[np.end].text == "," else np.end
+        if at < len(toks) and toks[at].tag == "PART":  # "seven students, kidnapped by …"
+            inner, _ = _after_metric(p, parse.words(at, min(len(toks), at + 4)))
+            if inner:
+                return Reading(inner)
+        return Reading("other")
+    measured = _measured(parse, np.start, p, verbs)
+    if measured:
+        return Reading(measured)
+    obj = _object_of(parse, np.start, np.end, p, verbs)
+    if obj:
+        return Reading(obj)
+    head_metric = None
+    if head is not None:
+        head_metric, _ = _after_metric(p, parse.words(np.head, np.head + 3))
+        if head_metric == "killed":
+            return Reading("killed")  # "15 bodies were taken away", "9 dead"
+    modifier = None
+    for i in np.modifiers:
+        modifier, _ = _after_metric(p, toks[i].low)
+        if modifier:
+            break
+    if np.end < np.verb_at and np.end < len(toks) and toks[np.end].tag in ("PART", "GER") and not modifier:
+        # a reduced relative: "the 90 miners held during the strike"
+        modifier, _ = _after_metric(p, parse.words(np.end, min(len(toks), np.end + 4)))
+    predicate, negated, modal = _predicate(parse, np.verb_at, p) if np.verb_at < len(toks) else (None, False, None)
+    vg = parse.verb_group(np.verb_at) if np.verb_at < len(toks) else None
+    if predicate is None and vg is not None and toks[vg.main].tag == "AUX" and vg.main + 2 < len(toks) \
+            and toks[vg.main + 1].low == "among" and toks[vg.main + 2].tag == "NUM":
+        # "four cooks were among 11 staff hospitalised": the group shares the larger one's metric
+        among = read(parse, toks[vg.main + 2].fig, lexicon)
+        if among is not None:
+            return among
+    if negated:
+        return Reading("other")
+    hedge = None
+    if modal in ("could", "may", "might") and predicate:
+        # "could die", "may have been killed": the modal and the verb, as written
+        vg = parse.verb_group(np.verb_at)
+        first = next(i for i in range(vg.start, vg.main + 1) if toks[i].low == modal)
+        hedge = parse.sentence[toks[first].start:toks[vg.main].end]
+    if predicate and (predicate in _STRONG or not (modifier or head_metric)):
+        return Reading(predicate, hedge)
+    if head_metric or modifier:
+        return Reading(head_metric or modifier)
+    if predicate:
+        return Reading(predicate, hedge)
+    if head is None and not np.partitive and predicate is None and vg is None:
+        right, _ = _after_metric(p, parse.words(np.start + 1, min(len(toks), np.start + 6), skip_adverbs=False))
+        if right:
+            return Reading(right)  # "one in serious condition", "one fatally"
+        k = parse.coordinated_before(np.start) if np.start + 1 < len(toks) and \
+            toks[np.start + 1].tag == "PREP" else None
+        if k is not None:  # "19 people in one town and 7 in another": the list shares its verb
+            return read(parse, toks[k].fig, lexicon)
+    if head is not None and vg is not None and not vg.passive:
+        noun = verbs["nouns"].get(head)
+        if noun:
+            return Reading(noun)
+    if vg is not None and np.end < len(toks) and toks[np.end].tag == "REL":
+        # the phrase's own verb, past its relative clause, counts nothing: the clause's verb
+        # tells what happened to the group ("three others who were injured …"), but a metric
+        # word elsewhere in the clause does not ("who rescued two injured hikers")
+        inner, negated, _ = _predicate(parse, np.end + 1, p)
+        return Reading(inner if inner and not negated else "other")
+    return None

@@ -1,0 +1,154 @@
+"""Sentences: where each one starts and ends in the text, as (start, end) offsets.
+
+A sentence ends
+- at ``. ! ?`` (with closing quotes or brackets) before white space and a word that does not
+  open in lower case: a capital of any cased script, a digit, or a letter of an uncased
+  script (Arabic, Devanagari, Chinese…); in a text with no capital at all (lower-cased
+  copy, chat), before any word;
+- at a full stop run into a capitalised word (``police.The``), after a word of two
+  lower-case letters or more: not in ``U.S.``, ``e.g.``, decimals or web addresses;
+- always at the full stops of scripts that have their own (Devanagari ``।``, Urdu ``۔``,
+  Chinese and Japanese ``。！？``, Arabic ``؟``);
+- at a blank line, and at the end of the text.
+A full stop after an abbreviation (``Gen.``, ``approx.``) or a single letter ends nothing.
+
+A run with no stop is cut once it is longer than MAX_SENTENCE characters, at the last clause
+boundary (``; : ,`` or a dash) past MIN_CUT, else at the last white space, else at the limit:
+a sentence, and the claims that keep it, are bounded whatever the text.
+"""
+from __future__ import annotations
+
+import bisect
+import math
+import re
+
+# The stop characters open every match, so that `re` skips the text between them in C; the
+# branch is then picked by a look-behind on the character matched.
+_BOUNDARY = re.compile(
+    r"""[.!?\n।॥۔؟。！？]"""
+    r"""(?:(?<=[.!?])[.!?]*["”’')\]]*(?=\s+["“‘(\[]?(?P<next>\w))"""  # a stop, space, a word
+    r"""|(?<=\.)(?=(?P<glued>[^\W\d_])[^\W\d_])"""  # a full stop run into a word
+    r"""|(?<=[।॥۔؟。！？])["”’')\]]*"""  # a script's own full stop
+    r"""|(?<=\n)\s*\n"""  # a blank line
+    r"""|(?<=[.!?])["”’')\]]*\s*$)(?=(?P<space>\s*))""")
+
+ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "gen", "gov", "sen", "rep", "lt", "col", "sgt", "capt", "maj",
+    "cpl", "pvt", "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.u",
+    "a.m", "p.m", "d.c", "mt", "ft", "det", "insp", "supt", "cmdr", "adm", "rev", "hon", "pres",
+    "dept", "gov't", "approx", "est", "fig", "ave", "blvd", "rd", "la", "fla", "calif", "tex",
+    "ariz", "mich", "ill", "pa", "va", "wash", "ga", "ky", "tenn", "ala", "ore", "okla", "colo",
+    "conn", "mass", "minn", "wis", "ind", "kan", "neb", "nev", "md", "del", "vt", "n.y", "n.j",
+    "rs", "nos", "vol", "pp", "para", "art", "sec", "cf", "viz", "etc", "e.g", "i.e", "al",
+})
+_ABBREVIATION_LONGEST = max(map(len, ABBREVIATIONS))
+
+MAX_SENTENCE = 800
+MIN_CUT = 400
+_CLAUSE_MARK = re.compile(r"[;:,](?=\s)|\s[-–—]+\s")
+_SPACE = re.compile(r"\s")
+
+_WORD_BEFORE_DOT = re.compile(r"[\w.']+\Z")
+_LEADING_WS = re.compile(r"\s*")
+_WEB_WORD = re.compile(r"(?:https?:|www\.|@|/)\S*\Z", re.IGNORECASE)
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """Whether the word before the full stop at ``dot`` is an abbreviation or a single letter."""
+    # a word of letters longer than any abbreviation is none: no search needed
+    if dot > _ABBREVIATION_LONGEST and text[dot - _ABBREVIATION_LONGEST - 1:dot].isalpha():
+        return False
+    word = _WORD_BEFORE_DOT.search(text, max(0, dot - _ABBREVIATION_LONGEST - 1), dot)
+    if not word:
+        return False
+    w = word.group().lower()
+    return w in ABBREVIATIONS or (len(w) == 1 and w.isalpha())
+
+
+def _glued(text: str, dot: int, first: int) -> bool:
+    """``police.The``: a word of two lower-case letters or more, a full stop, then a capital
+    and a lower-case letter; not a web address (``example.Com``) or a run of initials."""
+    return (text[dot - 2:dot].isalpha() and text[dot - 2:dot].islower() and text[first].isupper()
+            and text[first + 1:first + 2].islower()
+            and not _WEB_WORD.search(text, max(0, dot - 80), dot))
+
+
+def _ends(text: str, m: re.Match, caseless: bool) -> bool:
+    """Whether the stop matched by ``m`` ends a sentence."""
+    stop = m.start()
+    ch = text[stop]
+    if m["glued"] is not None:
+        return _glued(text, stop, m.start("glued")) and not _abbreviation(text, stop)
+    nxt = m["next"]
+    if nxt is not None:
+        # a word that does not open in lower case: a capital, a digit, an uncased script
+        if not (caseless or nxt.isdigit() or (nxt.isalpha() and not nxt.islower())):
+            return False
+    return not (ch == "." and _abbreviation(text, stop))
+
+
+def _cut(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    """(start, end) into ``out``, cut into pieces of at most MAX_SENTENCE characters."""
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = None
+        for m in _CLAUSE_MARK.finditer(text, start + MIN_CUT, limit):
+            cut = m.start() + 1
+        if cut is None:
+            space = text.rfind(" ", start + MIN_CUT, limit)
+            if space < 0:
+                sp = None
+                for sp in _SPACE.finditer(text, start + MIN_CUT, limit):
+                    pass
+                space = sp.start() if sp else -1
+            cut = space if space > start else limit
+        out.append((start, cut))
+        start = _LEADING_WS.match(text, cut).end()
+    if start < end:
+        out.append((start, end))
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, leading white space excluded."""
+    spans: list[tuple[int, int]] = []
+    caseless = text.islower()  # no capital anywhere (a text in an uncased script needs none)
+    start = _LEADING_WS.match(text).end()
+    for m in _BOUNDARY.finditer(text):
+        if not _ends(text, m, caseless):
+            continue
+        end = m.end()
+        if start < end and not text[start:end].isspace():  # not a blank line after a full stop
+            _cut(text, start, end, spans)
+        start = m.end("space")
+    if start < len(text):
+        _cut(text, start, len(text), spans)
+    return spans
+
+
+# A claim keeps its sentence when it is this long or shorter; else the words within
+# CONTEXT_SIDE characters of its figure, so that what is stored and printed per claim is bounded.
+MAX_CONTEXT = 320
+CONTEXT_SIDE = 120
+
+
+def claim_context(text: str, s0: int, sentence: str, start: int, end: int) -> tuple[int, str]:
+    """(offset, text) of what a claim keeps of the sentence at ``s0`` holding ``text[start:end]``."""
+    if len(sentence) <= MAX_CONTEXT:
+        return s0, sentence
+    s1 = s0 + len(sentence)
+    w0, w1 = max(s0, start - CONTEXT_SIDE), min(s1, end + CONTEXT_SIDE)
+    if w0 > s0:  # begin at a word: after the first white space in the window
+        space = _SPACE.search(text, w0, start)
+        w0 = space.end() if space else w0
+    if w1 < s1:  # end at a word: at the last white space
+        space = text.rfind(" ", end, w1)
+        w1 = space if space > 0 else w1
+    return w0, text[w0:w1]
+
+
+def sentence_index(spans: list[tuple[int, int]], pos: int) -> int:
+    """Index of the sentence holding ``pos``."""
+    # starts increase strictly, so (pos, inf) sorts after every span starting at or before pos
+    i = bisect.bisect_right(spans, (pos, math.inf)) - 1
+    return max(i, 0)
