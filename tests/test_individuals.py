@@ -90,6 +90,17 @@ def test_no_metric_predicate_no_individual(text):
      [("killed", "Iris Bell", "people")]),
     ("A man was shot and killed. The 23-year-old was killed near his home.",
      [("killed", "A man", "people")]),
+    # a possessive or definite description with another noun, and a name given later: the
+    # one person the report counted for that metric
+    ("Her son was stabbed to death on Friday. The teenager died at the scene.",
+     [("killed", "Her son", "people")]),
+    ("A girl was shot and killed on Sunday. Her daughter was killed in the yard, the mother said.",
+     [("killed", "A girl", "children")]),
+    ("His brother was fatally shot on the porch. Leo Park was killed instantly, police said.",
+     [("killed", "His brother", "people")]),
+    # but two names are two people, and "also" with a name is someone else named
+    ("Carl Diaz was killed on Friday. Mark Lee was also killed, police said.",
+     [("killed", "Carl Diaz", "people"), ("killed", "Mark Lee", "people")]),
     # the same person, counted again under another metric
     ("A swimmer was injured by a boat, the coastguard said. The swimmer later died in hospital.",
      [("injured", "A swimmer", "people"), ("killed", "The swimmer", "people")]),

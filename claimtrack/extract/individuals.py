@@ -460,10 +460,18 @@ class Persons:
                         or (person["head"] in _GENERIC_HEADS and m.head in _GENERIC_HEADS):
                     return person
         if m.kind == "name":
-            # a name given to someone described before ("a man … Ray Cole, 31, …")
+            # a name given to someone described before ("a man … Ray Cole, 31, …"), or to
+            # the one person the report already counted for this metric
             for person in reversed(self.people):
-                if not person["names"] and person["head"] in _GENERIC_HEADS | {"suspect", "driver"} \
-                        and _compatible(m.subject_group, person["group"]):
+                if not person["names"] and _compatible(m.subject_group, person["group"]) and (
+                        person["head"] in _GENERIC_HEADS | {"suspect", "driver"}
+                        or m.metric in person["metrics"]):
+                    return person
+        if m.kind == "definite" and not _ANOTHER.search(m.subject):
+            # a definite or possessive description ("her son", "the teenager") of someone the
+            # report counted for this metric is that person again, whatever noun it uses
+            for person in reversed(self.people):
+                if m.metric in person["metrics"] and _compatible(m.subject_group, person["group"]):
                     return person
         return None
 
