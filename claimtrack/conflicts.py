@@ -17,7 +17,8 @@ Rules, where SPEC §6 leaves room:
 - **Updates.** For one voice and one (event, metric, subject group, unit) key, a claim is
   superseded when the voice's latest later figure at a compatible place (the same, or either
   unknown) is another figure; a report never supersedes itself, and a figure the report gives
-  as an earlier one (``as_of`` before the report's date) is never current.
+  as an earlier one (``as_of`` before a later figure of the same metric and group in the
+  same report) is never current.
 - **Intervals** are closed, ``high`` None is unbounded above, ``low`` None counts as 0. A
   **part** (an individual, a claim a tally sums) bounds from below: compared as ``low``..∞.
   A tally (``derived = "tally"``) stands for its report only where the report states no
@@ -188,14 +189,24 @@ def _default_flags() -> dict[str, bool]:
 
 @cache
 def _cumulative_in(path: str | None) -> frozenset[str]:
+    try:
+        text = Path(path).read_text("utf-8") if path else None
+    except (OSError, UnicodeDecodeError):
+        text = None  # the lexicon's own loader reports a bad file; here it changes nothing
+    return cumulative_in_text(text)
+
+
+def cumulative_in_text(text: str | None) -> frozenset[str]:
+    """The cumulative metrics of the default lexicon with ``text`` (a lexicon file's content,
+    as a database records it) over it."""
     flags = _default_flags()
-    if path:
+    if text:
         import tomllib
 
         try:
-            extra = tomllib.loads(Path(path).read_text("utf-8"))
-        except (OSError, ValueError, UnicodeDecodeError):
-            extra = {}  # the lexicon's own loader reports a bad file; here it changes nothing
+            extra = tomllib.loads(text)
+        except ValueError:
+            extra = {}
         for m, v in extra.get("metrics", {}).items():
             if isinstance(v, dict) and "cumulative" in v:
                 flags[m] = bool(v["cumulative"])
@@ -403,6 +414,9 @@ def _normalise(rows: Iterable[Mapping], *, event: str | None, metric: str | None
     parts: set[int] = set()
     stated: set[tuple] = set()  # (report, metric, subject group) a report states itself
     tallies = False
+    # the latest date each report gives a figure of a metric and group: a figure it dates
+    # before that is one it gives as an earlier one ("had put it at 14 a day earlier")
+    newest: dict[tuple, str] = {}
     voices: dict[int, dict[str, str]] = defaultdict(dict)  # every origin each report names
     itself: dict[int, tuple[str, str]] = {}  # each report's own voice: a copy speaks with it
     for r in rows:
@@ -421,6 +435,9 @@ def _normalise(rows: Iterable[Mapping], *, event: str | None, metric: str | None
         as_of = r.get("as_of") or None
         date = as_of or r.get("date") or None
         kept.append((r, ev, met, date, report_date, as_of, voice))
+        at = (r["report"], met, r.get("subject_group") or TOTAL_GROUP)
+        if (date or "") > newest.get(at, ""):
+            newest[at] = date or ""
         orders[(date or "", report_date, r["report"])] = None
         if r.get("derived"):
             tallies = True
@@ -458,7 +475,7 @@ def _normalise(rows: Iterable[Mapping], *, event: str | None, metric: str | None
             rank[(date or "", report_date, report)],
             update_keys.setdefault((ev, met, group, unit, voice), len(update_keys)),
             figure_keys.setdefault((group, place, unit, low, high), len(figure_keys)),
-            r, date, report, bool(as_of and report_date and as_of < report_date),
+            r, date, report, bool(as_of and as_of < newest[(report, met, group)]),
         ))
     return out
 

@@ -264,6 +264,17 @@ UPDATES = {
          claim(3, "16", 16, report=2, date="2022-01-08")],
         {3},
     ),
+    "a report that dates its one figure (\"on Friday\") still gives it as current": (
+        [claim(1, "12", 12, report=1, **COMMAND),
+         dict(claim(2, "eight", 8, report=2, date="2022-01-08"), as_of="2022-01-07")],
+        {2},
+    ),
+    "an earlier figure of another group in the same report stays current": (
+        [claim(1, "12", 12, report=1, **COMMAND),
+         dict(claim(2, "eight", 8, report=2, date="2022-01-08"), as_of="2022-01-07"),
+         claim(3, "40", 40, report=2, date="2022-01-08", group="civilians")],
+        {2, 3},
+    ),
     "as_of orders the figures: the later-dated one is current": (
         [claim(1, "12", 12, report=1, **COMMAND),
          dict(claim(2, "16", 16, report=2, date=None), as_of="2022-01-08"),

@@ -656,3 +656,42 @@ def test_names_that_look_like_markup_are_printed_as_written(invoke, tmp_path):
     shown = invoke("show", "1", "--db", "hand.db", "-f", "table").stdout
     assert "chain     [bold]Police[/bold] (police) — “said”" in shown
     assert "report    1 · [i]Wire · undated" in shown
+
+
+CUSTODY_A = """---
+title: Court hands down terms
+outlet: Harbour Gazette
+date: 2025-03-04
+event: port-strike-2025
+---
+A court spokesman said 22 picketers were sentenced for blocking the port road.
+"""
+CUSTODY_B = """---
+title: Union counts the sentenced
+outlet: Dock Voice
+date: 2025-03-06
+event: port-strike-2025
+---
+The dockworkers' union said 14 picketers were sentenced after the trials.
+"""
+
+
+@pytest.mark.parametrize("cumulative, verdict", [("true", "contradiction"),
+                                                  ("false", "divergent")])
+def test_conflicts_read_cumulative_from_the_lexicon_the_database_recorded(
+        invoke, tmp_path, monkeypatch, cumulative, verdict):
+    # a count that only grows cannot fall from 22 to 14 two days later; one that goes up
+    # and down can: the database's own lexicon says which, with no --lexicon on conflicts
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(CUSTODY_A, encoding="utf-8")
+    (tmp_path / "b.md").write_text(CUSTODY_B, encoding="utf-8")
+    (tmp_path / "sentenced.toml").write_text(
+        f'[metrics.sentenced]\ncumulative = {cumulative}\nafter = ["were sentenced"]\n\n'
+        '[subjects]\nprotesters = ["picketers"]\n', encoding="utf-8")
+    stored = invoke("ingest", "a.md", "b.md", "--lexicon", "sentenced.toml")
+    assert stored.exit_code == 0, stored.stderr
+    result = invoke("conflicts", "-f", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["metric"], r["figure"], r["verdict"]) for r in rows] == [
+        ("sentenced", "22", verdict), ("sentenced", "14", verdict)]

@@ -59,7 +59,7 @@ def conflicts(
 
     Example: claimtrack conflicts --event kazakhstan-2022 --strict
     """
-    from ..conflicts import conflicts_by_event, cumulative_metrics
+    from ..conflicts import conflicts_by_event
 
     with stored(ctx, db) as database:
         if lexicon is not None and not Path(lexicon).is_file():
@@ -69,9 +69,27 @@ def conflicts(
                           by_event=True)
         groups = conflicts_by_event(rows, event=event, metric=metric, strict=strict,
                                     include_all=all_, history=history,
-                                    cumulative=cumulative_metrics(lexicon))
+                                    cumulative=_cumulative(database, lexicon))
         hint = "" if all_ or strict else " (groups whose figures agree need --all)"
         render_conflicts(groups, fmt, empty=f"no conflicting figures{hint}")
+
+
+def _cumulative(database, lexicon: str | None) -> frozenset[str]:
+    """Which metrics only grow: as --lexicon (or $CLAIMTRACK_LEXICON) says, else as the
+    lexicon the database was extracted with says (SPEC §3: the database records it)."""
+    import os
+    import sqlite3
+
+    from ..conflicts import cumulative_in_text, cumulative_metrics
+    from ..db import recorded_lexicon
+
+    if lexicon is not None or os.environ.get("CLAIMTRACK_LEXICON"):
+        return cumulative_metrics(lexicon)
+    try:
+        recorded = recorded_lexicon(database)
+    except sqlite3.OperationalError:  # a database from before lexicons were recorded
+        recorded = None
+    return cumulative_in_text(recorded.overlay if recorded else None)
 
 
 def timeline(
