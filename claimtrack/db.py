@@ -134,7 +134,7 @@ def open_db(path: str | os.PathLike = DEFAULT_DB, *, create: bool = True) -> Dat
 SCHEMA = (
     "m001_reports", "m002_sources", "m003_claims", "m004_chain_links", "m005_search",
     "m006_claims_view", "m008_conflicts_view", "m009_claims_by_report_and_metric",
-    "m010_search_backlog", "m011_no_indexes_by_source",
+    "m010_search_backlog", "m011_no_indexes_by_source", "m012_events",
 )
 
 
@@ -322,6 +322,7 @@ def ingest(
     stop: Callable[[], bool] | None = None,
     on_progress: Callable[[Report | Rejection, IngestSummary], None] | None = None,
     summary: IngestSummary | None = None,
+    group: bool = True,
 ) -> IngestSummary:
     """Extract and store each report, one transaction per report.
 
@@ -337,6 +338,8 @@ def ingest(
         on_progress: called after each input with it and the running summary.
         summary: updated as the inputs go by (and returned), so that a caller still has
             the counts when an exception such as KeyboardInterrupt ends the ingest.
+        group: put reports without an event tag in events automatically (SPEC §6);
+            false puts them in event ``default``.
     """
     from .inputs import Rejection
     from .parallel import extracted
@@ -354,7 +357,7 @@ def ingest(
 
     results = extracted(prepared(), lambda pair: pair[0] if pair[1] else None, lexicon=lexicon,
                         jobs=jobs, extract=claim_values_for)
-    with ReportWriter(db) as writer, closing(results):  # closing: workers stop on errors too
+    with ReportWriter(db, group=group) as writer, closing(results):  # closing: workers stop on errors too
         for (item, sha), rows in results:
             if stop and stop():
                 summary.interrupted = True
@@ -387,8 +390,9 @@ def store_report(db: Database, report: Report, rows: list[dict]) -> int | None:
     Returns the new report id, or None when the same text is already stored. The report is
     searchable at once (see :func:`index_backlog`).
     """
-    report_id = ReportWriter(db).store(report, rows)
-    index_backlog(db)
+    writer = ReportWriter(db)
+    report_id = writer.store(report, rows)
+    writer.index_backlog()
     return report_id
 
 
@@ -500,12 +504,16 @@ class ReportWriter:
     # running ingest, and every run writes one index segment per table (see m010).
     SEARCH_BATCH = 200
 
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, *, group: bool = True):
+        from .event_store import EventPlacer
         from .migrations import DEFAULT_EVENT
 
         self.db = db
         self.conn = db.conn
         self.default_event = DEFAULT_EVENT
+        # Puts each new report in an event (SPEC §6): its tag, else automatic grouping
+        # (``group``), else the default event; and marks near-duplicates as copies.
+        self.events = EventPlacer(db, group=group, default_event=DEFAULT_EVENT)
         self._saved: dict[str, int] = {}
         self._unindexed = 0  # reports stored since the backlog was last indexed
 
@@ -546,7 +554,8 @@ class ReportWriter:
             datetime.now(timezone.utc).isoformat(timespec="seconds"), report.text,
         )
         claims, links, keys, _ = rows if isinstance(rows, ClaimValues) else _claim_values(rows)
-        report_id = write_transaction(self.db, lambda: self._write(values, claims, links, keys))
+        report_id = write_transaction(self.db,
+                                      lambda: self._write(values, claims, links, keys, report))
         if report_id is not None:
             self._unindexed += 1
             if self._unindexed >= self.SEARCH_BATCH:
@@ -554,17 +563,20 @@ class ReportWriter:
         return report_id
 
     def index_backlog(self) -> None:
-        """Add the reports stored so far to the full-text indexes (see :func:`index_backlog`)."""
+        """Add the reports stored so far to the full-text indexes (see :func:`index_backlog`),
+        and write the word counts automatic grouping gathered meanwhile."""
         index_backlog(self.db)
+        self.events.flush()
         self._unindexed = 0
 
     def _write(self, values: tuple, claims: list[list], links: list[list],
-               keys: dict[str, tuple[str | None, str]]) -> int | None:
+               keys: dict[str, tuple[str | None, str]], report: Report) -> int | None:
         conn = self.conn
         cursor = conn.execute(_REPORT_INSERT, values)
         if cursor.rowcount == 0:
             return None
         report_id = cursor.lastrowid
+        self.events.place(report_id, report)
         if not claims:
             return report_id
         ids = self._source_ids(keys)

@@ -111,6 +111,8 @@ _POSSESSIVE = re.compile(r"'s\b")
 _NAME = r"[A-Z][A-Za-z']*(?:-[A-Za-z]+)*"
 # A capitalised word at a line start or after a sentence end (or an opening quote).
 _AT_START = re.compile(rf"(?:^|[.!?:;\"“”(|—–]\s*)({_NAME})", re.MULTILINE)
+# A name after "in", "at", "near" or "outside": where something happened.
+_PLACE = re.compile(rf"\b(?:in|at|near|outside)[ \t]+((?:{_NAME}[ \t]+)*{_NAME})")
 _RUN = re.compile(rf"(?<![\w'-]){_NAME}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_NAME})+")
 _LINE = re.compile(r"[^\n]+")
 _URL_WORDS = re.compile(r"[a-z]{3,}")
@@ -135,6 +137,7 @@ class Features:
     kind: str | None = None
     content: bool = True
     people: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
         """A plain dict (JSON-ready) that :meth:`from_json` reads back."""
@@ -171,9 +174,16 @@ def features(text: str, title: str | None = None, url: str | None = None,
     phrases: Counter[str] = Counter()
     alone: Counter[str] = Counter()  # names written as one word
     lower: set[str] = set()
+    places: Counter[str] = Counter()
     for weight, block in ((2, title or ""), (1, body)):
-        _scan(_POSSESSIVE.sub("", block.replace("’", "'")), weight, terms, names, starts,
-              phrases, alone, lower)
+        block = _POSSESSIVE.sub("", block.replace("’", "'"))
+        _scan(block, weight, terms, names, starts, phrases, alone, lower)
+        for run in _PLACE.findall(block):
+            words = run.split()
+            while words and not _is_name(words[-1]):
+                words.pop()
+            if words and all(_is_name(w) for w in words):
+                places[" ".join(words)] += weight
     if url:
         # The last part of an article's address is often its headline, in words.
         slug = url.rstrip("/").rsplit("/", 1)[-1].lower()
@@ -196,8 +206,11 @@ def features(text: str, title: str | None = None, url: str | None = None,
     # a full name whose last word also stands alone is a person's, a place's seldom is.
     people = sorted({" ".join(p.lower().split()[-2:]) for p in ranked
                      if alone.get(p.split()[-1].lower())})
+    people_words = {w for p in people for w in p.split()}
+    places_ranked = [p for p, _ in sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))
+                     if not people_words.intersection(p.lower().split())]
     return Features(dict(terms), dict(names), tuple(ranked[:12]), day_of(when), kind, content,
-                    tuple(people[:20]))
+                    tuple(people[:20]), tuple(places_ranked[:5]))
 
 
 def _scan(block: str, weight: int, terms: Counter, names: Counter, starts: Counter,
@@ -505,21 +518,29 @@ def anchors(signature: tuple[int, ...]) -> tuple[int, ...]:
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
-def event_name(doc: Features, when: str | None = None) -> str:
+def event_name(doc: Features) -> str:
     """A readable name for an event that this report opens: place, what happened, date.
 
-    The place is the report's most frequent multi-word name, else its most frequent name;
-    ``port-elm-shooting-2023-05-01``. The caller makes it unique.
+    The place is the name the report most often writes after "in", "at", "near" or
+    "outside" (the title counts twice), else its most frequent full name that is not a
+    person's, else its most frequent name that is no part of a person's;
+    ``port-elm-shooting-2023-05-01``. Without a date, the name has none; without a place
+    or a kind of event, ``event`` stands for what happened. The caller makes it unique.
     """
+    people = set(doc.people)
+    in_people = {w for p in people for w in p.split()}
+    place_name = doc.places[0] if doc.places else None
+    if place_name is None:
+        place_name = next((p for p in doc.phrases
+                           if " ".join(p.lower().split()[-2:]) not in people), None)
+    if place_name is None:
+        place_name = next((n for n, _ in sorted(doc.names.items(), key=lambda kv: (-kv[1], kv[0]))
+                           if n not in in_people), None)
     parts = []
-    place_name = doc.phrases[0] if doc.phrases else None
-    if place_name is None and doc.names:
-        place_name = sorted(doc.names.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     if place_name:
-        parts.append(_SLUG.sub("-", place_name.lower()).strip("-")[:30].strip("-"))
+        words = _SLUG.sub(" ", place_name.lower()).split()[:3]
+        parts.append("-".join(words)[:30].strip("-"))
     parts.append(doc.kind or "event")
     if doc.day is not None:
         parts.append(date.fromordinal(doc.day).isoformat())
-    elif when:
-        parts.append(_SLUG.sub("-", when.lower()).strip("-")[:10])
     return "-".join(p for p in parts if p)
