@@ -356,7 +356,7 @@ def ingest(
                 yield item, None if has_report(db, sha) else sha
 
     results = extracted(prepared(), lambda pair: pair[0] if pair[1] else None, lexicon=lexicon,
-                        jobs=jobs, extract=claim_values_for)
+                        jobs=jobs, extract=ingest_values_for if group else claim_values_for)
     with ReportWriter(db, group=group) as writer, closing(results):  # closing: workers stop on errors too
         for (item, sha), rows in results:
             if stop and stop():
@@ -364,11 +364,12 @@ def ingest(
                 break
             if isinstance(rows, Rejection):  # extraction itself failed on this report
                 item = rows
+            rows, read = rows if isinstance(rows, tuple) and len(rows) == 2 else (rows, None)
             if isinstance(item, Rejection):
                 summary.rejected += 1
                 if on_reject:
                     on_reject(item)
-            elif sha is None or writer.store(item, rows, sha256=sha) is None:
+            elif sha is None or writer.store(item, rows, sha256=sha, read=read) is None:
                 summary.duplicates += 1
             else:
                 summary.added += 1
@@ -539,13 +540,15 @@ class ReportWriter:
                 self.conn.execute(f"PRAGMA {name} = {int(value)}")
 
     def store(self, report: Report, rows: list[dict] | ClaimValues, *,
-              sha256: str | None = None) -> int | None:
+              sha256: str | None = None, read: tuple | None = None) -> int | None:
         """Store one report and its claims; None when its text is already stored.
 
         Args:
             rows: claim rows (``claim_rows_for``), or the same claims as ``claim_values_for``
                 gives them.
             sha256: the report's hash, when the caller has taken it already.
+            read: what automatic grouping reads of the report (``event_store.read``),
+                when a worker has read it already.
         """
         meta = report.meta
         values = (
@@ -555,7 +558,8 @@ class ReportWriter:
         )
         claims, links, keys, _ = rows if isinstance(rows, ClaimValues) else _claim_values(rows)
         report_id = write_transaction(self.db,
-                                      lambda: self._write(values, claims, links, keys, report))
+                                      lambda: self._write(values, claims, links, keys, report,
+                                                          read))
         if report_id is not None:
             self._unindexed += 1
             if self._unindexed >= self.SEARCH_BATCH:
@@ -570,13 +574,14 @@ class ReportWriter:
         self._unindexed = 0
 
     def _write(self, values: tuple, claims: list[list], links: list[list],
-               keys: dict[str, tuple[str | None, str]], report: Report) -> int | None:
+               keys: dict[str, tuple[str | None, str]], report: Report,
+               read: tuple | None = None) -> int | None:
         conn = self.conn
         cursor = conn.execute(_REPORT_INSERT, values)
         if cursor.rowcount == 0:
             return None
         report_id = cursor.lastrowid
-        self.events.place(report_id, report)
+        self.events.place(report_id, report, read)
         if not claims:
             return report_id
         ids = self._source_ids(keys)
@@ -650,6 +655,16 @@ def claim_values_for(report: Report, lexicon: Lexicon | None = None) -> ClaimVal
                        *_ends(chain), attr.cue, attr.hedge, int(attr.quoted), claim.sentence,
                        fig.start, fig.end], chain))
     return _pack(pairs)
+
+
+def ingest_values_for(report: Report, lexicon: Lexicon | None = None
+                      ) -> tuple[ClaimValues, tuple]:
+    """What ingest's workers send back for a report: its claims (``claim_values_for``) and
+    what automatic grouping reads of it (``event_store.read``), so that the process that
+    stores the reports does neither."""
+    from .event_store import read
+
+    return claim_values_for(report, lexicon), read(report)
 
 
 def _ends(chain: list[tuple]) -> tuple:

@@ -37,6 +37,20 @@ EVENT_REPORT_COLUMNS = ("event", "report", "date", "outlet", "title", "placed", 
                         "claims", "why", "score", "closest", "shared")
 
 
+def read(report: Report) -> tuple[Features, tuple[int, ...]]:
+    """What grouping reads of a report: its features and, unless it is page furniture,
+    its copy sketch. Pure: ingest's workers call it."""
+    meta = report.meta
+    doc = grouping.features(report.text, meta.title, meta.url, meta.date)
+    return doc, grouping.sketch(report.text) if doc.content else ()
+
+
+def _keys(doc: Features) -> list[str]:
+    """The keys of grouping_df that count the words, names and people of ``doc``."""
+    return ([f"t:{t}" for t in doc.terms] + [f"n:{n}" for n in doc.names]
+            + [f"p:{p}" for p in doc.people])
+
+
 def _marks(n: int) -> str:
     return ", ".join("?" * n)
 
@@ -81,11 +95,11 @@ class EventPlacer:
 
     # -- the statistics -------------------------------------------------------------------
 
-    def _stats_for(self, doc: Features) -> Stats:
-        """A Stats holding (at least) the counts of the words and names of ``doc``."""
-        keys = ([f"t:{t}" for t in doc.terms] + [f"n:{n}" for n in doc.names]
-                + [f"p:{p}" for p in doc.people])
-        missing = [k for k in keys if k not in self._df]
+    def _stats_for(self, doc: Features, keys: list[str]) -> Stats:
+        """A Stats holding the counts of the words and names of ``doc`` (``keys``: theirs,
+        as :func:`_keys` gives them)."""
+        df = self._df
+        missing = [k for k in keys if k not in df]
         for at in range(0, len(missing), _CHUNK):
             part = missing[at:at + _CHUNK]
             found = dict(self.conn.execute(
@@ -95,19 +109,17 @@ class EventPlacer:
         if self._reports is None:
             row = self.conn.execute("SELECT df FROM grouping_df WHERE key = '#'").fetchone()
             self._reports = (row[0] if row else 0) + self._pending.get("#", 0)
-        df = self._df
         return Stats(self._reports,
                      {t: df[f"t:{t}"] for t in doc.terms},
                      {n: df[f"n:{n}"] for n in doc.names},
                      {p: df[f"p:{p}"] for p in doc.people})
 
-    def _count(self, doc: Features) -> None:
+    def _count(self, keys: list[str]) -> None:
         pending, df = self._pending, self._df
-        for key in ([f"t:{t}" for t in doc.terms] + [f"n:{n}" for n in doc.names]
-                    + [f"p:{p}" for p in doc.people] + ["#"]):
+        for key in keys:
             pending[key] = pending.get(key, 0) + 1
-            if key in df:
-                df[key] += 1
+            df[key] += 1  # _stats_for has loaded every key
+        pending["#"] = pending.get("#", 0) + 1
         self._reports = (self._reports or 0) + 1
 
     def flush(self) -> None:
@@ -128,15 +140,27 @@ class EventPlacer:
 
     # -- placing ------------------------------------------------------------------------
 
-    def place(self, report_id: int, report: Report) -> str:
-        """Put the stored report ``report_id`` in its event; returns the event's name."""
+    def place(self, report_id: int, report: Report, read_: tuple | None = None) -> str:
+        """Put the stored report ``report_id`` in its event; returns the event's name.
+
+        Args:
+            read_: ``read(report)``, when the caller has it already.
+        """
         meta = report.meta
-        doc = grouping.features(report.text, meta.title, meta.url, meta.date)
-        sketch = grouping.sketch(report.text) if doc.content else ()
-        copy = self._original(sketch) if sketch else None
-        stats = self._stats_for(doc)
-        if meta.event or not self.group:
+        if not self.group:
+            # No automatic events and no copies: `claimtrack events regroup` makes both later.
             name = meta.event or self.default_event
+            self.conn.execute("UPDATE reports SET event = ?, event_id = ?, placed = ? WHERE id = ?",
+                              [name, self._tag_event(name), "tag" if meta.event else "auto",
+                               report_id])
+            return name
+        doc, sketch = read_ or read(report)
+        copy = self._original(sketch) if sketch else None
+        keys = _keys(doc)
+        stats = self._stats_for(doc, keys)
+        weights = grouping.weigh(doc, stats)
+        if meta.event:
+            name = meta.event
             event_id = self._tag_event(name)
             how, placement, placed = "tag", Placement(event_id), "tag"
         elif copy is not None:
@@ -144,7 +168,7 @@ class EventPlacer:
                 "SELECT event_id, event FROM reports WHERE id = ?", [copy]).fetchone()
             how, placement, placed = "copy", Placement(event_id, 1.0, copy, 1.0), "auto"
         else:
-            placement = grouping.place(doc, self._candidates(doc, stats), stats)
+            placement = grouping.place(doc, self._candidates(doc, stats), stats, weights)
             placed = "auto"
             if placement.event is None:
                 event_id, name = self._new_event(doc)
@@ -154,10 +178,7 @@ class EventPlacer:
                 name = self.conn.execute("SELECT name FROM events WHERE id = ?",
                                          [event_id]).fetchone()[0]
                 how = "similar"
-        # A report's weights count the report itself, as MemoryIndex.add does.
-        self._count(doc)
-        stats.add(doc)
-        weights = grouping.weigh(doc, stats)
+        self._count(keys)
         self.conn.execute("UPDATE reports SET event = ?, event_id = ?, copy_of = ?, placed = ? "
                           "WHERE id = ?", [name, event_id, copy, placed, report_id])
         self._remember(report_id, doc, weights, sketch, how, placement)
@@ -217,34 +238,31 @@ class EventPlacer:
     def _candidates(self, doc: Features, stats: Stats) -> Iterator[Candidate]:
         """The reports a new one is compared with: within the date window, or sharing a
         rare name; then every report (up to MAX_MEMBERS, the latest) of their events."""
-        seen: set[int] = set()
+        parts, params = [], []
         if doc.day is not None:
-            seen.update(r for (r,) in self.conn.execute(
-                "SELECT report_id FROM report_grouping WHERE day BETWEEN ? AND ?",
-                [doc.day - grouping.WINDOW_DAYS, doc.day + grouping.WINDOW_DAYS]))
-        rare = grouping.blocking_names(doc, lambda n: stats.name_df.get(n, 0))
-        for at in range(0, len(rare), _CHUNK):
-            part = rare[at:at + _CHUNK]
-            seen.update(r for (r,) in self.conn.execute(
-                f"SELECT report_id FROM grouping_names WHERE name IN ({_marks(len(part))})",
-                part))
-        if not seen:
+            parts.append("SELECT report_id FROM report_grouping WHERE day BETWEEN ? AND ?")
+            params += [doc.day - grouping.WINDOW_DAYS, doc.day + grouping.WINDOW_DAYS]
+        rare = grouping.blocking_names(doc, lambda n: stats.name_df.get(n, 0))[:_CHUNK]
+        if rare:
+            parts.append(f"SELECT report_id FROM grouping_names WHERE name IN ({_marks(len(rare))})")
+            params += rare
+        if not parts:
             return
-        ids = sorted(seen)
-        events: set[int] = set()
-        for at in range(0, len(ids), _CHUNK):
-            part = ids[at:at + _CHUNK]
-            events.update(e for (e,) in self.conn.execute(
-                f"SELECT DISTINCT event_id FROM reports WHERE id IN ({_marks(len(part))}) "
-                "AND event_id IS NOT NULL", part))
-        for event in sorted(events):
-            members = [r for (r,) in self.conn.execute(
-                "SELECT r.id FROM reports r JOIN report_grouping g ON g.report_id = r.id "
-                "WHERE r.event_id = ? ORDER BY r.id DESC LIMIT ?",
-                [event, grouping.MAX_MEMBERS])]
-            for report_id in reversed(members):
-                stored = self._stored(report_id)
-                yield Candidate(report_id, event, stored.features, stored.weights)
+        # One statement: the reports found, their events, and the latest MAX_MEMBERS
+        # reports of each of these events.
+        sql = f"""
+            WITH seen(id) AS ({' UNION '.join(parts)}),
+            found(event_id) AS (SELECT DISTINCT r.event_id FROM seen
+                                JOIN reports r ON r.id = seen.id WHERE r.event_id IS NOT NULL)
+            SELECT id, event_id FROM (
+              SELECT r.id, r.event_id,
+                row_number() OVER (PARTITION BY r.event_id ORDER BY r.id DESC) AS n
+              FROM found CROSS JOIN reports r ON r.event_id = found.event_id
+              JOIN report_grouping g ON g.report_id = r.id)
+            WHERE n <= ? ORDER BY event_id, id"""
+        for report_id, event in self.conn.execute(sql, [*params, grouping.MAX_MEMBERS]):
+            stored = self._stored(report_id)
+            yield Candidate(report_id, event, stored.features, stored.weights)
 
     def _tag_event(self, name: str) -> int:
         row = self.conn.execute("SELECT id FROM events WHERE name = ?", [name]).fetchone()

@@ -39,7 +39,7 @@ THRESHOLD = 0.10  # the least score with which a report joins an event sharing a
 THRESHOLD_NO_NAME = 0.30  # the same, for an event that shares no rare name with the report
 FAR_THRESHOLD = 0.35  # the least similarity of reports further apart, sharing a rare full name
 RARE_PHRASE_MAX = 10  # a full name found in at most this many reports is rare
-MAX_CHARS = 6000  # a report is read up to here: its lead names who, where and what
+MAX_CHARS = 3000  # a report is read up to here: its lead names who, where and what
 MAX_MEMBERS = 40  # an event is compared through at most its latest this many reports
 TOP_TERMS = 40  # the heaviest words (and names) of a report that similarity reads
 MIN_CONTENT_WORDS = 25  # fewer distinct content words: page furniture, never grouped
@@ -47,6 +47,7 @@ COPY_JACCARD = 0.8
 SHINGLE = 5  # words per shingle
 SKETCH = 64  # hashes kept per text
 ANCHORS = 8  # of them, looked up to find a text's near-duplicates
+SKETCH_WORDS = 3000  # a text is compared for copies up to this word
 
 # Words that carry no content (function words, reporting verbs, news-page words).
 STOPWORDS = frozenset("""
@@ -107,6 +108,9 @@ FURNITURE = (
 )
 
 _WORD = re.compile(r"\d+-year-old|[A-Za-z][A-Za-z']*(?:-[A-Za-z]+)*")
+# Words of three letters or more in lower case (and ages), and capitalised words.
+_LOWER = re.compile(r"\d+-year-old|(?<![A-Za-z'])[a-z][a-z']{2,}(?:-[a-z]+)*")
+_CAPITAL = re.compile(r"(?<![A-Za-z'])[A-Z][A-Za-z']*(?:-[A-Za-z]+)*")
 _POSSESSIVE = re.compile(r"'s\b")
 _NAME = r"[A-Z][A-Za-z']*(?:-[A-Za-z]+)*"
 # A capitalised word at a line start or after a sentence end (or an opening quote).
@@ -220,7 +224,15 @@ def _scan(block: str, weight: int, terms: Counter, names: Counter, starts: Count
     a name: such words count in ``starts`` instead. Runs of two names or more (``Port
     Elm``, ``Ann Reyes``) count in ``phrases``; a name written as one word counts in
     ``alone`` too."""
-    words = Counter(_WORD.findall(block))
+    small = Counter(_LOWER.findall(block))  # words in lower case: content, never names
+    lower.update(small)
+    for word in STOPWORDS.intersection(small):
+        del small[word]
+    if weight != 1:
+        for word in small:
+            small[word] *= weight
+    terms.update(small)
+    words = Counter(_CAPITAL.findall(block))
     at_start = Counter(_AT_START.findall(block))
     in_runs: Counter[str] = Counter()
     for run in _RUN.findall(block):
@@ -236,9 +248,7 @@ def _scan(block: str, weight: int, terms: Counter, names: Counter, starts: Count
         folded = word.lower()
         if len(folded) > 2 and folded not in STOPWORDS:
             terms[folded] += weight * n
-        if word[0].islower():
-            lower.add(folded)
-        elif _is_name(word):
+        if _is_name(word):
             first = at_start.get(word, 0)
             if n > first:
                 names[folded] += weight * (n - first)
@@ -359,8 +369,9 @@ def _unit(weights: dict[str, float], keep: int) -> dict[str, float]:
 def weigh(doc: Features, stats: Stats) -> Weights:
     """The report's words and names weighted by how rare they are in ``stats`` (tf-idf).
 
-    A stored report keeps the weights it had when it was stored, so that placing a new
-    report reads no statistics but its own words'. Only the ``TOP_TERMS`` heaviest words
+    A report is weighed once, by the statistics of the reports before it, and keeps these
+    weights when it is stored, so that placing a new report reads no statistics but its
+    own words'. Only the ``TOP_TERMS`` heaviest words
     are kept: the rest weigh little and cost as much.
     """
     idf, name_idf = stats.idf, stats.name_idf
@@ -371,9 +382,7 @@ def weigh(doc: Features, stats: Stats) -> Weights:
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b[k] for k, w in a.items() if k in b)
+    return sum([a[k] * b[k] for k in a.keys() & b.keys()])
 
 
 def similarity(a: Weights, b: Weights) -> float:
@@ -381,11 +390,14 @@ def similarity(a: Weights, b: Weights) -> float:
     return (_cosine(a.terms, b.terms) + _cosine(a.names, b.names)) / 2
 
 
-def place(doc: Features, candidates: Iterable[Candidate], stats: Stats) -> Placement:
+def place(doc: Features, candidates: Iterable[Candidate], stats: Stats,
+          weights: Weights | None = None) -> Placement:
     """The event a new report joins (the best scoring one above the threshold), or none.
 
-    Deterministic: ties go to the event with the lowest number. Reports of another event
-    more than ``WINDOW_DAYS`` apart count only if they share a rare name with ``doc``.
+    Deterministic: ties go to the event with the lowest number. A report more than
+    ``WINDOW_DAYS`` apart counts only if it names a person that ``doc`` names (a full name
+    found in at most ``RARE_PHRASE_MAX`` reports) and is at least ``FAR_THRESHOLD`` similar.
+    ``weights``: the report's, when the caller has them (:func:`weigh` with ``stats``).
     """
     if not doc.content:
         return Placement(None)
@@ -395,7 +407,7 @@ def place(doc: Features, candidates: Iterable[Candidate], stats: Stats) -> Place
             by_event[c.event].append(c)
     if not by_event:
         return Placement(None)
-    mine = weigh(doc, stats)
+    mine = weights or weigh(doc, stats)
     rare = set(blocking_names(doc, lambda n: stats.name_df.get(n, 0)))
     rare_phrases = {p for p in phrase_keys(doc) if stats.phrase_df.get(p, 0) <= RARE_PHRASE_MAX}
     best = Placement(None)
@@ -404,13 +416,15 @@ def place(doc: Features, candidates: Iterable[Candidate], stats: Stats) -> Place
         members = sorted(by_event[event], key=lambda c: c.report)[-MAX_MEMBERS:]
         total, top, top_report, top_shared, any_shared = 0.0, -1.0, None, (), False
         for c in members:
-            sim = similarity(mine, c.weights)
-            shared = tuple(sorted(n for n in rare if n in c.features.names))
+            shared = tuple(sorted(rare.intersection(c.features.names)))
             far = (doc.day is not None and c.features.day is not None
                    and abs(doc.day - c.features.day) > WINDOW_DAYS)
-            if far and (sim < FAR_THRESHOLD
-                        or rare_phrases.isdisjoint(phrase_keys(c.features))):
+            if far and rare_phrases.isdisjoint(c.features.people):
                 sim = 0.0
+            else:
+                sim = similarity(mine, c.weights)
+                if far and sim < FAR_THRESHOLD:
+                    sim = 0.0
             total += sim
             any_shared = any_shared or bool(shared)
             if sim > top:
@@ -454,8 +468,9 @@ class MemoryIndex:
 
     def add(self, report: int, doc: Features, event: int | None = None) -> Placement:
         """Place ``report`` (or put it in ``event``, a user's or a tag's choice) and keep it."""
+        weights = weigh(doc, self.stats)
         if event is None:
-            placement = place(doc, self.candidates(doc), self.stats)
+            placement = place(doc, self.candidates(doc), self.stats, weights)
             if placement.event is None:
                 event = self.next_event
                 self.next_event += 1
@@ -465,7 +480,7 @@ class MemoryIndex:
             placement = Placement(event)
             self.next_event = max(self.next_event, event + 1)
         self.stats.add(doc)
-        self.docs[report] = Candidate(report, event, doc, weigh(doc, self.stats))
+        self.docs[report] = Candidate(report, event, doc, weights)
         self.members[event].append(report)
         if doc.day is not None:
             self.by_day[doc.day].append(report)
@@ -490,7 +505,13 @@ def sketch(text: str) -> tuple[int, ...]:
     One hash per shingle instead of one per shingle and permutation: the Jaccard estimate
     of :func:`jaccard` has the error of a 64-permutation MinHash at a sixtieth of the cost.
     """
-    return tuple(heapq.nsmallest(SKETCH, {zlib.crc32(s.encode()) for s in shingles(text)}))
+    words = text.lower().split()[:SKETCH_WORDS]
+    if len(words) < SHINGLE:
+        return (zlib.crc32(" ".join(words).encode()),) if words else ()
+    crc32 = zlib.crc32
+    hashes = {crc32(" ".join(words[i:i + SHINGLE]).encode())
+              for i in range(len(words) - SHINGLE + 1)}
+    return tuple(heapq.nsmallest(SKETCH, hashes))
 
 
 def jaccard(a: tuple[int, ...], b: tuple[int, ...]) -> float:
