@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from .commands import compare, ingest, listings
+from .commands import compare, events, ingest, listings
 from .commands.common import State
 from .db import DEFAULT_DB, ENV_DB
 
@@ -48,3 +48,4 @@ for command in (ingest.ingest, ingest.extract, listings.reports, listings.claims
                 listings.sources, compare.conflicts, compare.timeline, listings.show,
                 ingest.reextract, listings.search, listings.export):
     app.command()(command)
+app.command()(events.events)

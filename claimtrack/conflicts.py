@@ -341,7 +341,8 @@ def _normalise(rows: Iterable[Mapping], *, event: str | None, metric: str | None
 
 def _voice(r: Mapping) -> tuple[str, str]:
     """The key independence is counted on, and a name to show for it."""
-    report = r["report"]
+    # A copy's claims are its original's voices (SPEC §6 Copies): the same report, outlet.
+    report = r.get("copy_of") or r["report"]
     if r.get("source_kind") == "unattributed" or not (r.get("origin") or r.get("source") or r.get("outlet")):
         return f"report:{report}", f"report {report}"
     if r.get("origin"):
@@ -349,7 +350,7 @@ def _voice(r: Mapping) -> tuple[str, str]:
     elif r.get("source"):
         name, kind, key = r["source"], r.get("source_kind"), r.get("source_key")
     else:
-        name, kind, key = r["outlet"], "outlet", None
+        name, kind, key = r.get("copy_outlet") or r["outlet"], "outlet", None
     key = key or _fold(name)
     if kind == "unnamed":
         return f"{key}@report:{report}", name

@@ -876,7 +876,9 @@ def claim_rows(db: Database, *, event: str | None = None, metric: str | None = N
     The rows `claimtrack.conflicts` works on. Keys: id, event, metric, subject,
     subject_group, location, figure, qualifier, value, low, high, unit, hedge, cue, source,
     source_kind, source_key, origin, origin_kind, origin_key, report (report id), outlet,
-    title, date. ``event`` is "default" for reports ingested without one. Metric ``other``
+    title, date, copy_of and copy_outlet (a copy's original report and its outlet: a
+    copy's claims are its original's voices). ``event`` is the report's event (SPEC §6).
+    Metric ``other``
     rows are included unless ``include_other`` is false.
     """
     where, params = [], []
@@ -893,7 +895,9 @@ def claim_rows(db: Database, *, event: str | None = None, metric: str | None = N
           c.qualifier, c.value, c.low, c.high, c.unit, c.hedge, c.cue,
           c.source, c.source_kind, s.key AS source_key,
           c.origin, c.origin_kind, o.key AS origin_key,
-          r.id AS report, r.outlet, r.title, r.date
+          r.id AS report, r.outlet, r.title, r.date, r.copy_of,
+          CASE WHEN r.copy_of IS NOT NULL
+            THEN (SELECT outlet FROM reports WHERE id = r.copy_of) END AS copy_outlet
         FROM claims c
         JOIN reports r ON r.id = c.report_id
         LEFT JOIN sources s ON s.id = c.source_id

@@ -544,7 +544,8 @@ def regroup(db: Database) -> dict:
                 # place() treats the report as tagged; a user's placement stays the user's.
                 db.execute("UPDATE reports SET placed = ? WHERE id = ?", [placed, report_id])
             moved += new != event
-        for event_id in sorted(auto_events):
+        # The automatic events not rebuilt, and "default" once its reports are placed.
+        for (event_id,) in db.execute("SELECT id FROM events ORDER BY id").fetchall():
             _drop_if_empty(db, event_id)
         placer.flush()
         events = db.execute("SELECT count(*) FROM events").fetchone()[0]

@@ -81,6 +81,14 @@ man woman men women boy girl child children people person family friends the
 associated press ap reuters staff writer editor breaking local national
 """.split())
 
+# Words that make a name a body's, not a place's (for an event's name).
+BODIES = frozenset("""
+ministry ministries agency council court hospital news newspaper times post herald gazette
+university college school church party company corporation army command government
+committee service services association department office bureau commission authority
+network channel radio television press wire media foundation institute center centre
+""".split())
+
 # What happened, for an event's name: the first of these words a report uses most.
 KINDS = (
     ("shooting", ("shooting", "shootings", "shot", "gunfire", "gunman", "gunshot", "shootout")),
@@ -115,8 +123,9 @@ _POSSESSIVE = re.compile(r"'s\b")
 _NAME = r"[A-Z][A-Za-z']*(?:-[A-Za-z]+)*"
 # A capitalised word at a line start or after a sentence end (or an opening quote).
 _AT_START = re.compile(rf"(?:^|[.!?:;\"“”(|—–]\s*)({_NAME})", re.MULTILINE)
-# A name after "in", "at", "near" or "outside": where something happened.
-_PLACE = re.compile(rf"\b(?:in|at|near|outside)[ \t]+((?:{_NAME}[ \t]+)*{_NAME})")
+# A name after "in", "at", "near", "outside" or "the town of": where something happened.
+_PLACE = re.compile(r"\b(?:in|at|near|outside|(?:town|city|village|district|province|region)"
+                    rf"[ \t]+of)[ \t]+((?:{_NAME}[ \t]+)*{_NAME})")
 _RUN = re.compile(rf"(?<![\w'-]){_NAME}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_NAME})+")
 _LINE = re.compile(r"[^\n]+")
 _URL_WORDS = re.compile(r"[a-z]{3,}")
@@ -542,21 +551,25 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 def event_name(doc: Features) -> str:
     """A readable name for an event that this report opens: place, what happened, date.
 
-    The place is the name the report most often writes after "in", "at", "near" or
-    "outside" (the title counts twice), else its most frequent full name that is not a
-    person's, else its most frequent name that is no part of a person's;
+    The place is the name the report most often writes after "in", "at", "near",
+    "outside" or "the town of" (the title counts twice), else its most frequent full name, else its most
+    frequent name; never a person's name or a body's (``BODIES``);
     ``port-elm-shooting-2023-05-01``. Without a date, the name has none; without a place
     or a kind of event, ``event`` stands for what happened. The caller makes it unique.
     """
     people = set(doc.people)
     in_people = {w for p in people for w in p.split()}
-    place_name = doc.places[0] if doc.places else None
+
+    def place_like(name: str) -> bool:
+        words = name.lower().split()
+        return not BODIES.intersection(words) and " ".join(words[-2:]) not in people
+
+    place_name = next((p for p in doc.places if place_like(p)), None)
     if place_name is None:
-        place_name = next((p for p in doc.phrases
-                           if " ".join(p.lower().split()[-2:]) not in people), None)
+        place_name = next((p for p in doc.phrases if place_like(p)), None)
     if place_name is None:
         place_name = next((n for n, _ in sorted(doc.names.items(), key=lambda kv: (-kv[1], kv[0]))
-                           if n not in in_people), None)
+                           if n not in in_people and n not in BODIES), None)
     parts = []
     if place_name:
         words = _SLUG.sub(" ", place_name.lower()).split()[:3]
