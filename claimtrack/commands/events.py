@@ -68,7 +68,7 @@ def events(
     `conflicts` and `timeline` follow at once. After an action, the events it changed are
     listed.
 
-    Example: claimtrack events port-elm-shooting-2023-05-01 --merge port-elm-event-2023-05-02
+    Example: claimtrack events port-elm-2023 --merge port-elm-shooting-2023-05-02
     """
     from ..db import open_db, open_reader
     from ..event_store import (event_reports, list_events, merge_events, move_reports,
