@@ -37,7 +37,8 @@ WINDOW_DAYS = 7  # reports this close in date are compared whatever their names
 RARE_NAME_MAX = 8  # a name found in at most this many reports (before this one) is rare
 THRESHOLD = 0.10  # the least score with which a report joins an event sharing a rare name
 THRESHOLD_NO_NAME = 0.30  # the same, for an event that shares no rare name with the report
-FAR_THRESHOLD = 0.35  # the least similarity of reports further apart, sharing a rare full name
+FAR_THRESHOLD = 0.30  # the least similarity of reports further apart, naming a person both
+FAR_THRESHOLD_TWO = 0.2  # the same, for reports naming two people or more both
 RARE_PHRASE_MAX = 10  # a full name found in at most this many reports is rare
 MAX_CHARS = 3000  # a report is read up to here: its lead names who, where and what
 MAX_MEMBERS = 40  # an event is compared through at most its latest this many reports
@@ -428,11 +429,12 @@ def place(doc: Features, candidates: Iterable[Candidate], stats: Stats,
             shared = tuple(sorted(rare.intersection(c.features.names)))
             far = (doc.day is not None and c.features.day is not None
                    and abs(doc.day - c.features.day) > WINDOW_DAYS)
-            if far and rare_phrases.isdisjoint(c.features.people):
+            people = len(rare_phrases.intersection(c.features.people)) if far else 0
+            if far and not people:
                 sim = 0.0
             else:
                 sim = similarity(mine, c.weights)
-                if far and sim < FAR_THRESHOLD:
+                if far and sim < (FAR_THRESHOLD if people == 1 else FAR_THRESHOLD_TWO):
                     sim = 0.0
             total += sim
             any_shared = any_shared or bool(shared)
