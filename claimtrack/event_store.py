@@ -82,6 +82,9 @@ class EventPlacer:
     """
 
     CACHE = 50_000  # stored reports kept parsed in memory
+    ANCHOR_ROWS = 200
+    MIN_ANCHORS = 3
+    MAX_COPY_CANDIDATES = 20
 
     def __init__(self, db: Database, *, group: bool = True, default_event: str = "default"):
         self.db = db
@@ -207,14 +210,25 @@ class EventPlacer:
             blob)
 
     def _original(self, sketch: tuple[int, ...]) -> int | None:
-        """The earliest stored report this text is a near-duplicate of, if any."""
-        keys = list(grouping.anchors(sketch))
-        found = [r for (r,) in self.conn.execute(
-            f"SELECT DISTINCT report_id FROM grouping_anchors WHERE anchor IN ({_marks(len(keys))}) "
-            "ORDER BY report_id", keys)]
+        """The earliest stored report this text is a near-duplicate of, if any.
+
+        Candidates share at least ``MIN_ANCHORS`` of its anchors (a copy at Jaccard 0.8
+        shares about 6 of 8); each anchor is looked up among the latest ``ANCHOR_ROWS``
+        reports holding it, so that a shingle every report repeats (a dateline, furniture)
+        costs no more than a rare one.
+        """
+        counts: dict[int, int] = {}
+        for anchor in grouping.anchors(sketch):
+            for (report_id,) in self.conn.execute(
+                    "SELECT report_id FROM grouping_anchors WHERE anchor = ? "
+                    "ORDER BY report_id DESC LIMIT ?", [anchor, self.ANCHOR_ROWS]):
+                counts[report_id] = counts.get(report_id, 0) + 1
+        found = sorted((r for r, n in counts.items() if n >= self.MIN_ANCHORS),
+                       key=lambda r: (-counts[r], r))[:self.MAX_COPY_CANDIDATES]
         best, best_j = None, 0.0
-        for report_id in found:
-            j = grouping.jaccard(sketch, _unpack(self._stored(report_id).sketch))
+        for report_id in sorted(found):
+            stored = self._stored(report_id)
+            j = grouping.jaccard(sketch, _unpack(stored.sketch)) if stored else 0.0
             if j >= grouping.COPY_JACCARD and j > best_j:
                 best, best_j = report_id, j
         if best is None:
@@ -223,12 +237,17 @@ class EventPlacer:
                                      [best]).fetchone()[0]
         return original or best
 
-    def _stored(self, report_id: int) -> _Stored:
+    def _stored(self, report_id: int) -> _Stored | None:
+        """What grouping keeps of a stored report; None for one it never read (stored
+        with --no-group, or before automatic events)."""
         stored = self._cache.get(report_id)
         if stored is None:
-            day, content, terms, names, people, blob = self.conn.execute(
+            row = self.conn.execute(
                 "SELECT day, content, terms, names, people, sketch FROM report_grouping "
                 "WHERE report_id = ?", [report_id]).fetchone()
+            if row is None:
+                return None
+            day, content, terms, names, people, blob = row
             weights = Weights(json.loads(terms), json.loads(names))
             stored = _Stored(Features({}, weights.names, (), day, None, bool(content),
                                       tuple(json.loads(people))), weights, blob)
@@ -248,21 +267,19 @@ class EventPlacer:
             params += rare
         if not parts:
             return
-        # One statement: the reports found, their events, and the latest MAX_MEMBERS
-        # reports of each of these events.
-        sql = f"""
-            WITH seen(id) AS ({' UNION '.join(parts)}),
-            found(event_id) AS (SELECT DISTINCT r.event_id FROM seen
-                                JOIN reports r ON r.id = seen.id WHERE r.event_id IS NOT NULL)
-            SELECT id, event_id FROM (
-              SELECT r.id, r.event_id,
-                row_number() OVER (PARTITION BY r.event_id ORDER BY r.id DESC) AS n
-              FROM found CROSS JOIN reports r ON r.event_id = found.event_id
-              JOIN report_grouping g ON g.report_id = r.id)
-            WHERE n <= ? ORDER BY event_id, id"""
-        for report_id, event in self.conn.execute(sql, [*params, grouping.MAX_MEMBERS]):
-            stored = self._stored(report_id)
-            yield Candidate(report_id, event, stored.features, stored.weights)
+        # The events of the reports found, then the latest MAX_MEMBERS reports of each
+        # (a range of the index on event_id, however big the event).
+        sql = f"""WITH seen(id) AS ({' UNION '.join(parts)})
+                  SELECT DISTINCT r.event_id FROM seen JOIN reports r ON r.id = seen.id
+                  WHERE r.event_id IS NOT NULL ORDER BY r.event_id"""
+        for (event,) in self.conn.execute(sql, params).fetchall():
+            members = self.conn.execute(
+                "SELECT id FROM reports WHERE event_id = ? ORDER BY id DESC LIMIT ?",
+                [event, grouping.MAX_MEMBERS]).fetchall()
+            for (report_id,) in reversed(members):
+                stored = self._stored(report_id)
+                if stored is not None:
+                    yield Candidate(report_id, event, stored.features, stored.weights)
 
     def _tag_event(self, name: str) -> int:
         row = self.conn.execute("SELECT id FROM events WHERE name = ?", [name]).fetchone()

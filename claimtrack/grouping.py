@@ -48,7 +48,7 @@ COPY_JACCARD = 0.8
 SHINGLE = 5  # words per shingle
 SKETCH = 64  # hashes kept per text
 ANCHORS = 8  # of them, looked up to find a text's near-duplicates
-SKETCH_WORDS = 3000  # a text is compared for copies up to this word
+SKETCH_WORDS = 600  # a text is compared for copies up to this word: a copy keeps the start
 
 # Words that carry no content (function words, reporting verbs, news-page words).
 STOPWORDS = frozenset("""
@@ -532,10 +532,9 @@ def jaccard(a: tuple[int, ...], b: tuple[int, ...]) -> float:
     """
     if not a or not b:
         return 0.0
-    k = min(SKETCH, len(set(a) | set(b)))
-    union = heapq.nsmallest(k, set(a) | set(b))
-    both = set(a) & set(b)
-    return sum(h in both for h in union) / k
+    union = sorted(set(a).union(b))[:SKETCH]
+    both = set(a).intersection(b)
+    return len(both.intersection(union)) / len(union)
 
 
 def anchors(signature: tuple[int, ...]) -> tuple[int, ...]:
