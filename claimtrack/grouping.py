@@ -118,8 +118,9 @@ FURNITURE = (
 
 _WORD = re.compile(r"\d+-year-old|[A-Za-z][A-Za-z']*(?:-[A-Za-z]+)*")
 # Words of three letters or more in lower case (and ages), and capitalised words.
-_LOWER = re.compile(r"\d+-year-old|(?<![A-Za-z'])[a-z][a-z']{2,}(?:-[a-z]+)*")
-_CAPITAL = re.compile(r"(?<![A-Za-z'])[A-Z][A-Za-z']*(?:-[A-Za-z]+)*")
+_LOWER = re.compile(r"\b[a-z][a-z']{2,}(?:-[a-z]+)*")
+_AGE = re.compile(r"\b\d+-year-old")
+_CAPITAL = re.compile(r"\b[A-Z][A-Za-z']*(?:-[A-Za-z]+)*")
 _POSSESSIVE = re.compile(r"'s\b")
 _NAME = r"[A-Z][A-Za-z']*(?:-[A-Za-z]+)*"
 # A capitalised word at a line start or after a sentence end (or an opening quote).
@@ -127,7 +128,7 @@ _AT_START = re.compile(rf"(?:^|[.!?:;\"“”(|—–]\s*)({_NAME})", re.MULTILI
 # A name after "in", "at", "near", "outside" or "the town of": where something happened.
 _PLACE = re.compile(r"\b(?:in|at|near|outside|(?:town|city|village|district|province|region)"
                     rf"[ \t]+of)[ \t]+((?:{_NAME}[ \t]+)*{_NAME})")
-_RUN = re.compile(rf"(?<![\w'-]){_NAME}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_NAME})+")
+_RUN = re.compile(rf"\b{_NAME}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_NAME})+")
 _LINE = re.compile(r"[^\n]+")
 _URL_WORDS = re.compile(r"[a-z]{3,}")
 
@@ -235,6 +236,8 @@ def _scan(block: str, weight: int, terms: Counter, names: Counter, starts: Count
     Elm``, ``Ann Reyes``) count in ``phrases``; a name written as one word counts in
     ``alone`` too."""
     small = Counter(_LOWER.findall(block))  # words in lower case: content, never names
+    if "year-old" in block:
+        small.update(_AGE.findall(block))
     lower.update(small)
     for word in STOPWORDS.intersection(small):
         del small[word]
