@@ -36,6 +36,7 @@ from datetime import date
 WINDOW_DAYS = 7  # reports this close in date are compared whatever their names
 RARE_NAME_MAX = 8  # a name found in at most this many reports (before this one) is rare
 THRESHOLD = 0.10  # the least score with which a report joins an event sharing a rare name
+THRESHOLD_PERSON = 0.05  # the same, for an event naming a person the report names
 THRESHOLD_NO_NAME = 0.30  # the same, for an event that shares no rare name with the report
 FAR_THRESHOLD = 0.30  # the least similarity of reports further apart, naming a person both
 FAR_THRESHOLD_TWO = 0.2  # the same, for reports naming two people or more both
@@ -428,6 +429,7 @@ def place(doc: Features, candidates: Iterable[Candidate], stats: Stats,
     for event in sorted(by_event):
         members = sorted(by_event[event], key=lambda c: c.report)[-MAX_MEMBERS:]
         total, top, top_report, top_shared, any_shared = 0.0, -1.0, None, (), False
+        any_person = False
         for c in members:
             shared = tuple(sorted(rare.intersection(c.features.names)))
             far = (doc.day is not None and c.features.day is not None
@@ -441,10 +443,12 @@ def place(doc: Features, candidates: Iterable[Candidate], stats: Stats,
                     sim = 0.0
             total += sim
             any_shared = any_shared or bool(shared)
+            any_person = any_person or (sim > 0 and not rare_phrases.isdisjoint(c.features.people))
             if sim > top:
                 top, top_report, top_shared = sim, c.report, shared
         score = total / len(members)
-        if score < (THRESHOLD if any_shared else THRESHOLD_NO_NAME):
+        if score < (THRESHOLD_PERSON if any_person else THRESHOLD if any_shared
+                     else THRESHOLD_NO_NAME):
             continue
         key = (-score, event)
         if best_key is None or key < best_key:
