@@ -464,6 +464,9 @@ def index_backlog(db: Database) -> int:
 
 _REPORT_INSERT = (f"INSERT OR IGNORE INTO reports ({_columns(REPORT_COLUMNS)}) "
                   f"VALUES ({_marks(REPORT_COLUMNS)})")
+_PLACED_COLUMNS = (*REPORT_COLUMNS, "event_id", "copy_of", "placed")
+_REPORT_INSERT_PLACED = (f"INSERT INTO reports ({_columns(_PLACED_COLUMNS)}) "
+                         f"VALUES ({_marks(_PLACED_COLUMNS)})")
 _CLAIM_INSERT_COLUMNS = ("id", "report_id", "source_id", "origin_id", *CLAIM_COLUMNS)
 _LINK_INSERT = (f"INSERT INTO chain_links ({_columns(LINK_COLUMNS)}) "
                 f"VALUES ({_marks(LINK_COLUMNS)})")
@@ -577,11 +580,16 @@ class ReportWriter:
                keys: dict[str, tuple[str | None, str]], report: Report,
                read: tuple | None = None) -> int | None:
         conn = self.conn
-        cursor = conn.execute(_REPORT_INSERT, values)
-        if cursor.rowcount == 0:
+        # The event is decided first, so that the report is written once, with it.
+        if conn.execute("SELECT 1 FROM reports WHERE sha256 = ?", values[:1]).fetchone():
             return None
+        placed = self.events.decide(report, read)
+        event = REPORT_COLUMNS.index("event")
+        cursor = conn.execute(_REPORT_INSERT_PLACED, (
+            *values[:event], placed.name, *values[event + 1:], placed.event_id, placed.copy_of,
+            placed.placed))
         report_id = cursor.lastrowid
-        self.events.place(report_id, report, read)
+        self.events.record(report_id, placed)
         if not claims:
             return report_id
         ids = self._source_ids(keys)

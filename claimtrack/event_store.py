@@ -64,6 +64,22 @@ def _unpack(blob: bytes | None) -> tuple[int, ...]:
 
 
 @dataclass(slots=True)
+class Decision:
+    """Where a report goes, decided before it is stored, and what grouping read of it."""
+
+    name: str
+    event_id: int
+    copy_of: int | None
+    placed: str
+    doc: Features | None = None
+    sketch: tuple[int, ...] = ()
+    weights: Weights | None = None
+    how: str = "tag"
+    placement: Placement | None = None
+    keys: list[str] | None = None
+
+
+@dataclass(slots=True)
 class _Stored:
     """A stored report as grouping compares with it (parsed once, then cached)."""
 
@@ -143,20 +159,17 @@ class EventPlacer:
 
     # -- placing ------------------------------------------------------------------------
 
-    def place(self, report_id: int, report: Report, read_: tuple | None = None) -> str:
-        """Put the stored report ``report_id`` in its event; returns the event's name.
+    def decide(self, report: Report, read_: tuple | None = None) -> Decision:
+        """Where a report about to be stored goes (creating its event if it opens one).
 
         Args:
             read_: ``read(report)``, when the caller has it already.
         """
         meta = report.meta
         if not self.group:
-            # No automatic events and no copies: `claimtrack events regroup` makes both later.
+            # No automatic events and no copies: `claimtrack events --regroup` makes both.
             name = meta.event or self.default_event
-            self.conn.execute("UPDATE reports SET event = ?, event_id = ?, placed = ? WHERE id = ?",
-                              [name, self._tag_event(name), "tag" if meta.event else "auto",
-                               report_id])
-            return name
+            return Decision(name, self._tag_event(name), None, "tag" if meta.event else "auto")
         doc, sketch = read_ or read(report)
         copy = self._original(sketch) if sketch else None
         keys = _keys(doc)
@@ -181,11 +194,24 @@ class EventPlacer:
                 name = self.conn.execute("SELECT name FROM events WHERE id = ?",
                                          [event_id]).fetchone()[0]
                 how = "similar"
-        self._count(keys)
+        return Decision(name, event_id, copy, placed, doc, sketch, weights, how, placement, keys)
+
+    def record(self, report_id: int, decision: Decision) -> None:
+        """Keep what grouping read of the report just stored as ``report_id``."""
+        if decision.doc is None:
+            return
+        self._count(decision.keys)
+        self._remember(report_id, decision.doc, decision.weights, decision.sketch,
+                       decision.how, decision.placement)
+
+    def place(self, report_id: int, report: Report, read_: tuple | None = None) -> str:
+        """Put the stored report ``report_id`` in its event (again); returns the event's name."""
+        decision = self.decide(report, read_)
         self.conn.execute("UPDATE reports SET event = ?, event_id = ?, copy_of = ?, placed = ? "
-                          "WHERE id = ?", [name, event_id, copy, placed, report_id])
-        self._remember(report_id, doc, weights, sketch, how, placement)
-        return name
+                          "WHERE id = ?", [decision.name, decision.event_id, decision.copy_of,
+                                           decision.placed, report_id])
+        self.record(report_id, decision)
+        return decision.name
 
     def _remember(self, report_id: int, doc: Features, weights: Weights,
                   sketch: tuple[int, ...], how: str, placement: Placement) -> None:
@@ -198,8 +224,12 @@ class EventPlacer:
              placement.score if how != "new" else None,
              placement.report, json.dumps(list(placement.shared)) if placement.shared else None])
         if doc.content:
+            # A name held by more than RARE_NAME_MAX reports never blocks again (counts only
+            # grow): only the rarer ones are worth a row.
+            df = self._df
             self.conn.executemany("INSERT OR IGNORE INTO grouping_names (name, report_id) "
-                                  "VALUES (?, ?)", [(n, report_id) for n in weights.names])
+                                  "VALUES (?, ?)", [(n, report_id) for n in weights.names
+                                                    if df.get(f"n:{n}", 0) <= grouping.RARE_NAME_MAX])
             self.conn.executemany("INSERT OR IGNORE INTO grouping_anchors (anchor, report_id) "
                                   "VALUES (?, ?)",
                                   [(a, report_id) for a in grouping.anchors(sketch)])
