@@ -30,7 +30,7 @@ import re
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 WINDOW_DAYS = 7  # reports this close in date are compared whatever their names
@@ -143,7 +143,9 @@ class Features:
     found mid-sentence, or twice at a sentence start) with their counts; ``phrases``:
     the multi-word names as written, most frequent first, for explanations and names;
     ``day``: the date as a proleptic ordinal; ``content``: false for a page with too little
-    article text to group (sign-in walls, "enable JavaScript", video playlists).
+    article text to group (sign-in walls, "enable JavaScript", video playlists);
+    ``people``: the people named in full (the last two words, folded), ``places``: the
+    names written after "in", "at", "near"… (for the event's name).
     """
 
     terms: dict[str, int]
@@ -154,16 +156,6 @@ class Features:
     content: bool = True
     people: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
-
-    def to_json(self) -> dict:
-        """A plain dict (JSON-ready) that :meth:`from_json` reads back."""
-        return {"t": self.terms, "n": self.names, "p": list(self.phrases), "d": self.day,
-                "k": self.kind, "c": int(self.content), "w": list(self.people)}
-
-    @classmethod
-    def from_json(cls, data: dict) -> Features:
-        return cls(data["t"], data["n"], tuple(data["p"]), data["d"], data["k"], bool(data["c"]),
-                   tuple(data["w"]))
 
 
 def day_of(value: str | None) -> int | None:
@@ -365,13 +357,6 @@ class Weights:
 
     terms: dict[str, float]
     names: dict[str, float]
-
-    def to_json(self) -> dict:
-        return {"t": self.terms, "n": self.names}
-
-    @classmethod
-    def from_json(cls, data: dict) -> Weights:
-        return cls(data["t"], data["n"])
 
 
 def _unit(weights: dict[str, float], keep: int) -> dict[str, float]:
