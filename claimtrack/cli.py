@@ -13,7 +13,7 @@ import typer
 from typer._click.exceptions import ClickException, NoArgsIsHelpError  # Typer's own Click
 from typer.core import TyperGroup
 
-from .commands import compare, ingest, listings
+from .commands import compare, events, ingest, listings
 from .commands.common import State, check_db_path, usage_error
 from .db import DEFAULT_DB, ENV_DB
 
@@ -89,3 +89,4 @@ for command in (ingest.ingest, ingest.extract, listings.reports, listings.claims
                 listings.sources, compare.conflicts, compare.timeline, listings.show,
                 ingest.reextract, listings.search, listings.export):
     app.command()(command)
+app.command()(events.events)

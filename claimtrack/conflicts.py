@@ -492,6 +492,10 @@ def _voice(r: Mapping) -> tuple[str, str]:
         name, kind, key = r["source"], r.get("source_kind"), r.get("source_key")
     else:
         name, kind, key = r["outlet"], "outlet", None
+    if kind == "outlet" and r.get("copy_of"):  # a copy speaks with its original's outlet
+        if not r.get("copy_outlet"):
+            return f"report:{report}", f"report {report}"
+        name, key = r["copy_outlet"], r["copy_outlet"].casefold()
     key = key or _fold(name)
     if kind == "unnamed":
         return f"{key}@report:{report}", name

@@ -135,7 +135,7 @@ def open_db(path: str | os.PathLike = DEFAULT_DB, *, create: bool = True) -> Dat
 SCHEMA = (
     "m001_reports", "m002_sources", "m003_claims", "m004_chain_links", "m005_search",
     "m006_claims_view", "m008_conflicts_view", "m009_claims_by_report_and_metric",
-    "m010_search_backlog", "m011_no_indexes_by_source",
+    "m010_search_backlog", "m011_no_indexes_by_source", "m012_events",
     "m013_individuals_and_tallies",
     "m016_lexicons",
 )
@@ -371,6 +371,7 @@ def ingest(
     summary: IngestSummary | None = None,
     lexicon_id: int | None = None,
     claims_of: Callable[[Report, str], ClaimValues | Rejection] | None = None,
+    group: bool = True,
 ) -> IngestSummary:
     """Extract and store each report, one transaction per report.
 
@@ -390,6 +391,8 @@ def ingest(
             with each report.
         claims_of: ``claims_of(report, sha256)`` gives the claims of a report extracted
             elsewhere (see :func:`ingest_rows`) instead of extracting them.
+        group: put reports without an event tag in events automatically (SPEC §6);
+            false puts them in event ``default``.
     """
     from .inputs import Rejection, Report
     from .parallel import extracted
@@ -410,19 +413,23 @@ def ingest(
         results = ((pair, claims_of(*pair) if pair[1] else None) for pair in prepared())
     else:
         results = extracted(prepared(), lambda pair: pair[0] if pair[1] else None,
-                            lexicon=lexicon, jobs=jobs, extract=claim_values_for)
+                            lexicon=lexicon, jobs=jobs,
+                            extract=ingest_values_for if group else claim_values_for)
     # closing: workers stop on errors too
-    with ReportWriter(db, lexicon_id=lexicon_id) as writer, closing(results):
+    with ReportWriter(db, lexicon_id=lexicon_id, group=group) as writer, closing(results):
         for (item, sha), rows in results:
             if stop and stop():
                 summary.interrupted = True
                 break
+            read = None
             if isinstance(rows, Rejection):  # extraction itself failed on this report
                 item = rows
-            elif rows is not None and rows.skipped and on_skip:
+            elif isinstance(rows, tuple) and not isinstance(rows, ClaimValues):
+                rows, read = rows  # a worker's claims, and what grouping reads of the report
+            if isinstance(rows, ClaimValues) and rows.skipped and on_skip:
                 on_skip(item, rows.skipped)  # numbers too large to be figures
             if isinstance(item, Report) and sha is not None:
-                stored_id = writer.store_or_reject(item, rows, sha256=sha)
+                stored_id = writer.store_or_reject(item, rows, sha256=sha, read=read)
                 if isinstance(stored_id, Rejection):  # rolled back; the rest go on
                     item = stored_id
                 elif stored_id is None:
@@ -545,8 +552,9 @@ def store_report(db: Database, report: Report, rows: list[dict]) -> int | None:
     Returns the new report id, or None when the same text is already stored. The report is
     searchable at once (see :func:`index_backlog`).
     """
-    report_id = ReportWriter(db).store(report, rows)
-    index_backlog(db)
+    writer = ReportWriter(db)
+    report_id = writer.store(report, rows)
+    writer.index_backlog()
     return report_id
 
 
@@ -643,6 +651,9 @@ def index_backlog(db: Database) -> int:
 
 _REPORT_INSERT = (f"INSERT OR IGNORE INTO reports ({_columns(REPORT_COLUMNS + ('lexicon_id',))}) "
                   f"VALUES ({_marks(REPORT_COLUMNS + ('lexicon_id',))})")
+_PLACED_COLUMNS = (*REPORT_COLUMNS, "lexicon_id", "event_id", "copy_of", "placed")
+_REPORT_INSERT_PLACED = (f"INSERT INTO reports ({_columns(_PLACED_COLUMNS)}) "
+                         f"VALUES ({_marks(_PLACED_COLUMNS)})")
 _CLAIM_INSERT_COLUMNS = ("id", "report_id", "source_id", "origin_id", *CLAIM_COLUMNS)
 _LINK_INSERT = (f"INSERT INTO chain_links ({_columns(LINK_COLUMNS)}) "
                 f"VALUES ({_marks(LINK_COLUMNS)})")
@@ -687,13 +698,17 @@ class ReportWriter:
     # running ingest, and every run writes one index segment per table (see m010).
     SEARCH_BATCH = 200
 
-    def __init__(self, db: Database, *, lexicon_id: int | None = None):
+    def __init__(self, db: Database, *, lexicon_id: int | None = None, group: bool = True):
+        from .event_store import EventPlacer
         from .migrations import DEFAULT_EVENT
 
         self.db = db
         self.lexicon_id = lexicon_id  # the lexicons row the claims are extracted with
         self.conn = db.conn
         self.default_event = DEFAULT_EVENT
+        # Puts each new report in an event (SPEC §6): its tag, else automatic grouping
+        # (``group``), else the default event; and marks near-duplicates as copies.
+        self.events = EventPlacer(db, group=group, default_event=DEFAULT_EVENT)
         self._saved: dict[str, int] = {}
         self._unindexed = 0  # reports stored since the backlog was last indexed
 
@@ -719,13 +734,15 @@ class ReportWriter:
                 self.conn.execute(f"PRAGMA {name} = {int(value)}")
 
     def store(self, report: Report, rows: list[dict] | ClaimValues, *,
-              sha256: str | None = None) -> int | None:
+              sha256: str | None = None, read: tuple | None = None) -> int | None:
         """Store one report and its claims; None when its text is already stored.
 
         Args:
             rows: claim rows (``claim_rows_for``), or the same claims as ``claim_values_for``
                 gives them.
             sha256: the report's hash, when the caller has taken it already.
+            read: what automatic grouping reads of the report (``event_store.read``),
+                when a worker has read it already.
         """
         meta = report.meta
         values = (
@@ -735,7 +752,9 @@ class ReportWriter:
             self.lexicon_id,
         )
         claims, links, keys = (rows if isinstance(rows, ClaimValues) else _claim_values(rows))[:3]
-        report_id = write_transaction(self.db, lambda: self._write(values, claims, links, keys))
+        report_id = write_transaction(self.db,
+                                      lambda: self._write(values, claims, links, keys, report,
+                                                          read))
         if report_id is not None:
             self._unindexed += 1
             if self._unindexed >= self.SEARCH_BATCH:
@@ -743,14 +762,15 @@ class ReportWriter:
         return report_id
 
     def store_or_reject(self, report: Report, rows: list[dict] | ClaimValues, *,
-                        sha256: str | None = None) -> int | Rejection | None:
+                        sha256: str | None = None,
+                        read: tuple | None = None) -> int | Rejection | None:
         """What :meth:`store` does, with an error of this one report (a value SQLite cannot
         hold, a constraint, a bug on one odd text) returned as its Rejection: its
         transaction is rolled back, and the next report may well be stored. A failure of
         the database as a whole (:func:`fails_every_report`), or one after the report was
         committed (indexing it for search), is raised."""
         try:
-            return self.store(report, rows, sha256=sha256)
+            return self.store(report, rows, sha256=sha256, read=read)
         except Exception as e:
             if fails_every_report(e) or has_report(self.db, sha256 or report.sha256):
                 raise
@@ -759,17 +779,26 @@ class ReportWriter:
             return Rejection(report.name, f"could not be stored ({type(e).__name__}: {e})")
 
     def index_backlog(self) -> None:
-        """Add the reports stored so far to the full-text indexes (see :func:`index_backlog`)."""
+        """Add the reports stored so far to the full-text indexes (see :func:`index_backlog`),
+        and write the word counts automatic grouping gathered meanwhile."""
         index_backlog(self.db)
+        self.events.flush()
         self._unindexed = 0
 
     def _write(self, values: tuple, claims: list[list], links: list[list],
-               keys: dict[str, tuple[str | None, str]]) -> int | None:
+               keys: dict[str, tuple[str | None, str]], report: Report,
+               read: tuple | None = None) -> int | None:
         conn = self.conn
-        cursor = conn.execute(_REPORT_INSERT, values)
-        if cursor.rowcount == 0:
+        # The event is decided first, so that the report is written once, with it.
+        if conn.execute("SELECT 1 FROM reports WHERE sha256 = ?", values[:1]).fetchone():
             return None
+        placed = self.events.decide(report, read)
+        event = REPORT_COLUMNS.index("event")
+        cursor = conn.execute(_REPORT_INSERT_PLACED, (
+            *values[:event], placed.name, *values[event + 1:], placed.event_id, placed.copy_of,
+            placed.placed))
         report_id = cursor.lastrowid
+        self.events.record(report_id, placed)
         if not claims:
             return report_id
         ids = self._source_ids(keys)
@@ -847,6 +876,16 @@ def claim_values_for(report: Report, lexicon: Lexicon | None = None) -> ClaimVal
                        json.dumps(list(claim.parts)) if claim.derived else None], chain))
     values = _pack(pairs)
     return values._replace(skipped=tuple(f.surface for f in skipped)) if skipped else values
+
+
+def ingest_values_for(report: Report, lexicon: Lexicon | None = None
+                      ) -> tuple[ClaimValues, tuple]:
+    """What ingest's workers send back for a report: its claims (``claim_values_for``) and
+    what automatic grouping reads of it (``event_store.read``), so that the process that
+    stores the reports does neither."""
+    from .event_store import read
+
+    return claim_values_for(report, lexicon), read(report)
 
 
 def _ends(chain: list[tuple]) -> tuple:
@@ -1085,10 +1124,10 @@ def claim_rows(db: Database, *, event: str | None = None, metric: str | None = N
     The rows `claimtrack.conflicts` works on. Keys: id, event, metric, subject,
     subject_group, location, figure, qualifier, value, low, high, unit, hedge, cue, source,
     source_kind, source_key, origin, origin_kind, origin_key, report (report id), outlet,
-    title, date, and where the schema has them, individual, derived, as_of, parts and the
-    report's copy_of.
-    ``event`` is "default" for reports ingested without one. Metric ``other`` rows are
-    included unless ``include_other`` is false.
+    title, date, and where the schema has them, individual, derived, as_of, parts, and the
+    report's copy_of and copy_outlet (a copy's original report and its outlet: a copy's
+    claims are its original's voices). ``event`` is the report's event (SPEC §6). Metric
+    ``other`` rows are included unless ``include_other`` is false.
     """
     where, params = [], []
     if event is not None:
@@ -1102,7 +1141,8 @@ def claim_rows(db: Database, *, event: str | None = None, metric: str | None = N
     present = {row[1] for row in db.execute("PRAGMA table_info(claims)").fetchall()}
     extra = "".join(f", c.{name}" for name in _OPTIONAL_CLAIM_COLUMNS if name in present)
     if any(row[1] == "copy_of" for row in db.execute("PRAGMA table_info(reports)").fetchall()):
-        extra += ", r.copy_of"
+        extra += (", r.copy_of, CASE WHEN r.copy_of IS NOT NULL THEN (SELECT outlet FROM "
+                  "reports WHERE id = r.copy_of) END AS copy_outlet")
     # Sources are few (one per body named across the whole database): their keys come from
     # one small query, not from two joins per claim. Ordered by event, the reports are read
     # through their event index and each one's claims through theirs, with no sort of the

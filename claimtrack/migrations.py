@@ -292,6 +292,78 @@ def m011_no_indexes_by_source(db: Database) -> None:
 
 
 @migrations()
+def m012_events(db: Database) -> None:
+    # Events become rows of their own (SPEC §6, §8): a name, and how the event was made
+    # (`tag`: given at ingest; `auto`: automatic grouping; `user`: a user's decision).
+    # reports.event keeps the event's name, so that every query and view reading it works
+    # as before; reports.event_id points at the row, reports.placed says how the report got
+    # there (a user's placement is never undone), reports.copy_of marks a near-duplicate.
+    now = "strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')"
+    db.execute(f"""CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  made TEXT NOT NULL CHECK (made IN ('tag', 'auto', 'user')),
+  created_at TEXT NOT NULL DEFAULT ({now}),
+  updated_at TEXT NOT NULL DEFAULT ({now})
+)""")
+    db.execute("ALTER TABLE reports ADD COLUMN event_id INTEGER REFERENCES events(id)")
+    db.execute("ALTER TABLE reports ADD COLUMN copy_of INTEGER REFERENCES reports(id)")
+    db.execute("ALTER TABLE reports ADD COLUMN placed TEXT")
+    # Existing databases keep their tags; their untagged reports (event "default") may be
+    # grouped with `claimtrack events regroup`.
+    db.execute("INSERT INTO events (name, made) SELECT DISTINCT event, 'tag' FROM reports "
+               "ORDER BY event")
+    # A report's event, copy or placement changing is no change of its words: the trigger
+    # of m010 would take every moved report out of the full-text index and put it back.
+    db.execute('DROP TRIGGER "reports_au"')
+    db.execute("""CREATE TRIGGER reports_au AFTER UPDATE OF title, text ON reports BEGIN
+  INSERT INTO reports_fts (reports_fts, rowid, title, text)
+    SELECT 'delete', old.id, old.title, old.text
+    WHERE EXISTS (SELECT 1 FROM reports_fts_docsize WHERE id = old.id);
+  INSERT OR IGNORE INTO search_backlog (report_id) VALUES (new.id);
+END""")
+    db.execute("""UPDATE reports SET
+  event_id = (SELECT id FROM events WHERE events.name = reports.event),
+  placed = CASE WHEN event = ? THEN 'auto' ELSE 'tag' END""", [DEFAULT_EVENT])
+    db.execute("CREATE INDEX idx_reports_event_id ON reports (event_id)")
+    db.execute("CREATE INDEX idx_reports_copy_of ON reports (copy_of)")
+    # What automatic grouping reads of each report (claimtrack.grouping): its day, its
+    # heaviest words and names (tf-idf weights as of its ingest), the people it names, its
+    # copy sketch, and why it joined its event.
+    db.execute("""CREATE TABLE report_grouping (
+  report_id INTEGER PRIMARY KEY REFERENCES reports(id),
+  day INTEGER,
+  content INTEGER NOT NULL,
+  terms TEXT NOT NULL,
+  names TEXT NOT NULL,
+  people TEXT NOT NULL,
+  sketch BLOB,
+  how TEXT NOT NULL,
+  score REAL,
+  closest INTEGER,
+  shared TEXT
+)""")
+    db.execute("CREATE INDEX idx_report_grouping_day ON report_grouping (day)")
+    # Blocking keys: a report's names (to find reports sharing a rare one) and the least
+    # hashes of its sketch (to find its near-duplicates); how many reports hold each word,
+    # name and full name (the tf-idf statistics; key "#" counts the reports).
+    db.execute("CREATE TABLE grouping_names (name TEXT NOT NULL, report_id INTEGER NOT NULL, "
+               "PRIMARY KEY (name, report_id)) WITHOUT ROWID")
+    db.execute("CREATE TABLE grouping_anchors (anchor INTEGER NOT NULL, report_id INTEGER "
+               "NOT NULL, PRIMARY KEY (anchor, report_id)) WITHOUT ROWID")
+    db.execute("CREATE TABLE grouping_df (key TEXT PRIMARY KEY, df INTEGER NOT NULL) "
+               "WITHOUT ROWID")
+    # Every user decision (rename, merge, split, move), in order, for the record.
+    db.execute(f"""CREATE TABLE event_decisions (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL DEFAULT ({now}),
+  action TEXT NOT NULL,
+  event_id INTEGER REFERENCES events(id),
+  detail TEXT NOT NULL
+)""")
+
+
+@migrations()
 def m013_individuals_and_tallies(db: Database) -> None:
     # SPEC §2: a claim may count one person named without a numeral (individual), be a
     # report total claimtrack derived (derived = "tally", with the positions in its report's

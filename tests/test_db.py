@@ -27,7 +27,7 @@ def db():
         make_claim(TEXT_A, "12", chain=(("Police", "police", "said"),)),
         make_claim(TEXT_A, "40", metric="injured", chain=(("Red Cross", "ngo", "according to"),)),
     ])
-    store_report(database, report(TEXT_B, title="North"), [
+    store_report(database, report(TEXT_B, title="North", event="default"), [
         make_claim(TEXT_B, "9", chain=(("army", "military", "reported"),
                                        ("field commanders", "military", "citing")),
                    location="north"),

@@ -162,7 +162,7 @@ def test_cli_ingests_pages_from_a_folder_and_stdin(invoke, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert result.stderr.startswith("added 2 reports (")
     result = invoke("ingest", "-", "--title", "From stdin", "--date", "2024-03-04",
-                    input=page(title=""))
+                    "--no-group", input=page(title=""))
     assert result.exit_code == 0, result.stderr
     reports = json.loads(invoke("reports", "-f", "json").stdout)
     assert [(r["title"], r["outlet"], r["date"], r["event"]) for r in reports] == [

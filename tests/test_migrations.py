@@ -16,14 +16,22 @@ def test_blank_database_schema():
     assert [m.name for m in migrations.applied(db)] == known_migrations() == [
         "m001_reports", "m002_sources", "m003_claims", "m004_chain_links", "m005_search",
         "m006_claims_view", "m008_conflicts_view", "m009_claims_by_report_and_metric",
-        "m010_search_backlog", "m011_no_indexes_by_source", "m013_individuals_and_tallies",
-        "m016_lexicons",
+        "m010_search_backlog", "m011_no_indexes_by_source", "m012_events",
+        "m013_individuals_and_tallies", "m016_lexicons",
     ]
     assert db["reports"].columns_dict == {
         "id": int, "sha256": str, "title": str, "outlet": str, "url": str, "date": str,
         "event": str, "ref": str, "path": str, "ingested_at": str, "text": str,
-        "lexicon_id": int,
+        "event_id": int, "copy_of": int, "placed": str, "lexicon_id": int,
     }
+    assert db["events"].columns_dict == {
+        "id": int, "name": str, "made": str, "created_at": str, "updated_at": str}
+    assert db["report_grouping"].columns_dict == {
+        "report_id": int, "day": int, "content": int, "terms": str, "names": str,
+        "people": str, "sketch": bytes, "how": str, "score": float, "closest": int,
+        "shared": str}
+    assert db["event_decisions"].columns_dict == {
+        "id": int, "at": str, "action": str, "event_id": int, "detail": str}
     assert db["sources"].columns_dict == {"id": int, "key": str, "name": str, "kind": str}
     assert db["claims"].columns_dict == {
         "id": int, "report_id": int, "metric": str, "subject": str, "subject_group": str,
@@ -40,17 +48,22 @@ def test_blank_database_schema():
     assert db["reports"].pks == ["id"]
     assert db["chain_links"].pks == ["claim_id", "position"]
     fks = {t: sorted((fk.column, fk.other_table, fk.other_column) for fk in db[t].foreign_keys)
-           for t in ("reports", "sources", "claims", "chain_links")}
+           for t in ("reports", "sources", "claims", "chain_links", "report_grouping",
+                     "event_decisions")}
     assert fks == {
-        "reports": [("lexicon_id", "lexicons", "id")],
+        "reports": [("copy_of", "reports", "id"), ("event_id", "events", "id"),
+                    ("lexicon_id", "lexicons", "id")],
+        "report_grouping": [("report_id", "reports", "id")],
+        "event_decisions": [("event_id", "events", "id")],
         "sources": [],
         "claims": [("origin_id", "sources", "id"), ("report_id", "reports", "id"),
                    ("source_id", "sources", "id")],
         "chain_links": [("claim_id", "claims", "id"), ("source_id", "sources", "id")],
     }
     unique = {t: sorted(tuple(i.columns) for i in db[t].indexes if i.unique)
-              for t in ("reports", "sources")}
-    assert unique == {"reports": [("sha256",)], "sources": [("key",)]}
+              for t in ("reports", "sources", "events")}
+    assert unique == {"reports": [("sha256",)], "sources": [("key",)], "events": [("name",)]}
+    assert {("event_id",), ("copy_of",)} <= {tuple(i.columns) for i in db["reports"].indexes}
     indexed = {tuple(i.columns) for i in db["claims"].indexes}
     assert indexed == {("report_id", "metric")}
     assert [i.columns for i in db["chain_links"].indexes if not i.unique] == []
@@ -85,6 +98,36 @@ def test_older_database_is_upgraded_in_place(tmp_path):
     old.close()
     db = open_db(path)
     assert "claims_view" in db.view_names()
+
+
+def test_a_database_from_before_events_keeps_its_tags(tmp_path):
+    # A database written before m012: tagged and untagged ("default") reports, a claim.
+    path = tmp_path / "old.db"
+    old = Database(path)
+    migrations.apply(old, stop_before="m012_events")
+    for n, event in enumerate(["almaty-2022", "default", "almaty-2022"], 1):
+        old["reports"].insert({"sha256": f"h{n}", "event": event, "ingested_at": "2024-01-01",
+                               "text": f"Report number {n}.", "title": f"Title {n}"})
+    old.conn.commit()
+    old.close()
+    db = open_db(path)
+    events = {r["name"]: r for r in db.query("SELECT id, name, made FROM events")}
+    assert {n: e["made"] for n, e in events.items()} == {"almaty-2022": "tag", "default": "tag"}
+    rows = list(db.query("SELECT id, event, event_id, placed, copy_of FROM reports ORDER BY id"))
+    assert rows == [
+        {"id": 1, "event": "almaty-2022", "event_id": events["almaty-2022"]["id"],
+         "placed": "tag", "copy_of": None},
+        {"id": 2, "event": "default", "event_id": events["default"]["id"], "placed": "auto",
+         "copy_of": None},
+        {"id": 3, "event": "almaty-2022", "event_id": events["almaty-2022"]["id"],
+         "placed": "tag", "copy_of": None},
+    ]
+    # Moving a report to another event leaves the full-text index alone (trigger of m012).
+    db.execute("DELETE FROM search_backlog")
+    db.execute("UPDATE reports SET event = 'x' WHERE id = 2")
+    assert db.execute("SELECT count(*) FROM search_backlog").fetchone() == (0,)
+    db.execute("UPDATE reports SET title = 'New title' WHERE id = 2")
+    assert db.execute("SELECT report_id FROM search_backlog").fetchall() == [(2,)]
 
 
 def test_newer_schema_is_refused(tmp_path):

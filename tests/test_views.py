@@ -103,7 +103,10 @@ def test_datasette_finds_links_search_and_views(flood):
     assert links == {
         ("claims", "report_id", "reports", "id"), ("claims", "source_id", "sources", "id"),
         ("claims", "origin_id", "sources", "id"), ("chain_links", "claim_id", "claims", "id"),
-        ("chain_links", "source_id", "sources", "id"), ("reports", "lexicon_id", "lexicons", "id")}
+        ("chain_links", "source_id", "sources", "id"), ("reports", "event_id", "events", "id"),
+        ("reports", "copy_of", "reports", "id"), ("report_grouping", "report_id", "reports", "id"),
+        ("event_decisions", "event_id", "events", "id"),
+        ("reports", "lexicon_id", "lexicons", "id")}
     assert db["reports"].detect_fts() == "reports_fts"
     assert db["claims"].detect_fts() == "claims_fts"
     assert [r["id"] for r in db["claims"].search("Red Cross")] == [6]

@@ -23,7 +23,13 @@ def ingest(
     ctx: typer.Context,
     paths: PathsArg,
     event: Annotated[str | None, typer.Option(
-        help="Event tag for reports that carry none.", show_default=False)] = None,
+        help="Event tag for reports that carry none (else they are grouped into events "
+             "automatically).", show_default=False)] = None,
+    group: Annotated[bool, typer.Option(
+        "--group/--no-group",
+        help="Group reports without an event tag into events automatically; --no-group puts "
+             "them in event 'default' (`claimtrack events regroup` groups them later).")
+    ] = True,
     outlet: OutletOpt = None,
     date: Annotated[str | None, typer.Option(
         help="ISO date for reports that carry none.", show_default=False)] = None,
@@ -52,7 +58,10 @@ def ingest(
     """Store reports and the claims extracted from them; a summary goes to stderr.
 
     A report's own metadata (front matter, JSON fields) wins; the options fill the gaps.
-    The same text ingested twice is stored once. Exit 1 if some inputs were rejected.
+    The same text ingested twice is stored once; a near-duplicate of a stored report is
+    stored and marked as its copy. Reports without an event tag join the event of the
+    reports they are about, or open one (`claimtrack events` lists them). Exit 1 if some
+    inputs were rejected.
 
     Each report is stored with its claims in one transaction. Ctrl-C stops after the
     report being stored (exit 130); the same command run again adds the rest.
@@ -85,7 +94,8 @@ def ingest(
                                lexicon=lex, lexicon_id=lexicon_id,
                                on_reject=say_rejected, jobs=usable_jobs(jobs),
                                on_skip=lambda report, numbers: say_skipped(report.name, numbers),
-                               stop=stop, on_progress=progress, summary=summary)
+                               stop=stop, on_progress=progress, summary=summary,
+                               group=group)
         except KeyboardInterrupt:  # a second Ctrl-C: stopped at once, rolled back
             summary.interrupted = True
         except Exception:

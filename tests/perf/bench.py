@@ -627,8 +627,93 @@ def bench_scale(workdir: Path, corpus_file: Path, reports: int) -> None:
         "identical" if _same_rows(db, merged) else "DIFFERENT")
 
 
+def untagged_corpus(path: Path, *, megabytes: float | None = None, reports: int | None = None,
+                    per_day: int | None = None, seed: int = 0) -> int:
+    """The synthetic corpus without event tags (what automatic events group), written to
+    ``path`` up to ``megabytes`` MB or ``reports`` reports; with ``per_day``, report n is
+    dated n // per_day days after 2000-01-01, so that the density of reports in time, which
+    grouping's cost follows, stays the same however many there are."""
+    import datetime
+    import json
+
+    size = count = 0
+    with open(path, "w", encoding="utf-8") as f:
+        for obj in corpus.reports(seed):
+            obj.pop("event")
+            if per_day:
+                day = datetime.date(2000, 1, 1) + datetime.timedelta(days=count // per_day)
+                obj["date"] = day.isoformat()
+            line = json.dumps(obj, ensure_ascii=False) + "\n"
+            f.write(line)
+            size += len(line.encode())
+            count += 1
+            if (megabytes and size >= megabytes * 1_000_000) or (reports and count >= reports):
+                return count
+    return count
+
+
+def _ingest_seconds(db: Path, files: list[Path], jobs: int, *flags: str) -> float:
+    argv = [*CLAIMTRACK, "--db", str(db), "ingest", *map(str, files), "--jobs", str(jobs),
+            "--quiet", *flags]
+    if hasattr(os, "sync"):
+        os.sync()
+    start = time.perf_counter()
+    subprocess.run(argv, stdout=subprocess.DEVNULL, env=ENV, check=True)
+    return time.perf_counter() - start
+
+
+def bench_events(workdir: Path, megabytes: float, scale: int) -> None:
+    """Ingest of untagged reports with automatic events against ``--no-group`` (the ingest
+    of before events), and, with ``scale``, the cost per report as the database grows."""
+    path = workdir / f"untagged-{megabytes:g}mb.jsonl"
+    n = untagged_corpus(path, megabytes=megabytes)
+    size = mb(path.stat().st_size)
+    best = {}
+    for _ in range(ROUNDS):
+        for jobs in (1, 2):
+            for flag in ("--group", "--no-group"):
+                db = workdir / "events.db"
+                remove_db(db)
+                seconds = _ingest_seconds(db, [path], jobs, flag)
+                best[jobs, flag] = min(best.get((jobs, flag), float("inf")), seconds)
+    for jobs in (1, 2):
+        group, plain = best[jobs, "--group"], best[jobs, "--no-group"]
+        row(f"ingest with automatic events and copies, --jobs {jobs} ({size:.0f} MB, "
+            f"{n:,} untagged reports)", f"{n / group:,.0f} reports/s",
+            "--no-group (no events, no copies)", f"{n / plain:,.0f} reports/s",
+            f"{plain / group:.2f} of its speed")
+    if not scale:
+        return
+    # Constant density (20 reports a day): a report is compared with the reports of its
+    # fortnight and of its rare names, so its cost should not grow with the database.
+    chunk = 10_000
+    whole = workdir / f"untagged-{scale}.jsonl"
+    untagged_corpus(whole, reports=scale, per_day=20)
+    parts = []
+    with whole.open(encoding="utf-8") as f:
+        for i in range(0, scale, chunk):
+            part = workdir / f"untagged-{scale}-part{i // chunk}.jsonl"
+            part.write_text("".join(itertools.islice(f, chunk)), encoding="utf-8")
+            parts.append(part)
+    db = workdir / f"events-{scale}.db"
+    remove_db(db)
+    times = []
+    for n, part in enumerate(parts, 1):
+        times.append(_ingest_seconds(db, [part], 2))
+        print(f"events at scale: part {n} of {len(parts)}: {times[-1]:.1f} s", file=sys.stderr)
+    for at in sorted({0, len(times) // 2, len(times) - 1}):
+        row(f"automatic events at scale: ingest of reports {at * chunk + 1:,}–"
+            f"{(at + 1) * chunk:,} into a database of {at * chunk:,}, --jobs 2 "
+            f"(20 reports a day)", f"{chunk / times[at]:,.0f} reports/s",
+            f"reports 1–{chunk:,} into an empty one", f"{chunk / times[0]:,.0f} reports/s",
+            f"{times[0] / times[at]:.2f} of its speed")
+    grouped = sqlite3.connect(db).execute(
+        "SELECT count(*), (SELECT count(*) FROM events) FROM reports").fetchone()
+    row(f"automatic events at scale: {grouped[0]:,} reports", f"{grouped[1]:,} events")
+
+
 SECTIONS = ("extract", "store", "ingest", "concurrent", "rss", "stress", "queries", "startup",
-            "scale")
+            "scale", "events")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -645,6 +730,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workdir", type=Path,
                         default=Path(tempfile.gettempdir()) / "claimtrack-bench")
     parser.add_argument("--fresh", action="store_true", help="empty the workdir first")
+    parser.add_argument("--events-scale", type=int, default=0, metavar="N",
+                        help="also ingest N untagged reports (e.g. 100000) in parts of 10,000, "
+                             "timing each part: automatic events' cost as the database grows")
     args = parser.parse_args(argv)
     if args.fresh and args.workdir.exists():
         shutil.rmtree(args.workdir)
@@ -682,6 +770,8 @@ def main(argv: list[str] | None = None) -> None:
         bench_startup()
     if "scale" in args.only:
         bench_scale(args.workdir, corpus_file, n_reports)
+    if "events" in args.only:
+        bench_events(args.workdir, args.size, args.events_scale)
 
     print(f"\nload average {os.getloadavg()[0]:.2f} at the end\n", file=sys.stderr)
     print("| measure | value | baseline | baseline value | ratio |")

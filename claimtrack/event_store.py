@@ -1,0 +1,601 @@
+"""Events and copies in SQLite (SPEC §6, §8): where ingest puts each report, and the user's
+decisions about events. The grouping itself is pure (``claimtrack.grouping``); this module
+reads its candidates and writes its placements.
+
+Tables (migration m012): ``events`` (name, how it was made: tag, auto, user),
+``reports.event_id`` / ``.event`` (the event's name, kept for every query and view that
+reads it) / ``.placed`` (how the report got there) / ``.copy_of``, ``report_grouping``
+(what grouping reads of each report, and why it joined its event), ``grouping_names`` and
+``grouping_anchors`` (blocking keys), ``grouping_df`` (word statistics) and
+``event_decisions`` (the user's decisions, in order).
+
+A report a user placed (``placed = 'user'``) or tagged (``'tag'``) is never moved by
+automatic grouping: ingest only places new reports, and :func:`regroup` re-places only the
+reports grouping placed.
+"""
+from __future__ import annotations
+
+import json
+import re
+import struct
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import grouping
+from .errors import UsageError
+from .grouping import Candidate, Features, Placement, Stats, Weights
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from .inputs import Report
+
+_CHUNK = 500  # keys per IN (...) list
+EVENT_COLUMNS = ("name", "made", "first", "last", "reports", "auto", "copies", "claims", "places")
+EVENT_REPORT_COLUMNS = ("event", "report", "date", "outlet", "title", "placed", "copy_of",
+                        "claims", "why", "score", "closest", "shared")
+
+
+def read(report: Report) -> tuple[Features, tuple[int, ...]]:
+    """What grouping reads of a report: its features and, unless it is page furniture,
+    its copy sketch. Pure: ingest's workers call it."""
+    meta = report.meta
+    doc = grouping.features(report.text, meta.title, meta.url, meta.date)
+    return doc, grouping.sketch(report.text) if doc.content else ()
+
+
+def _keys(doc: Features) -> list[str]:
+    """The keys of grouping_df that count the words, names and people of ``doc``."""
+    return ([f"t:{t}" for t in doc.terms] + [f"n:{n}" for n in doc.names]
+            + [f"p:{p}" for p in doc.people])
+
+
+def _marks(n: int) -> str:
+    return ", ".join("?" * n)
+
+
+def _pack(sketch: tuple[int, ...]) -> bytes | None:
+    return struct.pack(f"<{len(sketch)}I", *sketch) if sketch else None
+
+
+def _unpack(blob: bytes | None) -> tuple[int, ...]:
+    return struct.unpack(f"<{len(blob) // 4}I", blob) if blob else ()
+
+
+@dataclass(slots=True)
+class Decision:
+    """Where a report goes, decided before it is stored, and what grouping read of it."""
+
+    name: str
+    event_id: int
+    copy_of: int | None
+    placed: str
+    doc: Features | None = None
+    sketch: tuple[int, ...] = ()
+    weights: Weights | None = None
+    how: str = "tag"
+    placement: Placement | None = None
+    keys: list[str] | None = None
+
+
+@dataclass(slots=True)
+class _Stored:
+    """A stored report as grouping compares with it (parsed once, then cached)."""
+
+    features: Features
+    weights: Weights
+    sketch: bytes | None
+
+
+class EventPlacer:
+    """Places each new report in an event, inside the report's own transaction.
+
+    Used by ``db.ReportWriter``: :meth:`place` after the report's row is inserted,
+    :meth:`flush` every few hundred reports and at the end (the word statistics are kept
+    in memory meanwhile; a crash loses only some counts, which weigh words, never a
+    placement). With ``group`` false, untagged reports go to event ``default`` as before.
+    """
+
+    CACHE = 50_000  # stored reports kept parsed in memory
+    ANCHOR_ROWS = 200
+    MIN_ANCHORS = 3
+    MAX_COPY_CANDIDATES = 20
+
+    def __init__(self, db: Database, *, group: bool = True, default_event: str = "default"):
+        self.db = db
+        self.conn = db.conn
+        self.group = group
+        self.default_event = default_event
+        self._df: dict[str, int] = {}
+        self._pending: dict[str, int] = {}
+        self._reports: int | None = None
+        self._cache: dict[int, _Stored] = {}
+
+    # -- the statistics -------------------------------------------------------------------
+
+    def _stats_for(self, doc: Features, keys: list[str]) -> Stats:
+        """A Stats holding the counts of the words and names of ``doc`` (``keys``: theirs,
+        as :func:`_keys` gives them)."""
+        df = self._df
+        missing = [k for k in keys if k not in df]
+        for at in range(0, len(missing), _CHUNK):
+            part = missing[at:at + _CHUNK]
+            found = dict(self.conn.execute(
+                f"SELECT key, df FROM grouping_df WHERE key IN ({_marks(len(part))})", part))
+            for k in part:
+                self._df[k] = found.get(k, 0) + self._pending.get(k, 0)
+        if self._reports is None:
+            row = self.conn.execute("SELECT df FROM grouping_df WHERE key = '#'").fetchone()
+            self._reports = (row[0] if row else 0) + self._pending.get("#", 0)
+        return Stats(self._reports,
+                     {t: df[f"t:{t}"] for t in doc.terms},
+                     {n: df[f"n:{n}"] for n in doc.names},
+                     {p: df[f"p:{p}"] for p in doc.people})
+
+    def _count(self, keys: list[str]) -> None:
+        pending, df = self._pending, self._df
+        for key in keys:
+            pending[key] = pending.get(key, 0) + 1
+            df[key] += 1  # _stats_for has loaded every key
+        pending["#"] = pending.get("#", 0) + 1
+        self._reports = (self._reports or 0) + 1
+
+    def flush(self) -> None:
+        """Write the word counts gathered since the last flush."""
+        if not self._pending:
+            return
+        from .db import write_transaction
+
+        rows = sorted(self._pending.items())
+
+        def write() -> None:
+            self.conn.executemany(
+                "INSERT INTO grouping_df (key, df) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET df = df + excluded.df", rows)
+
+        write_transaction(self.db, write)
+        self._pending.clear()
+
+    # -- placing ------------------------------------------------------------------------
+
+    def decide(self, report: Report, read_: tuple | None = None) -> Decision:
+        """Where a report about to be stored goes (creating its event if it opens one).
+
+        Args:
+            read_: ``read(report)``, when the caller has it already.
+        """
+        meta = report.meta
+        if not self.group:
+            # No automatic events and no copies: `claimtrack events --regroup` makes both.
+            name = meta.event or self.default_event
+            return Decision(name, self._tag_event(name), None, "tag" if meta.event else "auto")
+        doc, sketch = read_ or read(report)
+        copy = self._original(sketch) if sketch else None
+        keys = _keys(doc)
+        stats = self._stats_for(doc, keys)
+        weights = grouping.weigh(doc, stats)
+        if meta.event:
+            name = meta.event
+            event_id = self._tag_event(name)
+            how, placement, placed = "tag", Placement(event_id), "tag"
+        elif copy is not None:
+            event_id, name = self.conn.execute(
+                "SELECT event_id, event FROM reports WHERE id = ?", [copy]).fetchone()
+            how, placement, placed = "copy", Placement(event_id, 1.0, copy, 1.0), "auto"
+        else:
+            placement = grouping.place(doc, self._candidates(doc, stats), stats, weights)
+            placed = "auto"
+            if placement.event is None:
+                event_id, name = self._new_event(doc)
+                how = "new"
+            else:
+                event_id = placement.event
+                name = self.conn.execute("SELECT name FROM events WHERE id = ?",
+                                         [event_id]).fetchone()[0]
+                how = "similar"
+        return Decision(name, event_id, copy, placed, doc, sketch, weights, how, placement, keys)
+
+    def record(self, report_id: int, decision: Decision) -> None:
+        """Keep what grouping read of the report just stored as ``report_id``."""
+        if decision.doc is None:
+            return
+        self._count(decision.keys)
+        self._remember(report_id, decision.doc, decision.weights, decision.sketch,
+                       decision.how, decision.placement)
+
+    def place(self, report_id: int, report: Report, read_: tuple | None = None) -> str:
+        """Put the stored report ``report_id`` in its event (again); returns the event's name."""
+        decision = self.decide(report, read_)
+        self.conn.execute("UPDATE reports SET event = ?, event_id = ?, copy_of = ?, placed = ? "
+                          "WHERE id = ?", [decision.name, decision.event_id, decision.copy_of,
+                                           decision.placed, report_id])
+        self.record(report_id, decision)
+        return decision.name
+
+    def _remember(self, report_id: int, doc: Features, weights: Weights,
+                  sketch: tuple[int, ...], how: str, placement: Placement) -> None:
+        blob = _pack(sketch)
+        self.conn.execute(
+            "INSERT OR REPLACE INTO report_grouping (report_id, day, content, terms, names, "
+            "people, sketch, how, score, closest, shared) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [report_id, doc.day, int(doc.content), json.dumps(weights.terms),
+             json.dumps(weights.names), json.dumps(list(doc.people)), blob, how,
+             placement.score if how != "new" else None,
+             placement.report, json.dumps(list(placement.shared)) if placement.shared else None])
+        if doc.content:
+            # A name held by more than RARE_NAME_MAX reports never blocks again (counts only
+            # grow): only the rarer ones are worth a row.
+            df = self._df
+            self.conn.executemany("INSERT OR IGNORE INTO grouping_names (name, report_id) "
+                                  "VALUES (?, ?)", [(n, report_id) for n in weights.names
+                                                    if df.get(f"n:{n}", 0) <= grouping.RARE_NAME_MAX])
+            self.conn.executemany("INSERT OR IGNORE INTO grouping_anchors (anchor, report_id) "
+                                  "VALUES (?, ?)",
+                                  [(a, report_id) for a in grouping.anchors(sketch)])
+        if len(self._cache) >= self.CACHE:
+            self._cache.clear()
+        self._cache[report_id] = _Stored(
+            Features({}, weights.names, (), doc.day, None, doc.content, doc.people), weights,
+            blob)
+
+    def _original(self, sketch: tuple[int, ...]) -> int | None:
+        """The earliest stored report this text is a near-duplicate of, if any.
+
+        Candidates share at least ``MIN_ANCHORS`` of its anchors (a copy at Jaccard 0.8
+        shares about 6 of 8); each anchor is looked up among the latest ``ANCHOR_ROWS``
+        reports holding it, so that a shingle every report repeats (a dateline, furniture)
+        costs no more than a rare one.
+        """
+        counts: dict[int, int] = {}
+        for anchor in grouping.anchors(sketch):
+            for (report_id,) in self.conn.execute(
+                    "SELECT report_id FROM grouping_anchors WHERE anchor = ? "
+                    "ORDER BY report_id DESC LIMIT ?", [anchor, self.ANCHOR_ROWS]):
+                counts[report_id] = counts.get(report_id, 0) + 1
+        found = sorted((r for r, n in counts.items() if n >= self.MIN_ANCHORS),
+                       key=lambda r: (-counts[r], r))[:self.MAX_COPY_CANDIDATES]
+        best, best_j = None, 0.0
+        for report_id in sorted(found):
+            stored = self._stored(report_id)
+            j = grouping.jaccard(sketch, _unpack(stored.sketch)) if stored else 0.0
+            if j >= grouping.COPY_JACCARD and j > best_j:
+                best, best_j = report_id, j
+        if best is None:
+            return None
+        original = self.conn.execute("SELECT copy_of FROM reports WHERE id = ?",
+                                     [best]).fetchone()[0]
+        return original or best
+
+    def _stored(self, report_id: int) -> _Stored | None:
+        """What grouping keeps of a stored report; None for one it never read (stored
+        with --no-group, or before automatic events)."""
+        stored = self._cache.get(report_id)
+        if stored is None:
+            row = self.conn.execute(
+                "SELECT day, content, terms, names, people, sketch FROM report_grouping "
+                "WHERE report_id = ?", [report_id]).fetchone()
+            if row is None:
+                return None
+            day, content, terms, names, people, blob = row
+            weights = Weights(json.loads(terms), json.loads(names))
+            stored = _Stored(Features({}, weights.names, (), day, None, bool(content),
+                                      tuple(json.loads(people))), weights, blob)
+            self._cache[report_id] = stored
+        return stored
+
+    def _candidates(self, doc: Features, stats: Stats) -> Iterator[Candidate]:
+        """The reports a new one is compared with: within the date window, or sharing a
+        rare name; then every report (up to MAX_MEMBERS, the latest) of their events."""
+        parts, params = [], []
+        if doc.day is not None:
+            parts.append("SELECT report_id FROM report_grouping WHERE day BETWEEN ? AND ?")
+            params += [doc.day - grouping.WINDOW_DAYS, doc.day + grouping.WINDOW_DAYS]
+        rare = grouping.blocking_names(doc, lambda n: stats.name_df.get(n, 0))[:_CHUNK]
+        if rare:
+            parts.append(f"SELECT report_id FROM grouping_names WHERE name IN ({_marks(len(rare))})")
+            params += rare
+        if not parts:
+            return
+        # The events of the reports found, then the latest MAX_MEMBERS reports of each
+        # (a range of the index on event_id, however big the event).
+        sql = f"""WITH seen(id) AS ({' UNION '.join(parts)})
+                  SELECT DISTINCT r.event_id FROM seen JOIN reports r ON r.id = seen.id
+                  WHERE r.event_id IS NOT NULL ORDER BY r.event_id"""
+        for (event,) in self.conn.execute(sql, params).fetchall():
+            members = self.conn.execute(
+                "SELECT id FROM reports WHERE event_id = ? ORDER BY id DESC LIMIT ?",
+                [event, grouping.MAX_MEMBERS]).fetchall()
+            for (report_id,) in reversed(members):
+                stored = self._stored(report_id)
+                if stored is not None:
+                    yield Candidate(report_id, event, stored.features, stored.weights)
+
+    def _tag_event(self, name: str) -> int:
+        row = self.conn.execute("SELECT id FROM events WHERE name = ?", [name]).fetchone()
+        if row:
+            return row[0]
+        return self.conn.execute("INSERT INTO events (name, made) VALUES (?, 'tag')",
+                                 [name]).lastrowid
+
+    def _new_event(self, doc: Features) -> tuple[int, str]:
+        name = unique_name(self.db, grouping.event_name(doc))
+        return self.conn.execute("INSERT INTO events (name, made) VALUES (?, 'auto')",
+                                 [name]).lastrowid, name
+
+
+def unique_name(db, base: str) -> str:
+    """``base``, or ``base-2``, ``base-3``… : the first that no event has."""
+    name, n = base, 1
+    while db.execute("SELECT 1 FROM events WHERE name = ?", [name]).fetchone():
+        n += 1
+        name = f"{base}-{n}"
+    return name
+
+
+# -- listing ------------------------------------------------------------------------------
+
+def list_events(db) -> Iterator[dict]:
+    """Every event with its dates, reports, claims and places, earliest first.
+
+    Keys: ``name``, ``made`` (tag, auto or user), ``first`` and ``last`` (report dates),
+    ``reports``, ``auto`` (reports placed by automatic grouping), ``copies``, ``claims``
+    (metric ``other`` left out), ``places`` (the claims' most frequent locations).
+    """
+    sql = """
+        SELECT e.id, e.name, e.made, min(r.date) AS first, max(r.date) AS last,
+          count(r.id) AS reports, coalesce(sum(r.placed = 'auto'), 0) AS auto,
+          count(r.copy_of) AS copies,
+          (SELECT count(*) FROM reports r2 JOIN claims c ON c.report_id = r2.id
+             WHERE r2.event_id = e.id AND c.metric != 'other') AS claims,
+          (SELECT json_group_array(location) FROM (
+             SELECT c.location, count(*) AS n FROM reports r3
+             JOIN claims c ON c.report_id = r3.id
+             WHERE r3.event_id = e.id AND c.location IS NOT NULL
+             GROUP BY c.location ORDER BY n DESC, c.location LIMIT 3)) AS places
+        FROM events e LEFT JOIN reports r ON r.event_id = e.id
+        GROUP BY e.id
+        ORDER BY first IS NULL, first, e.id"""
+    for row in db.query(sql):
+        row.pop("id")
+        row["places"] = json.loads(row["places"])
+        yield row
+
+
+def event_reports(db, name: str) -> list[dict]:
+    """The reports of one event, in ingest order, each with why it is there.
+
+    Raises:
+        UsageError: no event has this name.
+    """
+    event_id = _event_id(db, name)
+    rows = []
+    for row in db.query("""
+        SELECT r.event, r.id AS report, r.date, r.outlet, r.title, r.placed, r.copy_of,
+          (SELECT count(*) FROM claims c WHERE c.report_id = r.id AND c.metric != 'other')
+            AS claims,
+          g.how, g.score, g.closest, g.shared
+        FROM reports r LEFT JOIN report_grouping g ON g.report_id = r.id
+        WHERE r.event_id = ? ORDER BY r.id""", [event_id]):
+        shared = json.loads(row["shared"]) if row["shared"] else []
+        row["shared"] = shared
+        row["why"] = _why(row.pop("how"), row)
+        rows.append({k: row[k] for k in EVENT_REPORT_COLUMNS})
+    return rows
+
+
+def _why(how: str | None, row: dict) -> str:
+    if row["placed"] == "user":
+        return "placed by a user"
+    if row["placed"] == "tag" or how == "tag":
+        return "tagged at ingest"
+    if how == "copy" or (row["copy_of"] and how != "similar"):
+        return f"copy of #{row['copy_of']}"
+    if how == "similar":
+        names = ", ".join(row["shared"]) if row["shared"] else "none rare"
+        return (f"similar to #{row['closest']} (event score {row['score']:.2f}; "
+                f"shared names: {names})")
+    if how == "new":
+        return "opened the event"
+    return "ingested before automatic events"
+
+
+def _event_id(db, name: str) -> int:
+    row = db.execute("SELECT id FROM events WHERE name = ?", [name]).fetchone()
+    if row is None:
+        raise UsageError(f"no event {name!r}: `claimtrack events` lists them")
+    return row[0]
+
+
+# -- the user's decisions -----------------------------------------------------------------
+
+_NAME = re.compile(r"^[^\s\x00-\x1f][^\x00-\x1f]*$")
+
+
+def _check_name(name: str) -> str:
+    name = name.strip()
+    if not name or not _NAME.match(name):
+        raise UsageError(f"not an event name: {name!r} (give a word, such as port-elm-2023)")
+    return name
+
+
+def _decide(db, action: str, event_id: int | None, **detail) -> None:
+    db.execute("INSERT INTO event_decisions (action, event_id, detail) VALUES (?, ?, ?)",
+               [action, event_id, json.dumps(detail, sort_keys=True)])
+
+
+def _move(db, report_ids: Iterable[int], event_id: int, name: str) -> None:
+    ids = list(report_ids)
+    for at in range(0, len(ids), _CHUNK):
+        part = ids[at:at + _CHUNK]
+        db.execute(f"UPDATE reports SET event_id = ?, event = ?, placed = 'user' "
+                   f"WHERE id IN ({_marks(len(part))})", [event_id, name, *part])
+
+
+def _pin(db, event_id: int) -> None:
+    """The user has decided about this event: its reports stay where they are, and its
+    name and membership are the user's from now on."""
+    db.execute("UPDATE reports SET placed = 'user' WHERE event_id = ?", [event_id])
+    db.execute("UPDATE events SET made = 'user', updated_at = strftime('%Y-%m-%dT%H:%M:%S+00:00', "
+               "'now') WHERE id = ?", [event_id])
+
+
+def _drop_if_empty(db, event_id: int) -> bool:
+    if db.execute("SELECT 1 FROM reports WHERE event_id = ? LIMIT 1", [event_id]).fetchone():
+        return False
+    db.execute("UPDATE event_decisions SET event_id = NULL WHERE event_id = ?", [event_id])
+    db.execute("DELETE FROM events WHERE id = ?", [event_id])
+    return True
+
+
+def _report_ids(db, refs: Iterable[str]) -> list[int]:
+    from .db import get_report
+
+    ids = []
+    for ref in refs:
+        found = get_report(db, ref)
+        if found is None:
+            raise UsageError(f"no report {ref}: `claimtrack reports` lists them")
+        ids.append(found["id"])
+    return ids
+
+
+def rename_event(db: Database, name: str, new_name: str) -> dict:
+    """Rename an event (its reports follow); the new name must be free."""
+    from .db import write_transaction
+
+    new_name = _check_name(new_name)
+
+    def step() -> dict:
+        event_id = _event_id(db, name)
+        if new_name != name and db.execute("SELECT 1 FROM events WHERE name = ?",
+                                           [new_name]).fetchone():
+            raise UsageError(f"an event {new_name!r} exists already: to put the two "
+                             f"together, run `claimtrack events merge {new_name} {name}`")
+        db.execute("UPDATE events SET name = ? WHERE id = ?", [new_name, event_id])
+        db.execute("UPDATE reports SET event = ? WHERE event_id = ?", [new_name, event_id])
+        _pin(db, event_id)
+        _decide(db, "rename", event_id, old=name, new=new_name)
+        return {"action": "rename", "event": new_name, "old": name}
+
+    return write_transaction(db, step)
+
+
+def merge_events(db: Database, into: str, others: list[str]) -> dict:
+    """Move every report of ``others`` into the event ``into`` and drop the emptied events."""
+    from .db import write_transaction
+
+    def step() -> dict:
+        target = _event_id(db, into)
+        moved = 0
+        for name in others:
+            if name == into:
+                continue
+            source = _event_id(db, name)
+            ids = [r for (r,) in db.execute("SELECT id FROM reports WHERE event_id = ?",
+                                            [source])]
+            _move(db, ids, target, into)
+            moved += len(ids)
+            _drop_if_empty(db, source)
+        _pin(db, target)
+        _decide(db, "merge", target, into=into, merged=list(others))
+        return {"action": "merge", "event": into, "merged": list(others), "reports": moved}
+
+    return write_transaction(db, step)
+
+
+def split_event(db: Database, name: str, reports: list[str], new_name: str | None = None
+                ) -> dict:
+    """Take some reports out of an event into a new one (named after the first of them,
+    unless ``new_name`` is given)."""
+    from .db import get_report, write_transaction
+
+    def step() -> dict:
+        source = _event_id(db, name)
+        ids = _report_ids(db, reports)
+        outside = [i for i in ids if db.execute("SELECT event_id FROM reports WHERE id = ?",
+                                                [i]).fetchone()[0] != source]
+        if outside:
+            raise UsageError(f"report {outside[0]} is not in event {name!r}: "
+                             f"`claimtrack events {name}` lists its reports")
+        if new_name is not None:
+            target_name = _check_name(new_name)
+            if db.execute("SELECT 1 FROM events WHERE name = ?", [target_name]).fetchone():
+                raise UsageError(f"an event {target_name!r} exists already: use "
+                                 f"`claimtrack events move` to move reports into it")
+        else:
+            first = get_report(db, ids[0])
+            doc = grouping.features(first["text"], first["title"], first["url"], first["date"])
+            target_name = unique_name(db, grouping.event_name(doc))
+        target = db.execute("INSERT INTO events (name, made) VALUES (?, 'user')",
+                            [target_name]).lastrowid
+        _move(db, ids, target, target_name)
+        _pin(db, source)
+        _drop_if_empty(db, source)
+        _decide(db, "split", target, source=name, reports=ids)
+        return {"action": "split", "event": target_name, "from": name, "reports": len(ids)}
+
+    return write_transaction(db, step)
+
+
+def move_reports(db: Database, reports: list[str], name: str) -> dict:
+    """Move reports to an existing event; events left empty are dropped."""
+    from .db import write_transaction
+
+    def step() -> dict:
+        target = _event_id(db, name)
+        ids = _report_ids(db, reports)
+        sources = {e for (e,) in db.execute(
+            f"SELECT DISTINCT event_id FROM reports WHERE id IN ({_marks(len(ids))})", ids)}
+        _move(db, ids, target, name)
+        for source in sorted(sources - {target}):
+            if not _drop_if_empty(db, source):
+                _pin(db, source)
+        _pin(db, target)
+        _decide(db, "move", target, reports=ids)
+        return {"action": "move", "event": name, "reports": len(ids)}
+
+    return write_transaction(db, step)
+
+
+def regroup(db: Database) -> dict:
+    """Group again, from scratch, every report that automatic grouping placed.
+
+    Reports tagged at ingest or placed by a user stay where they are (and others may join
+    their events); the rest are placed again in ingest order, as ingest would place them
+    into a new database, and the automatic events left empty are dropped. Deterministic.
+    """
+    from .db import write_transaction
+    from .inputs import Meta, Report
+
+    def step() -> dict:
+        # Start the statistics and blocking keys afresh: they are rebuilt in ingest order.
+        for table in ("report_grouping", "grouping_names", "grouping_anchors", "grouping_df"):
+            db.execute(f"DELETE FROM {table}")
+        placer = EventPlacer(db)
+        auto_events = {e for (e,) in db.execute("SELECT id FROM events WHERE made = 'auto'")}
+        rows = db.execute("SELECT id, text, title, url, date, outlet, placed, event, ref, path "
+                          "FROM reports ORDER BY id").fetchall()
+        # Unplace first, so that no candidate points at an event about to be rebuilt.
+        db.execute("UPDATE reports SET event_id = NULL, copy_of = NULL WHERE placed = 'auto'")
+        for event_id in sorted(auto_events):
+            _drop_if_empty(db, event_id)
+        moved = 0
+        for report_id, text, title, url, date, outlet, placed, event, ref, path in rows:
+            pinned = placed in ("tag", "user")
+            report = Report(text, ref or str(report_id), ref or "", path,
+                            Meta(title=title, date=date, url=url, outlet=outlet,
+                                 event=event if pinned else None))
+            new = placer.place(report_id, report)
+            if pinned:
+                # place() treats the report as tagged; a user's placement stays the user's.
+                db.execute("UPDATE reports SET placed = ? WHERE id = ?", [placed, report_id])
+            moved += new != event
+        # The automatic events not rebuilt, and "default" once its reports are placed.
+        for (event_id,) in db.execute("SELECT id FROM events ORDER BY id").fetchall():
+            _drop_if_empty(db, event_id)
+        placer.flush()
+        events = db.execute("SELECT count(*) FROM events").fetchone()[0]
+        return {"action": "regroup", "reports": len(rows), "changed": moved, "events": events}
+
+    return write_transaction(db, step)

@@ -1,0 +1,573 @@
+"""Automatic events and copies (SPEC §6): pure functions over report texts, no SQL.
+
+A report's :class:`Features` are its content words, its proper names, its date and what
+happened (``shooting``, ``flood``…). :func:`place` puts a new report in the best of the
+events it is compared with, or in none (it opens an event): the score of an event is the
+mean similarity of the report to its reports (average linkage), and a report's similarity to
+another is the mean of two cosines, one of content words and one of proper names, both
+weighted by how rare each word is among the reports seen so far (tf-idf).
+
+What tells two incidents apart in news is who and where: the victims' and suspects' names,
+the street, the town. So a pair of reports with no rare name in common must be far more
+alike in its words to join than a pair that shares one, and a pair more than a week apart
+is compared only through a rare name. Figures are left out: different incidents share
+"1 killed", and grouping by figures would hide the conflicts claimtrack exists to show.
+
+The caller supplies the candidates (:class:`Candidate`): the reports within
+``WINDOW_DAYS`` of the new one and those sharing a rare name with it
+(:func:`blocking_names`), so that the cost per report stays constant at constant density.
+:class:`MemoryIndex` does that in memory; ``claimtrack.event_store`` does it in SQLite.
+
+Copies: :func:`sketch` keeps the least hashes of a text's word shingles (bottom-k MinHash);
+two sketches estimate the texts' Jaccard similarity (:func:`jaccard`), and :func:`anchors`
+gives the keys under which near-duplicates meet.
+"""
+from __future__ import annotations
+
+import heapq
+import math
+import re
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+WINDOW_DAYS = 7  # reports this close in date are compared whatever their names
+RARE_NAME_MAX = 8  # a name found in at most this many reports (before this one) is rare
+THRESHOLD = 0.10  # the least score with which a report joins an event sharing a rare name
+THRESHOLD_PERSON = 0.05  # the same, for an event naming a person the report names
+THRESHOLD_NO_NAME = 0.30  # the same, for an event that shares no rare name with the report
+FAR_THRESHOLD = 0.30  # the least similarity of reports further apart, naming a person both
+FAR_THRESHOLD_TWO = 0.2  # the same, for reports naming two people or more both
+RARE_PHRASE_MAX = 10  # a full name found in at most this many reports is rare
+MAX_CHARS = 3000  # a report is read up to here: its lead names who, where and what
+MAX_MEMBERS = 40  # an event is compared through at most its latest this many reports
+TOP_TERMS = 40  # the heaviest words (and names) of a report that similarity reads
+MIN_CONTENT_WORDS = 25  # fewer distinct content words: page furniture, never grouped
+COPY_JACCARD = 0.8
+SHINGLE = 5  # words per shingle
+SKETCH = 64  # hashes kept per text
+ANCHORS = 8  # of them, looked up to find a text's near-duplicates
+SKETCH_WORDS = 600  # a text is compared for copies up to this word: a copy keeps the start
+
+# Words that carry no content (function words, reporting verbs, news-page words).
+STOPWORDS = frozenset("""
+a about above after again against ago all also am among an and another any are around as at
+back be became because been before being below between both but by can cannot could did do
+does doing done down during each early either else even ever every few for from further get
+got had has have having he her here hers herself him himself his how however i if in into is
+it its itself just last late later least less like made make many may me might more most
+much must my myself near nearly next no nor not now of off on once one only or other our
+ours out over own per put said same say says see seen she should since so some still such
+than that the their theirs them themselves then there these they this those though through
+to too two under until up upon us very was we were what when where whether which while who
+whom whose why will with within without would yet you your yours three four five six seven
+eight nine ten first second third told according including include includes including
+report reports reported reporting news story stories update updated posted copyright rights
+reserved read share tweet email print comments comment click photo video image images
+advertisement subscribe sign log login account newsletter page home menu search follow
+facebook twitter instagram youtube linkedin pinterest reddit whatsapp javascript browser
+cookies cookie privacy policy terms service contact help site website app download loading
+monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow morning
+afternoon evening night week weeks day days month months year years time times hour hours
+minute minutes am pm a.m p.m january february march april may june july august september
+october november december jan feb mar apr jun jul aug sep sept oct nov dec
+mr mrs ms dr st
+""".split())
+
+# Capitalised words that are not names of people, places or bodies.
+NOT_NAMES = STOPWORDS | frozenset("""
+police officer officers sheriff deputy deputies department office county city state police
+man woman men women boy girl child children people person family friends the
+associated press ap reuters staff writer editor breaking local national
+""".split())
+
+# Words that make a name a body's, not a place's (for an event's name).
+BODIES = frozenset("""
+ministry ministries agency council court hospital news newspaper times post herald gazette
+university college school church party company corporation army command government
+committee service services association department office bureau commission authority
+network channel radio television press wire media foundation institute center centre
+""".split())
+
+# What happened, for an event's name: the first of these words a report uses most.
+KINDS = (
+    ("shooting", ("shooting", "shootings", "shot", "gunfire", "gunman", "gunshot", "shootout")),
+    ("stabbing", ("stabbing", "stabbed", "knife")),
+    ("explosion", ("explosion", "blast", "bomb", "bombing", "exploded")),
+    ("fire", ("fire", "blaze", "wildfire", "arson")),
+    ("flood", ("flood", "floods", "flooding")),
+    ("earthquake", ("earthquake", "quake", "tremor")),
+    ("storm", ("storm", "hurricane", "typhoon", "tornado", "cyclone")),
+    ("crash", ("crash", "collision", "derailment", "derailed")),
+    ("attack", ("attack", "attacks", "attacked", "assault", "ambush", "raid")),
+    ("protest", ("protest", "protests", "protesters", "demonstration", "rally", "riot",
+                 "riots", "unrest", "clashes")),
+    ("killing", ("killed", "killing", "murder", "homicide", "slain", "dead")),
+)
+_KIND_OF = {word: kind for kind, words in KINDS for word in words}
+
+# Lines a web page repeats on every page, whatever the article: none of their words count.
+FURNITURE = (
+    "javascript", "sign in to", "log in to", "subscribe now", "subscribe to", "create an account",
+    "create a free account", "already a subscriber", "cookie", "your browser", "up next",
+    "watch more", "more videos", "autoplay", "playlist", "all rights reserved",
+    "advertisement", "skip to content", "skip to main content", "share this", "click here",
+    "terms of use", "terms of service",
+)
+
+_WORD = re.compile(r"\d+-year-old|[A-Za-z][A-Za-z']*(?:-[A-Za-z]+)*")
+# Words of three letters or more in lower case (and ages), and capitalised words.
+_LOWER = re.compile(r"\b[a-z][a-z']{2,}(?:-[a-z]+)*")
+_AGE = re.compile(r"\b\d+-year-old")
+_CAPITAL = re.compile(r"\b[A-Z][A-Za-z']*(?:-[A-Za-z]+)*")
+_POSSESSIVE = re.compile(r"'s\b")
+_NAME = r"[A-Z][A-Za-z']*(?:-[A-Za-z]+)*"
+# A capitalised word at a line start or after a sentence end (or an opening quote).
+_AT_START = re.compile(rf"(?:^|[.!?:;\"“”(|—–]\s*)({_NAME})", re.MULTILINE)
+# A name after "in", "at", "near", "outside" or "the town of": where something happened.
+_PLACE = re.compile(r"\b(?:in|at|near|outside|(?:town|city|village|district|province|region)"
+                    rf"[ \t]+of)[ \t]+((?:{_NAME}[ \t]+)*{_NAME})")
+_RUN = re.compile(rf"\b{_NAME}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_NAME})+")
+_LINE = re.compile(r"[^\n]+")
+_URL_WORDS = re.compile(r"[a-z]{3,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What grouping and naming read of one report.
+
+    ``terms``: content words (lower case, ``23-year-old`` kept whole) with their counts,
+    title words counted twice; ``names``: proper names (lower case, one word each, as
+    found mid-sentence, or twice at a sentence start) with their counts; ``phrases``:
+    the multi-word names as written, most frequent first, for explanations and names;
+    ``day``: the date as a proleptic ordinal; ``content``: false for a page with too little
+    article text to group (sign-in walls, "enable JavaScript", video playlists);
+    ``people``: the people named in full (the last two words, folded), ``places``: the
+    names written after "in", "at", "near"… (for the event's name).
+    """
+
+    terms: dict[str, int]
+    names: dict[str, int]
+    phrases: tuple[str, ...] = ()
+    day: int | None = None
+    kind: str | None = None
+    content: bool = True
+    people: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+
+
+def day_of(value: str | None) -> int | None:
+    """A report date (``YYYY-MM-DD``, maybe with a time) as a day number, else None."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def features(text: str, title: str | None = None, url: str | None = None,
+             when: str | None = None) -> Features:
+    """The features of one report (see :class:`Features`)."""
+    body = text[:MAX_CHARS]
+    low = body.lower()
+    if any(cue in low for cue in FURNITURE):
+        body = "\n".join(line for line in _LINE.findall(body)
+                         if len(line) >= 300 or not any(c in line.lower() for c in FURNITURE))
+    terms: Counter[str] = Counter()
+    names: Counter[str] = Counter()
+    starts: Counter[str] = Counter()  # capitalised words seen only at a sentence start
+    phrases: Counter[str] = Counter()
+    alone: Counter[str] = Counter()  # names written as one word
+    lower: set[str] = set()
+    places: Counter[str] = Counter()
+    for weight, block in ((2, title or ""), (1, body)):
+        block = _POSSESSIVE.sub("", block.replace("’", "'"))
+        _scan(block, weight, terms, names, starts, phrases, alone, lower)
+        for run in _PLACE.findall(block):
+            words = run.split()
+            while words and not _is_name(words[-1]):
+                words.pop()
+            if words and all(_is_name(w) for w in words):
+                places[" ".join(words)] += weight
+    if url:
+        # The last part of an article's address is often its headline, in words.
+        slug = url.rstrip("/").rsplit("/", 1)[-1].lower()
+        terms.update(w for w in _URL_WORDS.findall(slug) if w not in STOPWORDS)
+    for word, n in starts.items():
+        if n >= 2:
+            names[word] += n
+    for word in lower.intersection(names):
+        del names[word]
+    kinds: Counter[str] = Counter()
+    for word in _KIND_OF.keys() & terms.keys():
+        kinds[_KIND_OF[word]] += terms[word]
+    kind = None
+    if kinds:
+        best = max(kinds.values())
+        kind = next(k for k, _ in KINDS if kinds.get(k) == best)
+    content = len(terms) >= MIN_CONTENT_WORDS
+    ranked = [p for p, _ in sorted(phrases.items(), key=lambda kv: (-kv[1], kv[0]))]
+    # News names a person in full once, then by surname alone ("Ann Reyes … Reyes said"):
+    # a full name whose last word also stands alone is a person's, a place's seldom is.
+    people = sorted({" ".join(p.lower().split()[-2:]) for p in ranked
+                     if alone.get(p.split()[-1].lower())})
+    people_words = {w for p in people for w in p.split()}
+    places_ranked = [p for p, _ in sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))
+                     if not people_words.intersection(p.lower().split())]
+    return Features(dict(terms), dict(names), tuple(ranked[:12]), day_of(when), kind, content,
+                    tuple(people[:20]), tuple(places_ranked[:5]))
+
+
+def _scan(block: str, weight: int, terms: Counter, names: Counter, starts: Counter,
+          phrases: Counter, alone: Counter, lower: set) -> None:
+    """Count the words of ``block``: content words in ``terms``, and the capitalised words
+    that may be names. A capital after a sentence end or at a line start says nothing of
+    a name: such words count in ``starts`` instead. Runs of two names or more (``Port
+    Elm``, ``Ann Reyes``) count in ``phrases``; a name written as one word counts in
+    ``alone`` too."""
+    small = Counter(_LOWER.findall(block))  # words in lower case: content, never names
+    if "year-old" in block:
+        small.update(_AGE.findall(block))
+    lower.update(small)
+    for word in STOPWORDS.intersection(small):
+        del small[word]
+    if weight != 1:
+        for word in small:
+            small[word] *= weight
+    terms.update(small)
+    words = Counter(_CAPITAL.findall(block))
+    at_start = Counter(_AT_START.findall(block))
+    in_runs: Counter[str] = Counter()
+    for run in _RUN.findall(block):
+        part: list[str] = []
+        for word in run.split():
+            if _is_name(word):
+                part.append(word)
+                in_runs[word] += 1
+            else:
+                _end_run(part, phrases)
+        _end_run(part, phrases)
+    for word, n in words.items():
+        folded = word.lower()
+        if len(folded) > 2 and folded not in STOPWORDS:
+            terms[folded] += weight * n
+        if _is_name(word):
+            first = at_start.get(word, 0)
+            if n > first:
+                names[folded] += weight * (n - first)
+            if first:
+                starts[folded] += first
+            if n > in_runs.get(word, 0):
+                alone[folded] += 1
+
+
+def _is_name(word: str) -> bool:
+    return len(word) > 2 and word.lower() not in NOT_NAMES and not (word.isupper() and len(word) > 4)
+
+
+def _end_run(run: list[str], phrases: Counter) -> None:
+    if len(run) >= 2:
+        phrases[" ".join(run)] += 1
+    run.clear()
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A stored report that a new one may join: its number, event, features, and its
+    weighted words and names as :func:`weigh` gave them when it was stored."""
+
+    report: int
+    event: int
+    features: Features
+    weights: Weights
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where a report goes and why.
+
+    ``event`` is None when it opens an event of its own. ``score`` is the event's mean
+    similarity to it; ``report`` the most similar report of that event, ``similarity``
+    their similarity; ``shared`` the rare names they have in common.
+    """
+
+    event: int | None
+    score: float = 0.0
+    report: int | None = None
+    similarity: float = 0.0
+    shared: tuple[str, ...] = ()
+    compared: int = 0  # events compared
+
+    def reason(self) -> str:
+        """Why the report joined its event, in words (empty when it opened one)."""
+        if self.event is None or self.report is None:
+            return ""
+        names = ", ".join(self.shared) if self.shared else "no rare name"
+        return (f"score {self.score:.2f}; closest report #{self.report} "
+                f"(similarity {self.similarity:.2f}; shared names: {names})")
+
+
+class Stats:
+    """How many reports hold each word and name: the rarity weights (idf) read."""
+
+    __slots__ = ("reports", "df", "name_df", "phrase_df")
+
+    def __init__(self, reports: int = 0, df: dict[str, int] | None = None,
+                 name_df: dict[str, int] | None = None, phrase_df: dict[str, int] | None = None):
+        self.reports = reports
+        self.df = df if df is not None else {}
+        self.name_df = name_df if name_df is not None else {}
+        self.phrase_df = phrase_df if phrase_df is not None else {}
+
+    def idf(self, term: str) -> float:
+        return math.log((self.reports + 2) / (self.df.get(term, 0) + 1))
+
+    def name_idf(self, name: str) -> float:
+        return math.log((self.reports + 2) / (self.name_df.get(name, 0) + 1))
+
+    def add(self, doc: Features) -> None:
+        self.reports += 1
+        df, name_df = self.df, self.name_df
+        for t in doc.terms:
+            df[t] = df.get(t, 0) + 1
+        for n in doc.names:
+            name_df[n] = name_df.get(n, 0) + 1
+        phrase_df = self.phrase_df
+        for p in phrase_keys(doc):
+            phrase_df[p] = phrase_df.get(p, 0) + 1
+
+
+def phrase_keys(doc: Features) -> set[str]:
+    """The people a report names in full (the last two words of each name, folded): what a
+    report more than a week apart must share."""
+    return set(doc.people)
+
+
+def blocking_names(doc: Features, name_df: Callable[[str], int]) -> list[str]:
+    """The report's rare names: those held by at most ``RARE_NAME_MAX`` stored reports."""
+    return sorted(n for n in doc.names if name_df(n) <= RARE_NAME_MAX)
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """A report's words and names weighted by tf-idf, each vector scaled to length 1."""
+
+    terms: dict[str, float]
+    names: dict[str, float]
+
+
+def _unit(weights: dict[str, float], keep: int) -> dict[str, float]:
+    top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
+    norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+    return {k: round(w / norm, 3) for k, w in top}
+
+
+def weigh(doc: Features, stats: Stats) -> Weights:
+    """The report's words and names weighted by how rare they are in ``stats`` (tf-idf).
+
+    A report is weighed once, by the statistics of the reports before it, and keeps these
+    weights when it is stored, so that placing a new report reads no statistics but its
+    own words'. Only the ``TOP_TERMS`` heaviest words
+    are kept: the rest weigh little and cost as much.
+    """
+    idf, name_idf = stats.idf, stats.name_idf
+    return Weights(
+        _unit({t: (1 + math.log(n)) * idf(t) for t, n in doc.terms.items()}, TOP_TERMS),
+        _unit({t: (1 + math.log(n)) * name_idf(t) for t, n in doc.names.items()}, TOP_TERMS),
+    )
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    return sum([a[k] * b[k] for k in a.keys() & b.keys()])
+
+
+def similarity(a: Weights, b: Weights) -> float:
+    """The similarity of two reports, 0 to 1: the mean of their words' and names' cosines."""
+    return (_cosine(a.terms, b.terms) + _cosine(a.names, b.names)) / 2
+
+
+def place(doc: Features, candidates: Iterable[Candidate], stats: Stats,
+          weights: Weights | None = None) -> Placement:
+    """The event a new report joins (the best scoring one above the threshold), or none.
+
+    Deterministic: ties go to the event with the lowest number. A report more than
+    ``WINDOW_DAYS`` apart counts only if it names a person that ``doc`` names (a full name
+    found in at most ``RARE_PHRASE_MAX`` reports) and is at least ``FAR_THRESHOLD`` similar.
+    ``weights``: the report's, when the caller has them (:func:`weigh` with ``stats``).
+    """
+    if not doc.content:
+        return Placement(None)
+    by_event: dict[int, list[Candidate]] = defaultdict(list)
+    for c in candidates:
+        if c.features.content:
+            by_event[c.event].append(c)
+    if not by_event:
+        return Placement(None)
+    mine = weights or weigh(doc, stats)
+    rare = set(blocking_names(doc, lambda n: stats.name_df.get(n, 0)))
+    rare_phrases = {p for p in phrase_keys(doc) if stats.phrase_df.get(p, 0) <= RARE_PHRASE_MAX}
+    best = Placement(None)
+    best_key = None
+    for event in sorted(by_event):
+        members = sorted(by_event[event], key=lambda c: c.report)[-MAX_MEMBERS:]
+        total, top, top_report, top_shared, any_shared = 0.0, -1.0, None, (), False
+        any_person = False
+        for c in members:
+            shared = tuple(sorted(rare.intersection(c.features.names)))
+            far = (doc.day is not None and c.features.day is not None
+                   and abs(doc.day - c.features.day) > WINDOW_DAYS)
+            people = len(rare_phrases.intersection(c.features.people)) if far else 0
+            if far and not people:
+                sim = 0.0
+            else:
+                sim = similarity(mine, c.weights)
+                if far and sim < (FAR_THRESHOLD if people == 1 else FAR_THRESHOLD_TWO):
+                    sim = 0.0
+            total += sim
+            any_shared = any_shared or bool(shared)
+            any_person = any_person or (sim > 0 and not rare_phrases.isdisjoint(c.features.people))
+            if sim > top:
+                top, top_report, top_shared = sim, c.report, shared
+        score = total / len(members)
+        if score < (THRESHOLD_PERSON if any_person else THRESHOLD if any_shared
+                     else THRESHOLD_NO_NAME):
+            continue
+        key = (-score, event)
+        if best_key is None or key < best_key:
+            best_key = key
+            best = Placement(event, round(score, 4), top_report, round(top, 4), top_shared,
+                             len(by_event))
+    return best
+
+
+class MemoryIndex:
+    """Automatic grouping held in memory: what the evaluation, the tests and a regroup use.
+
+    ``add`` places each report in turn, as ingest does, and remembers it.
+    """
+
+    def __init__(self) -> None:
+        self.stats = Stats()
+        self.docs: dict[int, Candidate] = {}
+        self.by_day: dict[int, list[int]] = defaultdict(list)
+        self.by_name: dict[str, list[int]] = defaultdict(list)
+        self.members: dict[int, list[int]] = defaultdict(list)
+        self.next_event = 1
+
+    def candidates(self, doc: Features) -> Iterator[Candidate]:
+        seen: set[int] = set()
+        if doc.day is not None:
+            for d in range(doc.day - WINDOW_DAYS, doc.day + WINDOW_DAYS + 1):
+                seen.update(self.by_day.get(d, ()))
+        for name in blocking_names(doc, lambda n: self.stats.name_df.get(n, 0)):
+            seen.update(self.by_name.get(name, ()))
+        # Average linkage reads every report of a candidate event, not only the close ones.
+        for event in sorted({self.docs[r].event for r in seen}):
+            for r in self.members[event][-MAX_MEMBERS:]:
+                yield self.docs[r]
+
+    def add(self, report: int, doc: Features, event: int | None = None) -> Placement:
+        """Place ``report`` (or put it in ``event``, a user's or a tag's choice) and keep it."""
+        weights = weigh(doc, self.stats)
+        if event is None:
+            placement = place(doc, self.candidates(doc), self.stats, weights)
+            if placement.event is None:
+                event = self.next_event
+                self.next_event += 1
+            else:
+                event = placement.event
+        else:
+            placement = Placement(event)
+            self.next_event = max(self.next_event, event + 1)
+        self.stats.add(doc)
+        self.docs[report] = Candidate(report, event, doc, weights)
+        self.members[event].append(report)
+        if doc.day is not None:
+            self.by_day[doc.day].append(report)
+        for name in doc.names:
+            self.by_name[name].append(report)
+        return Placement(event, placement.score, placement.report, placement.similarity,
+                         placement.shared, placement.compared)
+
+
+def shingles(text: str, size: int = SHINGLE) -> set[str]:
+    """The text's runs of ``size`` words (lower case, split at white space)."""
+    words = text.lower().split()
+    if len(words) < size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
+def sketch(text: str) -> tuple[int, ...]:
+    """A bottom-k MinHash sketch of the text's word shingles: the ``SKETCH`` least of their
+    32-bit hashes (CRC-32, the same on every machine), in increasing order.
+
+    One hash per shingle instead of one per shingle and permutation: the Jaccard estimate
+    of :func:`jaccard` has the error of a 64-permutation MinHash at a sixtieth of the cost.
+    """
+    words = text.lower().split()[:SKETCH_WORDS]
+    if len(words) < SHINGLE:
+        return (zlib.crc32(" ".join(words).encode()),) if words else ()
+    crc32 = zlib.crc32
+    hashes = {crc32(" ".join(words[i:i + SHINGLE]).encode())
+              for i in range(len(words) - SHINGLE + 1)}
+    return tuple(heapq.nsmallest(SKETCH, hashes))
+
+
+def jaccard(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    """The Jaccard similarity of two texts, estimated from their sketches.
+
+    Among the ``k`` least hashes of the union of both sketches, the share held by both.
+    """
+    if not a or not b:
+        return 0.0
+    union = sorted(set(a).union(b))[:SKETCH]
+    both = set(a).intersection(b)
+    return len(both.intersection(union)) / len(union)
+
+
+def anchors(signature: tuple[int, ...]) -> tuple[int, ...]:
+    """The keys under which near-duplicates meet: the ``ANCHORS`` least hashes.
+
+    Two texts at Jaccard J share the least hash of their union with chance J; they share
+    none of these with chance about (1 − J) ** ANCHORS, under 1e-5 at J = 0.8.
+    """
+    return signature[:ANCHORS]
+
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def event_name(doc: Features) -> str:
+    """A readable name for an event that this report opens: place, what happened, date.
+
+    The place is the name the report most often writes after "in", "at", "near",
+    "outside" or "the town of" (the title counts twice), else its most frequent full name, else its most
+    frequent name; never a person's name or a body's (``BODIES``);
+    ``port-elm-shooting-2023-05-01``. Without a date, the name has none; without a place
+    or a kind of event, ``event`` stands for what happened. The caller makes it unique.
+    """
+    people = set(doc.people)
+    in_people = {w for p in people for w in p.split()}
+
+    def place_like(name: str) -> bool:
+        words = name.lower().split()
+        return not BODIES.intersection(words) and " ".join(words[-2:]) not in people
+
+    place_name = next((p for p in doc.places if place_like(p)), None)
+    if place_name is None:
+        place_name = next((p for p in doc.phrases if place_like(p)), None)
+    if place_name is None:
+        place_name = next((n for n, _ in sorted(doc.names.items(), key=lambda kv: (-kv[1], kv[0]))
+                           if n not in in_people and n not in BODIES), None)
+    parts = []
+    if place_name:
+        words = _SLUG.sub(" ", place_name.lower()).split()[:3]
+        parts.append("-".join(words)[:30].strip("-"))
+    parts.append(doc.kind or "event")
+    if doc.day is not None:
+        parts.append(date.fromordinal(doc.day).isoformat())
+    return "-".join(p for p in parts if p)

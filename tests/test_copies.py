@@ -1,0 +1,139 @@
+"""Copies (SPEC §6): a near-duplicate of an earlier report is stored, marked copy_of, and its
+claims are its original's voices. Every text here is written for this file."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimtrack.grouping import COPY_JACCARD, jaccard, shingles, sketch
+
+WIRE = (
+    "Flooding on the Tallis River has killed 12 people in the town of Brennock, the regional "
+    "emergency office said on Thursday.\n"
+    "The office said rescue crews had pulled 40 people from rooftops overnight, and that "
+    "water levels would keep rising until the weekend. Schools in Brennock stayed shut, and "
+    "the main bridge was closed to traffic after cracks appeared in its eastern pier.\n"
+    "Farmers downstream moved their herds to higher ground, and volunteers handed out "
+    "drinking water at the railway station. The governor, Petra Salow, said she would visit "
+    "the town on Friday and asked residents to stay away from the riverbank."
+)
+# The same story republished: a new headline, one word changed, the last sentence trimmed.
+REPUBLISHED = WIRE.replace("has killed", "killed").rsplit(" and asked", 1)[0] + "."
+OTHER = (
+    "Health officials said 30 people were injured when a footbridge collapsed during a "
+    "festival in Orrin Bay, and the city council closed the waterfront promenade.\n"
+    "Engineers will inspect the remaining bridges this week. The festival's organisers "
+    "cancelled the evening concerts and offered refunds, while hospitals in Orrin Bay "
+    "called in extra staff to treat the injured. The mayor, Calla Drey, promised an inquiry."
+)
+# The wire story with one different figure: still a copy of the wire (a few words changed).
+AMENDED = WIRE.replace("killed 12 people", "killed 14 people")
+
+
+def test_sketches_estimate_jaccard():
+    a, b = shingles(WIRE), shingles(REPUBLISHED)
+    exact = len(a & b) / len(a | b)
+    assert exact >= COPY_JACCARD
+    assert abs(jaccard(sketch(WIRE), sketch(REPUBLISHED)) - exact) < 0.12
+    assert jaccard(sketch(WIRE), sketch(OTHER)) < 0.1
+    assert jaccard(sketch(WIRE), sketch(WIRE)) == 1.0
+    assert sketch(WIRE) == sketch(WIRE.upper().lower())  # stable, case-blind
+    assert jaccard((), sketch(WIRE)) == 0.0
+
+
+def feed(tmp_path, rows) -> str:
+    path = tmp_path / "feed.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return str(path)
+
+
+def listed(invoke, *args) -> list[dict]:
+    result = invoke(*args, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.fixture
+def wire_db(tmp_path, invoke):
+    rows = [
+        {"id": "wire", "date": "2024-03-07", "outlet": "Northline Wire",
+         "title": "Tallis River floods kill 12", "text": WIRE},
+        {"id": "other", "date": "2024-03-07", "outlet": "Bay Echo",
+         "title": "Footbridge collapse injures 30", "text": OTHER},
+        {"id": "copy", "date": "2024-03-08", "outlet": "Daily Sentinel",
+         "title": "Twelve dead as Tallis River floods Brennock", "text": REPUBLISHED},
+        {"id": "amended", "date": "2024-03-08", "outlet": "Coastal Times",
+         "title": "Brennock flood toll", "text": AMENDED},
+    ]
+    result = invoke("ingest", "-q", "-j", "1", feed(tmp_path, rows))
+    assert result.exit_code == 0, result.stderr
+    return invoke
+
+
+def test_a_near_duplicate_is_stored_and_marked_a_copy(wire_db):
+    from claimtrack.db import open_db
+
+    db = open_db("claimtrack.db")
+    rows = {r["ref"]: r for r in db.query("SELECT id, ref, event, copy_of FROM reports")}
+    assert rows["copy"]["copy_of"] == rows["wire"]["id"] == 1
+    assert rows["amended"]["copy_of"] == 1
+    assert rows["other"]["copy_of"] is None and rows["wire"]["copy_of"] is None
+    # A copy joins its original's event, and says so.
+    assert rows["copy"]["event"] == rows["wire"]["event"] != rows["other"]["event"]
+    events = {e["name"]: e for e in listed(wire_db, "events")}
+    assert events[rows["wire"]["event"]]["copies"] == 2
+    why = {r["report"]: r["why"] for r in listed(wire_db, "events", rows["wire"]["event"])}
+    assert why == {1: "opened the event", 3: "copy of #1", 4: "copy of #1"}
+
+
+OWN_VOICE = (
+    "At least 12 people died when the Tallis River burst its banks and flooded the town of "
+    "Brennock on Thursday night.\n"
+    "Rescue crews worked through the night to reach families trapped on rooftops, and the "
+    "main bridge was closed after cracks appeared in its eastern pier. Schools stayed shut, "
+    "and farmers downstream moved their herds to higher ground as the water kept rising."
+)
+LOCAL = (
+    "Residents of Brennock said 15 people died in Thursday's flood, more than officials "
+    "have counted, and that several families on the riverbank are still unaccounted for.\n"
+    "The Tallis River began to fall on Saturday. Volunteers from neighbouring villages "
+    "cleared mud from the streets, and the railway station reopened to carry supplies in."
+)
+
+
+def test_a_copys_claims_are_its_originals_voices(tmp_path, invoke):
+    rows = [
+        {"id": "wire", "date": "2024-03-07", "outlet": "Northline Wire", "text": OWN_VOICE},
+        {"id": "copy", "date": "2024-03-08", "outlet": "Daily Sentinel",
+         "text": OWN_VOICE.replace("Thursday night", "Thursday")},
+        {"id": "local", "date": "2024-03-08", "outlet": "Bay Echo", "text": LOCAL},
+    ]
+    assert invoke("ingest", "-q", "--event", "brennock", feed(tmp_path, rows)).exit_code == 0
+    killed = [r for r in listed(invoke, "conflicts", "--event", "brennock")
+              if r["metric"] == "killed"]
+    twelve = [r for r in killed if r["value"] == 12]
+    # The wire's figure and its copy's are one voice: one origin, not two outlets.
+    assert sorted(r["report"] for r in twelve) == [1, 2]
+    assert {r["voice"] for r in twelve} == {"northline wire"}
+    assert {r["origins"] for r in twelve} == {1}
+    assert {r["value"] for r in killed} == {12, 15}
+
+
+def test_page_furniture_is_never_a_copy_or_an_event_member(tmp_path, invoke):
+    wall = ("Please enable JavaScript in your browser to read this article.\n"
+            "Sign in to continue. Already a subscriber? Log in to your account.")
+    rows = [
+        {"id": "wall-a", "date": "2024-03-07", "outlet": "Bay Echo", "text": wall},
+        {"id": "wall-b", "date": "2024-03-07", "outlet": "Bay Echo",
+         "text": wall + "\nCookie settings"},
+        {"id": "wire", "date": "2024-03-07", "outlet": "Northline Wire", "text": WIRE},
+    ]
+    assert invoke("ingest", "-q", feed(tmp_path, rows)).exit_code == 0
+    reports = listed(invoke, "reports")
+    assert len({r["event"] for r in reports}) == 3
+    from claimtrack.db import open_db
+
+    copies = open_db("claimtrack.db").execute(
+        "SELECT count(*) FROM reports WHERE copy_of IS NOT NULL").fetchone()
+    assert copies == (0,)

@@ -1,0 +1,305 @@
+"""Automatic events (SPEC §6): grouping, names, and the `claimtrack events` command.
+
+Every report here is written for this file: three made-up incidents (a shooting in Port
+Elm, a stabbing in Ashby Creek the same day, a flood in Varrow the next month), told by
+different outlets in different words.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from claimtrack import grouping
+from claimtrack.db import open_db
+from claimtrack.grouping import MemoryIndex, event_name, features
+
+PORT_ELM_1 = {
+    "id": "pe-1", "date": "2023-05-01", "outlet": "Harbour Courier",
+    "title": "Three killed in Port Elm shooting on Harlow Street",
+    "text": (
+        "Three people were killed when a gunman opened fire outside a bakery on Harlow Street "
+        "in Port Elm early on Monday, police said.\n"
+        "Officers arrested Dario Fenwick, 41, a short distance from the scene. Fenwick had "
+        "argued with the bakery owner, Marisol Quenby, the week before, neighbours told "
+        "reporters. Quenby was among those shot and died at the scene.\n"
+        "Detectives recovered a rifle from a parked van. The street stayed sealed off until "
+        "the afternoon while forensic teams worked around the bakery window."),
+}
+PORT_ELM_2 = {
+    "id": "pe-2", "date": "2023-05-02", "outlet": "Valley Ledger",
+    "title": "Port Elm bakery owner named among shooting victims",
+    "text": (
+        "Marisol Quenby, who ran the Harlow Street bakery for twenty years, was one of four "
+        "people killed in Monday's shooting in Port Elm, the county coroner said.\n"
+        "The coroner said a fourth victim died overnight in hospital. Prosecutors charged "
+        "Dario Fenwick with murder; Fenwick is due in court on Friday.\n"
+        "Friends of Quenby left flowers at the bakery door, where the rifle fire shattered "
+        "the window."),
+}
+PORT_ELM_TRIAL = {
+    "id": "pe-3", "date": "2023-09-18", "outlet": "Harbour Courier",
+    "title": "Trial opens for man accused of Harlow Street killings",
+    "text": (
+        "The trial of Dario Fenwick, accused of killing four people including the baker "
+        "Marisol Quenby outside her shop in Port Elm in May, opened on Monday.\n"
+        "Prosecutors told jurors that Fenwick bought the rifle two days before the shooting. "
+        "His lawyer said Fenwick would plead not guilty to every count.\n"
+        "Relatives of Quenby filled the public gallery of the county court."),
+}
+ASHBY_CREEK = {
+    "id": "ac-1", "date": "2023-05-01", "outlet": "Valley Ledger",
+    "title": "Man stabbed to death at Ashby Creek fairground",
+    "text": (
+        "A man was stabbed to death at the spring fairground in Ashby Creek on Monday "
+        "evening, and two others were wounded, the sheriff's office said.\n"
+        "Deputies detained Tobias Wren, 19, near the carousel. Wren was taken to the county "
+        "jail, and a knife was found in a litter bin by the ticket booth.\n"
+        "The fair's organisers closed the grounds for the night and said the rides would "
+        "reopen on Wednesday."),
+}
+VARROW_FLOOD = {
+    "id": "vf-1", "date": "2023-06-11", "outlet": "Harbour Courier",
+    "title": "Varrow flood leaves hundreds homeless",
+    "text": (
+        "The river burst its banks in Varrow on Sunday, flooding the lower town and forcing "
+        "hundreds of residents from their homes, the mayor, Ilse Brandauer, said.\n"
+        "Brandauer said rescue boats had reached every street by nightfall. Two people are "
+        "missing, according to the fire brigade.\n"
+        "Volunteers filled sandbags at the market square as the water kept rising."),
+}
+SIGN_IN = {
+    "id": "wall-1", "date": "2023-05-01", "outlet": "Valley Ledger", "title": "Subscribe",
+    "text": "Please enable JavaScript to view this page.\nSign in to continue reading.\n"
+            "Already a subscriber? Log in to your account.",
+}
+REPORTS = [PORT_ELM_1, ASHBY_CREEK, PORT_ELM_2, VARROW_FLOOD, PORT_ELM_TRIAL]
+
+
+def doc(report: dict) -> grouping.Features:
+    return features(report["text"], report["title"], None, report["date"])
+
+
+def groups(reports: list[dict]) -> list[list[str]]:
+    """The ids of each automatic event, in order of their first report."""
+    index = MemoryIndex()
+    by_event: dict[int, list[str]] = {}
+    for n, report in enumerate(reports):
+        by_event.setdefault(index.add(n, doc(report)).event, []).append(report["id"])
+    return list(by_event.values())
+
+
+def test_features_of_a_report():
+    f = doc(PORT_ELM_1)
+    assert f.kind == "shooting" and f.content
+    assert f.day == grouping.day_of("2023-05-01")
+    assert f.people == ("dario fenwick", "marisol quenby")
+    assert f.places[0] == "Port Elm"
+    assert {"fenwick", "quenby", "harlow"} <= set(f.names)
+    assert "police" not in f.names and "monday" not in f.terms
+
+
+def test_page_furniture_has_no_content_and_never_joins():
+    assert not doc(SIGN_IN).content
+    index = MemoryIndex()
+    first = index.add(1, doc(SIGN_IN))
+    assert first.event == 1
+    assert index.add(2, doc(SIGN_IN)).event == 2  # the same wall again: still alone
+    assert index.add(3, doc(PORT_ELM_1)).event == 3
+
+
+def test_reports_of_one_incident_join_and_other_incidents_stay_apart():
+    assert groups(REPORTS) == [["pe-1", "pe-2", "pe-3"], ["ac-1"], ["vf-1"]]
+
+
+def test_grouping_is_deterministic_and_explains_each_join():
+    assert groups(REPORTS) == groups(REPORTS)
+    index = MemoryIndex()
+    placements = [index.add(n, doc(r)) for n, r in enumerate(REPORTS)]
+    second = placements[2]  # PORT_ELM_2 joins PORT_ELM_1
+    assert (second.event, second.report) == (placements[0].event, 0)
+    assert {"fenwick", "quenby"} <= set(second.shared)
+    assert "closest report #0" in second.reason()
+    assert placements[0].reason() == ""  # it opened its event
+
+
+def test_a_later_report_joins_only_through_a_person_it_names():
+    # The trial report is months later: it joins through Fenwick and Quenby.
+    assert groups([PORT_ELM_1, PORT_ELM_TRIAL]) == [["pe-1", "pe-3"]]
+    # The same words without the people's names, months later: no join.
+    nameless = dict(PORT_ELM_TRIAL, id="pe-x", text=PORT_ELM_TRIAL["text"]
+                    .replace("Dario Fenwick", "the defendant").replace("Fenwick", "he")
+                    .replace("Marisol Quenby", "a baker").replace("Quenby", "the baker"))
+    assert groups([PORT_ELM_1, nameless]) == [["pe-1"], ["pe-x"]]
+
+
+@pytest.mark.parametrize("report, expected", [
+    (PORT_ELM_1, "port-elm-shooting-2023-05-01"),
+    (ASHBY_CREEK, "ashby-creek-stabbing-2023-05-01"),
+    (VARROW_FLOOD, "varrow-flood-2023-06-11"),
+    (dict(VARROW_FLOOD, date=None), "varrow-flood"),
+])
+def test_event_names_say_place_what_and_when(report, expected):
+    assert event_name(features(report["text"], report["title"], None, report["date"])) == expected
+
+
+def write_feed(path, reports) -> str:
+    path.write_text("".join(json.dumps(r) + "\n" for r in reports), encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture
+def ingested(tmp_path, invoke):
+    feed = write_feed(tmp_path / "feed.jsonl", REPORTS)
+    result = invoke("ingest", "-q", "-j", "1", feed)
+    assert result.exit_code == 0, result.stderr
+    return invoke
+
+
+def listed(invoke, *args) -> list[dict]:
+    result = invoke(*args, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_ingest_groups_untagged_reports_and_events_lists_them(ingested):
+    events = listed(ingested, "events")
+    assert [(e["name"], e["made"], e["first"], e["last"], e["reports"], e["auto"])
+            for e in events] == [
+        ("port-elm-shooting-2023-05-01", "auto", "2023-05-01", "2023-09-18", 3, 3),
+        ("ashby-creek-stabbing-2023-05-01", "auto", "2023-05-01", "2023-05-01", 1, 1),
+        ("varrow-flood-2023-06-11", "auto", "2023-06-11", "2023-06-11", 1, 1),
+    ]
+    assert events[0]["claims"] >= 2 and events[0]["copies"] == 0
+    reports = {r["ref"]: r["event"] for r in listed(ingested, "reports")}
+    assert reports == {"pe-1": "port-elm-shooting-2023-05-01",
+                       "ac-1": "ashby-creek-stabbing-2023-05-01",
+                       "pe-2": "port-elm-shooting-2023-05-01",
+                       "vf-1": "varrow-flood-2023-06-11",
+                       "pe-3": "port-elm-shooting-2023-05-01"}
+
+
+def test_one_event_lists_its_reports_and_why(ingested):
+    rows = listed(ingested, "events", "port-elm-shooting-2023-05-01")
+    assert [r["report"] for r in rows] == [1, 3, 5]
+    assert rows[0]["why"] == "opened the event"
+    assert rows[1]["why"].startswith("similar to #1 (event score ")
+    assert "fenwick" in rows[1]["shared"] and "quenby" in rows[1]["shared"]
+    assert rows[2]["placed"] == "auto" and rows[2]["closest"] in (1, 3)
+
+
+def test_every_format(ingested):
+    name = "ashby-creek-stabbing-2023-05-01"
+    table = ingested("events", "-f", "table").stdout
+    assert "port-elm-shooting" in table and "reports" in table and "2023-09-18" in table
+    lines = ingested("events", "-f", "jsonl").stdout.splitlines()
+    assert [json.loads(line)["name"] for line in lines][1] == name
+    rows = list(csv.DictReader(io.StringIO(ingested("events", "-f", "csv").stdout)))
+    assert rows[1]["name"] == name and rows[1]["reports"] == "1"
+    rows = list(csv.DictReader(io.StringIO(ingested("events", "-f", "tsv").stdout),
+                               delimiter="\t"))
+    assert rows[2]["name"] == "varrow-flood-2023-06-11" and rows[2]["places"] == '["Varrow"]'
+    detail = list(csv.DictReader(io.StringIO(ingested("events", name, "-f", "csv").stdout)))
+    assert [(r["report"], r["why"]) for r in detail] == [("2", "opened the event")]
+    assert "opened the event" in ingested("events", name, "-f", "table").stdout
+
+
+def test_rename_merge_split_and_move_and_conflicts_follow(ingested):
+    old = "port-elm-shooting-2023-05-01"
+    result = ingested("events", old, "--rename", "port-elm-2023", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert "renamed event port-elm-shooting-2023-05-01 to port-elm-2023" in result.stderr
+    assert [(r["name"], r["made"]) for r in json.loads(result.stdout)] == [
+        ("port-elm-2023", "user")]
+    # Conflicts and claims read the new name at once.
+    claims = listed(ingested, "claims", "--event", "port-elm-2023")
+    assert {c["report"] for c in claims} <= {1, 3, 5} and claims
+    gone = ingested("claims", "--event", old)  # the old name is no event any more
+    assert gone.exit_code == 2 and "did you mean port-elm-2023?" in gone.stderr
+
+    result = ingested("events", "port-elm-2023", "--split", "5", "-f", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    names = [json.loads(line)["name"] for line in result.stdout.splitlines()]
+    assert set(names) == {"port-elm-2023", "harlow-street-shooting-2023-09-18"} or \
+        "port-elm-2023" in names and len(names) == 2
+    split_name = next(n for n in names if n != "port-elm-2023")
+    assert [r["report"] for r in listed(ingested, "events", split_name)] == [5]
+
+    result = ingested("events", "port-elm-2023", "--merge", split_name, "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert "merged" in result.stderr and "1 report moved" in result.stderr
+    assert [r["report"] for r in listed(ingested, "events", "port-elm-2023")] == [1, 3, 5]
+    assert split_name not in {e["name"] for e in listed(ingested, "events")}
+
+    result = ingested("events", "port-elm-2023", "--move", "pe-3", "--move", "vf-1",
+                      "-f", "tsv")
+    assert result.exit_code == 0, result.stderr
+    assert "moved 2 reports into port-elm-2023" in result.stderr
+    by_name = {e["name"]: e for e in listed(ingested, "events")}
+    assert by_name["port-elm-2023"]["reports"] == 4
+    assert "varrow-flood-2023-06-11" not in by_name  # emptied, dropped
+    rows = listed(ingested, "events", "port-elm-2023")
+    assert {r["why"] for r in rows} == {"placed by a user"}
+
+
+def test_user_decisions_survive_regrouping_and_later_ingests(ingested, tmp_path):
+    assert ingested("events", "varrow-flood-2023-06-11", "--move", "ac-1").exit_code == 0
+    result = ingested("events", "--regroup", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert "regrouped 5 reports" in result.stderr
+    by_ref = {r["ref"]: r["event"] for r in listed(ingested, "reports")}
+    assert by_ref["ac-1"] == by_ref["vf-1"] == "varrow-flood-2023-06-11"
+    assert by_ref["pe-1"] == by_ref["pe-2"] == by_ref["pe-3"] == "port-elm-shooting-2023-05-01"
+    # A new report about the stabbing opens an event of its own: the user's event stays.
+    more = dict(ASHBY_CREEK, id="ac-2", date="2023-05-02", outlet="Harbour Courier",
+                title="Teenager charged over Ashby Creek fairground stabbing",
+                text=ASHBY_CREEK["text"].replace("detained", "charged").replace(
+                    "The fair's organisers", "Organisers of the fair"))
+    feed = write_feed(tmp_path / "more.jsonl", [more])
+    assert ingested("ingest", "-q", feed).exit_code == 0
+    by_ref = {r["ref"]: r["event"] for r in listed(ingested, "reports")}
+    assert by_ref["ac-1"] == "varrow-flood-2023-06-11"
+    decisions = open_db("claimtrack.db").execute(
+        "SELECT action FROM event_decisions ORDER BY id").fetchall()
+    assert decisions == [("move",)]
+
+
+def test_an_event_tag_overrides_grouping(tmp_path, invoke):
+    feed = write_feed(tmp_path / "feed.jsonl", [PORT_ELM_1, ASHBY_CREEK])
+    assert invoke("ingest", "-q", "--event", "spring-2023", feed).exit_code == 0
+    events = listed(invoke, "events")
+    assert [(e["name"], e["made"], e["reports"], e["auto"]) for e in events] == [
+        ("spring-2023", "tag", 2, 0)]
+    # An untagged report about the shooting joins the tagged event.
+    feed = write_feed(tmp_path / "more.jsonl", [PORT_ELM_2])
+    assert invoke("ingest", "-q", feed).exit_code == 0
+    assert {r["ref"]: r["event"] for r in listed(invoke, "reports")}["pe-2"] == "spring-2023"
+
+
+def test_no_group_keeps_the_default_event_until_regroup(tmp_path, invoke):
+    feed = write_feed(tmp_path / "feed.jsonl", REPORTS)
+    assert invoke("ingest", "-q", "--no-group", feed).exit_code == 0
+    assert [(e["name"], e["reports"]) for e in listed(invoke, "events")] == [("default", 5)]
+    assert invoke("events", "--regroup").exit_code == 0
+    assert [(e["name"], e["reports"]) for e in listed(invoke, "events")] == [
+        ("port-elm-shooting-2023-05-01", 3), ("ashby-creek-stabbing-2023-05-01", 1),
+        ("varrow-flood-2023-06-11", 1)]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["events", "nowhere"], "no event 'nowhere'"),
+    (["events", "--rename", "x"], "--rename acts on an event"),
+    (["events", "varrow-flood-2023-06-11", "--rename", "a", "--move", "1"],
+     "one of --rename, --move at a time"),
+    (["events", "varrow-flood-2023-06-11", "--rename", "ashby-creek-stabbing-2023-05-01"],
+     "exists already"),
+    (["events", "varrow-flood-2023-06-11", "--move", "99"], "no report 99"),
+    (["events", "varrow-flood-2023-06-11", "--split", "1"], "report 1 is not in event"),
+])
+def test_mistakes_are_one_line_and_exit_2(ingested, args, message):
+    result = ingested(*args)
+    assert result.exit_code == 2
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
