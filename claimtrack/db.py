@@ -1573,6 +1573,15 @@ def recorded_lexicon(db: Database | Reader) -> LexiconChoice | None:
     return LexiconChoice(*row) if row else None
 
 
+def recorded_overlay(db: Database | Reader) -> str | None:
+    """The text of the user's lexicon file the database was last told, or None; read
+    without loading the extraction engine (``conflicts`` wants only its cumulative flags)."""
+    row = db.execute("""SELECT l.overlay FROM settings s
+                        JOIN lexicons l ON l.id = CAST(s.value AS INTEGER)
+                        WHERE s.key = 'lexicon_id'""").fetchone()
+    return row[0] if row else None
+
+
 def record_lexicon(db: Database, choice: LexiconChoice) -> int:
     """Store ``choice`` (once per convention and file content) and make it the one a later
     ingest or reextract uses when given none; its ``lexicons`` id."""

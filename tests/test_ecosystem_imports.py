@@ -60,6 +60,9 @@ def run(tmp_path: Path, args: list[str], path_first: Path | None = None) -> dict
     ["reextract"],
     ["claims", "-f", "json"],
     ["export", "-f", "json"],
+    ["ingest", "news.txt"],  # automatic events: grouping and copies
+    ["events", "-f", "json"],
+    ["conflicts", "-f", "json"],
 ])
 def test_commands_do_not_import_pandas(tmp_path, stand_ins, args):
     (tmp_path / "news.txt").write_text(TEXT)

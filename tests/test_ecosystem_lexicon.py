@@ -140,7 +140,7 @@ def test_the_database_keeps_its_lexicon(invoke, tmp_path):
     assert [(r["figure"], r["metric"]) for r in later] == [("3", "sentenced"), ("tens", "arrested")]
 
     # --convention none drops the convention; `show --report` says what was used
-    assert invoke("reextract", "--convention", "none", "--event", "default").exit_code == 0
+    assert invoke("reextract", "--convention", "none").exit_code == 0
     shown = json.loads(invoke("show", "--report", "2", "-f", "json").stdout)[0]
     assert shown["lexicon"] == "sentenced.toml"
     table = invoke("show", "--report", "2", "-f", "table").stdout

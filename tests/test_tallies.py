@@ -93,7 +93,7 @@ def test_show_explains_a_tally_and_claims_marks_it(invoke, tmp_path):
     path = tmp_path / "r.txt"
     path.write_text("Five people were shot, two fatally, near the depot.\n", encoding="utf-8")
     db = str(tmp_path / "c.db")
-    assert invoke("ingest", str(path), "--db", db).exit_code == 0
+    assert invoke("ingest", str(path), "--db", db, "--event", "elm-street").exit_code == 0
     rows = [json.loads(line) for line in invoke("claims", "--all", "--db", db).stdout.splitlines()]
     assert [(r["id"], r["figure"], r["metric"], r["derived"], r["parts"]) for r in rows] == [
         (1, "Five", "casualties", None, None), (2, "two", "killed", None, None),
@@ -104,7 +104,7 @@ def test_show_explains_a_tally_and_claims_marks_it(invoke, tmp_path):
     shown = invoke("show", "3", "--db", db, "-f", "table")
     assert shown.exit_code == 0, shown.stderr
     assert shown.stdout.splitlines()[:2] == [
-        "Claim 3 · default · injured",
+        "Claim 3 · elm-street · injured",
         "3 = Five (claim 1) − two (claim 2) (a tally claimtrack derived)"]
     (row,) = json.loads(invoke("show", "3", "--db", db, "-f", "json").stdout)
     assert row["summed"] == [{"id": 1, "figure": "Five", "value": 5, "metric": "casualties"},

@@ -81,15 +81,15 @@ def _cumulative(database, lexicon: str | None) -> frozenset[str]:
     import sqlite3
 
     from ..conflicts import cumulative_in_text, cumulative_metrics
-    from ..db import recorded_lexicon
+    from ..db import recorded_overlay
 
     if lexicon is not None or os.environ.get("CLAIMTRACK_LEXICON"):
         return cumulative_metrics(lexicon)
     try:
-        recorded = recorded_lexicon(database)
+        overlay = recorded_overlay(database)
     except sqlite3.OperationalError:  # a database from before lexicons were recorded
-        recorded = None
-    return cumulative_in_text(recorded.overlay if recorded else None)
+        overlay = None
+    return cumulative_in_text(overlay)
 
 
 def timeline(
