@@ -2,14 +2,10 @@
 and the cost of the rules on runs of cue words."""
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
-from pathlib import Path
-
 import pytest
 
 from claimtrack.extract import extract_claims
+from timing import extraction_seconds, repeated as _times
 
 
 # Runs of cue words stay linear with a small constant
@@ -31,43 +27,11 @@ CUE_RUNS = ["citing ", "according to ", "provided by ", "cited by ", "quoted by 
             "told ", "said ", "he said ", "put the toll at ", "was stated by "]
 
 
-def _times(unit: str, size: int) -> str:
-    return (unit * (size // len(unit) + 1))[:size]
-
-
-def _timings(texts: list[str], tmp_path: Path) -> list[float] | None:
-    paths = []
-    for i, text in enumerate(texts):
-        path = tmp_path / f"text{i}"
-        path.write_text(text, encoding="utf-8")
-        paths.append(str(path))
-    code = textwrap.dedent("""
-        import sys, time
-        from claimtrack.extract import extract_claims
-        extract_claims("warm up: 3 people died, police said.")
-        for path in sys.argv[1:]:
-            text = open(path, encoding="utf-8").read()
-            start = time.perf_counter()
-            extract_claims(text)
-            print(time.perf_counter() - start, flush=True)
-    """)
-    proc = subprocess.Popen([sys.executable, "-c", code, *paths], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
-    try:
-        out, err = proc.communicate(timeout=DEADLINE)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.communicate()
-        return None
-    assert proc.returncode == 0, err[-2000:]
-    return [float(x) for x in out.split()]
-
-
 @pytest.mark.parametrize("unit", CUE_RUNS)
 def test_a_run_of_cue_words_is_linear_with_a_small_constant(unit, tmp_path):
     texts = [_times(unit, SIZE // 4) + FIGURE, _times(unit, SIZE) + FIGURE, _times(PROSE, SIZE)]
     for _ in range(2):  # measured again once: a burst of other work can fall on one run
-        timings = _timings(texts, tmp_path)
+        timings = extraction_seconds(texts, tmp_path, DEADLINE)
         assert timings is not None, f"{unit!r}: still running after {DEADLINE:g} s"
         quarter, full, prose = timings
         if full <= GROWTH * quarter + SLACK and full <= CONSTANT * prose + SLACK:

@@ -17,7 +17,6 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-import textwrap
 import tracemalloc
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from claimtrack.errors import DatabaseError
 from claimtrack.extract import extract_claims
 from claimtrack.inputs import DEFAULT_MAX_BYTES, Meta, Rejection, Report, read_inputs
 from conftest import make_claim
+from timing import extraction_seconds, repeated as _times
 
 GOOD = "Police said 12 people were killed in the city on Monday."
 OTHER = "According to the Red Cross, at least 30 people were injured in the riots."
@@ -647,37 +647,11 @@ SLACK = 0.25  # seconds: differences below this are noise, not growth
 DEADLINE = 120.0  # seconds for the two runs together: a hang, not a slow machine
 
 
-def _times(unit: str, size: int, tail: str = "") -> str:
-    return (unit * (size // len(unit) + 1))[:size] + tail
-
-
 def extraction_growth(build, size: int, tmp_path: Path) -> tuple[float, float] | None:
     """Seconds ``extract_claims`` takes on ``build(size // 4)`` and on ``build(size)``, in a
     fresh process (the quarter first), or None when it was still running after DEADLINE."""
-    for name, n in (("quarter", size // 4), ("full", size)):
-        (tmp_path / name).write_text(build(n), encoding="utf-8")
-    code = textwrap.dedent("""
-        import sys, time
-        from claimtrack.extract import extract_claims
-        extract_claims("warm up: 3 people died, police said.")
-        for path in sys.argv[1:]:
-            text = open(path, encoding="utf-8").read()
-            start = time.perf_counter()
-            extract_claims(text)
-            print(time.perf_counter() - start, flush=True)
-    """)
-    proc = subprocess.Popen([sys.executable, "-c", code, str(tmp_path / "quarter"),
-                             str(tmp_path / "full")],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        out, err = proc.communicate(timeout=DEADLINE)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.communicate()
-        return None
-    assert proc.returncode == 0, err[-2000:]
-    quarter, full = map(float, out.split())
-    return quarter, full
+    timings = extraction_seconds([build(size // 4), build(size)], tmp_path, DEADLINE)
+    return None if timings is None else (timings[0], timings[1])
 
 
 FIGURE = " police said 12 people were killed."
