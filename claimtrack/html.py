@@ -17,7 +17,7 @@ from datetime import date
 
 from .errors import InputError
 
-__all__ = ["Article", "clean_outlet", "clean_title", "decode_html", "drop_furniture",
+__all__ = ["Article", "PageWords", "clean_outlet", "clean_title", "decode_html", "drop_furniture",
            "extract_article", "looks_like_html", "name_from_domain"]
 
 # A charset declared in the page: <meta charset="…"> or the http-equiv Content-Type form.
@@ -102,7 +102,7 @@ def extract_article(html: str | bytes) -> Article:
     if site and _is_bare_domain(site) and site == site.casefold():
         site = None  # an address (trafilatura's own fallback, or a page's): no name
     raw_title = _clean(doc.title)
-    words = _PageWords(text, raw_title, site)
+    words = PageWords(text, raw_title, site)
     outlet = clean_outlet(site, host, words)
     title = clean_title(raw_title, outlet=outlet, site=site, host=host)
     if raw_title:
@@ -177,7 +177,7 @@ _NAME_WORDS = frozenset("""
 _LOWER_IN_NAME = frozenset("a an and at for in of on or the to de la le el del des du".split())
 
 
-class _PageWords:
+class PageWords:
     """The words a page uses, in the forms it writes them: where a site's address runs its
     name together ("timesofisrael"), these split it and give each word its case. Counted
     only when asked (most pages name their site plainly)."""
@@ -268,7 +268,7 @@ def _is_tagline(part: str) -> bool:
     return 2 * sum(w in _GENERIC for w in words) > len(words)
 
 
-def _segment(label: str, words: _PageWords | None) -> list[str] | None:
+def _segment(label: str, words: PageWords | None) -> list[str] | None:
     """``label`` split into the fewest words that the page uses or that news sites' names
     commonly hold ("timesofisrael" → times, of, israel); None if no split covers it."""
     def known(piece: str) -> bool:
@@ -292,7 +292,7 @@ def _segment(label: str, words: _PageWords | None) -> list[str] | None:
     return best[n]
 
 
-def _spell(pieces: list[str], words: _PageWords | None) -> str:
+def _spell(pieces: list[str], words: PageWords | None) -> str:
     out = []
     for i, piece in enumerate(pieces):
         if i and piece in _LOWER_IN_NAME:
@@ -304,7 +304,7 @@ def _spell(pieces: list[str], words: _PageWords | None) -> str:
     return " ".join(out)
 
 
-def name_from_domain(host: str | None, words: _PageWords | None = None) -> str | None:
+def name_from_domain(host: str | None, words: PageWords | None = None) -> str | None:
     """A readable name from a site's address: its label split into words (``_segment``)
     and written as the page writes them ("timesofisrael.com" → "Times of Israel"); a label
     that does not split is one capitalised word ("watson.ch" → "Watson")."""
@@ -321,7 +321,7 @@ def name_from_domain(host: str | None, words: _PageWords | None = None) -> str |
 
 
 def clean_outlet(site: str | None, host: str | None = None,
-                 words: _PageWords | None = None) -> str | None:
+                 words: PageWords | None = None) -> str | None:
     """The outlet's name in a page's site name (``og:site_name``).
 
     The site name is cut at separators with spaces around them (| - – — • · / : and the
@@ -369,7 +369,8 @@ def clean_title(title: str | None, *, outlet: str | None = None, site: str | Non
     "Outlet | Headline"), and the taglines next to them; the headline's own parts stay.
 
     A part names the site when it reduces (``_key``) to the outlet, to a part of the site
-    name, or to the site's address label. A title that is all site name stays whole.
+    name, or to the site's address label. A title that would keep no more than a tagline
+    ("Outlet - News") stays whole.
     """
     if not title:
         return title
@@ -397,8 +398,8 @@ def clean_title(title: str | None, *, outlet: str | None = None, site: str | Non
             hi -= 1
     while hi - lo > 1 and names_site(parts[lo]):
         lo += 1
-    if (lo, hi) == (0, len(parts)):
-        return title
+    if (lo, hi) == (0, len(parts)) or all(_is_tagline(p) for p in parts[lo:hi]):
+        return title  # nothing named the site, or only a tagline would be left
     kept = [parts[lo]]
     for i in range(lo + 1, hi):
         kept += [seps[i - 1], parts[i]]
@@ -414,16 +415,17 @@ def clean_title(title: str | None, *, outlet: str | None = None, site: str | Non
 # furniture only when no figure is left in it once phone numbers and years are taken out,
 # so that no article sentence with a figure is ever dropped.
 
-_PROMPT = re.compile(r"""^[\W\d_]{0,3}(?:
-      subscribe | sign[\s-]?up | sign\s+in | log\s*in | register\s+(?:now|today|here|for)
-    | follow\s+(?:us|@|the\s+latest) | like\s+us | join\s+(?:us|our|the\s+conversation)
+_PROMPT = re.compile(r"""^[^\w"“”'‘’«»]{0,3}(?:
+      subscribe | sign[\s-]?up | sign\s+in | log\s*in | register\s+(?:now|today|here|for\s+free)
+    | follow\s+(?:us|@) | like\s+us\s+on | join\s+(?:our|the\s+conversation|us\s+(?:on|at|for))
     | share\s+(?:this|on|via|the\s+story) | click\s+here | tap\s+here
-    | download\s+(?:our|the)\s+(?:\w+\s+)?app | get\s+(?:our|the)\s+(?:\w+\s+)?(?:app|newsletter)
-    | read\s+(?:more|also|next) | also\s+read | related\s*: | recommended\s*:
-    | don'?t\s+miss | support\s+(?:our|independent|local)\s+journalism
-    | become\s+a\s+(?:member|subscriber|supporter) | advertisement | sponsored\s+content
-    | copyright | ©
-)\b""", re.IGNORECASE | re.VERBOSE)
+    | download\s+(?:our|the)\s+(?:\w+\s+){0,2}app
+    | get\s+(?:our|the)\s+(?:\w+\s+){0,2}(?:app|newsletter)
+    | (?:read\s+(?:more|also|next)|also\s+read|related|recommended|don'?t\s+miss|advertisement
+       |sponsored(?:\s+content)?)\s*(?:[:»›…|]|\.\.\.|$)
+    | support\s+(?:our|independent|local)\s+journalism
+    | become\s+a\s+(?:member|subscriber|supporter) | copyright | ©
+)(?!\w)""", re.IGNORECASE | re.VERBOSE)
 _MENTION = re.compile(r"""
       \ball\s+rights\s+reserved\b
     | \bnewsletters?\b.*\b(?:sign|subscrib\w*|inbox|receive|delivered|free)\b
