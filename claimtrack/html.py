@@ -141,7 +141,8 @@ def _iso_date(value: str | None) -> str | None:
 # around them: "Star-Telegram", "Stadt|Land" and "AC/DC" are names as written.
 
 _SEPARATORS = re.compile(r"\s+(?:[|\-–—•·»/]|::|//)\s+|:\s+")
-_TITLE_SEPARATORS = re.compile(r"(\s+(?:[|\-–—•·»]|::|//)\s+)")  # no colon: headlines use it
+# no colon in titles: headlines use it ("Oskeld flood: toll rises")
+_TITLE_SEPARATORS = re.compile(r"(\s+(?:[|\-–—•·»]|::|//)\s+)")
 _ADDRESS = re.compile(r"(?<![\w.@])(?:www\d?\.)?((?:[^\W_][\w-]*\.)+[a-z]{2,})(?![\w.])",
                       re.IGNORECASE)
 _BARE_DOMAIN = re.compile(r"(?:[^\W_][\w-]*\.)+[a-z]{2,}", re.IGNORECASE)
@@ -431,21 +432,22 @@ _MENTION = re.compile(r"""
     | \bnewsletters?\b.*\b(?:sign|subscrib\w*|inbox|receive|delivered|free)\b
     | \b(?:sign|subscrib\w*|inbox|receive|delivered)\b.*\bnewsletters?\b
     | \b(?:whats\s?app|telegram|signal|call|text|sms|contact|hotline|tips?)\b
-        .*\+?\d[\d\s().-]{6,}\d
+        [^.!?]{0,40}?\+?\d[\d\s().-]{6,}\d
 """, re.IGNORECASE | re.VERBOSE)
 _PHONE = re.compile(r"\+?\(?\d[\d\s().-]{6,}\d")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ADDRESSES = re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+")
-_FURNITURE_WORDS = 40  # longer lines are article prose, whatever they mention
+# Longer lines are article prose: one that opens with a prompt, or only mentions one.
+_PROMPT_WORDS, _MENTION_WORDS = 40, 20
 
 
 def _is_furniture(line: str) -> bool:
     words = line.split()
-    if not words or len(words) > _FURNITURE_WORDS:
+    if not words or len(words) > _PROMPT_WORDS:
         return False
     if _PROMPT.match(line):
         return True
-    if _MENTION.search(line):
+    if len(words) <= _MENTION_WORDS and _MENTION.search(line):
         rest = _YEAR.sub("", _PHONE.sub("", _ADDRESSES.sub("", line)))
         return not any(c.isdigit() for c in rest)
     return False

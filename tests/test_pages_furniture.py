@@ -128,3 +128,13 @@ def test_cli_outlet_option_wins_over_a_name_made_from_the_address(invoke):
     reports = json.loads(invoke("reports", "-f", "json").stdout)
     # the page's own site name beats --outlet; a name from the address does not
     assert sorted(r["outlet"] for r in reports) == ["KVRN 4News", "Wire Desk"]
+
+
+@pytest.mark.parametrize("line", [
+    # a sentence about rights, or with a number after a word like "call", is prose
+    "Between the two stand licences that keep some rights reserved, unlike the classic notice "
+    "that all rights reserved means no copying at all without asking first.",
+    "The union will call a strike vote; members voted by 1998 ballots in the last round.",
+])
+def test_mentions_in_prose_stay(line):
+    assert drop_furniture(f"{ARTICLE}\n{line}") == f"{ARTICLE}\n{line}"
