@@ -99,8 +99,11 @@ def extract_article(html: str | bytes) -> Article:
         raise InputError("no article text found in this HTML page")
     host = _hostname(doc.url) or doc.hostname  # the full host: name.blogspot.com
     site = _clean(doc.sitename)
+    address = host
     if site and _is_bare_domain(site) and site == site.casefold():
-        site = None  # an address (trafilatura's own fallback, or a page's): no name
+        # An address (trafilatura's own fallback, or a page's) is no name, but its words
+        # are the site's: "uncut-news.ch" on uncutnews.ch.
+        address, site = site, None
     raw_title = _clean(doc.title)
     words = PageWords(text, raw_title, site)
     outlet = clean_outlet(site, host, words)
@@ -111,7 +114,7 @@ def extract_article(html: str | bytes) -> Article:
             text = rest.strip()
     return Article(text=text, title=title, date=_iso_date(doc.date), outlet=outlet,
                    url=_clean(doc.url),
-                   domain_outlet=None if outlet else name_from_domain(host, words))
+                   domain_outlet=None if outlet else name_from_domain(address, words))
 
 
 def _clean(value: str | None) -> str | None:
@@ -145,6 +148,7 @@ _SEPARATORS = re.compile(r"\s+(?:[|\-–—•·»/]|::|//)\s+|:\s+")
 _TITLE_SEPARATORS = re.compile(r"(\s+(?:[|\-–—•·»]|::|//)\s+)")
 _ADDRESS = re.compile(r"(?<![\w.@])(?:www\d?\.)?((?:[^\W_][\w-]*\.)+[a-z]{2,})(?![\w.])",
                       re.IGNORECASE)
+_DATE_PART = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 _BARE_DOMAIN = re.compile(r"(?:[^\W_][\w-]*\.)+[a-z]{2,}", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+")
 # Second-level labels under a country code: example.co.uk, example.com.au, example.gv.at.
@@ -172,7 +176,7 @@ _NAME_WORDS = frozenset("""
     express observer guardian chronicle breaking today world weekly online review telegraph
     independent standard globe record courier times sentinel examiner inquirer bulletin
     monitor report reporter register dispatch mirror metro free new city county state
-    national global live now first wire network media radio tv
+    nation national global live now first wire network media radio tv
 """.split())
 # Address words that stay lower case inside a name ("Times of Israel").
 _LOWER_IN_NAME = frozenset("a an and at for in of on or the to de la le el del des du".split())
@@ -392,8 +396,12 @@ def clean_title(title: str | None, *, outlet: str | None = None, site: str | Non
         return bool(key) and (key in names or (_is_bare_domain(part.strip())
                                                and _domain_label(part.strip()) == label))
 
+    def dated_site(i: int) -> bool:  # "Headline | Outlet | 19.01.2020"
+        return i - 1 > lo and bool(_DATE_PART.fullmatch(parts[i].strip())) and names_site(
+            parts[i - 1])
+
     lo, hi = 0, len(parts)
-    while hi - lo > 1 and names_site(parts[hi - 1]):
+    while hi - lo > 1 and (names_site(parts[hi - 1]) or dated_site(hi - 1)):
         hi -= 1
         while hi - lo > 1 and _is_tagline(parts[hi - 1]) and not names_site(parts[hi - 1]):
             hi -= 1

@@ -138,3 +138,11 @@ def test_cli_outlet_option_wins_over_a_name_made_from_the_address(invoke):
 ])
 def test_mentions_in_prose_stay(line):
     assert drop_furniture(f"{ARTICLE}\n{line}") == f"{ARTICLE}\n{line}"
+
+
+def test_a_site_name_that_is_an_address_names_the_site_by_its_words(tmp_path):
+    page = (PAGES / "no-site-name.html").read_text(encoding="utf-8").replace(
+        "</title>", '</title>\n<meta property="og:site_name" content="east-coast-herald.example">'
+    ).replace("www.eastcoastherald.example", "ech.example")  # the address: no words
+    article = extract_article(page)
+    assert (article.outlet, article.domain_outlet) == (None, "East Coast Herald")

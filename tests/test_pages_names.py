@@ -65,6 +65,7 @@ def test_clean_outlet(site, host, expected):
     ("news.kvrn.example", PageWords("KVRN reported"), "KVRN"),
     ("marsh-post.example", None, "Marsh Post"),  # hyphens part words
     ("harborpost.com.au", PageWords("harbor post"), "Harbor Post"),  # second-level label
+    ("nationpost.example", None, "Nation Post"),  # common words of news sites' names
     ("valleyvoice.blogspot.com", PageWords("the valley voice"), "Valley Voice"),  # its own
     ("m.zqxv.example", None, "Zqxv"),  # no split: one capitalised word
     ("", None, None),
@@ -91,6 +92,9 @@ def test_name_from_domain(host, page, expected):
      "Ferry sinks with 30 aboard"),
     ("Toll rises to 12 - World - Marsh Post", "Marsh Post", None, None, "Toll rises to 12"),
     ("Toll rises to 12 :: Marsh Post", "Marsh Post", None, None, "Toll rises to 12"),
+    ("Toll rises to 12 | MP | 14.03.2025", "MP", None, "mp.example", "Toll rises to 12"),
+    ("Toll rises to 12 | 14.03.2025", "MP", None, "mp.example",
+     "Toll rises to 12 | 14.03.2025"),  # a date beside no site name is the headline's
     ("Floods in the valley • Lakeside TV", "Lakeside TV", None, "lakesidetv.co.uk",
      "Floods in the valley"),
     # The headline's own dashes and pipes stay.
