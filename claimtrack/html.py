@@ -90,6 +90,9 @@ def extract_article(html: str | bytes) -> Article:
     # Reader comments are not the report; tables are kept, figures are often in them. The
     # date is one the page declares (meta tags, JSON-LD, <time>, the URL): the extensive
     # search would take "© 2024" in a footer for 2024-01-01 and override --date with it.
+    # favor_precision stays off: on 945 saved pages of trafilatura's own benchmark it lost
+    # 74 of 2,816 passages marked as article (none with drop_furniture) and 383 of 6,405
+    # lines holding a figure, and it kept every furniture line of tests/fixtures/pages.
     doc = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False,
         date_extraction_params={"original_date": True, "extensive_search": False,
