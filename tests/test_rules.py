@@ -918,3 +918,20 @@ MODAL_HEDGES = [
 @pytest.mark.parametrize("text, marker, hedge", MODAL_HEDGES, ids=ids(MODAL_HEDGES))
 def test_modal_hedge(text, marker, hedge):
     check(text, marker, {"hedge": hedge})
+
+
+# Coordinated objects (predicates.read): each count in a list of objects takes the verb the
+# list's first count is the object of; a count with a verb of its own keeps that verb.
+COORDINATED_OBJECTS = [
+    ("Gunmen abducted 12 pupils, three teachers and a driver.", "three", {"metric": "kidnapped"}),
+    ("The quake killed 40 herders, 6 nurses and a priest.", "6", {"metric": "killed"}),
+    ("Troops detained 20 men and four women near the border.", "four", {"metric": "arrested"}),
+    # traps: the second count has its own predicate, or stands in another clause
+    ("Police arrested 5 men, and 3 officers were injured.", "3", {"metric": "injured"}),
+    ("Rebels freed 8 hostages, while 2 guards watched.", "2", {"metric": "other"}),
+]
+
+
+@pytest.mark.parametrize("text, marker, expected", COORDINATED_OBJECTS, ids=ids(COORDINATED_OBJECTS))
+def test_coordinated_objects_share_the_verb(text, marker, expected):
+    check(text, marker, expected)

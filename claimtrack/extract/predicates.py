@@ -312,6 +312,15 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             toks[np.start + 1].tag == "PREP" else None
         if k is not None:  # "19 people in one town and 7 in another": the list shares its verb
             return read(parse, toks[k].fig, lexicon)
+    if vg is None and np.start >= 2 and toks[np.start - 1].low in (",", "and"):
+        # the next object of one verb: "killed nine villagers, two pupils and a nurse"
+        k = parse.coordinated_before(np.start)
+        if k is not None:
+            first = parse.noun_phrase(toks[k].fig)
+            if first is not None:
+                shared = _object_of(parse, first.start, first.end, p, verbs)
+                if shared:
+                    return Reading(shared)
     if head is not None and vg is not None and not vg.passive:
         noun = verbs["nouns"].get(head)
         if noun:

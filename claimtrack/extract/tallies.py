@@ -6,8 +6,8 @@ boy were killed`` → 2; ``two officers and three bystanders were hurt`` → 5).
 shot, the outcome arithmetic a coder does: ``four people were shot, one fatally`` gives
 injured 3 (the killed one is stated already); ``shot`` with no death stated gives injured; a
 smaller count of the badly hurt among them (``two are in critical condition``) is a part of
-the survivors, not their total. A group taken to hospital after a harm (``a shooting that
-sent four teens to the hospital``) is counted among the injured when no stated count covers it.
+the survivors, not their total. A group taken to hospital after a harm (``gunfire that put
+three guests in hospital``) is counted among the injured when no stated count covers it.
 
 A tally lists the positions, among the report's claims, of the claims it sums, has no span
 of its own, takes the source its parts share (else the report itself), and changes no
