@@ -128,6 +128,7 @@ def _grammar(lexicon: Lexicon) -> dict:
     not_name = closed | metric_words | set(modifiers) | set(heads) | _NOT_NAMES | set(_COUNT_WORDS) | {
         w.lower() for w in lexicon.data.get("words", {}).get("things", [])}
     return {
+        "last_words": frozenset(h.split()[-1] for h in heads) | {"he", "she"},
         "classes": grammar.classes(lexicon)["table"],
         "not_name": frozenset(not_name),
         # the predicates whose upper-case subject may be a name (not "hurt", "released": a
@@ -406,9 +407,22 @@ def _np_ends(sentence: str, aux_start: int, g: dict) -> list[int]:
             ends.append(pm.start())
     out = []
     for e in ends:
-        if e not in out:
+        if e not in out and _may_end_person(sentence, e, g):
             out.append(e)
     return out
+
+
+_LAST_WORD = re.compile(r"([\w'’-]+)\W*\Z")
+
+
+def _may_end_person(sentence: str, end: int, g: dict) -> bool:
+    """Whether the word before ``end`` can close a person's phrase: a person noun, an age, a
+    pronoun or a capitalised word (a name); a cheap test before the phrase is sought."""
+    w = _LAST_WORD.search(sentence, max(0, end - 30), end)
+    if w is None:
+        return False
+    word = w.group(1)
+    return word[:1].isupper() or word.lower() in g["last_words"] or word.lower().endswith("old")
 
 
 # a modifier after a person's head: "from Lyon", "in her 30s", "aged under 10", "of the village"
@@ -463,7 +477,8 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
         ends = _np_ends(sentence, m.start(), g)
         # the antecedent of "who" right before the predicate: "…, Ana Ruiz, who was shot"
         who = _WHO_ANTECEDENT.search(sentence, max(0, m.start() - 10), m.start())
-        tries = [(end, True) for end in ends] + ([(who.start(), False)] if who else [])
+        tries = [(end, True) for end in ends] + \
+            ([(who.start(), False)] if who and _may_end_person(sentence, who.start(), g) else [])
         for end, clause in tries:
             for found in _subject_before(sentence, end, g["np_end"], _NP_REACH, clause):
                 p = _person(found, g, sentence, 0)
@@ -475,7 +490,8 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
             p = _upper_name(sentence, ends, g, who.start() if who else None, text)
         if p is not None:
             add(p, metric)
-    for rx in ("object", "custody"):
+    custody = "ustody" in sentence or "USTODY" in sentence  # the scan only where the word stands
+    for rx in ("object", "custody") if custody else ("object",):
         for m in g[rx].finditer(sentence):
             before = sentence[max(0, m.start() - 30):m.start()]
             # "was shot …" is the passive above; "to arrest", "will release", "not detained" give nothing
