@@ -935,3 +935,21 @@ COORDINATED_OBJECTS = [
 @pytest.mark.parametrize("text, marker, expected", COORDINATED_OBJECTS, ids=ids(COORDINATED_OBJECTS))
 def test_coordinated_objects_share_the_verb(text, marker, expected):
     check(text, marker, expected)
+
+
+# A verb of wounding under an adverb of death kills (lexicon [grammar] fatal_adverbs); other
+# adverbs of degree leave it a wounding.
+FATAL_ADVERBS = [
+    ("Two cyclists were fatally injured by the van.", "Two", {"metric": "killed"}),
+    ("Three guards were fatally shot at the gate.", "Three", {"metric": "killed"}),
+    ("Four miners were mortally wounded by the blast.", "Four", {"metric": "killed"}),
+    ("5 villagers were fatally stabbed overnight.", "5", {"metric": "killed"}),
+    # traps: a degree that is not death; "fatally" on another figure of the sentence
+    ("Two officers were critically wounded in the raid.", "Two", {"metric": "injured"}),
+    ("Seven people were shot, and one was fatally wounded.", "Seven", {"metric": "casualties"}),
+]
+
+
+@pytest.mark.parametrize("text, marker, expected", FATAL_ADVERBS, ids=ids(FATAL_ADVERBS))
+def test_an_adverb_of_death_makes_a_wounding_a_killing(text, marker, expected):
+    check(text, marker, expected)

@@ -48,8 +48,8 @@ def test_a_tally_sums_what_the_report_states(text, expected):
      [("injured", 4, "children", ["Four"])]),
     ("A gunman killed a guard and sent three clerks to the hospital.",
      [("injured", 3, "people", ["three"])]),
-    ("Six hikers died in the avalanche. Two rescuers were taken to hospital.",
-     [("injured", 2, "people", ["Two"])]),
+    ("Twelve passengers were taken to hospital after the bus crash on the pass.",
+     [("injured", 12, "civilians", ["Twelve"])]),
 ])
 def test_the_injured_a_coder_counts_among_those_shot_or_taken_to_hospital(text, expected):
     assert tallies(text) == expected
@@ -62,6 +62,8 @@ def test_the_injured_a_coder_counts_among_those_shot_or_taken_to_hospital(text, 
     "Two men were taken to hospital after a brawl in which several people were hurt.",
     # taken ill, not hurt: no harm told
     "Eleven guests were hospitalized with food poisoning after the banquet.",
+    # a death toll alone tells of no one hurt among those in hospital
+    "Nine passengers died in the derailment. The ministry said 5 remained in hospital.",
     # two different counts of people in hospital: no one group to count
     "Three people were hospitalized after the crash. By Monday, five were hospitalized.",
 ])

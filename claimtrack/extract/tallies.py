@@ -26,7 +26,7 @@ TALLIED = ("killed", "injured", "arrested", "kidnapped", "missing", "released")
 _SHOT_AFTER = re.compile(r"[^,.;:]{0,60}?\b(?:were|was|have\s+been|had\s+been|got|being)\s+shot\b(?!\s+(?:dead|and\s+killed|to\s+death))",
                          re.IGNORECASE)
 # what tells that a group taken to hospital was hurt, not taken ill
-_HARM = re.compile(r"\b(?:wound\w*|injur\w*|hurt|shot|shooting|gunfire|gunshots?|stabb\w*|attack\w*|"
+_HARM = re.compile(r"\b(?:wound\w*|injur\w*|hurt|shot|shooting|gunfire|gunshots?|stabb\w*|attack\w*|kill\w*|"
                    r"blast|explosion|crash\w*|collision|beaten|assault\w*)\b", re.IGNORECASE)
 _SHOT_BEFORE = re.compile(r"\b(?:shot|shooting|shoots)\s+(?:at\s+least\s+)?\Z", re.IGNORECASE)
 
@@ -155,8 +155,8 @@ def _covered(claims: list[Claim], wounded: int) -> bool:
 
 def _cared_tally(claims: list[Claim]) -> Claim | None:
     """Injured = the group taken to hospital, when the report tells of a harm done to people
-    (a death, an injury or people shot stated, or the group's own sentence names a wound, a
-    shooting or an attack) and states no injured count that covers the group: a coder counts
+    (people hurt or shot stated, or the group's own sentence names a wound, a shooting, an
+    attack or a killing) and states no injured count that covers the group: a coder counts
     the wounded "taken to hospital" or "sent to the hospital" among the injured."""
     cared = [i for i, c in enumerate(claims) if c.metric == "hospitalized" and _stated(c) and not c.individual]
     if not cared or any(not _exact(claims[i]) for i in cared):
@@ -165,7 +165,7 @@ def _cared_tally(claims: list[Claim]) -> Claim | None:
     if not value or _covered(claims, value):
         return None
     first = claims[cared[0]]
-    harm = any(c.metric in ("killed", "injured", "casualties") and _stated(c) for c in claims) or \
+    harm = any(c.metric in ("injured", "casualties") and _stated(c) for c in claims) or \
         any(_HARM.search(claims[i].sentence) for i in cared)
     if not harm:
         return None
