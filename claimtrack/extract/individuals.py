@@ -36,6 +36,7 @@ class Mention:
     subject_group: str
     kind: str  # "indefinite", "definite", "name", "pronoun"
     head: str  # the person noun ("man", "officer", "year-old") or the name's last word
+    together: int = -1  # where the list of persons it was named in starts (-1: named alone)
 
 
 # predicate wording → metric; the longest wording wins where several start at one place
@@ -70,6 +71,8 @@ _ACTIVE = {
     "killing": "killed", "fatally shooting": "killed", "fatally stabbing": "killed", "murdering": "killed",
     "injuring": "injured", "wounding": "injured", "kidnapping": "kidnapped", "abducting": "kidnapped",
 }
+# the verbs of dying or going missing whose subject may be plural
+_PLURAL_INTRANSITIVE = frozenset({"died", "later died", "had died", "disappeared", "went missing"})
 _LEFT = {"dead": "killed", "wounded": "injured", "injured": "injured", "critically injured": "injured",
          "seriously injured": "injured", "critically wounded": "injured"}
 _AUX_SINGULAR = "(?:%s)" % _phrase_alt(("was", "is", "has been", "had been", "got", "gets"))
@@ -163,7 +166,13 @@ def _grammar(lexicon: Lexicon) -> dict:
         "object": re.compile(
             rf"(?<![\w-])(?P<verb>{active})(?:\s+and\s+[a-z]+ed)?\s+(?:also\s+)?(?P<list>{anyone}(?:\s*,\s*{anyone})*(?:\s*,?\s+and\s+{anyone})?)"
             rf"(?![\w'’-])", re.IGNORECASE),
-        "left": re.compile(rf"(?<![\w-])left\s+(?P<list>{anyone})\s+(?P<state>{left})(?![\w-])", re.IGNORECASE),
+        # a state the act left its object in: "left a guard dead", "found a man and a boy wounded"
+        "left": re.compile(rf"(?<![\w-])(?:left|leaving|leaves|found|finds|finding|discovered)\s+(?P<list>{anyone}"
+                           rf"(?:\s*,\s*{anyone})*(?:\s*,?\s+and\s+{anyone})?)\s+(?P<state>{left})(?![\w-])",
+                           re.IGNORECASE),
+        # a second clause whose auxiliary is left out: "two men were killed and a boy injured"
+        "gapped": re.compile(rf"(?<![\w-])and\s+(?P<list>{anyone}(?:\s*,\s*{anyone})*(?:\s*,?\s+and\s+{anyone})?)"
+                             rf"\s+(?:{_ADVERBS}\s+)?(?P<pass>{passive})(?![\w-])", re.IGNORECASE),
         "one_person": re.compile(rf"\s*{person}\s*", re.IGNORECASE),
         "age": re.compile(r"(\d{1,3})[- ](?:year|month|week)[- ]old", re.IGNORECASE),
     }
@@ -325,7 +334,7 @@ def find(text: str, spans: list[tuple[int, int]], lexicon: Lexicon,
         if s1 - s0 > 2000:  # a run-on block is no news sentence: a person is not sought there
             continue
         sentence = text[s0:s1]
-        for person, metric in _sentence_mentions(sentence, g, text):
+        for person, metric, together in _sentence_mentions(sentence, g, text):
             start, end, surface, kind, head, group = person
             start += s0
             end += s0
@@ -336,7 +345,7 @@ def find(text: str, spans: list[tuple[int, int]], lexicon: Lexicon,
                 continue
             fig = Figure(surface=text[start:end], qualifier="exact", value=1, low=1, high=1,
                          start=start, end=end)
-            found[start] = Mention(fig, metric, surface, group, kind, head)
+            found[start] = Mention(fig, metric, surface, group, kind, head, together + s0 if together >= 0 else -1)
     return [found[k] for k in sorted(found)]
 
 
@@ -438,11 +447,11 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
     out: list[list] = []
     seen: dict[int, int] = {}
 
-    def add(p: tuple, metric: str) -> None:
+    def add(p: tuple, metric: str, together: int = -1) -> None:
         k = seen.get(p[0])
         if k is None:
             seen[p[0]] = len(out)
-            out.append([p, metric])
+            out.append([p, metric, together])
         elif metric == "killed" and out[k][1] == "injured":
             out[k][1] = "killed"
 
@@ -457,9 +466,10 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
             if found is None:
                 continue
             text = sentence[found.start():end]
-            for p in _persons_in(text, found.start(), g, sentence, 0):
+            listed = _persons_in(text, found.start(), g, sentence, 0)
+            for p in listed:
                 if p[3] != "pronoun":
-                    add(p, metric)
+                    add(p, metric, found.start() if len(listed) > 1 else -1)
             break
     for m in g["subject_pred"].finditer(sentence):
         if m["pass"]:
@@ -475,6 +485,19 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
             metric = _INTRANSITIVE[pred]
         p = None
         ends = _np_ends(sentence, m.start(), g)
+        if m["intr"] and pred in _PLURAL_INTRANSITIVE:
+            # a list of persons as the subject of a verb of dying: "a man and his son died"
+            listed = []
+            for end in ends:
+                found = next(_subject_before(sentence, end, g["list_end"], _LIST_REACH), None)
+                if found is not None:
+                    listed = [q for q in _persons_in(sentence[found.start():end], found.start(), g, sentence, 0)
+                              if q[3] != "pronoun"]
+                    break
+            if len(listed) > 1:
+                for q in listed:
+                    add(q, metric, listed[0][0])
+                continue
         # the antecedent of "who" right before the predicate: "…, Ana Ruiz, who was shot"
         who = _WHO_ANTECEDENT.search(sentence, max(0, m.start() - 10), m.start())
         tries = [(end, True) for end in ends] + \
@@ -506,19 +529,41 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
                 if _not_release(pred, sentence, m.end()):
                     continue
                 metric = _outcome(_ACTIVE[pred], pred, sentence, m.end())
-            for p in _persons_in(m["list"], m.start("list"), g, sentence, 0):
+            listed = _persons_in(m["list"], m.start("list"), g, sentence, 0)
+            for p in listed:
                 if p[3] == "pronoun":
                     continue
                 if sentence[p[1]:p[1] + 2] in ("'s", "’s"):
                     continue  # "killed a man's dog"
-                add(p, metric)
+                add(p, metric, m.start("list") if len(listed) > 1 else -1)
+    if " and " in sentence or " AND " in sentence:
+        for m in g["gapped"].finditer(sentence):
+            # the auxiliary the clause shares stands in the clause before: "… were shot and …"
+            if not _SHARED_AUX.search(sentence, max(0, m.start() - 120), m.start()):
+                continue
+            if _SHARED_AUX_STOP.match(sentence, m.end()):
+                continue
+            pred = re.sub(r"\s+", " ", m["pass"].lower())
+            if _not_release(pred, sentence, m.end("pass")):
+                continue
+            metric = _outcome(_PASSIVE[pred], pred, sentence, m.end("pass"))
+            listed = _persons_in(m["list"], m.start("list"), g, sentence, 0)
+            for p in listed:
+                if p[3] != "pronoun":
+                    add(p, metric, m.start("list") if len(listed) > 1 else -1)
     for m in g["left"].finditer(sentence):
-        for p in _persons_in(m["list"], m.start("list"), g, sentence, 0):
+        listed = _persons_in(m["list"], m.start("list"), g, sentence, 0)
+        for p in listed:
             if p[3] != "pronoun":
-                add(p, _LEFT[re.sub(r"\s+", " ", m["state"].lower())])
-    return [(p, metric) for p, metric in out]
+                add(p, _LEFT[re.sub(r"\s+", " ", m["state"].lower())], m.start("list") if len(listed) > 1 else -1)
+    return [(p, metric, together) for p, metric, together in out]
 
 
+# the auxiliary of a passive in the clause before a gapped one, with its participle
+_SHARED_AUX = re.compile(r"\b(?:(?:was|were|have\s+been|has\s+been|had\s+been)\s+(?:\w+\s+){0,2}?\w+(?:ed|en|t)|"
+                         r"left|leaving|found|finding)\b[^;:.!?]*\Z", re.IGNORECASE)
+# an object after the participle: an active verb of its own clause ("a worker injured his leg")
+_SHARED_AUX_STOP = re.compile(r"\s+(?:his|her|their|its|the|a|an|him|them|himself|herself|\d+)\b", re.IGNORECASE)
 _UPPER_WORD = re.compile(r"[A-Z][A-Z'’-]*[A-Z]")
 _RUN_BREAK = re.compile(r"[,;:()\[\]\"“”.!?]|--|\s[-–—]\s")
 
@@ -609,6 +654,12 @@ class Persons:
         self.counted.append((metric, group))
 
     def _referent(self, m: Mention) -> dict | None:
+        ref = self._referent_any(m)
+        if ref is not None and m.together >= 0 and ref.get("together") == m.together:
+            return None  # two persons of one list are two people: "a man and his son"
+        return ref
+
+    def _referent_any(self, m: Mention) -> dict | None:
         if m.kind == "indefinite":
             # "another man", "a second officer" are new; a plain "a man" again, with the same
             # noun and metric, is the same person described again (a lede and its body)
@@ -660,7 +711,8 @@ class Persons:
             names = set()
             if m.kind == "name":
                 names = {w.lower().rstrip(".,") for w in m.subject.split()}
-            self.people.append({"head": m.head, "group": m.subject_group, "names": names, "metrics": {m.metric}})
+            self.people.append({"head": m.head, "group": m.subject_group, "names": names, "metrics": {m.metric},
+                                "together": m.together})
             return True
         if m.kind == "name":
             ref["names"] |= {w.lower().rstrip(".,") for w in m.subject.split()}
