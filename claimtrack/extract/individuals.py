@@ -407,7 +407,8 @@ def _np_ends(sentence: str, aux_start: int, g: dict) -> list[int]:
             break
         ends.append(a.start())
         e = sentence.index(",", a.start()) + 1  # the comma that opens it closes the one before
-    rel = _RELATIVE.search(sentence, max(0, aux_start - 110), aux_start)
+    lo = max(0, aux_start - 110)
+    rel = _RELATIVE.search(sentence, lo, aux_start) if _has_word(sentence, "who", lo, aux_start) else None
     if rel:
         ends.append(rel.start())
     for e in list(ends):
@@ -419,6 +420,13 @@ def _np_ends(sentence: str, aux_start: int, g: dict) -> list[int]:
         if e not in out and _may_end_person(sentence, e, g):
             out.append(e)
     return out
+
+
+def _has_word(sentence: str, word: str, lo: int, hi: int) -> bool:
+    """Whether ``word`` (lower case) stands in sentence[lo:hi], in lower or upper case: a cheap
+    test before a pattern is tried there."""
+    part = sentence[lo:hi]
+    return word in part or word.upper() in part
 
 
 _LAST_WORD = re.compile(r"([\w'’-]+)\W*\Z")
@@ -460,6 +468,8 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
         pred = re.sub(r"\s+", " ", m["pass"].lower())
         if not _ok_between(sentence[m.start():m.start("pass")]) or _not_release(pred, sentence, m.end("pass")):
             continue
+        if not _has_word(sentence, " and ", max(0, m.start() - 300), m.start()):
+            continue  # a list of persons is joined by "and"
         metric = _outcome(_PASSIVE[pred], pred, sentence, m.end("pass"))
         for end in _np_ends(sentence, m.start(), g):
             found = next(_subject_before(sentence, end, g["list_end"], _LIST_REACH), None)
@@ -485,7 +495,8 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
             metric = _INTRANSITIVE[pred]
         p = None
         ends = _np_ends(sentence, m.start(), g)
-        if m["intr"] and pred in _PLURAL_INTRANSITIVE:
+        if m["intr"] and pred in _PLURAL_INTRANSITIVE and \
+                _has_word(sentence, " and ", max(0, m.start() - 300), m.start()):
             # a list of persons as the subject of a verb of dying: "a man and his son died"
             listed = []
             for end in ends:
@@ -536,8 +547,9 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
                 if sentence[p[1]:p[1] + 2] in ("'s", "’s"):
                     continue  # "killed a man's dog"
                 add(p, metric, m.start("list") if len(listed) > 1 else -1)
-    if " and " in sentence or " AND " in sentence:
-        for m in g["gapped"].finditer(sentence):
+    for at in _and_positions(sentence):
+        m = g["gapped"].match(sentence, at)
+        if m:
             # the auxiliary the clause shares stands in the clause before: "… were shot and …"
             if not _SHARED_AUX.search(sentence, max(0, m.start() - 120), m.start()):
                 continue
@@ -551,12 +563,23 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
             for p in listed:
                 if p[3] != "pronoun":
                     add(p, metric, m.start("list") if len(listed) > 1 else -1)
-    for m in g["left"].finditer(sentence):
+    lower = sentence.lower()
+    states = ("left", "leav", "found", "find", "discover")
+    for m in g["left"].finditer(sentence) if any(w in lower for w in states) else ():
         listed = _persons_in(m["list"], m.start("list"), g, sentence, 0)
         for p in listed:
             if p[3] != "pronoun":
                 add(p, _LEFT[re.sub(r"\s+", " ", m["state"].lower())], m.start("list") if len(listed) > 1 else -1)
     return [(p, metric, together) for p, metric, together in out]
+
+
+def _and_positions(sentence: str):
+    """Where each "and" (any case) that follows white space starts."""
+    for word in (" and ", " AND ", " And "):
+        at = sentence.find(word)
+        while at >= 0:
+            yield at + 1
+            at = sentence.find(word, at + 1)
 
 
 # the auxiliary of a passive in the clause before a gapped one, with its participle
