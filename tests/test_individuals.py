@@ -166,6 +166,9 @@ def test_extract_prints_and_ingest_stores_individuals(invoke, tmp_path):
     # two verbs sharing one object; a person held in custody
     ("Deputies arrested and charged Sam Oyelaran after the robbery.", [("arrested", "Sam Oyelaran", "people")]),
     ("Police have a 30-year-old man in custody, a spokesman said.", [("arrested", "a 30-year-old man", "people")]),
+    # a booking records an arrest
+    ("A 19-year-old was booked into the county jail.", [("arrested", "A 19-year-old", "people")]),
+    ("Ivan Petrov was booked on suspicion of arson.", [("arrested", "Ivan Petrov", "people")]),
     # upper-case wire copy: a name after a title, at a clause's start, or the antecedent of WHO
     ("MAGISTRATE ELENA PRADO WAS ASSASSINATED ON 3 MAY.", [("killed", "ELENA PRADO", "people")]),
     ("AFTER THE RAID, TOMAS QUIROGA WAS KIDNAPPED.", [("kidnapped", "TOMAS QUIROGA", "people")]),
@@ -197,6 +200,8 @@ def test_a_person_behind_modifiers_lists_and_wire_copy_is_found(text, expected):
     "The roof gave way and a worker injured his back.",
     # a prepositional phrase whose noun is no person
     "A bullet from the rifle was found in the wall.",
+    # a booking that is no arrest
+    "A woman was booked on a late flight home.",
     # a warrant, a search: no arrest
     "Police want to have the man in custody by Friday.",
 ])

@@ -50,6 +50,9 @@ _PASSIVE = {
     "stabbed": "injured", "shot and wounded": "injured", "shot and injured": "injured",
     "arrested": "arrested", "detained": "arrested", "taken into custody": "arrested",
     "apprehended": "arrested", "placed under arrest": "arrested", "taken into police custody": "arrested",
+    # a booking records an arrest: "was booked into the county jail", not "booked on a flight"
+    "booked into": "arrested", "booked on suspicion": "arrested", "booked on charges": "arrested",
+    "booked on a charge": "arrested", "booked for investigation": "arrested",
     "kidnapped": "kidnapped", "abducted": "kidnapped", "taken hostage": "kidnapped",
     "reported missing": "missing", "missing": "missing",
     "released": "released", "freed": "released", "set free": "released",
@@ -306,7 +309,7 @@ def _ok_between(text: str) -> bool:
 _PREDICATE_WORD = re.compile(r"\b(?i:%s)" % _phrase_alt((
     "kill", "shot", "dead", "die", "murder", "slain", "assassinat", "gunned", "wound", "injur", "hurt",
     "stabb", "arrest", "detain", "custody", "apprehend", "kidnap", "abduct", "hostage", "missing",
-    "disappear", "releas", "freed", "set free")))
+    "disappear", "releas", "freed", "set free", "booked")))
 
 
 def may_count(text: str) -> bool:
