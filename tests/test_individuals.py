@@ -198,8 +198,9 @@ def test_a_person_behind_modifiers_lists_and_wire_copy_is_found(text, expected):
     # a gapped clause needs the auxiliary before it; an active verb with its object is no passive
     "A clerk and a guard injured in the crash were taken to hospital.",
     "The roof gave way and a worker injured his back.",
-    # a prepositional phrase whose noun is no person
+    # a prepositional phrase whose noun is no person; a clause is no modifier of a head
     "A bullet from the rifle was found in the wall.",
+    "Residents of the valley said 15 people died in the flood.",
     # a booking that is no arrest
     "A woman was booked on a late flight home.",
     # a warrant, a search: no arrest

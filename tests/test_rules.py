@@ -953,3 +953,16 @@ FATAL_ADVERBS = [
 @pytest.mark.parametrize("text, marker, expected", FATAL_ADVERBS, ids=ids(FATAL_ADVERBS))
 def test_an_adverb_of_death_makes_a_wounding_a_killing(text, marker, expected):
     check(text, marker, expected)
+
+
+# Arriving at a hospital is being taken there: hospitalized; arriving elsewhere stays a deployment.
+ARRIVALS = [
+    ("Three wounded men arrived at the hospital in a neighbour's van.", "Three", {"metric": "hospitalized"}),
+    ("Two more victims arrived at a local hospital by car.", "Two", {"metric": "hospitalized"}),
+    ("Some 300 soldiers arrived in the capital on Monday.", "300", {"metric": "deployed"}),
+]
+
+
+@pytest.mark.parametrize("text, marker, expected", ARRIVALS, ids=ids(ARRIVALS))
+def test_arriving_at_a_hospital_is_hospitalized(text, marker, expected):
+    check(text, marker, expected)

@@ -243,8 +243,8 @@ def _person(m: re.Match, g: dict, sentence: str, offset: int) -> tuple | None:
             return None
         if name.isupper():
             return None  # a capitalised word in wire copy is no name we can tell
-        if len(core) == 1 and not title and core[0].lower() in g["heads"]:
-            return None
+        if len(core) == 1 and not title and (core[0].lower() in g["heads"] or core[0].lower() in g["modifiers"]):
+            return None  # "Officer", "Residents": a noun, not a name
         start, end = m.start("name"), m.end("name")
         group = g["heads"].get(words[0].lower().rstrip("."), "people") if title else "people"
         return (offset + start, offset + end, name, "name", core[-1].lower().rstrip("."), group)
@@ -416,7 +416,7 @@ def _np_ends(sentence: str, aux_start: int, g: dict) -> list[int]:
         ends.append(rel.start())
     for e in list(ends):
         pm = _POSTMODIFIER.search(sentence, max(0, e - 50), e)
-        if pm:
+        if pm and _nominal(pm.group(), g):
             ends.append(pm.start())
     out = []
     for e in ends:
@@ -445,6 +445,17 @@ def _may_end_person(sentence: str, end: int, g: dict) -> bool:
     return word[:1].isupper() or word.lower() in g["last_words"] or word.lower().endswith("old")
 
 
+def _nominal(modifier: str, g: dict) -> bool:
+    """Whether a modifier after a head is a phrase of a few nouns, not a clause: no verb of
+    speech, auxiliary, pronoun or conjunction in it ("of Lyon", not "of Lyon said 15 people")."""
+    words = modifier.lower().split()
+    if len(words) > 5:
+        return False
+    return not any(g["classes"].get(w) in _CLAUSE_TAGS or w in _SPEECH for w in words[1:])
+
+
+_CLAUSE_TAGS = frozenset({"AUX", "MODAL", "SUB", "REL", "CONJ", "NEG", "PRON"})
+_SPEECH = frozenset({"said", "says", "say", "told", "tells", "added", "reported", "stated"})
 # a modifier after a person's head: "from Lyon", "in her 30s", "aged under 10", "of the village"
 _POSTMODIFIER = re.compile(r"\s+(?:from|of|in|at|near|with|aged)\s+[^,;:.!?()\"“”]{1,40}?\s*\Z", re.IGNORECASE)
 # a relative clause between a subject and its predicate, commas and all
