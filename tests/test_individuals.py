@@ -173,6 +173,8 @@ def test_extract_prints_and_ingest_stores_individuals(invoke, tmp_path):
     ("MAGISTRATE ELENA PRADO WAS ASSASSINATED ON 3 MAY.", [("killed", "ELENA PRADO", "people")]),
     ("AFTER THE RAID, TOMAS QUIROGA WAS KIDNAPPED.", [("kidnapped", "TOMAS QUIROGA", "people")]),
     ("THE CAR WAS OWNED BY RAUL BENITEZ, WHO WAS KILLED LAST WEEK.", [("killed", "RAUL BENITEZ", "people")]),
+    ("THE FARM BELONGED TO A MAN KNOWN AS PEDRO LUNA, WHO WAS KIDNAPPED IN MAY.",
+     [("kidnapped", "PEDRO LUNA", "people")]),
     ("JUAN ARCE WAS SHOT BY REBELS. LATER ARCE DIED.", [("injured", "JUAN ARCE", "people"), ("killed", "ARCE", "people")]),
     # a list of persons as the subject of a verb of dying; each person of a list is someone
     ("Nora Vik, 40, and Ola Vik, 9, died in the blaze.", [("killed", "Nora Vik", "people"), ("killed", "Ola Vik", "people")]),

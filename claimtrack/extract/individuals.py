@@ -131,7 +131,9 @@ def _grammar(lexicon: Lexicon) -> dict:
     closed = set(grammar.classes(lexicon)["table"])
     metric_words = {w for forms in lexicon.data.get("metrics", {}).values()
                     for phrase in forms.get("after", []) + forms.get("before", []) for w in phrase.lower().split()}
+    # the words the grammar layer decides in context are no names either
     not_name = closed | metric_words | set(modifiers) | set(heads) | _NOT_NAMES | set(_COUNT_WORDS) | {
+        "that", "as", "since", "after", "before", "until"} | {
         w.lower() for w in lexicon.data.get("words", {}).get("things", [])}
     return {
         "last_words": frozenset(h.split()[-1] for h in heads) | {"he", "she"},
@@ -648,7 +650,7 @@ def _upper_name(sentence: str, ends: list[int], g: dict, antecedent: int | None 
         before = sentence[max(0, start - 40):start].rstrip()
         prev = before.split()[-1].strip(",;:.").lower() if before.split() else ""
         opener = broke or not before or before[-1] in ",;:(\"“-—–]" or _clean_before(sentence, start) or \
-            (end == antecedent and g["classes"].get(prev) == "PREP")
+            (end == antecedent and (g["classes"].get(prev) == "PREP" or prev == "as"))
         titled = prev in g["titles"] or prev in g["heads"] or prev in g["civilian_roles"]
         if not (opener or titled):
             continue
