@@ -966,3 +966,19 @@ ARRIVALS = [
 @pytest.mark.parametrize("text, marker, expected", ARRIVALS, ids=ids(ARRIVALS))
 def test_arriving_at_a_hospital_is_hospitalized(text, marker, expected):
     check(text, marker, expected)
+
+
+# A verb of transfer is completed after its object and the object's apposition.
+TRANSFER_PAST_APPOSITION = [
+    ("Agents took three men from the van, two brothers and a cousin, into custody.", "three", {"metric": "arrested"}),
+    ("Police took two women, both in their 30s, into police custody.", "two", {"metric": "arrested"}),
+    ("Crews took nine workers, four of them with burns, to a city hospital.", "nine", {"metric": "hospitalized"}),
+    # traps: the apposition is a clause, or what completes the verb is no custody or care
+    ("Police took two men, who had fled, into custody.", "two", {"metric": "other"}),
+    ("The board took 40 cases, the chair said, into account.", "40", {"metric": "other"}),
+]
+
+
+@pytest.mark.parametrize("text, marker, expected", TRANSFER_PAST_APPOSITION, ids=ids(TRANSFER_PAST_APPOSITION))
+def test_a_transfer_is_completed_after_the_objects_apposition(text, marker, expected):
+    check(text, marker, expected)

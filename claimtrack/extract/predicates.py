@@ -213,7 +213,14 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
         return None
     verb = toks[j].low
     if verb in _TRANSFER and end < len(toks):
-        # "took eight men into custody", "flew five of the wounded to a city hospital"
+        # "took eight men into custody", "flew five of the wounded to a city hospital", past an
+        # apposition of the object: "took two people, a man and a woman, into custody"
+        for k in range(end, min(len(toks), end + 16)):
+            if toks[k].text in (";", ":", ".") or toks[k].tag in ("SUB", "REL", "AUX", "MODAL"):
+                break
+            if toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].low in ("into", "to"):
+                end = k + 1  # the comma that closes the object's apposition
+                break
         rest = parse.words(end, min(len(toks), end + 6))
         if rest.startswith("into custody") or rest.startswith("into police custody"):
             return "arrested"
