@@ -288,7 +288,7 @@ def tally_sum(claim: dict) -> str:
     death among people shot is taken away (``3 = Four (claim 1) − one (claim 2)``)."""
     plus, minus = [], []
     for part in claim.get("summed") or ():
-        taken = part.get("metric") not in (claim.get("metric"), "casualties")
+        taken = part.get("metric") not in (claim.get("metric"), "casualties", "hospitalized")
         (minus if taken else plus).append(f"{part['figure']} (claim {part['id']})")
     text = " + ".join(plus) + "".join(f" − {m}" for m in minus)
     return f"{claim.get('figure')} = {text} (a tally claimtrack derived)"
