@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..db import claim_rows, has_name, stored_names
+from ..store import claim_rows, has_name, stored_names
 from ..errors import UsageError
 from ..output import render_conflicts, render_timeline
 from .common import DbOpt, EventOpt, FormatOpt, LexiconOpt, MetricOpt, err, escape, plural, stored
@@ -81,7 +81,7 @@ def _cumulative(database, lexicon: str | None) -> frozenset[str]:
     import sqlite3
 
     from ..conflicts import cumulative_in_text, cumulative_metrics
-    from ..db import recorded_overlay
+    from ..store import recorded_overlay
 
     if lexicon is not None or os.environ.get("CLAIMTRACK_LEXICON"):
         return cumulative_metrics(lexicon)
