@@ -14,13 +14,13 @@ from rich.table import Table
 from rich.text import Text
 
 from .conflicts import CONTRADICTION, DIVERGENT, REPORT_ITSELF, ConflictGroup, GroupClaim
-from .output import REPORT_CLAIM_TABLE, Column, interval, terminal_safe
+from .cells import REPORT_CLAIM_TABLE, Column, interval, terminal_safe
 
 
 class Shown(Text):
     """Text drawn as it is: control characters from a report (escape sequences that would
     clear the screen, hide a link, write to the clipboard) are shown, ``␛[2J``, never
-    obeyed (:func:`claimtrack.output.terminal_safe`), and ``[red]`` or ``:fire:`` are not
+    obeyed (:func:`claimtrack.cells.terminal_safe`), and ``[red]`` or ``:fire:`` are not
     markup. Every string the table view draws is made into one, here or by the console."""
 
     def __init__(self, text: str = "", *args, **kwargs):
