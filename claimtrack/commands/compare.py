@@ -66,7 +66,7 @@ def conflicts(
             raise UsageError(f"cannot read lexicon {lexicon}: no such file")
         check_filters(database, event=event, metric=metric)
         rows = claim_rows(database, event=event, metric=metric, include_other=False,
-                          by_event=True)
+                          by_event=True, tuples=True)
         groups = conflicts_by_event(rows, event=event, metric=metric, strict=strict,
                                     include_all=all_, history=history,
                                     cumulative=_cumulative(database, lexicon))
@@ -117,7 +117,7 @@ def timeline(
     with stored(ctx, db) as database:
         check_filters(database, event=event, metric=metric)
         rows = claim_rows(database, event=event, metric=metric, include_other=False,
-                          by_event=True)
+                          by_event=True, tuples=True)
         render_timeline(timeline_by_event(rows, event=event, metric=metric), fmt,
                         empty="no figures match")
 
@@ -132,7 +132,7 @@ def _chart(ctx: typer.Context, path: str, event: str | None, metric: str | None,
         if not path.lower().endswith(SUFFIXES):
             raise UsageError(f"--chart {path}: the file must end in .svg, .png or .html")
         rows = list(claim_rows(database, event=event, metric=metric,
-                               include_other=False, by_event=True))
+                               include_other=False, by_event=True, tuples=True))
         groups = conflicts_by_event(rows, event=event, metric=metric, include_all=True,
                                     history=True)
         contradicted = {r["claim"] for r in conflict_rows(groups) if r["contradicted"]}

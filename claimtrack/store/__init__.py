@@ -20,7 +20,7 @@ from .connect import (BUSY_TIMEOUT, DEFAULT_DB, ENV_DB, LOCK_RETRIES, MADE_BY,
                       QUICK_CHECK_MAX_BYTES, SCHEMA, Reader, check_before_writing,
                       database_error, fails_every_report, open_db, open_reader,
                       write_transaction)
-from .read import (COMPLETION_LIMIT, claim_rows, completions, export_claims, get_claim,
+from .read import (CLAIM_ROW_KEYS, COMPLETION_LIMIT, claim_rows, completions, export_claims, get_claim,
                    get_report, has_name, list_claims, list_reports, list_sources,
                    recorded_lexicon, recorded_overlay, stored_names)
 from .reextract import ReextractSummary, reextract, remove_uncited_sources
@@ -30,7 +30,7 @@ from .write import (ClaimValues, IngestSummary, ReportWriter, claim_values_for, 
                     ingest, ingest_rows, ingest_values_for, record_lexicon, store_report)
 
 __all__ = [
-    "BUSY_TIMEOUT", "CLAIM_COLUMNS", "COMPLETION_LIMIT", "DEFAULT_DB", "ENV_DB", "LINK_COLUMNS",
+    "BUSY_TIMEOUT", "CLAIM_COLUMNS", "CLAIM_ROW_KEYS", "COMPLETION_LIMIT", "DEFAULT_DB", "ENV_DB", "LINK_COLUMNS",
     "LOCK_RETRIES", "MADE_BY", "QUICK_CHECK_MAX_BYTES", "REPORT_COLUMNS", "SCHEMA",
     "SEARCH_COLUMNS", "ClaimValues", "IngestSummary", "Reader", "ReextractSummary",
     "ReportWriter", "check_before_writing", "claim_rows", "claim_values_for", "completions",
