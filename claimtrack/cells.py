@@ -22,6 +22,8 @@ class Column:
     get: Callable[[dict], Any] | None = None
     max_width: int | None = None
     no_wrap: bool = False  # a date, a number: never broken over two lines
+    min_width: int | None = None  # narrower than this, the column's text no longer reads
+    optional: bool = False  # left out of a table too narrow for every column (data keeps it)
 
     def cell(self, row: dict) -> str:
         value = self.get(row) if self.get else row.get(self.key)
@@ -33,8 +35,8 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "yes" if value else ""
-    if isinstance(value, list):
-        return ", ".join(_text(v) for v in value)
+    if isinstance(value, list):  # one item a line: an item is never split between two
+        return "\n".join(_text(v) for v in value)
     return str(value)
 
 
@@ -104,21 +106,23 @@ def figure_marked(row: dict) -> str:
 
 
 REPORT_TABLE = (
-    Column("id", "#", "right"),
-    Column("date"),
+    Column("id", "#", "right", no_wrap=True),
+    Column("date", no_wrap=True),
     Column("outlet", max_width=18),
-    Column("event", max_width=16),
-    Column("title"),
-    Column("claims", justify="right", get=count("claims")),
-    Column("lexicon", max_width=16),
+    Column("event", max_width=24),
+    Column("title", min_width=16),
+    Column("claims", justify="right", get=count("claims"), no_wrap=True),
+    Column("lexicon", max_width=16, optional=True),
 )
 CLAIM_TABLE = (
     Column("id", "#", "right", no_wrap=True),
     Column("figure", get=figure_marked),
-    Column("interval", "range", "right", get=interval, no_wrap=True),
+    # the range a narrow terminal does without: the figure as written says it, and
+    # `claimtrack show` spells it out
+    Column("interval", "range", "right", get=interval, no_wrap=True, optional=True),
     Column("metric", no_wrap=True),
     Column("subject_group", "subject", get=subject_words),
-    Column("source", "source ← origin", get=source_origin),
+    Column("source", "source ← origin", get=source_origin, min_width=18),
     Column("date", no_wrap=True),
 )
 EXTRACT_TABLE = (
@@ -130,12 +134,12 @@ EXTRACT_TABLE = (
     Column("source", "source ← origin", get=source_origin),
 )
 SOURCE_TABLE = (
-    Column("id", "#", "right"),
+    Column("id", "#", "right", no_wrap=True),
     Column("name", get=lambda r: r.get("name") or r.get("key")),
     Column("kind", max_width=13),
-    Column("claims", justify="right", get=count("claims")),
-    Column("origin_of", "origin of", "right", get=count("origin_of")),
-    Column("reports", justify="right", get=count("reports")),
+    Column("claims", justify="right", get=count("claims"), no_wrap=True),
+    Column("origin_of", "origin of", "right", get=count("origin_of"), no_wrap=True),
+    Column("reports", justify="right", get=count("reports"), no_wrap=True, optional=True),
     Column("events", max_width=24),
 )
 SEARCH_TABLE = (

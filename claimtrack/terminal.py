@@ -42,20 +42,84 @@ def _console(file: IO | None = None, *, stderr: bool = False) -> Console:
     return _SafeConsole(file=file, stderr=stderr, highlight=False, markup=False, emoji=False)
 
 
+# A word longer than this may still be broken to fit a narrow terminal; shorter ones never are.
+LONGEST_UNBROKEN = 24
+_GAP = 3  # between two columns: a space of padding each side, and the blank rule between
+
+
+def _lines(text: str) -> list[str]:
+    return text.split("\n")
+
+
+def _min_width(col: Column, header: str, cells: list[str]) -> int:
+    """The narrowest a column may be drawn: its cells' longest line when they never wrap,
+    else their longest word (up to LONGEST_UNBROKEN), a short header whole (``origin of``,
+    not ``origin`` over ``of``), and the column's own readable minimum."""
+    if col.no_wrap:
+        return max((len(line) for cell in (header, *cells) for line in _lines(cell)), default=0)
+    longest = max((len(word) for cell in cells for word in cell.split()), default=0)
+    head = len(header) if len(header) <= 12 else max(map(len, header.split()), default=0)
+    return min(max(longest, head, col.min_width or 0), col.max_width or LONGEST_UNBROKEN,
+               max(LONGEST_UNBROKEN, col.min_width or 0))
+
+
+def column_widths(columns: Sequence[Column], headers: Sequence[str],
+                  cells: Sequence[Sequence[str]], width: int) -> list[int | None]:
+    """The width of each column in a table ``width`` wide; None for a column left out.
+
+    Each column starts as wide as its longest line; while the table is too wide, the
+    widest column that may wrap loses a character, down to its minimum (:func:`_min_width`).
+    When even the minimums do not fit, optional columns are left out, rightmost first."""
+    columns = list(columns)
+    natural = [min(max((len(line) for cell in (h, *(r[i] for r in cells)) for line in _lines(cell)),
+                       default=0), c.max_width or 10 ** 6)
+               for i, (c, h) in enumerate(zip(columns, headers))]
+    minimum = [min(_min_width(c, h, [r[i] for r in cells]), natural[i]) if not c.no_wrap
+               else natural[i] for i, (c, h) in enumerate(zip(columns, headers))]
+    shown = list(range(len(columns)))
+
+    def room() -> int:
+        return width - _GAP * (len(shown) - 1)
+
+    for i in reversed(range(len(columns))):
+        if sum(minimum[j] for j in shown) <= room():
+            break
+        if columns[i].optional:
+            shown.remove(i)
+    widths = {i: natural[i] for i in shown}
+    while sum(widths.values()) > room():
+        wide = [i for i in shown if widths[i] > minimum[i]]
+        if not wide:
+            break  # too narrow for every minimum: rich breaks the longest words
+        widest = max(wide, key=lambda i: (widths[i] - minimum[i], widths[i]))
+        widths[widest] -= 1
+    return [widths.get(i) for i in range(len(columns))]
+
+
 def draw_table(rows: Iterable[dict], columns: Sequence[Column], file: IO, empty: str) -> int:
-    """Rows as one table on ``file``; ``empty`` goes to stderr when there are none."""
+    """Rows as one table on ``file``; ``empty`` goes to stderr when there are none.
+
+    Where the terminal is too narrow for every cell on one line, cells wrap between words:
+    a column is never narrower than its longest word (an event name, a date, ``Interior``),
+    so no word is broken in two and no header word is left alone on a line
+    (:func:`column_widths`)."""
     rows = list(rows)
     if not rows:
         _say(empty)
         return 0
     columns = columns or [Column(key) for key in rows[0]]
+    headers = [col.header or col.key for col in columns]
+    cells = [[col.cell(row) for col in columns] for row in rows]
+    console = _console(file)
+    widths = column_widths(columns, headers, cells, console.width)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, highlight=False)
-    for col in columns:
-        table.add_column(Shown(col.header or col.key), justify=col.justify,
-                         max_width=col.max_width, overflow="fold", no_wrap=col.no_wrap)
-    for row in rows:
-        table.add_row(*(Shown(col.cell(row)) for col in columns))
-    _console(file).print(table)
+    for col, header, width in zip(columns, headers, widths):
+        if width is not None:
+            table.add_column(Shown(header), justify=col.justify, width=width, overflow="fold",
+                             no_wrap=col.no_wrap)
+    for row in cells:
+        table.add_row(*(Shown(cell) for cell, width in zip(row, widths) if width is not None))
+    console.print(table)
     return len(rows)
 
 
