@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import IO, Any
 
 from rich import box
@@ -59,8 +60,26 @@ def _min_width(col: Column, header: str, cells: list[str]) -> int:
         return max((len(line) for cell in (header, *cells) for line in _lines(cell)), default=0)
     longest = max((len(word) for cell in cells for word in cell.split()), default=0)
     head = len(header) if len(header) <= 12 else max(map(len, header.split()), default=0)
-    return min(max(longest, head, col.min_width or 0), col.max_width or LONGEST_UNBROKEN,
-               max(LONGEST_UNBROKEN, col.min_width or 0))
+    cap = col.max_width or max(LONGEST_UNBROKEN, col.min_width or 0)
+    return min(max(min(longest, LONGEST_UNBROKEN), head, col.min_width or 0), cap)
+
+
+def hyphen_broken(text: str, width: int) -> str:
+    """``text`` with each word longer than ``width`` broken after its hyphens, as many as
+    fit a line (``riverside-chemical-`` / ``fire-2025-03-02``), rather than anywhere."""
+    if width < 2 or all(len(word) <= width for word in text.split()):
+        return text
+    out = []
+    for line in text.split("\n"):
+        words = []
+        for word in line.split(" "):
+            while len(word) > width and "-" in word[:width]:
+                cut = word.rindex("-", 0, width) + 1
+                words.append(word[:cut] + "\n")
+                word = word[cut:]
+            words.append(word)
+        out.append(" ".join(words).replace("\n ", "\n"))
+    return "\n".join(out)
 
 
 def column_widths(columns: Sequence[Column], headers: Sequence[str],
@@ -69,7 +88,8 @@ def column_widths(columns: Sequence[Column], headers: Sequence[str],
 
     Each column starts as wide as its longest line; while the table is too wide, the
     widest column that may wrap loses a character, down to its minimum (:func:`_min_width`).
-    When even the minimums do not fit, optional columns are left out, rightmost first."""
+    When even the minimums do not fit, optional columns are left out, rightmost first, and
+    then the widest columns go below their minimum."""
     columns = list(columns)
     natural = [min(max((len(line) for cell in (h, *(r[i] for r in cells)) for line in _lines(cell)),
                        default=0), c.max_width or 10 ** 6)
@@ -89,9 +109,12 @@ def column_widths(columns: Sequence[Column], headers: Sequence[str],
     widths = {i: natural[i] for i in shown}
     while sum(widths.values()) > room():
         wide = [i for i in shown if widths[i] > minimum[i]]
-        if not wide:
-            break  # too narrow for every minimum: rich breaks the longest words
-        widest = max(wide, key=lambda i: (widths[i] - minimum[i], widths[i]))
+        if wide:
+            widest = max(wide, key=lambda i: (widths[i] - minimum[i], widths[i]))
+        else:  # too narrow for every minimum: the widest column's longest words break
+            widest = max(shown, key=lambda i: widths[i])
+            if widths[widest] <= 1:
+                break
         widths[widest] -= 1
     return [widths.get(i) for i in range(len(columns))]
 
@@ -118,7 +141,8 @@ def draw_table(rows: Iterable[dict], columns: Sequence[Column], file: IO, empty:
             table.add_column(Shown(header), justify=col.justify, width=width, overflow="fold",
                              no_wrap=col.no_wrap)
     for row in cells:
-        table.add_row(*(Shown(cell) for cell, width in zip(row, widths) if width is not None))
+        table.add_row(*(Shown(hyphen_broken(cell, width))
+                        for cell, width in zip(row, widths) if width is not None))
     console.print(table)
     return len(rows)
 
@@ -217,30 +241,89 @@ def _figure_cell(c: GroupClaim) -> Text:
     return cell
 
 
-def _claimed_cell(c: GroupClaim) -> Text:
+def _claimed_cell(c: GroupClaim, width: int | None = None) -> Text:
     cell = Shown(claimed_by(c))
-    cell.append(f"\n{c.outlet or f'report {c.report}'} · {c.date or 'undated'}", "dim")
+    reported = f"{c.outlet or f'report {c.report}'} · {c.date or 'undated'}"
+    if width is not None and len(reported) > width:  # the date on a line of its own
+        reported = reported.replace(" · ", "\n")
+    cell.append(f"\n{reported}", "dim")
     return cell
 
 
-def conflict_table(g: ConflictGroup) -> Table:
-    """One group's claims side by side: figure, range, subject, who, independent origins."""
+# The conflict table's columns (cells are drawn by conflict_table): what column_widths needs.
+_CONFLICT_COLUMNS = (
+    Column("claim", "#", "right", no_wrap=True),
+    Column("figure", max_width=18),
+    Column("range", justify="right", no_wrap=True, optional=True),
+    Column("subject", max_width=20),
+    # two lines a claim, as the header says: who, then where and when it was reported
+    Column("who", "source ← origin\noutlet · date", min_width=18),
+    Column("origins", justify="right", no_wrap=True),
+)
+
+
+def _figure_plain(c: GroupClaim) -> str:
+    marked = "✗ " if c.contradicted and not c.superseded else ""
+    hedge = f"\n“{c.hedge}”" if c.hedge else ""
+    return f"{marked}{c.figure or ''}{hedge}{chr(10) + 'superseded' if c.superseded else ''}"
+
+
+def _claimed_plain(c: GroupClaim) -> str:
+    return f"{claimed_by(c)}\n{c.outlet or f'report {c.report}'} · {c.date or 'undated'}"
+
+
+def conflict_table(g: ConflictGroup, width: int = 80) -> Table:
+    """One group's claims side by side, in a table at most ``width`` wide: figure, range,
+    subject, who said it (and where and when it was reported), independent origins."""
+    cells = [[str(c.claim), _figure_plain(c), figure_range(c.low, c.high),
+              subject_place(_plain(c.subject_group), c.location), _claimed_plain(c),
+              str(c.origins)] for c in g.claims]
+    # where and when a claim was reported stays one line: the who column is at least as
+    # wide as the longest "outlet · date" (up to 30)
+    reported = max((len(cell[4].rsplit("\n", 1)[-1]) for cell in cells), default=0)
+    columns = [*_CONFLICT_COLUMNS[:4], replace(_CONFLICT_COLUMNS[4], min_width=min(
+        max(reported, _CONFLICT_COLUMNS[4].min_width or 0), 30)), _CONFLICT_COLUMNS[5]]
+    headers = [col.header or col.key for col in columns]
+    widths = column_widths(columns, headers, cells, width)
+    # the room left over goes to who said it: the table spans the terminal, as a list does
+    slack = width - sum(w for w in widths if w is not None) - 3 * (sum(
+        w is not None for w in widths) - 1)
+    widths[4] += max(slack, 0)
     # A blank line between claims: each takes two lines or more, and must read as one.
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, highlight=False,
-                  expand=True, leading=1)
-    table.add_column("#", justify="right")
-    table.add_column("figure", max_width=18, overflow="fold")
-    table.add_column("range", justify="right", no_wrap=True)
-    table.add_column("subject", max_width=20, overflow="fold")
-    table.add_column("source ← origin · report", ratio=1, overflow="fold")
-    table.add_column("origins", justify="right")
-    for c in g.claims:
-        table.add_row(
-            str(c.claim), _figure_cell(c), figure_range(c.low, c.high),
-            Shown(subject_place(_plain(c.subject_group), c.location)), _claimed_cell(c),
-            str(c.origins), style="dim" if c.superseded else "",
-        )
+                  leading=1)
+    for col, header, w in zip(columns, headers, widths):
+        if w is not None:
+            table.add_column(header, justify=col.justify, width=w, overflow="fold",
+                             no_wrap=col.no_wrap)
+    for c, plain in zip(g.claims, cells):
+        drawn = [plain[0], _figure_cell(c), plain[2], Shown(hyphen_broken(plain[3], widths[3])),
+                 _claimed_cell(c, widths[4]), plain[5]]
+        table.add_row(*(cell for cell, w in zip(drawn, widths) if w is not None),
+                      style="dim" if c.superseded else "")
     return table
+
+
+def unorphaned(text: Text, console: Console, width: int | None = None) -> Text:
+    """``text`` wrapped to ``width`` (the console's) so that its last line holds two words
+    or more: a paragraph never ends on a word alone (``… 3 independent`` / ``origins``)."""
+    width = width or console.width
+    plain = text.plain
+    if len(plain) <= width or " " not in plain:
+        return text
+    for narrower in range(width, max(width * 2 // 3, 20) - 1, -1):
+        lines = text.wrap(console, narrower)
+        if len(lines) < 2 or len(lines[-1].plain.split()) > 1:
+            break
+    else:
+        lines = text.wrap(console, width)
+    out = Shown()
+    for i, line in enumerate(lines):
+        line.rstrip()
+        if i:
+            out.append("\n")
+        out.append(line)
+    return out
 
 
 def draw_conflicts(groups: Sequence[ConflictGroup], file: IO, empty: str) -> int:
@@ -252,9 +335,9 @@ def draw_conflicts(groups: Sequence[ConflictGroup], file: IO, empty: str) -> int
     for i, g in enumerate(groups):
         if i:
             console.print()
-        console.print(conflict_heading(g))
-        console.print(Shown(conflict_reason(g)))
-        console.print(conflict_table(g))
+        console.print(unorphaned(conflict_heading(g), console))
+        console.print(unorphaned(Shown(conflict_reason(g)), console))
+        console.print(conflict_table(g, console.width))
     return sum(len(g.claims) for g in groups)
 
 

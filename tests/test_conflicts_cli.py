@@ -64,7 +64,8 @@ REASONS = {
 INJURED_TABLE = """\
 kazakhstan-2022 · injured — divergent: 4 claims from 4 independent origins
 Nothing contradicts: each figure counts a different group.
- #   figure                 range   subject            source ← origin · report              origins
+                                                       source ← origin
+ #   figure                 range   subject            outlet · date                         origins
 ────────────────────────────────────────────────────────────────────────────────────────────────────
  5   Hundreds             200–999   civilians          the report itself                           1
                                                        Caspian Daily · 2022-01-06
@@ -85,7 +86,8 @@ KILLED_TABLE = """\
 kazakhstan-2022 · killed — divergent: 8 claims from 5 independent origins
 On 8 January the Interior Ministry said 16 police were killed, 2 days after the security forces'
 command in Almaty said 12: a toll that rose, not a contradiction.
- #   figure        range   subject            source ← origin · report                       origins
+                                              source ← origin
+ #   figure        range   subject            outlet · date                                  origins
 ────────────────────────────────────────────────────────────────────────────────────────────────────
  1   Dozens        24–99   assailants         Saltanat Azirbek                                     1
                                               Caspian Daily · 2022-01-06
@@ -116,7 +118,8 @@ command in Almaty said 12: a toll that rose, not a contradiction.
 FLOOD_TABLES = """\
 kelva-flood-2023 · displaced — divergent: 2 claims from 2 independent origins
 Nothing contradicts: each figure counts a different group.
- #   figure        range   subject     source ← origin · report                              origins
+                                       source ← origin
+ #   figure        range   subject     outlet · date                                         origins
 ────────────────────────────────────────────────────────────────────────────────────────────────────
 19   About 200   180–220   civilians   local fire service                                          1
                                        Northline Wire · 2023-07-14
@@ -126,7 +129,8 @@ Nothing contradicts: each figure counts a different group.
 
 kelva-flood-2023 · killed — divergent: 3 claims from 3 independent origins
 Nothing contradicts: the figures count different groups and those for people overlap.
- #   figure              range   subject     source ← origin · report                        origins
+                                             source ← origin
+ #   figure              range   subject     outlet · date                                   origins
 ────────────────────────────────────────────────────────────────────────────────────────────────────
 23   Six                     6   civilians   Kelstone                                              1
      “feared dead”                           Northline Wire · 2023-07-14
@@ -142,7 +146,8 @@ ARRESTED_TABLE = """\
 kazakhstan-2022 · arrested — divergent: 2 claims from 2 independent origins
 Nothing contradicts: Almaty lies in Kazakhstan, so the at least 2,000 the Ministry of the Interior
 gave for Almaty are part of the 3,811 Aidar Seitkali gave for Kazakhstan.
- #   figure            range   subject                source ← origin · report               origins
+                                                      source ← origin
+ #   figure            range   subject                outlet · date                          origins
 ────────────────────────────────────────────────────────────────────────────────────────────────────
  7   At least 2,000   2,000–   people in Almaty       Russian news agencies ← Ministry of          1
                                                       the Interior
