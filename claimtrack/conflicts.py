@@ -56,7 +56,7 @@ from typing import NamedTuple
 
 __all__ = [
     "AGREE", "CONFLICT_COLUMNS", "CONTRADICTION", "DIVERGENT", "TIMELINE_COLUMNS", "VERDICTS",
-    "ROW_COLUMNS", "ConflictGroup", "FigureSupport", "GroupClaim", "conflict_rows",
+    "ROW_COLUMNS", "ConflictGroup", "FigureSupport", "GroupClaim", "claim_values", "conflict_rows",
     "conflicts_by_event",
     "cumulative_metrics", "disjoint", "find_conflicts", "timeline", "timeline_by_event",
 ]
@@ -458,6 +458,26 @@ def conflict_rows(groups: Iterable[ConflictGroup]) -> list[dict]:
                 "reason": reason,
             })
     return out
+
+
+def claim_values(group: ConflictGroup) -> Iterator[tuple]:
+    """Each claim of a group as the values of its row in ``conflict_rows``, from ``claim``
+    to ``voice`` (CONFLICT_COLUMNS without the group's own four and ``reason``): what a
+    writer that formats the group's values once needs."""
+    rows = group._rows
+    if rows is not None and group._claims is None:
+        origins, superseded, contradicted = rows.origins, rows.superseded, rows.contradicted
+        for c in rows.shown:
+            r = c.row
+            yield (c.id, r[_FIGURE], r[_VALUE], r[_LOW], r[_HIGH], c.subject_group,
+                   r[_LOCATION], r[_SOURCE], c.voice_name, c.report, c.date, r[_HEDGE],
+                   r[_OUTLET], origins.get(c.figure_key, 0), c.id in superseded,
+                   c.id in contradicted, c.voice)
+        return
+    for c in group.claims:
+        yield (c.claim, c.figure, c.value, c.low, c.high, c.subject_group, c.location,
+               c.source, c.origin, c.report, c.date, c.hedge, c.outlet, c.origins,
+               c.superseded, c.contradicted, c.voice)
 
 
 def timeline(rows: Iterable[Mapping], *, event: str | None = None,

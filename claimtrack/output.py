@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 # json.dumps(row, ensure_ascii=False) makes a new encoder for every row: one, made once, writes
 # the same text (a quarter faster on a listing of 500,000 rows).
 _dumps = json.JSONEncoder(ensure_ascii=False).encode
+_json_string = json.encoder.encode_basestring  # a string as _dumps writes it (C, when built)
 
 # rich is imported by claimtrack.terminal, which draws the table view: the machine formats,
 # and the commands that print them, never load it.
@@ -148,9 +149,64 @@ def render_conflicts(groups: Iterable[ConflictGroup], fmt: Format | None = None,
         from . import terminal
 
         return terminal.draw_conflicts(list(groups), file, empty)
-    from .conflicts import conflict_rows
+    from .conflicts import CONFLICT_COLUMNS, conflict_rows
 
+    if fmt is Format.jsonl and CONFLICT_COLUMNS == _CONFLICT_LINE_COLUMNS:
+        return _conflict_lines(groups, file)
     return render((row for g in groups for row in conflict_rows((g,))), fmt, file=file)
+
+
+# The keys of a conflict row, as _conflict_lines writes them (a test holds the lines equal
+# to conflict_rows written one by one); were conflict_rows to change, render() takes over.
+_CONFLICT_LINE_COLUMNS = (
+    "group", "event", "metric", "verdict", "claim", "figure", "value", "low", "high",
+    "subject_group", "location", "source", "origin", "report", "date",
+    "hedge", "outlet", "origins", "superseded", "contradicted", "voice", "reason",
+)
+
+
+def _json_value(value: Any) -> str:
+    """``value`` as json.dumps(…, ensure_ascii=False) writes it inside a row."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if type(value) is int:
+        return str(value)
+    if type(value) is str:
+        return _json_string(value)
+    return _dumps(value)
+
+
+def _conflict_lines(groups: Iterable[ConflictGroup], file: IO) -> int:
+    """Conflict rows as JSON lines, the same text ``render(conflict_rows(…), jsonl)`` writes,
+    without building a dict per claim: what is the group's is written once per group, and
+    each claim's values straight into its line (2.5× faster, a quarter of a whole-database
+    ``conflicts``)."""
+    from .conflicts import claim_values
+
+    j = _json_value
+    count = 0
+    for g in groups:
+        head = _dumps({"group": g.group, "event": g.event, "metric": g.metric,
+                       "verdict": g.verdict})[:-1]
+        tail = f', "reason": {j(g.reason)}}}\n'
+        lines = []
+        for (claim, figure, value, low, high, group, location, source, origin, report, date,
+             hedge, outlet, origins, superseded, contradicted, voice) in claim_values(g):
+            lines.append(
+                f'{head}, "claim": {j(claim)}, "figure": {j(figure)}, "value": {j(value)}, '
+                f'"low": {j(low)}, "high": {j(high)}, "subject_group": {j(group)}, '
+                f'"location": {j(location)}, "source": {j(source)}, "origin": {j(origin)}, '
+                f'"report": {j(report)}, "date": {j(date)}, "hedge": {j(hedge)}, '
+                f'"outlet": {j(outlet)}, "origins": {j(origins)}, '
+                f'"superseded": {j(superseded)}, "contradicted": {j(contradicted)}, '
+                f'"voice": {j(voice)}{tail}')
+        file.write("".join(lines))
+        count += len(lines)
+    return count
 
 
 def render_timeline(rows: Iterable[dict], fmt: Format | None = None, *,

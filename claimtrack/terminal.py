@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import IO, Any
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -57,9 +58,9 @@ def _min_width(col: Column, header: str, cells: list[str]) -> int:
     else their longest word (up to LONGEST_UNBROKEN), a short header whole (``origin of``,
     not ``origin`` over ``of``), and the column's own readable minimum."""
     if col.no_wrap:
-        return max((len(line) for cell in (header, *cells) for line in _lines(cell)), default=0)
-    longest = max((len(word) for cell in cells for word in cell.split()), default=0)
-    head = len(header) if len(header) <= 12 else max(map(len, header.split()), default=0)
+        return max((cell_len(line) for cell in (header, *cells) for line in _lines(cell)), default=0)
+    longest = max((cell_len(word) for cell in cells for word in cell.split()), default=0)
+    head = cell_len(header) if cell_len(header) <= 12 else max(map(cell_len, header.split()), default=0)
     cap = col.max_width or max(LONGEST_UNBROKEN, col.min_width or 0)
     return min(max(min(longest, LONGEST_UNBROKEN), head, col.min_width or 0), cap)
 
@@ -67,7 +68,7 @@ def _min_width(col: Column, header: str, cells: list[str]) -> int:
 def hyphen_broken(text: str, width: int) -> str:
     """``text`` with each word longer than ``width`` broken after its hyphens, as many as
     fit a line (``riverside-chemical-`` / ``fire-2025-03-02``), rather than anywhere."""
-    if width < 2 or all(len(word) <= width for word in text.split()):
+    if width < 2 or all(cell_len(word) <= width for word in text.split()):
         return text
     out = []
     for line in text.split("\n"):
@@ -91,7 +92,7 @@ def column_widths(columns: Sequence[Column], headers: Sequence[str],
     When even the minimums do not fit, optional columns are left out, rightmost first, and
     then the widest columns go below their minimum."""
     columns = list(columns)
-    natural = [min(max((len(line) for cell in (h, *(r[i] for r in cells)) for line in _lines(cell)),
+    natural = [min(max((cell_len(line) for cell in (h, *(r[i] for r in cells)) for line in _lines(cell)),
                        default=0), c.max_width or 10 ** 6)
                for i, (c, h) in enumerate(zip(columns, headers))]
     minimum = [min(_min_width(c, h, [r[i] for r in cells]), natural[i]) if not c.no_wrap
@@ -131,8 +132,9 @@ def draw_table(rows: Iterable[dict], columns: Sequence[Column], file: IO, empty:
         _say(empty)
         return 0
     columns = columns or [Column(key) for key in rows[0]]
-    headers = [col.header or col.key for col in columns]
-    cells = [[col.cell(row) for col in columns] for row in rows]
+    headers = [terminal_safe(col.header or col.key) for col in columns]
+    # measured as drawn: a control character shows as its name (\x9b), an emoji takes two cells
+    cells = [[terminal_safe(col.cell(row)) for col in columns] for row in rows]
     console = _console(file)
     widths = column_widths(columns, headers, cells, console.width)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, highlight=False)
@@ -244,7 +246,7 @@ def _figure_cell(c: GroupClaim) -> Text:
 def _claimed_cell(c: GroupClaim, width: int | None = None) -> Text:
     cell = Shown(claimed_by(c))
     reported = f"{c.outlet or f'report {c.report}'} · {c.date or 'undated'}"
-    if width is not None and len(reported) > width:  # the date on a line of its own
+    if width is not None and cell_len(terminal_safe(reported)) > width:  # the date on a line of its own
         reported = reported.replace(" · ", "\n")
     cell.append(f"\n{reported}", "dim")
     return cell
@@ -275,12 +277,12 @@ def _claimed_plain(c: GroupClaim) -> str:
 def conflict_table(g: ConflictGroup, width: int = 80) -> Table:
     """One group's claims side by side, in a table at most ``width`` wide: figure, range,
     subject, who said it (and where and when it was reported), independent origins."""
-    cells = [[str(c.claim), _figure_plain(c), figure_range(c.low, c.high),
-              subject_place(_plain(c.subject_group), c.location), _claimed_plain(c),
-              str(c.origins)] for c in g.claims]
+    cells = [[str(c.claim), terminal_safe(_figure_plain(c)), figure_range(c.low, c.high),
+              terminal_safe(subject_place(_plain(c.subject_group), c.location)),
+              terminal_safe(_claimed_plain(c)), str(c.origins)] for c in g.claims]
     # where and when a claim was reported stays one line: the who column is at least as
     # wide as the longest "outlet · date" (up to 30)
-    reported = max((len(cell[4].rsplit("\n", 1)[-1]) for cell in cells), default=0)
+    reported = max((cell_len(cell[4].rsplit("\n", 1)[-1]) for cell in cells), default=0)
     columns = [*_CONFLICT_COLUMNS[:4], replace(_CONFLICT_COLUMNS[4], min_width=min(
         max(reported, _CONFLICT_COLUMNS[4].min_width or 0), 30)), _CONFLICT_COLUMNS[5]]
     headers = [col.header or col.key for col in columns]
@@ -309,7 +311,7 @@ def unorphaned(text: Text, console: Console, width: int | None = None) -> Text:
     or more: a paragraph never ends on a word alone (``… 3 independent`` / ``origins``)."""
     width = width or console.width
     plain = text.plain
-    if len(plain) <= width or " " not in plain:
+    if cell_len(plain) <= width or " " not in plain:
         return text
     for narrower in range(width, max(width * 2 // 3, 20) - 1, -1):
         lines = text.wrap(console, narrower)

@@ -700,3 +700,40 @@ def test_conflicts_read_cumulative_from_the_lexicon_the_database_recorded(
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(r["metric"], r["figure"], r["verdict"]) for r in rows] == [
         ("sentenced", "22", verdict), ("sentenced", "14", verdict)]
+
+
+def _hostile_rows() -> list[dict]:
+    """Two voices of one event and metric whose every text needs escaping in JSON."""
+    base = {"event": 'ev "1"\\', "metric": "killed", "subject_group": "people", "unit": None,
+            "qualifier": "exact", "source_kind": "government", "origin_kind": "government",
+            "date": "2024-02-01", "title": "t", "hedge": None, "location": None}
+    return [
+        {**base, "id": 1, "figure": "12\x1b[2J", "value": 12, "low": 12, "high": 12,
+         "source": "Ministère «A»\n", "origin": "Ministère «A»\n", "report": 1,
+         "outlet": "عربي 👩‍👩‍👧", "hedge": "\u2028reportedly\t"},
+        {**base, "id": 2, "figure": "40", "value": 40, "low": 40, "high": None,
+         "source": "B\\x", "origin": "B\\x", "report": 2, "outlet": None,
+         "location": "\x00place"},
+    ]
+
+
+@pytest.mark.parametrize("history", [False, True])
+def test_json_lines_of_conflicts_are_conflict_rows_as_json(samples_db, history):
+    # render_conflicts writes JSON lines without a dict per claim: the same text as
+    # json.dumps(row, ensure_ascii=False) over conflict_rows, one line each
+    from claimtrack.conflicts import conflict_rows
+
+    db = open_db(samples_db)
+    for rows in (list(claim_rows(db)), list(claim_rows(db, tuples=True)), _hostile_rows()):
+        groups = find_conflicts(rows, include_all=True, history=history)
+        assert groups
+        out = io.StringIO()
+        assert render_conflicts(groups, "jsonl", file=out) == len(conflict_rows(groups))
+        assert out.getvalue() == "".join(json.dumps(row, ensure_ascii=False) + "\n"
+                                         for row in conflict_rows(groups))
+        # GroupClaim records once built are what the lines are written from
+        for g in groups:
+            assert g.claims
+        again = io.StringIO()
+        render_conflicts(groups, "jsonl", file=again)
+        assert again.getvalue() == out.getvalue()
