@@ -568,7 +568,8 @@ def _normalise(rows: Iterable[Mapping | tuple], *, event: str | None, metric: st
         voice = _voice(r)
         if r[_ORIGIN] or r[_SOURCE]:
             voices[report].setdefault(*voice)
-        if _itself(r):
+        own = _itself(r)
+        if own:
             itself.setdefault(report, voice)
         if not met or met == EXCLUDED_METRIC:
             continue
@@ -577,7 +578,7 @@ def _normalise(rows: Iterable[Mapping | tuple], *, event: str | None, metric: st
         report_date = r[_DATE] or ""
         as_of = r[_AS_OF] or None
         date = as_of or r[_DATE] or None
-        kept.append((r, ev, met, date, report_date, as_of, voice))
+        kept.append((r, ev, met, date, report_date, as_of, voice, own))
         at = (report, met, r[_GROUP] or TOTAL_GROUP)
         if (date or "") > newest.get(at, ""):
             newest[at] = date or ""
@@ -594,14 +595,14 @@ def _normalise(rows: Iterable[Mapping | tuple], *, event: str | None, metric: st
     update_keys: dict[tuple, int] = {}
     places: dict[str, str | None] = {}  # location as written -> its key
     out = []
-    for r, ev, met, date, report_date, as_of, (voice, name) in kept:
+    for r, ev, met, date, report_date, as_of, (voice, name), own in kept:
         group = r[_GROUP] or TOTAL_GROUP
         report = r[_REPORT]
         if tallies and r[_DERIVED] and (report, met, group) in stated:
             continue  # the report states its own figure: its tally does not stand for it
         if names:
             voice, name = names.get((report, voice), (voice, name))
-        if r[_COPY_OF] and _itself(r):  # a copy's own figures are its original's (SPEC §6)
+        if own and r[_COPY_OF]:  # a copy's own figures are its original's (SPEC §6)
             voice, name = itself.get(r[_COPY_OF], (voice, name))
         source = r[_SOURCE]
         source_key = r[_SOURCE_KEY] or (_fold(source) if source else "")
