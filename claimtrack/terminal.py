@@ -256,7 +256,7 @@ def _claimed_cell(c: GroupClaim, width: int | None = None) -> Text:
 _CONFLICT_COLUMNS = (
     Column("claim", "#", "right", no_wrap=True),
     Column("figure", max_width=18),
-    Column("range", justify="right", no_wrap=True, optional=True),
+    Column("range", justify="right", no_wrap=True),
     Column("subject", max_width=20),
     # two lines a claim, as the header says: who, then where and when it was reported
     Column("who", "source ← origin\noutlet · date", min_width=18),
@@ -280,11 +280,16 @@ def conflict_table(g: ConflictGroup, width: int = 80) -> Table:
     cells = [[str(c.claim), terminal_safe(_figure_plain(c)), figure_range(c.low, c.high),
               terminal_safe(subject_place(_plain(c.subject_group), c.location)),
               terminal_safe(_claimed_plain(c)), str(c.origins)] for c in g.claims]
-    # where and when a claim was reported stays one line: the who column is at least as
-    # wide as the longest "outlet · date" (up to 30)
+    # a figure reads as one (not "About" over "900"), up to 14 characters; where and when a
+    # claim was reported stays one line (up to 30): when both cannot, the date goes below
+    figures = max((cell_len(line) for cell in cells for line in _lines(cell[1])), default=0)
     reported = max((cell_len(cell[4].rsplit("\n", 1)[-1]) for cell in cells), default=0)
-    columns = [*_CONFLICT_COLUMNS[:4], replace(_CONFLICT_COLUMNS[4], min_width=min(
-        max(reported, _CONFLICT_COLUMNS[4].min_width or 0), 30)), _CONFLICT_COLUMNS[5]]
+    # and "people in" stays together over the place
+    subjects = max((cell_len(cell[3]) for cell in cells), default=0)
+    figure, subject, who = _CONFLICT_COLUMNS[1], _CONFLICT_COLUMNS[3], _CONFLICT_COLUMNS[4]
+    columns = [_CONFLICT_COLUMNS[0], replace(figure, min_width=min(figures, 14)),
+               _CONFLICT_COLUMNS[2], replace(subject, min_width=min(subjects, 10)),
+               replace(who, min_width=min(max(reported, 18), 30)), _CONFLICT_COLUMNS[5]]
     headers = [col.header or col.key for col in columns]
     widths = column_widths(columns, headers, cells, width)
     # the room left over goes to who said it: the table spans the terminal, as a list does

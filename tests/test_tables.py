@@ -157,3 +157,43 @@ def test_column_widths(width, expected):
              ["2", "Mayor of Almaty", "rising", "no"]]
     headers = ["#", "name", "note", "extra"]
     assert column_widths(COLUMNS, headers, cells, width) == expected
+
+
+def test_a_figure_and_a_subject_read_as_one_in_a_narrow_conflict_table(monkeypatch):
+    import io
+
+    from claimtrack.conflicts import find_conflicts
+    from claimtrack.output import render_conflicts
+
+    monkeypatch.setenv("COLUMNS", "80")
+    base = {"event": "valley-storm", "metric": "displaced", "unit": None, "qualifier": "approx",
+            "source_kind": "government", "origin_kind": "government", "title": "t"}
+    rows = [
+        {**base, "id": 1, "figure": "Roughly 700", "value": 700, "low": 630, "high": 770,
+         "subject_group": "civilians", "location": None, "source": "district council",
+         "origin": "district council", "report": 1, "outlet": "Eastern Valley Herald",
+         "date": "2024-05-01"},
+        {**base, "id": 2, "figure": "Nearly 1,500", "value": 1500, "low": 1350, "high": 1500,
+         "subject_group": "people", "location": "Tamsk", "source": "aid mission",
+         "origin": "aid mission", "report": 2, "outlet": "Northern Provinces Broadcasting",
+         "date": "2024-05-02"},
+    ]
+    out = io.StringIO()
+    render_conflicts(find_conflicts(rows), "table", file=out)
+    lines = [line.rstrip() for line in out.getvalue().splitlines()]
+    assert max(len(line) for line in out.getvalue().splitlines()) <= 80
+    assert lines == [
+        "valley-storm · displaced — divergent: 2 claims from 2 independent origins",
+        "Nothing contradicts: each figure counts a different group.",
+        "                                              source ← origin",
+        "#   figure               range   subject      outlet · date              origins",
+        "─" * 80,
+        "1   Roughly 700        630–770   civilians    district council                 1",
+        "                                              Eastern Valley Herald",
+        "                                              2024-05-01",  # too long beside it
+        "",
+        "2   Nearly 1,500   1,350–1,500   people in    aid mission                      1",
+        "                                 Tamsk        Northern Provinces",
+        "                                              Broadcasting",
+        "                                              2024-05-02",
+    ]
