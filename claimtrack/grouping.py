@@ -117,19 +117,16 @@ FURNITURE = (
     "terms of use", "terms of service",
 )
 
-_WORD = re.compile(r"\d+-year-old|[A-Za-z][A-Za-z']*(?:-[A-Za-z]+)*")
-# Words of three letters or more in lower case (and ages), and capitalised words.
-_LOWER = re.compile(r"\b[a-z][a-z']{2,}(?:-[a-z]+)*")
 _AGE = re.compile(r"\b\d+-year-old")
-_CAPITAL = re.compile(r"\b[A-Z][A-Za-z']*(?:-[A-Za-z]+)*")
 _POSSESSIVE = re.compile(r"'s\b")
-_NAME = r"[A-Z][A-Za-z']*(?:-[A-Za-z]+)*"
-# A capitalised word at a line start or after a sentence end (or an opening quote).
-_AT_START = re.compile(rf"(?:^|[.!?:;\"“”(|—–]\s*)({_NAME})", re.MULTILINE)
+# A word, kept by the split so that what stands between two words is known too. Words of
+# three letters or more in lower case (and ages) are content, capitalised words may be names.
+_TOKENS = re.compile(r"([A-Za-z][A-Za-z']*(?:-[A-Za-z]+)*)")
+# What ends a sentence (or opens a quote) before a capitalised word that says nothing of a name.
+_ENDS = frozenset('.!?:;"“”(|—–')
 # A name after "in", "at", "near", "outside" or "the town of": where something happened.
-_PLACE = re.compile(r"\b(?:in|at|near|outside|(?:town|city|village|district|province|region)"
-                    rf"[ \t]+of)[ \t]+((?:{_NAME}[ \t]+)*{_NAME})")
-_RUN = re.compile(rf"\b{_NAME}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_NAME})+")
+_BEFORE_PLACE = frozenset(("in", "at", "near", "outside"))
+_PLACE_NOUNS = frozenset(("town", "city", "village", "district", "province", "region"))
 _LINE = re.compile(r"[^\n]+")
 _URL_WORDS = re.compile(r"[a-z]{3,}")
 
@@ -185,13 +182,7 @@ def features(text: str, title: str | None = None, url: str | None = None,
     places: Counter[str] = Counter()
     for weight, block in ((2, title or ""), (1, body)):
         block = _POSSESSIVE.sub("", block.replace("’", "'"))
-        _scan(block, weight, terms, names, starts, phrases, alone, lower)
-        for run in _PLACE.findall(block):
-            words = run.split()
-            while words and not _is_name(words[-1]):
-                words.pop()
-            if words and all(_is_name(w) for w in words):
-                places[" ".join(words)] += weight
+        _scan(block, weight, terms, names, starts, phrases, alone, lower, places)
     if url:
         # The last part of an article's address is often its headline, in words.
         slug = url.rstrip("/").rsplit("/", 1)[-1].lower()
@@ -222,13 +213,19 @@ def features(text: str, title: str | None = None, url: str | None = None,
 
 
 def _scan(block: str, weight: int, terms: Counter, names: Counter, starts: Counter,
-          phrases: Counter, alone: Counter, lower: set) -> None:
+          phrases: Counter, alone: Counter, lower: set, places: Counter) -> None:
     """Count the words of ``block``: content words in ``terms``, and the capitalised words
     that may be names. A capital after a sentence end or at a line start says nothing of
     a name: such words count in ``starts`` instead. Runs of two names or more (``Port
     Elm``, ``Ann Reyes``) count in ``phrases``; a name written as one word counts in
-    ``alone`` too."""
-    small = Counter(_LOWER.findall(block))  # words in lower case: content, never names
+    ``alone`` too; a run after "in", "at", "near", "outside" or "the town of" in
+    ``places``.
+
+    One split of the block gives every word and what stands between it and the one
+    before (a sentence end, a line break, or blanks that join the words of a name)."""
+    parts = _TOKENS.split(block)
+    words, seps = parts[1::2], parts[0::2]
+    small = Counter([w for w in words if len(w) > 2 and w.islower()])
     if "year-old" in block:
         small.update(_AGE.findall(block))
     lower.update(small)
@@ -238,30 +235,63 @@ def _scan(block: str, weight: int, terms: Counter, names: Counter, starts: Count
         for word in small:
             small[word] *= weight
     terms.update(small)
-    words = Counter(_CAPITAL.findall(block))
-    at_start = Counter(_AT_START.findall(block))
+    caps = [i for i, w in enumerate(words) if w[0].isupper()]
+    counts: Counter[str] = Counter()  # each capitalised word as written
+    first: Counter[str] = Counter()  # of them, at a sentence or line start
     in_runs: Counter[str] = Counter()
-    for run in _RUN.findall(block):
-        part: list[str] = []
-        for word in run.split():
-            if _is_name(word):
-                part.append(word)
-                in_runs[word] += 1
-            else:
-                _end_run(part, phrases)
-        _end_run(part, phrases)
-    for word, n in words.items():
+    run: list[int] = []
+    runs: list[list[int]] = []  # runs of capitalised words joined by blanks
+    for i in caps:
+        word, sep = words[i], seps[i]
+        counts[word] += 1
+        end = sep.rstrip()
+        if (end and end[-1] in _ENDS) or sep.endswith("\n") or (i == 0 and not sep):
+            first[word] += 1
+        if run and run[-1] == i - 1 and _blank(sep):
+            run.append(i)
+        else:
+            if run:
+                runs.append(run)
+            run = [i]
+    if run:
+        runs.append(run)
+    for run in runs:
+        if len(run) > 1:
+            part: list[str] = []
+            for i in run:
+                word = words[i]
+                if _is_name(word):
+                    part.append(word)
+                    in_runs[word] += 1
+                else:
+                    _end_run(part, phrases)
+            _end_run(part, phrases)
+        s = run[0]
+        if s and _blank(seps[s]) and (words[s - 1] in _BEFORE_PLACE or (
+                words[s - 1] == "of" and s > 1 and _blank(seps[s - 1])
+                and words[s - 2] in _PLACE_NOUNS)):
+            place = [words[i] for i in run]
+            while place and not _is_name(place[-1]):
+                place.pop()
+            if place and all(_is_name(w) for w in place):
+                places[" ".join(place)] += weight
+    for word, n in counts.items():
         folded = word.lower()
         if len(folded) > 2 and folded not in STOPWORDS:
             terms[folded] += weight * n
         if _is_name(word):
-            first = at_start.get(word, 0)
-            if n > first:
-                names[folded] += weight * (n - first)
-            if first:
-                starts[folded] += first
+            f = first.get(word, 0)
+            if n > f:
+                names[folded] += weight * (n - f)
+            if f:
+                starts[folded] += f
             if n > in_runs.get(word, 0):
                 alone[folded] += 1
+
+
+def _blank(sep: str) -> bool:
+    """Spaces or tabs only: what joins the words of one name."""
+    return bool(sep) and not sep.strip(" \t")
 
 
 def _is_name(word: str) -> bool:
@@ -360,9 +390,17 @@ class Weights:
 
 
 def _unit(weights: dict[str, float], keep: int) -> dict[str, float]:
-    top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
-    norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
-    return {k: round(w / norm, 3) for k, w in top}
+    # The heaviest first; equal weights in the order the report wrote them (a stable sort).
+    top = sorted(weights, key=weights.get, reverse=True)[:keep]
+    norm = math.sqrt(sum([weights[k] ** 2 for k in top])) or 1.0
+    return {k: round(weights[k] / norm, 3) for k in top}
+
+
+def _tf_idf(counts: dict[str, int], df: dict[str, int], reports: int) -> dict[str, float]:
+    # (1 + log tf) * log((reports + 2) / (df + 1)): Stats.idf, inline (it runs per word).
+    log, top = math.log, math.log(reports + 2)
+    get = df.get
+    return {t: (1 + log(n)) * (top - log(get(t, 0) + 1)) for t, n in counts.items()}
 
 
 def weigh(doc: Features, stats: Stats) -> Weights:
@@ -373,11 +411,8 @@ def weigh(doc: Features, stats: Stats) -> Weights:
     own words'. Only the ``TOP_TERMS`` heaviest words
     are kept: the rest weigh little and cost as much.
     """
-    idf, name_idf = stats.idf, stats.name_idf
-    return Weights(
-        _unit({t: (1 + math.log(n)) * idf(t) for t, n in doc.terms.items()}, TOP_TERMS),
-        _unit({t: (1 + math.log(n)) * name_idf(t) for t, n in doc.names.items()}, TOP_TERMS),
-    )
+    return Weights(_unit(_tf_idf(doc.terms, stats.df, stats.reports), TOP_TERMS),
+                   _unit(_tf_idf(doc.names, stats.name_df, stats.reports), TOP_TERMS))
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
