@@ -37,13 +37,14 @@ WINDOW_DAYS = 7  # reports this close in date are compared whatever their names
 RARE_NAME_MAX = 8  # a name found in at most this many reports (before this one) is rare
 THRESHOLD = 0.10  # the least score with which a report joins an event sharing a rare name
 THRESHOLD_PERSON = 0.05  # the same, for an event naming a person the report names
-THRESHOLD_NO_NAME = 0.30  # the same, for an event that shares no rare name with the report
+THRESHOLD_NO_NAME = 0.25  # the same, for an event that shares no rare name with the report
 FAR_THRESHOLD = 0.30  # the least similarity of reports further apart, naming a person both
 FAR_THRESHOLD_TWO = 0.2  # the same, for reports naming two people or more both
 RARE_PHRASE_MAX = 10  # a full name found in at most this many reports is rare
 MAX_CHARS = 3000  # a report is read up to here: its lead names who, where and what
 MAX_MEMBERS = 40  # an event is compared through at most its latest this many reports
 TOP_TERMS = 40  # the heaviest words (and names) of a report that similarity reads
+TITLE_TAIL_WORDS = 6  # a title's last part after a dash this short names its outlet
 MIN_CONTENT_WORDS = 25  # fewer distinct content words: page furniture, never grouped
 COPY_JACCARD = 0.8
 SHINGLE = 5  # words per shingle
@@ -128,6 +129,8 @@ _ENDS = frozenset('.!?:;"“”(|—–')
 _BEFORE_PLACE = frozenset(("in", "at", "near", "outside"))
 _PLACE_NOUNS = frozenset(("town", "city", "village", "district", "province", "region"))
 _LINE = re.compile(r"[^\n]+")
+# What separates a headline from the outlet's name after it.
+_TITLE_PARTS = re.compile(r"\s+[-|–—]\s+")
 _URL_WORDS = re.compile(r"[a-z]{3,}")
 
 
@@ -168,6 +171,8 @@ def day_of(value: str | None) -> int | None:
 def features(text: str, title: str | None = None, url: str | None = None,
              when: str | None = None) -> Features:
     """The features of one report (see :class:`Features`)."""
+    if title:
+        title = _headline(title)
     body = text[:MAX_CHARS]
     low = body.lower()
     if any(cue in low for cue in FURNITURE):
@@ -210,6 +215,16 @@ def features(text: str, title: str | None = None, url: str | None = None,
                      if not people_words.intersection(p.lower().split())]
     return Features(dict(terms), dict(names), tuple(ranked[:12]), day_of(when), kind, content,
                     tuple(people[:20]), tuple(places_ranked[:5]))
+
+
+def _headline(title: str) -> str:
+    """A title without the outlet's name that pages append to it (``… - Valley Ledger``,
+    ``… | WXYZ News``): a last part after a dash or bar of ``TITLE_TAIL_WORDS`` words or fewer.
+    Every report of that outlet carries it, whatever the incident."""
+    parts = _TITLE_PARTS.split(title)
+    while len(parts) > 1 and len(parts[-1].split()) <= TITLE_TAIL_WORDS:
+        parts.pop()
+    return " - ".join(parts)
 
 
 def _scan(block: str, weight: int, terms: Counter, names: Counter, starts: Counter,
@@ -295,7 +310,9 @@ def _blank(sep: str) -> bool:
 
 
 def _is_name(word: str) -> bool:
-    return len(word) > 2 and word.lower() not in NOT_NAMES and not (word.isupper() and len(word) > 4)
+    # A word in capitals is an acronym (a police department, a broadcaster's call sign) or
+    # shouting: it names a body or an outlet that many incidents share, never who or where.
+    return len(word) > 2 and not word.isupper() and word.lower() not in NOT_NAMES
 
 
 def _end_run(run: list[str], phrases: Counter) -> None:
