@@ -24,7 +24,6 @@ gives the keys under which near-duplicates meet.
 """
 from __future__ import annotations
 
-import heapq
 import math
 import re
 import zlib
@@ -32,6 +31,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from itertools import compress
+from operator import itemgetter
 
 WINDOW_DAYS = 7  # reports this close in date are compared whatever their names
 RARE_NAME_MAX = 8  # a name found in at most this many reports (before this one) is rare
@@ -123,6 +124,7 @@ _POSSESSIVE = re.compile(r"'s\b")
 # A word, kept by the split so that what stands between two words is known too. Words of
 # three letters or more in lower case (and ages) are content, capitalised words may be names.
 _TOKENS = re.compile(r"([A-Za-z][A-Za-z']*(?:-[A-Za-z]+)*)")
+_first_char = itemgetter(0)
 # What ends a sentence (or opens a quote) before a capitalised word that says nothing of a name.
 _ENDS = frozenset('.!?:;"“”(|—–')
 # A name after "in", "at", "near", "outside" or "the town of": where something happened.
@@ -250,32 +252,34 @@ def _scan(block: str, weight: int, terms: Counter, names: Counter, starts: Count
         for word in small:
             small[word] *= weight
     terms.update(small)
-    caps = [i for i, w in enumerate(words) if w[0].isupper()]
-    counts: Counter[str] = Counter()  # each capitalised word as written
-    first: Counter[str] = Counter()  # of them, at a sentence or line start
-    in_runs: Counter[str] = Counter()
-    run: list[int] = []
+    caps = list(compress(range(len(words)), map(str.isupper, map(_first_char, words))))
+    if not caps:
+        return
+    counts = Counter(map(words.__getitem__, caps))  # each capitalised word as written
+    is_name = {w: _is_name(w) for w in counts}
+    at_start: list[str] = []  # capitalised words at a sentence or line start
     runs: list[list[int]] = []  # runs of capitalised words joined by blanks
+    run: list[int] = []
+    last = -2
     for i in caps:
-        word, sep = words[i], seps[i]
-        counts[word] += 1
+        sep = seps[i]
         end = sep.rstrip()
         if (end and end[-1] in _ENDS) or sep.endswith("\n") or (i == 0 and not sep):
-            first[word] += 1
-        if run and run[-1] == i - 1 and _blank(sep):
+            at_start.append(words[i])
+        if last == i - 1 and sep and not sep.strip(" \t"):
             run.append(i)
         else:
-            if run:
-                runs.append(run)
             run = [i]
-    if run:
-        runs.append(run)
+            runs.append(run)
+        last = i
+    first = Counter(at_start)
+    in_runs: Counter[str] = Counter()
     for run in runs:
         if len(run) > 1:
             part: list[str] = []
             for i in run:
                 word = words[i]
-                if _is_name(word):
+                if is_name[word]:
                     part.append(word)
                     in_runs[word] += 1
                 else:
@@ -286,15 +290,15 @@ def _scan(block: str, weight: int, terms: Counter, names: Counter, starts: Count
                 words[s - 1] == "of" and s > 1 and _blank(seps[s - 1])
                 and words[s - 2] in _PLACE_NOUNS)):
             place = [words[i] for i in run]
-            while place and not _is_name(place[-1]):
+            while place and not is_name[place[-1]]:
                 place.pop()
-            if place and all(_is_name(w) for w in place):
+            if place and all(is_name[w] for w in place):
                 places[" ".join(place)] += weight
     for word, n in counts.items():
         folded = word.lower()
         if len(folded) > 2 and folded not in STOPWORDS:
             terms[folded] += weight * n
-        if _is_name(word):
+        if is_name[word]:
             f = first.get(word, 0)
             if n > f:
                 names[folded] += weight * (n - f)
@@ -560,13 +564,16 @@ def sketch(text: str) -> tuple[int, ...]:
     One hash per shingle instead of one per shingle and permutation: the Jaccard estimate
     of :func:`jaccard` has the error of a 64-permutation MinHash at a sixtieth of the cost.
     """
+    # Every shingle is joined, encoded and hashed by C code (map and zip), no Python step
+    # per shingle; of a long text, only the first SKETCH_WORDS words are split off and folded.
+    if len(text) > 8 * SKETCH_WORDS:
+        text = " ".join(text.split(None, SKETCH_WORDS)[:SKETCH_WORDS])
     words = text.lower().split()[:SKETCH_WORDS]
     if len(words) < SHINGLE:
         return (zlib.crc32(" ".join(words).encode()),) if words else ()
-    crc32 = zlib.crc32
-    hashes = {crc32(" ".join(words[i:i + SHINGLE]).encode())
-              for i in range(len(words) - SHINGLE + 1)}
-    return tuple(heapq.nsmallest(SKETCH, hashes))
+    runs = zip(*(words[i:] for i in range(SHINGLE)))
+    hashes = set(map(zlib.crc32, map(str.encode, map(" ".join, runs))))
+    return tuple(sorted(hashes)[:SKETCH])
 
 
 def jaccard(a: tuple[int, ...], b: tuple[int, ...]) -> float:
