@@ -9,8 +9,11 @@ weighted by how rare each word is among the reports seen so far (tf-idf).
 
 What tells two incidents apart in news is who and where: the victims' and suspects' names,
 the street, the town. So a pair of reports with no rare name in common must be far more
-alike in its words to join than a pair that shares one, and a pair more than a week apart
-is compared only through a rare name. Figures are left out: different incidents share
+alike in its words to join than a pair that shares one, a pair sharing one rare name (often
+only a town, where other incidents happen too) more alike than a pair sharing two, and a
+pair more than a week apart is compared only through a person both name. Words in capitals
+(a police department's or a broadcaster's acronym) and the outlet's name after a title's
+last dash are no names: every report of that outlet or town carries them. Figures are left out: different incidents share
 "1 killed", and grouping by figures would hide the conflicts claimtrack exists to show.
 
 The caller supplies the candidates (:class:`Candidate`): the reports within
@@ -37,6 +40,7 @@ from operator import itemgetter
 WINDOW_DAYS = 7  # reports this close in date are compared whatever their names
 RARE_NAME_MAX = 8  # a name found in at most this many reports (before this one) is rare
 THRESHOLD = 0.10  # the least score with which a report joins an event sharing a rare name
+THRESHOLD_ONE_NAME = 0.20  # the same, for an event sharing only one rare name (often a town)
 THRESHOLD_PERSON = 0.05  # the same, for an event naming a person the report names
 THRESHOLD_NO_NAME = 0.25  # the same, for an event that shares no rare name with the report
 FAR_THRESHOLD = 0.30  # the least similarity of reports further apart, naming a person both
@@ -469,7 +473,7 @@ def place(doc: Features, candidates: Iterable[Candidate], stats: Stats,
     best_key = None
     for event in sorted(by_event):
         members = sorted(by_event[event], key=lambda c: c.report)[-MAX_MEMBERS:]
-        total, top, top_report, top_shared, any_shared = 0.0, -1.0, None, (), False
+        total, top, top_report, top_shared, any_shared = 0.0, -1.0, None, (), 0
         any_person = False
         for c in members:
             shared = tuple(sorted(rare.intersection(c.features.names)))
@@ -483,13 +487,13 @@ def place(doc: Features, candidates: Iterable[Candidate], stats: Stats,
                 if far and sim < (FAR_THRESHOLD if people == 1 else FAR_THRESHOLD_TWO):
                     sim = 0.0
             total += sim
-            any_shared = any_shared or bool(shared)
+            any_shared = max(any_shared, len(shared))
             any_person = any_person or (sim > 0 and not rare_phrases.isdisjoint(c.features.people))
             if sim > top:
                 top, top_report, top_shared = sim, c.report, shared
         score = total / len(members)
-        if score < (THRESHOLD_PERSON if any_person else THRESHOLD if any_shared
-                     else THRESHOLD_NO_NAME):
+        if score < (THRESHOLD_PERSON if any_person else THRESHOLD if any_shared > 1
+                     else THRESHOLD_ONE_NAME if any_shared else THRESHOLD_NO_NAME):
             continue
         key = (-score, event)
         if best_key is None or key < best_key:
