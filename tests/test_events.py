@@ -359,3 +359,39 @@ def test_one_outlets_reports_on_two_incidents_stay_apart(tmp_path, invoke):
     feed = write_feed(tmp_path / "feed.jsonl", [first, other])
     assert invoke("ingest", "-q", feed).exit_code == 0
     assert len({r["event"] for r in listed(invoke, "reports")}) == 2
+
+
+COLDBROOK_DRIVER = {
+    "id": "cb-1", "date": "2023-03-03", "title": "Delivery driver shot in Coldbrook",
+    "text": ("Gunfire wounded a delivery driver outside a grocery on Mercer Avenue in Coldbrook "
+             "late on Friday, police said.\nThe driver, Tomas Okafor, was taken to hospital "
+             "with a leg wound. Okafor told officers two men in a grey sedan had followed his "
+             "van for several blocks.\nDetectives asked neighbours for doorbell camera footage "
+             "of the street."),
+}
+COLDBROOK_COURT = {
+    "id": "cb-2", "date": "2023-03-05", "title": "Teenager killed at Coldbrook basketball court",
+    "text": ("A teenager was shot and killed at a basketball court behind Linden Middle School "
+             "in Coldbrook on Sunday evening, the county coroner said.\nThe coroner named him as "
+             "Jalen Whitcombe, 16. Friends said Whitcombe had gone to the court after dinner, as "
+             "he did most nights.\nPolice said no arrest had been made and asked witnesses to "
+             "come forward."),
+}
+COLDBROOK_VIGIL = {
+    "id": "cb-3", "date": "2023-03-07", "title": "Vigil for Coldbrook teenager",
+    "text": ("Hundreds gathered at Linden Middle School in Coldbrook on Tuesday to remember Jalen "
+             "Whitcombe, the 16-year-old shot dead at the basketball court behind the school.\n"
+             "His coach said Whitcombe was the first to arrive at practice and the last to leave. "
+             "Detectives said they were following several leads."),
+}
+
+
+def test_two_incidents_in_one_town_stay_apart_and_a_follow_up_joins_its_own():
+    # The driver and the teenager share only the town's name: not enough. The vigil shares
+    # the teenager's name, his school and the town with the report of his death.
+    assert groups([COLDBROOK_DRIVER, COLDBROOK_COURT, COLDBROOK_VIGIL]) == [
+        ["cb-1"], ["cb-2", "cb-3"]]
+    index = MemoryIndex()
+    placements = [index.add(n, doc(r)) for n, r in
+                  enumerate([COLDBROOK_DRIVER, COLDBROOK_COURT, COLDBROOK_VIGIL])]
+    assert {"whitcombe", "linden", "coldbrook"} <= set(placements[2].shared)
