@@ -473,10 +473,9 @@ def place(doc: Features, candidates: Iterable[Candidate], stats: Stats,
     best_key = None
     for event in sorted(by_event):
         members = sorted(by_event[event], key=lambda c: c.report)[-MAX_MEMBERS:]
-        total, top, top_report, top_shared, any_shared = 0.0, -1.0, None, (), 0
+        total, top, top_report, top_member, any_shared = 0.0, -1.0, None, None, 0
         any_person = False
         for c in members:
-            shared = tuple(sorted(rare.intersection(c.features.names)))
             far = (doc.day is not None and c.features.day is not None
                    and abs(doc.day - c.features.day) > WINDOW_DAYS)
             people = len(rare_phrases.intersection(c.features.people)) if far else 0
@@ -487,10 +486,14 @@ def place(doc: Features, candidates: Iterable[Candidate], stats: Stats,
                 if far and sim < (FAR_THRESHOLD if people == 1 else FAR_THRESHOLD_TWO):
                     sim = 0.0
             total += sim
-            any_shared = max(any_shared, len(shared))
-            any_person = any_person or (sim > 0 and not rare_phrases.isdisjoint(c.features.people))
+            if rare and any_shared < 2:
+                any_shared = max(any_shared, len(rare.intersection(c.features.names)))
+            if sim > 0 and not any_person and rare_phrases:
+                any_person = not rare_phrases.isdisjoint(c.features.people)
             if sim > top:
-                top, top_report, top_shared = sim, c.report, shared
+                top, top_report, top_member = sim, c.report, c
+        top_shared = tuple(sorted(rare.intersection(top_member.features.names))) \
+            if top_member is not None else ()
         score = total / len(members)
         if score < (THRESHOLD_PERSON if any_person else THRESHOLD if any_shared > 1
                      else THRESHOLD_ONE_NAME if any_shared else THRESHOLD_NO_NAME):
