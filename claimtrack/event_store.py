@@ -89,13 +89,18 @@ class _Stored:
 class EventPlacer:
     """Places each new report in an event, inside the report's own transaction.
 
-    Used by ``db.ReportWriter``: :meth:`place` after the report's row is inserted,
-    :meth:`flush` every few hundred reports and at the end (the word statistics are kept
-    in memory meanwhile; a crash loses only some counts, which weigh words, never a
-    placement). With ``group`` false, untagged reports go to event ``default`` as before.
+    Used by ``db.ReportWriter``: :meth:`decide` before the report's row is inserted and
+    :meth:`record` after, :meth:`flush` every few hundred reports and at the end. The word
+    statistics and the blocking keys (rare names, copy anchors) of the reports stored
+    meanwhile are kept in memory and looked up there too; a crash loses only some counts,
+    which weigh words, and the keys of the last reports, which then are found by their
+    dates alone (``claimtrack events --regroup`` rebuilds both), never a placement. With
+    ``group`` false, untagged reports go to event ``default`` as before.
     """
 
     CACHE = 50_000  # stored reports kept parsed in memory
+    # The latest holders of an anchor looked at: a shingle that many reports repeat (a
+    # copyright line) costs no more than a rare one, and a copy shares about 6 of 8 anchors.
     ANCHOR_ROWS = 20
     MIN_ANCHORS = 3
     MAX_COPY_CANDIDATES = 20
