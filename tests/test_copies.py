@@ -159,3 +159,18 @@ def test_a_copy_ingested_later_finds_its_original_in_the_database(tmp_path, invo
     rows = {r["ref"]: r for r in db.query("SELECT id, ref, event, copy_of FROM reports")}
     assert rows["copy"]["copy_of"] == rows["again"]["copy_of"] == rows["wire"]["id"]
     assert rows["copy"]["event"] == rows["wire"]["event"] != rows["other"]["event"]
+
+
+def test_the_keys_of_a_report_number_given_again_replace_the_first(tmp_path):
+    # A report's transaction rolled back gives its number to the next report: the keys
+    # held for the first must not be written for the second.
+    from claimtrack.db import open_db
+    from claimtrack.event_store import EventPlacer
+
+    db = open_db(str(tmp_path / "keys.db"))
+    placer = EventPlacer(db)
+    placer._hold(7, ["harlow"], (11, 12, 13))
+    placer._hold(7, ["quenby"], (14,))
+    placer.flush()
+    assert db.execute("SELECT name, report_id FROM grouping_names").fetchall() == [("quenby", 7)]
+    assert db.execute("SELECT anchor, report_id FROM grouping_anchors").fetchall() == [(14, 7)]
