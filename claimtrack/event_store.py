@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 import struct
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -45,10 +46,8 @@ def read(report: Report) -> tuple[Features, tuple[int, ...]]:
     return doc, grouping.sketch(report.text) if doc.content else ()
 
 
-def _keys(doc: Features) -> list[str]:
-    """The keys of grouping_df that count the words, names and people of ``doc``."""
-    return ([f"t:{t}" for t in doc.terms] + [f"n:{n}" for n in doc.names]
-            + [f"p:{p}" for p in doc.people])
+# grouping_df's keys: "t:" + a word, "n:" + a name, "p:" + a person; "#" counts the reports.
+_PREFIXES = ("t:", "n:", "p:")
 
 
 def _marks(n: int) -> str:
@@ -76,7 +75,6 @@ class Decision:
     weights: Weights | None = None
     how: str = "tag"
     placement: Placement | None = None
-    keys: list[str] | None = None
 
 
 @dataclass(slots=True)
@@ -91,14 +89,19 @@ class _Stored:
 class EventPlacer:
     """Places each new report in an event, inside the report's own transaction.
 
-    Used by ``db.ReportWriter``: :meth:`place` after the report's row is inserted,
-    :meth:`flush` every few hundred reports and at the end (the word statistics are kept
-    in memory meanwhile; a crash loses only some counts, which weigh words, never a
-    placement). With ``group`` false, untagged reports go to event ``default`` as before.
+    Used by ``db.ReportWriter``: :meth:`decide` before the report's row is inserted and
+    :meth:`record` after, :meth:`flush` every few hundred reports and at the end. The word
+    statistics and the blocking keys (rare names, copy anchors) of the reports stored
+    meanwhile are kept in memory and looked up there too; a crash loses only some counts,
+    which weigh words, and the keys of the last reports, which then are found by their
+    dates alone (``claimtrack events --regroup`` rebuilds both), never a placement. With
+    ``group`` false, untagged reports go to event ``default`` as before.
     """
 
     CACHE = 50_000  # stored reports kept parsed in memory
-    ANCHOR_ROWS = 200
+    # The latest holders of an anchor looked at: a shingle that many reports repeat (a
+    # copyright line) costs no more than a rare one, and a copy shares about 6 of 8 anchors.
+    ANCHOR_ROWS = 20
     MIN_ANCHORS = 3
     MAX_COPY_CANDIDATES = 20
 
@@ -107,55 +110,76 @@ class EventPlacer:
         self.conn = db.conn
         self.group = group
         self.default_event = default_event
-        self._df: dict[str, int] = {}
-        self._pending: dict[str, int] = {}
+        # How many stored reports hold each word, name and person (grouping_df's rows "t:…",
+        # "n:…", "p:…", read once each and then kept), and the counts not yet written.
+        self._df: tuple[Counter, Counter, Counter] = (Counter(), Counter(), Counter())
+        self._pending: tuple[Counter, Counter, Counter] = (Counter(), Counter(), Counter())
+        self._pending_reports = 0
         self._reports: int | None = None
         self._cache: dict[int, _Stored] = {}
+        # The blocking keys of the reports stored since the last flush (their rare names and
+        # copy anchors), written together by flush(): one report's keys fall on pages all
+        # over the two indexes, a few hundred reports' keys share them. Until then they are
+        # looked up here as well as in the database.
+        self._keys: dict[int, tuple[list[str], tuple[int, ...]]] = {}
+        self._by_name: dict[str, list[int]] = {}
+        self._by_anchor: dict[int, list[int]] = {}
 
     # -- the statistics -------------------------------------------------------------------
 
-    def _stats_for(self, doc: Features, keys: list[str]) -> Stats:
-        """A Stats holding the counts of the words and names of ``doc`` (``keys``: theirs,
-        as :func:`_keys` gives them)."""
-        df = self._df
-        missing = [k for k in keys if k not in df]
+    def _stats_for(self, doc: Features) -> Stats:
+        """The word statistics, holding at least the counts of the words and names of
+        ``doc`` (those not yet in memory are read in one query)."""
+        missing = []
+        for prefix, known, keys in zip(_PREFIXES, self._df, (doc.terms, doc.names, doc.people)):
+            missing += [prefix + k for k in keys if k not in known]
         for at in range(0, len(missing), _CHUNK):
             part = missing[at:at + _CHUNK]
             found = dict(self.conn.execute(
                 f"SELECT key, df FROM grouping_df WHERE key IN ({_marks(len(part))})", part))
-            for k in part:
-                self._df[k] = found.get(k, 0) + self._pending.get(k, 0)
+            for key in part:
+                # Every key counted since the last flush was read before: none is pending.
+                self._df[_PREFIXES.index(key[:2])][key[2:]] = found.get(key, 0)
         if self._reports is None:
             row = self.conn.execute("SELECT df FROM grouping_df WHERE key = '#'").fetchone()
-            self._reports = (row[0] if row else 0) + self._pending.get("#", 0)
-        return Stats(self._reports,
-                     {t: df[f"t:{t}"] for t in doc.terms},
-                     {n: df[f"n:{n}"] for n in doc.names},
-                     {p: df[f"p:{p}"] for p in doc.people})
+            self._reports = (row[0] if row else 0) + self._pending_reports
+        return Stats(self._reports, *self._df)
 
-    def _count(self, keys: list[str]) -> None:
-        pending, df = self._pending, self._df
-        for key in keys:
-            pending[key] = pending.get(key, 0) + 1
-            df[key] += 1  # _stats_for has loaded every key
-        pending["#"] = pending.get("#", 0) + 1
+    def _count(self, doc: Features) -> None:
+        for counts in (self._df, self._pending):
+            counts[0].update(doc.terms.keys())
+            counts[1].update(doc.names.keys())
+            counts[2].update(doc.people)
+        self._pending_reports += 1
         self._reports = (self._reports or 0) + 1
 
     def flush(self) -> None:
-        """Write the word counts gathered since the last flush."""
-        if not self._pending:
+        """Write the word counts and blocking keys gathered since the last flush."""
+        if not self._pending_reports and not self._keys:
             return
         from .db import write_transaction
 
-        rows = sorted(self._pending.items())
+        rows = sorted([(prefix + k, n) for prefix, pending in zip(_PREFIXES, self._pending)
+                       for k, n in pending.items()] + [("#", self._pending_reports)])
+        names = sorted((n, r) for r, (keys, _) in self._keys.items() for n in keys)
+        anchors = sorted((a, r) for r, (_, keys) in self._keys.items() for a in keys)
 
         def write() -> None:
             self.conn.executemany(
                 "INSERT INTO grouping_df (key, df) VALUES (?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET df = df + excluded.df", rows)
+            self.conn.executemany("INSERT OR IGNORE INTO grouping_names (name, report_id) "
+                                  "VALUES (?, ?)", names)
+            self.conn.executemany("INSERT OR IGNORE INTO grouping_anchors (anchor, report_id) "
+                                  "VALUES (?, ?)", anchors)
 
         write_transaction(self.db, write)
-        self._pending.clear()
+        for pending in self._pending:
+            pending.clear()
+        self._pending_reports = 0
+        self._keys.clear()
+        self._by_name.clear()
+        self._by_anchor.clear()
 
     # -- placing ------------------------------------------------------------------------
 
@@ -172,8 +196,7 @@ class EventPlacer:
             return Decision(name, self._tag_event(name), None, "tag" if meta.event else "auto")
         doc, sketch = read_ or read(report)
         copy = self._original(sketch) if sketch else None
-        keys = _keys(doc)
-        stats = self._stats_for(doc, keys)
+        stats = self._stats_for(doc)
         weights = grouping.weigh(doc, stats)
         if meta.event:
             name = meta.event
@@ -194,13 +217,13 @@ class EventPlacer:
                 name = self.conn.execute("SELECT name FROM events WHERE id = ?",
                                          [event_id]).fetchone()[0]
                 how = "similar"
-        return Decision(name, event_id, copy, placed, doc, sketch, weights, how, placement, keys)
+        return Decision(name, event_id, copy, placed, doc, sketch, weights, how, placement)
 
     def record(self, report_id: int, decision: Decision) -> None:
         """Keep what grouping read of the report just stored as ``report_id``."""
         if decision.doc is None:
             return
-        self._count(decision.keys)
+        self._count(decision.doc)
         self._remember(report_id, decision.doc, decision.weights, decision.sketch,
                        decision.how, decision.placement)
 
@@ -226,18 +249,28 @@ class EventPlacer:
         if doc.content:
             # A name held by more than RARE_NAME_MAX reports never blocks again (counts only
             # grow): only the rarer ones are worth a row.
-            df = self._df
-            self.conn.executemany("INSERT OR IGNORE INTO grouping_names (name, report_id) "
-                                  "VALUES (?, ?)", [(n, report_id) for n in weights.names
-                                                    if df.get(f"n:{n}", 0) <= grouping.RARE_NAME_MAX])
-            self.conn.executemany("INSERT OR IGNORE INTO grouping_anchors (anchor, report_id) "
-                                  "VALUES (?, ?)",
-                                  [(a, report_id) for a in grouping.anchors(sketch)])
+            name_df = self._df[1]
+            self._hold(report_id, [n for n in weights.names if name_df[n] <= grouping.RARE_NAME_MAX],
+                       grouping.anchors(sketch))
         if len(self._cache) >= self.CACHE:
             self._cache.clear()
         self._cache[report_id] = _Stored(
             Features({}, weights.names, (), doc.day, None, doc.content, doc.people), weights,
             blob)
+
+    def _hold(self, report_id: int, names: list[str], anchors: tuple[int, ...]) -> None:
+        """Keep a stored report's blocking keys until the next flush."""
+        if report_id in self._keys:
+            # The number of a report whose transaction was rolled back, given again.
+            old_names, old_anchors = self._keys[report_id]
+            for key, index in [(n, self._by_name) for n in old_names] + [
+                    (a, self._by_anchor) for a in old_anchors]:
+                index[key].remove(report_id)
+        self._keys[report_id] = (names, anchors)
+        for name in names:
+            self._by_name.setdefault(name, []).append(report_id)
+        for anchor in anchors:
+            self._by_anchor.setdefault(anchor, []).append(report_id)
 
     def _original(self, sketch: tuple[int, ...]) -> int | None:
         """The earliest stored report this text is a near-duplicate of, if any.
@@ -247,14 +280,22 @@ class EventPlacer:
         reports holding it, so that a shingle every report repeats (a dateline, furniture)
         costs no more than a rare one.
         """
-        counts: dict[int, int] = {}
-        for anchor in grouping.anchors(sketch):
-            for (report_id,) in self.conn.execute(
-                    "SELECT report_id FROM grouping_anchors WHERE anchor = ? "
-                    "ORDER BY report_id DESC LIMIT ?", [anchor, self.ANCHOR_ROWS]):
-                counts[report_id] = counts.get(report_id, 0) + 1
-        found = sorted((r for r, n in counts.items() if n >= self.MIN_ANCHORS),
-                       key=lambda r: (-counts[r], r))[:self.MAX_COPY_CANDIDATES]
+        keys = grouping.anchors(sketch)
+        # One statement: the latest ANCHOR_ROWS holders of each anchor, counted in SQLite.
+        lookups = " UNION ALL ".join(
+            ["SELECT * FROM (SELECT report_id FROM grouping_anchors WHERE anchor = ? "
+             "ORDER BY report_id DESC LIMIT ?)"] * len(keys))
+        counts = dict(self.conn.execute(
+            f"SELECT report_id, count(*) FROM ({lookups}) GROUP BY report_id "
+            f"HAVING count(*) >= ? ORDER BY count(*) DESC, report_id LIMIT ?",
+            [v for k in keys for v in (k, self.ANCHOR_ROWS)]
+            + [self.MIN_ANCHORS, self.MAX_COPY_CANDIDATES]))
+        if self._by_anchor:  # and the reports stored since the last flush
+            held: Counter[int] = Counter()
+            for key in keys:
+                held.update(self._by_anchor.get(key, ()))
+            counts.update((r, n) for r, n in held.items() if n >= self.MIN_ANCHORS)
+        found = sorted(counts, key=lambda r: (-counts[r], r))[:self.MAX_COPY_CANDIDATES]
         best, best_j = None, 0.0
         for report_id in sorted(found):
             stored = self._stored(report_id)
@@ -295,21 +336,28 @@ class EventPlacer:
         if rare:
             parts.append(f"SELECT report_id FROM grouping_names WHERE name IN ({_marks(len(rare))})")
             params += rare
+            held = sorted({r for n in rare for r in self._by_name.get(n, ())})
+            if held:  # stored since the last flush: their names are not written yet
+                parts.append("SELECT value FROM json_each(?)")
+                params.append(json.dumps(held))
         if not parts:
             return
-        # The events of the reports found, then the latest MAX_MEMBERS reports of each
-        # (a range of the index on event_id, however big the event).
-        sql = f"""WITH seen(id) AS ({' UNION '.join(parts)})
-                  SELECT DISTINCT r.event_id FROM seen JOIN reports r ON r.id = seen.id
-                  WHERE r.event_id IS NOT NULL ORDER BY r.event_id"""
-        for (event,) in self.conn.execute(sql, params).fetchall():
-            members = self.conn.execute(
-                "SELECT id FROM reports WHERE event_id = ? ORDER BY id DESC LIMIT ?",
-                [event, grouping.MAX_MEMBERS]).fetchall()
-            for (report_id,) in reversed(members):
-                stored = self._stored(report_id)
-                if stored is not None:
-                    yield Candidate(report_id, event, stored.features, stored.weights)
+        # The events of the reports found, then the latest MAX_MEMBERS reports of each (a
+        # range of the index on event_id from its MAX_MEMBERS-th latest report, however big
+        # the event), in one statement.
+        sql = f"""WITH seen(id) AS ({' UNION '.join(parts)}),
+                  found(event) AS (SELECT DISTINCT r.event_id FROM seen
+                                   JOIN reports r ON r.id = seen.id
+                                   WHERE r.event_id IS NOT NULL)
+                  SELECT m.id, m.event_id FROM found
+                  JOIN reports m ON m.event_id = found.event AND m.id >= coalesce(
+                    (SELECT id FROM reports WHERE event_id = found.event
+                     ORDER BY id DESC LIMIT 1 OFFSET ?), 0)
+                  ORDER BY m.event_id, m.id"""
+        for report_id, event in self.conn.execute(sql, [*params, grouping.MAX_MEMBERS - 1]):
+            stored = self._stored(report_id)
+            if stored is not None:
+                yield Candidate(report_id, event, stored.features, stored.weights)
 
     def _tag_event(self, name: str) -> int:
         row = self.conn.execute("SELECT id FROM events WHERE name = ?", [name]).fetchone()

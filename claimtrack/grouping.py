@@ -9,8 +9,11 @@ weighted by how rare each word is among the reports seen so far (tf-idf).
 
 What tells two incidents apart in news is who and where: the victims' and suspects' names,
 the street, the town. So a pair of reports with no rare name in common must be far more
-alike in its words to join than a pair that shares one, and a pair more than a week apart
-is compared only through a rare name. Figures are left out: different incidents share
+alike in its words to join than a pair that shares one, a pair sharing one rare name (often
+only a town, where other incidents happen too) more alike than a pair sharing two, and a
+pair more than a week apart is compared only through a person both name. Words in capitals
+(a police department's or a broadcaster's acronym) and the outlet's name after a title's
+last dash are no names: every report of that outlet or town carries them. Figures are left out: different incidents share
 "1 killed", and grouping by figures would hide the conflicts claimtrack exists to show.
 
 The caller supplies the candidates (:class:`Candidate`): the reports within
@@ -24,7 +27,6 @@ gives the keys under which near-duplicates meet.
 """
 from __future__ import annotations
 
-import heapq
 import math
 import re
 import zlib
@@ -32,18 +34,22 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from itertools import compress
+from operator import itemgetter
 
 WINDOW_DAYS = 7  # reports this close in date are compared whatever their names
 RARE_NAME_MAX = 8  # a name found in at most this many reports (before this one) is rare
 THRESHOLD = 0.10  # the least score with which a report joins an event sharing a rare name
+THRESHOLD_ONE_NAME = 0.20  # the same, for an event sharing only one rare name (often a town)
 THRESHOLD_PERSON = 0.05  # the same, for an event naming a person the report names
-THRESHOLD_NO_NAME = 0.30  # the same, for an event that shares no rare name with the report
+THRESHOLD_NO_NAME = 0.25  # the same, for an event that shares no rare name with the report
 FAR_THRESHOLD = 0.30  # the least similarity of reports further apart, naming a person both
 FAR_THRESHOLD_TWO = 0.2  # the same, for reports naming two people or more both
 RARE_PHRASE_MAX = 10  # a full name found in at most this many reports is rare
 MAX_CHARS = 3000  # a report is read up to here: its lead names who, where and what
 MAX_MEMBERS = 40  # an event is compared through at most its latest this many reports
 TOP_TERMS = 40  # the heaviest words (and names) of a report that similarity reads
+TITLE_TAIL_WORDS = 6  # a title's last part after a dash this short names its outlet
 MIN_CONTENT_WORDS = 25  # fewer distinct content words: page furniture, never grouped
 COPY_JACCARD = 0.8
 SHINGLE = 5  # words per shingle
@@ -117,20 +123,20 @@ FURNITURE = (
     "terms of use", "terms of service",
 )
 
-_WORD = re.compile(r"\d+-year-old|[A-Za-z][A-Za-z']*(?:-[A-Za-z]+)*")
-# Words of three letters or more in lower case (and ages), and capitalised words.
-_LOWER = re.compile(r"\b[a-z][a-z']{2,}(?:-[a-z]+)*")
 _AGE = re.compile(r"\b\d+-year-old")
-_CAPITAL = re.compile(r"\b[A-Z][A-Za-z']*(?:-[A-Za-z]+)*")
 _POSSESSIVE = re.compile(r"'s\b")
-_NAME = r"[A-Z][A-Za-z']*(?:-[A-Za-z]+)*"
-# A capitalised word at a line start or after a sentence end (or an opening quote).
-_AT_START = re.compile(rf"(?:^|[.!?:;\"“”(|—–]\s*)({_NAME})", re.MULTILINE)
+# A word, kept by the split so that what stands between two words is known too. Words of
+# three letters or more in lower case (and ages) are content, capitalised words may be names.
+_TOKENS = re.compile(r"([A-Za-z][A-Za-z']*(?:-[A-Za-z]+)*)")
+_first_char = itemgetter(0)
+# What ends a sentence (or opens a quote) before a capitalised word that says nothing of a name.
+_ENDS = frozenset('.!?:;"“”(|—–')
 # A name after "in", "at", "near", "outside" or "the town of": where something happened.
-_PLACE = re.compile(r"\b(?:in|at|near|outside|(?:town|city|village|district|province|region)"
-                    rf"[ \t]+of)[ \t]+((?:{_NAME}[ \t]+)*{_NAME})")
-_RUN = re.compile(rf"\b{_NAME}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_NAME})+")
+_BEFORE_PLACE = frozenset(("in", "at", "near", "outside"))
+_PLACE_NOUNS = frozenset(("town", "city", "village", "district", "province", "region"))
 _LINE = re.compile(r"[^\n]+")
+# What separates a headline from the outlet's name after it.
+_TITLE_PARTS = re.compile(r"\s+[-|–—]\s+")
 _URL_WORDS = re.compile(r"[a-z]{3,}")
 
 
@@ -171,6 +177,8 @@ def day_of(value: str | None) -> int | None:
 def features(text: str, title: str | None = None, url: str | None = None,
              when: str | None = None) -> Features:
     """The features of one report (see :class:`Features`)."""
+    if title:
+        title = _headline(title)
     body = text[:MAX_CHARS]
     low = body.lower()
     if any(cue in low for cue in FURNITURE):
@@ -185,13 +193,7 @@ def features(text: str, title: str | None = None, url: str | None = None,
     places: Counter[str] = Counter()
     for weight, block in ((2, title or ""), (1, body)):
         block = _POSSESSIVE.sub("", block.replace("’", "'"))
-        _scan(block, weight, terms, names, starts, phrases, alone, lower)
-        for run in _PLACE.findall(block):
-            words = run.split()
-            while words and not _is_name(words[-1]):
-                words.pop()
-            if words and all(_is_name(w) for w in words):
-                places[" ".join(words)] += weight
+        _scan(block, weight, terms, names, starts, phrases, alone, lower, places)
     if url:
         # The last part of an article's address is often its headline, in words.
         slug = url.rstrip("/").rsplit("/", 1)[-1].lower()
@@ -221,14 +223,30 @@ def features(text: str, title: str | None = None, url: str | None = None,
                     tuple(people[:20]), tuple(places_ranked[:5]))
 
 
+def _headline(title: str) -> str:
+    """A title without the outlet's name that pages append to it (``… - Valley Ledger``,
+    ``… | WXYZ News``): a last part after a dash or bar of ``TITLE_TAIL_WORDS`` words or fewer.
+    Every report of that outlet carries it, whatever the incident."""
+    parts = _TITLE_PARTS.split(title)
+    while len(parts) > 1 and len(parts[-1].split()) <= TITLE_TAIL_WORDS:
+        parts.pop()
+    return " - ".join(parts)
+
+
 def _scan(block: str, weight: int, terms: Counter, names: Counter, starts: Counter,
-          phrases: Counter, alone: Counter, lower: set) -> None:
+          phrases: Counter, alone: Counter, lower: set, places: Counter) -> None:
     """Count the words of ``block``: content words in ``terms``, and the capitalised words
     that may be names. A capital after a sentence end or at a line start says nothing of
     a name: such words count in ``starts`` instead. Runs of two names or more (``Port
     Elm``, ``Ann Reyes``) count in ``phrases``; a name written as one word counts in
-    ``alone`` too."""
-    small = Counter(_LOWER.findall(block))  # words in lower case: content, never names
+    ``alone`` too; a run after "in", "at", "near", "outside" or "the town of" in
+    ``places``.
+
+    One split of the block gives every word and what stands between it and the one
+    before (a sentence end, a line break, or blanks that join the words of a name)."""
+    parts = _TOKENS.split(block)
+    words, seps = parts[1::2], parts[0::2]
+    small = Counter([w for w in words if len(w) > 2 and w.islower()])
     if "year-old" in block:
         small.update(_AGE.findall(block))
     lower.update(small)
@@ -238,34 +256,71 @@ def _scan(block: str, weight: int, terms: Counter, names: Counter, starts: Count
         for word in small:
             small[word] *= weight
     terms.update(small)
-    words = Counter(_CAPITAL.findall(block))
-    at_start = Counter(_AT_START.findall(block))
+    caps = list(compress(range(len(words)), map(str.isupper, map(_first_char, words))))
+    if not caps:
+        return
+    counts = Counter(map(words.__getitem__, caps))  # each capitalised word as written
+    is_name = {w: _is_name(w) for w in counts}
+    at_start: list[str] = []  # capitalised words at a sentence or line start
+    runs: list[list[int]] = []  # runs of capitalised words joined by blanks
+    run: list[int] = []
+    last = -2
+    for i in caps:
+        sep = seps[i]
+        end = sep.rstrip()
+        if (end and end[-1] in _ENDS) or sep.endswith("\n") or (i == 0 and not sep):
+            at_start.append(words[i])
+        if last == i - 1 and sep and not sep.strip(" \t"):
+            run.append(i)
+        else:
+            run = [i]
+            runs.append(run)
+        last = i
+    first = Counter(at_start)
     in_runs: Counter[str] = Counter()
-    for run in _RUN.findall(block):
-        part: list[str] = []
-        for word in run.split():
-            if _is_name(word):
-                part.append(word)
-                in_runs[word] += 1
-            else:
-                _end_run(part, phrases)
-        _end_run(part, phrases)
-    for word, n in words.items():
+    for run in runs:
+        if len(run) > 1:
+            part: list[str] = []
+            for i in run:
+                word = words[i]
+                if is_name[word]:
+                    part.append(word)
+                    in_runs[word] += 1
+                else:
+                    _end_run(part, phrases)
+            _end_run(part, phrases)
+        s = run[0]
+        if s and _blank(seps[s]) and (words[s - 1] in _BEFORE_PLACE or (
+                words[s - 1] == "of" and s > 1 and _blank(seps[s - 1])
+                and words[s - 2] in _PLACE_NOUNS)):
+            place = [words[i] for i in run]
+            while place and not is_name[place[-1]]:
+                place.pop()
+            if place and all(is_name[w] for w in place):
+                places[" ".join(place)] += weight
+    for word, n in counts.items():
         folded = word.lower()
         if len(folded) > 2 and folded not in STOPWORDS:
             terms[folded] += weight * n
-        if _is_name(word):
-            first = at_start.get(word, 0)
-            if n > first:
-                names[folded] += weight * (n - first)
-            if first:
-                starts[folded] += first
+        if is_name[word]:
+            f = first.get(word, 0)
+            if n > f:
+                names[folded] += weight * (n - f)
+            if f:
+                starts[folded] += f
             if n > in_runs.get(word, 0):
                 alone[folded] += 1
 
 
+def _blank(sep: str) -> bool:
+    """Spaces or tabs only: what joins the words of one name."""
+    return bool(sep) and not sep.strip(" \t")
+
+
 def _is_name(word: str) -> bool:
-    return len(word) > 2 and word.lower() not in NOT_NAMES and not (word.isupper() and len(word) > 4)
+    # A word in capitals is an acronym (a police department, a broadcaster's call sign) or
+    # shouting: it names a body or an outlet that many incidents share, never who or where.
+    return len(word) > 2 and not word.isupper() and word.lower() not in NOT_NAMES
 
 
 def _end_run(run: list[str], phrases: Counter) -> None:
@@ -360,9 +415,17 @@ class Weights:
 
 
 def _unit(weights: dict[str, float], keep: int) -> dict[str, float]:
-    top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
-    norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
-    return {k: round(w / norm, 3) for k, w in top}
+    # The heaviest first; equal weights in the order the report wrote them (a stable sort).
+    top = sorted(weights, key=weights.get, reverse=True)[:keep]
+    norm = math.sqrt(sum([weights[k] ** 2 for k in top])) or 1.0
+    return {k: round(weights[k] / norm, 3) for k in top}
+
+
+def _tf_idf(counts: dict[str, int], df: dict[str, int], reports: int) -> dict[str, float]:
+    # (1 + log tf) * log((reports + 2) / (df + 1)): Stats.idf, inline (it runs per word).
+    log, top = math.log, math.log(reports + 2)
+    get = df.get
+    return {t: (1 + log(n)) * (top - log(get(t, 0) + 1)) for t, n in counts.items()}
 
 
 def weigh(doc: Features, stats: Stats) -> Weights:
@@ -373,11 +436,8 @@ def weigh(doc: Features, stats: Stats) -> Weights:
     own words'. Only the ``TOP_TERMS`` heaviest words
     are kept: the rest weigh little and cost as much.
     """
-    idf, name_idf = stats.idf, stats.name_idf
-    return Weights(
-        _unit({t: (1 + math.log(n)) * idf(t) for t, n in doc.terms.items()}, TOP_TERMS),
-        _unit({t: (1 + math.log(n)) * name_idf(t) for t, n in doc.names.items()}, TOP_TERMS),
-    )
+    return Weights(_unit(_tf_idf(doc.terms, stats.df, stats.reports), TOP_TERMS),
+                   _unit(_tf_idf(doc.names, stats.name_df, stats.reports), TOP_TERMS))
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -413,10 +473,9 @@ def place(doc: Features, candidates: Iterable[Candidate], stats: Stats,
     best_key = None
     for event in sorted(by_event):
         members = sorted(by_event[event], key=lambda c: c.report)[-MAX_MEMBERS:]
-        total, top, top_report, top_shared, any_shared = 0.0, -1.0, None, (), False
+        total, top, top_report, top_member, any_shared = 0.0, -1.0, None, None, 0
         any_person = False
         for c in members:
-            shared = tuple(sorted(rare.intersection(c.features.names)))
             far = (doc.day is not None and c.features.day is not None
                    and abs(doc.day - c.features.day) > WINDOW_DAYS)
             people = len(rare_phrases.intersection(c.features.people)) if far else 0
@@ -427,13 +486,17 @@ def place(doc: Features, candidates: Iterable[Candidate], stats: Stats,
                 if far and sim < (FAR_THRESHOLD if people == 1 else FAR_THRESHOLD_TWO):
                     sim = 0.0
             total += sim
-            any_shared = any_shared or bool(shared)
-            any_person = any_person or (sim > 0 and not rare_phrases.isdisjoint(c.features.people))
+            if rare and any_shared < 2:
+                any_shared = max(any_shared, len(rare.intersection(c.features.names)))
+            if sim > 0 and not any_person and rare_phrases:
+                any_person = not rare_phrases.isdisjoint(c.features.people)
             if sim > top:
-                top, top_report, top_shared = sim, c.report, shared
+                top, top_report, top_member = sim, c.report, c
+        top_shared = tuple(sorted(rare.intersection(top_member.features.names))) \
+            if top_member is not None else ()
         score = total / len(members)
-        if score < (THRESHOLD_PERSON if any_person else THRESHOLD if any_shared
-                     else THRESHOLD_NO_NAME):
+        if score < (THRESHOLD_PERSON if any_person else THRESHOLD if any_shared > 1
+                     else THRESHOLD_ONE_NAME if any_shared else THRESHOLD_NO_NAME):
             continue
         key = (-score, event)
         if best_key is None or key < best_key:
@@ -508,13 +571,16 @@ def sketch(text: str) -> tuple[int, ...]:
     One hash per shingle instead of one per shingle and permutation: the Jaccard estimate
     of :func:`jaccard` has the error of a 64-permutation MinHash at a sixtieth of the cost.
     """
+    # Every shingle is joined, encoded and hashed by C code (map and zip), no Python step
+    # per shingle; of a long text, only the first SKETCH_WORDS words are split off and folded.
+    if len(text) > 8 * SKETCH_WORDS:
+        text = " ".join(text.split(None, SKETCH_WORDS)[:SKETCH_WORDS])
     words = text.lower().split()[:SKETCH_WORDS]
     if len(words) < SHINGLE:
         return (zlib.crc32(" ".join(words).encode()),) if words else ()
-    crc32 = zlib.crc32
-    hashes = {crc32(" ".join(words[i:i + SHINGLE]).encode())
-              for i in range(len(words) - SHINGLE + 1)}
-    return tuple(heapq.nsmallest(SKETCH, hashes))
+    runs = zip(*(words[i:] for i in range(SHINGLE)))
+    hashes = set(map(zlib.crc32, map(str.encode, map(" ".join, runs))))
+    return tuple(sorted(hashes)[:SKETCH])
 
 
 def jaccard(a: tuple[int, ...], b: tuple[int, ...]) -> float:

@@ -137,3 +137,40 @@ def test_page_furniture_is_never_a_copy_or_an_event_member(tmp_path, invoke):
     copies = open_db("claimtrack.db").execute(
         "SELECT count(*) FROM reports WHERE copy_of IS NOT NULL").fetchone()
     assert copies == (0,)
+
+
+def test_a_copy_ingested_later_finds_its_original_in_the_database(tmp_path, invoke):
+    # The first ingest ends (its blocking keys are written at its end); the copy comes in a
+    # second one, and a third report, in the same run as the copy, copies the copy's text.
+    first = [{"id": "wire", "date": "2024-03-07", "outlet": "Northline Wire", "text": WIRE},
+             {"id": "other", "date": "2024-03-07", "outlet": "Bay Echo", "text": OTHER}]
+    assert invoke("ingest", "-q", feed(tmp_path, first)).exit_code == 0
+    from claimtrack.db import open_db
+
+    db = open_db("claimtrack.db")
+    held = db.execute("SELECT count(DISTINCT report_id) FROM grouping_anchors").fetchone()
+    assert held == (2,)
+    later = [{"id": "copy", "date": "2024-03-09", "outlet": "Daily Sentinel", "text": REPUBLISHED},
+             {"id": "again", "date": "2024-03-09", "outlet": "Coastal Times",
+              "text": REPUBLISHED.replace("Schools in Brennock", "Brennock's schools")}]
+    path = tmp_path / "later.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in later), encoding="utf-8")
+    assert invoke("ingest", "-q", str(path)).exit_code == 0
+    rows = {r["ref"]: r for r in db.query("SELECT id, ref, event, copy_of FROM reports")}
+    assert rows["copy"]["copy_of"] == rows["again"]["copy_of"] == rows["wire"]["id"]
+    assert rows["copy"]["event"] == rows["wire"]["event"] != rows["other"]["event"]
+
+
+def test_the_keys_of_a_report_number_given_again_replace_the_first(tmp_path):
+    # A report's transaction rolled back gives its number to the next report: the keys
+    # held for the first must not be written for the second.
+    from claimtrack.db import open_db
+    from claimtrack.event_store import EventPlacer
+
+    db = open_db(str(tmp_path / "keys.db"))
+    placer = EventPlacer(db)
+    placer._hold(7, ["harlow"], (11, 12, 13))
+    placer._hold(7, ["quenby"], (14,))
+    placer.flush()
+    assert db.execute("SELECT name, report_id FROM grouping_names").fetchall() == [("quenby", 7)]
+    assert db.execute("SELECT anchor, report_id FROM grouping_anchors").fetchall() == [(14, 7)]

@@ -135,6 +135,33 @@ def test_a_later_report_joins_only_through_a_person_it_names():
     assert groups([PORT_ELM_1, nameless]) == [["pe-1"], ["pe-x"]]
 
 
+@pytest.mark.parametrize("title, kept, dropped", [
+    ("Three killed in Port Elm shooting - Harbour Courier", {"port", "elm"}, {"harbour", "courier"}),
+    ("Three killed in Port Elm shooting | KHCR Channel 9 News", {"port", "elm"}, {"channel"}),
+    ("Shooting in Port Elm - Harbour Courier - Ossary County, OS", {"port", "elm"},
+     {"harbour", "ossary"}),
+    # a dash inside a headline, with a long part after it, is the headline's own
+    ("Shooting in Port Elm - gunman opened fire outside a bakery on Harlow Street at dawn",
+     {"port", "elm", "harlow"}, set()),
+    ("Shooting in Port Elm", {"port", "elm"}, set()),
+])
+def test_a_titles_outlet_tail_is_not_read(title, kept, dropped):
+    f = features("Dario Fenwick was charged on Monday.", title, None, "2023-05-01")
+    assert kept <= set(f.names) and not dropped & (set(f.names) | set(f.terms))
+
+
+@pytest.mark.parametrize("text, names, not_names", [
+    ("Officers of the RCPD said Dario Fenwick fired at KHCR reporters in Port Elm.",
+     {"fenwick", "dario", "port", "elm"}, {"rcpd", "khcr"}),
+    ("THE GUNMAN FIRED FROM A VAN, said Marisol Quenby.", {"marisol", "quenby"},
+     {"gunman", "van", "the"}),
+    ("Lawyers for Ann Reyes told the NTSB that Reyes was away.", {"ann", "reyes"}, {"ntsb"}),
+])
+def test_words_in_capitals_are_no_names(text, names, not_names):
+    f = features(text, None, None, None)
+    assert names <= set(f.names) and not not_names & set(f.names)
+
+
 @pytest.mark.parametrize("report, expected", [
     (PORT_ELM_1, "port-elm-shooting-2023-05-01"),
     (ASHBY_CREEK, "ashby-creek-stabbing-2023-05-01"),
@@ -303,3 +330,68 @@ def test_mistakes_are_one_line_and_exit_2(ingested, args, message):
     assert result.exit_code == 2
     assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
+
+
+def test_reports_join_across_ingests_through_names_read_back(tmp_path, invoke):
+    # Each report comes in an ingest of its own: what grouping needs of the earlier ones
+    # (their names, people, words and counts) is read back from the database.
+    for n, report in enumerate([PORT_ELM_1, ASHBY_CREEK, PORT_ELM_TRIAL, PORT_ELM_2]):
+        feed = write_feed(tmp_path / f"feed-{n}.jsonl", [report])
+        assert invoke("ingest", "-q", feed).exit_code == 0
+    reports = {r["ref"]: r["event"] for r in listed(invoke, "reports")}
+    assert reports == {"pe-1": "port-elm-shooting-2023-05-01",
+                       "ac-1": "ashby-creek-stabbing-2023-05-01",
+                       "pe-3": "port-elm-shooting-2023-05-01",
+                       "pe-2": "port-elm-shooting-2023-05-01"}
+    trial = listed(invoke, "events", "port-elm-shooting-2023-05-01")[1]
+    assert trial["report"] == 3 and {"fenwick", "quenby"} <= set(trial["shared"])
+
+
+def test_one_outlets_reports_on_two_incidents_stay_apart(tmp_path, invoke):
+    # Both titles end with the outlet's name, both texts with its sign-off: no incident
+    # is named by them.
+    sign_off = "\nCopyright Harbour Courier Media Group. Harbour Courier reporters contributed."
+    first = dict(PORT_ELM_1, title=PORT_ELM_1["title"] + " - Harbour Courier",
+                 text=PORT_ELM_1["text"] + sign_off)
+    other = dict(ASHBY_CREEK, outlet="Harbour Courier",
+                 title=ASHBY_CREEK["title"] + " - Harbour Courier",
+                 text=ASHBY_CREEK["text"] + sign_off)
+    feed = write_feed(tmp_path / "feed.jsonl", [first, other])
+    assert invoke("ingest", "-q", feed).exit_code == 0
+    assert len({r["event"] for r in listed(invoke, "reports")}) == 2
+
+
+COLDBROOK_DRIVER = {
+    "id": "cb-1", "date": "2023-03-03", "title": "Delivery driver shot in Coldbrook",
+    "text": ("Gunfire wounded a delivery driver outside a grocery on Mercer Avenue in Coldbrook "
+             "late on Friday, police said.\nThe driver, Tomas Okafor, was taken to hospital "
+             "with a leg wound. Okafor told officers two men in a grey sedan had followed his "
+             "van for several blocks.\nDetectives asked neighbours for doorbell camera footage "
+             "of the street."),
+}
+COLDBROOK_COURT = {
+    "id": "cb-2", "date": "2023-03-05", "title": "Teenager killed at Coldbrook basketball court",
+    "text": ("A teenager was shot and killed at a basketball court behind Linden Middle School "
+             "in Coldbrook on Sunday evening, the county coroner said.\nThe coroner named him as "
+             "Jalen Whitcombe, 16. Friends said Whitcombe had gone to the court after dinner, as "
+             "he did most nights.\nPolice said no arrest had been made and asked witnesses to "
+             "come forward."),
+}
+COLDBROOK_VIGIL = {
+    "id": "cb-3", "date": "2023-03-07", "title": "Vigil for Coldbrook teenager",
+    "text": ("Hundreds gathered at Linden Middle School in Coldbrook on Tuesday to remember Jalen "
+             "Whitcombe, the 16-year-old shot dead at the basketball court behind the school.\n"
+             "His coach said Whitcombe was the first to arrive at practice and the last to leave. "
+             "Detectives said they were following several leads."),
+}
+
+
+def test_two_incidents_in_one_town_stay_apart_and_a_follow_up_joins_its_own():
+    # The driver and the teenager share only the town's name: not enough. The vigil shares
+    # the teenager's name, his school and the town with the report of his death.
+    assert groups([COLDBROOK_DRIVER, COLDBROOK_COURT, COLDBROOK_VIGIL]) == [
+        ["cb-1"], ["cb-2", "cb-3"]]
+    index = MemoryIndex()
+    placements = [index.add(n, doc(r)) for n, r in
+                  enumerate([COLDBROOK_DRIVER, COLDBROOK_COURT, COLDBROOK_VIGIL])]
+    assert {"whitcombe", "linden", "coldbrook"} <= set(placements[2].shared)
