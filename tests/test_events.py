@@ -395,3 +395,16 @@ def test_two_incidents_in_one_town_stay_apart_and_a_follow_up_joins_its_own():
     placements = [index.add(n, doc(r)) for n, r in
                   enumerate([COLDBROOK_DRIVER, COLDBROOK_COURT, COLDBROOK_VIGIL])]
     assert {"whitcombe", "linden", "coldbrook"} <= set(placements[2].shared)
+
+
+def test_the_sample_pages_on_one_flood_form_one_event(invoke):
+    """The README's run: `ingest samples/` puts the two saved pages, which tell of one flood
+    in one town a day apart in other words and from other outlets, in one event named for
+    it; the tagged reports keep their tags."""
+    from pathlib import Path
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    assert invoke("ingest", "-q", "-j", "1", str(samples)).exit_code == 0
+    events = listed(invoke, "events")
+    assert [(e["name"], e["made"], e["reports"], e["auto"]) for e in events] == [
+        ("kazakhstan-2022", "tag", 4, 0), ("kelva-flood-2023", "tag", 1, 0),
+        ("oskeld-flood-2024-08-13", "auto", 2, 2)]

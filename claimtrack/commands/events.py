@@ -16,12 +16,12 @@ def _dates(row: dict) -> str:
 
 EVENT_TABLE = (
     Column("name", "event"),
-    Column("made"),
+    Column("made", optional=True),
     Column("first", "dates", get=_dates, max_width=12),
     Column("places", get=lambda r: ", ".join(r["places"]), max_width=16),
     Column("reports", justify="right"),
     Column("auto", justify="right"),
-    Column("copies", justify="right"),
+    Column("copies", justify="right", optional=True),
     Column("claims", justify="right"),
 )
 EVENT_REPORT_TABLE = (
