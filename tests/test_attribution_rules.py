@@ -2,6 +2,8 @@
 and the cost of the rules on runs of cue words."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from claimtrack.extract import extract_claims
@@ -153,3 +155,58 @@ def test_a_lexicon_can_add_a_cue(tmp_path):
 ])
 def test_speakers_around_quotes_and_roles(text, expected):
     assert chain(text) == expected
+
+
+# Country-scoped keys (SPEC §5): one key is one public body only within a country
+
+def keys(text: str) -> list[tuple[str, str, str | None]]:
+    return [(link.source.name, link.source.key, link.source.descriptor)
+            for c in extract_claims(text) for link in c.attribution.chain]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the country of a public body, however it is named, is its descriptor and part of its key
+    ("Peru's Health Ministry said 31 patients died.", [("Health Ministry", "health ministry (pe)", "Peru")]),
+    ("The Peruvian Ministry of Health said 31 patients died.",
+     [("Ministry of Health", "health ministry (pe)", "Peruvian")]),
+    ("The Ministry of Health of Peru said 31 patients died.",
+     [("Ministry of Health", "health ministry (pe)", "Peru")]),
+    # the one country the report places its claims in keys a body named without one
+    ("The Ministry of Health said 31 patients died in Peru.", [("Ministry of Health", "health ministry (pe)", None)]),
+    ("Police said 5 men were arrested in Ohio.", [("Police", "police (us)", None)]),
+    # … and so does the one country another body of the report was named with
+    ("Egypt's Interior Ministry said 6 people died. Police said 14 were arrested.",
+     [("Interior Ministry", "interior ministry (eg)", "Egypt"), ("Police", "police (eg)", None)]),
+    # no country known, or two: the key stays the body's name alone
+    ("The Ministry of Health said 31 patients died.", [("Ministry of Health", "health ministry", None)]),
+    ("Chinese police said 3 died. Indian police said 8 were hurt. The army said 2 soldiers died.",
+     [("police", "police (cn)", "Chinese"), ("police", "police (in)", "Indian"), ("army", "army", None)]),
+    # bodies named uniquely (media, NGOs) and people are never scoped
+    ("Reuters said 4 people were arrested in Peru.", [("Reuters", "reuters", None)]),
+    ("Mayor Ana Ruiz said 4 people were arrested in Peru.", [("Ana Ruiz", "ana ruiz", None)]),
+])
+def test_public_bodies_are_keyed_within_their_country(text, expected):
+    assert keys(text) == expected
+
+
+def test_sources_lists_one_body_per_country(invoke, tmp_path):
+    reports = [
+        {"id": "a", "date": "2024-05-02", "text": "Chile's Interior Ministry said 12 people were arrested."},
+        {"id": "b", "date": "2024-05-03", "text": "The Chilean Ministry of the Interior said 20 people were arrested."},
+        {"id": "c", "date": "2024-05-03", "text": "The Interior Ministry said 9 people were arrested in Peru."},
+        {"id": "d", "date": "2024-05-04", "text": "The Interior Ministry said 3 people were arrested."},
+    ]
+    path = tmp_path / "r.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in reports), encoding="utf-8")
+    lexicon = tmp_path / "lex.toml"
+    lexicon.write_text('[countries]\nCL = ["Chile", "Chilean"]\n', encoding="utf-8")
+    db = str(tmp_path / "c.db")
+    result = invoke("ingest", str(path), "--db", db, "--lexicon", str(lexicon), "--no-group")
+    assert result.exit_code == 0, result.stderr
+    result = invoke("sources", "--db", db, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    rows = sorted((r["key"], r["name"], r["claims"], r["reports"]) for r in json.loads(result.stdout))
+    # Chile's ministry named two ways is one source; Peru's is another; the unplaced one a third
+    assert rows == [("interior ministry", "Interior Ministry", 1, 1),
+                    ("interior ministry (cl)", "Interior Ministry", 2, 2),
+                    ("interior ministry (pe)", "Interior Ministry", 1, 1)]

@@ -166,8 +166,10 @@ _APPOSITIVE = re.compile(
     r"(?:^|(?<=[.;:]\s)|(?<=\n))\W*(?P<x>(?:the\s+|an?\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){0,5}),\s*"
     r"(?P<app>(?:a|an|the|who|which|conducted|released|published|commissioned|based|(?-i:[A-Z])[\w.-]*['’]s?)\s+[^,;:“”\"]{2,80}),"
     r"(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
+# verbs of finding and showing: a speaker only when its subject is evidence (a poll, a study);
+# verbs of counting (recorded, counted, documented) are a body's or a person's own count
 _EVIDENCE = {"found", "finds", "finding", "find", "found that", "show", "shows", "showed", "reveal", "reveals", "revealed", "suggests",
-             "suggested", "documented", "counts", "tally", "tallied", "calculated", "recorded", "counted"}
+             "suggested", "counts", "tally"}
 _WINDOW = 300
 # a clause, not a name, before a speech verb: one opened by a subordinator or a demonstrative,
 # or one whose last words are a copula and its complement
@@ -224,6 +226,9 @@ class Cue:
     chain: tuple[Link, ...]
     pos: int  # where the cue stands in the sentence
     strength: int  # 1 prepositional … 4 back-reference
+    # a subject and its verb before what they report ("police said 3 …") cover what follows
+    # them only; a postposed one ("3 …, police said") covers the figures before it too
+    forward: bool = False
 
 
 @lru_cache(maxsize=8)
@@ -407,11 +412,109 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
         if dm and name[dm.end():][:1].isupper():
             descriptor = dm.group().strip()
             name = name[dm.end():]
+    country = None
+    if kind in SCOPED_KINDS and not upper:
+        name, descriptor, country = _country_apart(name, descriptor, text, lexicon)
     if descriptor:
         descriptor = _POSSESSIVE_END_S.sub("", descriptor.strip())
     key = _SPACES.sub(" ", _PUNCTUATION.sub(" ", name.casefold())).strip() if kind == "unnamed" \
         else source_key(name)
+    if country and kind in SCOPED_KINDS:
+        key = scoped_key(key, country)
     return Source(name=name, kind=kind, key=key, text=text, descriptor=descriptor, role=role)
+
+
+# Public bodies whose names recur from country to country ("Ministry of the Interior",
+# "police"): one key is one body only within a country (SPEC §5), so the country, when known,
+# is part of their key. Media, NGOs, international bodies and people are named uniquely.
+SCOPED_KINDS = ("government", "police", "military", "medical")
+_SCOPED_KEY = re.compile(r" \([a-z]{2}\)\Z")
+
+
+def scoped_key(key: str, country: str) -> str:
+    """The key of a body within a country: ``interior ministry (kz)``."""
+    return f"{key} ({country.lower()})"
+
+
+@lru_cache(maxsize=8)
+def _country_words(lexicon: Lexicon) -> tuple[dict[str, str], re.Pattern | None]:
+    """The lexicon's country names and adjectives (case-folded) -> ISO code, and one pattern
+    for all of them (a possessive included: "Kazakhstan's")."""
+    names = {w.casefold(): code.upper() for code, ws in lexicon.data.get("countries", {}).items() for w in ws}
+    if not names:
+        return names, None
+    alt = _phrase_alt(sorted(names, key=len, reverse=True))
+    return names, re.compile(rf"(?<![\w-])(?:{alt})(?:['’]s)?(?![\w-])", re.IGNORECASE)
+
+
+def country_code(word: str, lexicon: Lexicon) -> str | None:
+    """The ISO code of a country name or adjective of the lexicon (``Kazakh`` -> ``KZ``)."""
+    return _country_words(lexicon)[0].get(_POSSESSIVE_END_S.sub("", word.strip()).casefold())
+
+
+def _country_apart(name: str, descriptor: str | None, text: str,
+                   lexicon: Lexicon) -> tuple[str, str | None, str | None]:
+    """A body's name with its country moved to the descriptor, and the country's code:
+    "Kazakhstan's Interior Ministry", "the Kazakh Ministry of the Interior", "Ministry of the
+    Interior of Kazakhstan" all give "Interior Ministry"'s key and KZ."""
+    names, rx = _country_words(lexicon)
+    if rx is None:
+        return name, descriptor, None
+    m = rx.match(name)
+    if m and name[m.end():].strip():
+        # a leading country word: "Azerbaijan's Defence Ministry", "Chilean police"
+        word = m.group()
+        name = name[m.end():].strip()
+        descriptor = f"{descriptor} {word}" if descriptor else word
+        return name, descriptor, country_code(word, lexicon)
+    of = _OF_COUNTRY.match(name)
+    if of and rx.fullmatch(of["c"]):
+        word = of["c"]
+        name = of["head"]
+        descriptor = f"{descriptor} {word}" if descriptor else word
+        return name, descriptor, country_code(word, lexicon)
+    for m in rx.finditer(f"{descriptor or ''} {text}"):
+        return name, descriptor, country_code(m.group(), lexicon)  # "the Kazakh ministry"
+    return name, descriptor, None
+
+
+_OF_COUNTRY = re.compile(r"(?P<head>.*\S)\s+(?:of|in)\s+(?:the\s+)?(?P<c>[A-Z][\w'’. -]*?)\Z")  # the last "of"
+
+
+def _place_country(place: str, lexicon: Lexicon) -> str | None:
+    """The country a claim's place names: a country of the lexicon, else a country or US
+    state of the gazetteer (names only: a city's country would cost a search per name)."""
+    from ..places import country_of
+    return country_code(place, lexicon) or country_of(place)
+
+
+def scope_sources(claims: list, lexicon: Lexicon) -> list:
+    """The claims of one report with each public body named without its country keyed by the
+    report's country, when the report shows one: the one country its bodies were named with,
+    else the one country its claims' places lie in."""
+    from dataclasses import replace  # claims are frozen: a scoped one is a copy
+
+    unscoped = any(link.source.kind in SCOPED_KINDS and not _SCOPED_KEY.search(link.source.key)
+                   for c in claims for link in c.attribution.chain)
+    if not unscoped:
+        return claims
+    named = {link.source.key[-3:-1] for c in claims for link in c.attribution.chain
+             if link.source.kind in SCOPED_KINDS and _SCOPED_KEY.search(link.source.key)}
+    countries = named or {_place_country(c.location, lexicon) for c in claims if c.location} - {None}
+    if len(countries) != 1:
+        return claims  # no country, or several: the report's place is unknown
+    (country,) = countries
+    out = []
+    for c in claims:
+        chain = c.attribution.chain
+        if any(link.source.kind in SCOPED_KINDS and not _SCOPED_KEY.search(link.source.key) for link in chain):
+            chain = tuple(
+                replace(link, source=replace(link.source, key=scoped_key(link.source.key, country)))
+                if link.source.kind in SCOPED_KINDS and not _SCOPED_KEY.search(link.source.key) else link
+                for link in chain)
+            c = replace(c, attribution=replace(c.attribution, chain=chain))
+        out.append(c)
+    return out
 
 
 # up to twelve words, and whether a thirteenth follows
@@ -567,15 +670,22 @@ _SENTENCE_STOP = re.compile(_FULL_STOP + r"\s")
 _NP_ADVERB_END = re.compile(
     r"\s+(?:also|later|earlier|previously|officially|separately|publicly|initially|had|has|have|would|could|may|"
     r"on\s+\w+day|today|yesterday|in\s+a\s+statement|in\s+a\s+note|still|now|already|never|just|even|clearly|"
-    r"actually|repeatedly|often)\s*$", re.IGNORECASE)
+    r"actually|repeatedly|often|further|then|subsequently|additionally|likewise|similarly)\s*$", re.IGNORECASE)
 # how a phrase that either pattern above can trim ends (any "on …day" ends in "day"), and the
 # words that open a trailing "released …"
 _NP_ADVERB_LAST_WORDS = ("also", "later", "earlier", "previously", "officially", "separately", "publicly",
                          "initially", "had", "has", "have", "would", "could", "may", "day", "statement", "note",
                          "still", "now", "already", "never", "just", "even", "clearly", "actually", "repeatedly",
-                         "often")
+                         "often", "further", "then", "subsequently", "additionally", "likewise", "similarly")
 _NP_TAIL_LAST_WORDS = ("week", "month", "year", "night", "day")
 _NP_TAIL_VERBS = ("released", "conducted", "published", "issued")
+
+
+# a time opening the clause before its subject: "This year police …", "On Monday the agency …"
+_LEADING_TIME = re.compile(
+    r"(?:(?:this|last|earlier|later)\s+(?:year|month|week|weekend|spring|summer|autumn|fall|winter|morning|"
+    r"evening|night|season)|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|"
+    r"in\s+(?:19|20)\d\d|on\s+(?:\w+\s+)?\d{1,2}(?:\s+\w+)?)\s+(?=\S)", re.IGNORECASE)
 
 
 def _np_backward(s: str, pos: int) -> tuple[str, int]:
@@ -641,6 +751,9 @@ def _np_backward(s: str, pos: int) -> tuple[str, int]:
         np = _NP_TAIL.sub("", np)
     if np.endswith(" to"):
         np = _EAGER_END.sub("", np)  # "officials are quick to point out": the officials
+    lead = _LEADING_TIME.match(np) if np[:1] in "TtLlOoIiEeYy" else None
+    if lead and lead.end() < len(np):
+        np = np[lead.end():]  # "This year police have recorded": when, then who
     words = np.split()
     if len(words) > 10:
         np = " ".join(words[-10:])
@@ -724,6 +837,36 @@ def _refers_to(noun: str | None, src: Source, lexicon: Lexicon, by_name: bool) -
         words = set(_NAME_WORD.findall(" ".join(filter(None, (src.name, src.descriptor, src.role))).lower()))
         return noun in words and src.kind != "unnamed"
     return src.kind in lexicon.data.get("coreference", {}).get(noun, ())
+
+
+# after a verb of saying (and a time or manner), what opens the content it introduces: "that",
+# a figure, a quantity, a noun phrase, a colon or a quotation
+_CONTENT_NEXT = re.compile(
+    r"\s*(?:that\b|[:“\"]|\d|(?:a|an|the|some|about|at\s+least|more\s+than|over|nearly|almost|around|up\s+to|"
+    r"fewer\s+than|less\s+than|as\s+many\s+as|only|just|its|his|her|their|no|none|all|every|most|many|several|"
+    r"dozens|hundreds|thousands|millions|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)", re.IGNORECASE)
+
+
+# whom one tells: a few words up to a clause end, a time, "that" or a figure
+_TOLD_OBJECT = re.compile(
+    r"\s+(?:(?:the|a|an)\s+)?(?:[\w.'’&-]+\s+){0,4}?[\w.'’&-]+"
+    r"(?=\s*[,.;:!?”\"]|\s*\Z|\s+(?:that|on|in|at|late|early|last|this|earlier|later|yesterday)\b|\s+\w+day\b|\s+\d)",
+    re.IGNORECASE)
+
+
+def _postposed(s: str, verb_end: int, verb: str) -> bool:
+    """Whether the speech verb ending at ``verb_end`` reports nothing after it (``… 3 dead,
+    police said.``, ``… as the governor put it in an address``, ``… a chief told the BBC.``):
+    its content came before."""
+    if verb in ("told", "tells"):
+        obj = _TOLD_OBJECT.match(s, verb_end)
+        verb_end = obj.end() if obj else verb_end
+    adv = _VERB_ADVERBIAL.match(s, verb_end)
+    if adv and adv.group().endswith(","):
+        return True  # "…, the mayor said late on Friday, a week after the storm": a new clause
+    k = adv.end() if adv else verb_end
+    return _CONTENT_NEXT.match(s, k) is None
 
 
 def _no_sources(_: int) -> list[Source]:
@@ -864,7 +1007,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             mine = [c for c in cues if c.pos < start and c.chain[-1].source.kind == "person"]
             person = max(mine, key=lambda c: c.pos).chain[-1].source if mine else last_person()
             if person is not None:
-                cues.append(Cue((Link(person, verb.split()[0]),), start, 2))
+                cues.append(Cue((Link(person, verb.split()[0]),), start, 2, not _postposed(s, m.end(), verb)))
             continue
         short = _SHORT_REFERENCE.fullmatch(np) if reading != "it" and len(np) < 30 else None
         if short and not (short["noun"].islower() and short["noun"] in lexicon.data.get("coreference", {})):
@@ -873,7 +1016,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             noun = None if reading == "it" else short["noun"].lower()
             found = _antecedent(noun, [c for c in cues if c.pos < start], earlier, lexicon)
             if found is not None:
-                cues.append(Cue((Link(found, _SPACES.sub(" ", verb).split()[0]),), start, 2))
+                cues.append(Cue((Link(found, _SPACES.sub(" ", verb).split()[0]),), start, 2,
+                                not _postposed(s, m.end(), verb)))
                 continue
             if reading == "it":
                 continue
@@ -888,8 +1032,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 chain = [Link(outer, "told"), Link(inner, "told")]
         if not chain:
             src = make_source(np, lexicon)
-            if src is None or len(np.split()) > 9:
-                continue
+            if src is None or len(np.split()) > (9 if src.kind in ("person", "unnamed") else 12):
+                continue  # a clause, not a name (a body's name may run longer)
             chain = [Link(src, cue_verb)]
         outer = _CHAIN_BACK.match(s, m.end())
         if outer and len(chain) == 1:
@@ -908,7 +1052,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 outer_cue = max(outer_cues, key=lambda c: c.pos)
                 cues.append(Cue(outer_cue.chain + tuple(chain), start, 2))
                 continue
-        cues.append(Cue(tuple(chain), start, 2))
+        cues.append(Cue(tuple(chain), start, 2, not _postposed(s, m.end(), verb)))
     # on ASCII text a substring test tells whether the sentence can open on "citing"/"quoting"
     lead = _LEAD_CITING.match(s) if not s.isascii() or "citing" in probe or "quoting" in probe else None
     if lead:
@@ -920,6 +1064,28 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             cues = [c for c in cues if c is not first and not (c.strength == 1 and c.pos <= lead.start() + 3)]
             cues.append(merged)
     return cues
+
+
+# what divides a sentence into clauses that may each carry their own source: a semicolon, or
+# a comma before a coordinator of clauses ("X reported 14 dead, but Y told Z that nine died")
+_CLAUSE_SPLIT = re.compile(r";|,\s+(?:but|while|whereas|although|though|yet)\s", re.IGNORECASE)
+_CLAUSE_HINT = re.compile(r"[;,]")
+
+
+def clause_span(sentence: str, pos: int) -> tuple[int, int] | None:
+    """The part of the sentence that holds ``pos``, between clause dividers; None when the
+    sentence has no divider (the cue nearest the figure is looked for in that part first)."""
+    if not _CLAUSE_HINT.search(sentence):
+        return None
+    lo, hi, found = 0, len(sentence), False
+    for m in _CLAUSE_SPLIT.finditer(sentence):
+        found = True
+        if m.end() <= pos:
+            lo = m.start() + 1
+        elif m.start() >= pos:
+            hi = m.start()
+            break
+    return (lo, hi) if found else None
 
 
 _ANTECEDENT_REACH = 4  # sentences back: a short reference is to a source named nearby
@@ -1091,9 +1257,38 @@ _VERB_SPEAKER_BEFORE_QUOTE = re.compile(
 _TELLER = re.compile(r"(?P<np>[^,.;:“”\"]{1,80}?)\s+(?:told|tells)\s+[^,.;:“”\"]{1,80}?\s*[:,.]\s*\Z", re.IGNORECASE)
 
 
+_NEXT_PARAGRAPH_QUOTE = re.compile(r"\n\s*\n\s*(?P<o>[“\"«„])")
+_CONTINUATION_REACH = 3  # paragraphs a quote may go on over
+
+
 def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
                   last_person: Callable[[], Source | None] = _nobody) -> tuple[Link, ...]:
-    """The speaker a quotation is attributed to, right after it or just before it."""
+    """The speaker a quotation is attributed to, right after it or just before it; a quote
+    left open at a paragraph's end that the next paragraph reopens goes on there, and takes
+    the speaker named after the quote it goes on in."""
+    found = _own_speaker(text, span, lexicon, last_person)
+    hops = 0
+    while not found and hops < _CONTINUATION_REACH:
+        qs, qe = span
+        nxt = _NEXT_PARAGRAPH_QUOTE.match(text, qe)
+        if nxt is None or text[qe - 1:qe] in "”\"»" or qe - qs < 2:
+            break  # closed, or not reopened at once: the quote ends here
+        close = _QUOTE_PAIRS[nxt["o"]]
+        para_end = text.find("\n\n", nxt.end())
+        para_end = len(text) if para_end < 0 else para_end
+        j = text.find(close, nxt.end(), para_end)
+        if j < 0 and nxt["o"] == "“":
+            j = text.find("\"", nxt.end(), para_end)
+        span = (nxt.start("o"), j + 1 if j >= 0 else para_end)
+        found = _own_speaker(text, span, lexicon, last_person, after_only=True)
+        hops += 1
+    return found
+
+
+def _own_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
+                 last_person: Callable[[], Source | None] = _nobody,
+                 after_only: bool = False) -> tuple[Link, ...]:
+    """The speaker named right after the quotation at ``span``, or just before it."""
     qs, qe = span
     after = text[qe:qe + 200]
     brk = after.find("\n\n")
@@ -1110,6 +1305,8 @@ def quote_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
         named = _named_speaker(m["np"], m["verb"], lexicon, last_person)
         if named is not None:
             return named
+    if after_only:
+        return ()
     before = text[max(0, qs - 200):qs]
     m = _VERB_BEFORE_QUOTE.search(before)
     if m:
