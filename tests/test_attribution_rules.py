@@ -210,3 +210,51 @@ def test_sources_lists_one_body_per_country(invoke, tmp_path):
     assert rows == [("interior ministry", "Interior Ministry", 1, 1),
                     ("interior ministry (cl)", "Interior Ministry", 2, 2),
                     ("interior ministry (pe)", "Interior Ministry", 1, 1)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a subject and its verb before what they report cover what follows them, not what precedes
+    ("Two boats sank and the harbour master said 5 crew were missing.", [("Two", None), ("5", "harbour master")]),
+    ("Last winter 80 people died in the cold; this winter the shelters have counted 35 deaths.",
+     [("80", None), ("35", "shelters")]),
+    # a postposed cue covers the figures before it, whatever follows the verb
+    ("Seven homes burned and 2 people died, the fire chief said on Friday.",
+     [("Seven", "fire chief"), ("2", "fire chief")]),
+    ("Nine people died when the dam broke, as the governor put it in a radio address.", [("Nine", "governor")]),
+    ("At least 6 people died in the slide, a village elder told the BBC.", [("At least 6", "BBC")]),
+    # a comma and a coordinator divide clauses: each figure takes the cue of its own clause
+    ("Activists counted 50 arrests, but the sheriff told local radio that 31 people were held.",
+     [("50", "Activists"), ("31", "local radio")]),
+    ("The union said 4,000 marched, while the police said 1,500 took part.",
+     [("4,000", "union"), ("1,500", "police")]),
+])
+def test_a_cue_covers_its_own_clause(text, expected):
+    assert sources(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "it" and "the <noun>" across sentences, with an adverb between subject and verb
+    ("The Coast Guard said 3 fishermen drowned. It later stated that 6 were rescued.",
+     [("3", "Coast Guard"), ("6", "Coast Guard")]),
+    ("The Marine Research Institute said 40 seals died. Two days before that, the institute had given a toll of 25.",
+     [("40", "Marine Research Institute"), ("25", "Marine Research Institute")]),
+    ("The Border Commission said 12 migrants drowned. The commission then said 4 more had died.",
+     [("12", "Border Commission"), ("4", "Border Commission")]),
+    # a time before the subject is no part of it
+    ("Last month the city council recorded 14 evictions.", [("14", "city council")]),
+    # counting is a body's or a person's own figure; finding is not telling
+    ("The coroner's office documented 19 deaths.", [("19", "coroner's office")]),
+    ("Divers found 4 bodies in the lake.", [("4", None)]),
+])
+def test_speakers_across_sentences_and_counting_verbs(text, expected):
+    assert sources(text) == expected
+
+
+def test_a_quote_that_goes_on_in_the_next_paragraph_takes_the_speaker_named_after_it():
+    text = ("“We pulled 16 people out of the river before dark. The current was fierce.\n\n"
+            "“By morning another 5 had been found alive,” said Marta Kowal, who leads the rescue team.")
+    assert sources(text) == [("16", "Marta Kowal"), ("5", "Marta Kowal")]
+    # a quote closed before the paragraph ends does not lend its speaker to the next one
+    closed = ("“We pulled 16 people out of the river,” a firefighter said.\n\n"
+              "“By morning another 5 had been found alive,” said Marta Kowal.")
+    assert sources(closed)[1] == ("5", "Marta Kowal")

@@ -685,7 +685,9 @@ _NP_TAIL_VERBS = ("released", "conducted", "published", "issued")
 _LEADING_TIME = re.compile(
     r"(?:(?:this|last|earlier|later)\s+(?:year|month|week|weekend|spring|summer|autumn|fall|winter|morning|"
     r"evening|night|season)|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|"
-    r"in\s+(?:19|20)\d\d|on\s+(?:\w+\s+)?\d{1,2}(?:\s+\w+)?)\s+(?=\S)", re.IGNORECASE)
+    r"in\s+(?:19|20)\d\d|on\s+(?:\w+\s+)?\d{1,2}(?:\s+\w+)?|"
+    r"(?:a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(?:day|week|month|year)s?\s+(?:earlier|later|before|ago))"
+    r"\s+(?=\S)", re.IGNORECASE)
 
 
 def _np_backward(s: str, pos: int) -> tuple[str, int]:
@@ -751,7 +753,7 @@ def _np_backward(s: str, pos: int) -> tuple[str, int]:
         np = _NP_TAIL.sub("", np)
     if np.endswith(" to"):
         np = _EAGER_END.sub("", np)  # "officials are quick to point out": the officials
-    lead = _LEADING_TIME.match(np) if np[:1] in "TtLlOoIiEeYy" else None
+    lead = _LEADING_TIME.match(np) if np[:1] in "TtLlOoIiEeYyAaFfSs0123456789" else None
     if lead and lead.end() < len(np):
         np = np[lead.end():]  # "This year police have recorded": when, then who
     words = np.split()
