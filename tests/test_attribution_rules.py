@@ -258,3 +258,18 @@ def test_a_quote_that_goes_on_in_the_next_paragraph_takes_the_speaker_named_afte
     closed = ("“We pulled 16 people out of the river,” a firefighter said.\n\n"
               "“By morning another 5 had been found alive,” said Marta Kowal.")
     assert sources(closed)[1] == ("5", "Marta Kowal")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # abbreviations inside a body's name end no sentence
+    ("The Fairview Police Dept. said 3 men were arrested.", [("3", "Fairview Police Dept")]),
+    ("Acme Mining Co. said 12 workers were hurt.", [("12", "Acme Mining Co")]),
+    # particles inside a name keep it whole; a leading capitalised one is part of it
+    ("Firefighters in Mato Grosso do Sul said 40 homes burned.", [("40", "Firefighters in Mato Grosso do Sul")]),
+    ("Al Arabiya said 8 people died.", [("8", "Al Arabiya")]),
+    # "so far", "to date" between subject and verb are no part of the subject
+    ("The relief agency has so far counted 70 deaths.", [("70", "relief agency")]),
+    ("The regional council has to date confirmed 23 deaths.", [("23", "regional council")]),
+])
+def test_names_of_sources_kept_whole(text, expected):
+    assert sources(text) == expected

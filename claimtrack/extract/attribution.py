@@ -118,12 +118,14 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"
 # a full stop after "Gov", "Sen", "Mr" or an initial ends no name: "said Sen. Ada Moss"
 _NOT_ABBREVIATION = "".join(rf"(?<!\b{a})" for a in (
     "Gov", "Sen", "Rep", "Mr", "Mrs", "Ms", "Dr", "Lt", "Gen", "Col", "Sgt", "Capt", "Cmdr", "Prof", "Rev",
-    "St", "Jr", "Sr", "Atty", "Supt", "Insp", "Det", "Maj", "Cpl")) + r"(?<!\b[A-Z])"
+    "St", "Jr", "Sr", "Atty", "Supt", "Insp", "Det", "Maj", "Cpl",
+    "Dept", "Depts", "Co", "Corp", "Inc", "Ltd", "Assn", "Univ", "Mt", "Ft")) + r"(?<!\b[A-Z])"
 # a full stop that ends a sentence; the look-ahead spares the look-behinds at every other character
 _FULL_STOP = r"(?=[.!?])" + _NOT_ABBREVIATION + r"[.!?]"
 # a character of a speaker's name next to a quote: no clause punctuation, but "Dr. Ruiz", "Ana M. Soto"
 _NP_CHAR = r"(?:[^,.;:“”\"]|" + "|".join(rf"(?<=\b{a})\." for a in (
-    "Gov", "Sen", "Rep", "Mr", "Mrs", "Ms", "Dr", "Lt", "Gen", "Col", "Sgt", "Capt", "Prof", "Rev", "St", "Jr")) + \
+    "Gov", "Sen", "Rep", "Mr", "Mrs", "Ms", "Dr", "Lt", "Gen", "Col", "Sgt", "Capt", "Prof", "Rev", "St", "Jr",
+    "Dept", "Co", "Corp", "Inc", "Ltd", "Assn", "Univ")) + \
     r"|(?<=\b[A-Z])\.)"
 _NAME_BEFORE_AND = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}\Z")
 # what ends the speaker of an inverted verb: "…, said the ministry.", "…, said X on Monday"
@@ -175,7 +177,7 @@ _WINDOW = 300
 # or one whose last words are a copula and its complement
 _NOT_A_SUBJECT = re.compile(
     r"^(?:after|before|even|though|although|if|when|whenever|while|because|since|unless|until|only|this|these|those|"
-    r"there|then|thus|so)\b|\b(?:what|how|why|do|does|did)\b|\b(?-i:is|are|was|were|be|been|appears?|seems?)(?:\s+\S+){0,3}$|[-–—]$|\bto$", re.IGNORECASE)
+    r"there|then|thus|so)\b|\b(?:what|how|why)\b|\b(?:do|does|did)\b(?!\s+(?-i:[A-Z]))|\b(?-i:is|are|was|were|be|been|appears?|seems?)(?:\s+\S+){0,3}$|[-–—]$|\bto$", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"(?:that|which|who|whether|if|when|while|because|and|but|in|on|at|for|with|after|before|during|since|until|into|over|under|of|about|from)\b", re.IGNORECASE)
 # what may stand between a report verb and what it reports: a time ("on Tuesday", "last month"), "that"
 _VERB_NEXT = re.compile(
@@ -308,6 +310,12 @@ _NATIONALITY = re.compile(r"(?:Kazakh|Kazakhstan['’]s|Russian|Russia['’]s|Am
                           r"Ukrainian|Ukraine['’]s|Chinese|Iranian|Iraqi|Syrian|Turkish|Israeli|Kyrgyz|Uzbek|Armenian)\s+")
 
 
+# lower-case words inside a run of capitalised ones that keep it one name: "Ministry of the
+# Interior", "Rio Grande do Sul", "Pedro de la Cruz"
+_NAME_PARTICLES = frozenset(("of", "the", "for", "and", "de", "do", "da", "dos", "das", "di", "du", "del",
+                             "della", "la", "le", "van", "von", "der", "den", "bin", "ibn", "al", "el"))
+
+
 # a report names the same few sources again and again; a Source is frozen, so sharing is safe
 @lru_cache(maxsize=4096)
 def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
@@ -341,13 +349,13 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
         run_start = None
         for i in range(len(tokens) - 1, -1, -1):
             t = tokens[i].group()
-            if t[0].isupper() or t[0].isdigit() or (t.lower() in ("of", "the", "for", "and", "de")
+            if t[0].isupper() or t[0].isdigit() or (t.lower() in _NAME_PARTICLES
                                                     and run_start is not None and i > 0):
                 run_start = i
             else:
                 break
         if run_start is not None:
-            while run_start < len(tokens) and tokens[run_start].group().lower() in ("of", "the", "for", "and", "de"):
+            while run_start < len(tokens) and tokens[run_start].group() in _NAME_PARTICLES:
                 run_start += 1
         # "the board of the water agency in Lyon": a place after "in"/"at" says where
         # the body sits; the name is the whole phrase, not the place
@@ -664,19 +672,21 @@ _PARTY_TAG_END = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]{1,5},\Z")
 _CLAUSE_MARK = re.compile(r"[,;:“”\"()—–]")
 _TWO_APOSTROPHES = re.compile(r"(?='')")  # every place two apostrophes start, overlapping
 _TAIL_REACH = 64  # the ending a parenthesis or an aside before a speech verb is looked for in
-_CLAUSE_WORD = re.compile(r"\b(?:that|and|but|while|whilst|whereas|though|although|as|because|after|when|where|so)\s+",
+_CLAUSE_WORD = re.compile(r"\b(?:that|and|but|while|whilst|whereas|though|although|as|because|after|when|where|"
+                          r"so(?!\s+far\b))\s+",
                           re.IGNORECASE)
 _SENTENCE_STOP = re.compile(_FULL_STOP + r"\s")
 _NP_ADVERB_END = re.compile(
-    r"\s+(?:also|later|earlier|previously|officially|separately|publicly|initially|had|has|have|would|could|may|"
+    r"(?:\s+(?:so\s+far|thus\s+far|to\s+date|also|later|earlier|previously|officially|separately|publicly|initially|had|has|have|would|could|may|"
     r"on\s+\w+day|today|yesterday|in\s+a\s+statement|in\s+a\s+note|still|now|already|never|just|even|clearly|"
-    r"actually|repeatedly|often|further|then|subsequently|additionally|likewise|similarly)\s*$", re.IGNORECASE)
+    r"actually|repeatedly|often|further|then|subsequently|additionally|likewise|similarly))+\s*$", re.IGNORECASE)
 # how a phrase that either pattern above can trim ends (any "on …day" ends in "day"), and the
 # words that open a trailing "released …"
 _NP_ADVERB_LAST_WORDS = ("also", "later", "earlier", "previously", "officially", "separately", "publicly",
                          "initially", "had", "has", "have", "would", "could", "may", "day", "statement", "note",
                          "still", "now", "already", "never", "just", "even", "clearly", "actually", "repeatedly",
-                         "often", "further", "then", "subsequently", "additionally", "likewise", "similarly")
+                         "often", "further", "then", "subsequently", "additionally", "likewise", "similarly", "far",
+                         "date")
 _NP_TAIL_LAST_WORDS = ("week", "month", "year", "night", "day")
 _NP_TAIL_VERBS = ("released", "conducted", "published", "issued")
 
