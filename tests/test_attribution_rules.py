@@ -273,3 +273,18 @@ def test_a_quote_that_goes_on_in_the_next_paragraph_takes_the_speaker_named_afte
 ])
 def test_names_of_sources_kept_whole(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle of saying with no comma before it hangs on the subject of its clause
+    ('Mayor Ines Vidal spoke to the press late on Sunday saying, "We have lost 6 of our neighbours."',
+     [("6", "Ines Vidal")]),
+    # "X, who was …, said she …": what follows the verb is its content, the speaker came before
+    ("One of the teachers at the school, who had trained as a medic, said she treated 3 pupils.",
+     [("One", "One of the teachers at the school"), ("3", "One of the teachers at the school")]),
+    # "He said …" opening a sentence after a closed quote is no tag of it: the speaker before is
+    ('The fire chief Olu Bello told the crowd: "We found 9 people trapped." He said more crews were coming.',
+     [("9", "Olu Bello")]),
+])
+def test_speakers_of_participles_and_after_relative_clauses(text, expected):
+    assert sources(text) == expected

@@ -165,7 +165,7 @@ _CHAIN_BEFORE_VERB = re.compile(
 _COMMA_BEFORE_VERB = re.compile(r",(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
 _CHAIN_CUE = re.compile(r"cit|quot", re.IGNORECASE)  # what _CHAIN_BEFORE_VERB needs
 _APPOSITIVE = re.compile(
-    r"(?:^|(?<=[.;:]\s)|(?<=\n))\W*(?P<x>(?:the\s+|an?\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){0,5}),\s*"
+    r"(?:^|(?<=[.;:]\s)|(?<=\n))\W*(?P<x>(?:the\s+|an?\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){0,7}),\s*"
     r"(?P<app>(?:a|an|the|who|which|conducted|released|published|commissioned|based|(?-i:[A-Z])[\w.-]*['’]s?)\s+[^,;:“”\"]{2,80}),"
     r"(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
 # verbs of finding and showing: a speaker only when its subject is evidence (a poll, a study);
@@ -659,7 +659,7 @@ def _np_forward(s: str, pos: int) -> tuple[str, int]:
 _LEADING_CONJUNCTION = re.compile(r"^(?:but|and|so|yet|or|then|also|still|now)\s+(?=\S)", re.IGNORECASE)
 _PRONOUN_CONTRACTION = re.compile(r"(?:he|she|it|they|we|i|you|that|there|what|who)['’](?:s|re|ve|d|ll|m)?\Z",
                                   re.IGNORECASE)
-_PRONOUN_START = re.compile(r"(?:I|We|You|He|She|They|It)(?:['’]\w+)?\s+(?-i:[a-z])")
+_PRONOUN_START = re.compile(r"(?:[Ii]|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(?:['’]\w+)?\s+(?-i:[a-z])")
 _NP_TAIL = re.compile(
     r"(?:\s+(?:released|conducted|published|issued)\b[^,;:]*|\s+(?:last|this)\s+(?:week|month|year|night)|"
     r"\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))+\s*$", re.IGNORECASE)
@@ -1008,7 +1008,11 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 chain = _chain_from(s, np, end, verb.split()[0], lexicon)
                 if chain:
                     cues.append(Cue(tuple(chain), m.start(), 2))
-                continue
+                    continue
+                if s[j - 1:j] != ",":
+                    continue
+                # "X, who was a nurse, said she …": what follows the verb is its content
+
             # "The Herald, in turn, noted the gap between …": an object, not a speaker
         np, start = _np_backward(s, m.start())
         reading = _subject_reading(np, verb in _NOUN_LIKE, verb in _EVIDENCE)
@@ -1234,6 +1238,10 @@ _VERB_BEFORE_QUOTE = re.compile(
     rf"(?<![\w-])(?P<verb>{_QUOTE_SPEECH})(?:{_VERB_ADVERBIAL.pattern})?\s*(?:that\s*)?[:,.]?\s*\Z", re.IGNORECASE)
 _ADVERB_END = re.compile(_ADVERB + r"\s*\Z", re.IGNORECASE)
 _NP_STOP = re.compile(r"[,;:“”\"]|" + _FULL_STOP)
+# the subject of a clause that a participle of saying hangs on, with no comma between them
+_CLAUSE_SUBJECT = re.compile(
+    r"(?:^|[.!?]\s+|\n\s*)(?P<np>(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5})\s+"
+    r"(?-i:[a-z])[^.!?\n,;:“”\"]*\Z")
 _MAIN_SUBJECT = re.compile(
     r"(?:^|[.!?]\s+|\n\s*)(?P<np>(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5})\s+(?-i:[a-z])[^.!?\n]*,\Z")
 _APPOSITION = re.compile(r"\s*(?:who|a|an|the)\s", re.IGNORECASE)
@@ -1248,6 +1256,10 @@ def _subject_before(s: str, verb_start: int, verb: str = "") -> str:
     if verb.endswith("ing") and head.endswith(","):  # "The Times confirmed it, reporting:"
         m = _MAIN_SUBJECT.search(head)
         return m["np"] if m else ""
+    if verb.endswith("ing"):  # "The mayor spoke to reporters on Friday saying:"
+        m = _CLAUSE_SUBJECT.search(head)
+        if m:
+            return m["np"]
     if head.endswith(","):  # "Lee Wong, the union chair, said"
         k = head.rfind(",", 0, len(head) - 1)
         if k >= 0 and len(head) - k <= 82 and _APPOSITION.match(head, k + 1):
@@ -1315,8 +1327,9 @@ def _own_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
     m = _SPEAKER_AFTER_QUOTE.match(after)
     if m:
         named = _named_speaker(m["np"], m["verb"], lexicon, last_person)
-        if named is not None:
+        if named:
             return named
+        # "he said" with no one named before: the words before the quote may name him
     if after_only:
         return ()
     before = text[max(0, qs - 200):qs]
