@@ -288,3 +288,20 @@ def test_names_of_sources_kept_whole(text, expected):
 ])
 def test_speakers_of_participles_and_after_relative_clauses(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an apposition between the speaker and the verb: a party tag, an age, a relative clause after it
+    ("Senator Lia Brandt, Democrat of Maine, said the bill would cost 300 jobs.", [("300", "Lia Brandt")]),
+    ("Mr. Odum, then 52, said the firm had 90 employees.", [("52", "Mr. Odum"), ("90", "Mr. Odum")]),
+    ("Rui Costa, a manager at the Delta Water Board, which serves 40 towns, said 12 wells were dry.",
+     [("40", "Rui Costa"), ("12", "Rui Costa")]),
+    # a place and a time before the subject are no speaker
+    ("In Lagos, on Monday, officials said 3 people died.", [("3", "officials")]),
+    # a year after a determiner is part of a study's name; a figure after a name ends it
+    ("Taxes would rise by $40 billion, according to a 2019 study.", [("$40 billion", "2019 study")]),
+    # a ruling is its judge's
+    ("The firm must repay 2,000 customers, a district judge ruled on Tuesday.", [("2,000", "district judge")]),
+])
+def test_appositions_studies_and_rulings(text, expected):
+    assert sources(text) == expected

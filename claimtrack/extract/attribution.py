@@ -145,7 +145,9 @@ _NP_END = re.compile(
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|late|last)\b|"
     r"and\s+(?:that|the|a|\d)|as\b|to\s+(?:the|a)\b|(?:were|was|are|is|had|has|have|will|would|could)\b|"
     r"said|says|say|told|added|estimated|estimate|reported|report|claimed|claim|stated|announced|confirmed|"
-    r"show|shows|showed|put|indicate|indicates|suggest|suggests|\d))",
+    r"show|shows|showed|put|indicate|indicates|suggest|suggests|"
+    # a figure ends a name, a year after a determiner does not: "according to the 2009 paper"
+    r"(?:(?!(?:19|20)\d\d\s+[a-z])|(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s))\d))",
     re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’.&-]*|of|the|de|del|al|for|and|on|in|van|von|bin|da|la|le|[0-9]+")
 _DEMONYMS = re.compile(
@@ -166,7 +168,9 @@ _COMMA_BEFORE_VERB = re.compile(r",(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*
 _CHAIN_CUE = re.compile(r"cit|quot", re.IGNORECASE)  # what _CHAIN_BEFORE_VERB needs
 _APPOSITIVE = re.compile(
     r"(?:^|(?<=[.;:]\s)|(?<=\n))\W*(?P<x>(?:the\s+|an?\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){0,7}),\s*"
-    r"(?P<app>(?:a|an|the|who|which|conducted|released|published|commissioned|based|(?-i:[A-Z])[\w.-]*['’]s?)\s+[^,;:“”\"]{2,80}),"
+    r"(?P<app>(?:a|an|the|who|which|conducted|released|published|commissioned|based|then|now|formerly|aged|"
+    r"(?-i:[A-Z])[\w.-]*['’]s?|(?-i:[A-Z])[\w.'’-]+(?=\s+(?:of|for|from|at|in)\s))\s+[^,;:“”\"]{2,80})"
+    r"(?:,\s*(?:who|which|whose)\s+[^,;:“”\"]{2,100})?,"
     r"(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
 # verbs of finding and showing: a speaker only when its subject is evidence (a poll, a study);
 # verbs of counting (recorded, counted, documented) are a body's or a person's own count
@@ -981,6 +985,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 continue
         # an apposition stands between two commas
         app = _APPOSITIVE.search(s, 0, m.start()) if after_comma and s.count(",", 0, m.start()) >= 2 else None
+        if app and _NOT_SPEAKER_START.match(app["x"]):
+            app = None  # "In Paris, on Monday, officials said": a place and a time, no speaker
         if app:
             src = make_source(app["x"], lexicon)
             if src:
