@@ -305,3 +305,17 @@ def test_speakers_of_participles_and_after_relative_clauses(text, expected):
 ])
 def test_appositions_studies_and_rulings(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a noun after a determiner is no verb that ends the source's phrase
+    ("The city pays, according to one estimate, $12 million a year for the bridge.",
+     [("one", "one estimate"), ("$12 million", "one estimate")]),
+    ("According to a 40-page audit by the state, the agency lost $3 million.", [("$3 million", "state")]),
+    # a report of a report, over an adverbial between "that" and the inner speaker
+    ("Local radio reported that, after the vote on Friday, the mayor said 15 councillors had resigned.",
+     [[("Local radio", "reported"), ("mayor", "said")]]),
+])
+def test_nouns_after_determiners_and_reports_of_reports(text, expected):
+    got = chain(text) if isinstance(expected[0], list) else sources(text)
+    assert got == expected

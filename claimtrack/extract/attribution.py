@@ -144,10 +144,13 @@ _NP_END = re.compile(
     r"on\s+(?:facebook|twitter|telegram|x|social|state|its|his|her|their|television|tv)|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|late|last)\b|"
     r"and\s+(?:that|the|a|\d)|as\b|to\s+(?:the|a)\b|(?:were|was|are|is|had|has|have|will|would|could)\b|"
-    r"said|says|say|told|added|estimated|estimate|reported|report|claimed|claim|stated|announced|confirmed|"
+    r"said|says|say|told|added|estimated|reported|claimed|stated|announced|confirmed|"
+    # a noun after a determiner is no verb: "according to one report", "the estimate"
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bone\s)(?<!\bthis\s)(?<!\bits\s)(?:estimate|report|claim)|"
     r"show|shows|showed|put|indicate|indicates|suggest|suggests|"
-    # a figure ends a name, a year after a determiner does not: "according to the 2009 paper"
-    r"(?:(?!(?:19|20)\d\d\s+[a-z])|(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s))\d))",
+    # a figure ends a name, a year or a compound after a determiner does not: "the 2009 paper",
+    # "a 12-page report"
+    r"(?:(?!(?:19|20)\d\d\s+[a-z]|\d+-[a-z])|(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s))\d))",
     re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’.&-]*|of|the|de|del|al|for|and|on|in|van|von|bin|da|la|le|[0-9]+")
 _DEMONYMS = re.compile(
@@ -1066,7 +1069,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 cues.append(Cue((Link(quoting, _SPACES.sub(" ", outer["cue"].lower())),) + tuple(chain),
                                 start, 0))
                 continue
-        reported = _REPORTED_THAT.search(s, max(0, start - 40), start) if len(chain) == 1 else None
+        reported = _REPORTED_THAT.search(s, max(0, start - 130), start) if len(chain) == 1 else None
         if reported:
             # "the mayor noted that police said …": the report of a report is a chain, outward
             outer_cues = [c for c in cues if c.strength == 2 and c.pos < reported.start()]
@@ -1131,7 +1134,8 @@ def _antecedent(noun: str | None, before: list[Cue], earlier: Callable[[int], li
 
 
 # a speech verb and "that" just before a speaker: the speaker is reported by the one before
-_REPORTED_THAT = re.compile(rf"\b(?:{_SPEECH})\s+that\s+\Z", re.IGNORECASE)
+_REPORTED_THAT = re.compile(rf"\b(?:{_SPEECH})\s+that\s*(?:,\s*[^,;:.“”\"]{{2,80}},\s*|\s[^,;:.“”\"]{{2,80}},\s*)?\Z",
+                            re.IGNORECASE)
 
 _SAID_SO_VERBS = ("said", "says", "stated", "confirmed", "reported")
 
