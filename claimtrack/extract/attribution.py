@@ -18,15 +18,15 @@ from ..models import Link, Source
 from .lexicon import Lexicon
 from .metrics import _phrase_alt
 # the stages before this one (the engine and the tests import these from here too)
-from .cues import Cue, QUOTE_SPEECH, SPEECH, _SPEECH, _SPEECH_WORD, _by_first_letter
+from .cues import _NOUN_LIKE, QUOTE_SPEECH, SPEECH, _SPEECH, _SPEECH_WORD, Cue, _by_first_letter
 from .sources import (
     SCOPED_KINDS, _BODY_OF_REPORT, _POSSESSIVE_END_S, _PRONOUNS, _SPACES, _kinds, country_code,
     make_source, scope_sources, scoped_key, source_key,
 )
-from .phrases import _ASIDE_END, _CHAIN_BACK, _PARTY_TAG_END, _WINDOW, _chain_from, _np_backward, _np_forward
-from .quotes import (
-    _NOT_SPEAKER_START, _NOUN_LIKE, _QUOTE_OPENER, _VERB_ADVERBIAL, _nobody, quote_spans, quote_speaker,
+from .phrases import (
+    _ASIDE_END, _CHAIN_BACK, _PARTY_TAG_END, _VERB_ADVERBIAL, _WINDOW, _chain_from, _np_backward, _np_forward,
 )
+from .quotes import _NOT_SPEAKER_START, _QUOTE_OPENER, _nobody, quote_spans, quote_speaker
 from .coreference import _SAID_SO, _antecedent, _may_say_so, backref
 
 

@@ -77,3 +77,11 @@ class Cue:
     # a subject and its verb before what they report ("police said 3 …") cover what follows
     # them only; a postposed one ("3 …, police said") covers the figures before it too
     forward: bool = False
+
+
+# verbs of saying that are as often nouns ("three member states", "the report"): read as verbs
+# only before what they report, or after evidence or a comma
+_NOUN_LIKE = {"according", "forecast", "cites", "highlights", "touts", "boasts", "find", "report", "reports", "claim", "claims", "state", "states", "estimate", "estimates", "notes",
+              "posts", "found", "shows", "showed", "described", "continued", "went on", "counted",
+              "recorded", "put", "observed", "concluded", "maintains", "maintained", "predicted",
+              "projected", "revised", "updated", "informed", "admitted", "announce", "commented", "recalled"}

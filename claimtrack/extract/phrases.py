@@ -304,3 +304,10 @@ def _chain_from(s: str, np: str, np_end: int, cue: str, lexicon: Lexicon) -> lis
         if outer:
             return [Link(outer, _SPACES.sub(" ", b["cue"].lower())), Link(first, cue)]
     return chain
+
+
+# what a speech verb may be followed by before its inverted speaker or its clause: "said in a statement"
+_VERB_ADVERBIAL = re.compile(
+    r"(?:\s+(?:in\s+an?\s+(?:\w+\s+)?(?:statement|interview|email|e-mail|letter|memo|tweet|post|note|release|"
+    r"speech|report)|on\s+\w+day|\w+day|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|earlier|"
+    r"later|also|recently|then)\b)+,?", re.IGNORECASE)

@@ -7,9 +7,9 @@ import re
 from collections.abc import Callable
 
 from ..models import Link, Source
-from .cues import _QUOTE_SPEECH, _SPEECH_WORD_LOWER
+from .cues import _NOUN_LIKE, _QUOTE_SPEECH, _SPEECH_WORD_LOWER
 from .lexicon import Lexicon
-from .phrases import _CLAUSE_START, _FULL_STOP, _chain_from, _np_forward
+from .phrases import _CLAUSE_START, _FULL_STOP, _VERB_ADVERBIAL, _chain_from, _np_forward
 from .sources import make_source
 
 
@@ -19,15 +19,6 @@ _NP_CHAR = r"(?:[^,.;:“”\"]|" + "|".join(rf"(?<=\b{a})\." for a in (
     "Gov", "Sen", "Rep", "Mr", "Mrs", "Ms", "Dr", "Lt", "Gen", "Col", "Sgt", "Capt", "Prof", "Rev", "St", "Jr",
     "Dept", "Co", "Corp", "Inc", "Ltd", "Assn", "Univ")) + \
     r"|(?<=\b[A-Z])\.)"
-# what a speech verb may be followed by before its inverted speaker or its clause: "said in a statement"
-_VERB_ADVERBIAL = re.compile(
-    r"(?:\s+(?:in\s+an?\s+(?:\w+\s+)?(?:statement|interview|email|e-mail|letter|memo|tweet|post|note|release|"
-    r"speech|report)|on\s+\w+day|\w+day|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|earlier|"
-    r"later|also|recently|then)\b)+,?", re.IGNORECASE)
-_NOUN_LIKE = {"according", "forecast", "cites", "highlights", "touts", "boasts", "find", "report", "reports", "claim", "claims", "state", "states", "estimate", "estimates", "notes",
-              "posts", "found", "shows", "showed", "described", "continued", "went on", "counted",
-              "recorded", "put", "observed", "concluded", "maintains", "maintained", "predicted",
-              "projected", "revised", "updated", "informed", "admitted", "announce", "commented", "recalled"}
 
 
 def _nobody() -> Source | None:
