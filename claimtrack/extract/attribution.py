@@ -10,6 +10,7 @@ the clause each covers, and the chains they make.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -363,7 +364,10 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 cues.append(Cue((Link(quoting, _SPACES.sub(" ", outer["cue"].lower())),) + tuple(chain),
                                 start, 0))
                 continue
-        reported = _REPORTED_THAT.search(s, max(0, start - 130), start) if len(chain) == 1 else None
+        w0 = max(0, start - 130)
+        # a report of a report needs "that" before the speaker: a substring test spares the search
+        reported = _REPORTED_THAT.search(s, w0, start) \
+            if len(chain) == 1 and (lowered is None or "that" in lowered[w0:start]) else None
         if reported:
             # "the mayor noted that police said …": the report of a report is a chain, outward
             outer_cues = [c for c in cues if c.strength == 2 and c.pos < reported.start()]
@@ -394,17 +398,23 @@ _CLAUSE_HINT = re.compile(r"[;,]")
 def clause_span(sentence: str, pos: int) -> tuple[int, int] | None:
     """The part of the sentence that holds ``pos``, between clause dividers; None when the
     sentence has no divider (the cue nearest the figure is looked for in that part first)."""
-    if not _CLAUSE_HINT.search(sentence):
+    starts, ends = _dividers(sentence)
+    if not starts:
         return None
-    lo, hi, found = 0, len(sentence), False
-    for m in _CLAUSE_SPLIT.finditer(sentence):
-        found = True
-        if m.end() <= pos:
-            lo = m.start() + 1
-        elif m.start() >= pos:
-            hi = m.start()
-            break
-    return (lo, hi) if found else None
+    k = bisect.bisect_right(ends, pos)  # the dividers that end at or before pos
+    lo = starts[k - 1] + 1 if k else 0
+    while k < len(starts) and starts[k] < pos:
+        k += 1  # a divider around pos itself divides nothing
+    return lo, starts[k] if k < len(starts) else len(sentence)
+
+
+@lru_cache(maxsize=64)  # asked once per figure: a sentence's dividers are found once
+def _dividers(sentence: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where each clause divider of a sentence starts, and where each ends, in order."""
+    if not _CLAUSE_HINT.search(sentence):
+        return (), ()
+    found = [(m.start(), m.end()) for m in _CLAUSE_SPLIT.finditer(sentence)]
+    return tuple(a for a, _ in found), tuple(b for _, b in found)
 
 
 # a speech verb and "that" just before a speaker: the speaker is reported by the one before
