@@ -391,8 +391,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
 
 # what divides a sentence into clauses that may each carry their own source: a semicolon, or
 # a comma before a coordinator of clauses ("X reported 14 dead, but Y told Z that nine died")
-_CLAUSE_SPLIT = re.compile(r";|,\s+(?:but|while|whereas|although|though|yet)\s", re.IGNORECASE)
-_CLAUSE_HINT = re.compile(r"[;,]")
+# (opening on a class of two characters, the scan skips to the next candidate at C speed)
+_CLAUSE_SPLIT = re.compile(r"[;,](?:(?<=;)|\s+(?:but|while|whereas|although|though|yet)\s)", re.IGNORECASE)
 
 
 def clause_span(sentence: str, pos: int) -> tuple[int, int] | None:
@@ -411,7 +411,7 @@ def clause_span(sentence: str, pos: int) -> tuple[int, int] | None:
 @lru_cache(maxsize=64)  # asked once per figure: a sentence's dividers are found once
 def _dividers(sentence: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Where each clause divider of a sentence starts, and where each ends, in order."""
-    if not _CLAUSE_HINT.search(sentence):
+    if ";" not in sentence and "," not in sentence:
         return (), ()
     found = [(m.start(), m.end()) for m in _CLAUSE_SPLIT.finditer(sentence)]
     return tuple(a for a, _ in found), tuple(b for _, b in found)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..models import Source
+from ..models import Link, Source
 from .cues import _SPEECH
 from .lexicon import Lexicon
 from .metrics import _phrase_alt
@@ -293,30 +293,43 @@ def _place_country(place: str, lexicon: Lexicon) -> str | None:
     return country_code(place, lexicon) or country_of(place)
 
 
+def _country_of_key(key: str) -> str | None:
+    """The country a scoped key holds (``interior ministry (kz)`` -> ``kz``), else None."""
+    return key[-3:-1] if key.endswith(")") and _SCOPED_KEY.search(key) else None
+
+
 def scope_sources(claims: list, lexicon: Lexicon) -> list:
     """The claims of one report with each public body named without its country keyed by the
     report's country, when the report shows one: the one country its bodies were named with,
     else the one country its claims' places lie in."""
-    from dataclasses import replace  # claims are frozen: a scoped one is a copy
-
-    unscoped = any(link.source.kind in SCOPED_KINDS and not _SCOPED_KEY.search(link.source.key)
-                   for c in claims for link in c.attribution.chain)
+    named: set[str] = set()
+    unscoped = False
+    for c in claims:
+        for link in c.attribution.chain:
+            if link.source.kind in SCOPED_KINDS:
+                country = _country_of_key(link.source.key)
+                if country:
+                    named.add(country)
+                else:
+                    unscoped = True
     if not unscoped:
-        return claims
-    named = {link.source.key[-3:-1] for c in claims for link in c.attribution.chain
-             if link.source.kind in SCOPED_KINDS and _SCOPED_KEY.search(link.source.key)}
+        return claims  # most reports: no public body, or each named with its country
     countries = named or {_place_country(c.location, lexicon) for c in claims if c.location} - {None}
     if len(countries) != 1:
         return claims  # no country, or several: the report's place is unknown
     (country,) = countries
+    from dataclasses import replace  # claims are frozen: a scoped one is a copy
+
+    def scoped(link: Link) -> Link:
+        src = link.source
+        if src.kind not in SCOPED_KINDS or _country_of_key(src.key):
+            return link
+        return replace(link, source=replace(src, key=scoped_key(src.key, country)))
+
     out = []
     for c in claims:
-        chain = c.attribution.chain
-        if any(link.source.kind in SCOPED_KINDS and not _SCOPED_KEY.search(link.source.key) for link in chain):
-            chain = tuple(
-                replace(link, source=replace(link.source, key=scoped_key(link.source.key, country)))
-                if link.source.kind in SCOPED_KINDS and not _SCOPED_KEY.search(link.source.key) else link
-                for link in chain)
+        chain = tuple(scoped(link) for link in c.attribution.chain)
+        if chain != c.attribution.chain:
             c = replace(c, attribution=replace(c.attribution, chain=chain))
         out.append(c)
     return out
