@@ -319,3 +319,20 @@ def test_appositions_studies_and_rulings(text, expected):
 def test_nouns_after_determiners_and_reports_of_reports(text, expected):
     got = chain(text) if isinstance(expected[0], list) else sources(text)
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a role and a name in apposition after a quote: the name speaks, the role is kept
+    ("“Five of our nurses were hurt,” the clinic's director, Dr Omar Said, said.", [("Five", "Dr Omar Said")]),
+    ("“Five of our nurses were hurt,” the clinic's director, who asked not to be named, said.",
+     [("Five", "clinic's director")]),
+    # "according to" after a quote: the preposition is no part of the name
+    ("“We counted 800 tents,” according to Ruth Abebe, a camp manager.", [("800", "Ruth Abebe")]),
+    # a noun of saying in the next sentence names the speaker of the quote before it
+    ("“Sixty homes are under water.” That was the assessment of Governor Ines Vidal.", [("Sixty", "Ines Vidal")]),
+    ("“Sixty homes are under water.” Those were the words of the fire chief.", [("Sixty", "fire chief")]),
+    # … but a sentence about something else names no one
+    ("“Sixty homes are under water.” That was the worst flood in memory.", [("Sixty", None)]),
+])
+def test_speakers_named_around_and_after_quotes(text, expected):
+    assert sources(text) == expected

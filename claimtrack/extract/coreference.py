@@ -16,7 +16,11 @@ _BACKREF = re.compile(
     r"^\W*(?:(?:this|that|these|those|the\s+(?:figures?|toll|death\s+toll|numbers?|information|data|news|report))\s+"
     r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+)?(?P<cue>stated|announced|reported|confirmed|said|"
     r"given|released|provided|disclosed|published|revealed|claimed)\s+(?:\w+\s+){0,3}?by\s+"
-    r"|(?:this|that)\s+is\s+what\s+)", re.IGNORECASE)
+    r"|(?:this|that)\s+is\s+what\s+"
+    # "That was the assessment of X", "Those were the words of X": a noun of saying and its owner
+    r"|(?:this|that|these|those)\s+(?:was|were|is|are)\s+(?:the\s+)?(?:\w+\s+)?(?P<noun>assessment|words|account|"
+    r"view|verdict|estimate|message|warning|description|conclusion|figure|count|tally)\s+(?:of|from|given\s+by)\s+)",
+    re.IGNORECASE)
 _SAID_SO = re.compile(rf"^(?P<np>[^,.;:“”\"]{{2,80}}?)\s+(?P<cue>said|says|stated|confirmed|reported)\s+(?:so|this|that)\b", re.IGNORECASE)
 
 
@@ -72,6 +76,9 @@ def backref(next_sentence: str, lexicon: Lexicon) -> Cue | None:
         if m["cue"]:
             np, end = _np_forward(next_sentence, m.end())
             chain = _chain_from(next_sentence, np, end, m["cue"].lower() + " by", lexicon)
+        elif m["noun"]:
+            np, end = _np_forward(next_sentence, m.end())
+            chain = _chain_from(next_sentence, np, end, m["noun"].lower() + " of", lexicon)
         else:
             rest = next_sentence[m.end():]
             vm = _SPEECH_WORD.search(rest)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from ..models import Link, Source
 from .cues import _NOUN_LIKE, _QUOTE_SPEECH, _SPEECH_WORD_LOWER
@@ -136,8 +137,10 @@ def _subject_before(s: str, verb_start: int, verb: str = "") -> str:
 _VERB_AFTER_QUOTE = re.compile(rf"\s*,?\s*(?P<verb>{_QUOTE_SPEECH})\s+", re.IGNORECASE)
 _SPEAKER_AFTER_QUOTE = re.compile(
     rf"\s*(?:(?:for|to|of|in|on|at|about|with)\s[^,.;:“”\"\n]{{1,40}},\s*)?,?\s*"
-    rf"(?P<np>{_NP_CHAR}{{1,80}}?)(?:,\s*[^,.;:“”\"]{{1,80}},)?{_ADVERB}\s+"
+    rf"(?P<np>{_NP_CHAR}{{1,80}}?)(?:,\s*(?P<app>[^,.;:“”\"]{{1,80}}),)?{_ADVERB}\s+"
     rf"(?P<verb>{_QUOTE_SPEECH})\b", re.IGNORECASE)
+_TO = re.compile(r"to\s+", re.IGNORECASE)
+_ONE_PERSON = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+")  # a name of capitalised words
 _VERB_SPEAKER_BEFORE_QUOTE = re.compile(
     rf"\b(?P<verb>{_QUOTE_SPEECH})\s+(?P<np>{_NP_CHAR}{{1,80}}?)\s*[:,.]\s*\Z", re.IGNORECASE)
 _TELLER = re.compile(r"(?P<np>[^,.;:“”\"]{1,80}?)\s+(?:told|tells)\s+[^,.;:“”\"]{1,80}?\s*[:,.]\s*\Z", re.IGNORECASE)
@@ -182,13 +185,24 @@ def _own_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
         after = after[:brk]
     m = _VERB_AFTER_QUOTE.match(after)
     if m:
-        np, end = _np_forward(after, m.end())
-        chain = _chain_from(after, np, end, m["verb"].lower().split()[0], lexicon)
+        k = m.end()
+        if m["verb"].lower() == "according":  # "“…,” according to X": the preposition is no name
+            to = _TO.match(after, k)
+            k = to.end() if to else k
+        np, end = _np_forward(after, k)
+        cue = "according to" if k > m.end() else m["verb"].lower().split()[0]
+        chain = _chain_from(after, np, end, cue, lexicon)
         if chain:
             return tuple(chain)
     m = _SPEAKER_AFTER_QUOTE.match(after)
     if m:
         named = _named_speaker(m["np"], m["verb"], lexicon, last_person)
+        if named and m["app"] and named[0].source.kind != "person":
+            # "“…,” the hospital director, Dr Ana Ruiz, said": the name in apposition to a role
+            person = make_source(m["app"], lexicon)
+            if person is not None and person.kind == "person" and _ONE_PERSON.fullmatch(person.name):
+                role = " ".join(filter(None, (person.role, named[0].source.name)))
+                named = (Link(replace(person, role=role), named[0].cue),)
         if named:
             return named
         # "he said" with no one named before: the words before the quote may name him
