@@ -336,3 +336,16 @@ def test_nouns_after_determiners_and_reports_of_reports(text, expected):
 ])
 def test_speakers_named_around_and_after_quotes(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # an international body is typed so before any media word in its name
+    ("The UN agency counted 900 displaced families.", "UN agency", "international"),
+    ("The International Organization for Migration said 300 migrants were rescued.",
+     "International Organization for Migration", "international"),
+    # an institute, an institution: research bodies, not persons
+    ("The Brookings Institution estimates 40 percent of the funds went unspent.", "Brookings Institution", "ngo"),
+])
+def test_kinds_of_bodies(text, name, kind):
+    src = extract_claims(text)[0].attribution.source
+    assert (src.name, src.kind) == (name, kind)

@@ -33,7 +33,8 @@ _DEMONYMS = re.compile(
 @lru_cache(maxsize=8)
 def _kinds(lexicon: Lexicon) -> dict:
     src = lexicon.data.get("sources", {})
-    order = ["unnamed", "media", "international", "medical", "police", "military", "ngo", "government"]
+    # an international body before media: "the UN agency", "the UN news service"
+    order = ["unnamed", "international", "media", "medical", "police", "military", "ngo", "government"]
     res = []
     for kind in order:
         words = src.get(kind, [])
