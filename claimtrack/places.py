@@ -18,7 +18,7 @@ import json
 from functools import cache
 from pathlib import Path
 
-__all__ = ["contains", "place_of"]
+__all__ = ["contains", "country_of", "place_of"]
 
 # Containers are countries and US states; a city contains nothing here (its districts are
 # not in the gazetteer).
@@ -116,6 +116,16 @@ def place_of(place: str) -> tuple[Area, ...]:
     if not readings:  # a country's or a state's name is not read as a town's as well
         readings.extend(_cities(name) or _cities(name.title()))
     return tuple(readings)
+
+
+@cache
+def country_of(place: str) -> str | None:
+    """The ISO code of the country a country's or a US state's name lies in; None for any
+    other name (a city is not looked up: that takes a search of the gazetteer per name)."""
+    key = _clean(place).casefold()
+    if key in _countries():
+        return _countries()[key]
+    return "US" if key in _states() else None
 
 
 @cache

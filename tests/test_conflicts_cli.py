@@ -33,19 +33,19 @@ KZ, FLOOD = "kazakhstan-2022", "kelva-flood-2023"
 COMMAND = "security forces' command in Almaty"
 # One row per claim, in CONFLICT_COLUMNS order (the group's reason is REASONS[group]).
 CONFLICTS = [
-    (1, 'kazakhstan-2022', 'arrested', 'divergent', 7, 'At least 2,000', 2000, 2000, None, 'people', 'Almaty', 'Russian news agencies', 'Ministry of the Interior', 1, '2022-01-06', None, 'Caspian Daily', 1, False, False, 'interior ministry'),
+    (1, 'kazakhstan-2022', 'arrested', 'divergent', 7, 'At least 2,000', 2000, 2000, None, 'people', 'Almaty', 'Russian news agencies', 'Ministry of the Interior', 1, '2022-01-06', None, 'Caspian Daily', 1, False, False, 'interior ministry (kz)'),
     (1, 'kazakhstan-2022', 'arrested', 'divergent', 11, '3,811', 3811, 3811, 3811, 'people', 'Kazakhstan', 'Aidar Seitkali', 'Aidar Seitkali', 2, '2022-01-07', None, 'Nomad Post', 1, False, False, 'aidar seitkali'),
     (2, 'kazakhstan-2022', 'injured', 'divergent', 5, 'Hundreds', 200, 200, 999, 'civilians', None, 'Caspian Daily', 'Caspian Daily', 1, '2022-01-06', None, 'Caspian Daily', 1, False, False, 'caspian daily'),
     (2, 'kazakhstan-2022', 'injured', 'divergent', 6, 'well over a thousand', 1000, 1001, None, 'people', None, 'Other sources', 'Other sources', 1, '2022-01-06', 'even speak of', 'Caspian Daily', 1, False, False, 'other sources@report:1'),
-    (2, 'kazakhstan-2022', 'injured', 'divergent', 4, '353', 353, 353, 353, 'police', 'Almaty', 'Khabar-24', "security forces' command in Almaty", 1, '2022-01-06', None, 'Caspian Daily', 1, False, False, 'security forces command in almaty'),
-    (2, 'kazakhstan-2022', 'injured', 'divergent', 10, 'More than 1,300', 1300, 1301, None, 'security_forces', None, 'interior ministry', 'interior ministry', 2, '2022-01-07', None, 'Nomad Post', 1, False, False, 'interior ministry'),
+    (2, 'kazakhstan-2022', 'injured', 'divergent', 4, '353', 353, 353, 353, 'police', 'Almaty', 'Khabar-24', "security forces' command in Almaty", 1, '2022-01-06', None, 'Caspian Daily', 1, False, False, 'security forces command in almaty (kz)'),
+    (2, 'kazakhstan-2022', 'injured', 'divergent', 10, 'More than 1,300', 1300, 1301, None, 'security_forces', None, 'interior ministry', 'interior ministry', 2, '2022-01-07', None, 'Nomad Post', 1, False, False, 'interior ministry (kz)'),
     (3, 'kazakhstan-2022', 'killed', 'divergent', 1, 'Dozens', 24, 24, 99, 'assailants', None, 'Saltanat Azirbek', 'Saltanat Azirbek', 1, '2022-01-06', None, 'Caspian Daily', 1, False, False, 'saltanat azirbek'),
-    (3, 'kazakhstan-2022', 'killed', 'divergent', 13, 'at least 26', 26, 26, None, 'assailants', None, 'interior ministry', 'interior ministry', 3, '2022-01-08', None, 'Caspian Daily', 1, False, False, 'interior ministry'),
-    (3, 'kazakhstan-2022', 'killed', 'divergent', 15, 'four', 4, 4, 4, 'children', None, 'health ministry', 'health ministry', 3, '2022-01-08', None, 'Caspian Daily', 1, False, False, 'health ministry'),
-    (3, 'kazakhstan-2022', 'killed', 'divergent', 14, '164', 164, 164, 164, 'people', None, 'health ministry', 'health ministry', 3, '2022-01-08', None, 'Caspian Daily', 1, False, False, 'health ministry'),
-    (3, 'kazakhstan-2022', 'killed', 'divergent', 3, '12', 12, 12, 12, 'police', 'Almaty', 'Khabar-24', "security forces' command in Almaty", 1, '2022-01-06', None, 'Caspian Daily', 1, False, False, 'security forces command in almaty'),
-    (3, 'kazakhstan-2022', 'killed', 'divergent', 12, '16', 16, 16, 16, 'police', None, 'Interior Ministry', 'Interior Ministry', 3, '2022-01-08', None, 'Caspian Daily', 1, False, False, 'interior ministry'),
-    (3, 'kazakhstan-2022', 'killed', 'divergent', 16, 'Sixteen', 16, 16, 16, 'police', None, 'Interfax news agency', 'Interior Ministry', 4, '2022-01-08', None, 'Northline Wire', 1, False, False, 'interior ministry'),
+    (3, 'kazakhstan-2022', 'killed', 'divergent', 13, 'at least 26', 26, 26, None, 'assailants', None, 'interior ministry', 'interior ministry', 3, '2022-01-08', None, 'Caspian Daily', 1, False, False, 'interior ministry (kz)'),
+    (3, 'kazakhstan-2022', 'killed', 'divergent', 15, 'four', 4, 4, 4, 'children', None, 'health ministry', 'health ministry', 3, '2022-01-08', None, 'Caspian Daily', 1, False, False, 'health ministry (kz)'),
+    (3, 'kazakhstan-2022', 'killed', 'divergent', 14, '164', 164, 164, 164, 'people', None, 'health ministry', 'health ministry', 3, '2022-01-08', None, 'Caspian Daily', 1, False, False, 'health ministry (kz)'),
+    (3, 'kazakhstan-2022', 'killed', 'divergent', 3, '12', 12, 12, 12, 'police', 'Almaty', 'Khabar-24', "security forces' command in Almaty", 1, '2022-01-06', None, 'Caspian Daily', 1, False, False, 'security forces command in almaty (kz)'),
+    (3, 'kazakhstan-2022', 'killed', 'divergent', 12, '16', 16, 16, 16, 'police', None, 'Interior Ministry', 'Interior Ministry', 3, '2022-01-08', None, 'Caspian Daily', 1, False, False, 'interior ministry (kz)'),
+    (3, 'kazakhstan-2022', 'killed', 'divergent', 16, 'Sixteen', 16, 16, 16, 'police', None, 'Interfax news agency', 'Interior Ministry', 4, '2022-01-08', None, 'Northline Wire', 1, False, False, 'interior ministry (kz)'),
     (3, 'kazakhstan-2022', 'killed', 'divergent', 2, 'Dozens', 24, 24, 99, 'protesters', None, 'Caspian Daily', 'Caspian Daily', 1, '2022-01-06', None, 'Caspian Daily', 1, False, False, 'caspian daily'),
     (4, 'kelva-flood-2023', 'displaced', 'divergent', 19, 'About 200', 200, 180, 220, 'civilians', None, 'local fire service', 'local fire service', 5, '2023-07-14', None, 'Northline Wire', 1, False, False, 'fire service'),
     (4, 'kelva-flood-2023', 'displaced', 'divergent', 20, 'Several', 3, 3, 9, 'people', None, 'witnesses', 'witnesses', 5, '2023-07-14', None, 'Northline Wire', 1, False, False, 'witnesses@report:5'),
@@ -319,7 +319,7 @@ def test_independent_origins_are_counted_once(invoke, samples_db, tmp_path):
     before = parse("json", invoke("conflicts", "--metric", "killed", "--event", KZ,
                                   "-f", "json").stdout)
     assert [(r["claim"], r["origins"], r["voice"]) for r in before if r["figure"] in ("16", "Sixteen")] \
-        == [(12, 1, "interior ministry"), (16, 1, "interior ministry")]
+        == [(12, 1, "interior ministry (kz)"), (16, 1, "interior ministry (kz)")]
     add_report(invoke, tmp_path, "hrw.txt",
                "Human Rights Watch said 16 police officers had been killed.",
                event=KZ, date="2022-01-09")
@@ -403,13 +403,13 @@ def test_timeline_rows(invoke, samples_db, fmt):
     police = [r for r in parse(fmt, result.stdout) if r["subject_group"] == "police"]
     assert police == expected([
         (KZ, "killed", "police", "Interior Ministry", "2022-01-07", "Eight", 8, 8, 8, 9, 2, True,
-         None, "Interior Ministry", "interior ministry", False),
+         None, "Interior Ministry", "interior ministry (kz)", False),
         (KZ, "killed", "police", "Interior Ministry", "2022-01-08", "16", 16, 16, 16, 12, 3, False,
-         None, "Interior Ministry", "interior ministry", False),
+         None, "Interior Ministry", "interior ministry (kz)", False),
         (KZ, "killed", "police", "Interior Ministry", "2022-01-08", "Sixteen", 16, 16, 16, 16, 4,
-         False, None, "Interfax news agency", "interior ministry", False),
+         False, None, "Interfax news agency", "interior ministry (kz)", False),
         (KZ, "killed", "police", COMMAND, "2022-01-06", "12", 12, 12, 12, 3, 1, False,
-         "Almaty", "Khabar-24", "security forces command in almaty", False),
+         "Almaty", "Khabar-24", "security forces command in almaty (kz)", False),
     ], TIMELINE_COLUMNS, fmt)
     assert timeline(claim_rows(open_db("claimtrack.db")), event=KZ, metric="killed") == \
         parse("json", invoke("timeline", "--event", KZ, "--metric", "killed", "-f", "json").stdout)
@@ -482,7 +482,7 @@ def test_show_a_claim_as_json(invoke, samples_db):
          "text": "the regional broadcaster Khabar-24", "descriptor": "regional broadcaster",
          "role": None},
         {"name": COMMAND, "kind": "military", "cue": "cites",
-         "key": "security forces command in almaty",
+         "key": "security forces command in almaty (kz)",
          "text": "the security forces' command in Almaty", "descriptor": None,
          "role": None},
     ]

@@ -32,6 +32,18 @@ def test_a_sentence_that_dates_its_figure_gives_as_of(text, expected):
     assert [(c.figure.surface, c.as_of) for c in extract_claims(text, date=REPORT_DAY)] == expected
 
 
+@pytest.mark.parametrize("report_day, text, expected", [
+    # a date without a year is the day of that name nearest the report's
+    ("2024-06-26", "The court said 12 people would be sentenced on 28 June.", "2024-06-28"),
+    ("2024-01-03", "Police arrested 9 people on December 30.", "2023-12-30"),
+    ("2024-05-16", "On May 2, 14 people were hurt in the crush.", "2024-05-02"),
+    # with its year it is that day, however far
+    ("2024-05-16", "On 4 October 2021, 7 people were arrested.", "2021-10-04"),
+])
+def test_a_date_without_a_year_is_the_nearest_one(report_day, text, expected):
+    assert [c.as_of for c in extract_claims(text, date=report_day)] == [expected]
+
+
 def test_an_undated_report_dates_no_claim():
     assert [c.as_of for c in extract_claims("On Monday 7 people died.")] == [None]
 

@@ -370,8 +370,9 @@ NORMALISED = [
     ("The Interior Ministry said 400 people were arrested.", "400", chain("interior ministry")),
     ("Interior Ministry says 400 people arrested.", "400", chain("interior ministry")),
     ("According to the interior ministry, 400 people were arrested.", "400", chain("interior ministry")),
-    ("Kazakhstan's Interior Ministry said 400 people were arrested.", "400", chain("interior ministry")),
-    ("The Russian Ministry of the Interior said 400 people were arrested.", "400", chain("interior ministry")),
+    # the country named with a public body becomes its descriptor and scopes its key (SPEC §5)
+    ("Kazakhstan's Interior Ministry said 400 people were arrested.", "400", chain("interior ministry (kz)")),
+    ("The Russian Ministry of the Interior said 400 people were arrested.", "400", chain("interior ministry (ru)")),
 ]
 
 KINDS = [

@@ -13,7 +13,7 @@ from ..models import Attribution, Claim, Figure, Link, Source
 from . import dates as _dates
 from . import individuals as _individuals
 from . import tallies as _tallies
-from .attribution import _NOT_SPEAKER_START, _NUMBER_WORD, _POSSESSIVE_END_S, Cue, backref, hedge_in, make_source, quote_speaker, quote_spans, sentence_cues
+from .attribution import _NOT_SPEAKER_START, _NUMBER_WORD, _POSSESSIVE_END_S, Cue, backref, clause_span, hedge_in, scope_sources, make_source, quote_speaker, quote_spans, sentence_cues
 from .lexicon import Lexicon, default_lexicon, load_lexicon
 from . import grammar, predicates
 from .metrics import counted
@@ -217,7 +217,8 @@ class _Cues:
                 take_left = dr is None or (dl is not None and dl <= dr)
                 i = left if take_left else right
                 if (skip is None or not skip[0] <= cues[i].pos < skip[1]) and \
-                        (clause is None or clause[0] <= cues[i].pos < clause[1]):
+                        (clause is None or clause[0] <= cues[i].pos < clause[1]) and \
+                        not (cues[i].forward and cues[i].pos > pos):
                     return cues[i].chain
                 if take_left:
                     left -= 1
@@ -354,9 +355,7 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None, date: str | Non
             if not chain:
                 skip = (quotes[q][0] - s0, quotes[q][1] - s0) if q is not None else None
                 p = f.start - s0
-                clause = None
-                if ";" in sentence:
-                    clause = (sentence.rfind(";", 0, p) + 1, (sentence.find(";", p) + 1 or len(sentence) + 1) - 1)
+                clause = clause_span(sentence, p)
                 if cues is None:
                     cues = _Cues(sentence_cues(sentence, lex, lambda i=i: speakers.before(i),
                                                lambda n, i=i: speakers.sources(i, n)))
@@ -382,4 +381,5 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None, date: str | Non
         claims = _individuals.settle(claims, people)
     if date:
         claims = _dates.dated(claims, date)
+    claims = scope_sources(claims, lex)  # one key per public body within a country (SPEC §5)
     return claims + _tallies.tallies(claims)

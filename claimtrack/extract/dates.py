@@ -3,8 +3,8 @@
 A figure is dated by its report unless its clause dates it: a weekday (``on Monday``: the last
 one on or before the report's day), a relative day (``yesterday``, ``a day earlier``, ``two
 days earlier``, ``last week``: the Monday of the week before), or a calendar date
-(``on January 6``, ``6 January``, ``on 25 June 2024``; without a year, the last such day on
-or before the report's). A date inside the clause of the figure counts, the nearest first;
+(``on January 6``, ``6 January``, ``on 25 June 2024``; without a year, the day of that name nearest
+the report's, the earlier one on a tie). A date inside the clause of the figure counts, the nearest first;
 ``as_of`` stays empty when it is the report's own day or the report is undated.
 """
 from __future__ import annotations
@@ -61,16 +61,24 @@ def _resolve(m: re.Match, today: date, anchor: date) -> date | None:
     if month:
         day = int(m["day"] or m["day2"])
         year = m["year"] or m["year2"]
-        try:
-            when = date(int(year) if year else today.year, _MONTHS[month.lower().rstrip(".")], day)
-        except ValueError:
-            return None
-        if not year and when > today:
+        month_no = _MONTHS[month.lower().rstrip(".")]
+        if year:
             try:
-                when = when.replace(year=today.year - 1)
+                return date(int(year), month_no, day)
             except ValueError:
                 return None
-        return when
+        # without a year, the day of that name nearest the report's (the earlier on a tie):
+        # "on 27 June" in a report of 26 June is the next day, not a year before
+        best = None
+        for y in (today.year - 1, today.year, today.year + 1):
+            try:
+                when = date(y, month_no, day)
+            except ValueError:
+                continue
+            gap = abs((when - today).days)
+            if best is None or gap < best[0] or gap == best[0] and when < best[1]:
+                best = (gap, when)
+        return best[1] if best else None
     if m["yesterday"]:
         return today - timedelta(days=1)
     if m["before"]:

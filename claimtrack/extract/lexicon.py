@@ -152,6 +152,8 @@ SCHEMA = table(
     acronyms=named(words),
     furniture=table(words=words),
     cues=table(speech=words),
+    # country names and adjectives by ISO code: a public body's country is part of its key
+    countries=named(words),
 )
 
 

@@ -1,0 +1,353 @@
+"""Sources (SPEC §5): a noun phrase naming who makes a claim, normalised into a name, a kind,
+a descriptor, a role and a grouping key; public bodies keyed within their country."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..models import Link, Source
+from .cues import _SPEECH
+from .lexicon import Lexicon
+from .metrics import _phrase_alt
+
+
+_DETERMINERS = re.compile(r"^(?:the|a|an|our|its|their|his|her)\s+", re.IGNORECASE)
+_FUNCTION_WORDS = {"without", "with", "by", "after", "before", "while", "when", "also", "then", "and", "but",
+                   "or", "not", "just", "even", "only", "as", "so", "if", "for", "of", "in", "on", "at",
+                   "to", "from", "into", "about", "over", "under", "since", "until", "all", "both"}
+_NOT_NAMES = {"the", "a", "an", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december", "today", "yesterday", "tonight"}
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "those",
+             "these", "one", "there", "what"}
+_DEMONYMS = re.compile(
+    r"\b(?:kazakh(?:stan(?:'s|’s)?)?|russian|russia(?:'s|’s)|american|u\.s\.|us|british|uk|french|german|"
+    r"ukrainian|ukraine(?:'s|’s)|chinese|china(?:'s|’s)|iranian|iraqi|syrian|turkish|israeli|palestinian|"
+    r"afghan|pakistani|indian|mexican|colombian|peruvian|salvadoran|guatemalan|honduran|nicaraguan|"
+    r"kyrgyz|uzbek|tajik|armenian|belarusian|georgian|egyptian|libyan|nigerian|somali|sudanese|"
+    r"ethiopian|kenyan|lebanese|saudi|yemeni|european|federal|national|state|local|regional|city|"
+    r"provincial|county)\b\s*",
+    re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _kinds(lexicon: Lexicon) -> dict:
+    src = lexicon.data.get("sources", {})
+    # an international body before media: "the UN agency", "the UN news service"
+    order = ["unnamed", "international", "media", "medical", "police", "military", "ngo", "government"]
+    res = []
+    for kind in order:
+        words = src.get(kind, [])
+        if words:
+            alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+            res.append((kind, re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)))
+    roles = lexicon.data.get("words", {}).get("roles", [])
+    role_re = re.compile(
+        r"(?:\b[a-z][\w-]*\s+)?\b(?:%s)s?\b" % "|".join(re.escape(r).replace(r"\ ", r"\s+")
+                                              for r in sorted(roles, key=len, reverse=True)))
+    unnamed_exact = {w.lower() for w in src.get("unnamed", [])}
+    acronyms = {a: kind for kind, names in lexicon.data.get("acronyms", {}).items() for a in names}
+    furniture = {w.lower() for w in lexicon.data.get("furniture", {}).get("words", [])}
+    hedges = lexicon.data.get("words", {}).get("hedges", [])
+    # grouped by first letter, longest first within a group: the same matches, fewer branches tried
+    hedge_re = re.compile(r"\b(?:%s)\b" % _phrase_alt(h.lower() for h in hedges))
+    # the built-in verbs of saying, and the lexicon's: one scan for both
+    extra = [w.lower() for w in lexicon.data.get("cues", {}).get("speech", [])]
+    speech = f"{_SPEECH}|{_phrase_alt(extra)}" if extra else _SPEECH
+    speech_lower = re.compile(rf"\b(?=[a-z])(?:{speech})\b")
+    speech_any = re.compile(rf"\b(?:{speech})\b", re.IGNORECASE)
+    return {"kinds": res, "role_re": role_re, "unnamed": unnamed_exact, "hedge_re": hedge_re,
+            "acronyms": acronyms, "furniture": furniture, "speech_lower": speech_lower, "speech": speech_any}
+
+
+_TITLE = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s+){0,3}"
+    r"(?:Governor|Gov\.|President|Pres\.|Mayor|Sheriff|Senator|Sen\.|Representative|Rep\.|Minister|"
+    r"Lieutenant|Lt\.|Sergeant|Sgt\.|Captain|Capt\.|Detective|Det\.|Officer|Chief|General|Gen\.|Colonel|"
+    r"Col\.|Major|Maj\.|Commander|Cmdr\.|Doctor|Dr\.|Judge|Prosecutor|Secretary|Ambassador|Spokesman|"
+    r"Spokeswoman|Spokesperson|Director|Superintendent|Inspector|Corporal|Cpl\.|Trooper|Deputy|Councilman|"
+    r"Councilwoman|Rev\.|Father|Pastor|Professor|Prof\.)\s+(?=[A-Z])")
+
+
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_MINISTRY_OF = re.compile(r"\bministry\s+of\s+(?:the\s+)?([\w\s]+)$")
+_DEPARTMENT_OF = re.compile(r"\bdepartment\s+of\s+(?:the\s+)?([\w\s]+)$")
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_KEY_ARTICLES = re.compile(r"\b(?:the|a|an|of)\b")
+
+
+def source_key(name: str) -> str:
+    """Grouping key: case-folded, determiners, country words and punctuation dropped."""
+    k = name.casefold()
+    k = _POSSESSIVE.sub("", k)
+    k = _MINISTRY_OF.sub(r"\1 ministry", k)
+    k = _DEPARTMENT_OF.sub(r"\1 department", k)
+    k = _DEMONYMS.sub(" ", k)
+    k = _PUNCTUATION.sub(" ", k)
+    k = _KEY_ARTICLES.sub(" ", k)
+    k = _SPACES.sub(" ", k).strip()
+    return k or name.casefold().strip()
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}")  # "NYPD", "UNHCR", "GBI": capitals, a name of a body
+_ROLE_OF = re.compile(r"(?:.*\s)?(?P<role>[a-z][\w-]*)\s+of(?:\s+the)?", re.IGNORECASE)
+_RANK = re.compile(r"^(?:former|then|current|acting|interim|senior|top|chief)\s+", re.IGNORECASE)
+_LETTER = re.compile(r"[A-Za-z]")
+_NAME_WORD = re.compile(r"[\w'’.&-]+")
+_IN_OR_AT_END = re.compile(r"\b(?:in|at)$")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_POSSESSIVE_END_S = re.compile(r"['’]s$")
+_UNNAMED_GROUP = re.compile(r"^(?:other|some|several|many|unnamed|anonymous|unidentified|"
+                            r"local|security|police|military|hospital|medical|government)\s+"
+                            r"(?:sources?|witnesses|officials|reports|media|residents|activists|"
+                            r"observers)$")
+_PERSON_NAME = re.compile(r"(?:[A-Z][\w'’.-]+\s+(?:and\s+)?){1,3}[A-Z][\w'’-]+")
+_ONE_NAME = re.compile(r"[A-Z][\w'’-]+")
+_NATIONALITY = re.compile(r"(?:Kazakh|Kazakhstan['’]s|Russian|Russia['’]s|American|U\.S\.|British|French|German|"
+                          r"Ukrainian|Ukraine['’]s|Chinese|Iranian|Iraqi|Syrian|Turkish|Israeli|Kyrgyz|Uzbek|Armenian)\s+")
+
+
+# lower-case words inside a run of capitalised ones that keep it one name: "Ministry of the
+# Interior", "Rio Grande do Sul", "Pedro de la Cruz"
+_NAME_PARTICLES = frozenset(("of", "the", "for", "and", "de", "do", "da", "dos", "das", "di", "du", "del",
+                             "della", "la", "le", "van", "von", "der", "den", "bin", "ibn", "al", "el"))
+
+
+# a report names the same few sources again and again; a Source is frozen, so sharing is safe
+@lru_cache(maxsize=4096)
+def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
+    """Normalise a noun phrase naming a source: name, kind, key, descriptor and role."""
+    kinds = _kinds(lexicon)
+    text = np_text.strip(" ,.;:'\"“”‘’")
+    text = _SPACES.sub(" ", text)
+    body = _BODY_OF_REPORT.match(text)
+    if body and body.end() < len(text):
+        return make_source(text[body.end():], lexicon)  # "a report released by X": X
+    text = _NP_TAIL.sub("", text)  # "a poll released Friday": the day names no one
+    text = _LEADING_CONJUNCTION.sub("", text)  # "But a fresh poll"
+    if _PRONOUN_CONTRACTION.match(text) or _PRONOUN_START.match(text):
+        return None  # a pronoun with a contraction, not a name
+    if not text or len(text) > 120:
+        return None
+    bare = _DETERMINERS.sub("", text)
+    bare = _RANK.sub("", bare)
+    lowered = bare.lower()
+    if lowered in _PRONOUNS or lowered in _FUNCTION_WORDS or lowered in _NOT_NAMES or \
+            not _LETTER.search(bare):
+        return None
+    if lowered in kinds["furniture"]:
+        return None  # "UPDATE", "READ MORE", "Photo": the page's frame, no one's words
+    upper = bare.isupper() and len(bare) > 3
+    name, descriptor, role = bare, None, None
+    held = False  # a role and the place it is held: a person
+    if not upper:
+        # the last run of capitalised words is the name; lower-case words before it describe it
+        tokens = list(_NAME_WORD.finditer(bare))
+        run_start = None
+        for i in range(len(tokens) - 1, -1, -1):
+            t = tokens[i].group()
+            if t[0].isupper() or t[0].isdigit() or (t.lower() in _NAME_PARTICLES
+                                                    and run_start is not None and i > 0):
+                run_start = i
+            else:
+                break
+        if run_start is not None:
+            while run_start < len(tokens) and tokens[run_start].group() in _NAME_PARTICLES:
+                run_start += 1
+        # "the board of the water agency in Lyon": a place after "in"/"at" says where
+        # the body sits; the name is the whole phrase, not the place
+        if run_start is not None and 0 < run_start < len(tokens) and _IN_OR_AT_END.search(
+                bare[:tokens[run_start].start()].strip()):
+            run_start = None
+        if run_start is not None and run_start < len(tokens):
+            name = bare[tokens[run_start].start():].strip()
+            before = bare[:tokens[run_start].start()].strip()
+            of_place = _ROLE_OF.fullmatch(before) if before else None
+            if of_place and kinds["role_re"].fullmatch(of_place["role"]):
+                # "the governor of Sindh", "the mayor of Linz": a role and where it is held,
+                # one person, named by both
+                name, role, before = f"{of_place['role']} of {name}", of_place["role"], ""
+                held = True
+            if before:
+                rm = kinds["role_re"].search(before)
+                if rm and rm.end() >= len(before) - 1:
+                    role = rm.group().strip()
+                else:
+                    descriptor = before
+        name = _POSSESSIVE_END.sub("", name).strip()
+        title = _TITLE.match(name)
+        if title and name[title.end():]:
+            role = f"{role} {title.group().strip()}" if role else title.group().strip()
+            name = name[title.end():]
+    kind = None
+    probe = bare
+    if lowered in kinds["unnamed"] or _UNNAMED_GROUP.match(lowered):
+        kind = "unnamed"
+    else:
+        for k, rx in kinds["kinds"]:
+            if k == "unnamed":
+                continue
+            if rx.search(probe):
+                kind = k
+                break
+        if kind is None:
+            if role or _PERSON_NAME.fullmatch(name) and not upper:
+                kind = "person"
+            elif _ONE_NAME.fullmatch(name):
+                kind = "person"
+            else:
+                kind = "unnamed"
+        if kind in ("government", "police", "military", "medical") and role and name != bare:
+            kind = "person"
+        acronym = kinds["acronyms"].get(name) if _ACRONYM.fullmatch(name) else None
+        if acronym is None and _ACRONYM.fullmatch(name) and kind in ("person", "unnamed"):
+            # beyond four capitals an unknown word in capitals is as often a surname (wire copy)
+            acronym = "police" if name.endswith("PD") else "government" if len(name) <= 4 else None
+        if acronym is not None:
+            kind = acronym  # "the NYPD", "TBI": a body, typed by the one it names
+        if held:
+            kind = "person"
+    if descriptor and not upper and kind not in ("person",):
+        dm = _DEMONYMS.match(name)
+        if dm and name[dm.end():]:
+            descriptor = f"{descriptor} {dm.group().strip()}"
+            name = name[dm.end():]
+    elif not upper and kind != "person":
+        dm = _NATIONALITY.match(name)
+        if dm and name[dm.end():][:1].isupper():
+            descriptor = dm.group().strip()
+            name = name[dm.end():]
+    country = None
+    if kind in SCOPED_KINDS and not upper:
+        name, descriptor, country = _country_apart(name, descriptor, text, lexicon)
+    if descriptor:
+        descriptor = _POSSESSIVE_END_S.sub("", descriptor.strip())
+    key = _SPACES.sub(" ", _PUNCTUATION.sub(" ", name.casefold())).strip() if kind == "unnamed" \
+        else source_key(name)
+    if country and kind in SCOPED_KINDS:
+        key = scoped_key(key, country)
+    return Source(name=name, kind=kind, key=key, text=text, descriptor=descriptor, role=role)
+
+
+# Public bodies whose names recur from country to country ("Ministry of the Interior",
+# "police"): one key is one body only within a country (SPEC §5), so the country, when known,
+# is part of their key. Media, NGOs, international bodies and people are named uniquely.
+SCOPED_KINDS = ("government", "police", "military", "medical")
+_SCOPED_KEY = re.compile(r" \([a-z]{2}\)\Z")
+
+
+def scoped_key(key: str, country: str) -> str:
+    """The key of a body within a country: ``interior ministry (kz)``."""
+    return f"{key} ({country.lower()})"
+
+
+@lru_cache(maxsize=8)
+def _country_words(lexicon: Lexicon) -> tuple[dict[str, str], re.Pattern | None]:
+    """The lexicon's country names and adjectives (case-folded) -> ISO code, and one pattern
+    for all of them (a possessive included: "Kazakhstan's")."""
+    names = {w.casefold(): code.upper() for code, ws in lexicon.data.get("countries", {}).items() for w in ws}
+    if not names:
+        return names, None
+    alt = _phrase_alt(sorted(names, key=len, reverse=True))
+    return names, re.compile(rf"(?<![\w-])(?:{alt})(?:['’]s)?(?![\w-])", re.IGNORECASE)
+
+
+def country_code(word: str, lexicon: Lexicon) -> str | None:
+    """The ISO code of a country name or adjective of the lexicon (``Kazakh`` -> ``KZ``)."""
+    return _country_words(lexicon)[0].get(_POSSESSIVE_END_S.sub("", word.strip()).casefold())
+
+
+def _country_apart(name: str, descriptor: str | None, text: str,
+                   lexicon: Lexicon) -> tuple[str, str | None, str | None]:
+    """A body's name with its country moved to the descriptor, and the country's code:
+    "Kazakhstan's Interior Ministry", "the Kazakh Ministry of the Interior", "Ministry of the
+    Interior of Kazakhstan" all give "Interior Ministry"'s key and KZ."""
+    names, rx = _country_words(lexicon)
+    if rx is None:
+        return name, descriptor, None
+    m = rx.match(name)
+    if m and name[m.end():].strip():
+        # a leading country word: "Azerbaijan's Defence Ministry", "Chilean police"
+        word = m.group()
+        name = name[m.end():].strip()
+        descriptor = f"{descriptor} {word}" if descriptor else word
+        return name, descriptor, country_code(word, lexicon)
+    of = _OF_COUNTRY.match(name)
+    if of and rx.fullmatch(of["c"]):
+        word = of["c"]
+        name = of["head"]
+        descriptor = f"{descriptor} {word}" if descriptor else word
+        return name, descriptor, country_code(word, lexicon)
+    for m in rx.finditer(f"{descriptor or ''} {text}"):
+        return name, descriptor, country_code(m.group(), lexicon)  # "the Kazakh ministry"
+    return name, descriptor, None
+
+
+_OF_COUNTRY = re.compile(r"(?P<head>.*\S)\s+(?:of|in)\s+(?:the\s+)?(?P<c>[A-Z][\w'’. -]*?)\Z")  # the last "of"
+
+
+def _place_country(place: str, lexicon: Lexicon) -> str | None:
+    """The country a claim's place names: a country of the lexicon, else a country or US
+    state of the gazetteer (names only: a city's country would cost a search per name)."""
+    from ..places import country_of
+    return country_code(place, lexicon) or country_of(place)
+
+
+def _country_of_key(key: str) -> str | None:
+    """The country a scoped key holds (``interior ministry (kz)`` -> ``kz``), else None."""
+    return key[-3:-1] if key.endswith(")") and _SCOPED_KEY.search(key) else None
+
+
+def scope_sources(claims: list, lexicon: Lexicon) -> list:
+    """The claims of one report with each public body named without its country keyed by the
+    report's country, when the report shows one: the one country its bodies were named with,
+    else the one country its claims' places lie in."""
+    named: set[str] = set()
+    unscoped = False
+    for c in claims:
+        for link in c.attribution.chain:
+            if link.source.kind in SCOPED_KINDS:
+                country = _country_of_key(link.source.key)
+                if country:
+                    named.add(country)
+                else:
+                    unscoped = True
+    if not unscoped:
+        return claims  # most reports: no public body, or each named with its country
+    countries = named or {_place_country(c.location, lexicon) for c in claims if c.location} - {None}
+    if len(countries) != 1:
+        return claims  # no country, or several: the report's place is unknown
+    (country,) = countries
+    from dataclasses import replace  # claims are frozen: a scoped one is a copy
+
+    def scoped(link: Link) -> Link:
+        src = link.source
+        if src.kind not in SCOPED_KINDS or _country_of_key(src.key):
+            return link
+        return replace(link, source=replace(src, key=scoped_key(src.key, country)))
+
+    out = []
+    for c in claims:
+        chain = tuple(scoped(link) for link in c.attribution.chain)
+        if chain != c.attribution.chain:
+            c = replace(c, attribution=replace(c.attribution, chain=chain))
+        out.append(c)
+    return out
+
+
+# "a poll released Friday", "a survey conducted last week by …": when, not who
+_LEADING_CONJUNCTION = re.compile(r"^(?:but|and|so|yet|or|then|also|still|now)\s+(?=\S)", re.IGNORECASE)
+_PRONOUN_CONTRACTION = re.compile(r"(?:he|she|it|they|we|i|you|that|there|what|who)['’](?:s|re|ve|d|ll|m)?\Z",
+                                  re.IGNORECASE)
+_PRONOUN_START = re.compile(r"(?:[Ii]|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(?:['’]\w+)?\s+(?-i:[a-z])")
+_NP_TAIL = re.compile(
+    r"(?:\s+(?:released|conducted|published|issued)\b[^,;:]*|\s+(?:last|this)\s+(?:week|month|year|night)|"
+    r"\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))+\s*$", re.IGNORECASE)
+
+
+# a prepositional cue whose object is a toll, a report or figures "by X": X is the source
+_BODY_OF_REPORT = re.compile(
+    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:toll|tally|count|figures?|report|statement|study|survey|analysis|"
+    r"review|audit|estimate|memo|poll)\s+(?:(?:provided|released|published|issued|compiled|conducted|prepared)\s+)?"
+    r"(?:by|from)\s+(?=(?:the\s+)?[A-Z])", re.IGNORECASE)
