@@ -249,7 +249,9 @@ def _predicate_of(parse: Parse, vg, p: dict, verbs: dict | None = None) -> tuple
         return None, vg.negated, vg.modal
     if verbs is not None and main in verbs["states"] and vg.main + 1 < len(toks):
         k = vg.main + 2 if toks[vg.main + 1].low == "as" else vg.main + 1
-        state, _ = _after_metric(p, parse.words(k, min(len(toks), k + 4)))
+        words = parse.words(k, min(len(toks), k + 4))
+        # the state as a copula's complement: "listed as critical" reads as "were critical"
+        state = _after_metric(p, words)[0] or _after_metric(p, "were " + words)[0]
         if state:
             return state, vg.negated, vg.modal
     words = parse.words(vg.main, end)
@@ -324,6 +326,11 @@ def _clause_counts(parse: Parse, start: int, p: dict) -> bool:
     end = start
     while end < len(toks) and toks[end].text not in _STOP and toks[end].tag not in ("SUB", "REL"):
         end += 1
+    return _counts_in(parse, start, end, p)
+
+
+def _counts_in(parse: Parse, start: int, end: int, p: dict) -> bool:
+    """Whether a metric phrase opens at a word of tokens[start:end]."""
     words = parse.words(start, end, skip_adverbs=False)
     return any(_after_metric(p, words[i:])[0] for i in range(len(words)) if i == 0 or words[i - 1] == " ")
 
@@ -390,6 +397,10 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         measured = _earlier_metric(parse, np.start, lexicon)
     if measured:
         return Reading(measured)
+    j = _before(parse, np.start)
+    if j >= 0 and toks[j].low in _ADMIT and head is not None and head not in verbs["subjects"] and \
+            not _after_metric(p, head)[0]:
+        return Reading("other")  # "admitted 4 breaches": an admission of things is no stay in hospital
     obj = _object_of(parse, np.start, np.end, p, verbs)
     if obj:
         return Reading(obj)
@@ -406,9 +417,11 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     if np.end < np.verb_at and np.end < len(toks) and toks[np.end].tag in ("PART", "GER") and not modifier:
         # a reduced relative: "the 90 miners held during the strike"
         modifier, _ = _after_metric(p, parse.words(np.end, min(len(toks), np.end + 4)))
-    if not modifier and np.end < len(toks) and toks[np.end].tag == "GER":
-        # what the group is doing, after its head: "9,000 people marching", "families fleeing"
-        modifier = verbs["doing"].get(toks[np.end].low)
+    if not modifier and np.end < len(toks) and toks[np.end].tag == "GER" and toks[np.end].low in verbs["doing"] \
+            and not _counts_in(parse, np.start + 1, np.end, p):
+        # what the group is doing, after its head, when the phrase names no metric of its own:
+        # "9,000 people marching", "families fleeing"; not "two gunshot victims arriving"
+        modifier = verbs["doing"][toks[np.end].low]
     predicate, negated, modal = _predicate(parse, np.verb_at, p, verbs["fatal"], verbs) \
         if np.verb_at < len(toks) else (None, False, None)
     vg = parse.verb_group(np.verb_at) if np.verb_at < len(toks) else None
@@ -422,7 +435,7 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         return Reading("other")
     if head is None and np.partitive and predicate is None and np.verb_at < len(toks) and \
             toks[np.end - 1].tag in ("PRON", "REL") and \
-            (_present_verb(toks[np.verb_at], verbs) if vg is None else toks[vg.main].tag != "AUX") \
+            (_present_verb(toks[np.verb_at], verbs) if vg is None else toks[vg.main].tag in ("PART", "GER")) \
             and not _clause_counts(parse, np.verb_at, p):
         # "12 of them need surgery": a partitive pronoun counts what its own verb tells only; a
         # copula only names the member ("one of whom was a nurse") and keeps the group's count
