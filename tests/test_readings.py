@@ -171,3 +171,36 @@ def test_cli_reads_the_rising_figure_and_the_comparison(tmp_path):
     rows = [json.loads(line) for line in result.output.splitlines() if line.strip()]
     got = [(r["figure"], r["metric"]) for r in rows if not r.get("derived")]
     assert got == [("Seven", "missing"), ("10", "missing"), ("8", "missing")]
+
+
+# 7. charging: an arrest of a group counted nowhere else (measured on GVA, where the people
+# charged are the people arrested), but no new count of members of a group already counted
+CHARGES = [
+    ("Police detained 28 fans; 9 of them were charged with assault.", "9", "other"),
+    ("Police detained 28 fans; 9 of them were charged with assault.", "28", "arrested"),
+    ("Troops rounded up 60 men, 20 of whom were later indicted.", "20", "other"),
+    ("Six men were charged with the robbery.", "Six", "arrested"),
+    # a verb of arrest after the partitive is still an arrest
+    ("Police questioned 30 people, and 4 of them were detained.", "4", "arrested"),
+]
+
+
+@pytest.mark.parametrize("text, marker, metric", CHARGES, ids=ids(CHARGES))
+def test_charges(text, marker, metric):
+    assert metric_of(text, marker) == metric
+
+
+# a verb and its complement around the object read as the object's predicate
+AROUND_THE_OBJECT = [
+    ("The fires forced 7,000 residents from their homes.", "7,000", "displaced"),
+    ("Mudslides have forced some 900 villagers from their homes this week.", "900", "displaced"),
+    # traps: the verb alone gives the metric, or the complement is no part of one
+    ("The blast killed 12 people in the market.", "12", "killed"),
+    ("The storm forced 40 flights from the schedule.", "40", "other"),
+    ("Rangers drove 300 tourists from the park.", "300", "other"),
+]
+
+
+@pytest.mark.parametrize("text, marker, metric", AROUND_THE_OBJECT, ids=ids(AROUND_THE_OBJECT))
+def test_verb_and_complement_around_the_object(text, marker, metric):
+    assert metric_of(text, marker) == metric

@@ -93,6 +93,7 @@ def _verbs(lexicon: Lexicon) -> dict:
             doing.setdefault(phrase[:-2] + "ing", metric)
     return {"present": present, "nouns": nouns, "subjects": p["subjects"], "care": words("care_places"),
             "doing": doing, "neutral": words("neutral_measures"), "states": words("state_verbs"),
+            "prosecution": words("prosecution_verbs"),
             "comparisons": tuple(tuple(c.lower().split()) for c in g.get("comparisons", [])),
             "loss": words("loss_verbs"), "irrealis": words("irrealis"), "measure_nouns": words("measure_nouns"),
             "measure_verbs": words("measure_verbs"), "rates": words("rate_units"), "fatal": words("fatal_adverbs"),
@@ -306,6 +307,15 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
             return "arrested"
         if rest.startswith("to ") and any(toks[i].low in verbs["care"] for i in range(end + 1, min(len(toks), end + 6))):
             return "hospitalized"
+    prep = next((i for i in range(start + 1, min(end + 1, len(toks))) if toks[i].tag == "PREP"), None)
+    if toks[j].tag in ("PART", "WORD") and prep is not None:
+        # the verb and its complement around the object (which the noun phrase may have taken
+        # as its own) read as the object's predicate: "forced 300 people from their homes" as
+        # "300 people were forced from their homes"
+        phrase = verb + " " + parse.words(prep, min(len(toks), prep + 4))
+        metric, stop = _after_metric(p, phrase)
+        if metric and stop > len(verb):
+            return metric
     if toks[j].tag in ("PART", "GER") and verb in p["before"] and toks[j].low not in verbs["not_before"]:
         return p["before"][verb]  # "freed 12 of the 90 miners", "killing 3"
     if toks[j].tag in ("WORD", "NAME", "ADV", "GER") and toks[j].low not in _MONTHS:
@@ -432,6 +442,11 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         if among is not None:
             return among
     if negated or predicate == "other":
+        return Reading("other")
+    if head is None and np.partitive and vg is not None and toks[vg.main].low in verbs["prosecution"] and \
+            toks[np.end - 1].tag in ("PRON", "REL"):
+        # "45 were held; 12 of them were charged": charging members of a group already counted
+        # is no new arrest (charging a group counted nowhere else still is)
         return Reading("other")
     if head is None and np.partitive and predicate is None and np.verb_at < len(toks) and \
             toks[np.end - 1].tag in ("PRON", "REL") and \
