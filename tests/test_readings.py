@@ -69,6 +69,8 @@ COMPARISONS = [
     ("The death toll climbed from 16 to 27 overnight.", "27", "killed"),
     # trap: compared with a figure that counts nothing
     ("The fair sold 400 tickets, up from 250 last year.", "250", "other"),
+    # trap: the figure compared with is the nearest, not an earlier count of people
+    ("After 6 guards died, fees rose to 80 dollars, up from 50 in May.", "50", "other"),
 ]
 
 # 4. a present participle of a verb the group itself does, after its head

@@ -189,14 +189,15 @@ def _figure_metric(parse: Parse, k: int, lexicon: Lexicon) -> str:
     return counted(parse.sentence, t.start, t.end, lexicon).metric
 
 
-def _earlier_metric(parse: Parse, start: int, lexicon: Lexicon) -> str | None:
-    """The metric of the nearest figure before token ``start`` that counts something."""
+def _earlier_metric(parse: Parse, start: int, lexicon: Lexicon, nearest: bool = False) -> str | None:
+    """The metric of the nearest figure before token ``start`` that counts something; with
+    ``nearest``, of the nearest figure only ("$5m, up from $3m" compares no count)."""
     toks = parse.tokens
     for k in range(start - 1, -1, -1):
         if toks[k].tag == "NUM":
             metric = _figure_metric(parse, k, lexicon)
-            if metric != "other":
-                return metric
+            if metric != "other" or nearest:
+                return None if metric == "other" else metric
     return None
 
 
@@ -365,7 +366,7 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         return Reading("other")
     k = np.start
     if _compared(parse, k, verbs):  # "up from 9": what the figure it is compared with counts
-        compared = _earlier_metric(parse, k - 1, lexicon)
+        compared = _earlier_metric(parse, k - 1, lexicon, nearest=True)
         if compared:
             return Reading(compared)
     if k >= 1 and toks[k - 1].low == "from" and k + 2 < len(toks) and toks[k + 1].low == "to" and \
