@@ -297,7 +297,7 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         # "could die", "may have been killed": the modal and the verb, as written
         vg = parse.verb_group(np.verb_at)
         first = next(i for i in range(vg.start, vg.main + 1) if toks[i].low == modal)
-        hedge = parse.sentence[toks[first].start:toks[vg.main].end]
+        hedge = parse.sentence[parse.starts[first]:parse.ends[vg.main]]
     if predicate and (predicate in _STRONG or not (modifier or head_metric)):
         return Reading(predicate, hedge)
     if head_metric or modifier:
