@@ -50,6 +50,7 @@ _DASHES = frozenset({"—", "–", "--", "---"})
 _CLOSE = {"(": ")", "[": "]", "—": "—", "–": "–", "--": "--", ",": ","}
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "get", "gets", "got", "gotten", "getting"})
 _CONTEXT = frozenset({"that", "which", "who", "as", "since", "after", "before", "until"})
+_CONTEXT_WORD = re.compile(r"\b(?:%s)\b" % "|".join(_CONTEXT), re.IGNORECASE)
 WINDOW_LEFT = 120  # characters of a sentence parsed left of its first figure
 WINDOW_RIGHT = 240  # … and right of its last
 _PRESENT = frozenset({"is", "are", "am", "has", "have", "do", "does", "get", "gets", "will", "can", "may", "must",
@@ -206,8 +207,10 @@ class Parse:
                     f1 = m.end() if m else f1
             if f1 > pos:
                 pos = f1
-        # context classes: "that" after a noun and before a verb is a relative pronoun
-        for i in [i for i, t in enumerate(tokens) if t.low in _CONTEXT]:
+        # context classes: "that" after a noun and before a verb is a relative pronoun (most
+        # sentences hold none of these words: one search says so)
+        at = [i for i, t in enumerate(tokens) if t.low in _CONTEXT] if _CONTEXT_WORD.search(sentence) else ()
+        for i in at:
             t = tokens[i]
             tag = t.tag
             if t.low in ("that", "which", "who"):
@@ -248,9 +251,10 @@ class Parse:
         negated = False
         be = False
         finite = None
+        catenatives = self.c["catenatives"]
         while j < n:
             t = toks[j]
-            if t.low in self.c["catenatives"]:
+            if t.low in catenatives:
                 nxt = self._catenative(j)
                 if nxt > j:
                     j = nxt
@@ -485,7 +489,9 @@ class Parse:
 
     def words(self, i: int, j: int, skip_adverbs: bool = True) -> str:
         """The lower-case words of tokens[i:j], adverbs left out, joined by single spaces."""
-        return " ".join(t.low for t in self.tokens[i:j] if not (skip_adverbs and t.tag == "ADV"))
+        if skip_adverbs:
+            return " ".join([t.low for t in self.tokens[i:j] if t.tag != "ADV"])
+        return " ".join([t.low for t in self.tokens[i:j]])
 
 
 def parse(sentence: str, figures: list[tuple[int, int]], lexicon: Lexicon) -> Parse:
