@@ -48,7 +48,7 @@ import datetime as _dt
 import os
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from itertools import groupby
 from pathlib import Path
@@ -56,7 +56,8 @@ from typing import NamedTuple
 
 __all__ = [
     "AGREE", "CONFLICT_COLUMNS", "CONTRADICTION", "DIVERGENT", "TIMELINE_COLUMNS", "VERDICTS",
-    "ConflictGroup", "FigureSupport", "GroupClaim", "conflict_rows", "conflicts_by_event",
+    "ROW_COLUMNS", "ConflictGroup", "FigureSupport", "GroupClaim", "claim_values", "conflict_rows",
+    "conflicts_by_event",
     "cumulative_metrics", "disjoint", "find_conflicts", "timeline", "timeline_by_event",
 ]
 
@@ -78,6 +79,19 @@ TIMELINE_COLUMNS = (
     "event", "metric", "subject_group", "origin", "date", "figure", "value", "low", "high",
     "claim", "report", "superseded", "location", "source", "voice", "itself",
 )
+# The keys of a claim row (``store.claim_rows``). A row may also come as a plain tuple of
+# these values in this order (``claim_rows(tuples=True)``): a million claims then cost no
+# dict each; rows given as mappings are read into such tuples first.
+ROW_COLUMNS = (
+    "id", "event", "metric", "subject", "subject_group", "location", "figure", "qualifier",
+    "value", "low", "high", "unit", "hedge", "cue", "source", "source_kind", "source_key",
+    "origin", "origin_kind", "origin_key", "report", "outlet", "title", "date", "individual",
+    "derived", "as_of", "parts", "copy_of", "copy_outlet",
+)
+(_ID, _EVENT, _METRIC, _SUBJECT, _GROUP, _LOCATION, _FIGURE, _QUALIFIER, _VALUE, _LOW, _HIGH,
+ _UNIT, _HEDGE, _CUE, _SOURCE, _SOURCE_KIND, _SOURCE_KEY, _ORIGIN, _ORIGIN_KIND, _ORIGIN_KEY,
+ _REPORT, _OUTLET, _TITLE, _DATE, _INDIVIDUAL, _DERIVED, _AS_OF, _PARTS, _COPY_OF,
+ _COPY_OUTLET) = range(len(ROW_COLUMNS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,22 +133,101 @@ class FigureSupport:
     claims: tuple[int, ...]
 
 
-@dataclass(frozen=True, slots=True)
 class ConflictGroup:
-    """The claims of one (event, metric) side by side, with a verdict and its reason."""
+    """The claims of one (event, metric) side by side, with a verdict and its reason.
+
+    Immutable, and equal to another with the same fields, as a frozen dataclass would be.
+    ``claims`` (GroupClaim records) and ``figures`` (FigureSupport records) are built the
+    first time they are read: the machine formats read neither (:func:`conflict_rows` takes
+    the same values from the group's claim rows), and on a database of a million claims
+    these records were a quarter of the time ``conflicts`` took.
+    """
+
+    __slots__ = ("group", "event", "metric", "verdict", "reason", "_claims", "_figures",
+                 "_rows")
+    _FIELDS = ("group", "event", "metric", "verdict", "claims", "figures", "reason")
 
     group: int  # 1-based position in the result
     event: str
     metric: str
     verdict: str  # contradiction, divergent, agree
-    claims: tuple[GroupClaim, ...]
-    figures: tuple[FigureSupport, ...]
-    reason: str = ""
+    reason: str
+
+    def __init__(self, group: int, event: str, metric: str, verdict: str,
+                 claims: tuple[GroupClaim, ...] | None = None,
+                 figures: tuple[FigureSupport, ...] | None = None, reason: str = "", *,
+                 _rows: _GroupRows | None = None):
+        for name, value in (("group", group), ("event", event), ("metric", metric),
+                            ("verdict", verdict), ("reason", reason), ("_claims", claims),
+                            ("_figures", figures), ("_rows", _rows)):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"cannot assign to field {name!r}: a ConflictGroup is frozen")
+
+    @property
+    def claims(self) -> tuple[GroupClaim, ...]:
+        """The group's claims, each as it stands in the group."""
+        if self._claims is None:
+            object.__setattr__(self, "_claims", self._rows.group_claims())
+        return self._claims
+
+    @property
+    def figures(self) -> tuple[FigureSupport, ...]:
+        """The distinct current figures and the independent voices behind each."""
+        if self._figures is None:
+            object.__setattr__(self, "_figures", self._rows.figures())
+        return self._figures
 
     @property
     def voices(self) -> int:
         """How many independent voices give a current figure in this group."""
+        if self._rows is not None:
+            return self._rows.voices()
         return len({c.voice for c in self.claims if not c.superseded})
+
+    def renumbered(self, group: int) -> ConflictGroup:
+        """The same group at another position in a result."""
+        return ConflictGroup(group, self.event, self.metric, self.verdict, self._claims,
+                             self._figures, self.reason, _rows=self._rows)
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, name) for name in self._FIELDS)
+
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._FIELDS)
+        return f"ConflictGroup({fields})"
+
+
+class _GroupRows(NamedTuple):
+    """What a group's records are built from: its claims as shown, and their standing."""
+
+    shown: list  # _Row, in display order
+    current: list  # _Row: the claims the verdict is on
+    origins: dict  # figure key -> independent voices giving it
+    superseded: set
+    contradicted: set
+    key_of: list  # interned figure key -> (subject_group, place, unit, low, high)
+
+    def group_claims(self) -> tuple[GroupClaim, ...]:
+        origins, superseded, contradicted = self.origins, self.superseded, self.contradicted
+        return tuple(_group_claim(c, origins.get(c.figure_key, 0), c.id in superseded,
+                                  c.id in contradicted) for c in self.shown)
+
+    def figures(self) -> tuple[FigureSupport, ...]:
+        support = _support(self.current, self.key_of)
+        return tuple(_figure_support(self.key_of[key], rows) for key, rows in support.items())
+
+    def voices(self) -> int:
+        return len({c.voice for c in self.shown if c.id not in self.superseded})
 
 
 class _Row(NamedTuple):
@@ -154,7 +247,7 @@ class _Row(NamedTuple):
     order: int  # rank by (claim date, report date, report id): ints compare fast
     update_key: int  # interned (event, metric, subject_group, unit, voice)
     figure_key: int  # interned (subject_group, place, unit, low, high)
-    row: Mapping
+    row: tuple  # the claim row, in ROW_COLUMNS order
     date: str | None  # the claim's date
     report: int
     earlier: bool  # given by its report as an earlier figure: never current
@@ -269,20 +362,15 @@ def find_conflicts(
             continue
         if verdict == AGREE and not include_all:
             continue
-        support = _support(current, key_of)
-        origins = {key: len({c.voice for c in rows_}) for key, rows_ in support.items()}
+        voices_of: dict[int, set[str]] = defaultdict(set)
+        for c in current:
+            voices_of[c.figure_key].add(c.voice)
+        origins = {key: len(voices) for key, voices in voices_of.items()}
         shown = members if history else current
         shown = sorted(shown, key=_BY_GROUP_AND_TIME)
         groups.append(ConflictGroup(
-            group=len(groups) + 1,
-            event=ev,
-            metric=met,
-            verdict=verdict,
-            claims=tuple(_group_claim(c, origins.get(c.figure_key, 0), c.id in superseded,
-                                      c.id in contradicted) for c in shown),
-            figures=tuple(_figure_support(key_of[key], rows_) for key, rows_ in support.items()),
-            reason=reason,
-        ))
+            len(groups) + 1, ev, met, verdict, reason=reason,
+            _rows=_GroupRows(shown, current, origins, superseded, contradicted, key_of)))
     return groups
 
 
@@ -299,7 +387,7 @@ def conflicts_by_event(rows: Iterable[Mapping], **options) -> Iterator[ConflictG
     for _, batch in groupby(rows, key=_event_of):
         for group in find_conflicts(batch, **options):
             number += 1
-            yield group if group.group == number else replace(group, group=number)
+            yield group if group.group == number else group.renumbered(number)
 
 
 def timeline_by_event(rows: Iterable[Mapping], **options) -> Iterator[dict]:
@@ -309,20 +397,47 @@ def timeline_by_event(rows: Iterable[Mapping], **options) -> Iterator[dict]:
         yield from timeline(batch, **options)
 
 
-def _event_of(row: Mapping) -> str:
-    return row.get("event") or DEFAULT_EVENT
+def _event_of(row: Mapping | tuple) -> str:
+    return (row[_EVENT] if type(row) is tuple else row.get("event")) or DEFAULT_EVENT
 
 
 def conflict_rows(groups: Iterable[ConflictGroup]) -> list[dict]:
     """One flat row per claim, in the SPEC §6 columns (see ``CONFLICT_COLUMNS``)."""
     out = []
     for g in groups:
+        head = {"group": g.group, "event": g.event, "metric": g.metric, "verdict": g.verdict}
+        reason = g.reason
+        rows = g._rows
+        if rows is not None and g._claims is None:
+            # straight from the claim rows: the same values GroupClaim records would hold
+            origins, superseded, contradicted = rows.origins, rows.superseded, rows.contradicted
+            for c in rows.shown:
+                r = c.row
+                out.append({
+                    **head,
+                    "claim": c.id,
+                    "figure": r[_FIGURE],
+                    "value": r[_VALUE],
+                    "low": r[_LOW],
+                    "high": r[_HIGH],
+                    "subject_group": c.subject_group,
+                    "location": r[_LOCATION],
+                    "source": r[_SOURCE],
+                    "origin": c.voice_name,
+                    "report": c.report,
+                    "date": c.date,
+                    "hedge": r[_HEDGE],
+                    "outlet": r[_OUTLET],
+                    "origins": origins.get(c.figure_key, 0),
+                    "superseded": c.id in superseded,
+                    "contradicted": c.id in contradicted,
+                    "voice": c.voice,
+                    "reason": reason,
+                })
+            continue
         for c in g.claims:
             out.append({
-                "group": g.group,
-                "event": g.event,
-                "metric": g.metric,
-                "verdict": g.verdict,
+                **head,
                 "claim": c.claim,
                 "figure": c.figure,
                 "value": c.value,
@@ -340,9 +455,29 @@ def conflict_rows(groups: Iterable[ConflictGroup]) -> list[dict]:
                 "superseded": c.superseded,
                 "contradicted": c.contradicted,
                 "voice": c.voice,
-                "reason": g.reason,
+                "reason": reason,
             })
     return out
+
+
+def claim_values(group: ConflictGroup) -> Iterator[tuple]:
+    """Each claim of a group as the values of its row in ``conflict_rows``, from ``claim``
+    to ``voice`` (CONFLICT_COLUMNS without the group's own four and ``reason``): what a
+    writer that formats the group's values once needs."""
+    rows = group._rows
+    if rows is not None and group._claims is None:
+        origins, superseded, contradicted = rows.origins, rows.superseded, rows.contradicted
+        for c in rows.shown:
+            r = c.row
+            yield (c.id, r[_FIGURE], r[_VALUE], r[_LOW], r[_HIGH], c.subject_group,
+                   r[_LOCATION], r[_SOURCE], c.voice_name, c.report, c.date, r[_HEDGE],
+                   r[_OUTLET], origins.get(c.figure_key, 0), c.id in superseded,
+                   c.id in contradicted, c.voice)
+        return
+    for c in group.claims:
+        yield (c.claim, c.figure, c.value, c.low, c.high, c.subject_group, c.location,
+               c.source, c.origin, c.report, c.date, c.hedge, c.outlet, c.origins,
+               c.superseded, c.contradicted, c.voice)
 
 
 def timeline(rows: Iterable[Mapping], *, event: str | None = None,
@@ -364,15 +499,15 @@ def timeline(rows: Iterable[Mapping], *, event: str | None = None,
         "subject_group": c.subject_group,
         "origin": c.voice_name,
         "date": c.date,
-        "figure": c.row.get("figure"),
-        "value": c.row.get("value"),
-        "low": c.row.get("low"),
-        "high": c.row.get("high"),
+        "figure": c.row[_FIGURE],
+        "value": c.row[_VALUE],
+        "low": c.row[_LOW],
+        "high": c.row[_HIGH],
         "claim": c.id,
         "report": c.report,
         "superseded": c.id in superseded,
-        "location": c.row.get("location"),
-        "source": c.row.get("source"),
+        "location": c.row[_LOCATION],
+        "source": c.row[_SOURCE],
         "voice": c.voice,
         "itself": _itself(c.row),
     } for c in ordered]
@@ -405,7 +540,14 @@ def _ids(value) -> tuple[int, ...]:
         return ()
 
 
-def _normalise(rows: Iterable[Mapping], *, event: str | None, metric: str | None,
+def _rows(rows: Iterable[Mapping | tuple]) -> Iterator[tuple]:
+    """Each row as a tuple in ROW_COLUMNS order."""
+    columns = ROW_COLUMNS
+    for r in rows:
+        yield r if type(r) is tuple else tuple(map(r.get, columns))
+
+
+def _normalise(rows: Iterable[Mapping | tuple], *, event: str | None, metric: str | None,
                figure_keys: dict[tuple, int] | None = None) -> list[_Row]:
     """The rows that take part, filtered; ``figure_keys`` collects the interned figure keys."""
     figure_keys = {} if figure_keys is None else figure_keys
@@ -419,58 +561,65 @@ def _normalise(rows: Iterable[Mapping], *, event: str | None, metric: str | None
     newest: dict[tuple, str] = {}
     voices: dict[int, dict[str, str]] = defaultdict(dict)  # every origin each report names
     itself: dict[int, tuple[str, str]] = {}  # each report's own voice: a copy speaks with it
-    for r in rows:
-        met = r.get("metric")
-        ev = r.get("event") or DEFAULT_EVENT
+    for r in _rows(rows):
+        met = r[_METRIC]
+        ev = r[_EVENT] or DEFAULT_EVENT
+        report = r[_REPORT]
         voice = _voice(r)
-        if r.get("origin") or r.get("source"):
-            voices[r["report"]].setdefault(*voice)
-        if _itself(r):
-            itself.setdefault(r["report"], voice)
+        if r[_ORIGIN] or r[_SOURCE]:
+            voices[report].setdefault(*voice)
+        own = _itself(r)
+        if own:
+            itself.setdefault(report, voice)
         if not met or met == EXCLUDED_METRIC:
             continue
         if (event is not None and ev != event) or (metric is not None and met != metric):
             continue
-        report_date = r.get("date") or ""
-        as_of = r.get("as_of") or None
-        date = as_of or r.get("date") or None
-        kept.append((r, ev, met, date, report_date, as_of, voice))
-        at = (r["report"], met, r.get("subject_group") or TOTAL_GROUP)
+        report_date = r[_DATE] or ""
+        as_of = r[_AS_OF] or None
+        date = as_of or r[_DATE] or None
+        kept.append((r, ev, met, date, report_date, as_of, voice, own))
+        at = (report, met, r[_GROUP] or TOTAL_GROUP)
         if (date or "") > newest.get(at, ""):
             newest[at] = date or ""
-        orders[(date or "", report_date, r["report"])] = None
-        if r.get("derived"):
+        orders[(date or "", report_date, report)] = None
+        if r[_DERIVED]:
             tallies = True
-            parts.update(_ids(r.get("parts")))
-        elif not r.get("individual"):
-            stated.add((r["report"], met, r.get("subject_group") or TOTAL_GROUP))
+            parts.update(_ids(r[_PARTS]))
+        elif not r[_INDIVIDUAL]:
+            stated.add(at)
     rank = {key: i for i, key in enumerate(sorted(orders))}
     names = _coreferent(voices)
     # Keys are interned to ints once: hashing a tuple again at every lookup is what costs
     # at a million claims.
     update_keys: dict[tuple, int] = {}
+    places: dict[str, str | None] = {}  # location as written -> its key
     out = []
-    for r, ev, met, date, report_date, as_of, (voice, name) in kept:
-        get = r.get
-        group = get("subject_group") or TOTAL_GROUP
-        report = r["report"]
-        if tallies and get("derived") and (report, met, group) in stated:
+    for r, ev, met, date, report_date, as_of, (voice, name), own in kept:
+        group = r[_GROUP] or TOTAL_GROUP
+        report = r[_REPORT]
+        if tallies and r[_DERIVED] and (report, met, group) in stated:
             continue  # the report states its own figure: its tally does not stand for it
         if names:
             voice, name = names.get((report, voice), (voice, name))
-        if get("copy_of") and _itself(r):  # a copy's own figures are its original's (SPEC §6)
-            voice, name = itself.get(get("copy_of"), (voice, name))
-        source = get("source")
-        source_key = get("source_key") or (_fold(source) if source else "")
-        location = get("location")
-        place = location.casefold().strip() or None if location else None
-        unit = get("unit") or None
-        low = get("low") or 0
-        high = get("high")
-        if get("individual") or r["id"] in parts:
+        if own and r[_COPY_OF]:  # a copy's own figures are its original's (SPEC §6)
+            voice, name = itself.get(r[_COPY_OF], (voice, name))
+        source = r[_SOURCE]
+        source_key = r[_SOURCE_KEY] or (_fold(source) if source else "")
+        location = r[_LOCATION]
+        if location:
+            place = places.get(location, "")
+            if place == "":
+                place = places[location] = location.casefold().strip() or None
+        else:
+            place = None
+        unit = r[_UNIT] or None
+        low = r[_LOW] or 0
+        high = r[_HIGH]
+        if r[_INDIVIDUAL] or r[_ID] in parts:
             high = None  # a part bounds its total from below, and no more
         out.append(_Row(
-            r["id"], ev, met, group, place, unit, low, high,
+            r[_ID], ev, met, group, place, unit, low, high,
             f"{voice}\x1f{source_key}", voice, name,
             rank[(date or "", report_date, report)],
             update_keys.setdefault((ev, met, group, unit, voice), len(update_keys)),
@@ -480,32 +629,32 @@ def _normalise(rows: Iterable[Mapping], *, event: str | None, metric: str | None
     return out
 
 
-def _voice(r: Mapping) -> tuple[str, str]:
+def _voice(r: tuple) -> tuple[str, str]:
     """The key independence is counted on, and a name to show for it. A copy of an earlier
     report (``copy_of``) speaks with that report's voices."""
-    report = r.get("copy_of") or r["report"]
-    if r.get("source_kind") == "unattributed" or not (r.get("origin") or r.get("source") or r.get("outlet")):
+    report = r[_COPY_OF] or r[_REPORT]
+    if r[_SOURCE_KIND] == "unattributed" or not (r[_ORIGIN] or r[_SOURCE] or r[_OUTLET]):
         return f"report:{report}", f"report {report}"
-    if r.get("origin"):
-        name, kind, key = r["origin"], r.get("origin_kind"), r.get("origin_key")
-    elif r.get("source"):
-        name, kind, key = r["source"], r.get("source_kind"), r.get("source_key")
+    if r[_ORIGIN]:
+        name, kind, key = r[_ORIGIN], r[_ORIGIN_KIND], r[_ORIGIN_KEY]
+    elif r[_SOURCE]:
+        name, kind, key = r[_SOURCE], r[_SOURCE_KIND], r[_SOURCE_KEY]
     else:
-        name, kind, key = r["outlet"], "outlet", None
-    if kind == "outlet" and r.get("copy_of"):  # a copy speaks with its original's outlet
-        if not r.get("copy_outlet"):
+        name, kind, key = r[_OUTLET], "outlet", None
+    if kind == "outlet" and r[_COPY_OF]:  # a copy speaks with its original's outlet
+        if not r[_COPY_OUTLET]:
             return f"report:{report}", f"report {report}"
-        name, key = r["copy_outlet"], r["copy_outlet"].casefold()
+        name, key = r[_COPY_OUTLET], r[_COPY_OUTLET].casefold()
     key = key or _fold(name)
     if kind == "unnamed":
         return f"{key}@report:{report}", name
     return key, name
 
 
-def _itself(r: Mapping) -> bool:
+def _itself(r: tuple) -> bool:
     """Whether the report speaks for itself: no source but its outlet, or none at all."""
-    kind = r.get("origin_kind") or r.get("source_kind")
-    return kind in ("outlet", "unattributed") or not (r.get("origin") or r.get("source"))
+    kind = r[_ORIGIN_KIND] or r[_SOURCE_KIND]
+    return kind in ("outlet", "unattributed") or not (r[_ORIGIN] or r[_SOURCE])
 
 
 def _coreferent(keys: dict[int, dict[str, str]]) -> dict[tuple, tuple[str, str]]:
@@ -770,7 +919,7 @@ def _scopes(current: list[_Row]) -> Iterator[tuple[list[_Row], list[_Row]]]:
         for rows in groups.values():
             yield rows, rows
         # A vague word ("several families") is too loose a total to hold parts to.
-        totals = [c for c in groups.get(TOTAL_GROUP, ()) if c.row.get("qualifier") != "vague"]
+        totals = [c for c in groups.get(TOTAL_GROUP, ()) if c.row[_QUALIFIER] != "vague"]
         if totals:
             parts = [c for g, rows in groups.items() if g != TOTAL_GROUP for c in rows]
             if parts:
@@ -818,7 +967,7 @@ def _place_totals(current: list[_Row], cumulative: bool) -> list[tuple[_Row, _Ro
         return []
     from .places import contains
 
-    names = {c.place: c.row.get("location") or c.place for c in current if c.place is not None}
+    names = {c.place: c.row[_LOCATION] or c.place for c in current if c.place is not None}
     within = {p: [q for q in places if q != p and contains(names[p], names[q])] for p in places}
     within = {p: qs for p, qs in within.items() if qs}
     if not within:
@@ -850,7 +999,7 @@ def _in_time(part: _Row, total: _Row, cumulative: bool) -> bool:
 
 def _nested_places(current: list[_Row]) -> tuple[_Row, _Row] | None:
     """A claim for a place and one of another voice for a place within it, if any."""
-    places = {c.place: c.row.get("location") or c.place for c in current if c.place is not None}
+    places = {c.place: c.row[_LOCATION] or c.place for c in current if c.place is not None}
     if len(places) < 2:
         return None
     from .places import contains
@@ -938,10 +1087,10 @@ _BODIES = ("government", "police", "military", "international", "ngo", "medical"
 def _who(c: _Row) -> str:
     """Who gave a figure, as a sentence names them: ``the Interior Ministry``, ``Kazinform``."""
     if _itself(c.row):
-        outlet = c.row.get("outlet")
+        outlet = c.row[_OUTLET]
         return f"{REPORT_ITSELF} ({outlet})" if outlet else REPORT_ITSELF
     name = c.voice_name
-    kind = c.row.get("origin_kind") if c.row.get("origin") else c.row.get("source_kind")
+    kind = c.row[_ORIGIN_KIND] if c.row[_ORIGIN] else c.row[_SOURCE_KIND]
     if "@" in c.voice or name[:4].casefold() == "the ":
         return name  # an unnamed source as written ("witnesses")
     if name[:1].islower() or (kind in _BODIES and " " in name and name[:1].isalpha()):
@@ -951,10 +1100,10 @@ def _who(c: _Row) -> str:
 
 def _figure(c: _Row) -> str:
     r = c.row
-    low, high = r.get("low"), r.get("high")
+    low, high = r[_LOW], r[_HIGH]
     if low is not None and low == high:
         return f"{low:,}"
-    text = (r.get("figure") or "").strip()
+    text = (r[_FIGURE] or "").strip()
     return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
 
 
@@ -963,15 +1112,15 @@ def _said(c: _Row, metric: str, *, bare: bool = False) -> str:
     figure = _figure(c)
     group = c.subject_group.replace("_", " ")
     if group != TOTAL_GROUP:
-        of = " of" if c.row.get("qualifier") == "vague" else ""
+        of = " of" if c.row[_QUALIFIER] == "vague" else ""
         figure = f"{figure}{of} {group}"
     if bare:
         return figure
     predicate = _PREDICATE.get(metric, f"counted as {metric.replace('_', ' ')}")
-    if c.row.get("low") == 1 == c.row.get("high"):
+    if c.row[_LOW] == 1 == c.row[_HIGH]:
         first, _, rest = predicate.partition(" ")
         predicate = f"{_SINGULAR.get(first, first)} {rest}".strip()
-    where = f" in {c.row['location']}" if c.row.get("location") else ""
+    where = f" in {c.row[_LOCATION]}" if c.row[_LOCATION] else ""
     return f"{figure} {predicate}{where}"
 
 
@@ -1019,7 +1168,7 @@ def _parts(total: _Row, parts: list[_Row], metric: str, year: bool) -> str:
     """``the 2,000 the Interior Ministry counted in Almaty on 6 January``; several parts:
     ``the 1,700 that Astana police (800 in Astana) and … add up to``."""
     def where(p: _Row) -> str:
-        place = p.row.get("location")
+        place = p.row[_LOCATION]
         return f" in {place}" if place and p.place != total.place else ""
 
     def when(p: _Row) -> str:
@@ -1108,7 +1257,7 @@ def _explain_divergence(current: list[_Row], moves: list[tuple[_Row, _Row]], met
     nested = _nested_places(current)
     if nested:
         total, part = nested
-        inner, outer = part.row.get("location"), total.row.get("location")
+        inner, outer = part.row[_LOCATION], total.row[_LOCATION]
         said.append(f"{inner} lies in {outer}, so the {_figure(part)} {_who(part)} gave for "
                     f"{inner} are part of the {_figure(total)} {_who(total)} gave for {outer}")
     if overlap and not nested:
@@ -1141,17 +1290,17 @@ def _figure_support(key: tuple, rows: list[_Row]) -> FigureSupport:
     subject_group, _, _, low, high = key
     if len(rows) == 1:  # most figures: one claim
         c = rows[0]
-        return FigureSupport(subject_group, c.row.get("location"), low, high,
-                             (c.row.get("figure"),), (c.voice_name,), (c.id,))
+        return FigureSupport(subject_group, c.row[_LOCATION], low, high,
+                             (c.row[_FIGURE],), (c.voice_name,), (c.id,))
     names: dict[str, str] = {}
     for c in rows:
         names.setdefault(c.voice, c.voice_name)
     return FigureSupport(
         subject_group=subject_group,
-        location=rows[0].row.get("location"),
+        location=rows[0].row[_LOCATION],
         low=low,
         high=high,
-        figures=tuple(dict.fromkeys(c.row.get("figure") for c in rows)),
+        figures=tuple(dict.fromkeys(c.row[_FIGURE] for c in rows)),
         origins=tuple(names.values()),
         claims=tuple(c.id for c in rows),
     )
@@ -1161,20 +1310,20 @@ def _group_claim(c: _Row, origins: int, superseded: bool, contradicted: bool) ->
     r = c.row
     return GroupClaim(
         claim=c.id,
-        figure=r.get("figure"),
-        qualifier=r.get("qualifier"),
-        value=r.get("value"),
-        low=r.get("low"),
-        high=r.get("high"),
+        figure=r[_FIGURE],
+        qualifier=r[_QUALIFIER],
+        value=r[_VALUE],
+        low=r[_LOW],
+        high=r[_HIGH],
         subject_group=c.subject_group,
-        location=r.get("location"),
-        hedge=r.get("hedge"),
-        source=r.get("source"),
+        location=r[_LOCATION],
+        hedge=r[_HEDGE],
+        source=r[_SOURCE],
         origin=c.voice_name,
         voice=c.voice,
         report=c.report,
-        outlet=r.get("outlet"),
-        title=r.get("title"),
+        outlet=r[_OUTLET],
+        title=r[_TITLE],
         date=c.date,
         origins=origins,
         superseded=superseded,

@@ -5,8 +5,8 @@ it whenever both are installed in one environment. It acts on claimtrack databas
 (those whose ``_sqlite_migrations`` records the ``claimtrack`` set) and leaves any other
 database exactly as Datasette shows it. For a claimtrack database it
 
-- hides the internal tables (migrations, the search backlog, settings; Datasette already
-  hides the full-text tables);
+- hides the internal tables (migrations, the search backlog, settings, grouping's lookup
+  tables; Datasette already hides the full-text tables);
 - names labels: reports by title, sources by name, claims by figure; describes the
   tables; offers facets by event, metric and source kind;
 - shows a table's columns with the figure, the source and the sentence first;
@@ -27,7 +27,10 @@ from datasette import hookimpl
 from markupsafe import Markup, escape
 
 MIGRATION_SET = "claimtrack"
-HIDDEN = ("_sqlite_migrations", "search_backlog", "settings")
+HIDDEN = ("_sqlite_migrations", "search_backlog", "settings",
+          # automatic grouping's lookup tables (report_grouping, which says why a report
+          # joined its event, stays in view)
+          "grouping_anchors", "grouping_df", "grouping_names")
 
 # The columns each table or view shows first; the others follow in the table's order.
 FIRST_COLUMNS = {

@@ -774,8 +774,9 @@ def _html_report(data: bytes, name: str, path: str | None, defaults: Meta) -> Re
     except InputError as e:
         return Rejection(name, str(e))
     meta = Meta(title=article.title, date=article.date, url=article.url, outlet=article.outlet)
-    return Report(text=article.text, name=name, ref=name, path=path,
-                  meta=meta.fill(defaults))
+    # A name made from the page's address only fills what neither the page nor --outlet did.
+    meta = meta.fill(defaults).fill(Meta(outlet=article.domain_outlet))
+    return Report(text=article.text, name=name, ref=name, path=path, meta=meta)
 
 
 def _chain(head: list[bytes], rest: Iterator[bytes]) -> Iterator[bytes]:

@@ -6,21 +6,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import IO, Any
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from .conflicts import CONTRADICTION, DIVERGENT, REPORT_ITSELF, ConflictGroup, GroupClaim
-from .output import REPORT_CLAIM_TABLE, Column, interval, terminal_safe
+from .cells import REPORT_CLAIM_TABLE, Column, interval, terminal_safe
 
 
 class Shown(Text):
     """Text drawn as it is: control characters from a report (escape sequences that would
     clear the screen, hide a link, write to the clipboard) are shown, ``␛[2J``, never
-    obeyed (:func:`claimtrack.output.terminal_safe`), and ``[red]`` or ``:fire:`` are not
+    obeyed (:func:`claimtrack.cells.terminal_safe`), and ``[red]`` or ``:fire:`` are not
     markup. Every string the table view draws is made into one, here or by the console."""
 
     def __init__(self, text: str = "", *args, **kwargs):
@@ -42,20 +44,108 @@ def _console(file: IO | None = None, *, stderr: bool = False) -> Console:
     return _SafeConsole(file=file, stderr=stderr, highlight=False, markup=False, emoji=False)
 
 
+# A word longer than this may still be broken to fit a narrow terminal; shorter ones never are.
+LONGEST_UNBROKEN = 24
+_GAP = 3  # between two columns: a space of padding each side, and the blank rule between
+
+
+def _lines(text: str) -> list[str]:
+    return text.split("\n")
+
+
+def _min_width(col: Column, header: str, cells: list[str]) -> int:
+    """The narrowest a column may be drawn: its cells' longest line when they never wrap,
+    else their longest word (up to LONGEST_UNBROKEN), a short header whole (``origin of``,
+    not ``origin`` over ``of``), and the column's own readable minimum."""
+    if col.no_wrap:
+        return max((cell_len(line) for cell in (header, *cells) for line in _lines(cell)), default=0)
+    longest = max((cell_len(word) for cell in cells for word in cell.split()), default=0)
+    head = cell_len(header) if cell_len(header) <= 12 else max(map(cell_len, header.split()), default=0)
+    cap = col.max_width or max(LONGEST_UNBROKEN, col.min_width or 0)
+    return min(max(min(longest, LONGEST_UNBROKEN), head, col.min_width or 0), cap)
+
+
+def hyphen_broken(text: str, width: int) -> str:
+    """``text`` with each word longer than ``width`` broken after its hyphens, as many as
+    fit a line (``riverside-chemical-`` / ``fire-2025-03-02``), rather than anywhere."""
+    if width < 2 or all(cell_len(word) <= width for word in text.split()):
+        return text
+    out = []
+    for line in text.split("\n"):
+        words = []
+        for word in line.split(" "):
+            while len(word) > width and "-" in word[:width]:
+                cut = word.rindex("-", 0, width) + 1
+                words.append(word[:cut] + "\n")
+                word = word[cut:]
+            words.append(word)
+        out.append(" ".join(words).replace("\n ", "\n"))
+    return "\n".join(out)
+
+
+def column_widths(columns: Sequence[Column], headers: Sequence[str],
+                  cells: Sequence[Sequence[str]], width: int) -> list[int | None]:
+    """The width of each column in a table ``width`` wide; None for a column left out.
+
+    Each column starts as wide as its longest line; while the table is too wide, the
+    widest column that may wrap loses a character, down to its minimum (:func:`_min_width`).
+    When even the minimums do not fit, optional columns are left out, rightmost first, and
+    then the widest columns go below their minimum."""
+    columns = list(columns)
+    natural = [min(max((cell_len(line) for cell in (h, *(r[i] for r in cells)) for line in _lines(cell)),
+                       default=0), c.max_width or 10 ** 6)
+               for i, (c, h) in enumerate(zip(columns, headers))]
+    minimum = [min(_min_width(c, h, [r[i] for r in cells]), natural[i]) if not c.no_wrap
+               else natural[i] for i, (c, h) in enumerate(zip(columns, headers))]
+    shown = list(range(len(columns)))
+
+    def room() -> int:
+        return width - _GAP * (len(shown) - 1)
+
+    for i in reversed(range(len(columns))):
+        if sum(minimum[j] for j in shown) <= room():
+            break
+        if columns[i].optional:
+            shown.remove(i)
+    widths = {i: natural[i] for i in shown}
+    while sum(widths.values()) > room():
+        wide = [i for i in shown if widths[i] > minimum[i]]
+        if wide:
+            widest = max(wide, key=lambda i: (widths[i] - minimum[i], widths[i]))
+        else:  # too narrow for every minimum: the widest column's longest words break
+            widest = max(shown, key=lambda i: widths[i])
+            if widths[widest] <= 1:
+                break
+        widths[widest] -= 1
+    return [widths.get(i) for i in range(len(columns))]
+
+
 def draw_table(rows: Iterable[dict], columns: Sequence[Column], file: IO, empty: str) -> int:
-    """Rows as one table on ``file``; ``empty`` goes to stderr when there are none."""
+    """Rows as one table on ``file``; ``empty`` goes to stderr when there are none.
+
+    Where the terminal is too narrow for every cell on one line, cells wrap between words:
+    a column is never narrower than its longest word (an event name, a date, ``Interior``),
+    so no word is broken in two and no header word is left alone on a line
+    (:func:`column_widths`)."""
     rows = list(rows)
     if not rows:
         _say(empty)
         return 0
     columns = columns or [Column(key) for key in rows[0]]
+    headers = [terminal_safe(col.header or col.key) for col in columns]
+    # measured as drawn: a control character shows as its name (\x9b), an emoji takes two cells
+    cells = [[terminal_safe(col.cell(row)) for col in columns] for row in rows]
+    console = _console(file)
+    widths = column_widths(columns, headers, cells, console.width)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, highlight=False)
-    for col in columns:
-        table.add_column(Shown(col.header or col.key), justify=col.justify,
-                         max_width=col.max_width, overflow="fold", no_wrap=col.no_wrap)
-    for row in rows:
-        table.add_row(*(Shown(col.cell(row)) for col in columns))
-    _console(file).print(table)
+    for col, header, width in zip(columns, headers, widths):
+        if width is not None:
+            table.add_column(Shown(header), justify=col.justify, width=width, overflow="fold",
+                             no_wrap=col.no_wrap)
+    for row in cells:
+        table.add_row(*(Shown(hyphen_broken(cell, width))
+                        for cell, width in zip(row, widths) if width is not None))
+    console.print(table)
     return len(rows)
 
 
@@ -153,30 +243,94 @@ def _figure_cell(c: GroupClaim) -> Text:
     return cell
 
 
-def _claimed_cell(c: GroupClaim) -> Text:
+def _claimed_cell(c: GroupClaim, width: int | None = None) -> Text:
     cell = Shown(claimed_by(c))
-    cell.append(f"\n{c.outlet or f'report {c.report}'} · {c.date or 'undated'}", "dim")
+    reported = f"{c.outlet or f'report {c.report}'} · {c.date or 'undated'}"
+    if width is not None and cell_len(terminal_safe(reported)) > width:  # the date on a line of its own
+        reported = reported.replace(" · ", "\n")
+    cell.append(f"\n{reported}", "dim")
     return cell
 
 
-def conflict_table(g: ConflictGroup) -> Table:
-    """One group's claims side by side: figure, range, subject, who, independent origins."""
+# The conflict table's columns (cells are drawn by conflict_table): what column_widths needs.
+_CONFLICT_COLUMNS = (
+    Column("claim", "#", "right", no_wrap=True),
+    Column("figure", max_width=18),
+    Column("range", justify="right", no_wrap=True),
+    Column("subject", max_width=20),
+    # two lines a claim, as the header says: who, then where and when it was reported
+    Column("who", "source ← origin\noutlet · date", min_width=18),
+    Column("origins", justify="right", no_wrap=True),
+)
+
+
+def _figure_plain(c: GroupClaim) -> str:
+    marked = "✗ " if c.contradicted and not c.superseded else ""
+    hedge = f"\n“{c.hedge}”" if c.hedge else ""
+    return f"{marked}{c.figure or ''}{hedge}{chr(10) + 'superseded' if c.superseded else ''}"
+
+
+def _claimed_plain(c: GroupClaim) -> str:
+    return f"{claimed_by(c)}\n{c.outlet or f'report {c.report}'} · {c.date or 'undated'}"
+
+
+def conflict_table(g: ConflictGroup, width: int = 80) -> Table:
+    """One group's claims side by side, in a table at most ``width`` wide: figure, range,
+    subject, who said it (and where and when it was reported), independent origins."""
+    cells = [[str(c.claim), terminal_safe(_figure_plain(c)), figure_range(c.low, c.high),
+              terminal_safe(subject_place(_plain(c.subject_group), c.location)),
+              terminal_safe(_claimed_plain(c)), str(c.origins)] for c in g.claims]
+    # a figure reads as one (not "About" over "900"), up to 14 characters; where and when a
+    # claim was reported stays one line (up to 30): when both cannot, the date goes below
+    figures = max((cell_len(line) for cell in cells for line in _lines(cell[1])), default=0)
+    reported = max((cell_len(cell[4].rsplit("\n", 1)[-1]) for cell in cells), default=0)
+    # and "people in" stays together over the place
+    subjects = max((cell_len(cell[3]) for cell in cells), default=0)
+    figure, subject, who = _CONFLICT_COLUMNS[1], _CONFLICT_COLUMNS[3], _CONFLICT_COLUMNS[4]
+    columns = [_CONFLICT_COLUMNS[0], replace(figure, min_width=min(figures, 14)),
+               _CONFLICT_COLUMNS[2], replace(subject, min_width=min(subjects, 10)),
+               replace(who, min_width=min(max(reported, 18), 30)), _CONFLICT_COLUMNS[5]]
+    headers = [col.header or col.key for col in columns]
+    widths = column_widths(columns, headers, cells, width)
+    # the room left over goes to who said it: the table spans the terminal, as a list does
+    slack = width - sum(w for w in widths if w is not None) - 3 * (sum(
+        w is not None for w in widths) - 1)
+    widths[4] += max(slack, 0)
     # A blank line between claims: each takes two lines or more, and must read as one.
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, highlight=False,
-                  expand=True, leading=1)
-    table.add_column("#", justify="right")
-    table.add_column("figure", max_width=18, overflow="fold")
-    table.add_column("range", justify="right", no_wrap=True)
-    table.add_column("subject", max_width=20, overflow="fold")
-    table.add_column("source ← origin · report", ratio=1, overflow="fold")
-    table.add_column("origins", justify="right")
-    for c in g.claims:
-        table.add_row(
-            str(c.claim), _figure_cell(c), figure_range(c.low, c.high),
-            Shown(subject_place(_plain(c.subject_group), c.location)), _claimed_cell(c),
-            str(c.origins), style="dim" if c.superseded else "",
-        )
+                  leading=1)
+    for col, header, w in zip(columns, headers, widths):
+        if w is not None:
+            table.add_column(header, justify=col.justify, width=w, overflow="fold",
+                             no_wrap=col.no_wrap)
+    for c, plain in zip(g.claims, cells):
+        drawn = [plain[0], _figure_cell(c), plain[2], Shown(hyphen_broken(plain[3], widths[3])),
+                 _claimed_cell(c, widths[4]), plain[5]]
+        table.add_row(*(cell for cell, w in zip(drawn, widths) if w is not None),
+                      style="dim" if c.superseded else "")
     return table
+
+
+def unorphaned(text: Text, console: Console, width: int | None = None) -> Text:
+    """``text`` wrapped to ``width`` (the console's) so that its last line holds two words
+    or more: a paragraph never ends on a word alone (``… 3 independent`` / ``origins``)."""
+    width = width or console.width
+    plain = text.plain
+    if cell_len(plain) <= width or " " not in plain:
+        return text
+    for narrower in range(width, max(width * 2 // 3, 20) - 1, -1):
+        lines = text.wrap(console, narrower)
+        if len(lines) < 2 or len(lines[-1].plain.split()) > 1:
+            break
+    else:
+        lines = text.wrap(console, width)
+    out = Shown()
+    for i, line in enumerate(lines):
+        line.rstrip()
+        if i:
+            out.append("\n")
+        out.append(line)
+    return out
 
 
 def draw_conflicts(groups: Sequence[ConflictGroup], file: IO, empty: str) -> int:
@@ -188,9 +342,9 @@ def draw_conflicts(groups: Sequence[ConflictGroup], file: IO, empty: str) -> int
     for i, g in enumerate(groups):
         if i:
             console.print()
-        console.print(conflict_heading(g))
-        console.print(Shown(conflict_reason(g)))
-        console.print(conflict_table(g))
+        console.print(unorphaned(conflict_heading(g), console))
+        console.print(unorphaned(Shown(conflict_reason(g)), console))
+        console.print(conflict_table(g, console.width))
     return sum(len(g.claims) for g in groups)
 
 
@@ -288,7 +442,7 @@ def tally_sum(claim: dict) -> str:
     death among people shot is taken away (``3 = Four (claim 1) − one (claim 2)``)."""
     plus, minus = [], []
     for part in claim.get("summed") or ():
-        taken = part.get("metric") not in (claim.get("metric"), "casualties")
+        taken = part.get("metric") not in (claim.get("metric"), "casualties", "hospitalized")
         (minus if taken else plus).append(f"{part['figure']} (claim {part['id']})")
     text = " + ".join(plus) + "".join(f" − {m}" for m in minus)
     return f"{claim.get('figure')} = {text} (a tally claimtrack derived)"

@@ -382,7 +382,7 @@ def test_ci_runs_the_readme_test_command():
     ("conflicts", "delete"),  # outside WAL mode, a writer's exclusive lock keeps readers out
 ])
 def test_locked_database_exits_3(invoke, stored, monkeypatch, command, journal):
-    monkeypatch.setattr("claimtrack.db.BUSY_TIMEOUT", 0.1)
+    monkeypatch.setattr("claimtrack.store.connect.BUSY_TIMEOUT", 0.1)
     with sqlite3.connect(stored) as conn:
         conn.execute(f"PRAGMA journal_mode = {journal}")
     holder = sqlite3.connect(stored)

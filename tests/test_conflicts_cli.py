@@ -64,7 +64,8 @@ REASONS = {
 INJURED_TABLE = """\
 kazakhstan-2022 · injured — divergent: 4 claims from 4 independent origins
 Nothing contradicts: each figure counts a different group.
- #   figure                 range   subject            source ← origin · report              origins
+                                                       source ← origin
+ #   figure                 range   subject            outlet · date                         origins
 ────────────────────────────────────────────────────────────────────────────────────────────────────
  5   Hundreds             200–999   civilians          the report itself                           1
                                                        Caspian Daily · 2022-01-06
@@ -85,7 +86,8 @@ KILLED_TABLE = """\
 kazakhstan-2022 · killed — divergent: 8 claims from 5 independent origins
 On 8 January the Interior Ministry said 16 police were killed, 2 days after the security forces'
 command in Almaty said 12: a toll that rose, not a contradiction.
- #   figure        range   subject            source ← origin · report                       origins
+                                              source ← origin
+ #   figure        range   subject            outlet · date                                  origins
 ────────────────────────────────────────────────────────────────────────────────────────────────────
  1   Dozens        24–99   assailants         Saltanat Azirbek                                     1
                                               Caspian Daily · 2022-01-06
@@ -116,7 +118,8 @@ command in Almaty said 12: a toll that rose, not a contradiction.
 FLOOD_TABLES = """\
 kelva-flood-2023 · displaced — divergent: 2 claims from 2 independent origins
 Nothing contradicts: each figure counts a different group.
- #   figure        range   subject     source ← origin · report                              origins
+                                       source ← origin
+ #   figure        range   subject     outlet · date                                         origins
 ────────────────────────────────────────────────────────────────────────────────────────────────────
 19   About 200   180–220   civilians   local fire service                                          1
                                        Northline Wire · 2023-07-14
@@ -126,7 +129,8 @@ Nothing contradicts: each figure counts a different group.
 
 kelva-flood-2023 · killed — divergent: 3 claims from 3 independent origins
 Nothing contradicts: the figures count different groups and those for people overlap.
- #   figure              range   subject     source ← origin · report                        origins
+                                             source ← origin
+ #   figure              range   subject     outlet · date                                   origins
 ────────────────────────────────────────────────────────────────────────────────────────────────────
 23   Six                     6   civilians   Kelstone                                              1
      “feared dead”                           Northline Wire · 2023-07-14
@@ -142,7 +146,8 @@ ARRESTED_TABLE = """\
 kazakhstan-2022 · arrested — divergent: 2 claims from 2 independent origins
 Nothing contradicts: Almaty lies in Kazakhstan, so the at least 2,000 the Ministry of the Interior
 gave for Almaty are part of the 3,811 Aidar Seitkali gave for Kazakhstan.
- #   figure            range   subject                source ← origin · report               origins
+                                                      source ← origin
+ #   figure            range   subject                outlet · date                          origins
 ────────────────────────────────────────────────────────────────────────────────────────────────────
  7   At least 2,000   2,000–   people in Almaty       Russian news agencies ← Ministry of          1
                                                       the Interior
@@ -695,3 +700,40 @@ def test_conflicts_read_cumulative_from_the_lexicon_the_database_recorded(
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(r["metric"], r["figure"], r["verdict"]) for r in rows] == [
         ("sentenced", "22", verdict), ("sentenced", "14", verdict)]
+
+
+def _hostile_rows() -> list[dict]:
+    """Two voices of one event and metric whose every text needs escaping in JSON."""
+    base = {"event": 'ev "1"\\', "metric": "killed", "subject_group": "people", "unit": None,
+            "qualifier": "exact", "source_kind": "government", "origin_kind": "government",
+            "date": "2024-02-01", "title": "t", "hedge": None, "location": None}
+    return [
+        {**base, "id": 1, "figure": "12\x1b[2J", "value": 12, "low": 12, "high": 12,
+         "source": "Ministère «A»\n", "origin": "Ministère «A»\n", "report": 1,
+         "outlet": "عربي 👩‍👩‍👧", "hedge": "\u2028reportedly\t"},
+        {**base, "id": 2, "figure": "40", "value": 40, "low": 40, "high": None,
+         "source": "B\\x", "origin": "B\\x", "report": 2, "outlet": None,
+         "location": "\x00place"},
+    ]
+
+
+@pytest.mark.parametrize("history", [False, True])
+def test_json_lines_of_conflicts_are_conflict_rows_as_json(samples_db, history):
+    # render_conflicts writes JSON lines without a dict per claim: the same text as
+    # json.dumps(row, ensure_ascii=False) over conflict_rows, one line each
+    from claimtrack.conflicts import conflict_rows
+
+    db = open_db(samples_db)
+    for rows in (list(claim_rows(db)), list(claim_rows(db, tuples=True)), _hostile_rows()):
+        groups = find_conflicts(rows, include_all=True, history=history)
+        assert groups
+        out = io.StringIO()
+        assert render_conflicts(groups, "jsonl", file=out) == len(conflict_rows(groups))
+        assert out.getvalue() == "".join(json.dumps(row, ensure_ascii=False) + "\n"
+                                         for row in conflict_rows(groups))
+        # GroupClaim records once built are what the lines are written from
+        for g in groups:
+            assert g.claims
+        again = io.StringIO()
+        render_conflicts(groups, "jsonl", file=again)
+        assert again.getvalue() == out.getvalue()

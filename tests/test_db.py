@@ -172,3 +172,37 @@ def test_claim_values_for_packs_the_claims_claim_rows_for_gives(outlet):
     # The outlet stands for the report itself; without one, nobody does.
     assert any(link[4] == "outlet" for v in packed for link in v.links) == bool(outlet)
     assert any(claim[2] is None for v in packed for claim in v.claims) == (outlet is None)
+
+
+def test_claim_rows_as_tuples_hold_the_same_values_in_key_order(db):
+    from claimtrack.conflicts import ROW_COLUMNS
+    from claimtrack.store import CLAIM_ROW_KEYS
+
+    assert CLAIM_ROW_KEYS == ROW_COLUMNS  # the order conflicts reads tuples in
+    for options in ({}, {"by_event": True}, {"event": "riots", "include_other": False}):
+        dicts = list(claim_rows(db, **options))
+        tuples = list(claim_rows(db, tuples=True, **options))
+        assert tuples == [tuple(row.get(key) for key in CLAIM_ROW_KEYS) for row in dicts]
+    assert [row[CLAIM_ROW_KEYS.index("origin_key")] for row in
+            claim_rows(db, tuples=True)] == ["police", "red cross", "field commanders", None]
+
+
+TALLY = "A clerk and a 9-year-old boy were killed when the wall gave way, police said."
+
+
+def test_a_tally_stored_from_rows_takes_its_first_parts_place_and_reextracts_unchanged():
+    from claimtrack.store import reextract
+
+    db = open_db(":memory:")
+    stored = report(TALLY, outlet="Daily", date="2024-05-01")
+    rows = claim_rows_for(stored)
+    assert [(r["figure"], r["derived"], r["start"]) for r in rows] == [
+        ("A clerk", None, 0), ("a 9-year-old boy", None, 12), ("2", "tally", None)]
+    assert store_report(db, stored, rows) == 1  # a tally has no span: once a NOT NULL failure
+    assert db.execute("SELECT start, \"end\" FROM claims WHERE derived = 'tally'").fetchall() == [
+        (0, 0)]
+    assert _claim_values(rows) == claim_values_for(stored)
+    [change] = reextract(db)
+    assert (change["before"], change["after"], change["added"], change["removed"],
+            change["unchanged"]) == (3, 3, 0, 0, 3)
+    assert [r["figure"] for r in list_claims(db)] == ["A clerk", "a 9-year-old boy", "2"]

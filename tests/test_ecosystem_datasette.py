@@ -71,10 +71,12 @@ def test_the_plugin_is_registered_by_its_entry_point(flood):
 def test_internal_tables_are_hidden(flood):
     (database,) = fetch(["/flood.json"], flood)
     hidden = {t["name"]: t["hidden"] for t in database["tables"]}
-    assert [n for n in ("_sqlite_migrations", "search_backlog", "settings") if hidden[n]] == [
-        "_sqlite_migrations", "search_backlog", "settings"]
-    assert [n for n in ("claims", "reports", "sources", "chain_links", "lexicons")
-            if not hidden[n]] == ["claims", "reports", "sources", "chain_links", "lexicons"]
+    internal = ("_sqlite_migrations", "search_backlog", "settings", "grouping_anchors",
+                "grouping_df", "grouping_names")
+    assert [n for n in internal if hidden[n]] == list(internal)
+    shown = ("claims", "reports", "sources", "chain_links", "lexicons", "events",
+             "report_grouping", "event_decisions")
+    assert [n for n in shown if not hidden[n]] == list(shown)
     assert {n for n, h in hidden.items() if h} >= {"claims_fts", "reports_fts"}
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 import claimtrack.db as db_module
+import claimtrack.store.connect as connect_module
 import claimtrack.inputs as inputs_module
 import claimtrack.parallel as parallel
 from claimtrack.db import (ReportWriter, fails_every_report, ingest,
@@ -527,7 +528,7 @@ def test_a_corrupt_database_is_refused_before_the_first_write(invoke, tmp_path, 
     assert newest(path) == 40
     assert invoke("reextract").exit_code == 3
     # Without the check the write would have gone through: the corrupt page is elsewhere.
-    monkeypatch.setattr(db_module, "QUICK_CHECK_MAX_BYTES", 0)
+    monkeypatch.setattr(connect_module, "QUICK_CHECK_MAX_BYTES", 0)
     unchecked = invoke("--db", str(copy), "ingest", "new.txt", "--jobs", "1")
     assert unchecked.exit_code == 0 and newest(copy) == 41
 
@@ -661,7 +662,7 @@ def test_a_worker_that_dies_exits_3_after_the_summary(tmp_path):
     write_feed(tmp_path / "feed.jsonl", 200)
     dying = textwrap.dedent("""
         import os, sqlite3, sys, time
-        import claimtrack.db as db
+        import claimtrack.store.write as db
         import claimtrack.parallel as parallel
         parallel.CHUNK_REPORTS = 40  # chunks 1 to 3 go to the worker first
         parallel.default_jobs = lambda: 2  # a worker even on one core

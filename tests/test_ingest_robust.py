@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-import claimtrack.db as db_module
+import claimtrack.store.connect as connect_module
+import claimtrack.store.write as db_module
 import claimtrack.parallel as parallel
 from claimtrack.db import CLAIM_COLUMNS, ReportWriter, ingest, open_db
 from claimtrack.errors import ClaimtrackError
@@ -331,7 +332,7 @@ TEXT = "Police said 12 people were killed in the city."
 
 
 def test_a_locked_database_is_retried_then_stored(tmp_path, monkeypatch):
-    monkeypatch.setattr(db_module, "BUSY_TIMEOUT", 0.1)
+    monkeypatch.setattr(connect_module, "BUSY_TIMEOUT", 0.1)
     path = tmp_path / "locked.db"
     db = open_db(path)
     blocker = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
@@ -343,8 +344,8 @@ def test_a_locked_database_is_retried_then_stored(tmp_path, monkeypatch):
 
 
 def test_a_database_locked_for_good_is_a_database_error(tmp_path, monkeypatch, invoke):
-    monkeypatch.setattr(db_module, "BUSY_TIMEOUT", 0.05)
-    monkeypatch.setattr(db_module, "LOCK_RETRIES", 1)
+    monkeypatch.setattr(connect_module, "BUSY_TIMEOUT", 0.05)
+    monkeypatch.setattr(connect_module, "LOCK_RETRIES", 1)
     path = tmp_path / "locked.db"
     open_db(path).close()
     blocker = sqlite3.connect(path, isolation_level=None)

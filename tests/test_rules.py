@@ -918,3 +918,67 @@ MODAL_HEDGES = [
 @pytest.mark.parametrize("text, marker, hedge", MODAL_HEDGES, ids=ids(MODAL_HEDGES))
 def test_modal_hedge(text, marker, hedge):
     check(text, marker, {"hedge": hedge})
+
+
+# Coordinated objects (predicates.read): each count in a list of objects takes the verb the
+# list's first count is the object of; a count with a verb of its own keeps that verb.
+COORDINATED_OBJECTS = [
+    ("Gunmen abducted 12 pupils, three teachers and a driver.", "three", {"metric": "kidnapped"}),
+    ("The quake killed 40 herders, 6 nurses and a priest.", "6", {"metric": "killed"}),
+    ("Troops detained 20 men and four women near the border.", "four", {"metric": "arrested"}),
+    # traps: the second count has its own predicate, or stands in another clause
+    ("Police arrested 5 men, and 3 officers were injured.", "3", {"metric": "injured"}),
+    ("Rebels freed 8 hostages, while 2 guards watched.", "2", {"metric": "other"}),
+]
+
+
+@pytest.mark.parametrize("text, marker, expected", COORDINATED_OBJECTS, ids=ids(COORDINATED_OBJECTS))
+def test_coordinated_objects_share_the_verb(text, marker, expected):
+    check(text, marker, expected)
+
+
+# A verb of wounding under an adverb of death kills (lexicon [grammar] fatal_adverbs); other
+# adverbs of degree leave it a wounding.
+FATAL_ADVERBS = [
+    ("Two cyclists were fatally injured by the van.", "Two", {"metric": "killed"}),
+    ("Three guards were fatally shot at the gate.", "Three", {"metric": "killed"}),
+    ("Four miners were mortally wounded by the blast.", "Four", {"metric": "killed"}),
+    ("5 villagers were fatally stabbed overnight.", "5", {"metric": "killed"}),
+    # traps: a degree that is not death; "fatally" on another figure of the sentence
+    ("Two officers were critically wounded in the raid.", "Two", {"metric": "injured"}),
+    ("Seven people were shot, and one was fatally wounded.", "Seven", {"metric": "casualties"}),
+]
+
+
+@pytest.mark.parametrize("text, marker, expected", FATAL_ADVERBS, ids=ids(FATAL_ADVERBS))
+def test_an_adverb_of_death_makes_a_wounding_a_killing(text, marker, expected):
+    check(text, marker, expected)
+
+
+# Arriving at a hospital is being taken there: hospitalized; arriving elsewhere stays a deployment.
+ARRIVALS = [
+    ("Three wounded men arrived at the hospital in a neighbour's van.", "Three", {"metric": "hospitalized"}),
+    ("Two more victims arrived at a local hospital by car.", "Two", {"metric": "hospitalized"}),
+    ("Some 300 soldiers arrived in the capital on Monday.", "300", {"metric": "deployed"}),
+]
+
+
+@pytest.mark.parametrize("text, marker, expected", ARRIVALS, ids=ids(ARRIVALS))
+def test_arriving_at_a_hospital_is_hospitalized(text, marker, expected):
+    check(text, marker, expected)
+
+
+# A verb of transfer is completed after its object and the object's apposition.
+TRANSFER_PAST_APPOSITION = [
+    ("Agents took three men from the van, two brothers and a cousin, into custody.", "three", {"metric": "arrested"}),
+    ("Police took two women, both in their 30s, into police custody.", "two", {"metric": "arrested"}),
+    ("Crews took nine workers, four of them with burns, to a city hospital.", "nine", {"metric": "hospitalized"}),
+    # traps: the apposition is a clause, or what completes the verb is no custody or care
+    ("Police took two men, who had fled, into custody.", "two", {"metric": "other"}),
+    ("The board took 40 cases, the chair said, into account.", "40", {"metric": "other"}),
+]
+
+
+@pytest.mark.parametrize("text, marker, expected", TRANSFER_PAST_APPOSITION, ids=ids(TRANSFER_PAST_APPOSITION))
+def test_a_transfer_is_completed_after_the_objects_apposition(text, marker, expected):
+    check(text, marker, expected)

@@ -37,6 +37,40 @@ def test_a_tally_sums_what_the_report_states(text, expected):
     assert tallies(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a group shot, with a smaller stated count of the badly hurt among them: the survivors
+    ("Five men were shot behind the warehouse; two of them are in critical condition.",
+     [("injured", 5, "people", ["Five"])]),
+    ("Three women were shot at the bus stop and one of them died. One is in serious condition.",
+     [("injured", 2, "people", ["Three", "one"])]),
+    # a group taken to hospital after a harm: the wounded a coder counts
+    ("Four teenagers were hospitalized after gunfire broke out at a party.",
+     [("injured", 4, "children", ["Four"])]),
+    ("A gunman killed a guard and sent three clerks to the hospital.",
+     [("injured", 3, "people", ["three"])]),
+    ("Twelve passengers were taken to hospital after the bus crash on the pass.",
+     [("injured", 12, "civilians", ["Twelve"])]),
+])
+def test_the_injured_a_coder_counts_among_those_shot_or_taken_to_hospital(text, expected):
+    assert tallies(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the stated count covers the group
+    "Four people were shot on the corner; four were wounded, police said.",
+    "Three women were shot at the bus stop and one of them died. Two are in serious condition.",
+    "Two men were taken to hospital after a brawl in which several people were hurt.",
+    # taken ill, not hurt: no harm told
+    "Eleven guests were hospitalized with food poisoning after the banquet.",
+    # a death toll alone tells of no one hurt among those in hospital
+    "Nine passengers died in the derailment. The ministry said 5 remained in hospital.",
+    # two different counts of people in hospital: no one group to count
+    "Three people were hospitalized after the crash. By Monday, five were hospitalized.",
+])
+def test_no_injured_tally_where_a_stated_count_covers_the_group_or_no_one_was_hurt(text):
+    assert [t for t in tallies(text) if t[0] == "injured"] == []
+
+
 @pytest.mark.parametrize("text", [
     # a stated total covers the parts
     "Two guards and a cook were killed; in all, 5 people died in the raid.",

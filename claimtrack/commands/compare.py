@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..db import claim_rows, has_name, stored_names
+from ..store import claim_rows, has_name, stored_names
 from ..errors import UsageError
 from ..output import render_conflicts, render_timeline
 from .common import DbOpt, EventOpt, FormatOpt, LexiconOpt, MetricOpt, err, escape, plural, stored
@@ -66,7 +66,7 @@ def conflicts(
             raise UsageError(f"cannot read lexicon {lexicon}: no such file")
         check_filters(database, event=event, metric=metric)
         rows = claim_rows(database, event=event, metric=metric, include_other=False,
-                          by_event=True)
+                          by_event=True, tuples=True)
         groups = conflicts_by_event(rows, event=event, metric=metric, strict=strict,
                                     include_all=all_, history=history,
                                     cumulative=_cumulative(database, lexicon))
@@ -81,7 +81,7 @@ def _cumulative(database, lexicon: str | None) -> frozenset[str]:
     import sqlite3
 
     from ..conflicts import cumulative_in_text, cumulative_metrics
-    from ..db import recorded_overlay
+    from ..store import recorded_overlay
 
     if lexicon is not None or os.environ.get("CLAIMTRACK_LEXICON"):
         return cumulative_metrics(lexicon)
@@ -117,7 +117,7 @@ def timeline(
     with stored(ctx, db) as database:
         check_filters(database, event=event, metric=metric)
         rows = claim_rows(database, event=event, metric=metric, include_other=False,
-                          by_event=True)
+                          by_event=True, tuples=True)
         render_timeline(timeline_by_event(rows, event=event, metric=metric), fmt,
                         empty="no figures match")
 
@@ -132,7 +132,7 @@ def _chart(ctx: typer.Context, path: str, event: str | None, metric: str | None,
         if not path.lower().endswith(SUFFIXES):
             raise UsageError(f"--chart {path}: the file must end in .svg, .png or .html")
         rows = list(claim_rows(database, event=event, metric=metric,
-                               include_other=False, by_event=True))
+                               include_other=False, by_event=True, tuples=True))
         groups = conflicts_by_event(rows, event=event, metric=metric, include_all=True,
                                     history=True)
         contradicted = {r["claim"] for r in conflict_rows(groups) if r["contradicted"]}

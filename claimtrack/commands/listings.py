@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ..db import export_claims, get_claim, get_report, list_claims, list_reports, list_sources
-from ..db import open_reader, search as search_db
+from ..store import export_claims, get_claim, get_report, list_claims, list_reports, list_sources
+from ..store import open_reader, search as search_db
 from ..errors import UsageError
 from ..export import ExportFormat
 from ..output import CLAIM_TABLE, REPORT_TABLE, SEARCH_TABLE, SOURCE_TABLE, Format, render

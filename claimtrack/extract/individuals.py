@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..models import Figure
 from .lexicon import Lexicon
+from . import grammar
 from .metrics import _phrase_alt, folded, sentence_index
 
 
@@ -35,6 +36,7 @@ class Mention:
     subject_group: str
     kind: str  # "indefinite", "definite", "name", "pronoun"
     head: str  # the person noun ("man", "officer", "year-old") or the name's last word
+    together: int = -1  # where the list of persons it was named in starts (-1: named alone)
 
 
 # predicate wording → metric; the longest wording wins where several start at one place
@@ -48,6 +50,9 @@ _PASSIVE = {
     "stabbed": "injured", "shot and wounded": "injured", "shot and injured": "injured",
     "arrested": "arrested", "detained": "arrested", "taken into custody": "arrested",
     "apprehended": "arrested", "placed under arrest": "arrested", "taken into police custody": "arrested",
+    # a booking records an arrest: "was booked into the county jail", not "booked on a flight"
+    "booked into": "arrested", "booked on suspicion": "arrested", "booked on charges": "arrested",
+    "booked on a charge": "arrested", "booked for investigation": "arrested",
     "kidnapped": "kidnapped", "abducted": "kidnapped", "taken hostage": "kidnapped",
     "reported missing": "missing", "missing": "missing",
     "released": "released", "freed": "released", "set free": "released",
@@ -69,6 +74,8 @@ _ACTIVE = {
     "killing": "killed", "fatally shooting": "killed", "fatally stabbing": "killed", "murdering": "killed",
     "injuring": "injured", "wounding": "injured", "kidnapping": "kidnapped", "abducting": "kidnapped",
 }
+# the verbs of dying or going missing whose subject may be plural
+_PLURAL_INTRANSITIVE = frozenset({"died", "later died", "had died", "disappeared", "went missing"})
 _LEFT = {"dead": "killed", "wounded": "injured", "injured": "injured", "critically injured": "injured",
          "seriously injured": "injured", "critically wounded": "injured"}
 _AUX_SINGULAR = "(?:%s)" % _phrase_alt(("was", "is", "has been", "had been", "got", "gets"))
@@ -111,13 +118,31 @@ def _grammar(lexicon: Lexicon) -> dict:
     pron = r"(?P<pron>(?-i:he|she|He|She|HE|SHE))"
     person = rf"(?<![\w'’-])(?:{desc}|{name}|{pron})"
     anyone = re.sub(r"\(\?P<\w+>", "(?:", person)  # the same, without group names: for lists
+    # a list may hold counted groups beside its persons ("four civilians and a policeman"):
+    # the group is a figure of its own, the persons are the list's other items
+    count = rf"(?<![\w'’-])(?:\d[\d,]*|{_alt(_COUNT_WORDS)})(?:\s+[\w'’-]+){{1,3}}?(?=\s*(?:,|\band\b|\Z))"
+    anyone = rf"(?:{count}|{anyone})"
     # an apposition after the person: ", 34,", ", a 52-year-old teacher,", ", of Springfield,"
     appos = r"(?:\s*,\s*[^,;:.!?()\"“”]{1,60}?\s*,)?"
     passive = _alt(_PASSIVE)
     intrans = _alt(_INTRANSITIVE)
     active = _alt(_ACTIVE)
     left = _alt(_LEFT)
+    closed = set(grammar.classes(lexicon)["table"])
+    metric_words = {w for forms in lexicon.data.get("metrics", {}).values()
+                    for phrase in forms.get("after", []) + forms.get("before", []) for w in phrase.lower().split()}
+    # the words the grammar layer decides in context are no names either
+    not_name = closed | metric_words | set(modifiers) | set(heads) | _NOT_NAMES | set(_COUNT_WORDS) | {
+        "that", "as", "since", "after", "before", "until"} | {
+        w.lower() for w in lexicon.data.get("words", {}).get("things", [])}
     return {
+        "last_words": frozenset(h.split()[-1] for h in heads) | {"he", "she"},
+        "classes": grammar.classes(lexicon)["table"],
+        "not_name": frozenset(not_name),
+        # the predicates whose upper-case subject may be a name (not "hurt", "released": a
+        # place or a firm is hurt or released too)
+        "upper_preds": frozenset(w for w, metric in {**_PASSIVE, **_INTRANSITIVE}.items()
+                                 if metric in ("killed", "injured", "kidnapped", "arrested") and w != "hurt"),
         "heads": heads,
         "modifiers": modifiers,
         "civilian_roles": civilian_roles,
@@ -135,15 +160,32 @@ def _grammar(lexicon: Lexicon) -> dict:
         "list_end": re.compile(
             rf"(?:{anyone}{appos}\s*,\s*)*{anyone}{appos}\s*,?\s+and\s+{anyone}{appos}\s*\Z", re.IGNORECASE),
         "appos_end": re.compile(rf"{appos[3:-2]}\s*\Z", re.IGNORECASE),
+        # an apposition that may hold brackets: ", Green Party (GP) councillor for the ward,"
+        "appos_wide": re.compile(r"\s*,\s*(?:(?!--)[^,;:.!?\"“”\[\]—–]){1,60}?\s*,\s*\Z", re.IGNORECASE),
+        "count": re.compile(count, re.IGNORECASE),
+        # "police have a man in custody", "holding two suspects in police custody"
+        "custody": re.compile(
+            rf"(?<![\w-])(?:have|has|had|holds?|held|holding)\s+(?:now\s+)?(?P<list>{anyone})\s+(?:[a-z]+\s+){{0,2}}?"
+            rf"in\s+(?:police\s+|federal\s+|state\s+)?custody\b", re.IGNORECASE),
+        # the verb may share its object with another ("arrested and charged a man")
         "object": re.compile(
-            rf"(?<![\w-])(?P<verb>{active})\s+(?:also\s+)?(?P<list>{anyone}(?:\s*,\s*{anyone})*(?:\s*,?\s+and\s+{anyone})?)"
+            rf"(?<![\w-])(?P<verb>{active})(?:\s+and\s+[a-z]+ed)?\s+(?:also\s+)?(?P<list>{anyone}(?:\s*,\s*{anyone})*(?:\s*,?\s+and\s+{anyone})?)"
             rf"(?![\w'’-])", re.IGNORECASE),
-        "left": re.compile(rf"(?<![\w-])left\s+(?P<list>{anyone})\s+(?P<state>{left})(?![\w-])", re.IGNORECASE),
+        # a state the act left its object in: "left a guard dead", "found a man and a boy wounded"
+        "left": re.compile(rf"(?<![\w-])(?:left|leaving|leaves|found|finds|finding|discovered)\s+(?P<list>{anyone}"
+                           rf"(?:\s*,\s*{anyone})*(?:\s*,?\s+and\s+{anyone})?)\s+(?P<state>{left})(?![\w-])",
+                           re.IGNORECASE),
+        # a second clause whose auxiliary is left out: "two men were killed and a boy injured"
+        "gapped": re.compile(rf"(?<![\w-])and\s+(?P<list>{anyone}(?:\s*,\s*{anyone})*(?:\s*,?\s+and\s+{anyone})?)"
+                             rf"\s+(?:{_ADVERBS}\s+)?(?P<pass>{passive})(?![\w-])", re.IGNORECASE),
         "one_person": re.compile(rf"\s*{person}\s*", re.IGNORECASE),
         "age": re.compile(r"(\d{1,3})[- ](?:year|month|week)[- ]old", re.IGNORECASE),
     }
 
 
+_COUNT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+                "forty", "fifty", "hundred", "hundreds", "dozen", "dozens", "several", "many", "scores")
 _NOT_NAMES = {"police", "officials", "authorities", "the", "a", "an", "monday", "tuesday", "wednesday",
               "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
               "june", "july", "august", "september", "october", "november", "december", "it", "this", "that",
@@ -151,7 +193,7 @@ _NOT_NAMES = {"police", "officials", "authorities", "the", "a", "an", "monday", 
               "everyone", "anyone", "today", "yesterday", "tonight", "sheriff", "news", "update", "updated"}
 # what may stand before a subject: the start of a clause
 _CLAUSE_OPENER = re.compile(
-    r"(?:^|[,;:(\"“”—–-]|\b(?:and|but|that|when|after|before|while|as|because|where|then|said|says|say|"
+    r"(?:^|[,;:(\"“”—–\]-]|\b(?:and|but|that|when|after|before|while|as|because|where|then|said|says|say|"
     r"reported|told|added|confirmed|stated|announced|after|once|until|although|though|so|later|earlier|"
     r"meanwhile|also|separately|elsewhere|yesterday|today|overnight|tonight|finally|eventually))\s*\Z",
     re.IGNORECASE)
@@ -203,8 +245,8 @@ def _person(m: re.Match, g: dict, sentence: str, offset: int) -> tuple | None:
             return None
         if name.isupper():
             return None  # a capitalised word in wire copy is no name we can tell
-        if len(core) == 1 and not title and core[0].lower() in g["heads"]:
-            return None
+        if len(core) == 1 and not title and (core[0].lower() in g["heads"] or core[0].lower() in g["modifiers"]):
+            return None  # "Officer", "Residents": a noun, not a name
         start, end = m.start("name"), m.end("name")
         group = g["heads"].get(words[0].lower().rstrip("."), "people") if title else "people"
         return (offset + start, offset + end, name, "name", core[-1].lower().rstrip("."), group)
@@ -230,16 +272,20 @@ def _persons_in(list_text: str, list_start: int, g: dict, sentence: str, offset:
     coordinated = re.search(r"\band\b", list_text, re.IGNORECASE) is not None
     sep = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE)
     while pos < end:
-        m = g["person"].match(sentence, pos, end)
-        if not m:
-            return []
-        p = _person(m, g, sentence, offset)
-        if p is None:
-            return []
-        if out and not coordinated:
-            break  # "Ana Ruiz, a nurse": an apposition, not a second person
-        out.append(p)
-        pos = m.end()
+        counted = g["count"].match(sentence, pos, end) if coordinated else None
+        if counted:
+            pos = counted.end()  # a group counted with a numeral: its own figure
+        else:
+            m = g["person"].match(sentence, pos, end)
+            if not m:
+                return []
+            p = _person(m, g, sentence, offset)
+            if p is None:
+                return []
+            if out and not coordinated:
+                break  # "Ana Ruiz, a nurse": an apposition, not a second person
+            out.append(p)
+            pos = m.end()
         appos = re.compile(r"\s*,\s*\d{1,3}\s*(?=,|\s+and\b|$)").match(sentence, pos, end)
         if appos:
             pos = appos.end()
@@ -265,7 +311,7 @@ def _ok_between(text: str) -> bool:
 _PREDICATE_WORD = re.compile(r"\b(?i:%s)" % _phrase_alt((
     "kill", "shot", "dead", "die", "murder", "slain", "assassinat", "gunned", "wound", "injur", "hurt",
     "stabb", "arrest", "detain", "custody", "apprehend", "kidnap", "abduct", "hostage", "missing",
-    "disappear", "releas", "freed", "set free")))
+    "disappear", "releas", "freed", "set free", "booked")))
 
 
 _PREDICATE_LOWER = re.compile(_PREDICATE_WORD.pattern.replace("(?i:", "(?:", 1))  # for folded text
@@ -297,7 +343,7 @@ def find(text: str, spans: list[tuple[int, int]], lexicon: Lexicon,
         if s1 - s0 > 2000:  # a run-on block is no news sentence: a person is not sought there
             continue
         sentence = text[s0:s1]
-        for person, metric in _sentence_mentions(sentence, g):
+        for person, metric, together in _sentence_mentions(sentence, g, text):
             start, end, surface, kind, head, group = person
             start += s0
             end += s0
@@ -308,7 +354,7 @@ def find(text: str, spans: list[tuple[int, int]], lexicon: Lexicon,
                 continue
             fig = Figure(surface=text[start:end], qualifier="exact", value=1, low=1, high=1,
                          start=start, end=end)
-            found[start] = Mention(fig, metric, surface, group, kind, head)
+            found[start] = Mention(fig, metric, surface, group, kind, head, together + s0 if together >= 0 else -1)
     return [found[k] for k in sorted(found)]
 
 
@@ -326,17 +372,19 @@ def _outcome(metric: str, pred: str, sentence: str, after: int) -> str:
 
 _WORD_START = re.compile(r"(?<![\w'’.-])[\w'’]")
 _WHO_END = re.compile(r"\s+who\s*\Z|\s*\Z", re.IGNORECASE)
+_WHO_ANTECEDENT = re.compile(r"\s*,?\s+who\s*\Z", re.IGNORECASE)
 _NP_REACH = 90  # a person and its apposition before an auxiliary: a few words
 _LIST_REACH = 160  # a list of persons: a few more
 
 
-def _subject_before(sentence: str, end: int, rx: re.Pattern, reach: int) -> re.Match | None:
+def _subject_before(sentence: str, end: int, rx: re.Pattern, reach: int, clause: bool = True) -> re.Match | None:
     """The longest match of ``rx`` (anchored at its end) that ends at ``end`` and starts a
-    clause: tried at the word starts of the few words before, farthest first."""
+    clause: tried at the word starts of the few words before, farthest first. The antecedent
+    of a relative pronoun (``clause`` false) may stand anywhere: ``rented by a man who …``."""
     lo = max(0, end - reach)
     for w in _WORD_START.finditer(sentence, lo, end):
         m = rx.match(sentence, w.start(), end)
-        if m and _clean_before(sentence, w.start()):
+        if m and (not clause or _clean_before(sentence, w.start())):
             yield m
 
 
@@ -348,22 +396,111 @@ def _np_end(sentence: str, aux_start: int, g: dict) -> int:
     return appos.start() if appos else end
 
 
-def _sentence_mentions(sentence: str, g: dict):
-    seen: set[int] = set()
+def _np_ends(sentence: str, aux_start: int, g: dict) -> list[int]:
+    """Where the subject of a predicate may end, the likeliest first: before one apposition
+    (or two: ``Ana Ruiz, 29, of Lyon,``), before the relative pronoun that opens the clause
+    (``a man, who was …``), before a prepositional or age modifier of the head (``a man from
+    Lyon``, ``a girl aged under 10``), and before a relative clause that comes between the
+    subject and its predicate (``a man who was stabbed at the bar died``)."""
+    first = _np_end(sentence, aux_start, g)
+    ends = [first]
+    end = _WHO_END.search(sentence, max(0, aux_start - 8), aux_start)
+    end = end.start() if end else aux_start
+    ends.append(end)
+    if sentence[:end].rstrip().endswith(","):  # "…, Ernesto Vela, who was killed"
+        ends.append(sentence.rindex(",", 0, end))
+    e = end
+    for _ in range(2):
+        a = g["appos_wide"].search(sentence, max(0, e - 80), e)
+        if not a:
+            break
+        ends.append(a.start())
+        e = sentence.index(",", a.start()) + 1  # the comma that opens it closes the one before
+    lo = max(0, aux_start - 110)
+    rel = _RELATIVE.search(sentence, lo, aux_start) if _has_word(sentence, "who", lo, aux_start) else None
+    if rel:
+        ends.append(rel.start())
+    for e in list(ends):
+        pm = _POSTMODIFIER.search(sentence, max(0, e - 50), e)
+        if pm and _nominal(pm.group(), g):
+            ends.append(pm.start())
+    out = []
+    for e in ends:
+        if e not in out and _may_end_person(sentence, e, g):
+            out.append(e)
+    return out
+
+
+def _has_word(sentence: str, word: str, lo: int, hi: int) -> bool:
+    """Whether ``word`` (lower case) stands in sentence[lo:hi], in lower or upper case: a cheap
+    test before a pattern is tried there."""
+    part = sentence[lo:hi]
+    return word in part or word.upper() in part
+
+
+_LAST_WORD = re.compile(r"([\w'’-]+)\W*\Z")
+
+
+def _may_end_person(sentence: str, end: int, g: dict) -> bool:
+    """Whether the word before ``end`` can close a person's phrase: a person noun, an age, a
+    pronoun or a capitalised word (a name); a cheap test before the phrase is sought."""
+    w = _LAST_WORD.search(sentence, max(0, end - 30), end)
+    if w is None:
+        return False
+    word = w.group(1)
+    return word[:1].isupper() or word.lower() in g["last_words"] or word.lower().endswith("old")
+
+
+def _nominal(modifier: str, g: dict) -> bool:
+    """Whether a modifier after a head is a phrase of a few nouns, not a clause: no verb of
+    speech, auxiliary, pronoun or conjunction in it ("of Lyon", not "of Lyon said 15 people")."""
+    words = modifier.lower().split()
+    if len(words) > 5:
+        return False
+    return not any(g["classes"].get(w) in _CLAUSE_TAGS or w in _SPEECH for w in words[1:])
+
+
+_CLAUSE_TAGS = frozenset({"AUX", "MODAL", "SUB", "REL", "CONJ", "NEG", "PRON"})
+_SPEECH = frozenset({"said", "says", "say", "told", "tells", "added", "reported", "stated"})
+# a modifier after a person's head: "from Lyon", "in her 30s", "aged under 10", "of the village"
+_POSTMODIFIER = re.compile(r"\s+(?:from|of|in|at|near|with|aged)\s+[^,;:.!?()\"“”]{1,40}?\s*\Z", re.IGNORECASE)
+# a relative clause between a subject and its predicate, commas and all
+_RELATIVE = re.compile(r"\s*,?\s+who\s+[^;:!?\"“”]{1,100}?\s*,?\s*\Z", re.IGNORECASE)
+
+
+def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tuple, str]]:
+    """Each person of the sentence with the metric of the predicate it is the patient of; a
+    person who is the patient of two (``a man who was shot … died``) is counted by the
+    graver outcome."""
+    out: list[list] = []
+    seen: dict[int, int] = {}
+
+    def add(p: tuple, metric: str, together: int = -1) -> None:
+        k = seen.get(p[0])
+        if k is None:
+            seen[p[0]] = len(out)
+            out.append([p, metric, together])
+        elif metric == "killed" and out[k][1] == "injured":
+            out[k][1] = "killed"
+
+    upper = sentence.isupper()
     for m in g["plural_pred"].finditer(sentence):
         pred = re.sub(r"\s+", " ", m["pass"].lower())
         if not _ok_between(sentence[m.start():m.start("pass")]) or _not_release(pred, sentence, m.end("pass")):
             continue
-        end = _np_end(sentence, m.start(), g)
-        found = next(_subject_before(sentence, end, g["list_end"], _LIST_REACH), None)
-        if found is None:
-            continue
+        if not _has_word(sentence, " and ", max(0, m.start() - 300), m.start()):
+            continue  # a list of persons is joined by "and"
         metric = _outcome(_PASSIVE[pred], pred, sentence, m.end("pass"))
-        text = sentence[found.start():end]
-        for p in _persons_in(text, found.start(), g, sentence, 0):
-            if p[3] != "pronoun" and p[0] not in seen:
-                seen.add(p[0])
-                yield p, metric
+        for end in _np_ends(sentence, m.start(), g):
+            found = next(_subject_before(sentence, end, g["list_end"], _LIST_REACH), None)
+            if found is None:
+                continue
+            text = sentence[found.start():end]
+            listed = _persons_in(text, found.start(), g, sentence, 0)
+            for p in listed:
+                if p[3] != "pronoun":
+                    add(p, metric, found.start() if len(listed) > 1 else -1)
+            break
     for m in g["subject_pred"].finditer(sentence):
         if m["pass"]:
             pred = re.sub(r"\s+", " ", m["pass"].lower())
@@ -376,38 +513,156 @@ def _sentence_mentions(sentence: str, g: dict):
             if not _ok_between(sentence[m.start():m.start("intr")]):
                 continue
             metric = _INTRANSITIVE[pred]
-        end = _np_end(sentence, m.start(), g)
-        for found in _subject_before(sentence, end, g["np_end"], _NP_REACH):
-            p = _person(found, g, sentence, 0)
-            if p is None:
+        p = None
+        ends = _np_ends(sentence, m.start(), g)
+        if m["intr"] and pred in _PLURAL_INTRANSITIVE and \
+                _has_word(sentence, " and ", max(0, m.start() - 300), m.start()):
+            # a list of persons as the subject of a verb of dying: "a man and his son died"
+            listed = []
+            for end in ends:
+                found = next(_subject_before(sentence, end, g["list_end"], _LIST_REACH), None)
+                if found is not None:
+                    listed = [q for q in _persons_in(sentence[found.start():end], found.start(), g, sentence, 0)
+                              if q[3] != "pronoun"]
+                    break
+            if len(listed) > 1:
+                for q in listed:
+                    add(q, metric, listed[0][0])
                 continue
-            if p[0] not in seen:
-                seen.add(p[0])
-                yield p, metric
-            break
-    for m in g["object"].finditer(sentence):
-        before = sentence[max(0, m.start() - 30):m.start()]
-        # "was shot …" is the passive above; "to arrest", "will release", "not detained" give nothing
-        if re.search(r"\b(?:was|were|is|are|be|been|being|get|got)\s+(?:\w+\s+)?\Z", before, re.IGNORECASE):
-            continue
-        if _NEGATED.search(sentence[max(0, m.start() - 25):m.start()]):
-            continue
-        pred = re.sub(r"\s+", " ", m["verb"].lower())
-        if _not_release(pred, sentence, m.end()):
-            continue
-        metric = _outcome(_ACTIVE[pred], pred, sentence, m.end())
-        for p in _persons_in(m["list"], m.start("list"), g, sentence, 0):
-            if p[3] == "pronoun" or p[0] in seen:
+        # the antecedent of "who" right before the predicate: "…, Ana Ruiz, who was shot"
+        who = _WHO_ANTECEDENT.search(sentence, max(0, m.start() - 10), m.start())
+        tries = [(end, True) for end in ends] + \
+            ([(who.start(), False)] if who and _may_end_person(sentence, who.start(), g) else [])
+        for end, clause in tries:
+            for found in _subject_before(sentence, end, g["np_end"], _NP_REACH, clause):
+                p = _person(found, g, sentence, 0)
+                if p is not None:
+                    break
+            if p is not None:
+                break
+        if p is None and upper and pred in g["upper_preds"]:
+            p = _upper_name(sentence, ends, g, who.start() if who else None, text)
+        if p is not None:
+            add(p, metric)
+    custody = "ustody" in sentence or "USTODY" in sentence  # the scan only where the word stands
+    for rx in ("object", "custody") if custody else ("object",):
+        for m in g[rx].finditer(sentence):
+            before = sentence[max(0, m.start() - 30):m.start()]
+            # "was shot …" is the passive above; "to arrest", "will release", "not detained" give nothing
+            if re.search(r"\b(?:was|were|is|are|be|been|being|get|got)\s+(?:\w+\s+)?\Z", before, re.IGNORECASE):
                 continue
-            if sentence[p[1]:p[1] + 2] in ("'s", "’s"):
-                continue  # "killed a man's dog"
-            seen.add(p[0])
-            yield p, metric
-    for m in g["left"].finditer(sentence):
-        for p in _persons_in(m["list"], m.start("list"), g, sentence, 0):
-            if p[3] != "pronoun" and p[0] not in seen:
-                seen.add(p[0])
-                yield p, _LEFT[re.sub(r"\s+", " ", m["state"].lower())]
+            if _NEGATED.search(sentence[max(0, m.start() - 25):m.start()]):
+                continue
+            if rx == "custody":
+                metric = "arrested"
+            else:
+                pred = re.sub(r"\s+", " ", m["verb"].lower())
+                if _not_release(pred, sentence, m.end()):
+                    continue
+                metric = _outcome(_ACTIVE[pred], pred, sentence, m.end())
+            listed = _persons_in(m["list"], m.start("list"), g, sentence, 0)
+            for p in listed:
+                if p[3] == "pronoun":
+                    continue
+                if sentence[p[1]:p[1] + 2] in ("'s", "’s"):
+                    continue  # "killed a man's dog"
+                add(p, metric, m.start("list") if len(listed) > 1 else -1)
+    for at in _and_positions(sentence):
+        m = g["gapped"].match(sentence, at)
+        if m:
+            # the auxiliary the clause shares stands in the clause before: "… were shot and …"
+            if not _SHARED_AUX.search(sentence, max(0, m.start() - 120), m.start()):
+                continue
+            if _SHARED_AUX_STOP.match(sentence, m.end()):
+                continue
+            pred = re.sub(r"\s+", " ", m["pass"].lower())
+            if _not_release(pred, sentence, m.end("pass")):
+                continue
+            metric = _outcome(_PASSIVE[pred], pred, sentence, m.end("pass"))
+            listed = _persons_in(m["list"], m.start("list"), g, sentence, 0)
+            for p in listed:
+                if p[3] != "pronoun":
+                    add(p, metric, m.start("list") if len(listed) > 1 else -1)
+    lower = sentence.lower()
+    states = ("left", "leav", "found", "find", "discover")
+    for m in g["left"].finditer(sentence) if any(w in lower for w in states) else ():
+        listed = _persons_in(m["list"], m.start("list"), g, sentence, 0)
+        for p in listed:
+            if p[3] != "pronoun":
+                add(p, _LEFT[re.sub(r"\s+", " ", m["state"].lower())], m.start("list") if len(listed) > 1 else -1)
+    return [(p, metric, together) for p, metric, together in out]
+
+
+def _and_positions(sentence: str):
+    """Where each "and" (any case) that follows white space starts."""
+    for word in (" and ", " AND ", " And "):
+        at = sentence.find(word)
+        while at >= 0:
+            yield at + 1
+            at = sentence.find(word, at + 1)
+
+
+# the auxiliary of a passive in the clause before a gapped one, with its participle
+_SHARED_AUX = re.compile(r"\b(?:(?:was|were|have\s+been|has\s+been|had\s+been)\s+(?:\w+\s+){0,2}?\w+(?:ed|en|t)|"
+                         r"left|leaving|found|finding)\b[^;:.!?]*\Z", re.IGNORECASE)
+# an object after the participle: an active verb of its own clause ("a worker injured his leg")
+_SHARED_AUX_STOP = re.compile(r"\s+(?:his|her|their|its|the|a|an|him|them|himself|herself|\d+)\b", re.IGNORECASE)
+_UPPER_WORD = re.compile(r"[A-Z][A-Z'’-]*[A-Z]")
+_RUN_BREAK = re.compile(r"[,;:()\[\]\"“”.!?]|--|\s[-–—]\s")
+
+
+_PARTICIPLE_WORD = re.compile(r"[A-Z]{3,}(?:ED|ING)")
+
+
+def _known_surname(word: str, text: str, g: dict) -> bool:
+    """Whether ``word`` stands in ``text`` as the last word of a longer name."""
+    for m in re.finditer(rf"\b([A-Z][A-Z'’-]+)\s+{re.escape(word)}\b", text):
+        if m.group(1).lower() not in g["not_name"] and not _PARTICIPLE_WORD.fullmatch(m.group(1)):
+            return True
+    return False
+
+
+def _upper_name(sentence: str, ends: list[int], g: dict, antecedent: int | None = None,
+                text: str = "") -> tuple | None:
+    """In upper-case wire copy, where capitals tell no name: the name that is the subject of a
+    singular predicate of harm, arrest or abduction (``JUDGE ANA DIAZ WAS KILLED``). It is a
+    run of one to four words right before the predicate (or its apposition) none of which is
+    a closed-class word, a number or a lexicon word, standing at the start of a clause or
+    after a title or role noun (``JUDGE``, ``BANKER``)."""
+    for end in ends + ([antecedent] if antecedent is not None else []):
+        lo = max(0, end - 80)
+        words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", sentence[lo:end])]
+        run: list[tuple[int, int, str]] = []
+        broke = False
+        for a, b, w in reversed(words):
+            if _RUN_BREAK.search(w[-1:]) and run:
+                broke = True
+                break
+            core = w.strip(",;:.")
+            if not _UPPER_WORD.fullmatch(core) or core.lower() in g["not_name"] or _PARTICIPLE_WORD.fullmatch(core):
+                break
+            if core.lower() in g["titles"] or core.lower() in g["heads"]:
+                break
+            run.append((lo + a, lo + a + len(w.rstrip(",;:.")), core))
+            if _RUN_BREAK.search(w[:1]):
+                broke = True
+                break
+        if not run or len(run) > 4:
+            continue
+        run.reverse()
+        start = run[0][0]
+        before = sentence[max(0, start - 40):start].rstrip()
+        prev = before.split()[-1].strip(",;:.").lower() if before.split() else ""
+        opener = broke or not before or before[-1] in ",;:(\"“-—–]" or _clean_before(sentence, start) or \
+            (end == antecedent and (g["classes"].get(prev) == "PREP" or prev == "as"))
+        titled = prev in g["titles"] or prev in g["heads"] or prev in g["civilian_roles"]
+        if not (opener or titled):
+            continue
+        if len(run) == 1 and not titled and not _known_surname(run[0][2], text, g):
+            continue  # one word alone: a name only if the report gave it in full before
+        stop = run[-1][1]
+        return (start, stop, sentence[start:stop], "name", run[-1][2].lower(), "people")
+    return None
 
 
 def _not_release(pred: str, sentence: str, after: int) -> bool:
@@ -442,6 +697,12 @@ class Persons:
         self.counted.append((metric, group))
 
     def _referent(self, m: Mention) -> dict | None:
+        ref = self._referent_any(m)
+        if ref is not None and m.together >= 0 and ref.get("together") == m.together:
+            return None  # two persons of one list are two people: "a man and his son"
+        return ref
+
+    def _referent_any(self, m: Mention) -> dict | None:
         if m.kind == "indefinite":
             # "another man", "a second officer" are new; a plain "a man" again, with the same
             # noun and metric, is the same person described again (a lede and its body)
@@ -493,7 +754,8 @@ class Persons:
             names = set()
             if m.kind == "name":
                 names = {w.lower().rstrip(".,") for w in m.subject.split()}
-            self.people.append({"head": m.head, "group": m.subject_group, "names": names, "metrics": {m.metric}})
+            self.people.append({"head": m.head, "group": m.subject_group, "names": names, "metrics": {m.metric},
+                                "together": m.together})
             return True
         if m.kind == "name":
             ref["names"] |= {w.lower().rstrip(".,") for w in m.subject.split()}
@@ -501,6 +763,14 @@ class Persons:
             return False
         ref["metrics"].add(m.metric)
         return True
+
+
+def _appositive_one(prev, c) -> bool:
+    """Whether ``c`` is "one" in the apposition right after the person ``prev`` counted."""
+    if not prev.individual or c.individual or c.figure.value != 1 or c.sentence_start != prev.sentence_start:
+        return False
+    between = c.sentence[prev.end - c.sentence_start:c.start - c.sentence_start]
+    return c.metric == prev.metric and re.fullmatch(r"\s*,\s*", between) is not None
 
 
 def settle(claims: list, people: dict[int, Mention]) -> list:
@@ -514,6 +784,8 @@ def settle(claims: list, people: dict[int, Mention]) -> list:
     out = []
     for c in claims:
         m = people.get(c.figure.start) if c.individual else None
+        if m is None and out and _appositive_one(out[-1], c):
+            c = replace(c, metric="other")  # "Ana Ruiz, one of the guards, was killed": her again
         if m is None:
             if c.metric != "other" and not c.individual:
                 persons.count_numeric(c.metric, c.subject_group)

@@ -136,7 +136,7 @@ GRAMMAR = table(
     catenatives=words, conjunctions=words, subordinators=words, relatives=words,
     negators=words, adverbs=words, irregular_past=words, care_places=words, loss_verbs=words,
     not_present=words, irrealis=words, measure_nouns=words, measure_verbs=words,
-    rate_units=words, pairs=words, things=words, noun_metrics=named(words),
+    rate_units=words, pairs=words, things=words, noun_metrics=named(words), fatal_adverbs=words,
 )
 SCHEMA = table(
     vague=named(interval),

@@ -75,7 +75,7 @@ def _verbs(lexicon: Lexicon) -> dict:
         present.pop(w, None)
     return {"present": present, "nouns": nouns, "subjects": p["subjects"], "care": words("care_places"),
             "loss": words("loss_verbs"), "irrealis": words("irrealis"), "measure_nouns": words("measure_nouns"),
-            "measure_verbs": words("measure_verbs"), "rates": words("rate_units"),
+            "measure_verbs": words("measure_verbs"), "rates": words("rate_units"), "fatal": words("fatal_adverbs"),
             "not_before": frozenset({"received", "treated", "suffered", "taking", "sent", "drew", "send", "sending"})}
 
 
@@ -159,11 +159,22 @@ def _after_metric(p: dict, words: str) -> tuple[str | None, int]:
     return p["after"].get(_WS.sub(" ", m.group())), m.end()
 
 
-def _predicate(parse: Parse, at: int, p: dict) -> tuple[str | None, bool, str | None]:
-    """The metric of the verb group at token ``at``: (metric, negated, modal)."""
+def _predicate(parse: Parse, at: int, p: dict,
+               fatal: frozenset = frozenset()) -> tuple[str | None, bool, str | None]:
+    """The metric of the verb group at token ``at``: (metric, negated, modal). A verb of
+    wounding under an adverb of death (``were fatally shot``, ``mortally wounded``) kills."""
     vg = parse.verb_group(at)
     if vg is None:
         return None, False, None
+    metric, negated, modal = _predicate_of(parse, vg, p)
+    if metric in ("casualties", "injured") and fatal and \
+            any(parse.tokens[i].low in fatal for i in range(vg.start, min(len(parse.tokens), vg.main + 2))):
+        metric = "killed"
+    return metric, negated, modal
+
+
+def _predicate_of(parse: Parse, vg, p: dict) -> tuple[str | None, bool, str | None]:
+    """The metric of the verb group ``vg`` from its main verb and what completes it."""
     toks = parse.tokens
     end = vg.main
     while end < len(toks) and end - vg.main < 8 and toks[end].text not in _STOP and \
@@ -208,7 +219,14 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
         return None
     verb = toks[j].low
     if verb in _TRANSFER and end < len(toks):
-        # "took eight men into custody", "flew five of the wounded to a city hospital"
+        # "took eight men into custody", "flew five of the wounded to a city hospital", past an
+        # apposition of the object: "took two people, a man and a woman, into custody"
+        for k in range(end, min(len(toks), end + 16)):
+            if toks[k].text in (";", ":", ".") or toks[k].tag in ("SUB", "REL", "AUX", "MODAL"):
+                break
+            if toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].low in ("into", "to"):
+                end = k + 1  # the comma that closes the object's apposition
+                break
         rest = parse.words(end, min(len(toks), end + 6))
         if rest.startswith("into custody") or rest.startswith("into police custody"):
             return "arrested"
@@ -288,7 +306,8 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     if np.end < np.verb_at and np.end < len(toks) and toks[np.end].tag in ("PART", "GER") and not modifier:
         # a reduced relative: "the 90 miners held during the strike"
         modifier, _ = _after_metric(p, parse.words(np.end, min(len(toks), np.end + 4)))
-    predicate, negated, modal = _predicate(parse, np.verb_at, p) if np.verb_at < len(toks) else (None, False, None)
+    predicate, negated, modal = _predicate(parse, np.verb_at, p, verbs["fatal"]) if np.verb_at < len(toks) \
+        else (None, False, None)
     vg = parse.verb_group(np.verb_at) if np.verb_at < len(toks) else None
     if predicate is None and vg is not None and toks[vg.main].tag == "AUX" and vg.main + 2 < len(toks) \
             and toks[vg.main + 1].low == "among" and toks[vg.main + 2].tag == "NUM":
@@ -318,6 +337,15 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             toks[np.start + 1].tag == "PREP" else None
         if k is not None:  # "19 people in one town and 7 in another": the list shares its verb
             return read(parse, toks[k].fig, lexicon)
+    if vg is None and np.start >= 2 and toks[np.start - 1].low in (",", "and"):
+        # the next object of one verb: "killed nine villagers, two pupils and a nurse"
+        k = parse.coordinated_before(np.start)
+        if k is not None:
+            first = parse.noun_phrase(toks[k].fig)
+            if first is not None:
+                shared = _object_of(parse, first.start, first.end, p, verbs)
+                if shared:
+                    return Reading(shared)
     if head is not None and vg is not None and not vg.passive:
         noun = verbs["nouns"].get(head)
         if noun:

@@ -4,7 +4,10 @@ For a metric the report gives no total for, a derived claim (``derived = "tally"
 it does state: its individuals and its counts of distinct groups (``a man and a 2-year-old
 boy were killed`` → 2; ``two officers and three bystanders were hurt`` → 5). For a group
 shot, the outcome arithmetic a coder does: ``four people were shot, one fatally`` gives
-injured 3 (the killed one is stated already); ``shot`` with no death stated gives injured.
+injured 3 (the killed one is stated already); ``shot`` with no death stated gives injured; a
+smaller count of the badly hurt among them (``two are in critical condition``) is a part of
+the survivors, not their total. A group taken to hospital after a harm (``gunfire that put
+three guests in hospital``) is counted among the injured when no stated count covers it.
 
 A tally lists the positions, among the report's claims, of the claims it sums, has no span
 of its own, takes the source its parts share (else the report itself), and changes no
@@ -22,6 +25,9 @@ TALLIED = ("killed", "injured", "arrested", "kidnapped", "missing", "released")
 # "… were shot", "… have been shot", "shooting four people": the figure counts people shot
 _SHOT_AFTER = re.compile(r"[^,.;:]{0,60}?\b(?:were|was|have\s+been|had\s+been|got|being)\s+shot\b(?!\s+(?:dead|and\s+killed|to\s+death))",
                          re.IGNORECASE)
+# what tells that a group taken to hospital was hurt, not taken ill
+_HARM = re.compile(r"\b(?:wound\w*|injur\w*|hurt|shot|shooting|gunfire|gunshots?|stabb\w*|attack\w*|kill\w*|"
+                   r"blast|explosion|crash\w*|collision|beaten|assault\w*)\b", re.IGNORECASE)
 _SHOT_BEFORE = re.compile(r"\b(?:shot|shooting|shoots)\s+(?:at\s+least\s+)?\Z", re.IGNORECASE)
 
 
@@ -106,7 +112,8 @@ def tallies(claims: list[Claim]) -> list[Claim]:
     per_metric: dict[str, int] = {}
     for c in claims:
         per_metric[c.metric] = per_metric.get(c.metric, 0) + 1
-    if all(per_metric.get(m, 0) < 2 for m in TALLIED) and not per_metric.get("casualties"):
+    if all(per_metric.get(m, 0) < 2 for m in TALLIED) and not per_metric.get("casualties") and \
+            not per_metric.get("hospitalized"):
         return out
     for metric in TALLIED:
         if metric == "injured":
@@ -115,6 +122,12 @@ def tallies(claims: list[Claim]) -> list[Claim]:
                 out.append(shot)
                 continue
         found = _sum_of_parts(claims, metric)
+        if metric == "injured":
+            # the group taken to hospital, when it is more than the parts summed
+            cared = _cared_tally(claims)
+            if cared is not None and (found is None or cared.figure.value > found[1]):
+                out.append(cared)
+                continue
         if found is not None:
             parts, total = found
             out.append(_tally(claims, parts, total, metric))
@@ -129,10 +142,40 @@ def tallies(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def _shot_tally(claims: list[Claim], killed: tuple[list[int], int] | None) -> Claim | None:
-    """Injured = shot − killed, when the report states people shot and no injured count."""
-    if any(c.metric == "injured" and _stated(c) and not c.individual for c in claims):
+def _covered(claims: list[Claim], wounded: int) -> bool:
+    """Whether the report states an injured count that covers ``wounded`` people hurt: one at
+    least as large, or one that is no exact number (a vague count is the report's own). A
+    smaller exact count is a part of them ("four were shot, two are in critical condition")."""
+    for c in claims:
+        if c.metric == "injured" and _stated(c) and not c.individual:
+            if not _exact(c) or c.figure.value >= wounded:
+                return True
+    return False
+
+
+def _cared_tally(claims: list[Claim]) -> Claim | None:
+    """Injured = the group taken to hospital, when the report tells of a harm done to people
+    (people hurt or shot stated, or the group's own sentence names a wound, a shooting, an
+    attack or a killing) and states no injured count that covers the group: a coder counts
+    the wounded "taken to hospital" or "sent to the hospital" among the injured."""
+    cared = [i for i, c in enumerate(claims) if c.metric == "hospitalized" and _stated(c) and not c.individual]
+    if not cared or any(not _exact(claims[i]) for i in cared):
         return None
+    value = _one_value([claims[i] for i in cared])
+    if not value or _covered(claims, value):
+        return None
+    first = claims[cared[0]]
+    harm = any(c.metric in ("injured", "casualties") and _stated(c) for c in claims) or \
+        any(_HARM.search(claims[i].sentence) for i in cared)
+    if not harm:
+        return None
+    tally = _tally(claims, [cared[0]], value, "injured")
+    return replace(tally, subject_group=first.subject_group, attribution=Attribution(first.attribution.chain))
+
+
+def _shot_tally(claims: list[Claim], killed: tuple[list[int], int] | None) -> Claim | None:
+    """Injured = shot − killed, when the report states people shot and no injured count that
+    covers the survivors."""
     shot = [i for i, c in enumerate(claims) if _shot_count(c)]
     value = _one_value([claims[i] for i in shot]) if shot else None
     if value is None:
@@ -148,7 +191,7 @@ def _shot_tally(claims: list[Claim], killed: tuple[list[int], int] | None) -> Cl
         parts, dead = killed
     else:
         parts, dead = [], 0
-    if dead > value or value - dead == 0:
+    if dead > value or value - dead == 0 or _covered(claims, value - dead):
         return None
     tally = _tally(claims, sorted({shot[0], *parts}), value - dead, "injured")
     # the people shot are the group counted: the tally takes their group and source

@@ -33,8 +33,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402  (tests/perf/corpus.py, beside this script)
 
-from claimtrack.db import (CLAIM_COLUMNS, REPORT_COLUMNS, ReportWriter,  # noqa: E402
-                           claim_values_for, open_db)
+from claimtrack.store import (CLAIM_COLUMNS, REPORT_COLUMNS, ReportWriter,  # noqa: E402
+                              claim_values_for, open_db)
 from claimtrack.extract import default_lexicon  # noqa: E402
 from claimtrack.inputs import Meta, Report, claim_rows_for, read_inputs  # noqa: E402
 from claimtrack.migrations import DEFAULT_EVENT  # noqa: E402
@@ -558,7 +558,7 @@ def _in_process_conflicts(path: Path, event: str, event_sql: str, where: str) ->
     """What `conflicts --event E` costs once Python is up: the database work and the
     grouping, without the start-up of a new process (see the last row)."""
     from claimtrack.conflicts import find_conflicts
-    from claimtrack.db import claim_rows, open_reader
+    from claimtrack.store import claim_rows, open_reader
 
     def library() -> None:
         db = open_reader(path)  # as the command opens it
