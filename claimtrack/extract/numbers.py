@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..models import Figure
 from .lexicon import Lexicon, default_lexicon
-from .metrics import _phrase_alt
+from .metrics import _phrase_alt, folded as _folded
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -380,7 +380,7 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
         scan = g["core"].finditer(text)
     # neither pattern looks behind its start or at a word boundary there: matching a window of
     # ``folded`` is matching the slice ``after`` of it
-    if text.isascii():
+    if _folded(text) is not None:  # curly quotes and accents too: lower-casing is all ignoring case does
         folded, date_after, unit_after = lowered, _AFTER_DATE_LOWER, _UNIT_AFTER_LOWER
     else:
         folded, date_after, unit_after = text, _AFTER_DATE, _UNIT_AFTER
