@@ -23,8 +23,8 @@ def parsed(sentence: str):
 def test_tokens_keep_their_offsets_and_a_figure_is_one_token():
     sentence = "At least 40 riders, the U.S. team said, were hurt."
     p, figs = parsed(sentence)
-    for t in p.tokens:
-        assert sentence[t.start:t.end] == t.text
+    for t, start, end in zip(p.tokens, p.starts, p.ends, strict=True):
+        assert sentence[start:end] == t.text
     nums = [t for t in p.tokens if t.tag == "NUM"]
     assert [(t.text, t.fig) for t in nums] == [("At least 40", 0)]
     assert "U.S." in [t.text for t in p.tokens]
@@ -156,8 +156,8 @@ def test_a_long_sentence_is_parsed_in_a_window_around_its_figures():
     from claimtrack.extract.grammar import WINDOW_LEFT, WINDOW_RIGHT
     sentence = "the river rose " * 60 + "and 12 people were killed " + "as the rain fell " * 60 + "."
     p, figs = parsed(sentence)
-    assert p.tokens[0].start >= figs[0].start - WINDOW_LEFT - 10
-    assert p.tokens[-1].end <= figs[-1].end + WINDOW_RIGHT
+    assert p.starts[0] >= figs[0].start - WINDOW_LEFT - 10
+    assert p.ends[-1] <= figs[-1].end + WINDOW_RIGHT
     np = p.noun_phrase(0)
     assert p.tokens[np.head].text == "people"
 

@@ -237,6 +237,8 @@ NOT_FIGURES = [
     # list markers and page numbers
     ("1. Police sealed off the square.\n2. Shops stayed shut.", "list markers"),
     ("The full list is on page 12.", "page number"),
+    ("Storm damage in pictures 3 / 8 Next image", "a gallery's position counter"),
+    ("Turnout stood near 2 / 3 of voters.", "a spaced fraction"),
     # uncertain: addresses, phone numbers and calibres are not listed in §3, but none is a count
     ("Shots rang out in the 5800 block of Elm Street.", "street block"),
     ("The crash happened on County Road 336.", "road number"),

@@ -701,6 +701,25 @@ SENTENCES = [
     ("五人受伤。两人死亡。", ["五人受伤。", "两人死亡。"]),
     # a blank line ends a heading with no stop
     ("Floods in Ardo\n\nNine died on Monday.", ["Floods in Ardo", "Nine died on Monday."]),
+    # a heading on a line of its own, with no stop, ends where its line does
+    ("Fire guts two warehouses on the quay\nThe blaze started before dawn, the fire service said.",
+     ["Fire guts two warehouses on the quay", "The blaze started before dawn, the fire service said."]),
+    ("Crash leaves 4 hurt in Tellby\nIt happened at a level crossing, police said.",
+     ["Crash leaves 4 hurt in Tellby", "It happened at a level crossing, police said."]),
+    ("Nine rescued from flooded mine\nRescuers said the last of them was brought up at noon.\n"
+     "\nStrike ends after two weeks\nUnion leaders said talks would resume.",
+     ["Nine rescued from flooded mine", "Rescuers said the last of them was brought up at noon.",
+      "Strike ends after two weeks", "Union leaders said talks would resume."]),
+    # traps: a line that asks for more, a name run over the break, hard-wrapped prose
+    ("Eleven guards were hurt when the wall of the old prison collapsed onto the\n"
+     "Yard, the warden said.",
+     ["Eleven guards were hurt when the wall of the old prison collapsed onto the\n"
+      "Yard, the warden said."]),
+    ("An envoy of the Northern\nCouncil said 30 had fled.", ["An envoy of the Northern\nCouncil said 30 had fled."]),
+    ("Eleven guards were hurt when a wall of the prison fell\n"
+     "Monday morning in the east wing of the\nold building, the warden said.",
+     ["Eleven guards were hurt when a wall of the prison fell\n"
+      "Monday morning in the east wing of the\nold building, the warden said."]),
 ]
 
 

@@ -26,12 +26,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 from functools import lru_cache
 
 from .lexicon import Lexicon
 
 # words (with inner hyphens and apostrophes), initials run together ("U.S."), dashes, marks
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*(?:(?<=\b[A-Za-z])\.(?:[A-Za-z]\.)+)?|--+|[^\w\s]")
+# the same, capturing: ``split`` gives the tokens and the white space between them (every
+# character that opens no token is white space)
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _LY_NOUNS = frozenset({"family", "rally", "ally", "assembly", "supply", "italy", "july", "fly", "reply", "belly",
                        "bully", "lily", "holy", "only", "early", "daily", "weekly", "monthly", "elderly",
                        "deadly", "friendly", "likely", "anomaly", "homily", "jelly", "tally", "folly"})
@@ -46,19 +50,20 @@ _DASHES = frozenset({"—", "–", "--", "---"})
 _CLOSE = {"(": ")", "[": "]", "—": "—", "–": "–", "--": "--", ",": ","}
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "get", "gets", "got", "gotten", "getting"})
 _CONTEXT = frozenset({"that", "which", "who", "as", "since", "after", "before", "until"})
+_CONTEXT_WORD = re.compile(r"\b(?:%s)\b" % "|".join(_CONTEXT), re.IGNORECASE)
 WINDOW_LEFT = 120  # characters of a sentence parsed left of its first figure
 WINDOW_RIGHT = 240  # … and right of its last
 _PRESENT = frozenset({"is", "are", "am", "has", "have", "do", "does", "get", "gets", "will", "can", "may", "must",
                       "shall"})
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Token:
-    """One token: its text, offsets in the sentence, lower-case form and word class."""
+    """One token: its text, lower-case form and word class. Its offsets in the sentence are
+    the parse's ``starts[i]`` and ``ends[i]``: a word's token is made once per lexicon and
+    shared by every place the word stands (see :class:`Parse`)."""
 
     text: str
-    start: int
-    end: int
     low: str
     tag: str  # NUM PUNCT DET PRON PREP AUX MODAL NEG CONJ SUB REL ADV PART GER NAME WORD
     fig: int = -1  # the figure's index, for NUM
@@ -148,18 +153,25 @@ def _plural(word: str) -> bool:
 
 
 class Parse:
-    """The tokens of one sentence and the phrases read from them, on demand."""
+    """The tokens of one sentence and the phrases read from them, on demand.
+
+    ``tokens[i]`` is the i-th token, ``starts[i]`` and ``ends[i]`` its offsets in the
+    sentence. The tokens are read in one pass of the tokenizer over each stretch between two
+    figures (``re.split`` keeps the white space between tokens, so the offsets are the running
+    sum of the pieces' lengths); a word already met is looked up, not classed again.
+    """
 
     def __init__(self, sentence: str, figures: list[tuple[int, int]], lexicon: Lexicon):
         self.sentence = sentence
-        self.c = classes(lexicon)
+        self.c = c = classes(lexicon)
         upper = sentence.isupper()
-        tokens: list[Token] = []
-        memo = self.c["memo"].setdefault(upper, {})
+        memo = c["memo"].setdefault(upper, {})  # word → its token, for this lexicon and case
         if len(memo) > 50_000:  # bounded: the words of a long run of texts
             memo.clear()
-        c = self.c
-        context: list[int] = []
+        tokens: list[Token] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        self.index: dict[int, int] = {}  # figure number → its token
         # the rules read a few words left of a figure and on to its verb: a window of the
         # sentence around the figures keeps a long sentence's parse short
         pos = max(0, figures[0][0] - WINDOW_LEFT) if figures else 0
@@ -167,42 +179,51 @@ class Parse:
             space = sentence.find(" ", pos)
             pos = space + 1 if 0 <= space < figures[0][0] else figures[0][0]
         last = min(len(sentence), figures[-1][1] + WINDOW_RIGHT) if figures else len(sentence)
-        add = tokens.append
-        get = memo.get
         for k, (f0, f1) in enumerate([*figures, (last, last)]):
-            for m in _TOKEN.finditer(sentence, pos, max(pos, f0)):
-                word = m.group()
-                known = get(word)
-                if known is None or not tokens:
-                    low = word.lower()
-                    known = (low, _tag(word, low, not tokens, upper, c))
-                    if tokens:
-                        memo[word] = known
-                low, tag = known
-                if low in _CONTEXT:
-                    context.append(len(tokens))
-                s0, e0 = m.span()
-                add(Token(word, s0, e0, low, tag))
+            if f0 > pos:
+                # [space, word, space, word, …, space]: the words and where each begins and ends
+                pieces = _TOKEN_SPLIT.split(sentence[pos:f0])
+                words = pieces[1::2]
+                offsets = list(accumulate(map(len, pieces), initial=pos))
+                known = list(map(memo.get, words))
+                if not tokens or None in known:
+                    for i, word in enumerate(words):
+                        first = i == 0 and not tokens
+                        if known[i] is None or first:
+                            low = word.lower()
+                            known[i] = Token(word, low, _tag(word, low, first, upper, c))
+                            if not first:  # the first word of a parse is classed as a sentence opener
+                                memo[word] = known[i]
+                tokens += known
+                starts += offsets[1:-1:2]
+                ends += offsets[2::2]
             if f1 > f0:
-                add(Token(sentence[f0:f1], f0, f1, sentence[f0:f1].lower(), "NUM", k))
+                self.index[k] = len(tokens)
+                tokens.append(Token(sentence[f0:f1], sentence[f0:f1].lower(), "NUM", k))
+                starts.append(f0)
+                ends.append(f1)
                 if sentence[f1:f1 + 1] == "-":  # "a 4,500-strong crowd": the compound is the figure's
                     m = _TOKEN.match(sentence, f1 + 1)
                     f1 = m.end() if m else f1
             if f1 > pos:
                 pos = f1
-        self.tokens = tokens
-        self._groups: dict[int, VerbGroup | None] = {}
-        # context classes: "that" after a noun and before a verb is a relative pronoun
-        for i in context:
+        # context classes: "that" after a noun and before a verb is a relative pronoun (most
+        # sentences hold none of these words: one search says so)
+        at = [i for i, t in enumerate(tokens) if t.low in _CONTEXT] if _CONTEXT_WORD.search(sentence) else ()
+        for i in at:
             t = tokens[i]
+            tag = t.tag
             if t.low in ("that", "which", "who"):
                 if i:
                     prev = tokens[i - 1].tag
-                    t.tag = "REL" if prev in ("WORD", "NAME", "NUM", "PRON") or t.low != "that" else "SUB"
+                    tag = "REL" if prev in ("WORD", "NAME", "NUM", "PRON") or t.low != "that" else "SUB"
             else:
                 nxt = tokens[i + 1].tag if i + 1 < len(tokens) else "PUNCT"
-                t.tag = "PREP" if nxt in ("DET", "NUM", "WORD", "NAME") and t.low != "as" else "SUB"
-        self.index = {t.fig: i for i, t in enumerate(tokens) if t.fig >= 0}
+                tag = "PREP" if nxt in ("DET", "NUM", "WORD", "NAME") and t.low != "as" else "SUB"
+            if tag != t.tag:
+                tokens[i] = Token(t.text, t.low, tag)
+        self.tokens, self.starts, self.ends = tokens, starts, ends
+        self._groups: dict[int, VerbGroup | None] = {}
 
     # -- verb groups -------------------------------------------------------------------
 
@@ -230,9 +251,10 @@ class Parse:
         negated = False
         be = False
         finite = None
+        catenatives = self.c["catenatives"]
         while j < n:
             t = toks[j]
-            if t.low in self.c["catenatives"]:
+            if t.low in catenatives:
                 nxt = self._catenative(j)
                 if nxt > j:
                     j = nxt
@@ -467,7 +489,9 @@ class Parse:
 
     def words(self, i: int, j: int, skip_adverbs: bool = True) -> str:
         """The lower-case words of tokens[i:j], adverbs left out, joined by single spaces."""
-        return " ".join(t.low for t in self.tokens[i:j] if not (skip_adverbs and t.tag == "ADV"))
+        if skip_adverbs:
+            return " ".join([t.low for t in self.tokens[i:j] if t.tag != "ADV"])
+        return " ".join([t.low for t in self.tokens[i:j]])
 
 
 def parse(sentence: str, figures: list[tuple[int, int]], lexicon: Lexicon) -> Parse:

@@ -23,7 +23,7 @@ from functools import lru_cache
 from ..models import Figure
 from .lexicon import Lexicon
 from . import grammar
-from .metrics import _phrase_alt, sentence_index
+from .metrics import _phrase_alt, folded, sentence_index
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,6 +314,9 @@ _PREDICATE_WORD = re.compile(r"\b(?i:%s)" % _phrase_alt((
     "disappear", "releas", "freed", "set free", "booked")))
 
 
+_PREDICATE_LOWER = re.compile(_PREDICATE_WORD.pattern.replace("(?i:", "(?:", 1))  # for folded text
+
+
 def may_count(text: str) -> bool:
     """Whether ``text`` holds a word of a metric predicate at all (one scan, at C speed)."""
     return _PREDICATE_WORD.search(text) is not None
@@ -330,7 +333,8 @@ def find(text: str, spans: list[tuple[int, int]], lexicon: Lexicon,
     taken = sorted((f.start, f.end) for f in figures)
     # the sentences that hold a predicate word, from one scan of the text
     holding: list[int] = []
-    for m in _PREDICATE_WORD.finditer(text):
+    lowered = folded(text)
+    for m in _PREDICATE_LOWER.finditer(lowered) if lowered is not None else _PREDICATE_WORD.finditer(text):
         i = sentence_index(spans, m.start())
         if not holding or holding[-1] != i:
             holding.append(i)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..models import Figure
 from .lexicon import Lexicon, default_lexicon
-from .metrics import _phrase_alt
+from .metrics import _phrase_alt, folded as _folded
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -101,7 +101,7 @@ def _grammar(lexicon: Lexicon) -> dict:
         rf"|(?P<adozen>\b(?:(?:a|one|two|three)\s+(?:quarter|third|half)s?\s+of\s+a\s+|half\s+a\s+|a\s+)"
         rf"(?:dozen|hundred|thousand|million|billion)\b"
         rf"|\ba\s+couple(?:\s+of)?\s+dozen\b|\ba\s+(?:pair|couple)(?=\s+of\s)(?!\s+of\s+(?:{DURATION})\b))"
-        rf"|(?=\d)(?<![\w.,/:-])(?<![A-Za-z]-)(?P<digits>{_DIGITS})(?![\w/]|[.,:]\d|-(?!strong\b)[A-Za-z])"
+        rf"|(?=\d)(?<![\w.,/:-])(?<![A-Za-z]-)(?<!\d\s/\s)(?P<digits>{_DIGITS})(?![\w/]|[.,:]\d|-(?!strong\b)[A-Za-z]|\s/\s\d)"
         rf"(?:(?P<scale_sp>{_SP}|-)(?P<scale>{_SCALE_WORDS}|m|k)\b)?"
         rf"|{unit_first}(?<![\w-])(?P<words>{_WORD_RUN})\b(?!-(?:\w))"
     )
@@ -380,7 +380,7 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
         scan = g["core"].finditer(text)
     # neither pattern looks behind its start or at a word boundary there: matching a window of
     # ``folded`` is matching the slice ``after`` of it
-    if text.isascii():
+    if _folded(text) is not None:  # curly quotes and accents too: lower-casing is all ignoring case does
         folded, date_after, unit_after = lowered, _AFTER_DATE_LOWER, _UNIT_AFTER_LOWER
     else:
         folded, date_after, unit_after = text, _AFTER_DATE, _UNIT_AFTER

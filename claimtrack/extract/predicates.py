@@ -28,9 +28,9 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .grammar import Parse
+from .grammar import Parse, classes
 from .lexicon import Lexicon
-from .metrics import _WS, _patterns, counted
+from .metrics import _WS, _patterns, _phrase_alt, counted
 
 # the metrics a predicate gives that outrank a participle before the head
 _STRONG = frozenset({"killed", "hospitalized", "arrested", "kidnapped", "missing", "injured", "casualties"})
@@ -105,9 +105,15 @@ def _cue_words(lexicon: Lexicon) -> re.Pattern:
     """Every word that can give a metric to a figure the older reading left without one."""
     p = _patterns(lexicon)
     v = _verbs(lexicon)
-    words = {phrase.split()[0] for phrase in list(p["after"]) + list(p["before"])}
-    words |= set(v["present"]) | set(v["nouns"]) | v["care"] | v["measure_nouns"] | set(v["doing"]) | {"custody"}
-    return re.compile(r"\b(?:%s)\b" % "|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+    closed = classes(lexicon)["table"]
+    # every word of a phrase stands in the sentence where the phrase does: its longest word of
+    # an open class ("were killed": killed, "to hospital": hospital) is the one to look for
+    words = set()
+    for phrase in list(p["after"]) + list(p["before"]):
+        content = [w for w in phrase.split() if w not in closed] or phrase.split()
+        words.add(max(content, key=len))
+    words |= set(v["present"]) | set(v["nouns"]) | v["care"] | v["measure_nouns"] | v["loss"] | set(v["doing"]) | {"custody", "lives"}
+    return re.compile(r"\b(?:%s)\b" % _phrase_alt(words))
 
 
 def may_count(sentence: str, lexicon: Lexicon) -> bool:
@@ -185,8 +191,7 @@ def _figure_metric(parse: Parse, k: int, lexicon: Lexicon) -> str:
     reading = read(parse, parse.tokens[k].fig, lexicon)
     if reading is not None:
         return reading.metric
-    t = parse.tokens[k]
-    return counted(parse.sentence, t.start, t.end, lexicon).metric
+    return counted(parse.sentence, parse.starts[k], parse.ends[k], lexicon).metric
 
 
 def _earlier_metric(parse: Parse, start: int, lexicon: Lexicon, nearest: bool = False) -> str | None:
@@ -461,7 +466,7 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         # "could die", "may have been killed": the modal and the verb, as written
         vg = parse.verb_group(np.verb_at)
         first = next(i for i in range(vg.start, vg.main + 1) if toks[i].low == modal)
-        hedge = parse.sentence[toks[first].start:toks[vg.main].end]
+        hedge = parse.sentence[parse.starts[first]:parse.ends[vg.main]]
     if predicate and (predicate in _STRONG or not modifier):
         # the predicate outranks the head noun: "9 hostages were freed" is released
         return Reading(predicate, hedge)

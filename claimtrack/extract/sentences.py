@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from functools import lru_cache
 
 # The stop characters open every match, so that `re` skips the text between them in C; the
 # branch is then picked by a look-behind on the character matched.
@@ -109,8 +110,72 @@ def _cut(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
         out.append((start, end))
 
 
+_LINE_START = re.compile(r"(?:\A|\n[^\S\n]*\n)\s*")  # the text's first line, or one after a blank line
+_LAST_WORD = re.compile(r"([^\W\d_][\w'’-]*|\d[\d,.]*)\Z")
+_FIRST_WORD = re.compile(r"[\"“‘(]?([^\W\d_][\w'’-]*)")
+MAX_HEADING_WORDS = 20
+
+
+@lru_cache(maxsize=1)
+def _closed_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that cannot end a heading (they ask for what follows), and words that open a
+    sentence (a determiner or a pronoun): the grammar layer's closed classes."""
+    from .lexicon import default_lexicon
+    g = default_lexicon().data.get("grammar", {})
+    tails = {w for key in ("determiners", "prepositions", "conjunctions", "auxiliaries", "relatives")
+             for w in g.get(key, ())}
+    openers = {w for key in ("determiners", "pronouns") for w in g.get(key, ())}
+    return frozenset(tails), frozenset(openers)
+
+
+def _heading_ends(text: str) -> list[int]:
+    """Where a heading line ends: a line of its own (the text's first, or one after a blank
+    line) of at most MAX_HEADING_WORDS words with no closing punctuation, followed by a line
+    that opens a sentence. Hard-wrapped prose is told apart: a heading's last word does not
+    ask for more (a determiner, a preposition…), and the next line is a whole paragraph (it
+    ends a sentence) or clearly longer; a name run over the break (a capital on both sides)
+    stays whole unless the next line opens with a determiner or a pronoun."""
+    ends: list[int] = []
+    if "\n" not in text:
+        return ends
+    for m in _LINE_START.finditer(text):
+        start = m.end()
+        nl = text.find("\n", start)
+        if nl < 0:
+            break
+        line = text[start:nl].rstrip()
+        nxt_end = text.find("\n", nl + 1)
+        nxt = text[nl + 1:nxt_end if nxt_end >= 0 else len(text)].strip()
+        if not line or not nxt or len(line.split()) > MAX_HEADING_WORDS:
+            continue
+        last = _LAST_WORD.search(line)
+        first = _FIRST_WORD.match(nxt)
+        if last is None or first is None or not first.group(1)[0].isupper():
+            continue
+        tails, openers = _closed_words()
+        if last.group(1).lower() in tails:
+            continue
+        if last.group(1)[0].isupper() and first.group(1).lower() not in openers:
+            continue
+        whole = nxt[-1:] in ".!?\"”'’)" or nxt_end < 0
+        if not whole and len(nxt) < 1.25 * len(line):
+            continue
+        ends.append(start + len(line))
+    return ends
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, leading white space excluded."""
+    spans = _sentence_spans(text)
+    for cut in _heading_ends(text):
+        k = bisect.bisect_right(spans, (cut, len(text) + 1)) - 1
+        if k >= 0 and spans[k][0] < cut < spans[k][1]:
+            s0, s1 = spans[k]
+            spans[k:k + 1] = [(s0, cut), (_LEADING_WS.match(text, cut).end(), s1)]
+    return spans
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     caseless = text.islower()  # no capital anywhere (a text in an uncased script needs none)
     start = _LEADING_WS.match(text).end()
