@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 from .grammar import Parse, classes
 from .lexicon import Lexicon
-from .metrics import _WS, _patterns, _phrase_alt
+from .metrics import _WS, _patterns, _phrase_alt, counted
 
 # the metrics a predicate gives that outrank a participle before the head
 _STRONG = frozenset({"killed", "hospitalized", "arrested", "kidnapped", "missing", "injured", "casualties"})
@@ -42,6 +42,11 @@ _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "ju
                      "sept", "oct", "nov", "dec"})
 _THEN = frozenset({"earlier", "later", "before", "after", "ago", "prior", "since", "on"})
 _STOP = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "--", "(", ")", "\"", "“", "”"})
+
+
+_EARLIER = "(earlier)"  # a neutral measure noun: the metric of the figure before it
+# verbs of admission: passive and completed by no place of their own, a stay in hospital
+_ADMIT = frozenset({"admitted", "readmitted"})
 
 
 class Reading(NamedTuple):
@@ -73,7 +78,23 @@ def _verbs(lexicon: Lexicon) -> dict:
 
     for w in words("not_present"):
         present.pop(w, None)
+    # the -ing forms of metric verbs the group itself does (intransitive: the verb's past form
+    # follows a counted group but never takes one as its object): "marched" → "marching",
+    # "rallied" → "rallying", "fled" → "fleeing" (a form of its own in the lexicon)
+    doing: dict[str, str] = {}
+    for phrase, metric in p["after"].items():
+        if " " in phrase or phrase in p["before"]:
+            continue
+        if phrase.endswith("ing"):
+            doing.setdefault(phrase, metric)
+        elif phrase.endswith("ied") and len(phrase) > 5:
+            doing.setdefault(phrase[:-3] + "ying", metric)
+        elif phrase.endswith("ed") and len(phrase) > 5:
+            doing.setdefault(phrase[:-2] + "ing", metric)
     return {"present": present, "nouns": nouns, "subjects": p["subjects"], "care": words("care_places"),
+            "doing": doing, "neutral": words("neutral_measures"), "states": words("state_verbs"),
+            "prosecution": words("prosecution_verbs"),
+            "comparisons": tuple(tuple(c.lower().split()) for c in g.get("comparisons", [])),
             "loss": words("loss_verbs"), "irrealis": words("irrealis"), "measure_nouns": words("measure_nouns"),
             "measure_verbs": words("measure_verbs"), "rates": words("rate_units"), "fatal": words("fatal_adverbs"),
             "not_before": frozenset({"received", "treated", "suffered", "taking", "sent", "drew", "send", "sending"})}
@@ -91,7 +112,7 @@ def _cue_words(lexicon: Lexicon) -> re.Pattern:
     for phrase in list(p["after"]) + list(p["before"]):
         content = [w for w in phrase.split() if w not in closed] or phrase.split()
         words.add(max(content, key=len))
-    words |= set(v["present"]) | set(v["nouns"]) | v["care"] | v["measure_nouns"] | v["loss"] | {"custody", "lives"}
+    words |= set(v["present"]) | set(v["nouns"]) | v["care"] | v["measure_nouns"] | v["loss"] | set(v["doing"]) | {"custody", "lives"}
     return re.compile(r"\b(?:%s)\b" % _phrase_alt(words))
 
 
@@ -137,6 +158,8 @@ def _measured(parse: Parse, start: int, p: dict, verbs: dict) -> str | None:
         return None
     for m in range(j - 1, max(-1, j - 30), -1):
         t = toks[m]
+        if t.tag == "NUM" and toks[j].low == "to" and m >= 1 and toks[m - 1].low == "from":
+            continue  # "rose from 12 to 19": the range's first figure
         if t.low in (";", ":") or t.tag in ("SUB", "NUM"):
             return None
         if t.low in verbs["measure_nouns"]:
@@ -147,7 +170,39 @@ def _measured(parse: Parse, start: int, p: dict, verbs: dict) -> str | None:
             if t.low == "toll":
                 lead = toks[m - 1].low if m else ""
                 return "casualties" if lead.startswith("casualt") else "killed"
+            if t.low in verbs["neutral"] and not any(toks[k].tag in ("PREP", "REL") for k in range(m + 1, j - 1)):
+                return _EARLIER  # "the figure had reached 11": what the figure before it counts
             return verbs["nouns"].get(t.low)
+    return None
+
+
+def _compared(parse: Parse, start: int, verbs: dict) -> bool:
+    """A comparison opens the figure's phrase: "up from 9", "compared with 12"."""
+    toks = parse.tokens
+    for words in verbs["comparisons"]:
+        n = len(words)
+        if start >= n and all(toks[start - n + i].low == w for i, w in enumerate(words)):
+            return True
+    return False
+
+
+def _figure_metric(parse: Parse, k: int, lexicon: Lexicon) -> str:
+    """The metric of the figure at token ``k``: the grammar's reading, else the older one."""
+    reading = read(parse, parse.tokens[k].fig, lexicon)
+    if reading is not None:
+        return reading.metric
+    return counted(parse.sentence, parse.starts[k], parse.ends[k], lexicon).metric
+
+
+def _earlier_metric(parse: Parse, start: int, lexicon: Lexicon, nearest: bool = False) -> str | None:
+    """The metric of the nearest figure before token ``start`` that counts something; with
+    ``nearest``, of the nearest figure only ("$5m, up from $3m" compares no count)."""
+    toks = parse.tokens
+    for k in range(start - 1, -1, -1):
+        if toks[k].tag == "NUM":
+            metric = _figure_metric(parse, k, lexicon)
+            if metric != "other" or nearest:
+                return None if metric == "other" else metric
     return None
 
 
@@ -159,27 +214,53 @@ def _after_metric(p: dict, words: str) -> tuple[str | None, int]:
     return p["after"].get(_WS.sub(" ", m.group())), m.end()
 
 
-def _predicate(parse: Parse, at: int, p: dict,
-               fatal: frozenset = frozenset()) -> tuple[str | None, bool, str | None]:
+def _predicate(parse: Parse, at: int, p: dict, fatal: frozenset = frozenset(),
+               verbs: dict | None = None) -> tuple[str | None, bool, str | None]:
     """The metric of the verb group at token ``at``: (metric, negated, modal). A verb of
     wounding under an adverb of death (``were fatally shot``, ``mortally wounded``) kills."""
     vg = parse.verb_group(at)
     if vg is None:
         return None, False, None
-    metric, negated, modal = _predicate_of(parse, vg, p)
+    metric, negated, modal = _predicate_of(parse, vg, p, verbs)
     if metric in ("casualties", "injured") and fatal and \
             any(parse.tokens[i].low in fatal for i in range(vg.start, min(len(parse.tokens), vg.main + 2))):
         metric = "killed"
     return metric, negated, modal
 
 
-def _predicate_of(parse: Parse, vg, p: dict) -> tuple[str | None, bool, str | None]:
-    """The metric of the verb group ``vg`` from its main verb and what completes it."""
+def _predicate_of(parse: Parse, vg, p: dict, verbs: dict | None = None) -> tuple[str | None, bool, str | None]:
+    """The metric of the verb group ``vg`` from its main verb and what completes it.
+
+    With the lexicon's ``verbs``: a verb that states what the group is gives the metric of the
+    state (``were listed as missing``, ``were reported as dead``); a passive verb of admission
+    is a stay in hospital when nothing but a place of care completes it (``were admitted
+    overnight``, ``were admitted to a clinic``), and "other", no metric, when something else
+    does (``were admitted to the bar``)."""
     toks = parse.tokens
     end = vg.main
     while end < len(toks) and end - vg.main < 8 and toks[end].text not in _STOP and \
             toks[end].tag not in ("SUB", "REL") and not (toks[end].tag == "CONJ" and end > vg.main + 1):
         end += 1
+    main = toks[vg.main].low
+    if verbs is not None and main in _ADMIT:
+        if not vg.passive:
+            return None, vg.negated, vg.modal  # "admitted that …", "admitted guilt"
+        k = vg.main + 1
+        while k < len(toks) and toks[k].tag == "ADV":
+            k += 1
+        if k < len(toks) and toks[k].low in ("to", "into", "as", "at"):
+            cared = any(toks[i].low in verbs["care"] for i in range(k + 1, min(len(toks), k + 5)))
+            return ("hospitalized" if cared else "other"), vg.negated, vg.modal
+        if k >= len(toks) or toks[k].tag in ("PUNCT", "PREP", "SUB", "CONJ") or toks[k].text in _STOP:
+            return "hospitalized", vg.negated, vg.modal
+        return None, vg.negated, vg.modal
+    if verbs is not None and main in verbs["states"] and vg.main + 1 < len(toks):
+        k = vg.main + 2 if toks[vg.main + 1].low == "as" else vg.main + 1
+        words = parse.words(k, min(len(toks), k + 4))
+        # the state as a copula's complement: "listed as critical" reads as "were critical"
+        state = _after_metric(p, words)[0] or _after_metric(p, "were " + words)[0]
+        if state:
+            return state, vg.negated, vg.modal
     words = parse.words(vg.main, end)
     metric, stop = _after_metric(p, words)
     if metric is None and end < len(toks) and toks[end].low in ("and", "or") and end + 1 < len(toks):
@@ -232,12 +313,42 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
             return "arrested"
         if rest.startswith("to ") and any(toks[i].low in verbs["care"] for i in range(end + 1, min(len(toks), end + 6))):
             return "hospitalized"
+    prep = next((i for i in range(start + 1, min(end + 1, len(toks))) if toks[i].tag == "PREP"), None)
+    if toks[j].tag in ("PART", "WORD") and prep is not None:
+        # the verb and its complement around the object (which the noun phrase may have taken
+        # as its own) read as the object's predicate: "forced 300 people from their homes" as
+        # "300 people were forced from their homes"
+        phrase = verb + " " + parse.words(prep, min(len(toks), prep + 4))
+        metric, stop = _after_metric(p, phrase)
+        if metric and stop > len(verb):
+            return metric
     if toks[j].tag in ("PART", "GER") and verb in p["before"] and toks[j].low not in verbs["not_before"]:
         return p["before"][verb]  # "freed 12 of the 90 miners", "killing 3"
     if toks[j].tag in ("WORD", "NAME", "ADV", "GER") and toks[j].low not in _MONTHS:
         # a present tense: "Police detain 38", "Floods displace 12,000"
         return verbs["present"].get(verb)
     return None
+
+
+def _present_verb(t, verbs: dict) -> bool:
+    """A word after a partitive pronoun that is its verb in the present tense, told by its place
+    ("two of them need …"), not a noun in apposition ("two of them children")."""
+    return t.tag == "WORD" and t.low not in verbs["subjects"] and not _plural_or_collective(t.low)
+
+
+def _clause_counts(parse: Parse, start: int, p: dict) -> bool:
+    """Whether a metric word stands in the clause from token ``start`` on."""
+    toks = parse.tokens
+    end = start
+    while end < len(toks) and toks[end].text not in _STOP and toks[end].tag not in ("SUB", "REL"):
+        end += 1
+    return _counts_in(parse, start, end, p)
+
+
+def _counts_in(parse: Parse, start: int, end: int, p: dict) -> bool:
+    """Whether a metric phrase opens at a word of tokens[start:end]."""
+    words = parse.words(start, end, skip_adverbs=False)
+    return any(_after_metric(p, words[i:])[0] for i in range(len(words)) if i == 0 or words[i - 1] == " ")
 
 
 def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
@@ -258,6 +369,16 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             return Reading("other")  # "one shot smashed a window": a bullet
     if _irrealis(parse, np.start, verbs):
         return Reading("other")
+    k = np.start
+    if _compared(parse, k, verbs):  # "up from 9": what the figure it is compared with counts
+        compared = _earlier_metric(parse, k - 1, lexicon, nearest=True)
+        if compared:
+            return Reading(compared)
+    if k >= 1 and toks[k - 1].low == "from" and k + 2 < len(toks) and toks[k + 1].low == "to" and \
+            toks[k + 2].tag == "NUM":  # "from 12 to 19": what the range's end counts
+        compared = _figure_metric(parse, k + 2, lexicon)
+        if compared != "other":
+            return Reading(compared)
     unit = np.end if np.end < len(toks) and toks[np.end].low in verbs["rates"] else np.end + 1
     if unit < len(toks) and toks[unit].low in verbs["rates"] and \
             (unit == np.end or toks[np.end].low in ("a", "an", "per", "each", "every")) and \
@@ -288,8 +409,14 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
                 return Reading(inner)
         return Reading("other")
     measured = _measured(parse, np.start, p, verbs)
+    if measured == _EARLIER:
+        measured = _earlier_metric(parse, np.start, lexicon)
     if measured:
         return Reading(measured)
+    j = _before(parse, np.start)
+    if j >= 0 and toks[j].low in _ADMIT and head is not None and head not in verbs["subjects"] and \
+            not _after_metric(p, head)[0]:
+        return Reading("other")  # "admitted 4 breaches": an admission of things is no stay in hospital
     obj = _object_of(parse, np.start, np.end, p, verbs)
     if obj:
         return Reading(obj)
@@ -306,8 +433,13 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     if np.end < np.verb_at and np.end < len(toks) and toks[np.end].tag in ("PART", "GER") and not modifier:
         # a reduced relative: "the 90 miners held during the strike"
         modifier, _ = _after_metric(p, parse.words(np.end, min(len(toks), np.end + 4)))
-    predicate, negated, modal = _predicate(parse, np.verb_at, p, verbs["fatal"]) if np.verb_at < len(toks) \
-        else (None, False, None)
+    if not modifier and np.end < len(toks) and toks[np.end].tag == "GER" and toks[np.end].low in verbs["doing"] \
+            and not _counts_in(parse, np.start + 1, np.end, p):
+        # what the group is doing, after its head, when the phrase names no metric of its own:
+        # "9,000 people marching", "families fleeing"; not "two gunshot victims arriving"
+        modifier = verbs["doing"][toks[np.end].low]
+    predicate, negated, modal = _predicate(parse, np.verb_at, p, verbs["fatal"], verbs) \
+        if np.verb_at < len(toks) else (None, False, None)
     vg = parse.verb_group(np.verb_at) if np.verb_at < len(toks) else None
     if predicate is None and vg is not None and toks[vg.main].tag == "AUX" and vg.main + 2 < len(toks) \
             and toks[vg.main + 1].low == "among" and toks[vg.main + 2].tag == "NUM":
@@ -315,7 +447,19 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         among = read(parse, toks[vg.main + 2].fig, lexicon)
         if among is not None:
             return among
-    if negated:
+    if negated or predicate == "other":
+        return Reading("other")
+    if head is None and np.partitive and vg is not None and toks[vg.main].low in verbs["prosecution"] and \
+            toks[np.end - 1].tag in ("PRON", "REL"):
+        # "45 were held; 12 of them were charged": charging members of a group already counted
+        # is no new arrest (charging a group counted nowhere else still is)
+        return Reading("other")
+    if head is None and np.partitive and predicate is None and np.verb_at < len(toks) and \
+            toks[np.end - 1].tag in ("PRON", "REL") and \
+            (_present_verb(toks[np.verb_at], verbs) if vg is None else toks[vg.main].tag in ("PART", "GER")) \
+            and not _clause_counts(parse, np.verb_at, p):
+        # "12 of them need surgery": a partitive pronoun counts what its own verb tells only; a
+        # copula only names the member ("one of whom was a nurse") and keeps the group's count
         return Reading("other")
     hedge = None
     if modal in ("could", "may", "might") and predicate:
@@ -323,7 +467,8 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         vg = parse.verb_group(np.verb_at)
         first = next(i for i in range(vg.start, vg.main + 1) if toks[i].low == modal)
         hedge = parse.sentence[parse.starts[first]:parse.ends[vg.main]]
-    if predicate and (predicate in _STRONG or not (modifier or head_metric)):
+    if predicate and (predicate in _STRONG or not modifier):
+        # the predicate outranks the head noun: "9 hostages were freed" is released
         return Reading(predicate, hedge)
     if head_metric or modifier:
         return Reading(head_metric or modifier)
