@@ -58,6 +58,12 @@ MEASURES = [
     # traps: a neutral noun with nothing counted before it, or one that counts something else
     ("The number reached 90 by noon.", "90", "other"),
     ("Six guards were hurt; the number of cars on the bridge reached 40.", "40", "other"),
+    # the figure before it may stand in an earlier sentence of the report
+    ("Four hikers were reported missing on Friday. By Sunday the number had risen to nine.",
+     "nine", "missing"),
+    ("Seven people drowned. The mayor said the figure had reached 10 by Tuesday.", "10", "killed"),
+    # trap: what came before counts nothing
+    ("Shares fell 4 percent. The figure was 12 by noon.", "12", "other"),
 ]
 
 # 3. a comparison figure counts what the figure it is compared with counts

@@ -337,6 +337,8 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None, date: str | Non
                     reading = predicates.read(parsed, n, lex)
             if reading is not None:
                 metric = reading.metric
+                if metric == predicates.EARLIER:  # "the figure rose to 11": what was counted before
+                    metric = next((c.metric for c in reversed(claims) if c.metric != "other"), "other")
             if f.unit:
                 metric = "other"
             elif prev is not None and prev.metric != "other":

@@ -44,7 +44,8 @@ _THEN = frozenset({"earlier", "later", "before", "after", "ago", "prior", "since
 _STOP = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "--", "(", ")", "\"", "“", "”"})
 
 
-_EARLIER = "(earlier)"  # a neutral measure noun: the metric of the figure before it
+EARLIER = "(earlier)"  # a neutral measure noun: the metric of the figure before it
+_EARLIER = EARLIER
 # verbs of admission: passive and completed by no place of their own, a stay in hospital
 _ADMIT = frozenset({"admitted", "readmitted"})
 
@@ -410,7 +411,8 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         return Reading("other")
     measured = _measured(parse, np.start, p, verbs)
     if measured == _EARLIER:
-        measured = _earlier_metric(parse, np.start, lexicon)
+        # the figure before it in the sentence; else the engine reads the report's claim before
+        measured = _earlier_metric(parse, np.start, lexicon) or EARLIER
     if measured:
         return Reading(measured)
     j = _before(parse, np.start)
