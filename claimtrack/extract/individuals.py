@@ -179,6 +179,16 @@ def _grammar(lexicon: Lexicon) -> dict:
         "gapped": re.compile(rf"(?<![\w-])and\s+(?P<list>{anyone}(?:\s*,\s*{anyone})*(?:\s*,?\s+and\s+{anyone})?)"
                              rf"\s+(?:{_ADVERBS}\s+)?(?P<pass>{passive})(?![\w-])", re.IGNORECASE),
         "one_person": re.compile(rf"\s*{person}\s*", re.IGNORECASE),
+        # the same predicates in lower case, scanned case-sensitively on a folded copy
+        "subject_pred_lower": re.compile(
+            rf"(?<![\w-])(?:(?P<aux>{_AUX_SINGULAR})\s+(?:{_ADVERBS}\s+){{0,2}}(?P<pass>{passive})"
+            rf"|(?:{_ADVERBS}\s+)?(?P<intr>{intrans}))(?![\w-])"),
+        "plural_pred_lower": re.compile(
+            rf"(?<![\w-])(?:{_AUX_PLURAL})\s+(?:{_ADVERBS}\s+){{0,2}}(?P<pass>{passive})(?![\w-])"),
+        # where an active verb or a verb of finding starts: the only places "object" and
+        # "left" can match (a lookahead, so that every start is found, overlapping or not)
+        "object_lead": re.compile(rf"(?<![\w-])(?={active})"),
+        "left_lead": re.compile(r"(?<![\w-])(?=left|leaving|leaves|found|finds|finding|discovered)"),
         "age": re.compile(r"(\d{1,3})[- ](?:year|month|week)[- ]old", re.IGNORECASE),
     }
 
@@ -468,6 +478,26 @@ _POSTMODIFIER = re.compile(r"\s+(?:from|of|in|at|near|with|aged)\s+[^,;:.!?()\"�
 _RELATIVE = re.compile(r"\s*,?\s+who\s+[^;:!?\"“”]{1,100}?\s*,?\s*\Z", re.IGNORECASE)
 
 
+def _matches(rx: re.Pattern, sentence: str, lowered: str | None, lead: re.Pattern | None = None,
+             rx_lower: re.Pattern | None = None):
+    """What ``rx.finditer(sentence)`` gives, found faster on ``lowered`` (the sentence's folded
+    copy, see :func:`metrics.folded`): ``rx_lower``, the pattern in lower case, scans it
+    case-sensitively; else ``lead``, the start of ``rx`` in lower case, finds the places where
+    ``rx`` may match, and ``rx`` is tried there only, left to right, each after the last match."""
+    if lowered is None:
+        yield from rx.finditer(sentence)
+    elif rx_lower is not None:
+        yield from rx_lower.finditer(lowered)
+    else:
+        end = 0
+        for c in lead.finditer(lowered):
+            if c.start() >= end:
+                m = rx.match(sentence, c.start())
+                if m:
+                    end = m.end()
+                    yield m
+
+
 def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tuple, str]]:
     """Each person of the sentence with the metric of the predicate it is the patient of; a
     person who is the patient of two (``a man who was shot … died``) is counted by the
@@ -484,7 +514,8 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
             out[k][1] = "killed"
 
     upper = sentence.isupper()
-    for m in g["plural_pred"].finditer(sentence):
+    lowered = folded(sentence)
+    for m in _matches(g["plural_pred"], sentence, lowered, rx_lower=g["plural_pred_lower"]):
         pred = re.sub(r"\s+", " ", m["pass"].lower())
         if not _ok_between(sentence[m.start():m.start("pass")]) or _not_release(pred, sentence, m.end("pass")):
             continue
@@ -501,7 +532,7 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
                 if p[3] != "pronoun":
                     add(p, metric, found.start() if len(listed) > 1 else -1)
             break
-    for m in g["subject_pred"].finditer(sentence):
+    for m in _matches(g["subject_pred"], sentence, lowered, rx_lower=g["subject_pred_lower"]):
         if m["pass"]:
             pred = re.sub(r"\s+", " ", m["pass"].lower())
             if not _ok_between(sentence[m.start():m.start("pass")]) or \
@@ -546,7 +577,7 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
             add(p, metric)
     custody = "ustody" in sentence or "USTODY" in sentence  # the scan only where the word stands
     for rx in ("object", "custody") if custody else ("object",):
-        for m in g[rx].finditer(sentence):
+        for m in _matches(g[rx], sentence, lowered, g["object_lead"]) if rx == "object" else g[rx].finditer(sentence):
             before = sentence[max(0, m.start() - 30):m.start()]
             # "was shot …" is the passive above; "to arrest", "will release", "not detained" give nothing
             if re.search(r"\b(?:was|were|is|are|be|been|being|get|got)\s+(?:\w+\s+)?\Z", before, re.IGNORECASE):
@@ -585,7 +616,7 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
                     add(p, metric, m.start("list") if len(listed) > 1 else -1)
     lower = sentence.lower()
     states = ("left", "leav", "found", "find", "discover")
-    for m in g["left"].finditer(sentence) if any(w in lower for w in states) else ():
+    for m in _matches(g["left"], sentence, lowered, g["left_lead"]) if any(w in lower for w in states) else ():
         listed = _persons_in(m["list"], m.start("list"), g, sentence, 0)
         for p in listed:
             if p[3] != "pronoun":
