@@ -92,6 +92,15 @@ def _alt(words) -> str:
     return _phrase_alt(w.lower() for w in words)
 
 
+def _first_words(phrases) -> str:
+    """An alternation of the first words of the phrases, in lower case.
+
+    Scanned without word boundaries on a folded copy, it finds every place where one of the
+    phrases starts a word: a match spans letters only, so the places it passes over are
+    inside a word, where none of the phrases may start."""
+    return _alt(sorted({p.split()[0] for p in phrases}))
+
+
 @lru_cache(maxsize=8)
 def _grammar(lexicon: Lexicon) -> dict:
     ind = lexicon.data.get("individuals", {})
@@ -185,10 +194,10 @@ def _grammar(lexicon: Lexicon) -> dict:
             rf"|(?:{_ADVERBS}\s+)?(?P<intr>{intrans}))(?![\w-])"),
         "plural_pred_lower": re.compile(
             rf"(?<![\w-])(?:{_AUX_PLURAL})\s+(?:{_ADVERBS}\s+){{0,2}}(?P<pass>{passive})(?![\w-])"),
-        # where an active verb or a verb of finding starts: the only places "object" and
-        # "left" can match (a lookahead, so that every start is found, overlapping or not)
-        "object_lead": re.compile(rf"(?<![\w-])(?={active})"),
-        "left_lead": re.compile(r"(?<![\w-])(?=left|leaving|leaves|found|finds|finding|discovered)"),
+        # the first words of the predicates, on a folded copy: where "object" and "left" may match
+        "object_lead": re.compile(_first_words(_ACTIVE)),
+        "left_lead": re.compile(_first_words(("left", "leaving", "leaves", "found", "finds", "finding",
+                                              "discovered"))),
         "age": re.compile(r"(\d{1,3})[- ](?:year|month|week)[- ]old", re.IGNORECASE),
     }
 
@@ -515,7 +524,10 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
 
     upper = sentence.isupper()
     lowered = folded(sentence)
-    for m in _matches(g["plural_pred"], sentence, lowered, rx_lower=g["plural_pred_lower"]):
+    # a plural subject is a list of persons joined by "and" (tested for each match below): a
+    # sentence without the word is not scanned
+    listing = " and " in sentence or " AND " in sentence
+    for m in _matches(g["plural_pred"], sentence, lowered, rx_lower=g["plural_pred_lower"]) if listing else ():
         pred = re.sub(r"\s+", " ", m["pass"].lower())
         if not _ok_between(sentence[m.start():m.start("pass")]) or _not_release(pred, sentence, m.end("pass")):
             continue
