@@ -137,6 +137,7 @@ def _grammar(lexicon: Lexicon) -> dict:
     intrans = _alt(_INTRANSITIVE)
     active = _alt(_ACTIVE)
     left = _alt(_LEFT)
+    wordings = _alt({**_PASSIVE, **_INTRANSITIVE, **_ACTIVE, **_LEFT})
     closed = set(grammar.classes(lexicon)["table"])
     metric_words = {w for forms in lexicon.data.get("metrics", {}).values()
                     for phrase in forms.get("after", []) + forms.get("before", []) for w in phrase.lower().split()}
@@ -188,6 +189,10 @@ def _grammar(lexicon: Lexicon) -> dict:
         "gapped": re.compile(rf"(?<![\w-])and\s+(?P<list>{anyone}(?:\s*,\s*{anyone})*(?:\s*,?\s+and\s+{anyone})?)"
                              rf"\s+(?:{_ADVERBS}\s+)?(?P<pass>{passive})(?![\w-])", re.IGNORECASE),
         "one_person": re.compile(rf"\s*{person}\s*", re.IGNORECASE),
+        # the wording of a predicate as a whole word, or "custody": every pattern above that finds
+        # a patient holds one, so a sentence without any is not read (on a folded copy, and not)
+        "wording_lower": re.compile(rf"(?<![\w-])(?:(?:{wordings})(?![\w-])|custody)"),
+        "wording": re.compile(rf"(?<![\w-])(?:(?:{wordings})(?![\w-])|custody)", re.IGNORECASE),
         # the same predicates in lower case, scanned case-sensitively on a folded copy
         "subject_pred_lower": re.compile(
             rf"(?<![\w-])(?:(?P<aux>{_AUX_SINGULAR})\s+(?:{_ADVERBS}\s+){{0,2}}(?P<pass>{passive})"
@@ -362,6 +367,8 @@ def find(text: str, spans: list[tuple[int, int]], lexicon: Lexicon,
         if s1 - s0 > 2000:  # a run-on block is no news sentence: a person is not sought there
             continue
         sentence = text[s0:s1]
+        if not (g["wording_lower"].search(lowered[s0:s1]) if lowered is not None else g["wording"].search(sentence)):
+            continue  # a predicate word, but no predicate's whole wording: no patient to find
         for person, metric, together in _sentence_mentions(sentence, g, text):
             start, end, surface, kind, head, group = person
             start += s0
