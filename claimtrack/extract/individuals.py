@@ -414,11 +414,17 @@ def _subject_before(sentence: str, end: int, rx: re.Pattern, reach: int, clause:
             yield m
 
 
+def _closes_comma(sentence: str, end: int) -> bool:
+    """Whether a comma (and white space only) stands right before ``end``: where an apposition
+    ends, a cheap test before its pattern is sought."""
+    return sentence[max(0, end - 80):end].rstrip().endswith(",")
+
+
 def _np_end(sentence: str, aux_start: int, g: dict) -> int:
     """Where the subject of an auxiliary ends: before "who" and an apposition, if any."""
     end = _WHO_END.search(sentence, max(0, aux_start - 6), aux_start)
     end = end.start() if end else aux_start
-    appos = g["appos_end"].search(sentence, max(0, end - 80), end)
+    appos = g["appos_end"].search(sentence, max(0, end - 80), end) if _closes_comma(sentence, end) else None
     return appos.start() if appos else end
 
 
@@ -437,7 +443,7 @@ def _np_ends(sentence: str, aux_start: int, g: dict) -> list[int]:
         ends.append(sentence.rindex(",", 0, end))
     e = end
     for _ in range(2):
-        a = g["appos_wide"].search(sentence, max(0, e - 80), e)
+        a = g["appos_wide"].search(sentence, max(0, e - 80), e) if _closes_comma(sentence, e) else None
         if not a:
             break
         ends.append(a.start())
