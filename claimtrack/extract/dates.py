@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from ..models import Claim
-from .metrics import _phrase_alt
+from .metrics import _phrase_alt, folded
 
 _MONTHS = {m: i + 1 for i, m in enumerate((
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -37,6 +37,8 @@ _DATE = re.compile(
     rf"(?P<rel>earlier|before|ago|previously)"
     rf"|(?P<lastweek>last\s+week)"
     rf"|the\s+(?P<before>day|night)\s+before)\b(?!-)", re.IGNORECASE)
+# the same, case-sensitive, for a lower-cased copy (metrics.folded): several times faster
+_DATE_LOWER = re.compile(_DATE.pattern.replace("[\\dadfjlmnostwyADFJLMNOSTWY]", "[\\dadfjlmnostwy]", 1))
 # a date in another clause of the sentence is another event's: look only as far as a clause mark
 _CLAUSE_MARK = re.compile(r"[;:]|,\s+(?:but|while|whereas|and\s+(?:on|by|a|two)\b)|\s[-–—]\s", re.IGNORECASE)
 # "for the sixth weekend", "since Monday": a stretch of time, not the day of the figure
@@ -95,10 +97,17 @@ def _resolve(m: re.Match, today: date, anchor: date) -> date | None:
 # every wording above holds one of these words: a sentence with none is not scanned
 _DATE_HINT = re.compile(r"\b(?i:%s)\b" % _phrase_alt((
     *_WEEKDAYS, *_MONTHS, "yesterday", "earlier", "ago", "before", "previously", "week")))
+_DATE_HINT_LOWER = re.compile(_DATE_HINT.pattern.replace("(?i:", "(?:", 1))
 
 
 def _dates_in(sentence: str) -> tuple:
-    return tuple(_DATE.finditer(sentence)) if _DATE_HINT.search(sentence) else ()
+    """The date wordings of the sentence, in order. On its lower-cased copy, where there is
+    one, case-sensitive scans find the same matches at the same offsets; the groups then hold
+    lower case, which :func:`_resolve` reads as it would any case."""
+    lowered = folded(sentence)
+    if lowered is None:
+        return tuple(_DATE.finditer(sentence)) if _DATE_HINT.search(sentence) else ()
+    return tuple(_DATE_LOWER.finditer(lowered)) if _DATE_HINT_LOWER.search(lowered) else ()
 
 
 def date_of(sentence: str, fig_start: int, fig_end: int, report_date: str | None,

@@ -92,6 +92,15 @@ def _alt(words) -> str:
     return _phrase_alt(w.lower() for w in words)
 
 
+def _first_words(phrases) -> str:
+    """An alternation of the first words of the phrases, in lower case.
+
+    Scanned without word boundaries on a folded copy, it finds every place where one of the
+    phrases starts a word: a match spans letters only, so the places it passes over are
+    inside a word, where none of the phrases may start."""
+    return _alt(sorted({p.split()[0] for p in phrases}))
+
+
 @lru_cache(maxsize=8)
 def _grammar(lexicon: Lexicon) -> dict:
     ind = lexicon.data.get("individuals", {})
@@ -128,6 +137,7 @@ def _grammar(lexicon: Lexicon) -> dict:
     intrans = _alt(_INTRANSITIVE)
     active = _alt(_ACTIVE)
     left = _alt(_LEFT)
+    wordings = _alt({**_PASSIVE, **_INTRANSITIVE, **_ACTIVE, **_LEFT})
     closed = set(grammar.classes(lexicon)["table"])
     metric_words = {w for forms in lexicon.data.get("metrics", {}).values()
                     for phrase in forms.get("after", []) + forms.get("before", []) for w in phrase.lower().split()}
@@ -179,6 +189,20 @@ def _grammar(lexicon: Lexicon) -> dict:
         "gapped": re.compile(rf"(?<![\w-])and\s+(?P<list>{anyone}(?:\s*,\s*{anyone})*(?:\s*,?\s+and\s+{anyone})?)"
                              rf"\s+(?:{_ADVERBS}\s+)?(?P<pass>{passive})(?![\w-])", re.IGNORECASE),
         "one_person": re.compile(rf"\s*{person}\s*", re.IGNORECASE),
+        # the wording of a predicate as a whole word, or "custody": every pattern above that finds
+        # a patient holds one, so a sentence without any is not read (on a folded copy, and not)
+        "wording_lower": re.compile(rf"(?<![\w-])(?:(?:{wordings})(?![\w-])|custody)"),
+        "wording": re.compile(rf"(?<![\w-])(?:(?:{wordings})(?![\w-])|custody)", re.IGNORECASE),
+        # the same predicates in lower case, scanned case-sensitively on a folded copy
+        "subject_pred_lower": re.compile(
+            rf"(?<![\w-])(?:(?P<aux>{_AUX_SINGULAR})\s+(?:{_ADVERBS}\s+){{0,2}}(?P<pass>{passive})"
+            rf"|(?:{_ADVERBS}\s+)?(?P<intr>{intrans}))(?![\w-])"),
+        "plural_pred_lower": re.compile(
+            rf"(?<![\w-])(?:{_AUX_PLURAL})\s+(?:{_ADVERBS}\s+){{0,2}}(?P<pass>{passive})(?![\w-])"),
+        # the first words of the predicates, on a folded copy: where "object" and "left" may match
+        "object_lead": re.compile(_first_words(_ACTIVE)),
+        "left_lead": re.compile(_first_words(("left", "leaving", "leaves", "found", "finds", "finding",
+                                              "discovered"))),
         "age": re.compile(r"(\d{1,3})[- ](?:year|month|week)[- ]old", re.IGNORECASE),
     }
 
@@ -343,6 +367,8 @@ def find(text: str, spans: list[tuple[int, int]], lexicon: Lexicon,
         if s1 - s0 > 2000:  # a run-on block is no news sentence: a person is not sought there
             continue
         sentence = text[s0:s1]
+        if not (g["wording_lower"].search(lowered[s0:s1]) if lowered is not None else g["wording"].search(sentence)):
+            continue  # a predicate word, but no predicate's whole wording: no patient to find
         for person, metric, together in _sentence_mentions(sentence, g, text):
             start, end, surface, kind, head, group = person
             start += s0
@@ -388,11 +414,17 @@ def _subject_before(sentence: str, end: int, rx: re.Pattern, reach: int, clause:
             yield m
 
 
+def _closes_comma(sentence: str, end: int) -> bool:
+    """Whether a comma (and white space only) stands right before ``end``: where an apposition
+    ends, a cheap test before its pattern is sought."""
+    return sentence[max(0, end - 80):end].rstrip().endswith(",")
+
+
 def _np_end(sentence: str, aux_start: int, g: dict) -> int:
     """Where the subject of an auxiliary ends: before "who" and an apposition, if any."""
     end = _WHO_END.search(sentence, max(0, aux_start - 6), aux_start)
     end = end.start() if end else aux_start
-    appos = g["appos_end"].search(sentence, max(0, end - 80), end)
+    appos = g["appos_end"].search(sentence, max(0, end - 80), end) if _closes_comma(sentence, end) else None
     return appos.start() if appos else end
 
 
@@ -411,7 +443,7 @@ def _np_ends(sentence: str, aux_start: int, g: dict) -> list[int]:
         ends.append(sentence.rindex(",", 0, end))
     e = end
     for _ in range(2):
-        a = g["appos_wide"].search(sentence, max(0, e - 80), e)
+        a = g["appos_wide"].search(sentence, max(0, e - 80), e) if _closes_comma(sentence, e) else None
         if not a:
             break
         ends.append(a.start())
@@ -468,6 +500,26 @@ _POSTMODIFIER = re.compile(r"\s+(?:from|of|in|at|near|with|aged)\s+[^,;:.!?()\"�
 _RELATIVE = re.compile(r"\s*,?\s+who\s+[^;:!?\"“”]{1,100}?\s*,?\s*\Z", re.IGNORECASE)
 
 
+def _matches(rx: re.Pattern, sentence: str, lowered: str | None, lead: re.Pattern | None = None,
+             rx_lower: re.Pattern | None = None):
+    """What ``rx.finditer(sentence)`` gives, found faster on ``lowered`` (the sentence's folded
+    copy, see :func:`metrics.folded`): ``rx_lower``, the pattern in lower case, scans it
+    case-sensitively; else ``lead``, the start of ``rx`` in lower case, finds the places where
+    ``rx`` may match, and ``rx`` is tried there only, left to right, each after the last match."""
+    if lowered is None:
+        yield from rx.finditer(sentence)
+    elif rx_lower is not None:
+        yield from rx_lower.finditer(lowered)
+    else:
+        end = 0
+        for c in lead.finditer(lowered):
+            if c.start() >= end:
+                m = rx.match(sentence, c.start())
+                if m:
+                    end = m.end()
+                    yield m
+
+
 def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tuple, str]]:
     """Each person of the sentence with the metric of the predicate it is the patient of; a
     person who is the patient of two (``a man who was shot … died``) is counted by the
@@ -484,7 +536,11 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
             out[k][1] = "killed"
 
     upper = sentence.isupper()
-    for m in g["plural_pred"].finditer(sentence):
+    lowered = folded(sentence)
+    # a plural subject is a list of persons joined by "and" (tested for each match below): a
+    # sentence without the word is not scanned
+    listing = " and " in sentence or " AND " in sentence
+    for m in _matches(g["plural_pred"], sentence, lowered, rx_lower=g["plural_pred_lower"]) if listing else ():
         pred = re.sub(r"\s+", " ", m["pass"].lower())
         if not _ok_between(sentence[m.start():m.start("pass")]) or _not_release(pred, sentence, m.end("pass")):
             continue
@@ -501,7 +557,7 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
                 if p[3] != "pronoun":
                     add(p, metric, found.start() if len(listed) > 1 else -1)
             break
-    for m in g["subject_pred"].finditer(sentence):
+    for m in _matches(g["subject_pred"], sentence, lowered, rx_lower=g["subject_pred_lower"]):
         if m["pass"]:
             pred = re.sub(r"\s+", " ", m["pass"].lower())
             if not _ok_between(sentence[m.start():m.start("pass")]) or \
@@ -546,7 +602,7 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
             add(p, metric)
     custody = "ustody" in sentence or "USTODY" in sentence  # the scan only where the word stands
     for rx in ("object", "custody") if custody else ("object",):
-        for m in g[rx].finditer(sentence):
+        for m in _matches(g[rx], sentence, lowered, g["object_lead"]) if rx == "object" else g[rx].finditer(sentence):
             before = sentence[max(0, m.start() - 30):m.start()]
             # "was shot …" is the passive above; "to arrest", "will release", "not detained" give nothing
             if re.search(r"\b(?:was|were|is|are|be|been|being|get|got)\s+(?:\w+\s+)?\Z", before, re.IGNORECASE):
@@ -585,7 +641,7 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
                     add(p, metric, m.start("list") if len(listed) > 1 else -1)
     lower = sentence.lower()
     states = ("left", "leav", "found", "find", "discover")
-    for m in g["left"].finditer(sentence) if any(w in lower for w in states) else ():
+    for m in _matches(g["left"], sentence, lowered, g["left_lead"]) if any(w in lower for w in states) else ():
         listed = _persons_in(m["list"], m.start("list"), g, sentence, 0)
         for p in listed:
             if p[3] != "pronoun":
