@@ -57,15 +57,7 @@ def list_claims(
         include_other: include figures with metric ``other`` (hidden otherwise, unless
             ``metric="other"`` asks for them).
     """
-    where, params = [], []
-    if event is not None:
-        where.append("r.event = ?")
-        params.append(event)
-    if metric is not None:
-        where.append("c.metric = ?")
-        params.append(metric)
-    elif not include_other:
-        where.append("c.metric != 'other'")
+    where, params = _event_and_metric(event, metric, other=include_other or metric is not None)
     if source is not None:
         links = """SELECT l.claim_id FROM chain_links l LEFT JOIN sources s ON s.id = l.source_id
                    WHERE (l.name LIKE ? ESCAPE '\\' OR s.key LIKE ? ESCAPE '\\')"""
@@ -172,15 +164,7 @@ def claim_rows(db: Database, *, event: str | None = None, metric: str | None = N
             order (None where the schema lacks a column), as ``claimtrack.conflicts``
             reads them fastest: a million rows then build no dict each.
     """
-    where, params = [], []
-    if event is not None:
-        where.append("r.event = ?")
-        params.append(event)
-    if metric is not None:
-        where.append("c.metric = ?")
-        params.append(metric)
-    if not include_other:
-        where.append("c.metric != 'other'")
+    where, params = _event_and_metric(event, metric, other=include_other)
     present = {row[1] for row in db.execute("PRAGMA table_info(claims)").fetchall()}
     missing = "NULL" if tuples else None  # a tuple keeps every place; a dict lacks the key
     extra = "".join(f", c.{name}" if name in present else f", {missing} AS {name}"
@@ -378,3 +362,20 @@ def completions(path: str | os.PathLike, what: str, prefix: str = "") -> list[st
         return []
     finally:
         conn.close()
+
+
+def _event_and_metric(event: str | None, metric: str | None, *,
+                      other: bool) -> tuple[list[str], list]:
+    """WHERE terms (on claims ``c`` joined to reports ``r``) and their parameters for an
+    event and a metric; figures of metric ``other`` only when ``other`` is true."""
+    where: list[str] = []
+    params: list = []
+    if event is not None:
+        where.append("r.event = ?")
+        params.append(event)
+    if metric is not None:
+        where.append("c.metric = ?")
+        params.append(metric)
+    if not other:
+        where.append("c.metric != 'other'")
+    return where, params
