@@ -371,7 +371,8 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
     g = _grammar(lexicon or default_lexicon())
     vague = g["vague"]
     skip_until = 0
-    lowered = text.lower()
+    folded_text = _folded(text)  # None where a case-sensitive scan of it could read otherwise
+    lowered = folded_text if folded_text is not None else text.lower()
     lead = 0
     if len(lowered) == len(text):
         lead = g["lead"]
@@ -380,7 +381,7 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
         scan = g["core"].finditer(text)
     # neither pattern looks behind its start or at a word boundary there: matching a window of
     # ``folded`` is matching the slice ``after`` of it
-    if _folded(text) is not None:  # curly quotes and accents too: lower-casing is all ignoring case does
+    if folded_text is not None:  # curly quotes and accents too: lower-casing is all ignoring case does
         folded, date_after, unit_after = lowered, _AFTER_DATE_LOWER, _UNIT_AFTER_LOWER
     else:
         folded, date_after, unit_after = text, _AFTER_DATE, _UNIT_AFTER

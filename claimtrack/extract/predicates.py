@@ -45,7 +45,6 @@ _STOP = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "--", "(", ")", "
 
 
 EARLIER = "(earlier)"  # a neutral measure noun: the metric of the figure before it
-_EARLIER = EARLIER
 # verbs of admission: passive and completed by no place of their own, a stay in hospital
 _ADMIT = frozenset({"admitted", "readmitted"})
 
@@ -172,7 +171,7 @@ def _measured(parse: Parse, start: int, p: dict, verbs: dict) -> str | None:
                 lead = toks[m - 1].low if m else ""
                 return "casualties" if lead.startswith("casualt") else "killed"
             if t.low in verbs["neutral"] and not any(toks[k].tag in ("PREP", "REL") for k in range(m + 1, j - 1)):
-                return _EARLIER  # "the figure had reached 11": what the figure before it counts
+                return EARLIER  # "the figure had reached 11": what the figure before it counts
             return verbs["nouns"].get(t.low)
     return None
 
@@ -410,7 +409,7 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
                 return Reading(inner)
         return Reading("other")
     measured = _measured(parse, np.start, p, verbs)
-    if measured == _EARLIER:
+    if measured == EARLIER:
         # the figure before it in the sentence; else the engine reads the report's claim before
         measured = _earlier_metric(parse, np.start, lexicon) or EARLIER
     if measured:

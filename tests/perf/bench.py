@@ -432,25 +432,24 @@ def bench_stress(workdir: Path, megabytes: float) -> None:
     plain_small = workdir / f"corpus-{megabytes:g}mb.jsonl"
     if not plain_small.exists():
         corpus.write_jsonl(plain_small, megabytes)
-    db = workdir / "stress-plain.db"
-    remove_db(db)
-    base_seconds, base_tree, _ = run_ingest(db, [plain_small], 1, measure_rss=True)
-    base_ratio = db.stat().st_size / plain_small.stat().st_size
-    row(f"ingest of the plain corpus ({mb(plain_small.stat().st_size):.1f} MB), --jobs 1: "
-        "database bytes per input byte · peak memory · time",
-        f"{base_ratio:.1f} · {base_tree / 1024:.0f} MB · {base_seconds:.1f} s", "", "")
-    for label, text in _stress_texts(megabytes).items():
-        path = workdir / f"stress-{len(text)}.txt"
-        path.write_text(text, encoding="utf-8")
-        db = workdir / "stress.db"
+
+    def ingest_one(db: Path, path: Path) -> tuple[float, str]:
+        """Bytes of database per input byte, and the figures as printed."""
         remove_db(db)
         seconds, tree, _ = run_ingest(db, [path], 1, measure_rss=True)
         ratio = db.stat().st_size / path.stat().st_size
+        return ratio, f"{ratio:.1f} · {tree / 1024:.0f} MB · {seconds:.1f} s"
+
+    base_ratio, base = ingest_one(workdir / "stress-plain.db", plain_small)
+    row(f"ingest of the plain corpus ({mb(plain_small.stat().st_size):.1f} MB), --jobs 1: "
+        "database bytes per input byte · peak memory · time", base, "", "")
+    for label, text in _stress_texts(megabytes).items():
+        path = workdir / f"stress-{len(text)}.txt"
+        path.write_text(text, encoding="utf-8")
+        ratio, figures = ingest_one(workdir / "stress.db", path)
         row(f"ingest of one {mb(path.stat().st_size):.1f} MB report, {label}, --jobs 1: "
             "database bytes per input byte · peak memory · time",
-            f"{ratio:.1f} · {tree / 1024:.0f} MB · {seconds:.1f} s",
-            "the plain corpus", f"{base_ratio:.1f} · {base_tree / 1024:.0f} MB · {base_seconds:.1f} s",
-            ratio / base_ratio)
+            figures, "the plain corpus", base, ratio / base_ratio)
 
 
 # Queries on a large database -----------------------------------------------------------
