@@ -380,11 +380,11 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None, date: str | Non
             if not chain:
                 skip = (quotes[q][0] - s0, quotes[q][1] - s0) if q is not None else None
                 p = f.start - s0
-                clause = clause_span(sentence, p)
                 if cues is None:
                     cues = _Cues(sentence_cues(sentence, lex, lambda i=i: speakers.before(i),
                                                lambda n, i=i: speakers.sources(i, n)))
-                chain = cues.nearest(p, skip, clause)
+                # a sentence without cues has no clause to look in first
+                chain = cues.nearest(p, skip, clause_span(sentence, p)) if cues.levels else ()
             if not chain and not later_known:
                 later, later_known = backref(text[spans[i + 1][0]:spans[i + 1][1]], lex), True
             if not chain and later is not None:
