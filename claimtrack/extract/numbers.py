@@ -101,7 +101,7 @@ def _grammar(lexicon: Lexicon) -> dict:
         rf"|(?P<adozen>\b(?:(?:a|one|two|three)\s+(?:quarter|third|half)s?\s+of\s+a\s+|half\s+a\s+|a\s+)"
         rf"(?:dozen|hundred|thousand|million|billion)\b"
         rf"|\ba\s+couple(?:\s+of)?\s+dozen\b|\ba\s+(?:pair|couple)(?=\s+of\s)(?!\s+of\s+(?:{DURATION})\b))"
-        rf"|(?=\d)(?<![\w.,/:-])(?<![A-Za-z]-)(?<!\d\s/\s)(?P<digits>{_DIGITS})(?![\w/]|[.,:]\d|-(?!strong\b)[A-Za-z]|\s/\s\d)"
+        rf"|(?=\d)(?<![\w.,/:-])(?<![A-Za-z]-)(?<!\d\s/\s)(?P<digits>{_DIGITS})(?![\w/]|[.,:]\d|-(?!strong\b|points?\b)[A-Za-z]|\s/\s\d)"
         rf"(?:(?P<scale_sp>{_SP}|-)(?P<scale>{_SCALE_WORDS}|m|k)\b)?"
         rf"|{unit_first}(?<![\w-])(?P<words>{_WORD_RUN})\b(?!-(?:\w))"
     )
