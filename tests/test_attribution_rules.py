@@ -349,3 +349,26 @@ def test_speakers_named_around_and_after_quotes(text, expected):
 def test_kinds_of_bodies(text, name, kind):
     src = extract_claims(text)[0].attribution.source
     assert (src.name, src.kind) == (name, kind)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause with no relative word: the person is what it is about, its subject speaks
+    ("The man detectives believe shot 3 people was arrested on Friday.",
+     [("3", "detectives"), ("3", "detectives")]),  # the second: the report's tally of injured
+    ("A woman police say stole 2 cars was charged.", [("2", "police")]),
+    ("The driver witnesses say hit 4 people fled.", [("4", "witnesses")]),
+    # a person noun before a noun that names no speaker is one noun
+    ("The boy scouts said 3 hikers were rescued.", [("3", "boy scouts")]),
+    # a dateline's dash is no part of the name after it
+    ("PORT ELLIS (KQRT) - Port Ellis police say 4 people died in the blaze.", [("4", "Port Ellis police")]),
+    ("OAK VALE — Oak Vale fire officials said 6 homes burned.", [("6", "Oak Vale fire officials")]),
+    # a verb of saying raised into the passive hedges, but names no speaker
+    ("Officers said three men, one believed to be a student, were arrested.",
+     [("three", "Officers"), ("one", "Officers")]),
+    ("Two fishermen, thought to have drowned, are still missing.", [("Two", None)]),
+    ("Five men are said to have fled the camp.", [("Five", None)]),
+    # a verb of saying with "to" and its hearer still names its speaker
+    ("The mayor said to reporters that 9 people died.", [("9", "mayor")]),
+])
+def test_zero_relatives_datelines_and_raised_verbs(text, expected):
+    assert sources(text) == expected

@@ -165,6 +165,12 @@ def test_extract_prints_and_ingest_stores_individuals(invoke, tmp_path):
     ("Gunmen killed 14 farmers, three pupils and a nurse.", [("killed", "a nurse", "civilians")]),
     # two verbs sharing one object; a person held in custody
     ("Deputies arrested and charged Sam Oyelaran after the robbery.", [("arrested", "Sam Oyelaran", "people")]),
+    # two acts on one object: the graver outcome counts ("stabbed and killed" kills)
+    ("A man stabbed and killed a cashier at the petrol station.", [("killed", "a cashier", "civilians")]),
+    ("Two men beat and killed Rafael Ortiz outside the bar.", [("killed", "Rafael Ortiz", "people")]),
+    ("The gunman shot and wounded a guard.", [("injured", "a guard", "civilians")]),
+    # a participle of a clause after its preposition
+    ("He fled after fatally shooting a bus driver, police said.", [("killed", "a bus driver", "civilians")]),
     ("Police have a 30-year-old man in custody, a spokesman said.", [("arrested", "a 30-year-old man", "people")]),
     # a booking records an arrest
     ("A 19-year-old was booked into the county jail.", [("arrested", "A 19-year-old", "people")]),

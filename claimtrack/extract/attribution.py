@@ -21,7 +21,7 @@ from .metrics import _phrase_alt
 # the stages before this one (the engine and the tests import these from here too)
 from .cues import _NOUN_LIKE, QUOTE_SPEECH, SPEECH, _SPEECH, _SPEECH_WORD, Cue, _by_first_letter
 from .sources import (
-    SCOPED_KINDS, _BODY_OF_REPORT, _POSSESSIVE_END_S, _PRONOUNS, _SPACES, _kinds, country_code,
+    SCOPED_KINDS, _BODY_OF_REPORT, _FUNCTION_WORDS, _POSSESSIVE_END_S, _PRONOUNS, _SPACES, _kinds, country_code,
     make_source, scope_sources, scoped_key, source_key,
 )
 from .phrases import (
@@ -164,6 +164,9 @@ _ROLE_THEN_NAME = re.compile(
 _COORDINATED_VERB = re.compile(
     r"(?:\b(?:and|but)|(?<=\w),)\s+(?:(?:also|then|later|still|again|now)\s+)?\Z")
 _PARTICIPLE = re.compile(r"\w+ing\Z")
+# a verb of saying or thinking raised into the passive ("one man believed to be 17", "they are
+# said to have fled"): the words hedge the figure (see hedges), but no one is named as saying it
+_RAISED = re.compile(r"\s+to\s+(?:be|have|number|total|exceed|include|remain)\b", re.IGNORECASE)
 # the auxiliary of a progressive form between a subject and its verb: "X also is pledging"
 _PROGRESSIVE_END = re.compile(r"(?:\s+(?:also|now|still|again|already))*\s+(?:is|are|was|were|has\s+been|have\s+been)"
                               r"(?:\s+(?:also|now|still|again|already))*\Z")
@@ -313,6 +316,34 @@ def _no_sources(_: int) -> list[Source]:
     return []
 
 
+@lru_cache(maxsize=8)
+def _person_heads(lexicon: Lexicon) -> frozenset[str]:
+    individuals = lexicon.data.get("individuals", {})
+    words = [w for group in individuals.get("heads", {}).values() for w in group]
+    return frozenset(w for w in words + individuals.get("civilian_roles", []) if " " not in w)
+
+
+_ZERO_RELATIVE = re.compile(r"(?P<np>(?i:the|a|an|this|that)\s+(?:[\w'’-]+\s+){0,2}?(?P<head>[a-z]+))"
+                            r"\s+(?P<rest>(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2})\Z")
+
+
+def _zero_relative(np: str, start: int, lexicon: Lexicon) -> tuple[str, int]:
+    """The speaker of a relative clause with no relative word: in "the man police believe shot
+    two", "the man" is what the clause is about and "police" speak. A person noun is no
+    modifier of the noun after it, so a person noun followed by a subject of its own opens one.
+    """
+    m = _ZERO_RELATIVE.match(np)
+    if not m or m["head"] not in _person_heads(lexicon) or m["rest"].split()[0].lower() in _FUNCTION_WORDS:
+        return np, start
+    rest = m["rest"]
+    src = make_source(rest, lexicon)
+    # a name, a body, or a speaker the lexicon knows ("witnesses"): "the boy scouts" is one noun
+    if src is None or src.kind == "unnamed" and \
+            src.name.lower() not in lexicon.data.get("sources", {}).get("unnamed", ()):
+        return np, start
+    return rest, start + m.start("rest")
+
+
 def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | None] = _nobody,
                   earlier: Callable[[int], list[Source]] = _no_sources) -> list[Cue]:
     """Every source a sentence names, with where its cue stands.
@@ -403,6 +434,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         verb = m.group().lower()
         if m.start() in evidence_verbs:
             continue  # read with its whole subject above
+        if _RAISED.match(s, m.end()):
+            continue  # "a man believed to be 19", "were said to have fled": a hedge, no speaker
         if upper and verb in _BELIEF:
             continue  # upper-case wire copy: a verb of belief in capitals ("LEFT VOTERS FEARING") is no attribution
         after_verb = (_VERB_NEXT_STRICT if upper else _VERB_NEXT).match(s, m.end()) if verb in _NOUN_LIKE else None
@@ -474,6 +507,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         np, start = _np_backward(s, m.start())
         if np and start > 0:
             np, start = _listed_subject(s, np, start)
+        if np and " " in np:
+            np, start = _zero_relative(np, start, lexicon)
         if np and _PARTICIPLE.fullmatch(verb):
             np = _PROGRESSIVE_END.sub("", np)  # "the province also is pledging": the province
         reading = _subject_reading(np, verb in _NOUN_LIKE, verb in _EVIDENCE)

@@ -179,7 +179,7 @@ def _grammar(lexicon: Lexicon) -> dict:
             rf"in\s+(?:police\s+|federal\s+|state\s+)?custody\b", re.IGNORECASE),
         # the verb may share its object with another ("arrested and charged a man")
         "object": re.compile(
-            rf"(?<![\w-])(?P<verb>{active})(?:\s+and\s+[a-z]+ed)?\s+(?:also\s+)?(?P<list>{anyone}(?:\s*,\s*{anyone})*(?:\s*,?\s+and\s+{anyone})?)"
+            rf"(?<![\w-])(?P<verb>{active})(?:\s+and\s+(?P<verb2>[a-z]+ed))?\s+(?:also\s+)?(?P<list>{anyone}(?:\s*,\s*{anyone})*(?:\s*,?\s+and\s+{anyone})?)"
             rf"(?![\w'’-])", re.IGNORECASE),
         # a state the act left its object in: "left a guard dead", "found a man and a boy wounded"
         "left": re.compile(rf"(?<![\w-])(?:left|leaving|leaves|found|finds|finding|discovered)\s+(?P<list>{anyone}"
@@ -333,7 +333,7 @@ def _ok_between(text: str) -> bool:
 
 
 _PREDICATE_WORD = re.compile(r"\b(?i:%s)" % _phrase_alt((
-    "kill", "shot", "dead", "die", "murder", "slain", "assassinat", "gunned", "wound", "injur", "hurt",
+    "kill", "shot", "shoot", "dead", "die", "murder", "slain", "assassinat", "gunned", "wound", "injur", "hurt",
     "stabb", "arrest", "detain", "custody", "apprehend", "kidnap", "abduct", "hostage", "missing",
     "disappear", "releas", "freed", "set free", "booked")))
 
@@ -616,6 +616,8 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
                 if _not_release(pred, sentence, m.end()):
                     continue
                 metric = _outcome(_ACTIVE[pred], pred, sentence, m.end())
+                if metric == "injured" and _ACTIVE.get((m["verb2"] or "").lower()) == "killed":
+                    metric = "killed"  # "stabbed and killed a guard": the graver of the two acts
             listed = _persons_in(m["list"], m.start("list"), g, sentence, 0)
             for p in listed:
                 if p[3] == "pronoun":

@@ -119,7 +119,7 @@ _NAME_PARTICLES = frozenset(("of", "the", "for", "and", "de", "do", "da", "dos",
 def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
     """Normalise a noun phrase naming a source: name, kind, key, descriptor and role."""
     kinds = _kinds(lexicon)
-    text = np_text.strip(" ,.;:'\"“”‘’")
+    text = np_text.strip(" ,.;:'\"“”‘’-–—")  # "CITY (AP) — City police say": no dash
     text = _SPACES.sub(" ", text)
     body = _BODY_OF_REPORT.match(text)
     if body and body.end() < len(text):
