@@ -357,6 +357,8 @@ def test_kinds_of_bodies(text, name, kind):
      [("3", "detectives"), ("3", "detectives")]),  # the second: the report's tally of injured
     ("A woman police say stole 2 cars was charged.", [("2", "police")]),
     ("The driver witnesses say hit 4 people fled.", [("4", "witnesses")]),
+    ("The man who investigators say robbed 6 banks was caught.", [("6", "investigators")]),
+    ("A woman that deputies say took 2 horses was found.", [("2", "deputies")]),
     # a person noun before a noun that names no speaker is one noun
     ("The boy scouts said 3 hikers were rescued.", [("3", "boy scouts")]),
     # a dateline's dash is no part of the name after it
@@ -371,4 +373,14 @@ def test_kinds_of_bodies(text, name, kind):
     ("The mayor said to reporters that 9 people died.", [("9", "mayor")]),
 ])
 def test_zero_relatives_datelines_and_raised_verbs(text, expected):
+    assert sources(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a page that mixes typography: a straight mark opens, a curly one closes
+    ('Ana Ruiz runs the bakery. She says the street was calm.\n\n"It was awful,” said Ana Ruiz. '
+     '“I saw 2 men fall."', [("2", "Ana Ruiz")]),
+    ('"We lost 3 homes,” the mayor said on Monday.', [("3", "mayor")]),
+])
+def test_quotes_of_mixed_typography(text, expected):
     assert sources(text) == expected

@@ -213,6 +213,9 @@ def test_a_person_behind_modifiers_lists_and_wire_copy_is_found(text, expected):
     "A woman was booked on a late flight home.",
     # a warrant, a search: no arrest
     "Police want to have the man in custody by Friday.",
+    # a page's frame after a headline run into it is no one's name
+    "Cyclist hit by van, killed Posted: Sunday, June 1, 2025 8:15 AM",
+    "Guard shot, killed Updated: 2 hours ago",
 ])
 def test_no_individual_from_upper_case_words_or_things(text):
     assert people(text) == []

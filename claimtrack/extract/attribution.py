@@ -327,21 +327,29 @@ _ZERO_RELATIVE = re.compile(r"(?P<np>(?i:the|a|an|this|that)\s+(?:[\w'’-]+\s+)
                             r"\s+(?P<rest>(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2})\Z")
 
 
+_RELATIVE_WORD = re.compile(r"(?i:who|whom|that)\s+")
+
+
 def _zero_relative(np: str, start: int, lexicon: Lexicon) -> tuple[str, int]:
-    """The speaker of a relative clause with no relative word: in "the man police believe shot
+    """The speaker of a relative clause on a person: in "the man (who) police believe shot
     two", "the man" is what the clause is about and "police" speak. A person noun is no
     modifier of the noun after it, so a person noun followed by a subject of its own opens one.
     """
     m = _ZERO_RELATIVE.match(np)
-    if not m or m["head"] not in _person_heads(lexicon) or m["rest"].split()[0].lower() in _FUNCTION_WORDS:
+    if not m or m["head"] not in _person_heads(lexicon):
         return np, start
-    rest = m["rest"]
+    rest, at = m["rest"], m.start("rest")
+    relative = _RELATIVE_WORD.match(rest)
+    if relative:  # "the man who police say …": the same, with its relative word
+        rest, at = rest[relative.end():], at + relative.end()
+    if not rest or rest.split()[0].lower() in _FUNCTION_WORDS:
+        return np, start
     src = make_source(rest, lexicon)
     # a name, a body, or a speaker the lexicon knows ("witnesses"): "the boy scouts" is one noun
     if src is None or src.kind == "unnamed" and \
             src.name.lower() not in lexicon.data.get("sources", {}).get("unnamed", ()):
         return np, start
-    return rest, start + m.start("rest")
+    return rest, start + at
 
 
 def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | None] = _nobody,

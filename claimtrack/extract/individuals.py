@@ -145,10 +145,12 @@ def _grammar(lexicon: Lexicon) -> dict:
     not_name = closed | metric_words | set(modifiers) | set(heads) | _NOT_NAMES | set(_COUNT_WORDS) | {
         "that", "as", "since", "after", "before", "until"} | {
         w.lower() for w in lexicon.data.get("words", {}).get("things", [])}
+    furniture = frozenset(w.lower() for w in lexicon.data.get("furniture", {}).get("words", []))
     return {
         "last_words": frozenset(h.split()[-1] for h in heads) | {"he", "she"},
         "classes": grammar.classes(lexicon)["table"],
-        "not_name": frozenset(not_name),
+        "not_name": frozenset(not_name | furniture),
+        "furniture": furniture,  # "killed Posted: Monday": the page's frame, no one's name
         # the predicates whose upper-case subject may be a name (not "hurt", "released": a
         # place or a firm is hurt or released too)
         "upper_preds": frozenset(w for w, metric in {**_PASSIVE, **_INTRANSITIVE}.items()
@@ -265,7 +267,7 @@ def _person(m: re.Match, g: dict, sentence: str, offset: int) -> tuple | None:
         words = name.split()
         title = words[0].lower().rstrip(".") in g["titles"]
         core = words[1:] if title else words
-        if not core or any(w.lower().rstrip(".") in _NOT_NAMES for w in core):
+        if not core or any(w.lower().rstrip(".") in _NOT_NAMES or w.lower() in g["furniture"] for w in core):
             return None
         if name.isupper():
             return None  # a capitalised word in wire copy is no name we can tell

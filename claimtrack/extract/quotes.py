@@ -68,6 +68,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             j = cm.start() if cm else -1
         if o == "“" and j < 0:
             j = text.find("\"", m.end(), para_end)
+        if o == "\"":  # pages that mix typography open with a straight mark and close curly
+            curly = text.find("”", m.end(), j if j >= 0 else para_end)
+            j, close = (curly, "”") if curly >= 0 else (j, close)
         if j < 0:
             # news style leaves a quote open when it goes on in the next paragraph
             if o in ("“", "«", "„", "\"", "''") and para_end - m.end() > 20:
