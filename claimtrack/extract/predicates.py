@@ -44,6 +44,8 @@ _THEN = frozenset({"earlier", "later", "before", "after", "ago", "prior", "since
 _STOP = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "--", "(", ")", "\"", "“", "”"})
 
 
+# quantity words that take a partitive: "most of the 200"
+_PARTS = frozenset({"most", "many", "some", "all", "half", "several", "few", "none", "each", "both", "rest"})
 EARLIER = "(earlier)"  # a neutral measure noun: the metric of the figure before it
 # verbs of admission: passive and completed by no place of their own, a stay in hospital
 _ADMIT = frozenset({"admitted", "readmitted"})
@@ -330,6 +332,41 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
     return None
 
 
+def _whole_of_part(parse: Parse, start: int) -> bool:
+    """The figure at token ``start`` counts the whole of a partitive: "four of the 18", "most
+    of the 200"."""
+    toks = parse.tokens
+    j = start - 1
+    while j >= 0 and toks[j].tag == "DET":
+        j -= 1
+    return j >= 1 and toks[j].low == "of" and (toks[j - 1].tag == "NUM" or toks[j - 1].low in _PARTS)
+
+
+def _part_is_subject(parse: Parse, start: int) -> bool:
+    """The part of the partitive whose whole is at token ``start`` opens its clause ("Four of
+    the 18 …"), so the first verb after the whole is the part's."""
+    toks = parse.tokens
+    j = start - 1
+    while j >= 0 and toks[j].tag == "DET":
+        j -= 1
+    b = _before(parse, j - 1)
+    return b < 0 or toks[b].tag in ("SUB", "CONJ", "REL") or toks[b].text in (",", ";", ":", "—", "–", "(")
+
+
+def _second_object(parse: Parse, j: int, p: dict, verbs: dict) -> bool:
+    """Token ``j``, before a figure's phrase, is the second verb of two coordinated verb phrases
+    and nothing in its clause counts: "arrested 30 men and seized 12 rifles" (not "arrested and
+    charged 12", "razed 40 homes and left 12 people dead")."""
+    toks = parse.tokens
+    if j < 2 or toks[j].tag != "PART" or toks[j - 1].low != "and" or toks[j - 2].tag not in ("WORD", "NAME"):
+        return False
+    verb = toks[j].low
+    end = j
+    while end < len(toks) and toks[end].text not in (";", ":", ".") and toks[end].tag != "SUB":
+        end += 1  # the object's relative clause is part of it: "found four adults who had been shot"
+    return verb not in p["before"] and verb not in verbs["prosecution"] and not _counts_in(parse, j, end, p)
+
+
 def _present_verb(t, verbs: dict) -> bool:
     """A word after a partitive pronoun that is its verb in the present tense, told by its place
     ("two of them need …"), not a noun in apposition ("two of them children")."""
@@ -421,6 +458,8 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     obj = _object_of(parse, np.start, np.end, p, verbs)
     if obj:
         return Reading(obj)
+    if _second_object(parse, j, p, verbs):
+        return Reading("other")  # "arrested 30 men and seized 12 rifles": the rifles are seized only
     head_metric = None
     if head is not None:
         head_metric, _ = _after_metric(p, parse.words(np.head, np.head + 3))
@@ -439,6 +478,23 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         # what the group is doing, after its head, when the phrase names no metric of its own:
         # "9,000 people marching", "families fleeing"; not "two gunshot victims arriving"
         modifier = verbs["doing"][toks[np.end].low]
+    if _whole_of_part(parse, np.start):
+        # "four of the 18 climbers … died": the verb is the part's; the whole counts only what
+        # its own phrase says ("40 of the 130 protesters detained")
+        if not modifier and np.end < len(toks) and toks[np.end].tag == "REL":
+            inner, negated, _ = _predicate(parse, np.end + 1, p)
+            modifier = inner if inner and not negated else None
+        elif not modifier and np.end < len(toks):
+            # what hangs on the whole, up to the part's own verb: "two of the 40 people shot
+            # overnight", "one of four people to be shot", not "four of the 18 caught … died"
+            stop = len(toks)  # the part is no subject: "was one of five people shot at the bar"
+            if _part_is_subject(parse, np.start):
+                stop = np.verb_at if np.verb_at > np.end or parse.verb_group(np.verb_at) is not None else stop
+            k = np.end
+            while k < stop and toks[k].text not in _STOP and toks[k].tag not in ("SUB", "REL") and not modifier:
+                modifier, _ = _after_metric(p, parse.words(k, min(len(toks), k + 4)))
+                k += 1
+        return Reading(head_metric or modifier or "other")
     predicate, negated, modal = _predicate(parse, np.verb_at, p, verbs["fatal"], verbs) \
         if np.verb_at < len(toks) else (None, False, None)
     vg = parse.verb_group(np.verb_at) if np.verb_at < len(toks) else None
@@ -475,6 +531,17 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         return Reading(head_metric or modifier)
     if predicate:
         return Reading(predicate, hedge)
+    if predicate is None and vg is None and np.verb_at < len(toks) and toks[np.verb_at].low in ("and", "or"):
+        k = np.verb_at + 1
+        while k < len(toks) and toks[k].tag == "DET":
+            k += 1
+        following = parse.noun_phrase(toks[k].fig) if k < len(toks) and toks[k].tag == "NUM" and \
+            parse.c["table"].get(toks[k].low) != "PRON" else None  # not "one kid and he was shot": a clause
+        if following is not None and not following.negated and following.verb_at < len(toks):
+            # "17 soldiers and 4 civilians were wounded": coordinated groups share the last one's verb
+            shared, negated, modal = _predicate(parse, following.verb_at, p, verbs["fatal"], verbs)
+            if shared and shared != "other" and not negated:
+                return Reading(shared)
     if head is None and not np.partitive and predicate is None and vg is None:
         right, _ = _after_metric(p, parse.words(np.start + 1, min(len(toks), np.start + 6), skip_adverbs=False))
         if right:
