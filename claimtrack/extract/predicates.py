@@ -96,6 +96,9 @@ def _verbs(lexicon: Lexicon) -> dict:
     return {"present": present, "nouns": nouns, "subjects": p["subjects"], "care": words("care_places"),
             "doing": doing, "neutral": words("neutral_measures"), "states": words("state_verbs"),
             "prosecution": words("prosecution_verbs"),
+            "persons": frozenset(w.lower() for ws in lexicon.data.get("individuals", {}).get("heads", {}).values()
+                                 for w in ws)
+            | frozenset(w.lower() for w in lexicon.data.get("individuals", {}).get("civilian_roles", [])),
             "comparisons": tuple(tuple(c.lower().split()) for c in g.get("comparisons", [])),
             "loss": words("loss_verbs"), "irrealis": words("irrealis"), "measure_nouns": words("measure_nouns"),
             "measure_verbs": words("measure_verbs"), "rates": words("rate_units"), "fatal": words("fatal_adverbs"),
@@ -320,16 +323,29 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
         # the verb and its complement around the object (which the noun phrase may have taken
         # as its own) read as the object's predicate: "forced 300 people from their homes" as
         # "300 people were forced from their homes"
-        phrase = verb + " " + parse.words(prep, min(len(toks), prep + 4))
-        metric, stop = _after_metric(p, phrase)
-        if metric and stop > len(verb):
-            return metric
+        complement = " " + parse.words(prep, min(len(toks), prep + 4))
+        forms = [verb]
+        if toks[j].tag == "WORD":  # a headline's present tense: "Wildfires force 5,000 from their homes"
+            stem = verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
+            forms.append(stem + ("d" if stem.endswith("e") else "ed"))
+        for form in forms:
+            metric, stop = _after_metric(p, form + complement)
+            if metric and stop > len(form):
+                return metric
     if toks[j].tag in ("PART", "GER") and verb in p["before"] and toks[j].low not in verbs["not_before"]:
         return p["before"][verb]  # "freed 12 of the 90 miners", "killing 3"
     if toks[j].tag in ("WORD", "NAME", "ADV", "GER") and toks[j].low not in _MONTHS:
         # a present tense: "Police detain 38", "Floods displace 12,000"
         return verbs["present"].get(verb)
     return None
+
+
+def _age_apposition(parse: Parse, k: int, verbs: dict) -> bool:
+    """The bare figure at token ``k`` stands between commas after a noun naming one person:
+    an age ("the victim, 17, died", "a nurse, 52,")."""
+    toks = parse.tokens
+    return 2 <= k < len(toks) - 1 and toks[k - 1].text == "," and toks[k + 1].text == "," and \
+        toks[k - 2].low.rsplit(" ", 1)[-1] in verbs["persons"] and toks[k].text.isdigit() and int(toks[k].text) < 120
 
 
 def _whole_of_part(parse: Parse, start: int) -> bool:
@@ -406,6 +422,8 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             return Reading("other")  # "one shot smashed a window": a bullet
     if _irrealis(parse, np.start, verbs):
         return Reading("other")
+    if head is None and _age_apposition(parse, np.start, verbs):
+        return Reading("other")  # "the victim, 17, died": an age
     k = np.start
     if _compared(parse, k, verbs):  # "up from 9": what the figure it is compared with counts
         compared = _earlier_metric(parse, k - 1, lexicon, nearest=True)
@@ -559,7 +577,10 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
                 shared = _object_of(parse, first.start, first.end, p, verbs)
                 if shared:
                     return Reading(shared)
-    if head is not None and vg is not None and not vg.passive:
+    # a verb the word lists do not know, told by its place after a plural head: "sang", "wept"
+    unknown_verb = vg is None and np.verb_at == np.end < len(toks) and toks[np.end].tag == "WORD" and \
+        _plural_or_collective(head or "")
+    if head is not None and ((vg is not None and not vg.passive) or unknown_verb):
         noun = verbs["nouns"].get(head)
         if noun:
             return Reading(noun)
