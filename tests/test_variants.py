@@ -338,8 +338,8 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          [("arrested", 40, 40, "police")]),
         ("Ambulances took five people with burns to the regional hospital in Lviv.",
          [("hospitalized", 5, 5, U)]),
-        ("Five people were shot, one of them fatally, in Chicago on Saturday, police said.",
-         [("casualties", 5, 5, "police"), ("killed", 1, 1, "police")]),
+        ("Five men were shot on a Chicago corner late on Saturday, one of them fatally.",
+         [("casualties", 5, 5, U), ("killed", 1, 1, U)]),
         ("At least 30 people were killed or injured in the blast, the governor said.",
          [("casualties", 30, INF, "governor")]),
         ("Sixteen workers were injured in the explosion, six of whom were taken to "

@@ -379,7 +379,7 @@ def _second_object(parse: Parse, j: int, p: dict, verbs: dict) -> bool:
     verb = toks[j].low
     end = j
     while end < len(toks) and toks[end].text not in (";", ":", ".") and toks[end].tag != "SUB":
-        end += 1  # the object's relative clause is part of it: "found four adults who had been shot"
+        end += 1  # the object's relative clause is part of it: "and met 3 men who were hurt"
     return verb not in p["before"] and verb not in verbs["prosecution"] and not _counts_in(parse, j, end, p)
 
 
@@ -504,8 +504,8 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             modifier = inner if inner and not negated else None
         elif not modifier and np.end < len(toks):
             # what hangs on the whole, up to the part's own verb: "two of the 40 people shot
-            # overnight", "one of four people to be shot", not "four of the 18 caught … died"
-            stop = len(toks)  # the part is no subject: "was one of five people shot at the bar"
+            # overnight", "one of 9 men later to be hurt", not "four of the 18 caught … died"
+            stop = len(toks)  # the part is no subject: "was one of 6 men hurt in the blast"
             if _part_is_subject(parse, np.start):
                 stop = np.verb_at if np.verb_at > np.end or parse.verb_group(np.verb_at) is not None else stop
             k = np.end
