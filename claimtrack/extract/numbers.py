@@ -100,6 +100,7 @@ def _grammar(lexicon: Lexicon) -> dict:
         rf"{vague_first}(?<![\w.,$-])(?P<vague>{vague_alt.lower()})\b"
         rf"|(?P<adozen>\b(?:(?:a|one|two|three)\s+(?:quarter|third|half)s?\s+of\s+a\s+|half\s+a\s+|a\s+)"
         rf"(?:dozen|hundred|thousand|million|billion)\b"
+        rf"(?:(?:(?<=hundred)|(?<=thousand)){_SP}and{_SP}{_WORD_NUM}(?:-{_WORD_NUM})?\b)?"  # "a hundred and fifty"
         rf"|\ba\s+couple(?:\s+of)?\s+dozen\b|\ba\s+(?:pair|couple)(?=\s+of\s)(?!\s+of\s+(?:{DURATION})\b))"
         rf"|(?=\d)(?<![\w.,/:-])(?<![A-Za-z]-)(?<!\d\s/\s)(?P<digits>{_DIGITS})(?![\w/]|[.,:]\d|-(?!strong\b)[A-Za-z]|\s/\s\d)"
         rf"(?:(?P<scale_sp>{_SP}|-)(?P<scale>{_SCALE_WORDS}|m|k)\b)?"
@@ -224,7 +225,7 @@ _CODE_BEFORE = re.compile(
     r"\b(?:aged|age|ages|ages\s+of|age\s+of|page|pages|p\.|pp\.|no\.|nos\.|number|chapter|article|"
     r"section|paragraph|item|verse|version|v\.|model|route|highway|interstate|flight|room|suite|"
     r"apt\.?|rank|ranked|channel|box|size|code|tel\.?|phone|ext\.?)\s*\Z|#\s*\Z"
-    r"|\bages?\s+(?:of\s+)?\d+(?:\s*,\s*\d+)*\s*(?:,?\s*and|to|-|–)\s*\Z"
+    r"|\bage[sd]?\s+(?:of\s+)?\d+(?:\s*,\s*\d+)*\s*(?:,|,?\s*and|to|-|–)\s*\Z"
     r"|\b(?:image|photo|slide|picture|page|part|video)\s+\d+\s+of\s*/?\s*\Z|\b(?:image|photo|slide|picture|video)\s*\Z",
     re.IGNORECASE)
 _MONTH_OR_THE = set(re.findall(r"[a-z]+", "january february march april may june july august september "
@@ -336,6 +337,8 @@ def _quantity_value(words: str) -> int:
     """"a dozen" 12, "half a dozen" 6, "a quarter of a million" 250,000, "two thirds of a
     million", "a pair of" 2, "a couple dozen" 24."""
     w = _QUANTITY_WORDS.findall(words.lower())
+    if "and" in words.lower().split():
+        return words_to_int(words) or 0  # "a hundred and fifty"
     if w[1] in ("pair", "couple"):
         return 24 if w[-1] == "dozen" else 2
     scale = SCALES[w[-1]]
@@ -442,8 +445,8 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                 if prev in _NAME_SET and _CAPITAL_WORD.search(before[-15:]) and _NAME_BEFORE.search(
                         before, max(0, len(before.rstrip()) - _NAME_LONGEST - 1)):
                     continue  # "Highway 81", "Flight 370": a name
-                if (prev in _CODE_SET or "age" in prev or prev.endswith("#")) and _CODE_BEFORE.search(before):
-                    continue  # "aged 35", "page 12", "No. 5"
+                if (prev in _CODE_SET or "age" in prev or prev.endswith(("#", ","))) and _CODE_BEFORE.search(before):
+                    continue  # "aged 35", "page 12", "No. 5", "aged 4, 6 and 9"
                 if _YEAR.fullmatch(digits) and not _YEAR_FOLLOWERS.match(after):
                     continue  # a year
                 if after[:1] in ".)" and _LINE_START.search(before) and _LIST_MARK.match(after):

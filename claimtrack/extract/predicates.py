@@ -65,7 +65,7 @@ def _verbs(lexicon: Lexicon) -> dict:
     p = _patterns(lexicon)
     present: dict[str, str] = {}
     for phrase, metric in list(p["after"].items()) + list(p["before"].items()):
-        if " " in phrase or not phrase.endswith("ed") or len(phrase) < 6:
+        if " " in phrase or not phrase.endswith("ed") or len(phrase) < 5:
             continue
         for stem in (phrase[:-2], phrase[:-1]):
             for form in (stem, stem + "s"):
@@ -549,8 +549,10 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         return Reading(head_metric or modifier)
     if predicate:
         return Reading(predicate, hedge)
-    if predicate is None and vg is None and np.verb_at < len(toks) and toks[np.verb_at].low in ("and", "or"):
+    if predicate is None and vg is None and np.verb_at < len(toks) and toks[np.verb_at].low in ("and", "or", "as"):
         k = np.verb_at + 1
+        if toks[np.verb_at].low == "as":  # "12 soldiers as well as 5 civilians"
+            k = k + 2 if parse.words(k, k + 2) == "well as" else len(toks)
         while k < len(toks) and toks[k].tag == "DET":
             k += 1
         following = parse.noun_phrase(toks[k].fig) if k < len(toks) and toks[k].tag == "NUM" and \
