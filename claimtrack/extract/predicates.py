@@ -95,7 +95,7 @@ def _verbs(lexicon: Lexicon) -> dict:
             doing.setdefault(phrase[:-2] + "ing", metric)
     return {"present": present, "nouns": nouns, "subjects": p["subjects"], "care": words("care_places"),
             "doing": doing, "neutral": words("neutral_measures"), "states": words("state_verbs"),
-            "prosecution": words("prosecution_verbs"),
+            "prosecution": words("prosecution_verbs"), "denials": words("denials"),
             "persons": frozenset(w.lower() for ws in lexicon.data.get("individuals", {}).get("heads", {}).values()
                                  for w in ws)
             | frozenset(w.lower() for w in lexicon.data.get("individuals", {}).get("civilian_roles", [])),
@@ -422,6 +422,11 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             return Reading("other")  # "one shot smashed a window": a bullet
     if _irrealis(parse, np.start, verbs):
         return Reading("other")
+    j = _before(parse, np.start)
+    if j >= 0 and toks[j].low == "that":
+        j = _before(parse, j)
+    if j >= 0 and toks[j].low in verbs["denials"]:
+        return Reading("other")  # "police denied that 40 people were held": no one's claim
     if head is None and _age_apposition(parse, np.start, verbs):
         return Reading("other")  # "the victim, 17, died": an age
     k = np.start
@@ -524,6 +529,9 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             return among
     if negated or predicate == "other":
         return Reading("other")
+    if head is None and vg is not None and toks[vg.main].low in verbs["prosecution"] and \
+            not np.partitive and any(toks[i].tag == "NUM" for i in range(np.start)):
+        return Reading("other")  # "of the 14 people held, 9 were charged": the group is counted before
     if head is None and np.partitive and vg is not None and toks[vg.main].low in verbs["prosecution"] and \
             toks[np.end - 1].tag in ("PRON", "REL"):
         # "45 were held; 12 of them were charged": charging members of a group already counted
