@@ -45,7 +45,7 @@ _STOP = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "--", "(", ")", "
 
 
 # quantity words that take a partitive: "most of the 200"
-_PARTS = frozenset({"most", "many", "some", "all", "half", "several", "few", "none", "each", "both", "rest"})
+_PARTS = frozenset({"most", "many", "some", "all", "half", "several", "few", "none", "each", "both", "rest", "any"})
 EARLIER = "(earlier)"  # a neutral measure noun: the metric of the figure before it
 # verbs of admission: passive and completed by no place of their own, a stay in hospital
 _ADMIT = frozenset({"admitted", "readmitted"})
@@ -348,6 +348,63 @@ def _age_apposition(parse: Parse, k: int, verbs: dict) -> bool:
         toks[k - 2].low.rsplit(" ", 1)[-1] in verbs["persons"] and toks[k].text.isdigit() and int(toks[k].text) < 120
 
 
+def _list_predicate(parse: Parse, start: int, at: int, p: dict, verbs: dict) -> str | None:
+    """The metric of the verb that a list of groups shares, from the token ``at`` that ends the
+    group starting at token ``start``: "17 soldiers and 4 civilians were wounded", "12 police,
+    a nurse and 3 children were hurt", "12 soldiers as well as 5 civilians"; a pronoun opens a
+    clause ("one kid and he was shot"), and so does ", and" after a first group ("found four
+    victims, and two died")."""
+    toks = parse.tokens
+    n = len(toks)
+    joined = False  # a list is closed by "and", "or" or "as well as"
+    for hop in range(6):
+        if at >= n or toks[at].low not in ("and", "or", "as", ","):
+            return None
+        k = at + 1
+        if toks[at].low == "as":
+            if parse.words(k, k + 2) != "well as":
+                return None
+            k += 2
+        elif toks[at].low == "," and k < n and toks[k].low in ("and", "or"):
+            if hop == 0 and parse.coordinated_before(start) is None:
+                return None  # "located four victims, and two died": a clause, not a list
+            k += 1  # a serial comma
+        joined = joined or toks[at].low != "," or toks[k - 1].low in ("and", "or")
+        while k < n and toks[k].tag == "DET":
+            k += 1
+        if k >= n:
+            return None
+        if toks[k].tag == "NUM" and parse.c["table"].get(toks[k].low) != "PRON":
+            following = parse.noun_phrase(toks[k].fig)
+            if following is None or following.negated or following.verb_at >= n:
+                return None
+            at = following.verb_at
+        elif toks[k].tag in ("WORD", "NAME") and k > at + 1 and toks[k - 1].tag == "DET":
+            at = parse._nominal_run(k)[0]  # "a nurse": one named without a figure
+            if at >= n or (toks[at].low not in ("and", "or", ",") and not joined):
+                return None  # "4 feet away, the gun went off": no list
+        else:
+            return None
+        if toks[at].low not in ("and", "or", "as", ","):
+            if not joined:
+                return None
+            shared, negated, _ = _predicate(parse, at, p, verbs["fatal"], verbs)
+            vg = parse.verb_group(at)
+            if shared is None and vg is not None:
+                shared = _among(parse, vg, p)
+            return shared if shared and shared != "other" and not negated else None
+    return None
+
+
+def _among(parse: Parse, vg, p: dict) -> str | None:
+    """"were among the dead": the metric of the group a copula places them among."""
+    toks = parse.tokens
+    m = vg.main
+    if toks[m].tag == "AUX" and m + 3 < len(toks) and toks[m + 1].low == "among" and toks[m + 2].tag == "DET":
+        return _after_metric(p, parse.words(m + 3, min(len(toks), m + 6)))[0]
+    return None
+
+
 def _whole_of_part(parse: Parse, start: int) -> bool:
     """The figure at token ``start`` counts the whole of a partitive: "four of the 18", "most
     of the 200"."""
@@ -527,6 +584,8 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         among = read(parse, toks[vg.main + 2].fig, lexicon)
         if among is not None:
             return among
+    if predicate is None and vg is not None:
+        predicate = _among(parse, vg, p)  # "two Britons were among the dead"
     if negated or predicate == "other":
         return Reading("other")
     if head is None and vg is not None and toks[vg.main].low in verbs["prosecution"] and \
@@ -557,19 +616,10 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         return Reading(head_metric or modifier)
     if predicate:
         return Reading(predicate, hedge)
-    if predicate is None and vg is None and np.verb_at < len(toks) and toks[np.verb_at].low in ("and", "or", "as"):
-        k = np.verb_at + 1
-        if toks[np.verb_at].low == "as":  # "12 soldiers as well as 5 civilians"
-            k = k + 2 if parse.words(k, k + 2) == "well as" else len(toks)
-        while k < len(toks) and toks[k].tag == "DET":
-            k += 1
-        following = parse.noun_phrase(toks[k].fig) if k < len(toks) and toks[k].tag == "NUM" and \
-            parse.c["table"].get(toks[k].low) != "PRON" else None  # not "one kid and he was shot": a clause
-        if following is not None and not following.negated and following.verb_at < len(toks):
-            # "17 soldiers and 4 civilians were wounded": coordinated groups share the last one's verb
-            shared, negated, modal = _predicate(parse, following.verb_at, p, verbs["fatal"], verbs)
-            if shared and shared != "other" and not negated:
-                return Reading(shared)
+    if predicate is None and vg is None and np.verb_at < len(toks) and toks[np.verb_at].low in ("and", "or", "as", ","):
+        shared = _list_predicate(parse, np.start, np.verb_at, p, verbs)
+        if shared:
+            return Reading(shared)
     if head is None and not np.partitive and predicate is None and vg is None:
         right, _ = _after_metric(p, parse.words(np.start + 1, min(len(toks), np.start + 6), skip_adverbs=False))
         if right:
