@@ -101,7 +101,7 @@ def _grammar(lexicon: Lexicon) -> dict:
         rf"|(?P<adozen>\b(?:(?:a|one|two|three)\s+(?:quarter|third|half)s?\s+of\s+a\s+|half\s+a\s+|a\s+)"
         rf"(?:dozen|hundred|thousand|million|billion)\b"
         rf"(?:(?:(?<=hundred)|(?<=thousand)){_SP}and{_SP}{_WORD_NUM}(?:-{_WORD_NUM})?\b)?"  # "a hundred and fifty"
-        rf"|\ba\s+couple(?:\s+of)?\s+dozen\b|\ba\s+(?:pair|couple)(?=\s+of\s)(?!\s+of\s+(?:{DURATION})\b))"
+        rf"|\ba\s+couple(?:\s+of)?\s+dozen\b|\ba\s+(?:pair|couple|score)(?=\s+of\s)(?!\s+of\s+(?:{DURATION})\b))"
         rf"|(?=\d)(?<![\w.,/:-])(?<![A-Za-z]-)(?<!\d\s/\s)(?P<digits>{_DIGITS})(?![\w/]|[.,:]\d|-(?!strong\b)[A-Za-z]|\s/\s\d)"
         rf"(?:(?P<scale_sp>{_SP}|-)(?P<scale>{_SCALE_WORDS}|m|k)\b)?"
         rf"|{unit_first}(?<![\w-])(?P<words>{_WORD_RUN})\b(?!-(?:\w))"
@@ -335,12 +335,14 @@ _QUANTITY_WORDS = re.compile(r"[a-z]+")
 
 def _quantity_value(words: str) -> int:
     """"a dozen" 12, "half a dozen" 6, "a quarter of a million" 250,000, "two thirds of a
-    million", "a pair of" 2, "a couple dozen" 24."""
+    million", "a pair of" 2, "a couple dozen" 24, "a score of" 20."""
     w = _QUANTITY_WORDS.findall(words.lower())
     if "and" in words.lower().split():
         return words_to_int(words) or 0  # "a hundred and fifty"
     if w[1] in ("pair", "couple"):
         return 24 if w[-1] == "dozen" else 2
+    if w[1] == "score":
+        return 20  # "a score of"
     scale = SCALES[w[-1]]
     if w[0] == "half":
         return scale // 2

@@ -169,8 +169,13 @@ def _measured(parse: Parse, start: int, p: dict, verbs: dict) -> str | None:
             return None
         if t.low in verbs["measure_nouns"]:
             for k in range(m + 1, j):  # what the noun counts: "number of arrests", "of people who fled"
-                metric, _ = _after_metric(p, parse.words(k, min(j, k + 4)))
+                words = parse.words(k, min(j, k + 4))
+                metric, stop = _after_metric(p, words)
                 if metric:
+                    rest = words[stop:].split(" ", 2)
+                    if len(rest) > 2 and rest[1] in ("and", "or") and metric in ("killed", "injured") and \
+                            _after_metric(p, rest[2])[0] in ("killed", "injured", "casualties"):
+                        return "casualties"  # "the toll of dead and wounded"
                     return metric
             if t.low == "toll":
                 lead = toks[m - 1].low if m else ""
@@ -469,8 +474,8 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     p = _patterns(lexicon)
     verbs = _verbs(lexicon)
     toks = parse.tokens
-    if np.negated:
-        return Reading("other")
+    if np.negated or toks[np.start].low in ("zero", "0"):
+        return Reading("other")  # "none of the nine", "zero arrests were made"
     head = toks[np.head].low if np.head is not None else None
     if head is not None:
         if head in parse.c["things"] and head not in verbs["subjects"]:
