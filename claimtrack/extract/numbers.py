@@ -128,10 +128,11 @@ def _grammar(lexicon: Lexicon) -> dict:
             if w != "or so":
                 qual_alts.append((w, q))
     qual_alts.sort(key=lambda p: len(p[0]), reverse=True)
-    # grouped by first letter, as _phrase_alt does, but spaces within a line only
+    # grouped by first letter, as _phrase_alt does; a hard-wrapped line may break a qualifier
+    # ("at\nleast"), a blank line may not
     by_first: dict[str, list[str]] = {}
     for w, _ in qual_alts:
-        by_first.setdefault(w[0], []).append(re.escape(w[1:]).replace(r"\ ", r"[ \t]+"))
+        by_first.setdefault(w[0], []).append(re.escape(w[1:]).replace(r"\ ", _SP))
     qual_re = re.compile(
         # a qualifier and its number share a paragraph: at most one line break between them
         r"(?<![\w])(?P<q>%s)(?:[ \t]+|[ \t]*\n[ \t]*)\Z" % "|".join(

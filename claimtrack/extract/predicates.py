@@ -46,6 +46,8 @@ _STOP = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "--", "(", ")", "
 
 # quantity words that take a partitive: "most of the 200"
 _PARTS = frozenset({"most", "many", "some", "all", "half", "several", "few", "none", "each", "both", "rest", "any"})
+# what joins the groups of a list that shares one verb
+_LIST_JOINS = frozenset({"and", "or", "as", ",", "plus", "along", "together"})
 EARLIER = "(earlier)"  # a neutral measure noun: the metric of the figure before it
 # verbs of admission: passive and completed by no place of their own, a stay in hospital
 _ADMIT = frozenset({"admitted", "readmitted"})
@@ -363,13 +365,17 @@ def _list_predicate(parse: Parse, start: int, at: int, p: dict, verbs: dict) -> 
     n = len(toks)
     joined = False  # a list is closed by "and", "or" or "as well as"
     for hop in range(6):
-        if at >= n or toks[at].low not in ("and", "or", "as", ","):
+        if at >= n or toks[at].low not in _LIST_JOINS:
             return None
         k = at + 1
         if toks[at].low == "as":
             if parse.words(k, k + 2) != "well as":
                 return None
             k += 2
+        elif toks[at].low in ("along", "together"):  # "3 soldiers along with 2 interpreters"
+            if k >= n or toks[k].low != "with":
+                return None
+            k += 1
         elif toks[at].low == "," and k < n and toks[k].low in ("and", "or"):
             if hop == 0 and parse.coordinated_before(start) is None:
                 return None  # "located four victims, and two died": a clause, not a list
@@ -390,7 +396,7 @@ def _list_predicate(parse: Parse, start: int, at: int, p: dict, verbs: dict) -> 
                 return None  # "4 feet away, the gun went off": no list
         else:
             return None
-        if toks[at].low not in ("and", "or", "as", ","):
+        if toks[at].low not in _LIST_JOINS:
             if not joined:
                 return None
             shared, negated, _ = _predicate(parse, at, p, verbs["fatal"], verbs)
@@ -593,6 +599,9 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         predicate = _among(parse, vg, p)  # "two Britons were among the dead"
     if negated or predicate == "other":
         return Reading("other")
+    if vg is not None and vg.main + 1 < len(toks) and toks[vg.main + 1].low == "to" and \
+            any(toks[i].low in verbs["prosecution"] for i in range(vg.main + 2, min(len(toks), vg.main + 5))):
+        return Reading("other")  # "20 people are expected to be charged": a charge to come is no arrest
     if head is None and vg is not None and toks[vg.main].low in verbs["prosecution"] and \
             not np.partitive and any(toks[i].tag == "NUM" for i in range(np.start)):
         return Reading("other")  # "of the 14 people held, 9 were charged": the group is counted before
@@ -614,6 +623,8 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         vg = parse.verb_group(np.verb_at)
         first = next(i for i in range(vg.start, vg.main + 1) if toks[i].low == modal)
         hedge = parse.sentence[parse.starts[first]:parse.ends[vg.main]]
+    if predicate == "released" and modifier in ("kidnapped", "arrested"):
+        return Reading(predicate, hedge)  # "7 kidnapped nurses were freed": the release is the news
     if predicate and (predicate in _STRONG or not modifier):
         # the predicate outranks the head noun: "9 hostages were freed" is released
         return Reading(predicate, hedge)
@@ -621,7 +632,7 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         return Reading(head_metric or modifier)
     if predicate:
         return Reading(predicate, hedge)
-    if predicate is None and vg is None and np.verb_at < len(toks) and toks[np.verb_at].low in ("and", "or", "as", ","):
+    if predicate is None and vg is None and np.verb_at < len(toks) and toks[np.verb_at].low in _LIST_JOINS:
         shared = _list_predicate(parse, np.start, np.verb_at, p, verbs)
         if shared:
             return Reading(shared)
@@ -642,9 +653,16 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
                 shared = _object_of(parse, first.start, first.end, p, verbs)
                 if shared:
                     return Reading(shared)
+                if first.start >= 1 and toks[first.start - 1].text in ("(", "—", "–", "--"):
+                    # a breakdown inside an aside: "42 people (22 men, 20 women) were held"
+                    inner = read(parse, toks[k].fig, lexicon)
+                    if inner is not None and inner.metric != "other":
+                        return inner
     # a verb the word lists do not know, told by its place after a plural head: "sang", "wept"
     unknown_verb = vg is None and np.verb_at == np.end < len(toks) and toks[np.end].tag == "WORD" and \
         _plural_or_collective(head or "")
+    if unknown_verb and toks[np.end].low in verbs["present"]:
+        return Reading(verbs["present"][toks[np.end].low])  # "saw 3,000 workers march"
     if head is not None and ((vg is not None and not vg.passive) or unknown_verb):
         noun = verbs["nouns"].get(head)
         if noun:
