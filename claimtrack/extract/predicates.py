@@ -45,7 +45,8 @@ _STOP = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "--", "(", ")", "
 
 
 # quantity words that take a partitive: "most of the 200"
-_PARTS = frozenset({"most", "many", "some", "all", "half", "several", "few", "none", "each", "both", "rest", "any"})
+_PARTS = frozenset({"most", "many", "some", "all", "half", "several", "few", "none", "each", "both", "rest", "any",
+                    "nobody", "no-one"})
 # what joins the groups of a list that shares one verb
 _LIST_JOINS = frozenset({"and", "or", "as", ",", "plus", "along", "together"})
 EARLIER = "(earlier)"  # a neutral measure noun: the metric of the figure before it
@@ -364,6 +365,7 @@ def _list_predicate(parse: Parse, start: int, at: int, p: dict, verbs: dict) -> 
     toks = parse.tokens
     n = len(toks)
     joined = False  # a list is closed by "and", "or" or "as well as"
+    state = None
     for hop in range(6):
         if at >= n or toks[at].low not in _LIST_JOINS:
             return None
@@ -390,6 +392,8 @@ def _list_predicate(parse: Parse, start: int, at: int, p: dict, verbs: dict) -> 
             if following is None or following.negated or following.verb_at >= n:
                 return None
             at = following.verb_at
+            if following.head is not None:
+                state = toks[following.head].low  # "1 officer dead": a state read as the head
         elif toks[k].tag in ("WORD", "NAME") and k > at + 1 and toks[k - 1].tag == "DET":
             at = parse._nominal_run(k)[0]  # "a nurse": one named without a figure
             if at >= n or (toks[at].low not in ("and", "or", ",") and not joined):
@@ -403,6 +407,13 @@ def _list_predicate(parse: Parse, start: int, at: int, p: dict, verbs: dict) -> 
             vg = parse.verb_group(at)
             if shared is None and vg is not None:
                 shared = _among(parse, vg, p)
+            b = _before(parse, start)
+            if shared is None and vg is None and b >= 0 and toks[b].tag in ("PART", "GER"):
+                # the object list of a verb, then the state it leaves them in: "left 4 protesters
+                # and 1 officer dead", "found 2 men and a boy injured"
+                shared, _ = _after_metric(p, parse.words(at, min(n, at + 3)))
+                if shared is None and state:
+                    shared, _ = _after_metric(p, state)
             return shared if shared and shared != "other" and not negated else None
     return None
 
@@ -418,12 +429,14 @@ def _among(parse: Parse, vg, p: dict) -> str | None:
 
 def _whole_of_part(parse: Parse, start: int) -> bool:
     """The figure at token ``start`` counts the whole of a partitive: "four of the 18", "most
-    of the 200"."""
+    of the 200", "four out of 10", "nobody among the 2,000"."""
     toks = parse.tokens
     j = start - 1
     while j >= 0 and toks[j].tag == "DET":
         j -= 1
-    return j >= 1 and toks[j].low == "of" and (toks[j - 1].tag == "NUM" or toks[j - 1].low in _PARTS)
+    if j >= 2 and toks[j].low == "of" and toks[j - 1].low == "out":
+        return toks[j - 2].tag == "NUM"  # "four out of 10"
+    return j >= 1 and toks[j].low in ("of", "among") and (toks[j - 1].tag == "NUM" or toks[j - 1].low in _PARTS)
 
 
 def _part_is_subject(parse: Parse, start: int) -> bool:
@@ -432,6 +445,8 @@ def _part_is_subject(parse: Parse, start: int) -> bool:
     toks = parse.tokens
     j = start - 1
     while j >= 0 and toks[j].tag == "DET":
+        j -= 1
+    if j >= 1 and toks[j - 1].low == "out":  # "four out of 10"
         j -= 1
     b = _before(parse, j - 1)
     return b < 0 or toks[b].tag in ("SUB", "CONJ", "REL") or toks[b].text in (",", ";", ":", "—", "–", "(")
