@@ -30,6 +30,7 @@ from typing import NamedTuple
 
 from .grammar import Parse, classes
 from .lexicon import Lexicon
+from .cues import SPEECH
 from .metrics import _WS, _patterns, _phrase_alt, counted
 
 # the metrics a predicate gives that outrank a participle before the head
@@ -47,6 +48,8 @@ _STOP = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "--", "(", ")", "
 # quantity words that take a partitive: "most of the 200"
 _PARTS = frozenset({"most", "many", "some", "all", "half", "several", "few", "none", "each", "both", "rest", "any",
                     "nobody", "no-one"})
+# verbs of saying: the list after one is the subject of its complement clause
+_SPEECH_WORDS = frozenset(w for w in SPEECH.split("|") if w.isalpha())
 # what joins the groups of a list that shares one verb
 _LIST_JOINS = frozenset({"and", "or", "as", ",", "plus", "along", "together"})
 EARLIER = "(earlier)"  # a neutral measure noun: the metric of the figure before it
@@ -162,6 +165,8 @@ def _measured(parse: Parse, start: int, p: dict, verbs: dict) -> str | None:
     "set the count of residents who fled at 12,000", "the crowd numbered ten thousand"."""
     toks = parse.tokens
     j = start - 1
+    if j >= 2 and toks[j].low == "the" and toks[j - 1].low == "in":
+        j -= 2  # "the crowd numbered in the tens of thousands"
     if j < 0 or toks[j].low not in verbs["measure_verbs"]:
         return None
     for m in range(j - 1, max(-1, j - 30), -1):
@@ -312,6 +317,8 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
     if j < 0:
         return None
     verb = toks[j].low
+    if verb in _TRANSFER and end + 1 < len(toks) and toks[end].tag == "PART" and toks[end + 1].low in ("to", "into"):
+        end += 1  # "carried 3 wounded to a clinic": the participle stands as the object's noun
     if verb in _TRANSFER and end < len(toks):
         # "took eight men into custody", "flew five of the wounded to a city hospital", past an
         # apposition of the object: "took two people, a man and a woman, into custody"
@@ -408,6 +415,8 @@ def _list_predicate(parse: Parse, start: int, at: int, p: dict, verbs: dict) -> 
             if shared is None and vg is not None:
                 shared = _among(parse, vg, p)
             b = _before(parse, start)
+            if vg is not None and b >= 0 and toks[b].tag in ("PART", "GER") and toks[b].low not in _SPEECH_WORDS:
+                return None  # "delivered 10,000 signatures and 3 were arrested": an object, then a clause
             if shared is None and vg is None and b >= 0 and toks[b].tag in ("PART", "GER"):
                 # the object list of a verb, then the state it leaves them in: "left 4 protesters
                 # and 1 officer dead", "found 2 men and a boy injured"
