@@ -4,7 +4,8 @@
 conflicts contradict become one :class:`Series` per origin and subject group. :func:`draw`
 makes the file with matplotlib, imported only here (``pip install 'claimtrack[chart]'``):
 an interval is a band (to the top of the chart when unbounded), an origin's updates are
-steps, a contradicted figure is circled in red. ``.svg`` and ``.png`` are matplotlib's own;
+steps, a contradicted figure is circled in red, a series that repeats another's figures is
+lifted a little and dashed. ``.svg`` and ``.png`` are matplotlib's own;
 ``.html`` is one self-contained page holding the SVG and a table of the figures.
 """
 from __future__ import annotations
@@ -83,6 +84,21 @@ def chart_series(rows: Iterable[Mapping], contradicted: Iterable[int] = ()
     return pairs[0], sorted(series.values(), key=lambda s: (s.subject_group, s.origin.casefold()))
 
 
+def overlaps(series: list[Series]) -> list[int]:
+    """How many series before each one draw exactly the same figures on the same days.
+
+    Two origins that gave identical figures would hide each other; :func:`draw` lifts the
+    later ones by a few points and dashes them, so that every series stays visible.
+    """
+    seen: dict[tuple, int] = {}
+    ranks = []
+    for one in series:
+        path = tuple((p.day, p.low, p.high) for p in one.points)
+        ranks.append(seen.get(path, 0))
+        seen[path] = ranks[-1] + 1
+    return ranks
+
+
 def draw(series: list[Series], path: str | os.PathLike, title: str) -> None:
     """Write the chart to ``path``; its suffix (.svg, .png, .html) picks the format."""
     suffix = Path(path).suffix.lower()
@@ -92,6 +108,7 @@ def draw(series: list[Series], path: str | os.PathLike, title: str) -> None:
         from matplotlib import rcParams
         from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, DayLocator
         from matplotlib.figure import Figure
+        from matplotlib.transforms import offset_copy
     except ImportError:
         raise UsageError("timeline --chart needs matplotlib: "
                          "pip install 'claimtrack[chart]'") from None
@@ -107,15 +124,18 @@ def draw(series: list[Series], path: str | os.PathLike, title: str) -> None:
     last = max(p.day for s in series for p in s.points)
     # a figure holds until its origin gives the next one, or to the end of the chart
     end = last + timedelta(days=max(1, (last - first).days // 12))
-    for n, one in enumerate(series):
+    for n, (one, rank) in enumerate(zip(series, overlaps(series))):
         colour = colours[n % len(colours)]
+        # a series that repeats an earlier one's figures is drawn just above it, dashed
+        lifted = offset_copy(axes.transData, figure, y=3 * rank, units="points")
+        style = "--" if rank else "-"
         days = [p.day for p in one.points] + [end]
         lows = [p.low for p in one.points]
         highs = [p.high if p.high is not None else ceiling for p in one.points]
         group = f"series-{n + 1}"
         # updates as steps
-        axes.step(days, lows + [lows[-1]], where="post", color=colour,
-                  linewidth=1.8, label=one.label, gid=group)
+        axes.step(days, lows + [lows[-1]], where="post", color=colour, linestyle=style,
+                  linewidth=1.8, label=one.label, gid=group, transform=lifted)
         if any(h != low for h, low in zip(highs, lows)):
             band = axes.fill_between(days, lows + [lows[-1]], highs + [highs[-1]],
                                      step="post", color=colour, alpha=0.12, linewidth=0)
@@ -126,17 +146,19 @@ def draw(series: list[Series], path: str | os.PathLike, title: str) -> None:
             if p.figure not in labelled[(p.day, p.low)]:
                 labelled[(p.day, p.low)].append(p.figure)
         for (day, low), figures in labelled.items():  # one label per place: "16 / Sixteen"
+            if rank:  # the series it repeats has labelled these places already
+                break
             axes.annotate(" / ".join(figures), (day, low), textcoords="offset points",
                           xytext=(6, 6), fontsize=8, color=colour)
         for p in one.points:
             unbounded = p.high is None
             axes.plot([p.day], [p.low], marker="^" if unbounded else "o",
                       markersize=7, color=colour, alpha=0.45 if p.superseded else 1.0,
-                      linestyle="none", gid=f"claim-{p.claim}")
+                      linestyle="none", gid=f"claim-{p.claim}", transform=lifted)
             if p.contradicted:
                 axes.plot([p.day], [p.low], marker="o", markersize=14, markerfacecolor="none",
                           markeredgecolor="#d62728", markeredgewidth=2, linestyle="none",
-                          gid=f"contradicted-{p.claim}")
+                          gid=f"contradicted-{p.claim}", transform=lifted)
     axes.plot([], [], marker="o", markersize=10, markerfacecolor="none",
               markeredgecolor="#d62728", markeredgewidth=2, linestyle="none",
               label="contradicted")

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from claimtrack.chart import Point, Series, chart_series
+from claimtrack.chart import Point, Series, chart_series, overlaps
 from claimtrack.errors import UsageError
 
 
@@ -54,6 +54,18 @@ def test_undated_figures_are_left_out():
 def test_what_cannot_be_charted(rows, message):
     with pytest.raises(UsageError, match="^" + message.replace("(", r"\(").replace(")", r"\)")):
         chart_series(rows)
+
+
+def test_series_that_repeat_earlier_figures_are_counted():
+    rows = [row("Coast Guard", "9", 9, 9, "2025-02-02", 1),
+            row("Port Clinic", "nine", 9, 9, "2025-02-02", 2),
+            row("Red Cross", "9", 9, 9, "2025-02-02", 3),
+            row("Mayor", "9", 9, 9, "2025-02-03", 4),
+            row("Shore Police", "9", 9, 9, "2025-02-02", 5, group="children")]
+    _, series = chart_series(rows)
+    assert [(s.label, rank) for s, rank in zip(series, overlaps(series))] == [
+        ("Shore Police · children", 0), ("Coast Guard · people", 1), ("Mayor · people", 0),
+        ("Port Clinic · people", 2), ("Red Cross · people", 3)]
 
 
 def test_series_label():
@@ -119,6 +131,22 @@ def test_contradicted_figures_are_marked(invoke, storm):
     assert invoke("timeline", "--event", "coast-storm", "--chart", "storm.svg").exit_code == 0
     svg = (storm / "storm.svg").read_text()
     assert 'id="contradicted-' in svg
+
+
+def test_identical_series_stay_visible(invoke, storm):
+    pytest.importorskip("matplotlib")
+    (storm / "three.md").write_text(STORM_1.replace("2025-02-01", "2025-02-03").replace(
+        "The Coast Guard said 9", "The fire brigade said 30").replace(
+        "title: Storm hits the coast", "title: Brigade counts the dead"))
+    assert invoke("ingest", "three.md").exit_code == 0
+    assert invoke("timeline", "--event", "coast-storm", "--chart", "storm.svg").exit_code == 0
+    svg = ET.parse(storm / "storm.svg").getroot()
+    dashed = {e.get("id") for e in svg.iter() if (e.get("id") or "").startswith("series-")
+              and "stroke-dasharray" in " ".join(p.get("style") or "" for p in e.iter())}
+    # the fire brigade's 30 on 3 February repeats the hospital's: drawn second, dashed
+    assert dashed == {"series-3"}
+    texts = " ".join(t.text or "" for t in svg.iter("{http://www.w3.org/2000/svg}text"))
+    assert "fire brigade · people" in texts and "regional hospital · people" in texts
 
 
 def test_png_and_html(invoke, storm):

@@ -231,6 +231,16 @@ LOCATIONS = [
     ("Twelve people were killed in Kharkiv on Monday.", "Twelve", {"location": "Kharkiv"}),
     ("Police detained 40 people in Mombasa.", "40", {"location": "Mombasa"}),
     ("Nine people were injured overnight.", "Nine", {"location": None}),
+    # a day, a month or a headline's noun after the town is not part of its name
+    ("Two men were shot dead in Riverton Thurs. night, police said.", "Two",
+     {"location": "Riverton"}),
+    ("Three people were wounded in Port Ellis Jan. 4.", "Three", {"location": "Port Ellis"}),
+    ("Police Name 2 Killed In Overnight Riverton Shooting", "2", {"location": "Riverton"}),
+    ("Four were hurt in a crash in Oak Vale Sunday morning.", "Four", {"location": "Oak Vale"}),
+    ("Five people were arrested in Jan.", "Five", {"location": None}),
+    ("Six people were hurt in Sun Prairie on Friday.", "Six", {"location": "Sun Prairie"}),
+    ("Seven homes burned and 2 people died in Fire Island Tuesday.", "2",
+     {"location": "Fire Island"}),
 ]
 
 

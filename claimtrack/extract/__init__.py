@@ -33,12 +33,35 @@ _NOT_PLACES = re.compile(
     r"Congress|Court|Facebook|Twitter|Telegram|English|Russian)\b")
 
 
+# Words a capital letter does not make part of a place's name: days and months however
+# short ("Thurs", "Jan."), times of day, and the nouns a headline capitalises after a town
+# ("in Overnight Riverton Shooting"). A place's name ends before the first of them.
+_NOT_PLACE_WORD = re.compile(
+    r"(?i:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|mon|tues?|wed|thu|thurs?|fri|sat|sun|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|june|july|august|"
+    r"september|october|november|december|"
+    r"today|tonight|yesterday|overnight|morning|afternoon|evening|night|weekend|"
+    r"shootings?|stabbings?|killings?|homicides?|murders?|attacks?|crash(?:es)?|collisions?|"
+    r"fires?|blasts?|explosions?|raids?|standoffs?|incidents?|protests?|rally|rallies|clashes|"
+    r"police|update|updated)\.?$")
+_TIME_WORD = re.compile(r"(?i:today|tonight|yesterday|overnight|weekend)$")
+
+
 def _location(sentence: str) -> str | None:
     if sentence.isupper():
         return None
     for m in _LOCATION.finditer(sentence):
-        place = m["place"]
-        if not _NOT_PLACES.match(place):
+        words = m["place"].split()
+        while words and _TIME_WORD.match(words[0]):
+            words.pop(0)  # "in Overnight Riverton Shooting": the town comes after
+        for n, word in enumerate(words[1:], 1):  # "Sun City", "Fire Island" keep their word
+            if _NOT_PLACE_WORD.match(word):
+                del words[n:]
+                break
+        if len(words) == 1 and _NOT_PLACE_WORD.match(words[0]):
+            continue  # "in Jan.", "in Shooting"
+        place = " ".join(words)
+        if place and not _NOT_PLACES.match(place):
             return _POSSESSIVE_END_S.sub("", place)
     return None
 
@@ -357,11 +380,11 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None, date: str | Non
             if not chain:
                 skip = (quotes[q][0] - s0, quotes[q][1] - s0) if q is not None else None
                 p = f.start - s0
-                clause = clause_span(sentence, p)
                 if cues is None:
                     cues = _Cues(sentence_cues(sentence, lex, lambda i=i: speakers.before(i),
                                                lambda n, i=i: speakers.sources(i, n)))
-                chain = cues.nearest(p, skip, clause)
+                # a sentence without cues has no clause to look in first
+                chain = cues.nearest(p, skip, clause_span(sentence, p)) if cues.levels else ()
             if not chain and not later_known:
                 later, later_known = backref(text[spans[i + 1][0]:spans[i + 1][1]], lex), True
             if not chain and later is not None:

@@ -42,7 +42,8 @@ _PREP_CUE = re.compile(
     re.IGNORECASE)
 _STUDY = re.compile(
     r"\b(?P<cue>(?i:in|by|from|according\s+to))\s+(?P<np>(?:(?:a|an|the)\s+|(?=(?:recent|new|latest)\s))(?:(?-i:[a-z])+\s+){0,3}"
-    r"(?:[A-Z][\w/.'’&-]*\s+){1,6}(?:(?i:poll|survey|study|report|analysis|census|tally|audit|review|estimate)s?|"
+    r"(?:[A-Z][\w/.'’&-]*\s+){1,6}(?:(?:national|statewide|state|new|latest|recent|online|exit|opinion|phone|"
+    r"telephone|tracking|joint)\s+){0,2}(?:(?i:poll|survey|study|report|analysis|census|tally|audit|review|estimate)s?|"
     r"(?:polling\s+)?average(?:\s+of\s+(?:(?-i:[a-z])+\s+){0,2}(?:[A-Z][\w'’-]*\s+){0,3}polls)?)\b"
     # a study named by its kind alone, or with the pollsters that ran it after "from"/"by"
     r"|(?!the\s+polls\b(?!\s+(?:from|by)\s))"  # a share "in the polls": polling at large, not a source
@@ -52,9 +53,24 @@ _STUDY = re.compile(
     r"(?=\s*(?:[,.;:)]|\Z)))"  # closing its clause: a poll that opens a subject ("those in the poll who …") is no cue
     r"(?:\s+(?:released|published|conducted|issued)(?:\s+(?:on\s+)?\w+day|\s+last\s+\w+)?)?")
 _PREP_CUE_LOWER = re.compile(_PREP_CUE.pattern)
+# a document whose terms a figure states: "Under the new rule, landlords must refund $400 …"
+_UNDER_DOCUMENT = re.compile(
+    r"\b[Uu]nder\s+(?P<np>(?:(?:the|a|an|this|that|its|his|her|their)\s+|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*['’]s?\s+)"
+    r"(?:[\w'’-]+\s+){0,4}?(?:plan|rule|regulation|law|bill|proposal|measure|policy|deal|agreement|program|"
+    r"programme|budget|order|ruling|settlement|contract|formula|rules|regulations|laws|terms))\b")
+# a named owner's words: "in Senator Moss's view", "Ada Moss's “40 percent” remark", "Moss's plan to hire 400"
+_OWNED_WORDS = re.compile(
+    r"(?:\b(?P<in>[Ii]n)\s+(?:the\s+)?)?(?P<np>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*|(?<=[Ii]n\sthe\s)[a-z]+)['’]s?\s+"
+    r"(?(in)(?:view|opinion|estimation|judgment|judgement|words|reckoning|account)\b"
+    r"|(?:(?:[\w-]+|[“\"‘][^“”\"‘’]{1,40}[”\"’])\s+){0,3}?(?:claims?|comments?|remarks?|promises?|pledges?|proposals?|plans?|"
+    r"assertions?|predictions?|forecasts?|projections?|estimates?|budget|boast|vow)\b)")
+_OWNER = re.compile(r"(?P<owner>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)['’]s?\s")
+# a title in quotation marks after "according to": a book, a report, a film
+_QUOTED_TITLE = re.compile(r"[\"“‘]{1}(?P<title>[A-Z][^\"“”‘’]{1,80}?)[,.]?[\"”’]")
 _PER = re.compile(r"\b[Pp]er\s+(?=(?:the\s+)?[A-Z])")  # "per the CBO", not "$5 per share"
-_STUDY_WORDS = ("poll", "survey", "study", "report", "analysis", "census", "tally", "audit", "review",
-                "estimate", "toll", "count", "figure", "statement", "note", "data", "statistic", "number")
+_STUDY_WORDS = ("poll", "survey", "study", "report", "analysis", "census", "tally", "tallies", "audit", "review",
+                "estimate", "toll", "count", "figure", "statement", "note", "data", "statistic", "number",
+                "result", "outcome", "return", "finding")
 _STUDY_WORD = re.compile(_phrase_alt(_STUDY_WORDS))  # one scan for all of them
 _PREP_WORDS = ("according", "citing", "quoting", "from")
 _TOLL_WORDS = ("toll", "tally", "count", "figure", "estimate")  # what _POSSESSIVE_TOLL ends on
@@ -81,8 +97,9 @@ _APPOSITIVE = re.compile(
     r"(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
 # verbs of finding and showing: a speaker only when its subject is evidence (a poll, a study);
 # verbs of counting (recorded, counted, documented) are a body's or a person's own count
-_EVIDENCE = {"found", "finds", "finding", "find", "found that", "show", "shows", "showed", "reveal", "reveals", "revealed", "suggests",
-             "suggested", "counts", "tally"}
+# ("suggests" is not among them: a person or a body suggesting a figure is its source)
+_EVIDENCE = {"found", "finds", "finding", "find", "found that", "show", "shows", "showed", "reveal", "reveals", "revealed",
+             "counts", "tally"}
 # a clause, not a name, before a speech verb: one opened by a subordinator or a demonstrative,
 # or one whose last words are a copula and its complement
 _NOT_A_SUBJECT = re.compile(
@@ -91,12 +108,16 @@ _NOT_A_SUBJECT = re.compile(
 # what may stand between a report verb and what it reports: a time ("on Tuesday", "last month"), "that"
 _VERB_NEXT = re.compile(
     r"\s*(?:(?:last|this|on|early|late)\s+\w+\s+|\w+day\s+|earlier\s+|recently\s+|also\s+)?"
-    r"(?:that\b|[,:“\"]|\d|(?:a|an|the|some|about|at\s+least|more\s+than|over)\s)", re.IGNORECASE)
+    r"(?:that\b|[,:“\"]|\d|(?:a|an|the|some|about|at\s+least|more\s+than|over)\s"
+    # a named subject and its verb: "outlets estimate Ortiz needs …" (a clause, so the word is a verb)
+    r"|(?P<named>(?-i:[A-Z])[\w.'’-]+\s+(?:needs?|has|have|had|is|are|was|were|will|would|could|can|must|leads?|trails?)\b))",
+    re.IGNORECASE)
 _VERB_NEXT_STRICT = re.compile(
     r"\s*(?:that\b|[,:“\"]|\d|(?:a|an|the|some|about|at\s+least|more\s+than|over)\s)", re.IGNORECASE)
 _BELIEF = {"argue", "contend", "predict", "warn", "acknowledge", "concede", "insist", "believe", "think", "fear"}
 # a subject that is evidence ("The poll shows", "a survey released Friday found"): its verb is a verb
 _EVIDENCE_NOUN = (r"(?:poll|polls|polling|survey|surveys|study|studies|report|data|analysis|figures|numbers|census|"
+                  r"results|outcome|returns|findings|"
                   r"average|count|tally|tallies|estimates|projections|research|investigation|review|audit|records|"
                   r"statistics|index|model)")
 _EVIDENCE_SUBJECT = re.compile(
@@ -107,7 +128,9 @@ _EVIDENCE_CUE = re.compile(
     r"(?:^|(?<=[,;:(]\s)|(?<=\bthat\s)|(?<=\bbut\s)|(?<=\band\s))[\"“]?"
     r"(?P<np>(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:[\w/.'’&-]+\s+){0,6}?"
     rf"(?P<head>{_EVIDENCE_NOUN})(?:\s+(?P<prep>in|of|from|by|among|for|on|to)\s+"
-    r"(?:(?:\d{1,3}(?:,\d{3})+|[\w/.'’&-]+)\s+){0,7}?[\w/.'’&-]+)?)"
+    r"(?:(?:\d{1,3}(?:,\d{3})+|[\w/.'’&-]+)\s+){0,9}?[\w/.'’&-]+)?)"
+    # when it came out: "a survey out on Monday", "a poll released on Friday"
+    r"(?:\s+(?:out|released|published|conducted|issued)(?:\s+(?:this|last|on)\s+\w+|\s+\w+day|\s+today))?"
     r"(?:,\s*[^,;:]{2,60},)?\s+(?:also\s+|now\s+|still\s+)?"
     r"(?P<verb>gives|gave|has|had|puts|put|shows|showed|show|finds|found|suggests|suggested|indicates|"
     r"indicated|estimates|estimated|projects|projected|predicts|predicted|reveals|revealed)\b")
@@ -128,6 +151,109 @@ _EVIDENCE_WORD = re.compile(
 _RELATIVE_END = re.compile(r"\b(?:it|which|who)$")
 _NOT_A_SUBJECT_START = re.compile(r"^(?:were|was|is|are|has|have|had|been|being|not|also|to|the\s+\w+\s+(?:were|was))\b")
 _LEAD_CITING = re.compile(r"\W*(?P<cue>citing|quoting)\s+(?P<y>[^,;:]{2,80}),", re.IGNORECASE)
+
+
+# "The firm's chief executive, Ana Ruiz, said …": a role (a common noun heads it) and the name in
+# apposition to it, between the clause's opening and the verb; the name is the speaker
+_ROLE_THEN_NAME = re.compile(
+    r"(?:^|(?<=[.;:]\s)|(?<=,\s)|(?<=\n))[\"“]?(?P<role>(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|"
+    r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s?)\s+(?:[\w.'’&-]+\s+){0,5}?(?:[a-z][\w-]*|[A-Z]{2,5})),\s*"
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}),(?:\s+(?:also|later|then|had|has|on\s+\w+day))*\s*\Z")
+# a speech verb that shares its subject with the predicate before it: "X runs a plant and says
+# …", "X declined to comment but said …", "X defended the plan, saying …"
+_COORDINATED_VERB = re.compile(
+    r"(?:\b(?:and|but)|(?<=\w),)\s+(?:(?:also|then|later|still|again|now)\s+)?\Z")
+_PARTICIPLE = re.compile(r"\w+ing\Z")
+# the auxiliary of a progressive form between a subject and its verb: "X also is pledging"
+_PROGRESSIVE_END = re.compile(r"(?:\s+(?:also|now|still|again|already))*\s+(?:is|are|was|were|has\s+been|have\s+been)"
+                              r"(?:\s+(?:also|now|still|again|already))*\Z")
+# what may open a sentence before its subject: a short adverbial closed by a comma
+_LEAD_ADVERBIAL = re.compile(
+    r"\W*(?:(?:[Tt]here|[Hh]ere|[Tt]hen|[Ll]ater|[Mm]eanwhile|[Hh]owever|[Ss]till|[Nn]ow|[Ii]nstead|[Aa]lso|"
+    r"(?:[Ii]n|[Oo]n|[Aa]t|[Aa]fter|[Bb]efore|[Dd]uring|[Ee]arlier|[Ll]ast|[Tt]his|[Ff]or)\s[^,;:“”\"]{1,50}),\s+)?")
+# the first finite verb of a clause: an auxiliary, a verb in -s or -ed, or a common irregular past
+_FINITE = re.compile(
+    r"(?-i:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should|does|did|"
+    r"said|told|ran|led|held|took|made|gave|sought|won|lost|went|came|put|set|met|kept|left|paid|spent|"
+    r"built|brought|bought|sent|spoke|wrote|got|began|chose|drew|grew|knew|saw|stood|thought|found|heard|"
+    r"shot|fled|fought|caught|felt|understood|wore|drove|rode|rose|fell|broke|froze|stole|woke|ate|drank|"
+    r"rang|sang|became|threw|flew|blew|shook|laid|sat|hit|cut|let|quit|"
+    r"[a-z]+[a-rt-z]s|[a-z]+ed)")
+_WORD_SPAN = re.compile(r"[^\s,;:]+")
+_OPENING_SUBORDINATOR = re.compile(r"^(?:although|though|while|whereas|because|since|if|as|but|and|when)\s+",
+                                   re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\b", re.IGNORECASE)  # "the man who police say …"
+_DEFINITE = re.compile(r"(?:the|its|his|her|their)\s", re.IGNORECASE)
+
+
+def _apposed_name(s: str, pos: int, lexicon: Lexicon) -> tuple[Source, int] | None:
+    """``The firm's chief executive, Ana Ruiz, said``: the name after its role, and where the
+    role begins; None when the words before ``pos`` are not a role and a name in apposition."""
+    m = _ROLE_THEN_NAME.search(s, max(0, pos - 160), pos)
+    if m is None or m.end() != pos and s[m.end():pos].strip():
+        return None
+    src = make_source(m["name"], lexicon)
+    if src is None or src.kind not in ("person", "unnamed"):
+        return None
+    return Source(src.name, "person", src.key, src.text, src.descriptor, src.role or m["role"].strip()), m.start()
+
+
+# a sentence that opens on a list of subjects: "Teachers, parents and pastors say …"
+_LIST_BEFORE = re.compile(
+    r"(?:^|(?<=[.;:!?]\s)|(?<=\n))[\"“]?(?P<items>(?:[^\s,;:.“”\"][^,;:.“”\"]{0,40}?,\s+){1,4}"
+    r"(?:(?P<last>[^\s,;:.“”\"][^,;:.“”\"]{0,40}?),?\s+and\s+|(?P<title>[A-Z][\w.]*\s+)?))\Z")
+_NOT_A_LIST_START = re.compile(
+    r"(?:Yesterday|Today|Tonight|Earlier|Later|Last|Next|Now|Also|Separately|Overall|Instead|Moreover|Indeed|"
+    r"Thus|Still|Again|Once|Twice|Finally|First|Second|Third|Ultimately|Otherwise|\w+day|\w+ly)\b")
+
+
+# a verb in an item: a clause, not a subject ("The storm hit, roads flooded and police said")
+_ITEM_VERB = re.compile(r"\b(?:[a-z]+ed|is|are|was|were|has|have|had|will|would|rose|fell|hit|came|went|began|"
+                        r"ran|got|made|took|left|won|lost|did|does|do)\b")
+
+
+def _listed_subject(s: str, np: str, start: int) -> tuple[str, int]:
+    """The whole list of subjects a sentence opens on, when the phrase before a speech verb is
+    its last item (``Teachers, parents and pastors say``, ``Mayor A, Governor B and Senator
+    C say``); else the phrase as it was."""
+    m = _LIST_BEFORE.search(s, max(0, start - 200), start)
+    if m is None or (m["last"] is None and " and " not in np):
+        return np, start
+    items = [i.strip() for i in m["items"].replace(" and ", ",").split(",") if i.strip()]
+    if _NOT_SPEAKER_START.match(items[0]) or _NOT_A_LIST_START.match(items[0]) or \
+            any(len(i.split()) > 5 or _NOT_A_NAME.search(i) or _NUMBER_WORD.search(i) or _ITEM_VERB.search(i)
+                for i in items):
+        return np, start
+    begin = m.start("items")
+    return s[begin:start] + np, begin
+
+
+def _conjunct_subject(s: str, pos: int, lexicon: Lexicon) -> Source | None:
+    """The subject of the clause whose predicate a speech verb at ``pos`` is coordinated with
+    (``X runs a plant and says …``), or the subject of the clause a participle hangs on
+    (``X defended the plan, saying …``): the noun phrase before the clause's first finite verb."""
+    lead = _LEAD_ADVERBIAL.match(s)
+    start = lead.end() if lead else 0
+    first = True
+    for w in _WORD_SPAN.finditer(s, start, pos):
+        if first:
+            first = False
+            continue
+        word = w.group()
+        if not _FINITE.fullmatch(word):
+            continue
+        after = s[w.end():w.end() + 5]
+        if after.startswith((" and ", " or ", ",")):
+            continue  # "experts and officials": a plural noun in a coordination, not a verb
+        np = s[start:w.start()].strip()
+        if not np or np.endswith(","):
+            return None
+        if len(np.split()) > 7 or _RELATIVE.search(np) or _subject_reading(np, True, False) != "name":
+            return None
+        src = make_source(np, lexicon)
+        # an unnamed subject only as a definite description: "the coach", not "some fans"
+        return src if src is not None and (src.kind != "unnamed" or _DEFINITE.match(np)) else None
+    return None
 
 
 # subjects recur ("the police", "officials", "he"): each is read once
@@ -215,6 +341,9 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         np, end = _np_forward(s, m.end())
         cue = _SPACES.sub(" ", m["cue"].lower())
         cue = "according to" if cue.startswith("according") else cue
+        if not np and cue == "according to":
+            title = _QUOTED_TITLE.match(s, m.end())
+            np, end = (title["title"], title.end()) if title else (np, end)
         # a prepositional cue whose object is a toll, a report or figures "by X": X is the source
         inner = _PREP_CUE.match(s, m.end()) or _BODY_OF_REPORT.match(s, m.end())
         if inner:
@@ -223,6 +352,21 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         chain = _chain_from(s, np, end, cue, lexicon)
         if chain:
             cues.append(Cue(tuple(chain), m.start(), 1))
+    for m in (_UNDER_DOCUMENT.finditer(s) if "nder " in probe else ()):
+        # "under the mayor's plan": the plan's author; a document of no one's is its own source.
+        # Weaker than a verb of saying: "Under the law, 3 were held, police said" is the police's
+        owner = _OWNER.match(m["np"])
+        src = make_source(owner["owner"] if owner else m["np"], lexicon)
+        if src:
+            cues.append(Cue((Link(src, "under"),), m.start(), 3, True))  # what follows it only
+    for m in (_OWNED_WORDS.finditer(s) if ("'" in s or "’" in s) else ()):
+        src = make_source(m["np"], lexicon)
+        # "Monday's plan" names no one; a view is someone's
+        if src and (m["in"] or src.kind != "person" or len(m["np"].split()) > 1):
+            # "in X's view" attributes the whole sentence; X's plan or remark only what it holds or
+            # introduces, and less strongly than a verb of saying ("police said X's plan costs $4 million")
+            cues.append(Cue((Link(src, "in view" if m["in"] else "words"),), m.start(), 1 if m["in"] else 3,
+                            not m["in"]))
     for m in (_PER.finditer(s) if "per " in probe else ()):
         np, end = _np_forward(s, m.end())
         chain = _chain_from(s, np, end, "per", lexicon)
@@ -239,10 +383,12 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         if src and src.kind != "person" or src and len(m["np"].split()) > 1:
             cues.append(Cue((Link(src, "toll"),), m.start(), 1))
     evidence_verbs = set()
+    closing: Cue | None = None  # a postposed cue that closes the sentence
     has_chain_cue = None  # whether "citing", "quoted by", … occur: asked once, on the first verb
     for m in (_EVIDENCE_CUE.finditer(s) if has_evidence else ()):
         # "a survey by a college", "polling in a state" are whole; "a filing to a regulator" is the filing
         np = s[m.start("np"):m.end("head")] if m["prep"] in ("to", "for", "on") else m["np"]
+        np = _OPENING_SUBORDINATOR.sub("", np)  # "…, though three surveys show": the surveys
         src = make_source(np, lexicon)
         if src:
             cues.append(Cue((Link(src, m["verb"].lower()),), m.start("np"), 2))
@@ -259,7 +405,10 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             continue  # read with its whole subject above
         if upper and verb in _BELIEF:
             continue  # upper-case wire copy: a verb of belief in capitals ("LEFT VOTERS FEARING") is no attribution
-        if verb in _NOUN_LIKE and not (_VERB_NEXT_STRICT if upper else _VERB_NEXT).match(s, m.end()):
+        after_verb = (_VERB_NEXT_STRICT if upper else _VERB_NEXT).match(s, m.end()) if verb in _NOUN_LIKE else None
+        if after_verb is not None and after_verb.groupdict().get("named") and s[m.start()].isupper():
+            after_verb = None  # "Kentucky State Police is …": a capitalised word in a name, not a verb
+        if verb in _NOUN_LIKE and after_verb is None:
             w0 = max(0, m.start() - 80)
             if not (_EVIDENCE_SUBJECT.search(s, w0, m.start())
                     or _SENTENCE_END.match(s, m.end()) and _AFTER_COMMA.search(s, w0, m.start())):
@@ -304,6 +453,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             inv = False  # "Sen. Ada Moss, D-Ore., said …": the subject stands before the tag
         if inv and verb in ("told", "tells"):
             inv = False  # "…, told reporters": whom one tells is no speaker
+        if inv and s[j - 1:j] == "," and _PARTICIPLE.fullmatch(verb):
+            inv = False  # "X defended it, saying 40 died": what follows is the content, not a speaker
         if inv:
             adv = _VERB_ADVERBIAL.match(s, m.end())
             k = adv.end() if adv else m.end()
@@ -312,6 +463,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 chain = _chain_from(s, np, end, verb.split()[0], lexicon)
                 if chain:
                     cues.append(Cue(tuple(chain), m.start(), 2))
+                    if s[j - 1:j] == "," and _SENTENCE_END.match(s, end):
+                        closing = cues[-1]  # "…, said the agency.": it reports the whole sentence
                     continue
                 if s[j - 1:j] != ",":
                     continue
@@ -319,7 +472,25 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
 
             # "The Herald, in turn, noted the gap between …": an object, not a speaker
         np, start = _np_backward(s, m.start())
+        if np and start > 0:
+            np, start = _listed_subject(s, np, start)
+        if np and _PARTICIPLE.fullmatch(verb):
+            np = _PROGRESSIVE_END.sub("", np)  # "the province also is pledging": the province
         reading = _subject_reading(np, verb in _NOUN_LIKE, verb in _EVIDENCE)
+        if reading is None and not np and verb not in _EVIDENCE:
+            # no subject of its own: a name apposed to a role, or the subject it shares
+            apposed = _apposed_name(s, m.start(), lexicon)
+            if apposed:
+                cues.append(Cue((Link(apposed[0], verb.split()[0]),), apposed[1], 2,
+                                not _postposed(s, m.end(), verb)))
+                continue
+            lead = _COORDINATED_VERB.search(s, max(0, m.start() - 16), m.start())
+            if lead and (lead.group().startswith(",") == bool(_PARTICIPLE.fullmatch(verb))):
+                shared = _conjunct_subject(s, lead.start(), lexicon)
+                if shared is not None:
+                    cues.append(Cue((Link(shared, verb.split()[0]),), m.start(), 2,
+                                    not _postposed(s, m.end(), verb)))
+            continue
         if reading is None:
             continue
         if reading == "pronoun":
@@ -376,6 +547,16 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 cues.append(Cue(outer_cue.chain + tuple(chain), start, 2))
                 continue
         cues.append(Cue(tuple(chain), start, 2, not _postposed(s, m.end(), verb)))
+        if _SENTENCE_END.match(s, m.end()) and s[:start].rstrip().endswith((",", ",”", ",\"", ",’")):
+            closing = cues[-1]  # "…, the agency reported.": it reports the whole sentence
+    if closing is not None and len(closing.chain) == 1:
+        # a speaker named within what a closing cue reports is reported by it: a chain, outward
+        # ("The cuts she listed were deep, the mayor said, the Ledger reported." → [Ledger, mayor])
+        outer = closing.chain[0]
+        cues = [Cue((outer,) + c.chain, c.pos, c.strength, c.forward)
+                if c.strength == 2 and c.pos < closing.pos and c is not closing
+                and all(link.source.key != outer.source.key for link in c.chain) else c
+                for c in cues]
     # on ASCII text a substring test tells whether the sentence can open on "citing"/"quoting"
     lead = _LEAD_CITING.match(s) if not s.isascii() or "citing" in probe or "quoting" in probe else None
     if lead:

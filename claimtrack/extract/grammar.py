@@ -186,14 +186,15 @@ class Parse:
                 words = pieces[1::2]
                 offsets = list(accumulate(map(len, pieces), initial=pos))
                 known = list(map(memo.get, words))
-                if not tokens or None in known:
+                if not tokens and words:
+                    # the first word of a parse is classed as a sentence opener, and not kept
+                    word = words[0]
+                    known[0] = Token(word, word.lower(), _tag(word, word.lower(), True, upper, c))
+                if None in known:  # the words met for the first time
                     for i, word in enumerate(words):
-                        first = i == 0 and not tokens
-                        if known[i] is None or first:
+                        if known[i] is None:
                             low = word.lower()
-                            known[i] = Token(word, low, _tag(word, low, first, upper, c))
-                            if not first:  # the first word of a parse is classed as a sentence opener
-                                memo[word] = known[i]
+                            known[i] = memo[word] = Token(word, low, _tag(word, low, False, upper, c))
                 tokens += known
                 starts += offsets[1:-1:2]
                 ends += offsets[2::2]

@@ -105,7 +105,8 @@ def _verbs(lexicon: Lexicon) -> dict:
             "persons": frozenset(w.lower() for ws in lexicon.data.get("individuals", {}).get("heads", {}).values()
                                  for w in ws)
             | frozenset(w.lower() for w in lexicon.data.get("individuals", {}).get("civilian_roles", [])),
-            "comparisons": tuple(tuple(c.lower().split()) for c in g.get("comparisons", [])),
+            # each comparison under its last word, the word right before the figure
+            "comparisons": _by_last_word(tuple(c.lower().split()) for c in g.get("comparisons", [])),
             "loss": words("loss_verbs"), "irrealis": words("irrealis"), "measure_nouns": words("measure_nouns"),
             "measure_verbs": words("measure_verbs"), "rates": words("rate_units"), "fatal": words("fatal_adverbs"),
             "not_before": frozenset({"received", "treated", "suffered", "taking", "sent", "drew", "send", "sending"})}
@@ -194,10 +195,20 @@ def _measured(parse: Parse, start: int, p: dict, verbs: dict) -> str | None:
     return None
 
 
+def _by_last_word(phrases) -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for words in phrases:
+        if words:
+            out.setdefault(words[-1], []).append(words)
+    return out
+
+
 def _compared(parse: Parse, start: int, verbs: dict) -> bool:
     """A comparison opens the figure's phrase: "up from 9", "compared with 12"."""
     toks = parse.tokens
-    for words in verbs["comparisons"]:
+    if start < 1:
+        return False
+    for words in verbs["comparisons"].get(toks[start - 1].low, ()):
         n = len(words)
         if start >= n and all(toks[start - n + i].low == w for i, w in enumerate(words)):
             return True

@@ -164,6 +164,65 @@ def bench_grammar_cost(reports: list[Report], label: str) -> None:
         f"{mb(size) / without:.2f} MB/s", f"{(with_it - without) / with_it:.0%} of extraction time")
 
 
+# The stages of claimtrack.extract.extract_claims, in pipeline order, as (module, attribute)
+# the engine calls them through: what each costs is timed around those calls.
+STAGES = (
+    ("figures (the scan for figures)", "claimtrack.extract", "figures"),
+    ("sentences", "claimtrack.extract", "sentence_spans"),
+    ("individuals.find", "claimtrack.extract.individuals", "find"),
+    ("metrics.counted", "claimtrack.extract", "counted"),
+    ("grammar.parse", "claimtrack.extract.grammar", "parse"),
+    ("predicates.read", "claimtrack.extract.predicates", "read"),
+    ("attribution: sentence_cues", "claimtrack.extract", "sentence_cues"),
+    ("attribution: quotes", "claimtrack.extract", "quote_speaker"),
+    ("attribution: clause subjects", "claimtrack.extract", "_clause_subject"),
+    ("hedges and locations", "claimtrack.extract", "hedge_in"),
+    ("hedges and locations", "claimtrack.extract", "_location"),
+    ("dates", "claimtrack.extract.dates", "dated"),
+    ("tallies", "claimtrack.extract.tallies", "tallies"),
+)
+
+
+def bench_stages(reports: list[Report], label: str) -> None:
+    """Processor time of each stage of extraction over the corpus, as a share of the whole:
+    each stage's calls are timed where the engine makes them (a stage that another calls,
+    like sentence_cues for an earlier sentence's speaker, counts in both); the rest is the
+    engine's own loop (claims, chains, contexts) and the conversion to rows."""
+    import importlib
+
+    lexicon = default_lexicon()
+    spent: dict[str, float] = dict.fromkeys([name for name, _, _ in STAGES], 0.0)
+    originals = []
+    for name, module, attr in STAGES:
+        mod = importlib.import_module(module)
+        fn = getattr(mod, attr)
+        originals.append((mod, attr, fn))
+
+        def timed(*args, _fn=fn, _name=name, **kwargs):
+            start = time.process_time()
+            try:
+                result = _fn(*args, **kwargs)
+                # figures() is a generator: its time is spent as it is read
+                return list(result) if _fn.__name__ == "figures" else result
+            finally:
+                spent[_name] += time.process_time() - start
+        setattr(mod, attr, timed)
+    try:
+        start = time.process_time()
+        for r in reports:
+            claim_rows_for(r, lexicon)
+        total = time.process_time() - start
+    finally:
+        for mod, attr, fn in originals:
+            setattr(mod, attr, fn)
+    staged = sum(spent.values())
+    for name, seconds in spent.items():
+        row(f"extraction stage, 1 core ({label}): {name}", f"{seconds:.2f} s CPU",
+            "extraction, all stages", f"{total:.2f} s CPU", f"{seconds / total:.0%}")
+    row(f"extraction stage, 1 core ({label}): the engine's own loop and the rows", f"{total - staged:.2f} s CPU",
+        "extraction, all stages", f"{total:.2f} s CPU", f"{(total - staged) / total:.0%}")
+
+
 def bench_store(workdir: Path, reports: list[Report], results: list[list[dict]]) -> None:
     """ReportWriter (one transaction per report) against one executemany transaction."""
     path = workdir / "store.db"
@@ -824,6 +883,9 @@ def main(argv: list[str] | None = None) -> None:
             bench_grammar_cost(reports, "synthetic")
             for name, extra_reports in extras:
                 bench_grammar_cost(extra_reports, name)
+            bench_stages(reports, "synthetic")
+            for name, extra_reports in extras:
+                bench_stages(extra_reports, name)
             extras = []
     if "store" in args.only:
         bench_store(args.workdir, reports, results)
