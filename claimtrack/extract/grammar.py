@@ -410,8 +410,10 @@ class Parse:
             return i
         if t.tag == "REL":
             own = self.verb_group(i + 1)
-            if own is None and i + 1 < n and toks[i + 1].tag == "WORD" and toks[i].low != "whom":
-                # "who belong to …": a verb in the present tense, told by its place
+            if own is None and i + 1 < n and toks[i + 1].tag == "WORD" and toks[i].low != "whom" and \
+                    self._finite_from(i + 2, i + 3) is None:
+                # "who belong to …": a verb in the present tense, told by its place (not the
+                # subject of an object clause, which a verb follows: "that gunmen seized")
                 own = VerbGroup(i + 1, i + 1, i + 2, False, "present", None, False)
             if own is None:  # "whom the rebels had seized": the clause's subject comes first
                 at = self._finite_from(i + 1, i + 8)

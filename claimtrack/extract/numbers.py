@@ -71,7 +71,7 @@ _WORD_NUM = r"(?:%s)" % _phrase_alt(UNITS)
 # "and" joins only after a scale word: "one hundred and forty", but "thirty and forty" is two numbers
 # white space inside a figure may wrap a line, never cross a blank line (a paragraph)
 _SP = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"
-_WORD_RUN = (rf"{_WORD_NUM}(?:-{_WORD_NUM})?"
+_WORD_RUN = (rf"{_WORD_NUM}(?:-\n?{_WORD_NUM})?"  # "twenty-five", hard-wrapped as "twenty-\nfive" too
              rf"(?:(?:{_SP}|-)(?:hundred|thousand|million|billion|trillion|dozen)\b"
              rf"(?:{_SP}(?:and{_SP})?{_WORD_NUM}(?:-{_WORD_NUM})?\b)?)*")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -100,7 +100,8 @@ def _grammar(lexicon: Lexicon) -> dict:
         rf"{vague_first}(?<![\w.,$-])(?P<vague>{vague_alt.lower()})\b"
         rf"|(?P<adozen>\b(?:(?:a|one|two|three)\s+(?:quarter|third|half)s?\s+of\s+a\s+|half\s+a\s+|a\s+)"
         rf"(?:dozen|hundred|thousand|million|billion)\b"
-        rf"|\ba\s+couple(?:\s+of)?\s+dozen\b|\ba\s+(?:pair|couple)(?=\s+of\s)(?!\s+of\s+(?:{DURATION})\b))"
+        rf"(?:(?:(?<=hundred)|(?<=thousand)){_SP}and{_SP}{_WORD_NUM}(?:-{_WORD_NUM})?\b)?"  # "a hundred and fifty"
+        rf"|\ba\s+couple(?:\s+of)?\s+dozen\b|\ba\s+(?:pair|couple|score)(?=\s+of\s)(?!\s+of\s+(?:{DURATION})\b))"
         rf"|(?=\d)(?<![\w.,/:-])(?<![A-Za-z]-)(?<!\d\s/\s)(?P<digits>{_DIGITS})(?![\w/]|[.,:]\d|-(?!strong\b|points?\b)[A-Za-z]|\s/\s\d)"
         rf"(?:(?P<scale_sp>{_SP}|-)(?P<scale>{_SCALE_WORDS}|m|k)\b)?"
         rf"|{unit_first}(?<![\w-])(?P<words>{_WORD_RUN})\b(?!-(?:\w))"
@@ -127,10 +128,11 @@ def _grammar(lexicon: Lexicon) -> dict:
             if w != "or so":
                 qual_alts.append((w, q))
     qual_alts.sort(key=lambda p: len(p[0]), reverse=True)
-    # grouped by first letter, as _phrase_alt does, but spaces within a line only
+    # grouped by first letter, as _phrase_alt does; a hard-wrapped line may break a qualifier
+    # ("at\nleast"), a blank line may not
     by_first: dict[str, list[str]] = {}
     for w, _ in qual_alts:
-        by_first.setdefault(w[0], []).append(re.escape(w[1:]).replace(r"\ ", r"[ \t]+"))
+        by_first.setdefault(w[0], []).append(re.escape(w[1:]).replace(r"\ ", _SP))
     qual_re = re.compile(
         # a qualifier and its number share a paragraph: at most one line break between them
         r"(?<![\w])(?P<q>%s)(?:[ \t]+|[ \t]*\n[ \t]*)\Z" % "|".join(
@@ -224,7 +226,7 @@ _CODE_BEFORE = re.compile(
     r"\b(?:aged|age|ages|ages\s+of|age\s+of|page|pages|p\.|pp\.|no\.|nos\.|number|chapter|article|"
     r"section|paragraph|item|verse|version|v\.|model|route|highway|interstate|flight|room|suite|"
     r"apt\.?|rank|ranked|channel|box|size|code|tel\.?|phone|ext\.?)\s*\Z|#\s*\Z"
-    r"|\bages?\s+(?:of\s+)?\d+(?:\s*,\s*\d+)*\s*(?:,?\s*and|to|-|–)\s*\Z"
+    r"|\bage[sd]?\s+(?:of\s+)?\d+(?:\s*,\s*\d+)*\s*(?:,|,?\s*and|to|-|–)\s*\Z"
     r"|\b(?:image|photo|slide|picture|page|part|video)\s+\d+\s+of\s*/?\s*\Z|\b(?:image|photo|slide|picture|video)\s*\Z",
     re.IGNORECASE)
 _MONTH_OR_THE = set(re.findall(r"[a-z]+", "january february march april may june july august september "
@@ -334,10 +336,14 @@ _QUANTITY_WORDS = re.compile(r"[a-z]+")
 
 def _quantity_value(words: str) -> int:
     """"a dozen" 12, "half a dozen" 6, "a quarter of a million" 250,000, "two thirds of a
-    million", "a pair of" 2, "a couple dozen" 24."""
+    million", "a pair of" 2, "a couple dozen" 24, "a score of" 20."""
     w = _QUANTITY_WORDS.findall(words.lower())
+    if "and" in words.lower().split():
+        return words_to_int(words) or 0  # "a hundred and fifty"
     if w[1] in ("pair", "couple"):
         return 24 if w[-1] == "dozen" else 2
+    if w[1] == "score":
+        return 20  # "a score of"
     scale = SCALES[w[-1]]
     if w[0] == "half":
         return scale // 2
@@ -442,8 +448,8 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                 if prev in _NAME_SET and _CAPITAL_WORD.search(before[-15:]) and _NAME_BEFORE.search(
                         before, max(0, len(before.rstrip()) - _NAME_LONGEST - 1)):
                     continue  # "Highway 81", "Flight 370": a name
-                if (prev in _CODE_SET or "age" in prev or prev.endswith("#")) and _CODE_BEFORE.search(before):
-                    continue  # "aged 35", "page 12", "No. 5"
+                if (prev in _CODE_SET or "age" in prev or prev.endswith(("#", ","))) and _CODE_BEFORE.search(before):
+                    continue  # "aged 35", "page 12", "No. 5", "aged 4, 6 and 9"
                 if _YEAR.fullmatch(digits) and not _YEAR_FOLLOWERS.match(after):
                     continue  # a year
                 if after[:1] in ".)" and _LINE_START.search(before) and _LIST_MARK.match(after):

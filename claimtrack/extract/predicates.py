@@ -30,6 +30,7 @@ from typing import NamedTuple
 
 from .grammar import Parse, classes
 from .lexicon import Lexicon
+from .cues import SPEECH
 from .metrics import _WS, _patterns, _phrase_alt, counted
 
 # the metrics a predicate gives that outrank a participle before the head
@@ -44,6 +45,13 @@ _THEN = frozenset({"earlier", "later", "before", "after", "ago", "prior", "since
 _STOP = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "--", "(", ")", "\"", "“", "”"})
 
 
+# quantity words that take a partitive: "most of the 200"
+_PARTS = frozenset({"most", "many", "some", "all", "half", "several", "few", "none", "each", "both", "rest", "any",
+                    "nobody", "no-one"})
+# verbs of saying: the list after one is the subject of its complement clause
+_SPEECH_WORDS = frozenset(w for w in SPEECH.split("|") if w.isalpha())
+# what joins the groups of a list that shares one verb
+_LIST_JOINS = frozenset({"and", "or", "as", ",", "plus", "along", "together"})
 EARLIER = "(earlier)"  # a neutral measure noun: the metric of the figure before it
 # verbs of admission: passive and completed by no place of their own, a stay in hospital
 _ADMIT = frozenset({"admitted", "readmitted"})
@@ -63,7 +71,7 @@ def _verbs(lexicon: Lexicon) -> dict:
     p = _patterns(lexicon)
     present: dict[str, str] = {}
     for phrase, metric in list(p["after"].items()) + list(p["before"].items()):
-        if " " in phrase or not phrase.endswith("ed") or len(phrase) < 6:
+        if " " in phrase or not phrase.endswith("ed") or len(phrase) < 5:
             continue
         for stem in (phrase[:-2], phrase[:-1]):
             for form in (stem, stem + "s"):
@@ -93,7 +101,10 @@ def _verbs(lexicon: Lexicon) -> dict:
             doing.setdefault(phrase[:-2] + "ing", metric)
     return {"present": present, "nouns": nouns, "subjects": p["subjects"], "care": words("care_places"),
             "doing": doing, "neutral": words("neutral_measures"), "states": words("state_verbs"),
-            "prosecution": words("prosecution_verbs"),
+            "prosecution": words("prosecution_verbs"), "denials": words("denials"),
+            "persons": frozenset(w.lower() for ws in lexicon.data.get("individuals", {}).get("heads", {}).values()
+                                 for w in ws)
+            | frozenset(w.lower() for w in lexicon.data.get("individuals", {}).get("civilian_roles", [])),
             # each comparison under its last word, the word right before the figure
             "comparisons": _by_last_word(tuple(c.lower().split()) for c in g.get("comparisons", [])),
             "loss": words("loss_verbs"), "irrealis": words("irrealis"), "measure_nouns": words("measure_nouns"),
@@ -155,6 +166,8 @@ def _measured(parse: Parse, start: int, p: dict, verbs: dict) -> str | None:
     "set the count of residents who fled at 12,000", "the crowd numbered ten thousand"."""
     toks = parse.tokens
     j = start - 1
+    if j >= 2 and toks[j].low == "the" and toks[j - 1].low == "in":
+        j -= 2  # "the crowd numbered in the tens of thousands"
     if j < 0 or toks[j].low not in verbs["measure_verbs"]:
         return None
     for m in range(j - 1, max(-1, j - 30), -1):
@@ -165,8 +178,13 @@ def _measured(parse: Parse, start: int, p: dict, verbs: dict) -> str | None:
             return None
         if t.low in verbs["measure_nouns"]:
             for k in range(m + 1, j):  # what the noun counts: "number of arrests", "of people who fled"
-                metric, _ = _after_metric(p, parse.words(k, min(j, k + 4)))
+                words = parse.words(k, min(j, k + 4))
+                metric, stop = _after_metric(p, words)
                 if metric:
+                    rest = words[stop:].split(" ", 2)
+                    if len(rest) > 2 and rest[1] in ("and", "or") and metric in ("killed", "injured") and \
+                            _after_metric(p, rest[2])[0] in ("killed", "injured", "casualties"):
+                        return "casualties"  # "the toll of dead and wounded"
                     return metric
             if t.low == "toll":
                 lead = toks[m - 1].low if m else ""
@@ -310,6 +328,8 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
     if j < 0:
         return None
     verb = toks[j].low
+    if verb in _TRANSFER and end + 1 < len(toks) and toks[end].tag == "PART" and toks[end + 1].low in ("to", "into"):
+        end += 1  # "carried 3 wounded to a clinic": the participle stands as the object's noun
     if verb in _TRANSFER and end < len(toks):
         # "took eight men into custody", "flew five of the wounded to a city hospital", past an
         # apposition of the object: "took two people, a man and a woman, into custody"
@@ -329,16 +349,141 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
         # the verb and its complement around the object (which the noun phrase may have taken
         # as its own) read as the object's predicate: "forced 300 people from their homes" as
         # "300 people were forced from their homes"
-        phrase = verb + " " + parse.words(prep, min(len(toks), prep + 4))
-        metric, stop = _after_metric(p, phrase)
-        if metric and stop > len(verb):
-            return metric
+        complement = " " + parse.words(prep, min(len(toks), prep + 4))
+        forms = [verb]
+        if toks[j].tag == "WORD":  # a headline's present tense: "Wildfires force 5,000 from their homes"
+            stem = verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
+            forms.append(stem + ("d" if stem.endswith("e") else "ed"))
+        for form in forms:
+            metric, stop = _after_metric(p, form + complement)
+            if metric and stop > len(form):
+                return metric
     if toks[j].tag in ("PART", "GER") and verb in p["before"] and toks[j].low not in verbs["not_before"]:
         return p["before"][verb]  # "freed 12 of the 90 miners", "killing 3"
     if toks[j].tag in ("WORD", "NAME", "ADV", "GER") and toks[j].low not in _MONTHS:
         # a present tense: "Police detain 38", "Floods displace 12,000"
         return verbs["present"].get(verb)
     return None
+
+
+def _age_apposition(parse: Parse, k: int, verbs: dict) -> bool:
+    """The bare figure at token ``k`` stands between commas after a noun naming one person:
+    an age ("the victim, 17, died", "a nurse, 52,")."""
+    toks = parse.tokens
+    return 2 <= k < len(toks) - 1 and toks[k - 1].text == "," and toks[k + 1].text == "," and \
+        toks[k - 2].low.rsplit(" ", 1)[-1] in verbs["persons"] and toks[k].text.isdigit() and int(toks[k].text) < 120
+
+
+def _list_predicate(parse: Parse, start: int, at: int, p: dict, verbs: dict) -> str | None:
+    """The metric of the verb that a list of groups shares, from the token ``at`` that ends the
+    group starting at token ``start``: "17 soldiers and 4 civilians were wounded", "12 police,
+    a nurse and 3 children were hurt", "12 soldiers as well as 5 civilians"; a pronoun opens a
+    clause ("one kid and he was shot"), and so does ", and" after a first group ("found four
+    victims, and two died")."""
+    toks = parse.tokens
+    n = len(toks)
+    joined = False  # a list is closed by "and", "or" or "as well as"
+    state = None
+    for hop in range(6):
+        if at >= n or toks[at].low not in _LIST_JOINS:
+            return None
+        k = at + 1
+        if toks[at].low == "as":
+            if parse.words(k, k + 2) != "well as":
+                return None
+            k += 2
+        elif toks[at].low in ("along", "together"):  # "3 soldiers along with 2 interpreters"
+            if k >= n or toks[k].low != "with":
+                return None
+            k += 1
+        elif toks[at].low == "," and k < n and toks[k].low in ("and", "or"):
+            if hop == 0 and parse.coordinated_before(start) is None:
+                return None  # "located four victims, and two died": a clause, not a list
+            k += 1  # a serial comma
+        joined = joined or toks[at].low != "," or toks[k - 1].low in ("and", "or")
+        while k < n and toks[k].tag == "DET":
+            k += 1
+        if k >= n:
+            return None
+        if toks[k].tag == "NUM" and parse.c["table"].get(toks[k].low) != "PRON":
+            following = parse.noun_phrase(toks[k].fig)
+            if following is None or following.negated or following.verb_at >= n:
+                return None
+            at = following.verb_at
+            if following.head is not None:
+                state = toks[following.head].low  # "1 officer dead": a state read as the head
+        elif toks[k].tag in ("WORD", "NAME") and k > at + 1 and toks[k - 1].tag == "DET":
+            at = parse._nominal_run(k)[0]  # "a nurse": one named without a figure
+            if at >= n or (toks[at].low not in ("and", "or", ",") and not joined):
+                return None  # "4 feet away, the gun went off": no list
+        else:
+            return None
+        if toks[at].low not in _LIST_JOINS:
+            if not joined:
+                return None
+            shared, negated, _ = _predicate(parse, at, p, verbs["fatal"], verbs)
+            vg = parse.verb_group(at)
+            if shared is None and vg is not None:
+                shared = _among(parse, vg, p)
+            b = _before(parse, start)
+            if vg is not None and b >= 0 and toks[b].tag in ("PART", "GER") and toks[b].low not in _SPEECH_WORDS:
+                return None  # "delivered 10,000 signatures and 3 were arrested": an object, then a clause
+            if shared is None and vg is None and b >= 0 and toks[b].tag in ("PART", "GER"):
+                # the object list of a verb, then the state it leaves them in: "left 4 protesters
+                # and 1 officer dead", "found 2 men and a boy injured"
+                shared, _ = _after_metric(p, parse.words(at, min(n, at + 3)))
+                if shared is None and state:
+                    shared, _ = _after_metric(p, state)
+            return shared if shared and shared != "other" and not negated else None
+    return None
+
+
+def _among(parse: Parse, vg, p: dict) -> str | None:
+    """"were among the dead": the metric of the group a copula places them among."""
+    toks = parse.tokens
+    m = vg.main
+    if toks[m].tag == "AUX" and m + 3 < len(toks) and toks[m + 1].low == "among" and toks[m + 2].tag == "DET":
+        return _after_metric(p, parse.words(m + 3, min(len(toks), m + 6)))[0]
+    return None
+
+
+def _whole_of_part(parse: Parse, start: int) -> bool:
+    """The figure at token ``start`` counts the whole of a partitive: "four of the 18", "most
+    of the 200", "four out of 10", "nobody among the 2,000"."""
+    toks = parse.tokens
+    j = start - 1
+    while j >= 0 and toks[j].tag == "DET":
+        j -= 1
+    if j >= 2 and toks[j].low == "of" and toks[j - 1].low == "out":
+        return toks[j - 2].tag == "NUM"  # "four out of 10"
+    return j >= 1 and toks[j].low in ("of", "among") and (toks[j - 1].tag == "NUM" or toks[j - 1].low in _PARTS)
+
+
+def _part_is_subject(parse: Parse, start: int) -> bool:
+    """The part of the partitive whose whole is at token ``start`` opens its clause ("Four of
+    the 18 …"), so the first verb after the whole is the part's."""
+    toks = parse.tokens
+    j = start - 1
+    while j >= 0 and toks[j].tag == "DET":
+        j -= 1
+    if j >= 1 and toks[j - 1].low == "out":  # "four out of 10"
+        j -= 1
+    b = _before(parse, j - 1)
+    return b < 0 or toks[b].tag in ("SUB", "CONJ", "REL") or toks[b].text in (",", ";", ":", "—", "–", "(")
+
+
+def _second_object(parse: Parse, j: int, p: dict, verbs: dict) -> bool:
+    """Token ``j``, before a figure's phrase, is the second verb of two coordinated verb phrases
+    and nothing in its clause counts: "arrested 30 men and seized 12 rifles" (not "arrested and
+    charged 12", "razed 40 homes and left 12 people dead")."""
+    toks = parse.tokens
+    if j < 2 or toks[j].tag != "PART" or toks[j - 1].low != "and" or toks[j - 2].tag not in ("WORD", "NAME"):
+        return False
+    verb = toks[j].low
+    end = j
+    while end < len(toks) and toks[end].text not in (";", ":", ".") and toks[end].tag != "SUB":
+        end += 1  # the object's relative clause is part of it: "and met 3 men who were hurt"
+    return verb not in p["before"] and verb not in verbs["prosecution"] and not _counts_in(parse, j, end, p)
 
 
 def _present_verb(t, verbs: dict) -> bool:
@@ -370,8 +515,8 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     p = _patterns(lexicon)
     verbs = _verbs(lexicon)
     toks = parse.tokens
-    if np.negated:
-        return Reading("other")
+    if np.negated or toks[np.start].low in ("zero", "0"):
+        return Reading("other")  # "none of the nine", "zero arrests were made"
     head = toks[np.head].low if np.head is not None else None
     if head is not None:
         if head in parse.c["things"] and head not in verbs["subjects"]:
@@ -380,6 +525,13 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             return Reading("other")  # "one shot smashed a window": a bullet
     if _irrealis(parse, np.start, verbs):
         return Reading("other")
+    j = _before(parse, np.start)
+    if j >= 0 and toks[j].low == "that":
+        j = _before(parse, j)
+    if j >= 0 and toks[j].low in verbs["denials"]:
+        return Reading("other")  # "police denied that 40 people were held": no one's claim
+    if head is None and _age_apposition(parse, np.start, verbs):
+        return Reading("other")  # "the victim, 17, died": an age
     k = np.start
     if _compared(parse, k, verbs):  # "up from 9": what the figure it is compared with counts
         compared = _earlier_metric(parse, k - 1, lexicon, nearest=True)
@@ -432,6 +584,8 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     obj = _object_of(parse, np.start, np.end, p, verbs)
     if obj:
         return Reading(obj)
+    if _second_object(parse, j, p, verbs):
+        return Reading("other")  # "arrested 30 men and seized 12 rifles": the rifles are seized only
     head_metric = None
     if head is not None:
         head_metric, _ = _after_metric(p, parse.words(np.head, np.head + 3))
@@ -450,6 +604,23 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         # what the group is doing, after its head, when the phrase names no metric of its own:
         # "9,000 people marching", "families fleeing"; not "two gunshot victims arriving"
         modifier = verbs["doing"][toks[np.end].low]
+    if _whole_of_part(parse, np.start):
+        # "four of the 18 climbers … died": the verb is the part's; the whole counts only what
+        # its own phrase says ("40 of the 130 protesters detained")
+        if not modifier and np.end < len(toks) and toks[np.end].tag == "REL":
+            inner, negated, _ = _predicate(parse, np.end + 1, p)
+            modifier = inner if inner and not negated else None
+        elif not modifier and np.end < len(toks):
+            # what hangs on the whole, up to the part's own verb: "two of the 40 people shot
+            # overnight", "one of 9 men later to be hurt", not "four of the 18 caught … died"
+            stop = len(toks)  # the part is no subject: "was one of 6 men hurt in the blast"
+            if _part_is_subject(parse, np.start):
+                stop = np.verb_at if np.verb_at > np.end or parse.verb_group(np.verb_at) is not None else stop
+            k = np.end
+            while k < stop and toks[k].text not in _STOP and toks[k].tag not in ("SUB", "REL") and not modifier:
+                modifier, _ = _after_metric(p, parse.words(k, min(len(toks), k + 4)))
+                k += 1
+        return Reading(head_metric or modifier or "other")
     predicate, negated, modal = _predicate(parse, np.verb_at, p, verbs["fatal"], verbs) \
         if np.verb_at < len(toks) else (None, False, None)
     vg = parse.verb_group(np.verb_at) if np.verb_at < len(toks) else None
@@ -459,8 +630,16 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         among = read(parse, toks[vg.main + 2].fig, lexicon)
         if among is not None:
             return among
+    if predicate is None and vg is not None:
+        predicate = _among(parse, vg, p)  # "two Britons were among the dead"
     if negated or predicate == "other":
         return Reading("other")
+    if vg is not None and vg.main + 1 < len(toks) and toks[vg.main + 1].low == "to" and \
+            any(toks[i].low in verbs["prosecution"] for i in range(vg.main + 2, min(len(toks), vg.main + 5))):
+        return Reading("other")  # "20 people are expected to be charged": a charge to come is no arrest
+    if head is None and vg is not None and toks[vg.main].low in verbs["prosecution"] and \
+            not np.partitive and any(toks[i].tag == "NUM" for i in range(np.start)):
+        return Reading("other")  # "of the 14 people held, 9 were charged": the group is counted before
     if head is None and np.partitive and vg is not None and toks[vg.main].low in verbs["prosecution"] and \
             toks[np.end - 1].tag in ("PRON", "REL"):
         # "45 were held; 12 of them were charged": charging members of a group already counted
@@ -479,6 +658,8 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         vg = parse.verb_group(np.verb_at)
         first = next(i for i in range(vg.start, vg.main + 1) if toks[i].low == modal)
         hedge = parse.sentence[parse.starts[first]:parse.ends[vg.main]]
+    if predicate == "released" and modifier in ("kidnapped", "arrested"):
+        return Reading(predicate, hedge)  # "7 kidnapped nurses were freed": the release is the news
     if predicate and (predicate in _STRONG or not modifier):
         # the predicate outranks the head noun: "9 hostages were freed" is released
         return Reading(predicate, hedge)
@@ -486,6 +667,10 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         return Reading(head_metric or modifier)
     if predicate:
         return Reading(predicate, hedge)
+    if predicate is None and vg is None and np.verb_at < len(toks) and toks[np.verb_at].low in _LIST_JOINS:
+        shared = _list_predicate(parse, np.start, np.verb_at, p, verbs)
+        if shared:
+            return Reading(shared)
     if head is None and not np.partitive and predicate is None and vg is None:
         right, _ = _after_metric(p, parse.words(np.start + 1, min(len(toks), np.start + 6), skip_adverbs=False))
         if right:
@@ -503,7 +688,17 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
                 shared = _object_of(parse, first.start, first.end, p, verbs)
                 if shared:
                     return Reading(shared)
-    if head is not None and vg is not None and not vg.passive:
+                if first.start >= 1 and toks[first.start - 1].text in ("(", "—", "–", "--"):
+                    # a breakdown inside an aside: "42 people (22 men, 20 women) were held"
+                    inner = read(parse, toks[k].fig, lexicon)
+                    if inner is not None and inner.metric != "other":
+                        return inner
+    # a verb the word lists do not know, told by its place after a plural head: "sang", "wept"
+    unknown_verb = vg is None and np.verb_at == np.end < len(toks) and toks[np.end].tag == "WORD" and \
+        _plural_or_collective(head or "")
+    if unknown_verb and toks[np.end].low in verbs["present"]:
+        return Reading(verbs["present"][toks[np.end].low])  # "saw 3,000 workers march"
+    if head is not None and ((vg is not None and not vg.passive) or unknown_verb):
         noun = verbs["nouns"].get(head)
         if noun:
             return Reading(noun)

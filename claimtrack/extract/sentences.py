@@ -28,7 +28,7 @@ from functools import lru_cache
 _BOUNDARY = re.compile(
     r"""[.!?\n।॥۔؟。！？]"""
     r"""(?:(?<=[.!?])[.!?]*["”’')\]]*(?=\s+["“‘(\[]?(?P<next>\w))"""  # a stop, space, a word
-    r"""|(?<=\.)(?=(?P<glued>[^\W\d_])[^\W\d_])"""  # a full stop run into a word
+    r"""|(?<=[.!?])(?=(?P<glued>[^\W\d_])[^\W\d_])"""  # a full stop (or ! ?) run into a word
     r"""|(?<=[।॥۔؟。！？])["”’')\]]*"""  # a script's own full stop
     r"""|(?<=\n)\s*\n"""  # a blank line
     r"""|(?<=[.!?])["”’')\]]*\s*$)(?=(?P<space>\s*))""")
@@ -157,6 +157,9 @@ def _heading_ends(text: str) -> list[int]:
             continue
         if last.group(1)[0].isupper() and first.group(1).lower() not in openers:
             continue
+        if line.isupper() and nxt.isupper() and last.group(1)[0].isdigit() and \
+                first.group(1).lower() not in openers:
+            continue  # capitals tell nothing in wire copy: "… SAID 14 / PEOPLE WERE …" runs on
         whole = nxt[-1:] in ".!?\"”'’)" or nxt_end < 0
         if not whole and len(nxt) < 1.25 * len(line):
             continue
