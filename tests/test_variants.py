@@ -1383,7 +1383,7 @@ def _params():
         yield pytest.param(cid, text, expected, id=cid, marks=marks)
 
 
-@pytest.mark.parametrize("cid, text, expected", _params())
+@pytest.mark.parametrize("cid, text, expected", list(_params()))
 def test_variant(extracted, cid, text, expected):
     rows = [r for r in extracted.get(cid, [])
             if r["metric"] != "other" and not r.get("derived")]
