@@ -394,6 +394,72 @@ def m016_lexicons(db: Database) -> None:
     db.execute("ALTER TABLE reports ADD COLUMN lexicon_id INTEGER REFERENCES lexicons(id)")
 
 
+
+@migrations()
+def m018_verdicts(db: Database) -> None:
+    # The verdicts of `conflicts`, kept per event (claimtrack.store.verdicts): every group
+    # find_conflicts finds in an event (agreeing ones too), and each of its claims with
+    # its standing and its part of the JSON line `conflicts -f jsonl` writes. Measured with
+    # tests/perf/bench.py on 1M claims: reading them is what lets a whole-database
+    # `conflicts` take no longer than reading the claims in plain SQL. `name` is the event
+    # as the group shows it; `event` as reports.event holds it (the key of the marks).
+    db.execute("""CREATE TABLE verdict_groups (
+  id INTEGER PRIMARY KEY,
+  event TEXT NOT NULL,
+  name TEXT NOT NULL,
+  metric TEXT NOT NULL,
+  verdict TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  voices INTEGER NOT NULL,
+  figures TEXT NOT NULL
+)""")
+    db.execute("CREATE INDEX idx_verdict_groups_event ON verdict_groups (event, metric)")
+    # A group's claims in the order it shows them: rowid order within the group.
+    db.execute("""CREATE TABLE verdict_claims (
+  group_id INTEGER NOT NULL,
+  claim INTEGER NOT NULL,
+  superseded INTEGER NOT NULL,
+  contradicted INTEGER NOT NULL,
+  qualifier TEXT,
+  title TEXT,
+  itself INTEGER NOT NULL,
+  line TEXT NOT NULL
+)""")
+    db.execute("CREATE INDEX idx_verdict_claims_group ON verdict_claims (group_id)")
+    # The events whose stored verdicts a write has made stale: triggers mark them on every
+    # change of what conflicts reads (claims, a report's event, outlet, title, date or copy
+    # mark, a source's key), whatever code makes it. An existing database starts with all.
+    db.execute("CREATE TABLE verdict_dirty (event TEXT PRIMARY KEY) WITHOUT ROWID")
+    mark = "INSERT OR IGNORE INTO verdict_dirty (event)"
+    db.execute(f"""CREATE TRIGGER verdicts_claims_ai AFTER INSERT ON claims
+WHEN new.metric != 'other' BEGIN
+  {mark} SELECT event FROM reports WHERE id = new.report_id;
+END""")
+    db.execute(f"""CREATE TRIGGER verdicts_claims_ad AFTER DELETE ON claims
+WHEN old.metric != 'other' BEGIN
+  {mark} SELECT event FROM reports WHERE id = old.report_id;
+END""")
+    db.execute(f"""CREATE TRIGGER verdicts_claims_au AFTER UPDATE ON claims BEGIN
+  {mark} SELECT event FROM reports WHERE id IN (old.report_id, new.report_id);
+END""")
+    # a copy speaks with its original's outlet: the copies' events change with it
+    db.execute(f"""CREATE TRIGGER verdicts_reports_au
+AFTER UPDATE OF event, outlet, title, date, copy_of ON reports BEGIN
+  {mark} VALUES (old.event);
+  {mark} VALUES (new.event);
+  {mark} SELECT event FROM reports WHERE copy_of = new.id AND old.outlet IS NOT new.outlet;
+END""")
+    db.execute(f"""CREATE TRIGGER verdicts_reports_ad AFTER DELETE ON reports BEGIN
+  {mark} VALUES (old.event);
+  {mark} SELECT event FROM reports WHERE copy_of = old.id;
+END""")
+    db.execute(f"""CREATE TRIGGER verdicts_sources_au AFTER UPDATE OF key ON sources BEGIN
+  {mark} SELECT DISTINCT r.event FROM claims c JOIN reports r ON r.id = c.report_id
+    WHERE c.source_id = old.id OR c.origin_id = old.id;
+END""")
+    db.execute(f"{mark} SELECT DISTINCT event FROM reports")
+
+
 def known_migrations() -> list[str]:
     """Names of the migrations this version of claimtrack knows, in order."""
     # pending() on a blank database is the public way to list every registered migration
