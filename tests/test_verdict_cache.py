@@ -311,3 +311,17 @@ def test_an_older_database_gains_the_tables_with_every_event_to_compute(tmp_path
     result = invoke("conflicts", "--db", str(path), "--all", "-f", "jsonl")
     assert result.exit_code == 0 and result.stdout == ""
     assert dirty(str(path)) == set()
+
+
+def test_a_read_only_database_is_answered_from_the_claims(quake_db):
+    from claimtrack.store import Reader
+
+    expected = fresh(quake_db, all_=True, history=True)
+    uri = f"{Path(quake_db).resolve().as_uri()}?mode=ro"
+    db = Reader(sqlite3.connect(uri, uri=True))
+    out = io.StringIO()
+    render_conflicts(conflict_groups(db, cumulative=cumulative_in_text(None), include_all=True,
+                                     history=True), Format.jsonl, file=out)
+    db.close()
+    assert out.getvalue() == expected and expected
+    assert dirty(quake_db) == {"quake", "flood"}

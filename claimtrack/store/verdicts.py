@@ -250,13 +250,16 @@ def _stored_by_event(conn: sqlite3.Connection, event: str | None, dirty: list[st
     condition = " AND ".join(where) or "1"
     groups = conn.execute(
         f"SELECT g.id, g.event, g.name, g.metric, g.verdict, g.reason, g.voices, g.figures "
-        f"FROM verdict_groups g WHERE {condition} ORDER BY g.event, g.metric", params).fetchall()
+        f"FROM verdict_groups g WHERE {condition} ORDER BY g.event, g.metric, g.id",
+        params).fetchall()
     extra = ", c.qualifier, c.title, c.itself" if records else ""
     current = "" if history else " AND c.superseded = 0"
+    # The groups in order, each one's claims through its index (CROSS JOIN keeps that
+    # order: SQLite would rather scan the claims and sort them all, 3x slower on 1M claims).
     claims = conn.execute(
         f"SELECT c.group_id, c.line{extra} FROM verdict_groups g "
-        f"JOIN verdict_claims c ON c.group_id = g.id{current} "
-        f"WHERE {condition} ORDER BY g.event, g.metric, c.group_id, c.rowid", params)
+        f"CROSS JOIN verdict_claims c ON c.group_id = g.id{current} "
+        f"WHERE {condition} ORDER BY g.event, g.metric, g.id, c.rowid", params)
     by_group = groupby(claims, key=lambda row: row[0])
     pending = iter(dirty)
     next_dirty = next(pending, None)
