@@ -458,7 +458,65 @@ END""")
     WHERE c.source_id = old.id OR c.origin_id = old.id;
 END""")
     db.execute(f"{mark} SELECT DISTINCT event FROM reports")
-
+    # conflicts_view gains the verdict `claimtrack conflicts` stored for the row's group and
+    # its reason: NULL where none is stored, or the event changed since (run conflicts).
+    db.execute("DROP VIEW conflicts_view")
+    db.create_view(
+        "conflicts_view",
+        """
+WITH compared AS (
+  SELECT
+    claims.*,
+    reports.event,
+    CASE
+      WHEN claims.origin_id IS NULL THEN 'report:' || claims.report_id
+      WHEN claims.origin_kind = 'unnamed'
+        THEN 'source:' || claims.origin_id || '@report:' || claims.report_id
+      ELSE 'source:' || claims.origin_id
+    END AS voice,
+    coalesce(claims.subject_group, '') || '|' || coalesce(claims.unit, '') || '|'
+      || coalesce(claims.low, '') || '|' || coalesce(claims.high, '') AS figure_key
+  FROM claims
+  JOIN reports ON reports.id = claims.report_id
+  WHERE claims.metric != 'other'
+),
+groups AS (
+  SELECT event, metric, count(DISTINCT voice) AS origins, count(DISTINCT figure_key) AS figures
+  FROM compared
+  GROUP BY event, metric
+  HAVING count(DISTINCT voice) >= 2 AND count(DISTINCT figure_key) >= 2
+),
+fresh AS (
+  SELECT g.event, g.metric, g.verdict, g.reason
+  FROM verdict_groups g
+  WHERE NOT EXISTS (SELECT 1 FROM verdict_dirty d WHERE d.event = g.event)
+)
+SELECT
+  compared.event,
+  compared.metric,
+  compared.figure,
+  compared.low,
+  compared.high,
+  compared.subject_group,
+  compared.location,
+  compared.source,
+  compared.origin,
+  reports.outlet,
+  reports.date,
+  compared.report_id AS report,
+  compared.id AS claim,
+  groups.origins AS group_origins,
+  groups.figures AS group_figures,
+  fresh.verdict,
+  fresh.reason
+FROM compared
+JOIN groups ON groups.event = compared.event AND groups.metric = compared.metric
+JOIN reports ON reports.id = compared.report_id
+LEFT JOIN fresh ON fresh.event = compared.event AND fresh.metric = compared.metric
+ORDER BY compared.event, compared.metric, compared.subject_group, compared.low,
+  reports.date, compared.id
+""".strip(),
+    )
 
 def known_migrations() -> list[str]:
     """Names of the migrations this version of claimtrack knows, in order."""

@@ -325,3 +325,23 @@ def test_a_read_only_database_is_answered_from_the_claims(quake_db):
     db.close()
     assert out.getvalue() == expected and expected
     assert dirty(quake_db) == {"quake", "flood"}
+
+
+def test_conflicts_view_shows_the_stored_verdict_while_it_holds(invoke, quake_db, tmp_path):
+    def view() -> list[tuple]:
+        db = sqlite3.connect(quake_db)
+        try:
+            return db.execute("SELECT DISTINCT event, metric, verdict FROM conflicts_view "
+                              "ORDER BY 1, 2").fetchall()
+        finally:
+            db.close()
+
+    assert view() == [("flood", "displaced", None), ("quake", "injured", None),
+                      ("quake", "killed", None)]  # nothing computed yet
+    invoke("conflicts", "--db", quake_db)
+    assert view() == [("flood", "displaced", "contradiction"), ("quake", "injured", "divergent"),
+                      ("quake", "killed", "contradiction")]
+    assert invoke("ingest", "--db", quake_db, "--event", "quake", "-j", "1", "-q",
+                  write_reports(tmp_path / "later.jsonl", [LATER])).exit_code == 0
+    assert view() == [("flood", "displaced", "contradiction"), ("quake", "injured", None),
+                      ("quake", "killed", None)]
