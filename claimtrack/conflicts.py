@@ -248,7 +248,7 @@ class StoredClaims(NamedTuple):
 
     lines: list  # str: "claim": … "voice": … of each claim shown, in order
     extras: list | None  # (qualifier, title, itself) of each, where records are wanted
-    figures_json: str  # the group's FigureSupport records, as stored_values gives them
+    figures_json: str  # the group's FigureSupport records, as stored_figures gives them
     voices: int
 
     def values(self) -> Iterator[dict]:

@@ -345,3 +345,21 @@ def test_conflicts_view_shows_the_stored_verdict_while_it_holds(invoke, quake_db
                   write_reports(tmp_path / "later.jsonl", [LATER])).exit_code == 0
     assert view() == [("flood", "displaced", "contradiction"), ("quake", "injured", None),
                       ("quake", "killed", None)]
+
+
+def test_stored_groups_equal_the_computed_ones_records_and_figures_too(invoke, quake_db,
+                                                                       tmp_path):
+    assert invoke("ingest", "--db", quake_db, "--event", "quake", "-j", "1", "-q",
+                  write_reports(tmp_path / "later.jsonl", [LATER])).exit_code == 0
+    db = open_db(quake_db)
+    cumulative = cumulative_in_text(None)
+    options = dict(include_all=True, history=True, cumulative=cumulative)
+    list(conflict_groups(db, **options))  # computed and stored
+    stored = list(conflict_groups(db, **options))
+    assert all(g.stored_lines is not None for g in stored)
+    computed = list(conflicts_by_event(
+        claim_rows(db, include_other=False, by_event=True, tuples=True), **options))
+    assert stored == computed  # group, event, metric, verdict, claims, figures, reason
+    assert [g.voices for g in stored] == [g.voices for g in computed]
+    assert any(c.superseded for g in stored for c in g.claims)  # the quake's earlier tolls
+    db.close()
