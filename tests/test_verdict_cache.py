@@ -363,3 +363,31 @@ def test_stored_groups_equal_the_computed_ones_records_and_figures_too(invoke, q
     assert [g.voices for g in stored] == [g.voices for g in computed]
     assert any(c.superseded for g in stored for c in g.claims)  # the quake's earlier tolls
     db.close()
+
+
+def test_rows_changed_while_an_event_was_computed_are_computed_again(quake_db, monkeypatch):
+    """The verdicts are computed before the write lock is taken: where the event's rows
+    changed meanwhile (a write between the read and the lock, played here by a first read
+    that misses the last claim), they are computed again from the rows under the lock."""
+    import claimtrack.store.verdicts as verdicts
+
+    real, calls = verdicts._rows, []
+
+    def first_read_misses_a_claim(db, event):
+        rows = real(db, event)
+        calls.append(event)
+        return rows[:-1] if calls.count(event) == 1 else rows
+
+    monkeypatch.setattr(verdicts, "_rows", first_read_misses_a_claim)
+    db = open_db(quake_db)
+    assert verdicts.refresh(db, cumulative_in_text(None))
+    db.close()
+    assert sorted(calls) == ["flood", "flood", "quake", "quake"]
+    monkeypatch.setattr(verdicts, "_rows", real)
+    db = open_reader(quake_db)
+    out = io.StringIO()
+    render_conflicts(conflict_groups(db, cumulative=cumulative_in_text(None), include_all=True,
+                                     history=True), Format.jsonl, file=out)
+    db.close()
+    assert out.getvalue() == fresh(quake_db, all_=True, history=True)
+    assert dirty(quake_db) == set()

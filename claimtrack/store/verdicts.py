@@ -11,8 +11,10 @@ included) in ``verdict_groups`` and ``verdict_claims`` (migration m018), so that
   changes the report's event), or a report deleted; a source's key changed. Every write
   path is covered, whatever code makes it, and a write costs an insert into a small table.
 - **Lazily refreshed.** :func:`conflict_groups` first recomputes the dirty events it is
-  asked about, one write transaction each (a concurrent ingest waits for one event, not for
-  all), then reads. Where the database cannot be written (a read-only file, a lock held
+  asked about, then reads. Each event is computed from its rows before the write lock is
+  taken, then written in a transaction of its own if its rows are still the same (else
+  computed again under the lock): a concurrent ingest waits for one event's rows to be
+  read again and its groups written, never for the comparisons. Where the database cannot be written (a read-only file, a lock held
   past the busy timeout), the dirty events are computed in memory and the rest read: the
   answer is the same either way.
 - **Fingerprint.** What the stored groups were computed with: the code that computes and
@@ -96,17 +98,24 @@ def _dirty(conn: sqlite3.Connection, event: str | None) -> list[str]:
 # Writing -----------------------------------------------------------------------------------
 
 
-def _compute(db, event: str, cumulative: Collection[str], **options) -> list[ConflictGroup]:
-    """The groups of one event (as stored in reports.event), found from its claim rows."""
-    from ..conflicts import find_conflicts
+def _rows(db, event: str) -> list[tuple]:
+    """The claim rows of one event (as stored in reports.event)."""
     from .read import claim_rows
 
-    rows = claim_rows(db, event=event, include_other=False, by_event=True, tuples=True)
-    return find_conflicts(rows, cumulative=cumulative, **options)
+    return list(claim_rows(db, event=event, include_other=False, by_event=True, tuples=True))
 
 
-def _store_event(db, event: str, cumulative: Collection[str]) -> None:
-    """Replace the stored groups of one event with those found now (in the caller's
+def _compute(db, event: str, cumulative: Collection[str], rows: list | None = None,
+             **options) -> list[ConflictGroup]:
+    """The groups of one event, found from its claim rows."""
+    from ..conflicts import find_conflicts
+
+    return find_conflicts(_rows(db, event) if rows is None else rows, cumulative=cumulative,
+                          **options)
+
+
+def _store_event(db, event: str, groups: list[ConflictGroup]) -> None:
+    """Replace the stored groups of one event with ``groups`` (in the caller's
     transaction)."""
     import json
 
@@ -117,7 +126,7 @@ def _store_event(db, event: str, cumulative: Collection[str]) -> None:
     conn.execute("DELETE FROM verdict_claims WHERE group_id IN "
                  "(SELECT id FROM verdict_groups WHERE event = ?)", [event])
     conn.execute("DELETE FROM verdict_groups WHERE event = ?", [event])
-    for g in _compute(db, event, cumulative, include_all=True, history=True):
+    for g in groups:
         group_id = conn.execute(
             "INSERT INTO verdict_groups (event, name, metric, verdict, reason, voices, figures) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -174,10 +183,20 @@ def refresh(db, cumulative: Collection[str], *, event: str | None = None) -> boo
                          "DO UPDATE SET value = excluded.value", [FINGERPRINT_KEY, mark])
         if not _write(conn, restart):
             return False
+    options = dict(include_all=True, history=True)
     for name in _dirty(conn, event):
-        def step(name=name) -> None:
-            if conn.execute("SELECT 1 FROM verdict_dirty WHERE event = ?", [name]).fetchone():
-                _store_event(db, name, cumulative)
+        # Computed before the write lock is taken, so that an ingest at work waits only for
+        # the rows to be read again and the groups written; computed again under the lock
+        # only if the rows changed meanwhile.
+        rows = _rows(db, name)
+        groups = _compute(db, name, cumulative, rows, **options)
+
+        def step(name=name, rows=rows, groups=groups) -> None:
+            if (conn.execute("SELECT 1 FROM verdict_dirty WHERE event = ?", [name]).fetchone()
+                    and _stored_fingerprint(conn) == mark):
+                now = _rows(db, name)
+                _store_event(db, name, groups if now == rows else
+                             _compute(db, name, cumulative, now, **options))
         if not _write(conn, step):
             return False
     return True
@@ -219,8 +238,8 @@ def conflict_groups(db, *, event: str | None = None, metric: str | None = None,
     if began:
         conn.execute("BEGIN")
     try:
-        dirty = _dirty(conn, event)  # could not be written: computed here
-        for name, stored in _stored_by_event(conn, event, dirty, records, **options):
+        dirty = set(_dirty(conn, event))  # could not be written: computed here
+        for name, stored in _stored_by_event(conn, event, sorted(dirty), records, **options):
             groups = stored if name not in dirty else _compute(db, name, cumulative, **options)
             for g in groups:
                 number += 1
