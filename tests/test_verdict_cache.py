@@ -366,28 +366,43 @@ def test_stored_groups_equal_the_computed_ones_records_and_figures_too(invoke, q
 
 
 def test_rows_changed_while_an_event_was_computed_are_computed_again(quake_db, monkeypatch):
-    """The verdicts are computed before the write lock is taken: where the event's rows
-    changed meanwhile (a write between the read and the lock, played here by a first read
-    that misses the last claim), they are computed again from the rows under the lock."""
+    """The verdicts are computed before the write lock is taken: where another connection
+    commits a change to the event's rows meanwhile (an outlet corrected, here right after
+    each event's first read), the rows are read again under the lock and computed again."""
     import claimtrack.store.verdicts as verdicts
 
     real, calls = verdicts._rows, []
 
-    def first_read_misses_a_claim(db, event):
+    def read_then_another_writes(db, event):
         rows = real(db, event)
         calls.append(event)
-        return rows[:-1] if calls.count(event) == 1 else rows
+        if calls.count(event) == 1:
+            sql(quake_db, "UPDATE reports SET outlet = outlet || ' (corrected)' WHERE event = ?",
+                [event])
+        return rows
 
-    monkeypatch.setattr(verdicts, "_rows", first_read_misses_a_claim)
+    monkeypatch.setattr(verdicts, "_rows", read_then_another_writes)
     db = open_db(quake_db)
     assert verdicts.refresh(db, cumulative_in_text(None))
     db.close()
-    assert sorted(calls) == ["flood", "flood", "quake", "quake"]
+    assert sorted(calls) == ["flood", "flood", "quake", "quake"]  # read again under the lock
     monkeypatch.setattr(verdicts, "_rows", real)
     db = open_reader(quake_db)
     out = io.StringIO()
     render_conflicts(conflict_groups(db, cumulative=cumulative_in_text(None), include_all=True,
                                      history=True), Format.jsonl, file=out)
     db.close()
+    assert "(corrected)" in out.getvalue()
     assert out.getvalue() == fresh(quake_db, all_=True, history=True)
     assert dirty(quake_db) == set()
+
+
+def test_with_no_other_writer_an_event_is_read_once(quake_db, monkeypatch):
+    import claimtrack.store.verdicts as verdicts
+
+    real, calls = verdicts._rows, []
+    monkeypatch.setattr(verdicts, "_rows", lambda db, event: calls.append(event) or real(db, event))
+    db = open_db(quake_db)
+    assert verdicts.refresh(db, cumulative_in_text(None))
+    db.close()
+    assert sorted(calls) == ["flood", "quake"]

@@ -12,9 +12,9 @@ included) in ``verdict_groups`` and ``verdict_claims`` (migration m018), so that
   path is covered, whatever code makes it, and a write costs an insert into a small table.
 - **Lazily refreshed.** :func:`conflict_groups` first recomputes the dirty events it is
   asked about, then reads. Each event is computed from its rows before the write lock is
-  taken, then written in a transaction of its own if its rows are still the same (else
-  computed again under the lock): a concurrent ingest waits for one event's rows to be
-  read again and its groups written, never for the comparisons. Where the database cannot be written (a read-only file, a lock held
+  taken, then written in a transaction of its own; where another connection committed
+  meanwhile, its rows are read again under the lock and, if they changed, computed again:
+  a concurrent ingest waits for one event's groups to be written, not for the comparisons. Where the database cannot be written (a read-only file, a lock held
   past the busy timeout), the dirty events are computed in memory and the rest read: the
   answer is the same either way.
 - **Fingerprint.** What the stored groups were computed with: the code that computes and
@@ -140,6 +140,11 @@ def _store_event(db, event: str, groups: list[ConflictGroup]) -> None:
     conn.execute("DELETE FROM verdict_dirty WHERE event = ?", [event])
 
 
+def _data_version(conn: sqlite3.Connection) -> int:
+    """A number that changes whenever another connection commits to the database."""
+    return conn.execute("PRAGMA data_version").fetchone()[0]
+
+
 def _write(conn: sqlite3.Connection, step) -> bool:
     """Run ``step`` in a write transaction of its own; False where the database cannot be
     written now (read-only, or locked past the busy timeout), with nothing written."""
@@ -186,17 +191,21 @@ def refresh(db, cumulative: Collection[str], *, event: str | None = None) -> boo
     options = dict(include_all=True, history=True)
     for name in _dirty(conn, event):
         # Computed before the write lock is taken, so that an ingest at work waits only for
-        # the rows to be read again and the groups written; computed again under the lock
-        # only if the rows changed meanwhile.
+        # the groups to be written. Under the lock, data_version tells whether another
+        # connection committed since the rows were read: only then are they read again, and
+        # the groups computed again if the rows changed.
+        version = _data_version(conn)
         rows = _rows(db, name)
         groups = _compute(db, name, cumulative, rows, **options)
 
-        def step(name=name, rows=rows, groups=groups) -> None:
+        def step(name=name, rows=rows, groups=groups, version=version) -> None:
             if (conn.execute("SELECT 1 FROM verdict_dirty WHERE event = ?", [name]).fetchone()
                     and _stored_fingerprint(conn) == mark):
-                now = _rows(db, name)
-                _store_event(db, name, groups if now == rows else
-                             _compute(db, name, cumulative, now, **options))
+                if _data_version(conn) != version:
+                    now = _rows(db, name)
+                    if now != rows:
+                        groups = _compute(db, name, cumulative, now, **options)
+                _store_event(db, name, groups)
         if not _write(conn, step):
             return False
     return True
