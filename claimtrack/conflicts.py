@@ -144,7 +144,7 @@ class ConflictGroup:
     """
 
     __slots__ = ("group", "event", "metric", "verdict", "reason", "_claims", "_figures",
-                 "_rows")
+                 "_rows", "_stored")
     _FIELDS = ("group", "event", "metric", "verdict", "claims", "figures", "reason")
 
     group: int  # 1-based position in the result
@@ -156,10 +156,10 @@ class ConflictGroup:
     def __init__(self, group: int, event: str, metric: str, verdict: str,
                  claims: tuple[GroupClaim, ...] | None = None,
                  figures: tuple[FigureSupport, ...] | None = None, reason: str = "", *,
-                 _rows: _GroupRows | None = None):
+                 _rows: _GroupRows | None = None, _stored: StoredClaims | None = None):
         for name, value in (("group", group), ("event", event), ("metric", metric),
                             ("verdict", verdict), ("reason", reason), ("_claims", claims),
-                            ("_figures", figures), ("_rows", _rows)):
+                            ("_figures", figures), ("_rows", _rows), ("_stored", _stored)):
             object.__setattr__(self, name, value)
 
     def __setattr__(self, name, value):
@@ -169,14 +169,16 @@ class ConflictGroup:
     def claims(self) -> tuple[GroupClaim, ...]:
         """The group's claims, each as it stands in the group."""
         if self._claims is None:
-            object.__setattr__(self, "_claims", self._rows.group_claims())
+            source = self._rows if self._rows is not None else self._stored
+            object.__setattr__(self, "_claims", source.group_claims())
         return self._claims
 
     @property
     def figures(self) -> tuple[FigureSupport, ...]:
         """The distinct current figures and the independent voices behind each."""
         if self._figures is None:
-            object.__setattr__(self, "_figures", self._rows.figures())
+            source = self._rows if self._rows is not None else self._stored
+            object.__setattr__(self, "_figures", source.figures())
         return self._figures
 
     @property
@@ -184,12 +186,20 @@ class ConflictGroup:
         """How many independent voices give a current figure in this group."""
         if self._rows is not None:
             return self._rows.voices()
+        if self._stored is not None:
+            return self._stored.voices
         return len({c.voice for c in self.claims if not c.superseded})
+
+    @property
+    def stored_lines(self) -> list[str] | None:
+        """Each claim's part of its JSON line, as the stored verdicts keep it (see
+        :func:`stored_values`), when the group was read from them; else None."""
+        return self._stored.lines if self._stored is not None and self._claims is None else None
 
     def renumbered(self, group: int) -> ConflictGroup:
         """The same group at another position in a result."""
         return ConflictGroup(group, self.event, self.metric, self.verdict, self._claims,
-                             self._figures, self.reason, _rows=self._rows)
+                             self._figures, self.reason, _rows=self._rows, _stored=self._stored)
 
     def _values(self) -> tuple:
         return tuple(getattr(self, name) for name in self._FIELDS)
@@ -228,6 +238,61 @@ class _GroupRows(NamedTuple):
 
     def voices(self) -> int:
         return len({c.voice for c in self.shown if c.id not in self.superseded})
+
+
+class StoredClaims(NamedTuple):
+    """A group's claims as the stored verdicts keep them (``claimtrack.store.verdicts``):
+    each claim's part of its JSON line (``output.conflict_claim_text``), what a GroupClaim
+    holds beside it, and the group's figures and voices, from which the records are built
+    again exactly as :func:`find_conflicts` built them."""
+
+    lines: list  # str: "claim": … "voice": … of each claim shown, in order
+    extras: list | None  # (qualifier, title, itself) of each, where records are wanted
+    figures_json: str  # the group's FigureSupport records, as stored_figures gives them
+    voices: int
+
+    def values(self) -> Iterator[dict]:
+        import json
+
+        for line in self.lines:
+            yield json.loads(f"{{{line}}}")
+
+    def group_claims(self) -> tuple[GroupClaim, ...]:
+        if self.extras is None:
+            raise ValueError("the group was read without its claims' records")
+        return tuple(
+            GroupClaim(v["claim"], v["figure"], qualifier, v["value"], v["low"], v["high"],
+                       v["subject_group"], v["location"], v["hedge"], v["source"], v["origin"],
+                       v["voice"], v["report"], v["outlet"], title, v["date"], v["origins"],
+                       v["superseded"], v["contradicted"], bool(itself))
+            for v, (qualifier, title, itself) in zip(self.values(), self.extras))
+
+    def figures(self) -> tuple[FigureSupport, ...]:
+        import json
+
+        return tuple(FigureSupport(group, location, low, high, tuple(figures), tuple(origins),
+                                   tuple(claims))
+                     for group, location, low, high, figures, origins, claims
+                     in json.loads(self.figures_json))
+
+
+def stored_values(group: ConflictGroup) -> Iterator[tuple]:
+    """What the stored verdicts keep of each claim of a group found by
+    :func:`find_conflicts`: its ``claim_values``, then its qualifier, its report's title,
+    and whether the report speaks for itself."""
+    rows = group._rows
+    if rows is not None and group._claims is None:
+        for values, c in zip(claim_values(group), rows.shown):
+            yield (*values, c.row[_QUALIFIER], c.row[_TITLE], _itself(c.row))
+        return
+    for values, c in zip(claim_values(group), group.claims):
+        yield (*values, c.qualifier, c.title, c.itself)
+
+
+def stored_figures(group: ConflictGroup) -> list:
+    """A group's FigureSupport records as plain lists, as the stored verdicts keep them."""
+    return [[f.subject_group, f.location, f.low, f.high, list(f.figures), list(f.origins),
+             list(f.claims)] for f in group.figures]
 
 
 class _Row(NamedTuple):
@@ -407,6 +472,9 @@ def conflict_rows(groups: Iterable[ConflictGroup]) -> list[dict]:
     for g in groups:
         head = {"group": g.group, "event": g.event, "metric": g.metric, "verdict": g.verdict}
         reason = g.reason
+        if g.stored_lines is not None:
+            out.extend({**head, **values, "reason": reason} for values in g._stored.values())
+            continue
         rows = g._rows
         if rows is not None and g._claims is None:
             # straight from the claim rows: the same values GroupClaim records would hold
@@ -464,6 +532,10 @@ def claim_values(group: ConflictGroup) -> Iterator[tuple]:
     """Each claim of a group as the values of its row in ``conflict_rows``, from ``claim``
     to ``voice`` (CONFLICT_COLUMNS without the group's own four and ``reason``): what a
     writer that formats the group's values once needs."""
+    if group.stored_lines is not None:
+        for values in group._stored.values():
+            yield tuple(values.values())
+        return
     rows = group._rows
     if rows is not None and group._claims is None:
         origins, superseded, contradicted = rows.origins, rows.superseded, rows.contradicted

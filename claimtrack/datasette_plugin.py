@@ -30,7 +30,9 @@ MIGRATION_SET = "claimtrack"
 HIDDEN = ("_sqlite_migrations", "search_backlog", "settings",
           # automatic grouping's lookup tables (report_grouping, which says why a report
           # joined its event, stays in view)
-          "grouping_anchors", "grouping_df", "grouping_names")
+          "grouping_anchors", "grouping_df", "grouping_names",
+          # the verdicts `conflicts` keeps: conflicts_view shows each group's
+          "verdict_groups", "verdict_claims", "verdict_dirty")
 
 # The columns each table or view shows first; the others follow in the table's order.
 FIRST_COLUMNS = {
@@ -99,7 +101,8 @@ def _database_metadata() -> dict:
         },
         "conflicts_view": {
             "description": "Figures for the same event and metric that two or more origins "
-                           "give differently. `claimtrack conflicts` gives the verdicts.",
+                           "give differently, with the verdict `claimtrack conflicts` last "
+                           "gave their group (empty until it runs after a change).",
             "facets": ["event", "metric"],
         },
         "reports": {"label_column": "title", "facets": ["event", "outlet"]},

@@ -394,6 +394,130 @@ def m016_lexicons(db: Database) -> None:
     db.execute("ALTER TABLE reports ADD COLUMN lexicon_id INTEGER REFERENCES lexicons(id)")
 
 
+
+@migrations()
+def m018_verdicts(db: Database) -> None:
+    # The verdicts of `conflicts`, kept per event (claimtrack.store.verdicts): every group
+    # find_conflicts finds in an event (agreeing ones too), and each of its claims with
+    # its standing and its part of the JSON line `conflicts -f jsonl` writes. Measured with
+    # tests/perf/bench.py on 1M claims: reading them is what lets a whole-database
+    # `conflicts` take no longer than reading the claims in plain SQL. `name` is the event
+    # as the group shows it; `event` as reports.event holds it (the key of the marks).
+    db.execute("""CREATE TABLE verdict_groups (
+  id INTEGER PRIMARY KEY,
+  event TEXT NOT NULL,
+  name TEXT NOT NULL,
+  metric TEXT NOT NULL,
+  verdict TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  voices INTEGER NOT NULL,
+  figures TEXT NOT NULL
+)""")
+    db.execute("CREATE INDEX idx_verdict_groups_event ON verdict_groups (event, metric)")
+    # A group's claims in the order it shows them: rowid order within the group.
+    db.execute("""CREATE TABLE verdict_claims (
+  group_id INTEGER NOT NULL,
+  claim INTEGER NOT NULL,
+  superseded INTEGER NOT NULL,
+  contradicted INTEGER NOT NULL,
+  qualifier TEXT,
+  title TEXT,
+  itself INTEGER NOT NULL,
+  line TEXT NOT NULL
+)""")
+    db.execute("CREATE INDEX idx_verdict_claims_group ON verdict_claims (group_id)")
+    # The events whose stored verdicts a write has made stale: triggers mark them on every
+    # change of what conflicts reads (claims, a report's event, outlet, title, date or copy
+    # mark, a source's key), whatever code makes it. An existing database starts with all.
+    db.execute("CREATE TABLE verdict_dirty (event TEXT PRIMARY KEY) WITHOUT ROWID")
+    mark = "INSERT OR IGNORE INTO verdict_dirty (event)"
+    db.execute(f"""CREATE TRIGGER verdicts_claims_ai AFTER INSERT ON claims
+WHEN new.metric != 'other' BEGIN
+  {mark} SELECT event FROM reports WHERE id = new.report_id;
+END""")
+    db.execute(f"""CREATE TRIGGER verdicts_claims_ad AFTER DELETE ON claims
+WHEN old.metric != 'other' BEGIN
+  {mark} SELECT event FROM reports WHERE id = old.report_id;
+END""")
+    db.execute(f"""CREATE TRIGGER verdicts_claims_au AFTER UPDATE ON claims BEGIN
+  {mark} SELECT event FROM reports WHERE id IN (old.report_id, new.report_id);
+END""")
+    # a copy speaks with its original's outlet: the copies' events change with it
+    db.execute(f"""CREATE TRIGGER verdicts_reports_au
+AFTER UPDATE OF event, outlet, title, date, copy_of ON reports BEGIN
+  {mark} VALUES (old.event);
+  {mark} VALUES (new.event);
+  {mark} SELECT event FROM reports WHERE copy_of = new.id AND old.outlet IS NOT new.outlet;
+END""")
+    db.execute(f"""CREATE TRIGGER verdicts_reports_ad AFTER DELETE ON reports BEGIN
+  {mark} VALUES (old.event);
+  {mark} SELECT event FROM reports WHERE copy_of = old.id;
+END""")
+    db.execute(f"""CREATE TRIGGER verdicts_sources_au AFTER UPDATE OF key ON sources BEGIN
+  {mark} SELECT DISTINCT r.event FROM claims c JOIN reports r ON r.id = c.report_id
+    WHERE c.source_id = old.id OR c.origin_id = old.id;
+END""")
+    db.execute(f"{mark} SELECT DISTINCT event FROM reports")
+    # conflicts_view gains the verdict `claimtrack conflicts` stored for the row's group and
+    # its reason: NULL where none is stored, or the event changed since (run conflicts).
+    db.execute("DROP VIEW conflicts_view")
+    db.create_view(
+        "conflicts_view",
+        """
+WITH compared AS (
+  SELECT
+    claims.*,
+    reports.event,
+    CASE
+      WHEN claims.origin_id IS NULL THEN 'report:' || claims.report_id
+      WHEN claims.origin_kind = 'unnamed'
+        THEN 'source:' || claims.origin_id || '@report:' || claims.report_id
+      ELSE 'source:' || claims.origin_id
+    END AS voice,
+    coalesce(claims.subject_group, '') || '|' || coalesce(claims.unit, '') || '|'
+      || coalesce(claims.low, '') || '|' || coalesce(claims.high, '') AS figure_key
+  FROM claims
+  JOIN reports ON reports.id = claims.report_id
+  WHERE claims.metric != 'other'
+),
+groups AS (
+  SELECT event, metric, count(DISTINCT voice) AS origins, count(DISTINCT figure_key) AS figures
+  FROM compared
+  GROUP BY event, metric
+  HAVING count(DISTINCT voice) >= 2 AND count(DISTINCT figure_key) >= 2
+),
+fresh AS (
+  SELECT g.event, g.metric, g.verdict, g.reason
+  FROM verdict_groups g
+  WHERE NOT EXISTS (SELECT 1 FROM verdict_dirty d WHERE d.event = g.event)
+)
+SELECT
+  compared.event,
+  compared.metric,
+  compared.figure,
+  compared.low,
+  compared.high,
+  compared.subject_group,
+  compared.location,
+  compared.source,
+  compared.origin,
+  reports.outlet,
+  reports.date,
+  compared.report_id AS report,
+  compared.id AS claim,
+  groups.origins AS group_origins,
+  groups.figures AS group_figures,
+  fresh.verdict,
+  fresh.reason
+FROM compared
+JOIN groups ON groups.event = compared.event AND groups.metric = compared.metric
+JOIN reports ON reports.id = compared.report_id
+LEFT JOIN fresh ON fresh.event = compared.event AND fresh.metric = compared.metric
+ORDER BY compared.event, compared.metric, compared.subject_group, compared.low,
+  reports.date, compared.id
+""".strip(),
+    )
+
 def known_migrations() -> list[str]:
     """Names of the migrations this version of claimtrack knows, in order."""
     # pending() on a blank database is the public way to list every registered migration

@@ -180,32 +180,42 @@ def _json_value(value: Any) -> str:
     return _dumps(value)
 
 
+def conflict_claim_text(values: tuple) -> str:
+    """One claim's part of its JSON line, from ``"claim"`` to ``"voice"`` (the values
+    ``conflicts.claim_values`` yields), as ``render(conflict_rows(…), jsonl)`` writes it:
+    what the stored verdicts keep for each claim (``claimtrack.store.verdicts``). Value by
+    value: twice as fast as encoding a dict of them."""
+    j = _json_value
+    (claim, figure, value, low, high, group, location, source, origin, report, date,
+     hedge, outlet, origins, superseded, contradicted, voice) = values
+    return (f'"claim": {j(claim)}, "figure": {j(figure)}, "value": {j(value)}, '
+            f'"low": {j(low)}, "high": {j(high)}, "subject_group": {j(group)}, '
+            f'"location": {j(location)}, "source": {j(source)}, "origin": {j(origin)}, '
+            f'"report": {j(report)}, "date": {j(date)}, "hedge": {j(hedge)}, '
+            f'"outlet": {j(outlet)}, "origins": {j(origins)}, '
+            f'"superseded": {j(superseded)}, "contradicted": {j(contradicted)}, '
+            f'"voice": {j(voice)}')
+
+
 def _conflict_lines(groups: Iterable[ConflictGroup], file: IO) -> int:
     """Conflict rows as JSON lines, the same text ``render(conflict_rows(…), jsonl)`` writes,
     without building a dict per claim: what is the group's is written once per group, and
     each claim's values straight into its line (2.5× faster, a quarter of a whole-database
-    ``conflicts``)."""
+    ``conflicts``). A group read from the stored verdicts brings each claim's text along."""
     from .conflicts import claim_values
 
-    j = _json_value
+    text = conflict_claim_text
     count = 0
     for g in groups:
         head = _dumps({"group": g.group, "event": g.event, "metric": g.metric,
-                       "verdict": g.verdict})[:-1]
-        tail = f', "reason": {j(g.reason)}}}\n'
-        lines = []
-        for (claim, figure, value, low, high, group, location, source, origin, report, date,
-             hedge, outlet, origins, superseded, contradicted, voice) in claim_values(g):
-            lines.append(
-                f'{head}, "claim": {j(claim)}, "figure": {j(figure)}, "value": {j(value)}, '
-                f'"low": {j(low)}, "high": {j(high)}, "subject_group": {j(group)}, '
-                f'"location": {j(location)}, "source": {j(source)}, "origin": {j(origin)}, '
-                f'"report": {j(report)}, "date": {j(date)}, "hedge": {j(hedge)}, '
-                f'"outlet": {j(outlet)}, "origins": {j(origins)}, '
-                f'"superseded": {j(superseded)}, "contradicted": {j(contradicted)}, '
-                f'"voice": {j(voice)}{tail}')
-        file.write("".join(lines))
-        count += len(lines)
+                       "verdict": g.verdict})[:-1] + ", "
+        tail = f', "reason": {_json_value(g.reason)}}}\n'
+        stored = g.stored_lines
+        if stored is None:
+            stored = [text(values) for values in claim_values(g)]
+        if stored:
+            file.write(f"{head}{(tail + head).join(stored)}{tail}")
+        count += len(stored)
     return count
 
 

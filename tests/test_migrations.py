@@ -18,6 +18,7 @@ def test_blank_database_schema():
         "m006_claims_view", "m008_conflicts_view", "m009_claims_by_report_and_metric",
         "m010_search_backlog", "m011_no_indexes_by_source", "m012_events",
         "m013_individuals_and_tallies", "m016_lexicons",
+        "m018_verdicts",
     ]
     assert db["reports"].columns_dict == {
         "id": int, "sha256": str, "title": str, "outlet": str, "url": str, "date": str,

@@ -65,7 +65,8 @@ def test_conflicts_view_lists_groups_where_two_origins_differ(flood):
     rows = list(db.query("select * from conflicts_view"))
     assert list(rows[0]) == [
         "event", "metric", "figure", "low", "high", "subject_group", "location", "source",
-        "origin", "outlet", "date", "report", "claim", "group_origins", "group_figures"]
+        "origin", "outlet", "date", "report", "claim", "group_origins", "group_figures",
+        "verdict", "reason"]
     assert [(r["metric"], r["figure"], r["origin"], r["outlet"], r["date"], r["report"], r["claim"],
              r["group_origins"], r["group_figures"]) for r in rows] == [
         # killed: Police (twice, one voice) against the Red Cross

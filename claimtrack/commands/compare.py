@@ -59,17 +59,21 @@ def conflicts(
 
     Example: claimtrack conflicts --event kazakhstan-2022 --strict
     """
-    from ..conflicts import conflicts_by_event
+    import os
+
+    from ..output import Format, default_format
+    from ..store.verdicts import conflict_groups
 
     with stored(ctx, db) as database:
         if lexicon is not None and not Path(lexicon).is_file():
             raise UsageError(f"cannot read lexicon {lexicon}: no such file")
         check_filters(database, event=event, metric=metric)
-        rows = claim_rows(database, event=event, metric=metric, include_other=False,
-                          by_event=True, tuples=True)
-        groups = conflicts_by_event(rows, event=event, metric=metric, strict=strict,
-                                    include_all=all_, history=history,
-                                    cumulative=_cumulative(database, lexicon))
+        # the verdicts kept per event, brought up to date first (claimtrack.store.verdicts)
+        own = lexicon is None and not os.environ.get("CLAIMTRACK_LEXICON")
+        groups = conflict_groups(database, event=event, metric=metric, strict=strict,
+                                 include_all=all_, history=history,
+                                 cumulative=_cumulative(database, lexicon), own=own,
+                                 records=(fmt or default_format()) is Format.table)
         hint = "" if all_ or strict else " (groups whose figures agree need --all)"
         render_conflicts(groups, fmt, empty=f"no conflicting figures{hint}")
 

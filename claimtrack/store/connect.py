@@ -105,6 +105,7 @@ SCHEMA = (
     "m010_search_backlog", "m011_no_indexes_by_source", "m012_events",
     "m013_individuals_and_tallies",
     "m016_lexicons",
+    "m018_verdicts",
 )
 
 
