@@ -351,7 +351,8 @@ class EventPlacer:
         best, best_j = None, 0.0
         for report_id in sorted(found):
             stored = self._stored(report_id)
-            j = grouping.jaccard(sketch, _unpack(stored.sketch)) if stored else 0.0
+            j = grouping.jaccard(sketch, _unpack(stored.sketch), grouping.COPY_JACCARD) \
+                if stored else 0.0
             if j >= grouping.COPY_JACCARD and j > best_j:
                 best, best_j = report_id, j
         if best is None:
@@ -492,13 +493,12 @@ class _Session:
             ids = by_anchor.get(key)
             if not ids:
                 continue
-            n = 0
-            for report_id in reversed(ids):
-                if report_id in pending:
-                    held[report_id] += 1
-                elif n < rows:
-                    flushed[report_id] += 1
-                    n += 1
+            # Latest first: the holders not flushed yet, then (numbered lower) the flushed.
+            at = len(ids)
+            while at and ids[at - 1] in pending:
+                at -= 1
+            held.update(ids[at:])
+            flushed.update(ids[max(0, at - rows):at])
         counts = dict(sorted(((r, n) for r, n in flushed.items() if n >= least),
                              key=lambda rn: (-rn[1], rn[0]))[:placer.MAX_COPY_CANDIDATES])
         counts.update((r, n) for r, n in held.items() if n >= least)
