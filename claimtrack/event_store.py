@@ -99,6 +99,7 @@ class EventPlacer:
     """
 
     CACHE = 50_000  # stored reports kept parsed in memory
+    COUNTS_BATCH = 2_000  # reports whose word counts are written together (see flush)
     # The latest holders of an anchor looked at: a shingle that many reports repeat (a
     # copyright line) costs no more than a rare one, and a copy shares about 6 of 8 anchors.
     ANCHOR_ROWS = 20
@@ -139,10 +140,13 @@ class EventPlacer:
 
     def _stats_for(self, doc: Features) -> Stats:
         """The word statistics, holding at least the counts of the words and names of
-        ``doc`` (those not yet in memory are read in one query)."""
+        ``doc`` (those not yet in memory are read in one query; in a session, where the
+        database held no counts at its start, a word not in memory has none)."""
         missing = []
-        for prefix, known, keys in zip(_PREFIXES, self._df, (doc.terms, doc.names, doc.people)):
-            missing += [prefix + k for k in keys if k not in known]
+        if self._session is None:
+            for prefix, known, keys in zip(_PREFIXES, self._df,
+                                           (doc.terms.keys(), doc.names.keys(), doc.people)):
+                missing += [prefix + k for k in keys - known.keys()]
         for at in range(0, len(missing), _CHUNK):
             part = missing[at:at + _CHUNK]
             found = dict(self.conn.execute(
@@ -163,14 +167,25 @@ class EventPlacer:
         self._pending_reports += 1
         self._reports = (self._reports or 0) + 1
 
-    def flush(self) -> None:
-        """Write the word counts and blocking keys gathered since the last flush."""
-        if not self._pending_reports and not self._keys:
+    def flush(self, *, counts: bool = True) -> None:
+        """Write the blocking keys gathered since the last flush, and the word counts.
+
+        Args:
+            counts: false writes the word counts only once ``COUNTS_BATCH`` reports have
+                gathered them (the keys always): a word that many reports hold is written
+                once for them all. The counts are in memory meanwhile.
+        """
+        if counts is False and self._pending_reports < self.COUNTS_BATCH:
+            if not self._keys:
+                return
+            rows = []
+        elif not self._pending_reports and not self._keys:
             return
+        else:
+            rows = sorted([(prefix + k, n) for prefix, pending in zip(_PREFIXES, self._pending)
+                           for k, n in pending.items()] + [("#", self._pending_reports)])
         from .db import write_transaction
 
-        rows = sorted([(prefix + k, n) for prefix, pending in zip(_PREFIXES, self._pending)
-                       for k, n in pending.items()] + [("#", self._pending_reports)])
         names = sorted((n, r) for r, (keys, _) in self._keys.items() for n in keys)
         anchors = sorted((a, r) for r, (_, keys) in self._keys.items() for a in keys)
 
@@ -184,9 +199,10 @@ class EventPlacer:
                                   "VALUES (?, ?)", anchors)
 
         write_transaction(self.db, write)
-        for pending in self._pending:
-            pending.clear()
-        self._pending_reports = 0
+        if rows:
+            for pending in self._pending:
+                pending.clear()
+            self._pending_reports = 0
         self._keys.clear()
         self._by_name.clear()
         self._by_anchor.clear()
@@ -257,7 +273,8 @@ class EventPlacer:
         if state is None:
             stored = self.conn.execute(
                 "SELECT EXISTS (SELECT 1 FROM report_grouping) OR EXISTS (SELECT 1 FROM "
-                "grouping_names) OR EXISTS (SELECT 1 FROM grouping_anchors)").fetchone()[0]
+                "grouping_names) OR EXISTS (SELECT 1 FROM grouping_anchors) OR EXISTS "
+                "(SELECT 1 FROM grouping_df)").fetchone()[0]
             if stored:
                 self._session_state = False
                 return None
@@ -486,8 +503,8 @@ class _Session:
         ``ANCHOR_ROWS`` holders already flushed, and every holder not flushed yet."""
         rows, least = placer.ANCHOR_ROWS, placer.MIN_ANCHORS
         pending = placer._keys
-        flushed: Counter[int] = Counter()
-        held: Counter[int] = Counter()
+        flushed: dict[int, int] = {}
+        held: dict[int, int] = {}
         by_anchor = self.by_anchor
         for key in grouping.anchors(sketch):
             ids = by_anchor.get(key)
@@ -497,8 +514,12 @@ class _Session:
             at = len(ids)
             while at and ids[at - 1] in pending:
                 at -= 1
-            held.update(ids[at:])
-            flushed.update(ids[max(0, at - rows):at])
+            for report_id in ids[at:]:
+                held[report_id] = held.get(report_id, 0) + 1
+            for report_id in ids[max(0, at - rows):at]:
+                flushed[report_id] = flushed.get(report_id, 0) + 1
+        if not flushed and not held:
+            return None
         counts = dict(sorted(((r, n) for r, n in flushed.items() if n >= least),
                              key=lambda rn: (-rn[1], rn[0]))[:placer.MAX_COPY_CANDIDATES])
         counts.update((r, n) for r, n in held.items() if n >= least)

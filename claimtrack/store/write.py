@@ -281,6 +281,7 @@ class ReportWriter:
         try:
             if self._unindexed:
                 self.index_backlog()
+            self.events.flush()
         except sqlite3.Error:
             # Ending on an error of the database itself (a full disk): the backlog stays
             # for the next ingest or search, and the first error is the one to report.
@@ -315,7 +316,7 @@ class ReportWriter:
         if report_id is not None:
             self._unindexed += 1
             if self._unindexed >= self.SEARCH_BATCH:
-                self.index_backlog()
+                self.index_backlog(final=False)
         return report_id
 
     def store_or_reject(self, report: Report, rows: list[dict] | ClaimValues, *,
@@ -335,11 +336,12 @@ class ReportWriter:
 
             return Rejection(report.name, f"could not be stored ({type(e).__name__}: {e})")
 
-    def index_backlog(self) -> None:
+    def index_backlog(self, final: bool = True) -> None:
         """Add the reports stored so far to the full-text indexes (see :func:`index_backlog`),
-        and write the word counts automatic grouping gathered meanwhile."""
+        and write the blocking keys automatic grouping gathered meanwhile (and its word
+        counts: ``final`` false leaves them in memory for a batch of their own)."""
         index_backlog(self.db)
-        self.events.flush()
+        self.events.flush(counts=final)
         self._unindexed = 0
 
     def _write(self, values: tuple, claims: list[list], links: list[list],
