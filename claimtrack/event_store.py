@@ -503,8 +503,8 @@ class _Session:
         ``ANCHOR_ROWS`` holders already flushed, and every holder not flushed yet."""
         rows, least = placer.ANCHOR_ROWS, placer.MIN_ANCHORS
         pending = placer._keys
-        flushed: dict[int, int] = {}
-        held: dict[int, int] = {}
+        flushed_ids: list[int] = []
+        held_ids: list[int] = []
         by_anchor = self.by_anchor
         for key in grouping.anchors(sketch):
             ids = by_anchor.get(key)
@@ -514,12 +514,11 @@ class _Session:
             at = len(ids)
             while at and ids[at - 1] in pending:
                 at -= 1
-            for report_id in ids[at:]:
-                held[report_id] = held.get(report_id, 0) + 1
-            for report_id in ids[max(0, at - rows):at]:
-                flushed[report_id] = flushed.get(report_id, 0) + 1
-        if not flushed and not held:
+            held_ids += ids[at:]
+            flushed_ids += ids[max(0, at - rows):at]
+        if not flushed_ids and not held_ids:
             return None
+        flushed, held = Counter(flushed_ids), Counter(held_ids)
         counts = dict(sorted(((r, n) for r, n in flushed.items() if n >= least),
                              key=lambda rn: (-rn[1], rn[0]))[:placer.MAX_COPY_CANDIDATES])
         counts.update((r, n) for r, n in held.items() if n >= least)

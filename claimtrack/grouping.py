@@ -183,7 +183,7 @@ def features(text: str, title: str | None = None, url: str | None = None,
         title = _headline(title)
     body = text[:MAX_CHARS]
     low = body.lower()
-    if any(cue in low for cue in FURNITURE):
+    if any(map(low.__contains__, FURNITURE)):
         body = "\n".join(line for line in _LINE.findall(body)
                          if len(line) >= 300 or not any(c in line.lower() for c in FURNITURE))
     terms: Counter[str] = Counter()
