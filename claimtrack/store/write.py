@@ -268,6 +268,7 @@ class ReportWriter:
         self.events = EventPlacer(db, group=group, default_event=DEFAULT_EVENT)
         self._saved: dict[str, int] = {}
         self._unindexed = 0  # reports stored since the backlog was last indexed
+        self._running = False  # inside the with block: a run of many reports
 
     def __enter__(self) -> ReportWriter:
         """Apply the settings for a run of many reports, until the ``with`` block ends; at its
@@ -275,9 +276,11 @@ class ReportWriter:
         for name, value in self.BULK_SETTINGS.items():
             self._saved[name] = self.conn.execute(f"PRAGMA {name}").fetchone()[0]
             self.conn.execute(f"PRAGMA {name} = {int(value)}")
+        self._running = True
         return self
 
     def __exit__(self, exc_type, exc, traceback) -> None:
+        self._running = False
         try:
             if self._unindexed:
                 self.index_backlog()
@@ -316,7 +319,7 @@ class ReportWriter:
         if report_id is not None:
             self._unindexed += 1
             if self._unindexed >= self.SEARCH_BATCH:
-                self.index_backlog(final=False)
+                self.index_backlog()
         return report_id
 
     def store_or_reject(self, report: Report, rows: list[dict] | ClaimValues, *,
@@ -336,12 +339,12 @@ class ReportWriter:
 
             return Rejection(report.name, f"could not be stored ({type(e).__name__}: {e})")
 
-    def index_backlog(self, final: bool = True) -> None:
+    def index_backlog(self) -> None:
         """Add the reports stored so far to the full-text indexes (see :func:`index_backlog`),
         and write the blocking keys automatic grouping gathered meanwhile (and its word
-        counts: ``final`` false leaves them in memory for a batch of their own)."""
+        counts, which inside a ``with`` block wait for a batch of their own)."""
         index_backlog(self.db)
-        self.events.flush(counts=final)
+        self.events.flush(counts=not self._running)
         self._unindexed = 0
 
     def _write(self, values: tuple, claims: list[list], links: list[list],
