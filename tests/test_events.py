@@ -419,7 +419,8 @@ PORT_ELM_TAGGED = {**PORT_ELM_2, "id": "pe-tag", "event": "harlow-street",
 
 def _grouping_rows(path) -> tuple[list, list, list]:
     db = open_db(str(path))
-    return (db.execute("SELECT id, ref, event, copy_of, placed FROM reports ORDER BY id").fetchall(),
+    return (db.execute("SELECT id, ref, event, copy_of, placed FROM reports "
+                       "ORDER BY id").fetchall(),
             db.execute("SELECT id, name, made FROM events ORDER BY id").fetchall(),
             db.execute("SELECT report_id, how, score, closest, shared, terms, names "
                        "FROM report_grouping ORDER BY report_id").fetchall())
