@@ -183,7 +183,7 @@ def features(text: str, title: str | None = None, url: str | None = None,
         title = _headline(title)
     body = text[:MAX_CHARS]
     low = body.lower()
-    if any(cue in low for cue in FURNITURE):
+    if any(map(low.__contains__, FURNITURE)):
         body = "\n".join(line for line in _LINE.findall(body)
                          if len(line) >= 300 or not any(c in line.lower() for c in FURNITURE))
     terms: Counter[str] = Counter()
@@ -423,11 +423,25 @@ def _unit(weights: dict[str, float], keep: int) -> dict[str, float]:
     return {k: round(weights[k] / norm, 3) for k in top}
 
 
+class _Logs(dict):
+    """``math.log`` of whole numbers, each computed once (a lookup costs less than a call):
+    counts and document frequencies take few distinct values."""
+
+    def __missing__(self, n: int) -> float:
+        value = math.log(n)
+        if len(self) < 65_536:
+            self[n] = value
+        return value
+
+
+_LOGS = _Logs()
+
+
 def _tf_idf(counts: dict[str, int], df: dict[str, int], reports: int) -> dict[str, float]:
     # (1 + log tf) * log((reports + 2) / (df + 1)): Stats.idf, inline (it runs per word).
-    log, top = math.log, math.log(reports + 2)
+    log, top = _LOGS, math.log(reports + 2)
     get = df.get
-    return {t: (1 + log(n)) * (top - log(get(t, 0) + 1)) for t, n in counts.items()}
+    return {t: (1 + log[n]) * (top - log[get(t, 0) + 1]) for t, n in counts.items()}
 
 
 def weigh(doc: Features, stats: Stats) -> Weights:
@@ -585,15 +599,21 @@ def sketch(text: str) -> tuple[int, ...]:
     return tuple(sorted(hashes)[:SKETCH])
 
 
-def jaccard(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+def jaccard(a: tuple[int, ...], b: tuple[int, ...], at_least: float = 0.0) -> float:
     """The Jaccard similarity of two texts, estimated from their sketches.
 
     Among the ``k`` least hashes of the union of both sketches, the share held by both.
+    With ``at_least``: 0.0 for a pair that cannot reach it, known from how many hashes
+    both hold before the union is sorted (most pairs compared for copies are not copies).
     """
     if not a or not b:
         return 0.0
-    union = sorted(set(a).union(b))[:SKETCH]
     both = set(a).intersection(b)
+    # The k least of the union number min(k, |a| + |b| - |both|) (each sketch holds each
+    # hash once), and at most |both| of them are held by both.
+    if len(both) < at_least * min(SKETCH, len(a) + len(b) - len(both)):
+        return 0.0
+    union = sorted(set(a).union(b))[:SKETCH]
     return len(both.intersection(union)) / len(union)
 
 

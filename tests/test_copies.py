@@ -174,3 +174,76 @@ def test_the_keys_of_a_report_number_given_again_replace_the_first(tmp_path):
     placer.flush()
     assert db.execute("SELECT name, report_id FROM grouping_names").fetchall() == [("quenby", 7)]
     assert db.execute("SELECT anchor, report_id FROM grouping_anchors").fetchall() == [(14, 7)]
+
+
+# The wire story with more and more of its words shuffled (each run of three in reverse
+# order, up to word ``upto``): a copy at first, then not.
+def _rewritten(upto: int) -> str:
+    words = WIRE.split()
+    for at in range(0, min(upto, len(words)), 3):
+        words[at:at + 3] = reversed(words[at:at + 3])
+    return " ".join(words)
+
+
+@pytest.mark.parametrize("text", [WIRE, REPUBLISHED, AMENDED, OTHER, _rewritten(6),
+                                  _rewritten(20), _rewritten(60), _rewritten(120), "",
+                                  "Too short"])
+def test_jaccard_with_a_threshold_gives_the_same_or_rules_a_pair_out(text):
+    # With at_least, a pair is ruled out (0.0) only when it cannot reach the threshold;
+    # otherwise the estimate is the same as without it.
+    plain = jaccard(sketch(WIRE), sketch(text))
+    bounded = jaccard(sketch(WIRE), sketch(text), COPY_JACCARD)
+    assert bounded == plain or (bounded == 0.0 and plain < COPY_JACCARD)
+    assert (bounded >= COPY_JACCARD) == (plain >= COPY_JACCARD)
+
+
+def test_the_bound_rules_out_pairs_that_share_few_hashes():
+    far = jaccard(sketch(WIRE), sketch(_rewritten(60)))
+    assert 0.0 < far < COPY_JACCARD
+    assert jaccard(sketch(WIRE), sketch(_rewritten(60)), COPY_JACCARD) == 0.0
+    assert jaccard(sketch(WIRE), sketch(REPUBLISHED), COPY_JACCARD) == \
+        jaccard(sketch(WIRE), sketch(REPUBLISHED)) >= COPY_JACCARD
+
+
+def _store(writer, ref: str, text: str, date: str = "2024-03-07") -> int | None:
+    from claimtrack.inputs import Meta, Report
+
+    return writer.store(Report(text, ref, ref, None, Meta(date=date, outlet=ref)), [])
+
+
+def test_a_copy_of_a_report_another_ingest_stored_meanwhile_is_found(tmp_path, invoke):
+    # An ingest keeps the reports it stores in memory and looks copies up there while the
+    # database holds no others. A concurrent ingest (another connection) ends that: the copy
+    # of a report it stored meanwhile is still found.
+    from claimtrack.db import open_db
+    from claimtrack.store import ReportWriter
+
+    db = open_db(str(tmp_path / "two.db"))
+    with ReportWriter(db) as writer:
+        _store(writer, "other", OTHER)
+        assert writer.events._session is not None  # an empty database: a session began
+        result = invoke("--db", str(tmp_path / "two.db"), "ingest", "-q", "-j", "1",
+                        feed(tmp_path, [{"id": "wire", "date": "2024-03-07", "text": WIRE}]))
+        assert result.exit_code == 0, result.stderr
+        copy_id = _store(writer, "copy", REPUBLISHED, "2024-03-08")
+    rows = {r["ref"]: r for r in db.query("SELECT id, ref, event, copy_of FROM reports")}
+    assert rows["copy"]["id"] == copy_id
+    assert rows["copy"]["copy_of"] == rows["wire"]["id"]
+    assert rows["copy"]["event"] == rows["wire"]["event"] != rows["other"]["event"]
+    assert writer.events._session is None  # from the copy on, the database is read
+
+
+def test_a_report_number_given_again_leaves_the_session_index_once(tmp_path):
+    # A transaction rolled back gives its report number to the next report: the session
+    # index forgets the first report under that number.
+    from claimtrack.event_store import _Session
+
+    session = _Session()
+    session.add(7, 1, 100, ["harlow"], (11, 12))
+    session.add(8, 1, 100, ["harlow"], (12,))
+    session.add(7, 2, 101, ["quenby"], (13,))
+    assert session.event_of == {8: 1, 7: 2}
+    assert session.members == {1: [8], 2: [7]}
+    assert session.by_day == {100: [8], 101: [7]}
+    assert session.by_name == {"harlow": [8], "quenby": [7]}
+    assert session.by_anchor == {11: [], 12: [8], 13: [7]}

@@ -408,3 +408,80 @@ def test_the_sample_pages_on_one_flood_form_one_event(invoke):
     assert [(e["name"], e["made"], e["reports"], e["auto"]) for e in events] == [
         ("kazakhstan-2022", "tag", 4, 0), ("kelva-flood-2023", "tag", 1, 0),
         ("oskeld-flood-2024-08-13", "auto", 2, 2)]
+
+
+# The first Port Elm report again, from another outlet with one word changed: a copy.
+PORT_ELM_COPY = {**PORT_ELM_1, "id": "pe-copy", "outlet": "Inland Post",
+                 "text": PORT_ELM_1["text"].replace("early on Monday", "on Monday")}
+PORT_ELM_TAGGED = {**PORT_ELM_2, "id": "pe-tag", "event": "harlow-street",
+                   "text": PORT_ELM_2["text"].replace("twenty years", "two decades")}
+
+
+def _grouping_rows(path) -> tuple[list, list, list]:
+    db = open_db(str(path))
+    return (db.execute("SELECT id, ref, event, copy_of, placed FROM reports "
+                       "ORDER BY id").fetchall(),
+            db.execute("SELECT id, name, made FROM events ORDER BY id").fetchall(),
+            db.execute("SELECT report_id, how, score, closest, shared, terms, names "
+                       "FROM report_grouping ORDER BY report_id").fetchall())
+
+
+def test_an_ingest_finds_in_memory_what_the_database_would_give(tmp_path, invoke, monkeypatch):
+    # Into an empty database, an ingest looks candidates and copies up among the reports it
+    # holds in memory. Placed with every lookup in the database instead (a session that
+    # ends after one report), the same reports give the same events, copies and reasons.
+    # Keys are written every two reports, so that both ways read written and held keys.
+    from claimtrack.event_store import EventPlacer
+    from claimtrack.store import ReportWriter
+
+    monkeypatch.setattr(ReportWriter, "SEARCH_BATCH", 2)
+    feed = write_feed(tmp_path / "feed.jsonl", [PORT_ELM_1, ASHBY_CREEK, SIGN_IN, PORT_ELM_COPY,
+                                                PORT_ELM_2, PORT_ELM_TAGGED, VARROW_FLOOD,
+                                                PORT_ELM_TRIAL])
+    assert invoke("--db", "memory.db", "ingest", "-q", "-j", "1", feed).exit_code == 0
+    monkeypatch.setattr(EventPlacer, "SESSION_REPORTS", 0)
+    assert invoke("--db", "database.db", "ingest", "-q", "-j", "1", feed).exit_code == 0
+    in_memory = _grouping_rows(tmp_path / "memory.db")
+    assert in_memory == _grouping_rows(tmp_path / "database.db")
+    reports = {ref: (event, copy_of, placed) for _, ref, event, copy_of, placed in in_memory[0]}
+    assert reports == {
+        "pe-1": ("port-elm-shooting-2023-05-01", None, "auto"),
+        "ac-1": ("ashby-creek-stabbing-2023-05-01", None, "auto"),
+        "wall-1": ("event-2023-05-01", None, "auto"),
+        "pe-copy": ("port-elm-shooting-2023-05-01", 1, "auto"),
+        "pe-2": ("port-elm-shooting-2023-05-01", None, "auto"),
+        # Tagged, it stays in its tag's event, and is still marked a copy of pe-2.
+        "pe-tag": ("harlow-street", 5, "tag"),
+        "vf-1": ("varrow-flood-2023-06-11", None, "auto"),
+        # Months later, through the people it names: the event of the latest report on them.
+        "pe-3": ("harlow-street", None, "auto")}
+
+
+def test_word_counts_are_written_in_batches_and_at_the_end(tmp_path, monkeypatch):
+    # The blocking keys are written with every batch of reports; the word counts once
+    # COUNTS_BATCH reports hold them, and the rest when the ingest ends.
+    from claimtrack.event_store import EventPlacer
+    from claimtrack.inputs import Meta, Report
+    from claimtrack.store import ReportWriter
+
+    monkeypatch.setattr(ReportWriter, "SEARCH_BATCH", 1)
+    monkeypatch.setattr(EventPlacer, "COUNTS_BATCH", 3)
+    db = open_db(str(tmp_path / "counts.db"))
+
+    def counted() -> dict:
+        return dict(db.execute("SELECT key, df FROM grouping_df WHERE key IN "
+                               "('#', 'n:quenby', 'n:fenwick', 'n:wren')").fetchall())
+
+    def keys() -> int:
+        return db.execute("SELECT count(DISTINCT report_id) FROM grouping_names").fetchone()[0]
+
+    seen = []
+    with ReportWriter(db) as writer:
+        for report in (PORT_ELM_1, ASHBY_CREEK, PORT_ELM_2, VARROW_FLOOD):
+            writer.store(Report(report["text"], report["id"], report["id"], None,
+                                Meta(title=report["title"], date=report["date"])), [])
+            seen.append((counted(), keys()))
+    assert seen == [({}, 1), ({}, 2),
+                    ({"#": 3, "n:quenby": 2, "n:fenwick": 2, "n:wren": 1}, 3),
+                    ({"#": 3, "n:quenby": 2, "n:fenwick": 2, "n:wren": 1}, 4)]
+    assert counted() == {"#": 4, "n:quenby": 2, "n:fenwick": 2, "n:wren": 1}

@@ -268,6 +268,7 @@ class ReportWriter:
         self.events = EventPlacer(db, group=group, default_event=DEFAULT_EVENT)
         self._saved: dict[str, int] = {}
         self._unindexed = 0  # reports stored since the backlog was last indexed
+        self._running = False  # inside the with block: a run of many reports
 
     def __enter__(self) -> ReportWriter:
         """Apply the settings for a run of many reports, until the ``with`` block ends; at its
@@ -275,12 +276,15 @@ class ReportWriter:
         for name, value in self.BULK_SETTINGS.items():
             self._saved[name] = self.conn.execute(f"PRAGMA {name}").fetchone()[0]
             self.conn.execute(f"PRAGMA {name} = {int(value)}")
+        self._running = True
         return self
 
     def __exit__(self, exc_type, exc, traceback) -> None:
+        self._running = False
         try:
             if self._unindexed:
                 self.index_backlog()
+            self.events.flush()
         except sqlite3.Error:
             # Ending on an error of the database itself (a full disk): the backlog stays
             # for the next ingest or search, and the first error is the one to report.
@@ -337,9 +341,10 @@ class ReportWriter:
 
     def index_backlog(self) -> None:
         """Add the reports stored so far to the full-text indexes (see :func:`index_backlog`),
-        and write the word counts automatic grouping gathered meanwhile."""
+        and write the blocking keys automatic grouping gathered meanwhile (and its word
+        counts, which inside a ``with`` block wait for a batch of their own)."""
         index_backlog(self.db)
-        self.events.flush()
+        self.events.flush(counts=not self._running)
         self._unindexed = 0
 
     def _write(self, values: tuple, claims: list[list], links: list[list],
