@@ -1136,6 +1136,10 @@ _PREDICATE = {
     "participants": "took part", "deployed": "were deployed",
 }
 _SINGULAR = {"were": "was"}
+# one of a group, as a sentence names it: "1 police officer was killed", not "1 police was"
+_ONE_OF = {"police": "police officer", "security forces": "member of the security forces",
+           "civilians": "civilian", "protesters": "protester", "assailants": "assailant",
+           "children": "child", "journalists": "journalist", "foreigners": "foreigner"}
 
 
 def _day(date: str | None, *, year: bool = False) -> str | None:
@@ -1183,6 +1187,8 @@ def _said(c: _Row, metric: str, *, bare: bool = False) -> str:
     """``16 police were killed in Almaty``; with ``bare``, the figure and its group only."""
     figure = _figure(c)
     group = c.subject_group.replace("_", " ")
+    if c.row[_LOW] == 1 == c.row[_HIGH]:
+        group = _ONE_OF.get(group, group)
     if group != TOTAL_GROUP:
         of = " of" if c.row[_QUALIFIER] == "vague" else ""
         figure = f"{figure}{of} {group}"

@@ -862,3 +862,16 @@ def test_a_copy_speaks_with_the_voices_of_the_report_it_copies():
     assert {c.claim: c.voice for c in group.claims} == {
         1: "wire", 2: "wire", 3: "report:3", 4: "report:3"}
     assert group.voices == 2
+
+
+@pytest.mark.parametrize("group, said", [
+    ("police", "1 police officer was killed"),
+    ("security_forces", "1 member of the security forces was killed"),
+    ("children", "1 child was killed"),
+    ("people", "1 was killed"),
+])
+def test_one_of_a_group_is_named_in_the_singular(group, said):
+    rows = [claim(1, "one", 1, group=group, report=1, date="2023-03-04", **POLICE),
+            claim(2, "3", 3, group=group, report=2, date="2023-03-04", **TRANSPORT)]
+    [found] = find_conflicts(rows)
+    assert found.reason.startswith(f"On 4 March the regional police said {said}, and the same day")
