@@ -15,7 +15,7 @@ from typer.core import TyperGroup
 
 from .commands import compare, events, ingest, listings
 from .commands.common import State, check_db_path, usage_error
-from .db import DEFAULT_DB, ENV_DB
+from .store import DEFAULT_DB, ENV_DB
 
 
 class OneLineErrors(TyperGroup):

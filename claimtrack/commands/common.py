@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from ..db import DEFAULT_DB, ENV_DB, Reader, database_error, open_db, open_reader
+from ..store import DEFAULT_DB, ENV_DB, Reader, database_error, open_db, open_reader
 from ..errors import ClaimtrackError, CrashError, UsageError
 from ..output import Format
 
@@ -77,7 +77,7 @@ def completion_of(what: str):
     """Shell completion of ``what`` (event, metric, source) from the command's database."""
 
     def complete(ctx: typer.Context, incomplete: str) -> list[str]:
-        from ..db import completions
+        from ..store import completions
 
         parent = ctx.parent.params if ctx.parent is not None else {}
         path = ctx.params.get("db") or parent.get("db") or os.environ.get(ENV_DB) or DEFAULT_DB
@@ -208,7 +208,7 @@ def lexicon_for(database: Database, overlay: tuple[str, str] | None,
                 convention: Convention | None) -> tuple[Lexicon, int, str]:
     """The lexicon a writing command extracts with: what it is given, else what the
     database recorded; recorded as the database's own. The lexicon, its row id, its label."""
-    from ..db import record_lexicon, recorded_lexicon
+    from ..store import record_lexicon, recorded_lexicon
     from ..extract.conventions import choose
 
     choice = choose(overlay, convention and convention.value, recorded_lexicon(database))

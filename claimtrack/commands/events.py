@@ -70,7 +70,7 @@ def events(
 
     Example: claimtrack events port-elm-2023 --merge port-elm-shooting-2023-05-02
     """
-    from ..db import open_db, open_reader
+    from ..store import open_db, open_reader
     from ..event_store import (event_reports, list_events, merge_events, move_reports,
                                regroup as regroup_events, rename_event, split_event)
 

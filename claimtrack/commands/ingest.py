@@ -9,7 +9,6 @@ from typing import Annotated, TypeVar
 
 import typer
 
-from ..db import ReextractSummary, ingest as ingest_reports, open_db, reextract as reextract_reports
 from ..inputs import DEFAULT_MAX_BYTES, Meta, Rejection, check_date, read_inputs
 from ..output import EXTRACT_TABLE, REEXTRACT_TABLE, render
 from .common import (ConventionOpt, DbOpt, EventOpt, FormatOpt, LexiconOpt, MaxBytesOpt, OutletOpt,
@@ -71,7 +70,7 @@ def ingest(
 
     Example: claimtrack ingest reports/almaty/ --event almaty-2022
     """
-    from ..db import IngestSummary
+    from ..store import IngestSummary, ingest as ingest_reports, open_db  # not at start-up
     from ..extract.conventions import given_overlay
     from ..parallel import usable_jobs
 
@@ -138,7 +137,7 @@ def _claim_rows(rows_path: str):
 
 def _ingest_claims(rows, database, inputs, *, lexicon=None, jobs=1, **options):
     """ingest --claims: the reports with the rows extracted elsewhere (SPEC §12)."""
-    from ..db import ingest_rows
+    from ..store import ingest_rows
 
     return ingest_rows(database, inputs, rows, **options)
 
@@ -277,6 +276,7 @@ def reextract(
     Example: claimtrack reextract --convention acled
     """
     from ..extract.conventions import given_overlay
+    from ..store import ReextractSummary, open_db, reextract as reextract_reports  # not at start-up
 
     path = db_path(ctx, db)
     with handled(ctx, path):
