@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..store import export_claims, get_claim, get_report, list_claims, list_reports, list_sources
-from ..store import open_reader, search as search_db
+from ..store import open_reader
 from ..errors import UsageError
 from ..export import ExportFormat
 from ..output import CLAIM_TABLE, REPORT_TABLE, SEARCH_TABLE, SOURCE_TABLE, Format, render
@@ -141,6 +141,8 @@ def search(
 
     Example: claimtrack search interior ministry -f csv
     """
+    from ..store import search as search_db  # full-text search: not loaded by other listings
+
     def unindexed(waiting: int, why: str) -> None:
         err().print(f"note: {plural(waiting, 'report')} stored last not searched: the index "
                     f"cannot be written now ({escape(why)}); a later search or ingest adds "
