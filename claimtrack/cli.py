@@ -1,7 +1,8 @@
 """The command line: parse arguments, call the library, render the rows. No SQL here.
 
 The commands live in ``claimtrack.commands``, one module per family; this module makes the
-app, its global options, and registers the commands in the order ``--help`` lists them.
+app, its global options, and names the commands in the order ``--help`` lists them
+(:data:`COMMANDS`); each command's module is imported when that command is asked for.
 """
 from __future__ import annotations
 
@@ -39,7 +40,8 @@ class Commands(MutableMapping):
 
     def __getitem__(self, name: str) -> Command:
         if name not in self.made:
-            module = import_module(f".commands.{COMMANDS[name]}", __package__)  # KeyError: none
+            # an unknown name: KeyError, as from a dict
+            module = import_module(f".commands.{COMMANDS[name]}", __package__)
             one = typer.Typer()  # Typer's own defaults for a command, as app.command() gives
             one.command()(getattr(module, name))
             self.made[name] = typer.main.get_command_from_info(

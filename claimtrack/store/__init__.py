@@ -83,8 +83,8 @@ if TYPE_CHECKING:
                           QUICK_CHECK_MAX_BYTES, SCHEMA, Reader, check_before_writing,
                           database_error, fails_every_report, open_db, open_reader,
                           write_transaction)
-    from .read import (CLAIM_ROW_KEYS, COMPLETION_LIMIT, claim_rows, completions, export_claims, get_claim,
-                       get_report, has_name, list_claims, list_reports, list_sources,
+    from .read import (CLAIM_ROW_KEYS, COMPLETION_LIMIT, claim_rows, completions, export_claims,
+                       get_claim, get_report, has_name, list_claims, list_reports, list_sources,
                        recorded_lexicon, recorded_overlay, stored_names)
     from .reextract import ReextractSummary, reextract, remove_uncited_sources
     from .schema import CLAIM_COLUMNS, LINK_COLUMNS, REPORT_COLUMNS, row_number
