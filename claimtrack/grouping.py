@@ -135,6 +135,12 @@ _first_char = itemgetter(0)
 _ENDS = frozenset('.!?:;"“”(|—–')
 # A name after "in", "at", "near", "outside" or "the town of": where something happened.
 _BEFORE_PLACE = frozenset(("in", "at", "near", "outside"))
+# Words a headline capitalises after a town that are no part of its name: what happened, the
+# page's frame, a day ("in Boscobel Update", "in Riverton Shooting Posted", "in Elm Friday")
+_NOT_PLACE_WORDS = frozenset(_KIND_OF) | frozenset("""
+update updated updates posted photo photos video watch read related breaking live latest
+monday tuesday wednesday thursday friday saturday sunday today tonight overnight
+""".split())
 _PLACE_NOUNS = frozenset(("town", "city", "village", "district", "province", "region"))
 _LINE = re.compile(r"[^\n]+")
 # What separates a headline from the outlet's name after it.
@@ -296,6 +302,9 @@ def _scan(block: str, weight: int, terms: Counter, names: Counter, starts: Count
                 words[s - 1] == "of" and s > 1 and _blank(seps[s - 1])
                 and words[s - 2] in _PLACE_NOUNS)):
             place = [words[i] for i in run]
+            cut = next((n for n, w in enumerate(place) if w.lower() in _NOT_PLACE_WORDS), None)
+            if cut is not None:
+                del place[cut:]
             while place and not is_name[place[-1]]:
                 place.pop()
             if place and all(is_name[w] for w in place):

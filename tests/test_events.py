@@ -91,6 +91,18 @@ def groups(reports: list[dict]) -> list[list[str]]:
     return list(by_event.values())
 
 
+@pytest.mark.parametrize("title, text, place", [
+    # a headline in title case capitalises what happened, the page's frame or a day after
+    # the town; its short prepositions stay in lower case
+    ("Two Hurt in Oak Vale Shooting", "Two people were hurt on Elm Road late on Friday.",
+     "Oak Vale"),
+    ("Fire Kills 3 in Brennock Update", "Three people died when a house burned.", "Brennock"),
+    ("Crash near Tolland Friday Leaves 2 Dead", "Two drivers died on the bypass.", "Tolland"),
+])
+def test_a_place_in_a_headline_ends_before_the_words_after_it(title, text, place):
+    assert grouping.features(text, title, None, "2024-05-03").places[0] == place
+
+
 def test_features_of_a_report():
     f = doc(PORT_ELM_1)
     assert f.kind == "shooting" and f.content
