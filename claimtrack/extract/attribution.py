@@ -67,7 +67,9 @@ _OWNED_WORDS = re.compile(
 _OWNER = re.compile(r"(?P<owner>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)['’]s?\s")
 # a title in quotation marks after "according to": a book, a report, a film
 _QUOTED_TITLE = re.compile(r"[\"“‘]{1}(?P<title>[A-Z][^\"“”‘’]{1,80}?)[,.]?[\"”’]")
-_PER = re.compile(r"\b[Pp]er\s+(?=(?:the\s+)?[A-Z])")  # "per the CBO", not "$5 per share"
+_PER = re.compile(r"\b[Pp]er\s+(?=(?:the\s+)?(?P<cap>[A-Z])?)")  # "per the CBO", not "$5 per share"
+# kinds of body a common noun after "per" must name to be a source ("per police", not "per day")
+_PER_COMMON_KINDS = frozenset({"unnamed", "person"})
 _STUDY_WORDS = ("poll", "survey", "study", "report", "analysis", "census", "tally", "tallies", "audit", "review",
                 "estimate", "toll", "count", "figure", "statement", "note", "data", "statistic", "number",
                 "result", "outcome", "return", "finding")
@@ -273,7 +275,9 @@ def _subject_reading(np: str, noun_like: bool, evidence: bool) -> str | None:
         return "pronoun"
     if low == "it":
         return "it"  # a body named before
-    if low.split()[-1] in _PRONOUNS or _RELATIVE_END.search(low):
+    last = np.split()[-1]
+    # "the WHO": a word in capitals in mixed-case text is an acronym, not the pronoun
+    if (low.split()[-1] in _PRONOUNS or _RELATIVE_END.search(low)) and not (last.isupper() and not np.isupper()):
         return None
     if _NOT_A_SUBJECT_START.match(low) or _NOT_A_SUBJECT.search(np):
         return None
@@ -409,7 +413,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
     for m in (_PER.finditer(s) if "per " in probe else ()):
         np, end = _np_forward(s, m.end())
         chain = _chain_from(s, np, end, "per", lexicon)
-        if chain:
+        if chain and (m["cap"] or chain[0].source.kind not in _PER_COMMON_KINDS):
             cues.append(Cue(tuple(chain), m.start(), 1))
     for m in (_STUDY.finditer(s) if has_study else ()):
         src = make_source(m["np"], lexicon)

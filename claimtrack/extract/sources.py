@@ -133,7 +133,9 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
     bare = _DETERMINERS.sub("", text)
     bare = _RANK.sub("", bare)
     lowered = bare.lower()
-    if lowered in _PRONOUNS or lowered in _FUNCTION_WORDS or lowered in _NOT_NAMES or \
+    # a capitalised function word after a determiner is an acronym: "the WHO", not "who"
+    acronym = bare != text and bare.isupper() and not text.isupper()
+    if (lowered in _PRONOUNS or lowered in _FUNCTION_WORDS) and not acronym or lowered in _NOT_NAMES or \
             not _LETTER.search(bare):
         return None
     if lowered in kinds["furniture"]:
