@@ -78,6 +78,14 @@ _ACTIVE = {
 _PLURAL_INTRANSITIVE = frozenset({"died", "later died", "had died", "disappeared", "went missing"})
 _LEFT = {"dead": "killed", "wounded": "injured", "injured": "injured", "critically injured": "injured",
          "seriously injured": "injured", "critically wounded": "injured"}
+# a copula placing its subject among a counted group: "was among the dead", "were among those
+# wounded": the group's metric, from the adjectives and participles above
+_AMONG = {f"{aux} among {det} {word}": metric
+          for aux in ("was", "is", "were", "are")
+          for det, words in (("the", _LEFT), ("those", _PASSIVE))
+          for word, metric in words.items() if " " not in word}
+_INTRANSITIVE.update(_AMONG)
+_PLURAL_INTRANSITIVE |= {w for w in _AMONG if w.startswith(("were", "are"))}
 _AUX_SINGULAR = "(?:%s)" % _phrase_alt(("was", "is", "has been", "had been", "got", "gets"))
 _AUX_PLURAL = "(?:%s)" % _phrase_alt(("were", "are", "have been", "had been"))
 _ADVERBS = "(?:%s)" % _phrase_alt((
@@ -271,6 +279,8 @@ def _person(m: re.Match, g: dict, sentence: str, offset: int) -> tuple | None:
             return None
         if name.isupper():
             return None  # a capitalised word in wire copy is no name we can tell
+        if len(core) == 1 and g["classes"].get(core[0].lower(), "PRON") != "PRON":
+            return None  # a closed-class word opening a sentence: "Neither", "Those", "Both"
         if len(core) == 1 and not title and (core[0].lower() in g["heads"] or core[0].lower() in g["modifiers"]):
             return None  # "Officer", "Residents": a noun, not a name
         start, end = m.start("name"), m.end("name")
@@ -549,7 +559,9 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
         if not _has_word(sentence, " and ", max(0, m.start() - 300), m.start()):
             continue  # a list of persons is joined by "and"
         metric = _outcome(_PASSIVE[pred], pred, sentence, m.end("pass"))
-        for end in _np_ends(sentence, m.start(), g):
+        ends = _np_ends(sentence, m.start(), g)
+        # a list may end on a counted group ("a nurse and two patients"): no person word last
+        for end in ends + [m.start()] if m.start() not in ends else ends:
             found = next(_subject_before(sentence, end, g["list_end"], _LIST_REACH), None)
             if found is None:
                 continue
@@ -577,15 +589,15 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
                 _has_word(sentence, " and ", max(0, m.start() - 300), m.start()):
             # a list of persons as the subject of a verb of dying: "a man and his son died"
             listed = []
-            for end in ends:
+            for end in ends + [m.start()] if m.start() not in ends else ends:  # may end on a counted group
                 found = next(_subject_before(sentence, end, g["list_end"], _LIST_REACH), None)
                 if found is not None:
                     listed = [q for q in _persons_in(sentence[found.start():end], found.start(), g, sentence, 0)
                               if q[3] != "pronoun"]
                     break
-            if len(listed) > 1:
+            if listed:  # the persons of a list that may hold counted groups too ("two Britons, a nurse and …")
                 for q in listed:
-                    add(q, metric, listed[0][0])
+                    add(q, metric, listed[0][0] if len(listed) > 1 else -1)
                 continue
         # the antecedent of "who" right before the predicate: "…, Ana Ruiz, who was shot"
         who = _WHO_ANTECEDENT.search(sentence, max(0, m.start() - 10), m.start())
