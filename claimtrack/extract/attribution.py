@@ -332,6 +332,18 @@ _ZERO_RELATIVE = re.compile(r"(?P<np>(?i:the|a|an|this|that)\s+(?:[\w'’-]+\s+)
 
 
 _RELATIVE_WORD = re.compile(r"(?i:who|whom|that)\s+")
+_RELATIVE_OPENING = re.compile(r"(?:^|\s|,)(?:who|whom|which)\s+(?=\S)", re.IGNORECASE)
+# a subject of its own after the relative pronoun: a determiner, a name, or a body's noun; not
+# a verb ("who have run the numbers": the pronoun is the subject)
+_NP_OPENING = re.compile(r"(?:the|a|an|his|her|its|their|[A-Z]\w*)\b")
+
+
+def _known_speaker(np: str, lexicon: Lexicon) -> bool:
+    """Whether a bare noun phrase names a body or a speaker the lexicon knows ("police",
+    "witnesses"), not any plural ("the boy scouts")."""
+    src = make_source(np, lexicon)
+    return src is not None and (src.kind != "unnamed" or
+                                src.name.lower() in lexicon.data.get("sources", {}).get("unnamed", ()))
 
 
 def _zero_relative(np: str, start: int, lexicon: Lexicon) -> tuple[str, int]:
@@ -519,8 +531,21 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         np, start = _np_backward(s, m.start())
         if np and start > 0:
             np, start = _listed_subject(s, np, start)
+        relative_from = start
         if np and " " in np:
             np, start = _zero_relative(np, start, lexicon)
+        relative = start != relative_from  # "the man (who) police say …": the clause's own speaker
+        inner = _RELATIVE_OPENING.search(np) if np and " " in np else None
+        if inner and (_NP_OPENING.match(np, inner.end()) or _known_speaker(np[inner.end():], lexicon)):
+            # "the men whom the militia had accused", "teenagers who police say opened fire": the
+            # verb is the relative clause's own, its subject the words after the relative pronoun;
+            # it reports what follows within the clause, never the noun the clause is about
+            np, start = np[inner.end():], start + inner.end()
+            src = make_source(np, lexicon) if _subject_reading(np, verb in _NOUN_LIKE, verb in _EVIDENCE) == "name" \
+                else None
+            if src is not None:
+                cues.append(Cue((Link(src, _SPACES.sub(" ", verb).split()[0]),), start, 2, True))
+            continue
         if np and _PARTICIPLE.fullmatch(verb):
             np = _PROGRESSIVE_END.sub("", np)  # "the province also is pledging": the province
         reading = _subject_reading(np, verb in _NOUN_LIKE, verb in _EVIDENCE)
@@ -593,7 +618,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 outer_cue = max(outer_cues, key=lambda c: c.pos)
                 cues.append(Cue(outer_cue.chain + tuple(chain), start, 2))
                 continue
-        cues.append(Cue(tuple(chain), start, 2, not _postposed(s, m.end(), verb)))
+        cues.append(Cue(tuple(chain), start, 2, relative or not _postposed(s, m.end(), verb)))
         if _SENTENCE_END.match(s, m.end()) and s[:start].rstrip().endswith((",", ",”", ",\"", ",’")):
             closing = cues[-1]  # "…, the agency reported.": it reports the whole sentence
     if closing is not None and len(closing.chain) == 1:
