@@ -762,6 +762,9 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
         ("The minister was killed off in the final episode, 4 million viewers "
          "watched.",
          []),
+        # a verb of loss taking lives: its subject (a disease, a storm) is no speaker, no hedge
+        ("An outbreak of cholera has claimed the lives of 35 people in the camp.",
+         [("killed", 35, 35, U)]),
     ],
     "objects": [
         ("The storm destroyed 300 homes and injured 14 people in Barisal, officials said.",
@@ -1379,8 +1382,6 @@ XFAIL: dict[str, str] = {
     "org-pronoun-9": "'2 of its volunteers were among them' does not take the metric of the group the "
                      "sentence before counted",
     "headline-tense-25": "individuals: a headline's bare noun in the present tense ('Man dies') is not counted",
-    "word-sense-21": "attribution: the non-human subject of 'claimed 60 lives' (a heat wave) is taken for a "
-                     "source",
     "relative-clause-29": "'are holding 9 men' (a progressive of 'held') gives no arrest: 'holding' is no "
                           "metric verb before its object, since it also holds talks, seats and hostages",
     "aside-25": "an age with no 'aged' ('some of them barely 16') inside a dashed aside is read as a count",

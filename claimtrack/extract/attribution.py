@@ -460,6 +460,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             continue  # read with its whole subject above
         if _RAISED.match(s, m.end()):
             continue  # "a man believed to be 19", "were said to have fled": a hedge, no speaker
+        if _took_lives(verb, s, m.end(), lexicon):
+            continue  # "the storm claimed 60 lives": a verb of loss, its subject no speaker
         if upper and verb in _BELIEF:
             continue  # upper-case wire copy: a verb of belief in capitals ("LEFT VOTERS FEARING") is no attribution
         after_verb = (_VERB_NEXT_STRICT if upper else _VERB_NEXT).match(s, m.end()) if verb in _NOUN_LIKE else None
@@ -675,7 +677,21 @@ _REPORTED_THAT = re.compile(rf"\b(?:{_SPEECH})\s+that\s*(?:,\s*[^,;:.“”\"]{{
                             re.IGNORECASE)
 
 
+# what a verb of loss takes when it means deaths: "claimed 60 lives", "claimed the lives of 9"
+_LIVES_OBJECT = re.compile(r"\s+(?:the\s+lives\b|(?:[\w,.'’-]+\s+){1,4}?lives\b)", re.IGNORECASE)
+
+
+def _took_lives(verb: str, s: str, end: int, lexicon: Lexicon) -> bool:
+    """Whether a verb that may report ("claimed") is a verb of loss (lexicon ``loss_verbs``)
+    whose object is lives: then it tells no one's words."""
+    return verb in lexicon.data.get("grammar", {}).get("loss_verbs", ()) and \
+        _LIVES_OBJECT.match(s, end) is not None
+
+
 def hedge_in(sentence: str, lexicon: Lexicon) -> str | None:
-    """The first distancing word of a sentence, if any."""
-    m = _kinds(lexicon)["hedge_re"].search(sentence.lower())
-    return _SPACES.sub(" ", m.group().lower()) if m else None
+    """The first distancing word of a sentence, if any (not a verb of loss taking lives)."""
+    for m in _kinds(lexicon)["hedge_re"].finditer(sentence.lower()):
+        word = _SPACES.sub(" ", m.group().lower())
+        if not _took_lives(word, sentence, m.end(), lexicon):
+            return word
+    return None
