@@ -127,7 +127,10 @@ def _grammar(lexicon: Lexicon) -> dict:
     det = r"(?:a|an|the|another|one\s+more|a\s+(?:second|third|fourth|fifth)|his|her|their|its|our)"
     mod = r"(?:(?!(?:and|or|who|was|is|were|are|has|had|been|of|in|on|at|with)\b)[\w'’-]+\s+)"
     # a description: determiner, up to four modifiers, a person noun; or an age as the head
-    desc = (rf"(?P<det>{det})\s+(?P<mods>{mod}{{0,4}}?)"
+    # a headline drops the determiner: "Man dies", "Teen shot" open a sentence bare
+    # (with a capitalised place or name before it at most: "Leeds man dies")
+    desc = (rf"(?:(?P<det>{det})\s+(?P<mods>{mod}{{0,4}}?)"
+            rf"|(?<![\s\S])(?!(?:{_alt(set(grammar.classes(lexicon)['table']) | {'that'})})\b)(?P<bare>(?-i:[A-Z][a-z'’-]+\s+)?)(?-i:(?<![\s\S])(?=[A-Z][a-z])|(?<=\s)))"
             rf"(?P<head>(?:{head_alt})(?![\w'’-])|{age}(?!\s+(?:{head_alt})\b)(?![\w-]))")
     title_alt = _alt(titles) if titles else "Officer"
     name = (rf"(?:(?:\d{{1,3}}|[A-Za-z]+)[- ](?:year|month)[- ]old\s+)?(?P<name>(?:(?:{title_alt})\.?\s+)?(?-i:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
@@ -288,7 +291,7 @@ def _person(m: re.Match, g: dict, sentence: str, offset: int) -> tuple | None:
         return (offset + start, offset + end, name, "name", core[-1].lower().rstrip("."), group)
     if m["pron"]:
         return (offset + m.start("pron"), offset + m.end("pron"), m["pron"], "pronoun", "", "people")
-    det = m["det"].lower()
+    det = (m["det"] or "a").lower()  # a bare headline noun is indefinite
     if det in ("the", "his", "her", "their", "its", "our"):
         kind = "definite"
     else:
@@ -296,7 +299,7 @@ def _person(m: re.Match, g: dict, sentence: str, offset: int) -> tuple | None:
     head = m["head"].lower()
     if g["age"].match(head):
         head = "year-old"
-    start, end = m.start("det"), m.end("head")
+    start, end = m.start("det") if m["det"] else m.start("bare"), m.end("head")
     return (offset + start, offset + end, sentence[start:end], kind, head, _group(m, g, sentence))
 
 
