@@ -445,7 +445,8 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                 continue
             if digits and not m["scale"]:
                 # a match ends with the last word, its full stop and white space: search only there
-                if prev in _NAME_SET and _CAPITAL_WORD.search(before[-15:]) and _NAME_BEFORE.search(
+                # the name word itself in capitals: "Highway 81", not "floods drive 4,000"
+                if prev in _NAME_SET and before.rstrip()[-len(prev):][:1].isupper() and _NAME_BEFORE.search(
                         before, max(0, len(before.rstrip()) - _NAME_LONGEST - 1)):
                     continue  # "Highway 81", "Flight 370": a name
                 if (prev in _CODE_SET or "age" in prev or prev.endswith(("#", ","))) and _CODE_BEFORE.search(before):
