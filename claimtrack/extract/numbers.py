@@ -296,6 +296,13 @@ _AGE_QUALIFIED = re.compile(
     r"\b(?:aged|ages?|age\s+of|(?:girl|boy|child|kid|baby|infant|toddler|teen|son|daughter|pupil)s?|children)"
     r"\s+(?:between|under|over|below|above|from|about|around|nearly|almost|up\s+to|at\s+least|less\s+than|"
     r"more\s+than|younger\s+than|older\s+than)\s*\Z", re.IGNORECASE)
+# a bare figure said of the members of a group with a word of degree is their age: "some of
+# them barely 16", "many as young as 12", "one only 9"; never with a noun after it
+_AGE_DEGREE_PREV = {"barely", "just", "only", "as", "yet"}
+_AGE_OF_GROUP = re.compile(
+    r"\b(?:of\s+(?:them|whom)|some|many|most|several|one|two|three|a\s+few)\s+(?:(?:are|were|is|was)\s+)?"
+    r"(?:barely|just|only|as\s+young\s+as|as\s+old\s+as|not\s+yet)\s*\Z", re.IGNORECASE)
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[—–,;.)!?]|-\s|(?:years?\s+old)?\s*\Z|years?\s+old\b)")
 _NAME_PAREN = re.compile(r"[A-Z][a-z]+\s*\(\s*\Z")
 _ANOTHER = re.compile(r"\s+(?:another|other)\b")
 _ONE_NOT_COUNT = re.compile(
@@ -437,6 +444,8 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                     and not (_DAY_MONTH_BEFORE.search(before) and not _YEAR.fullmatch(digits)
                              and _LOWER_WORD_AFTER.match(after))):
                 continue  # a date; but in "on 4 March 16 bodies" the date ended at the month
+            if prev in _AGE_DEGREE_PREV and _AGE_OF_GROUP.search(before) and _NO_NOUN_AFTER.match(after):
+                continue  # "some of them barely 16 —", "one as young as 12,": an age
             if prev in _AGE_PREV and _AGE_QUALIFIED.search(before):
                 rng = _range_end(text, end, g)  # "aged between 20 and 31": both ends are ages
                 skip_until = rng[1] if rng else skip_until
