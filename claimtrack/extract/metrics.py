@@ -110,6 +110,10 @@ _COUNT_START = (r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|el
 # "… four Italians and one": the figure continues a list begun by the one before it
 _AND_LIST = re.compile(_COUNT_START + r"\s+(?P<words>[a-z'’-]+(?:\s+[a-z'’-]+)?)\s+and\s+\Z")
 _LIST_OPENERS = {"--", "—", "–"}
+_GROUP_INCLUDES = re.compile(
+    r"\b(?:the|those)\s+(?:who\s+(?:were\s+|had\s+(?:been\s+)?|have\s+(?:been\s+)?)?)?(?P<what>[a-z]+(?:\s+[a-z]+)?)"
+    r"(?:\s+(?:in|at|on|during|by|from)\s+(?:the\s+|a\s+|an\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?"  # "in the blast"
+    r"\s+(?:also\s+)?(?:include|included|includes)\s*\Z")
 _FILL = re.compile(r"[\w'’-]+|[^\w\s]")
 _TOKEN = re.compile(r"[\w'’.-]*\w|[^\w\s]")
 # Words that end the counted group's noun phrase and the search for a metric after it.
@@ -292,6 +296,12 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
                 if sm:
                     return Counted(metric, toll["subj"].strip(), _group_of(p, sm))
                 return Counted(metric, None, None)
+    if metric is None and left_end.endswith(("include", "included", "includes")):
+        # a group named by its metric includes the figure: "the dead included 4 children",
+        # "those who died include 2 nurses", "the injured included 9 pupils"
+        inc = _GROUP_INCLUDES.search(left)
+        if inc:
+            metric = p["after"].get(_WS.sub(" ", inc["what"]))
     if metric is None or coordinated:  # "killed 5 soldiers and 3 …": the verb before wins
         lm = None
         for lm in p["before_re"].finditer(left):
