@@ -120,7 +120,10 @@ def _verbs(lexicon: Lexicon) -> dict:
             doing.setdefault(phrase[:-3] + "ying", metric)
         elif phrase.endswith("ed") and len(phrase) > 5:
             doing.setdefault(phrase[:-2] + "ing", metric)
-    return {"present": present, "present2": present2, "past_of": past_of, "nouns": nouns, "subjects": p["subjects"], "care": words("care_places"),
+    sources = lexicon.data.get("sources", {})
+    custodians = frozenset(w.lower() for kind in ("police", "military") for w in sources.get(kind, []) if " " not in w)
+    return {"custody": words("custody_verbs"), "custodians": custodians,
+            "present": present, "present2": present2, "past_of": past_of, "nouns": nouns, "subjects": p["subjects"], "care": words("care_places"),
             "doing": doing, "neutral": words("neutral_measures"), "states": words("state_verbs"),
             "prosecution": words("prosecution_verbs"), "denials": words("denials"),
             "persons": frozenset(w.lower() for ws in lexicon.data.get("individuals", {}).get("heads", {}).values()
@@ -145,7 +148,7 @@ def _cue_words(lexicon: Lexicon) -> re.Pattern:
     for phrase in list(p["after"]) + list(p["before"]):
         content = [w for w in phrase.split() if w not in closed] or phrase.split()
         words.add(max(content, key=len))
-    words |= set(v["present"]) | set(v["past_of"]) | {t.split()[0] for t in v["present2"]} | set(v["nouns"]) | v["care"] | v["measure_nouns"] | v["loss"] | set(v["doing"]) | {"custody", "lives"}
+    words |= set(v["present"]) | v["custody"] | set(v["past_of"]) | {t.split()[0] for t in v["present2"]} | set(v["nouns"]) | v["care"] | v["measure_nouns"] | v["loss"] | set(v["doing"]) | {"custody", "lives"}
     return re.compile(r"\b(?:%s)\b" % _phrase_alt(words))
 
 
@@ -349,6 +352,14 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
     if j < 0:
         return None
     verb = toks[j].low
+    if verb in verbs["custody"] and any(toks[i].low in p["subjects"] for i in range(start, end)):
+        # "police are holding 9 men": held by police or troops, people are arrested; held by
+        # anyone else (talks, seats, hostages) they are not
+        k = j - 1
+        while k >= 0 and toks[k].tag in ("AUX", "ADV"):
+            k -= 1
+        if k >= 0 and toks[k].low in verbs["custodians"]:
+            return "arrested"
     if verb in _TRANSFER and end + 1 < len(toks) and toks[end].tag == "PART" and toks[end + 1].low in ("to", "into"):
         end += 1  # "carried 3 wounded to a clinic": the participle stands as the object's noun
     if verb in _TRANSFER and end < len(toks):
