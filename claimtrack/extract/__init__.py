@@ -18,7 +18,7 @@ from .lexicon import Lexicon, default_lexicon, load_lexicon
 from . import grammar, predicates
 from .metrics import counted
 from .sentences import claim_context, sentence_index, sentence_spans
-from .numbers import figures, without_number_runs
+from .numbers import figures, ratio_part, without_number_runs
 
 __all__ = ["extract_claims", "figures", "Lexicon", "default_lexicon", "load_lexicon"]
 
@@ -396,6 +396,9 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None, date: str | Non
                 chain = transcript.speaker(f.start, lex)
             if not chain and metric == "other":
                 chain = _clause_subject(sentence, f.start - s0, lex)
+            if metric != "other" and f.value is not None and \
+                    ratio_part(f.value, text[max(0, f.start - 40):f.start], text[f.end:f.end + 60]):
+                metric = "other"  # "one in five residents": a share of a group, not a count
             if metric == "other" and claims and _AMONG_THEM.match(sentence, f.end - s0):
                 # "2 of its volunteers were among them": the group an earlier sentence counted
                 back = next((c for c in reversed(claims) if c.metric != "other" and i > 0

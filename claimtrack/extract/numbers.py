@@ -296,6 +296,30 @@ _AGE_QUALIFIED = re.compile(
     r"\b(?:aged|ages?|age\s+of|(?:girl|boy|child|kid|baby|infant|toddler|teen|son|daughter|pupil)s?|children)"
     r"\s+(?:between|under|over|below|above|from|about|around|nearly|almost|up\s+to|at\s+least|less\s+than|"
     r"more\s+than|younger\s+than|older\s+than)\s*\Z", re.IGNORECASE)
+# a ratio: "one in five residents", "3 in 10 voters": a share of a group, neither figure a count
+_RATIO_AFTER = re.compile(r"\s+in\s+(?P<n>\d{1,3}|[a-z]+)\b(?=\s+[a-z])", re.IGNORECASE)
+_RATIO_BEFORE = re.compile(r"\b(?P<n>\d{1,3}|[a-z]+)\s+in\s+\Z", re.IGNORECASE)
+
+
+def _small_number(word: str) -> int | None:
+    """The value of one number token (``5``, ``five``), else None."""
+    return int(word) if word.isdigit() else UNITS.get(word.lower())
+
+
+def ratio_part(x: float, before: str, after: str) -> bool:
+    """Whether a figure is one end of a ratio "N in M" (N smaller than M, a noun after M)."""
+    a = _RATIO_AFTER.match(after) if " in " in after[:8] else None
+    if a is not None and not _NOT_FEW_PEOPLE.match(after, a.end()):  # "2 in 5 minutes": a time
+        n = _small_number(a["n"])
+        if n is not None and x < n:
+            return True
+    b = _RATIO_BEFORE.search(before) if before.endswith(" in ") else None
+    if b is not None and not _NOT_FEW_PEOPLE.match(after):
+        n = _small_number(b["n"])
+        return n is not None and n < x
+    return False
+
+
 # a bare figure said of the members of a group with a word of degree is their age: "some of
 # them barely 16", "many as young as 12", "one only 9"; never with a noun after it
 _AGE_DEGREE_PREV = {"barely", "just", "only", "as", "yet"}
