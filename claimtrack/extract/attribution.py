@@ -284,6 +284,7 @@ def _subject_reading(np: str, noun_like: bool, evidence: bool) -> str | None:
     return "name"
 # "the force", "the agency", "the spokesman": a short definite reference to a source named before
 _SHORT_REFERENCE = re.compile(r"(?:the|this|that)\s+(?P<noun>[a-z]+)", re.IGNORECASE)
+_KIND_REFERENCE = re.compile(r"(?:the|this|that)\s+(?P<kind>[a-z]+)\s+(?P<noun>[a-z]+)", re.IGNORECASE)
 
 
 # after a verb of saying (and a time or manner), what opens the content it introduces: "that",
@@ -577,6 +578,18 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         short = _SHORT_REFERENCE.fullmatch(np) if reading != "it" and len(np) < 30 else None
         if short and not (short["noun"].islower() and short["noun"] in lexicon.data.get("coreference", {})):
             short = None  # "the police", "the army": a name of its own
+        kind_word = _KIND_REFERENCE.fullmatch(np) if reading != "it" and not short and len(np) < 30 else None
+        if kind_word:
+            # "the police service", "the army command": a noun of reference after a word of a
+            # body's kind refers to the body of that kind named before, by a word of its name
+            kind = make_source(kind_word["kind"], lexicon)
+            coref = lexicon.data.get("coreference", {}).get(kind_word["noun"].lower(), ())
+            if kind is not None and kind.kind in coref:
+                found = _antecedent(kind_word["kind"].lower(), [c for c in cues if c.pos < start], earlier, lexicon)
+                if found is not None and found.kind == kind.kind:
+                    cues.append(Cue((Link(found, _SPACES.sub(" ", verb).split()[0]),), start, 2,
+                                    not _postposed(s, m.end(), verb)))
+                    continue
         if reading == "it" or short:
             noun = None if reading == "it" else short["noun"].lower()
             found = _antecedent(noun, [c for c in cues if c.pos < start], earlier, lexicon)
