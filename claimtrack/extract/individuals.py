@@ -136,7 +136,10 @@ def _grammar(lexicon: Lexicon) -> dict:
     name = (rf"(?:(?:\d{{1,3}}|[A-Za-z]+)[- ](?:year|month)[- ]old\s+)?(?P<name>(?:(?:{title_alt})\.?\s+)?(?-i:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
             rf"(?:\s+(?-i:[A-Z]\.|[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)){{0,3}}(?:\s+(?:Jr|Sr)\.?)?)")
     pron = r"(?P<pron>(?-i:he|she|He|She|HE|SHE))"
-    person = rf"(?<![\w'’-])(?:{desc}|{name}|{pron})"
+    # "another" standing alone after a person or group is one more of them: "one guard was
+    # killed and another was wounded"
+    other = r"(?P<other>(?-i:another|Another|ANOTHER))"
+    person = rf"(?<![\w'’-])(?:{desc}|{other}|{name}|{pron})"
     anyone = re.sub(r"\(\?P<\w+>", "(?:", person)  # the same, without group names: for lists
     # a list may hold counted groups beside its persons ("four civilians and a policeman"):
     # the group is a figure of its own, the persons are the list's other items
@@ -158,7 +161,7 @@ def _grammar(lexicon: Lexicon) -> dict:
         w.lower() for w in lexicon.data.get("words", {}).get("things", [])}
     furniture = frozenset(w.lower() for w in lexicon.data.get("furniture", {}).get("words", []))
     return {
-        "last_words": frozenset(h.split()[-1] for h in heads) | {"he", "she"},
+        "last_words": frozenset(h.split()[-1] for h in heads) | {"he", "she", "another"},
         "classes": grammar.classes(lexicon)["table"],
         "not_name": frozenset(not_name | furniture),
         "furniture": furniture,  # "killed Posted: Monday": the page's frame, no one's name
@@ -289,6 +292,8 @@ def _person(m: re.Match, g: dict, sentence: str, offset: int) -> tuple | None:
         start, end = m.start("name"), m.end("name")
         group = g["heads"].get(words[0].lower().rstrip("."), "people") if title else "people"
         return (offset + start, offset + end, name, "name", core[-1].lower().rstrip("."), group)
+    if m["other"]:
+        return (offset + m.start("other"), offset + m.end("other"), m["other"], "indefinite", "another", "people")
     if m["pron"]:
         return (offset + m.start("pron"), offset + m.end("pron"), m["pron"], "pronoun", "", "people")
     det = (m["det"] or "a").lower()  # a bare headline noun is indefinite
@@ -783,6 +788,12 @@ class Persons:
             # noun and metric, is the same person described again (a lede and its body)
             if not m.subject.lower().startswith(("a ", "an ")) or _ANOTHER.search(m.subject):
                 return None
+            for person in reversed(self.people):
+                if person["head"] == "another" and m.metric in person["metrics"] and not person["names"]:
+                    # a headless "another" in a lede, then described in the body: one person,
+                    # described once (a second description is someone else)
+                    person["head"] = m.head
+                    return person
             for person in reversed(self.people):
                 if person["head"] == m.head and m.metric in person["metrics"] \
                         and _compatible(m.subject_group, person["group"]):
