@@ -18,7 +18,7 @@ from .lexicon import Lexicon, default_lexicon, load_lexicon
 from . import grammar, predicates
 from .metrics import counted
 from .sentences import claim_context, sentence_index, sentence_spans
-from .numbers import figures, without_number_runs
+from .numbers import figures, ratio_part, without_number_runs
 
 __all__ = ["extract_claims", "figures", "Lexicon", "default_lexicon", "load_lexicon"]
 
@@ -199,6 +199,9 @@ def _clause_subject(sentence: str, pos: int, lexicon: Lexicon) -> tuple[Link, ..
 
 
 _WINDOW = 300
+# a figure placed among a group a pronoun refers back to: "… of them were among them/those"
+_AMONG_THEM = re.compile(r"[^.;:!?]{0,60}?\b(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:them|those|these)\s*[.;!?]",
+                         re.IGNORECASE)
 _QUOTE_MARKS = ("“", "«", "„", "\"", "‘", "''")
 _CLOSERS = "”\"»’'"
 _QUOTE_HOPS = 3  # how many earlier quotes of a paragraph may lend their speaker
@@ -393,6 +396,15 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None, date: str | Non
                 chain = transcript.speaker(f.start, lex)
             if not chain and metric == "other":
                 chain = _clause_subject(sentence, f.start - s0, lex)
+            if metric != "other" and f.value is not None and \
+                    ratio_part(f.value, text[max(0, f.start - 40):f.start], text[f.end:f.end + 60]):
+                metric = "other"  # "one in five residents": a share of a group, not a count
+            if metric == "other" and claims and _AMONG_THEM.match(sentence, f.end - s0):
+                # "2 of its volunteers were among them": the group an earlier sentence counted
+                back = next((c for c in reversed(claims) if c.metric != "other" and i > 0
+                             and spans[i - 1][0] <= c.figure.start < s0), None)  # the sentence before
+                if back is not None:
+                    metric = back.metric
             c0, context = claim_context(text, s0, sentence, f.start, f.end)
             claim = Claim(
                 figure=f, metric=metric, subject=subject, subject_group=group or "people",

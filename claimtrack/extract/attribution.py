@@ -67,7 +67,9 @@ _OWNED_WORDS = re.compile(
 _OWNER = re.compile(r"(?P<owner>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)['’]s?\s")
 # a title in quotation marks after "according to": a book, a report, a film
 _QUOTED_TITLE = re.compile(r"[\"“‘]{1}(?P<title>[A-Z][^\"“”‘’]{1,80}?)[,.]?[\"”’]")
-_PER = re.compile(r"\b[Pp]er\s+(?=(?:the\s+)?[A-Z])")  # "per the CBO", not "$5 per share"
+_PER = re.compile(r"\b[Pp]er\s+(?=(?:the\s+)?(?P<cap>[A-Z])?)")  # "per the CBO", not "$5 per share"
+# kinds of body a common noun after "per" must name to be a source ("per police", not "per day")
+_PER_COMMON_KINDS = frozenset({"unnamed", "person"})
 _STUDY_WORDS = ("poll", "survey", "study", "report", "analysis", "census", "tally", "tallies", "audit", "review",
                 "estimate", "toll", "count", "figure", "statement", "note", "data", "statistic", "number",
                 "result", "outcome", "return", "finding")
@@ -273,13 +275,16 @@ def _subject_reading(np: str, noun_like: bool, evidence: bool) -> str | None:
         return "pronoun"
     if low == "it":
         return "it"  # a body named before
-    if low.split()[-1] in _PRONOUNS or _RELATIVE_END.search(low):
+    last = np.split()[-1]
+    # "the WHO": a word in capitals in mixed-case text is an acronym, not the pronoun
+    if (low.split()[-1] in _PRONOUNS or _RELATIVE_END.search(low)) and not (last.isupper() and not np.isupper()):
         return None
     if _NOT_A_SUBJECT_START.match(low) or _NOT_A_SUBJECT.search(np):
         return None
     return "name"
 # "the force", "the agency", "the spokesman": a short definite reference to a source named before
 _SHORT_REFERENCE = re.compile(r"(?:the|this|that)\s+(?P<noun>[a-z]+)", re.IGNORECASE)
+_KIND_REFERENCE = re.compile(r"(?:the|this|that)\s+(?P<kind>[a-z]+)\s+(?P<noun>[a-z]+)", re.IGNORECASE)
 
 
 # after a verb of saying (and a time or manner), what opens the content it introduces: "that",
@@ -328,6 +333,18 @@ _ZERO_RELATIVE = re.compile(r"(?P<np>(?i:the|a|an|this|that)\s+(?:[\w'’-]+\s+)
 
 
 _RELATIVE_WORD = re.compile(r"(?i:who|whom|that)\s+")
+_RELATIVE_OPENING = re.compile(r"(?:^|\s|,)(?:who|whom|which)\s+(?=\S)", re.IGNORECASE)
+# a subject of its own after the relative pronoun: a determiner, a name, or a body's noun; not
+# a verb ("who have run the numbers": the pronoun is the subject)
+_NP_OPENING = re.compile(r"(?:the|a|an|his|her|its|their|[A-Z]\w*)\b")
+
+
+def _known_speaker(np: str, lexicon: Lexicon) -> bool:
+    """Whether a bare noun phrase names a body or a speaker the lexicon knows ("police",
+    "witnesses"), not any plural ("the boy scouts")."""
+    src = make_source(np, lexicon)
+    return src is not None and (src.kind != "unnamed" or
+                                src.name.lower() in lexicon.data.get("sources", {}).get("unnamed", ()))
 
 
 def _zero_relative(np: str, start: int, lexicon: Lexicon) -> tuple[str, int]:
@@ -409,7 +426,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
     for m in (_PER.finditer(s) if "per " in probe else ()):
         np, end = _np_forward(s, m.end())
         chain = _chain_from(s, np, end, "per", lexicon)
-        if chain:
+        if chain and (m["cap"] or chain[0].source.kind not in _PER_COMMON_KINDS):
             cues.append(Cue(tuple(chain), m.start(), 1))
     for m in (_STUDY.finditer(s) if has_study else ()):
         src = make_source(m["np"], lexicon)
@@ -444,6 +461,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             continue  # read with its whole subject above
         if _RAISED.match(s, m.end()):
             continue  # "a man believed to be 19", "were said to have fled": a hedge, no speaker
+        if _took_lives(verb, s, m.end(), lexicon):
+            continue  # "the storm claimed 60 lives": a verb of loss, its subject no speaker
         if upper and verb in _BELIEF:
             continue  # upper-case wire copy: a verb of belief in capitals ("LEFT VOTERS FEARING") is no attribution
         after_verb = (_VERB_NEXT_STRICT if upper else _VERB_NEXT).match(s, m.end()) if verb in _NOUN_LIKE else None
@@ -515,8 +534,21 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         np, start = _np_backward(s, m.start())
         if np and start > 0:
             np, start = _listed_subject(s, np, start)
+        relative_from = start
         if np and " " in np:
             np, start = _zero_relative(np, start, lexicon)
+        relative = start != relative_from  # "the man (who) police say …": the clause's own speaker
+        inner = _RELATIVE_OPENING.search(np) if np and " " in np else None
+        if inner and (_NP_OPENING.match(np, inner.end()) or _known_speaker(np[inner.end():], lexicon)):
+            # "the men whom the militia had accused", "teenagers who police say opened fire": the
+            # verb is the relative clause's own, its subject the words after the relative pronoun;
+            # it reports what follows within the clause, never the noun the clause is about
+            np, start = np[inner.end():], start + inner.end()
+            src = make_source(np, lexicon) if _subject_reading(np, verb in _NOUN_LIKE, verb in _EVIDENCE) == "name" \
+                else None
+            if src is not None:
+                cues.append(Cue((Link(src, _SPACES.sub(" ", verb).split()[0]),), start, 2, True))
+            continue
         if np and _PARTICIPLE.fullmatch(verb):
             np = _PROGRESSIVE_END.sub("", np)  # "the province also is pledging": the province
         reading = _subject_reading(np, verb in _NOUN_LIKE, verb in _EVIDENCE)
@@ -546,6 +578,18 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         short = _SHORT_REFERENCE.fullmatch(np) if reading != "it" and len(np) < 30 else None
         if short and not (short["noun"].islower() and short["noun"] in lexicon.data.get("coreference", {})):
             short = None  # "the police", "the army": a name of its own
+        kind_word = _KIND_REFERENCE.fullmatch(np) if reading != "it" and not short and len(np) < 30 else None
+        if kind_word:
+            # "the police service", "the army command": a noun of reference after a word of a
+            # body's kind refers to the body of that kind named before, by a word of its name
+            kind = make_source(kind_word["kind"], lexicon)
+            coref = lexicon.data.get("coreference", {}).get(kind_word["noun"].lower(), ())
+            if kind is not None and kind.kind in coref:
+                found = _antecedent(kind_word["kind"].lower(), [c for c in cues if c.pos < start], earlier, lexicon)
+                if found is not None and found.kind == kind.kind:
+                    cues.append(Cue((Link(found, _SPACES.sub(" ", verb).split()[0]),), start, 2,
+                                    not _postposed(s, m.end(), verb)))
+                    continue
         if reading == "it" or short:
             noun = None if reading == "it" else short["noun"].lower()
             found = _antecedent(noun, [c for c in cues if c.pos < start], earlier, lexicon)
@@ -589,7 +633,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 outer_cue = max(outer_cues, key=lambda c: c.pos)
                 cues.append(Cue(outer_cue.chain + tuple(chain), start, 2))
                 continue
-        cues.append(Cue(tuple(chain), start, 2, not _postposed(s, m.end(), verb)))
+        cues.append(Cue(tuple(chain), start, 2, relative or not _postposed(s, m.end(), verb)))
         if _SENTENCE_END.match(s, m.end()) and s[:start].rstrip().endswith((",", ",”", ",\"", ",’")):
             closing = cues[-1]  # "…, the agency reported.": it reports the whole sentence
     if closing is not None and len(closing.chain) == 1:
@@ -646,7 +690,21 @@ _REPORTED_THAT = re.compile(rf"\b(?:{_SPEECH})\s+that\s*(?:,\s*[^,;:.“”\"]{{
                             re.IGNORECASE)
 
 
+# what a verb of loss takes when it means deaths: "claimed 60 lives", "claimed the lives of 9"
+_LIVES_OBJECT = re.compile(r"\s+(?:the\s+lives\b|(?:[\w,.'’-]+\s+){1,4}?lives\b)", re.IGNORECASE)
+
+
+def _took_lives(verb: str, s: str, end: int, lexicon: Lexicon) -> bool:
+    """Whether a verb that may report ("claimed") is a verb of loss (lexicon ``loss_verbs``)
+    whose object is lives: then it tells no one's words."""
+    return verb in lexicon.data.get("grammar", {}).get("loss_verbs", ()) and \
+        _LIVES_OBJECT.match(s, end) is not None
+
+
 def hedge_in(sentence: str, lexicon: Lexicon) -> str | None:
-    """The first distancing word of a sentence, if any."""
-    m = _kinds(lexicon)["hedge_re"].search(sentence.lower())
-    return _SPACES.sub(" ", m.group().lower()) if m else None
+    """The first distancing word of a sentence, if any (not a verb of loss taking lives)."""
+    for m in _kinds(lexicon)["hedge_re"].finditer(sentence.lower()):
+        word = _SPACES.sub(" ", m.group().lower())
+        if not _took_lives(word, sentence, m.end(), lexicon):
+            return word
+    return None

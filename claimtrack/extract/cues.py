@@ -15,7 +15,7 @@ SPEECH = (r"said|says|say|stated|states|state|reported|reports|report|announced|
           r"explains|insisted|insists|acknowledged|acknowledges|warned|warns|indicated|indicates|"
           r"revealed|reveals|tweeted|counted|recorded|disclosed|informed|stressed|emphasized|"
           r"underlined|underlines|asserted|asserts|maintained|maintains|alleged|alleges|"
-          r"put\s+the\s+(?:death\s+|casualty\s+)?toll\s+at|put\s+the\s+number\s+of|raised\s+the\s+(?:death\s+)?toll|"
+          r"put\s+the\s+(?:death\s+|casualty\s+)?toll(?:\s+(?:from|of|in|after)\s+(?:[\w'’-]+\s+){1,5}?)?\s*at|put\s+the\s+number\s+of|raised\s+the\s+(?:death\s+)?toll|"
           r"raised\s+the\s+number|revised|updated|even\s+(?:speak|spoke|speaks)\s+of|speak\s+of|spoke\s+of|speaks\s+of|"
           r"puts?\s+the\s+figure\s+at|pointed\s+out|went\s+on|continued|concluded|observed|"
           r"testified|admitted|announce|commented|described|recalled|predicted|projected|found|finds|showed|"

@@ -78,6 +78,14 @@ _ACTIVE = {
 _PLURAL_INTRANSITIVE = frozenset({"died", "later died", "had died", "disappeared", "went missing"})
 _LEFT = {"dead": "killed", "wounded": "injured", "injured": "injured", "critically injured": "injured",
          "seriously injured": "injured", "critically wounded": "injured"}
+# a copula placing its subject among a counted group: "was among the dead", "were among those
+# wounded": the group's metric, from the adjectives and participles above
+_AMONG = {f"{aux} among {det} {word}": metric
+          for aux in ("was", "is", "were", "are")
+          for det, words in (("the", _LEFT), ("those", _PASSIVE))
+          for word, metric in words.items() if " " not in word}
+_INTRANSITIVE.update(_AMONG)
+_PLURAL_INTRANSITIVE |= {w for w in _AMONG if w.startswith(("were", "are"))}
 _AUX_SINGULAR = "(?:%s)" % _phrase_alt(("was", "is", "has been", "had been", "got", "gets"))
 _AUX_PLURAL = "(?:%s)" % _phrase_alt(("were", "are", "have been", "had been"))
 _ADVERBS = "(?:%s)" % _phrase_alt((
@@ -119,13 +127,19 @@ def _grammar(lexicon: Lexicon) -> dict:
     det = r"(?:a|an|the|another|one\s+more|a\s+(?:second|third|fourth|fifth)|his|her|their|its|our)"
     mod = r"(?:(?!(?:and|or|who|was|is|were|are|has|had|been|of|in|on|at|with)\b)[\w'’-]+\s+)"
     # a description: determiner, up to four modifiers, a person noun; or an age as the head
-    desc = (rf"(?P<det>{det})\s+(?P<mods>{mod}{{0,4}}?)"
+    # a headline drops the determiner: "Man dies", "Teen shot" open a sentence bare
+    # (with a capitalised place or name before it at most: "Leeds man dies")
+    desc = (rf"(?:(?P<det>{det})\s+(?P<mods>{mod}{{0,4}}?)"
+            rf"|(?<![\s\S])(?!(?:{_alt(set(grammar.classes(lexicon)['table']) | {'that'})})\b)(?P<bare>(?-i:[A-Z][a-z'’-]+\s+)?)(?-i:(?<![\s\S])(?=[A-Z][a-z])|(?<=\s)))"
             rf"(?P<head>(?:{head_alt})(?![\w'’-])|{age}(?!\s+(?:{head_alt})\b)(?![\w-]))")
     title_alt = _alt(titles) if titles else "Officer"
     name = (rf"(?:(?:\d{{1,3}}|[A-Za-z]+)[- ](?:year|month)[- ]old\s+)?(?P<name>(?:(?:{title_alt})\.?\s+)?(?-i:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
             rf"(?:\s+(?-i:[A-Z]\.|[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)){{0,3}}(?:\s+(?:Jr|Sr)\.?)?)")
     pron = r"(?P<pron>(?-i:he|she|He|She|HE|SHE))"
-    person = rf"(?<![\w'’-])(?:{desc}|{name}|{pron})"
+    # "another" standing alone after a person or group is one more of them: "one guard was
+    # killed and another was wounded"
+    other = r"(?P<other>(?-i:another|Another|ANOTHER))"
+    person = rf"(?<![\w'’-])(?:{desc}|{other}|{name}|{pron})"
     anyone = re.sub(r"\(\?P<\w+>", "(?:", person)  # the same, without group names: for lists
     # a list may hold counted groups beside its persons ("four civilians and a policeman"):
     # the group is a figure of its own, the persons are the list's other items
@@ -147,7 +161,7 @@ def _grammar(lexicon: Lexicon) -> dict:
         w.lower() for w in lexicon.data.get("words", {}).get("things", [])}
     furniture = frozenset(w.lower() for w in lexicon.data.get("furniture", {}).get("words", []))
     return {
-        "last_words": frozenset(h.split()[-1] for h in heads) | {"he", "she"},
+        "last_words": frozenset(h.split()[-1] for h in heads) | {"he", "she", "another"},
         "classes": grammar.classes(lexicon)["table"],
         "not_name": frozenset(not_name | furniture),
         "furniture": furniture,  # "killed Posted: Monday": the page's frame, no one's name
@@ -271,14 +285,18 @@ def _person(m: re.Match, g: dict, sentence: str, offset: int) -> tuple | None:
             return None
         if name.isupper():
             return None  # a capitalised word in wire copy is no name we can tell
+        if len(core) == 1 and g["classes"].get(core[0].lower(), "PRON") != "PRON":
+            return None  # a closed-class word opening a sentence: "Neither", "Those", "Both"
         if len(core) == 1 and not title and (core[0].lower() in g["heads"] or core[0].lower() in g["modifiers"]):
             return None  # "Officer", "Residents": a noun, not a name
         start, end = m.start("name"), m.end("name")
         group = g["heads"].get(words[0].lower().rstrip("."), "people") if title else "people"
         return (offset + start, offset + end, name, "name", core[-1].lower().rstrip("."), group)
+    if m["other"]:
+        return (offset + m.start("other"), offset + m.end("other"), m["other"], "indefinite", "another", "people")
     if m["pron"]:
         return (offset + m.start("pron"), offset + m.end("pron"), m["pron"], "pronoun", "", "people")
-    det = m["det"].lower()
+    det = (m["det"] or "a").lower()  # a bare headline noun is indefinite
     if det in ("the", "his", "her", "their", "its", "our"):
         kind = "definite"
     else:
@@ -286,7 +304,7 @@ def _person(m: re.Match, g: dict, sentence: str, offset: int) -> tuple | None:
     head = m["head"].lower()
     if g["age"].match(head):
         head = "year-old"
-    start, end = m.start("det"), m.end("head")
+    start, end = m.start("det") if m["det"] else m.start("bare"), m.end("head")
     return (offset + start, offset + end, sentence[start:end], kind, head, _group(m, g, sentence))
 
 
@@ -549,7 +567,9 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
         if not _has_word(sentence, " and ", max(0, m.start() - 300), m.start()):
             continue  # a list of persons is joined by "and"
         metric = _outcome(_PASSIVE[pred], pred, sentence, m.end("pass"))
-        for end in _np_ends(sentence, m.start(), g):
+        ends = _np_ends(sentence, m.start(), g)
+        # a list may end on a counted group ("a nurse and two patients"): no person word last
+        for end in ends + [m.start()] if m.start() not in ends else ends:
             found = next(_subject_before(sentence, end, g["list_end"], _LIST_REACH), None)
             if found is None:
                 continue
@@ -577,15 +597,15 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
                 _has_word(sentence, " and ", max(0, m.start() - 300), m.start()):
             # a list of persons as the subject of a verb of dying: "a man and his son died"
             listed = []
-            for end in ends:
+            for end in ends + [m.start()] if m.start() not in ends else ends:  # may end on a counted group
                 found = next(_subject_before(sentence, end, g["list_end"], _LIST_REACH), None)
                 if found is not None:
                     listed = [q for q in _persons_in(sentence[found.start():end], found.start(), g, sentence, 0)
                               if q[3] != "pronoun"]
                     break
-            if len(listed) > 1:
+            if listed:  # the persons of a list that may hold counted groups too ("two Britons, a nurse and …")
                 for q in listed:
-                    add(q, metric, listed[0][0])
+                    add(q, metric, listed[0][0] if len(listed) > 1 else -1)
                 continue
         # the antecedent of "who" right before the predicate: "…, Ana Ruiz, who was shot"
         who = _WHO_ANTECEDENT.search(sentence, max(0, m.start() - 10), m.start())
@@ -768,6 +788,12 @@ class Persons:
             # noun and metric, is the same person described again (a lede and its body)
             if not m.subject.lower().startswith(("a ", "an ")) or _ANOTHER.search(m.subject):
                 return None
+            for person in reversed(self.people):
+                if person["head"] == "another" and m.metric in person["metrics"] and not person["names"]:
+                    # a headless "another" in a lede, then described in the body: one person,
+                    # described once (a second description is someone else)
+                    person["head"] = m.head
+                    return person
             for person in reversed(self.people):
                 if person["head"] == m.head and m.metric in person["metrics"] \
                         and _compatible(m.subject_group, person["group"]):

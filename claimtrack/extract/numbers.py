@@ -296,6 +296,37 @@ _AGE_QUALIFIED = re.compile(
     r"\b(?:aged|ages?|age\s+of|(?:girl|boy|child|kid|baby|infant|toddler|teen|son|daughter|pupil)s?|children)"
     r"\s+(?:between|under|over|below|above|from|about|around|nearly|almost|up\s+to|at\s+least|less\s+than|"
     r"more\s+than|younger\s+than|older\s+than)\s*\Z", re.IGNORECASE)
+# a ratio: "one in five residents", "3 in 10 voters": a share of a group, neither figure a count
+_RATIO_AFTER = re.compile(r"\s+in\s+(?P<n>\d{1,3}|[a-z]+)\b(?=\s+[a-z])", re.IGNORECASE)
+_RATIO_BEFORE = re.compile(r"\b(?P<n>\d{1,3}|[a-z]+)\s+in\s+\Z", re.IGNORECASE)
+
+
+def _small_number(word: str) -> int | None:
+    """The value of one number token (``5``, ``five``), else None."""
+    return int(word) if word.isdigit() else UNITS.get(word.lower())
+
+
+def ratio_part(x: float, before: str, after: str) -> bool:
+    """Whether a figure is one end of a ratio "N in M" (N smaller than M, a noun after M)."""
+    a = _RATIO_AFTER.match(after) if " in " in after[:8] else None
+    if a is not None and not _NOT_FEW_PEOPLE.match(after, a.end()):  # "2 in 5 minutes": a time
+        n = _small_number(a["n"])
+        if n is not None and x < n:
+            return True
+    b = _RATIO_BEFORE.search(before) if before.endswith(" in ") else None
+    if b is not None and not _NOT_FEW_PEOPLE.match(after):
+        n = _small_number(b["n"])
+        return n is not None and n < x
+    return False
+
+
+# a bare figure said of the members of a group with a word of degree is their age: "some of
+# them barely 16", "many as young as 12", "one only 9"; never with a noun after it
+_AGE_DEGREE_PREV = {"barely", "just", "only", "as", "yet"}
+_AGE_OF_GROUP = re.compile(
+    r"\b(?:of\s+(?:them|whom)|some|many|most|several|one|two|three|a\s+few)\s+(?:(?:are|were|is|was)\s+)?"
+    r"(?:barely|just|only|as\s+young\s+as|as\s+old\s+as|not\s+yet)\s*\Z", re.IGNORECASE)
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[—–,;.)!?]|-\s|(?:years?\s+old)?\s*\Z|years?\s+old\b)")
 _NAME_PAREN = re.compile(r"[A-Z][a-z]+\s*\(\s*\Z")
 _ANOTHER = re.compile(r"\s+(?:another|other)\b")
 _ONE_NOT_COUNT = re.compile(
@@ -437,6 +468,8 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                     and not (_DAY_MONTH_BEFORE.search(before) and not _YEAR.fullmatch(digits)
                              and _LOWER_WORD_AFTER.match(after))):
                 continue  # a date; but in "on 4 March 16 bodies" the date ended at the month
+            if prev in _AGE_DEGREE_PREV and _AGE_OF_GROUP.search(before) and _NO_NOUN_AFTER.match(after):
+                continue  # "some of them barely 16 —", "one as young as 12,": an age
             if prev in _AGE_PREV and _AGE_QUALIFIED.search(before):
                 rng = _range_end(text, end, g)  # "aged between 20 and 31": both ends are ages
                 skip_until = rng[1] if rng else skip_until
@@ -445,7 +478,8 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                 continue
             if digits and not m["scale"]:
                 # a match ends with the last word, its full stop and white space: search only there
-                if prev in _NAME_SET and _CAPITAL_WORD.search(before[-15:]) and _NAME_BEFORE.search(
+                # the name word itself in capitals: "Highway 81", not "floods drive 4,000"
+                if prev in _NAME_SET and before.rstrip()[-len(prev):][:1].isupper() and _NAME_BEFORE.search(
                         before, max(0, len(before.rstrip()) - _NAME_LONGEST - 1)):
                     continue  # "Highway 81", "Flight 370": a name
                 if (prev in _CODE_SET or "age" in prev or prev.endswith(("#", ","))) and _CODE_BEFORE.search(before):

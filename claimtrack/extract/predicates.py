@@ -77,6 +77,25 @@ def _verbs(lexicon: Lexicon) -> dict:
             for form in (stem, stem + "s"):
                 present.setdefault(form, metric)
     g = lexicon.data.get("grammar", {})
+    # irregular verbs (lexicon ``present_forms``): "shot" → "shoot", "shoots"; and phrases of a
+    # verb and one word before the figure in the present: "shot dead" → "shoots dead"
+    irregular = {past.lower(): [f.lower() for f in forms] for past, forms in g.get("present_forms", {}).items()}
+    past_of: dict[str, list[str]] = {}
+    for past, forms in irregular.items():
+        for form in forms:
+            past_of.setdefault(form, []).append(past)
+    present2: dict[str, str] = {}
+    for phrase, metric in p["before"].items():
+        first, _, rest = phrase.partition(" ")
+        forms = irregular.get(first, [])
+        if not forms and first.endswith("ed") and len(first) >= 5:
+            forms = [f for stem in (first[:-2], first[:-1]) for f in (stem, stem + "s")]
+        if not rest:
+            for form in irregular.get(first, []):
+                present.setdefault(form, metric)
+        elif " " not in rest:
+            for form in forms:
+                present2.setdefault(f"{form} {rest}", metric)
     nouns = {}
     for metric, words in g.get("noun_metrics", {}).items():
         for w in words:
@@ -86,6 +105,8 @@ def _verbs(lexicon: Lexicon) -> dict:
 
     for w in words("not_present"):
         present.pop(w, None)
+        for two in [t for t in present2 if t.split()[0] == w]:
+            present2.pop(two)
     # the -ing forms of metric verbs the group itself does (intransitive: the verb's past form
     # follows a counted group but never takes one as its object): "marched" → "marching",
     # "rallied" → "rallying", "fled" → "fleeing" (a form of its own in the lexicon)
@@ -99,7 +120,10 @@ def _verbs(lexicon: Lexicon) -> dict:
             doing.setdefault(phrase[:-3] + "ying", metric)
         elif phrase.endswith("ed") and len(phrase) > 5:
             doing.setdefault(phrase[:-2] + "ing", metric)
-    return {"present": present, "nouns": nouns, "subjects": p["subjects"], "care": words("care_places"),
+    sources = lexicon.data.get("sources", {})
+    custodians = frozenset(w.lower() for kind in ("police", "military") for w in sources.get(kind, []) if " " not in w)
+    return {"custody": words("custody_verbs"), "custodians": custodians,
+            "present": present, "present2": present2, "past_of": past_of, "nouns": nouns, "subjects": p["subjects"], "care": words("care_places"),
             "doing": doing, "neutral": words("neutral_measures"), "states": words("state_verbs"),
             "prosecution": words("prosecution_verbs"), "denials": words("denials"),
             "persons": frozenset(w.lower() for ws in lexicon.data.get("individuals", {}).get("heads", {}).values()
@@ -124,7 +148,7 @@ def _cue_words(lexicon: Lexicon) -> re.Pattern:
     for phrase in list(p["after"]) + list(p["before"]):
         content = [w for w in phrase.split() if w not in closed] or phrase.split()
         words.add(max(content, key=len))
-    words |= set(v["present"]) | set(v["nouns"]) | v["care"] | v["measure_nouns"] | v["loss"] | set(v["doing"]) | {"custody", "lives"}
+    words |= set(v["present"]) | v["custody"] | set(v["past_of"]) | {t.split()[0] for t in v["present2"]} | set(v["nouns"]) | v["care"] | v["measure_nouns"] | v["loss"] | set(v["doing"]) | {"custody", "lives"}
     return re.compile(r"\b(?:%s)\b" % _phrase_alt(words))
 
 
@@ -328,6 +352,14 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
     if j < 0:
         return None
     verb = toks[j].low
+    if verb in verbs["custody"] and any(toks[i].low in p["subjects"] for i in range(start, end)):
+        # "police are holding 9 men": held by police or troops, people are arrested; held by
+        # anyone else (talks, seats, hostages) they are not
+        k = j - 1
+        while k >= 0 and toks[k].tag in ("AUX", "ADV"):
+            k -= 1
+        if k >= 0 and toks[k].low in verbs["custodians"]:
+            return "arrested"
     if verb in _TRANSFER and end + 1 < len(toks) and toks[end].tag == "PART" and toks[end + 1].low in ("to", "into"):
         end += 1  # "carried 3 wounded to a clinic": the participle stands as the object's noun
     if verb in _TRANSFER and end < len(toks):
@@ -354,12 +386,15 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
         if toks[j].tag == "WORD":  # a headline's present tense: "Wildfires force 5,000 from their homes"
             stem = verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
             forms.append(stem + ("d" if stem.endswith("e") else "ed"))
+            forms += verbs["past_of"].get(verb, [])  # "drive" → "drove", "driven"
         for form in forms:
             metric, stop = _after_metric(p, form + complement)
             if metric and stop > len(form):
                 return metric
     if toks[j].tag in ("PART", "GER") and verb in p["before"] and toks[j].low not in verbs["not_before"]:
         return p["before"][verb]  # "freed 12 of the 90 miners", "killing 3"
+    if j >= 1 and f"{toks[j - 1].low} {verb}" in verbs["present2"] and toks[j - 1].tag in ("WORD", "NAME"):
+        return verbs["present2"][f"{toks[j - 1].low} {verb}"]  # "Gunman shoots dead 3"
     if toks[j].tag in ("WORD", "NAME", "ADV", "GER") and toks[j].low not in _MONTHS:
         # a present tense: "Police detain 38", "Floods displace 12,000"
         return verbs["present"].get(verb)

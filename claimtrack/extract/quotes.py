@@ -34,6 +34,11 @@ _COLON_SPEAKER = re.compile(
     r"(?:,\s+(?P<desc>(?:(?!\s[-–—]\s)[^,:;.“”\"\n]){2,60}))?"
     r"(?:\s+(?:made|gave|issued|offered|posted|released|tweeted)\s+(?:the\s+following|a|this|these)\s+"
     r"(?:comments?|statements?|remarks?|note|message|tweet))?\s*:\s*\Z")
+# a person or body judged by a copula and one adjective before a colon speaks the quote after
+# it: "The mayor was blunt: “…”", "Police were adamant: “…”"
+_JUDGED_SPEAKER = re.compile(
+    r"(?:^|[.!?]\s+|\n\s*)(?P<np>(?:[Tt]he\s+)?[\w.'’-]+(?:\s+[\w.'’-]+){0,3}?)\s+(?:was|is|were|are)\s+"
+    r"(?:[a-z]+ly\s+)?(?-i:[a-z]+)\s*:\s*\Z")
 _NOT_SPEAKER_START = re.compile(
     r"(?:In|At|On|For|From|With|After|Before|During|By|As|When|While|But|And|So|Then|Meanwhile|However|Still|"
     r"Yet|Here|There|This|That|These|Those|It|He|She|They|We|I|Its|His|Her|Their|Our|My|Some|Many|Most|All|"
@@ -224,6 +229,11 @@ def _own_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
     if m:
         src = make_source(m["np"], lexicon)
         if src:
+            return (Link(src, ":"),)
+    m = _JUDGED_SPEAKER.search(before)
+    if m and not _NOT_SPEAKER_START.match(m["np"]):
+        src = make_source(m["np"], lexicon)
+        if src and src.kind != "unnamed":  # "The mayor was blunt:", not "The scene was grim:"
             return (Link(src, ":"),)
     m = _VERB_SPEAKER_BEFORE_QUOTE.search(before)
     if m and (_VERB_ADVERBIAL.match(" " + m["np"]) or _CLAUSE_START.match(m["np"].strip())

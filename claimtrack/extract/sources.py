@@ -133,7 +133,9 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
     bare = _DETERMINERS.sub("", text)
     bare = _RANK.sub("", bare)
     lowered = bare.lower()
-    if lowered in _PRONOUNS or lowered in _FUNCTION_WORDS or lowered in _NOT_NAMES or \
+    # a capitalised function word after a determiner is an acronym: "the WHO", not "who"
+    acronym = bare != text and bare.isupper() and not text.isupper()
+    if (lowered in _PRONOUNS or lowered in _FUNCTION_WORDS) and not acronym or lowered in _NOT_NAMES or \
             not _LETTER.search(bare):
         return None
     if lowered in kinds["furniture"]:
@@ -219,12 +221,21 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
             descriptor = dm.group().strip()
             name = name[dm.end():]
     country = None
+    shown = None
     if kind in SCOPED_KINDS and not upper:
+        whole = name
         name, descriptor, country = _country_apart(name, descriptor, text, lexicon)
+        if country and whole.endswith(" " + name) and name[:1].isupper() and \
+                _country_name(whole[:-len(name)].strip(), lexicon):
+            # "Kenya Police": a country's name run into a body's capitalised name is part of
+            # its proper name (shown whole, keyed as the body within the country)
+            shown = whole
     if descriptor:
         descriptor = _POSSESSIVE_END_S.sub("", descriptor.strip())
     key = _SPACES.sub(" ", _PUNCTUATION.sub(" ", name.casefold())).strip() if kind == "unnamed" \
         else source_key(name)
+    if shown is not None:
+        name = shown
     if country and kind in SCOPED_KINDS:
         key = scoped_key(key, country)
     return Source(name=name, kind=kind, key=key, text=text, descriptor=descriptor, role=role)
@@ -251,6 +262,12 @@ def _country_words(lexicon: Lexicon) -> tuple[dict[str, str], re.Pattern | None]
         return names, None
     alt = _phrase_alt(sorted(names, key=len, reverse=True))
     return names, re.compile(rf"(?<![\w-])(?:{alt})(?:['’]s)?(?![\w-])", re.IGNORECASE)
+
+
+def _country_name(word: str, lexicon: Lexicon) -> bool:
+    """Whether ``word`` is a country's name (the first word of its lexicon list), not its
+    adjective or a possessive: "Kenya", not "Kenyan" or "Kenya's"."""
+    return any(ws and ws[0] == word for ws in lexicon.data.get("countries", {}).values())
 
 
 def country_code(word: str, lexicon: Lexicon) -> str | None:
