@@ -140,7 +140,11 @@ def _grammar(lexicon: Lexicon) -> dict:
         re.IGNORECASE,
     )
     qual_last = {w.split()[-1].rstrip(".") for w, _ in qual_alts}
-    return {"vague": vague, "core": core, "core_lower": core_lower, "lead": lead, "qual": qual_re,
+    degrees = lexicon.data.get("grammar", {}).get("age_degrees", [])
+    age_of_group = re.compile(rf"{_AGE_OF_GROUP}(?:{_phrase_alt(degrees)})\s*\Z", re.IGNORECASE) \
+        if degrees else None
+    return {"age_degree_last": frozenset(d.split()[-1].lower() for d in degrees),
+            "age_of_group": age_of_group, "vague": vague, "core": core, "core_lower": core_lower, "lead": lead, "qual": qual_re,
             "qual_last": qual_last, "qual_map": {w.replace(" ", ""): q for w, q in qual_alts}}
 
 
@@ -320,12 +324,10 @@ def ratio_part(x: float, before: str, after: str) -> bool:
     return False
 
 
-# a bare figure said of the members of a group with a word of degree is their age: "some of
-# them barely 16", "many as young as 12", "one only 9"; never with a noun after it
-_AGE_DEGREE_PREV = {"barely", "just", "only", "as", "yet"}
-_AGE_OF_GROUP = re.compile(
-    r"\b(?:of\s+(?:them|whom)|some|many|most|several|one|two|three|a\s+few)\s+(?:(?:are|were|is|was)\s+)?"
-    r"(?:barely|just|only|as\s+young\s+as|as\s+old\s+as|not\s+yet)\s*\Z", re.IGNORECASE)
+# a bare figure said of the members of a group with a word of degree (the lexicon's
+# grammar.age_degrees) is their age: "some of them barely 16", "many as young as 12", "one
+# only 9"; never with a noun after it
+_AGE_OF_GROUP = r"\b(?:of\s+(?:them|whom)|some|many|most|several|one|two|three|a\s+few)\s+(?:(?:are|were|is|was)\s+)?"
 _NO_NOUN_AFTER = re.compile(r"\s*(?:[—–,;.)!?]|-\s|(?:years?\s+old)?\s*\Z|years?\s+old\b)")
 _NAME_PAREN = re.compile(r"[A-Z][a-z]+\s*\(\s*\Z")
 _ANOTHER = re.compile(r"\s+(?:another|other)\b")
@@ -468,7 +470,8 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                     and not (_DAY_MONTH_BEFORE.search(before) and not _YEAR.fullmatch(digits)
                              and _LOWER_WORD_AFTER.match(after))):
                 continue  # a date; but in "on 4 March 16 bodies" the date ended at the month
-            if prev in _AGE_DEGREE_PREV and _AGE_OF_GROUP.search(before) and _NO_NOUN_AFTER.match(after):
+            if prev in g["age_degree_last"] and g["age_of_group"].search(before) \
+                    and _NO_NOUN_AFTER.match(after):
                 continue  # "some of them barely 16 —", "one as young as 12,": an age
             if prev in _AGE_PREV and _AGE_QUALIFIED.search(before):
                 rng = _range_end(text, end, g)  # "aged between 20 and 31": both ends are ages
