@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ..models import Link, Source
 from .lexicon import Lexicon
+from .individuals import person_nouns
 from .metrics import _phrase_alt
 # the stages before this one (the engine and the tests import these from here too)
 from .cues import _NOUN_LIKE, QUOTE_SPEECH, SPEECH, _SPEECH, _SPEECH_WORD, Cue, _by_first_letter
@@ -321,13 +322,6 @@ def _no_sources(_: int) -> list[Source]:
     return []
 
 
-@lru_cache(maxsize=8)
-def _person_heads(lexicon: Lexicon) -> frozenset[str]:
-    individuals = lexicon.data.get("individuals", {})
-    words = [w for group in individuals.get("heads", {}).values() for w in group]
-    return frozenset(w for w in words + individuals.get("civilian_roles", []) if " " not in w)
-
-
 _ZERO_RELATIVE = re.compile(r"(?P<np>(?i:the|a|an|this|that)\s+(?:[\w'’-]+\s+){0,2}?(?P<head>[a-z]+))"
                             r"\s+(?P<rest>(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2})\Z")
 
@@ -353,7 +347,7 @@ def _zero_relative(np: str, start: int, lexicon: Lexicon) -> tuple[str, int]:
     modifier of the noun after it, so a person noun followed by a subject of its own opens one.
     """
     m = _ZERO_RELATIVE.match(np)
-    if not m or m["head"] not in _person_heads(lexicon):
+    if not m or m["head"] not in person_nouns(lexicon):
         return np, start
     rest, at = m["rest"], m.start("rest")
     relative = _RELATIVE_WORD.match(rest)

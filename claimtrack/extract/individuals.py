@@ -223,6 +223,12 @@ def _grammar(lexicon: Lexicon) -> dict:
     }
 
 
+def person_nouns(lexicon: Lexicon) -> dict[str, str]:
+    """The nouns that name one person (the lexicon's heads and civilian roles), with the
+    group each counts in."""
+    return _grammar(lexicon)["heads"]
+
+
 _COUNT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                 "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
                 "forty", "fifty", "hundred", "hundreds", "dozen", "dozens", "several", "many", "scores")

@@ -339,6 +339,19 @@ def check_before_writing(db: Database) -> None:
                             f"with `sqlite3 {path} .recover`")
 
 
+def immediate(conn: sqlite3.Connection, step: Callable[[], T]) -> T:
+    """Run ``step`` between ``BEGIN IMMEDIATE`` and ``COMMIT``; roll back if it fails."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        result = step()
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return result
+
+
 def write_transaction(db: Database, step: Callable[[], T]) -> T:
     """Run ``step`` in a write transaction of its own and return what it returns.
 
@@ -353,15 +366,7 @@ def write_transaction(db: Database, step: Callable[[], T]) -> T:
             return step()
     for attempt in range(LOCK_RETRIES + 1):
         try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                result = step()
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-            return result
+            return immediate(conn, step)
         except sqlite3.OperationalError as e:
             if not _is_locked(e) or attempt == LOCK_RETRIES:
                 raise
@@ -399,3 +404,9 @@ LOCK_RETRIES = 3  # a report's transaction is tried again this often on "databas
 def _is_locked(error: sqlite3.OperationalError) -> bool:
     message = str(error)
     return "locked" in message or "busy" in message
+
+
+def is_unwritable(error: sqlite3.OperationalError) -> bool:
+    """A database that cannot be written now: read-only, or locked past the busy timeout."""
+    message = str(error)
+    return "readonly" in message or "read-only" in message or _is_locked(error)

@@ -35,6 +35,8 @@ from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .connect import immediate, is_unwritable
+
 if TYPE_CHECKING:
     from ..conflicts import ConflictGroup
 
@@ -152,19 +154,10 @@ def _write(conn: sqlite3.Connection, step) -> bool:
     try:
         if query_only:
             conn.execute("PRAGMA query_only = OFF")
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            step()
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
+        immediate(conn, step)
         return True
     except sqlite3.OperationalError as e:
-        message = str(e)
-        if "readonly" in message or "read-only" in message or "locked" in message \
-                or "busy" in message:
+        if is_unwritable(e):
             return False
         raise
     finally:
