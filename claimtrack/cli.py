@@ -6,6 +6,7 @@ app, its global options, and names the commands in the order ``--help`` lists th
 """
 from __future__ import annotations
 
+import inspect
 import sys
 from collections.abc import Iterator, MutableMapping
 from importlib import import_module
@@ -29,6 +30,17 @@ COMMANDS = {"ingest": "ingest", "extract": "ingest", "reports": "listings", "cla
             "export": "listings", "events": "events"}
 
 
+def flowing(help_text: str | None) -> str | None:
+    """A docstring's paragraphs as flowing text: its lines are wrapped for the source file,
+    and Typer keeps their line breaks, so at 80 columns every line would wrap again and
+    leave a ragged stub (`… a near-duplicate of a stored report is` / `stored and …`).
+    Paragraphs stay apart; the terminal wraps each one to its width."""
+    if not help_text:
+        return help_text
+    paragraphs = inspect.cleandoc(help_text).split("\n\n")
+    return "\n\n".join(" ".join(line.strip() for line in p.splitlines()) for p in paragraphs)
+
+
 class Commands(MutableMapping):
     """The group's commands by name, each imported and made into a Click command when first
     asked for. Typer would make all of them at every start (import each module, read each
@@ -44,9 +56,11 @@ class Commands(MutableMapping):
             module = import_module(f".commands.{COMMANDS[name]}", __package__)
             one = typer.Typer()  # Typer's own defaults for a command, as app.command() gives
             one.command()(getattr(module, name))
-            self.made[name] = typer.main.get_command_from_info(
+            made = typer.main.get_command_from_info(
                 one.registered_commands[0], pretty_exceptions_short=app.pretty_exceptions_short,
                 rich_markup_mode=app.rich_markup_mode)
+            made.help = flowing(made.help)
+            self.made[name] = made
         return self.made[name]
 
     def __setitem__(self, name: str, command: Command) -> None:
@@ -71,6 +85,7 @@ class OneLineErrors(TyperGroup):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.commands = Commands(self.commands)
+        self.help = flowing(self.help)
 
     def make_context(self, *args, **kwargs):
         try:

@@ -62,3 +62,23 @@ def test_check_mode_and_readme_say_how_to_regenerate(tmp_path, monkeypatch, caps
     stale.write_text(docs.render())
     assert docs.main(["--check"]) == 0
     assert REGENERATE in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["", *COMMANDS])
+def test_help_paragraphs_flow_at_80_columns(name):
+    """A docstring's source line breaks are not kept: at 80 columns each paragraph wraps at
+    the terminal's width, with no stub line left over from the source's wrapping."""
+    group = typer.main.get_command(app)
+    command = group.get_command(typer.Context(group), name) if name else group
+    paragraphs = command.help.split("\n\n")
+    assert all("\n" not in p for p in paragraphs), paragraphs
+    from typer.testing import CliRunner
+
+    result = CliRunner().invoke(app, [*([name] if name else []), "--help"], terminal_width=80,
+                                env={"COLUMNS": "80", "NO_COLOR": "1", "TERMINAL_WIDTH": "80"})
+    assert result.exit_code == 0
+    prose = result.output.split("╭")[0].splitlines()[3:]  # after the usage line
+    words = [line.strip() for line in prose]
+    # a line that is a lone word or two, followed by more prose, is a stub of a re-wrap
+    stubs = [w for w, nxt in zip(words, words[1:]) if w and nxt and len(w) < 20]
+    assert not stubs, stubs
