@@ -13,58 +13,14 @@ from ..models import Attribution, Claim, Figure, Link, Source
 from . import dates as _dates
 from . import individuals as _individuals
 from . import tallies as _tallies
-from .attribution import _NOT_SPEAKER_START, _NUMBER_WORD, _POSSESSIVE_END_S, Cue, backref, clause_span, hedge_in, scope_sources, make_source, quote_speaker, quote_spans, sentence_cues
+from .attribution import _NOT_SPEAKER_START, _NUMBER_WORD, Cue, backref, clause_span, hedge_in, scope_sources, make_source, quote_speaker, quote_spans, sentence_cues
 from .lexicon import Lexicon, default_lexicon, load_lexicon
-from . import grammar, predicates
+from . import grammar, locations, predicates
 from .metrics import counted
 from .sentences import claim_context, sentence_index, sentence_spans
 from .numbers import figures, ratio_part, without_number_runs
 
 __all__ = ["extract_claims", "figures", "Lexicon", "default_lexicon", "load_lexicon"]
-
-# the look-ahead names every character that can open one of the four words (the Turkish
-# dotted and dotless i match "i" when case is ignored): the scan fails fast everywhere else
-_LOCATION = re.compile(
-    r"(?=[AINOainoİı])\b(?i:in|near|outside|across)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?"
-    r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
-_NOT_PLACES = re.compile(
-    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|A|An|Parliament|"
-    r"Congress|Court|Facebook|Twitter|Telegram|English|Russian)\b")
-
-
-# Words a capital letter does not make part of a place's name: days and months however
-# short ("Thurs", "Jan."), times of day, and the nouns a headline capitalises after a town
-# ("in Overnight Riverton Shooting"). A place's name ends before the first of them.
-_NOT_PLACE_WORD = re.compile(
-    r"(?i:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|mon|tues?|wed|thu|thurs?|fri|sat|sun|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|june|july|august|"
-    r"september|october|november|december|"
-    r"today|tonight|yesterday|overnight|morning|afternoon|evening|night|weekend|"
-    r"shootings?|stabbings?|killings?|homicides?|murders?|attacks?|crash(?:es)?|collisions?|"
-    r"fires?|blasts?|explosions?|raids?|standoffs?|incidents?|protests?|rally|rallies|clashes|"
-    r"police|update|updated)\.?$")
-_TIME_WORD = re.compile(r"(?i:today|tonight|yesterday|overnight|weekend)$")
-
-
-def _location(sentence: str) -> str | None:
-    if sentence.isupper():
-        return None
-    for m in _LOCATION.finditer(sentence):
-        words = m["place"].split()
-        while words and _TIME_WORD.match(words[0]):
-            words.pop(0)  # "in Overnight Riverton Shooting": the town comes after
-        for n, word in enumerate(words[1:], 1):  # "Sun City", "Fire Island" keep their word
-            if _NOT_PLACE_WORD.match(word):
-                del words[n:]
-                break
-        if len(words) == 1 and _NOT_PLACE_WORD.match(words[0]):
-            continue  # "in Jan.", "in Shooting"
-        place = " ".join(words)
-        if place and not _NOT_PLACES.match(place):
-            return _POSSESSIVE_END_S.sub("", place)
-    return None
-
 
 # "WALLACE: …", "Chris Matthews: …" opening a line; a name in mixed case counts only in a
 # transcript, where two lines or more open so (a lone "Iowa: …" is no speaker)
@@ -345,7 +301,7 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None, date: str | Non
         later: Cue | None = None
         later_known = i + 1 == len(spans)  # the last sentence has none after it
         hedge = hedge_in(sentence, lex)
-        location = _location(sentence)
+        location = locations.location(sentence, lex)
         prev = None
         here = by_sentence[i]
         parsed = None  # the grammar layer, for the first figure that is a head count

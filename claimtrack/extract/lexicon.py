@@ -156,6 +156,9 @@ SCHEMA = table(
     cues=table(speech=words),
     # country names and adjectives by ISO code: a public body's country is part of its key
     countries=named(words),
+    # a claim's place (claimtrack.extract.locations)
+    locations=table(kinds=words, directions=words, particles=words, generic=words,
+                    not_names=words, acts_on_places=words),
 )
 
 

@@ -179,7 +179,7 @@ STAGES = (
     ("attribution: quotes", "claimtrack.extract", "quote_speaker"),
     ("attribution: clause subjects", "claimtrack.extract", "_clause_subject"),
     ("hedges and locations", "claimtrack.extract", "hedge_in"),
-    ("hedges and locations", "claimtrack.extract", "_location"),
+    ("hedges and locations", "claimtrack.extract.locations", "location"),
     ("dates", "claimtrack.extract.dates", "dated"),
     ("tallies", "claimtrack.extract.tallies", "tallies"),
 )
