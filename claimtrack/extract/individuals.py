@@ -125,7 +125,7 @@ def _grammar(lexicon: Lexicon) -> dict:
     head_alt = _alt(heads)
     age = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|month|week)[- ]old"
     det = r"(?:a|an|the|another|one\s+more|a\s+(?:second|third|fourth|fifth)|his|her|their|its|our)"
-    mod = r"(?:(?!(?:and|or|who|was|is|were|are|has|had|been|of|in|on|at|with)\b)[\w'’-]+\s+)"
+    mod = r"(?:(?!(?:and|or|who|that|which|whose|was|is|were|are|has|had|been|of|in|on|at|with)\b)[\w'’-]+\s+)"
     # a description: determiner, up to four modifiers, a person noun; or an age as the head
     # a headline drops the determiner: "Man dies", "Teen shot" open a sentence bare
     # (with a capitalised place or name before it at most: "Leeds man dies")
@@ -205,6 +205,11 @@ def _grammar(lexicon: Lexicon) -> dict:
         "gapped": re.compile(rf"(?<![\w-])and\s+(?P<list>{anyone}(?:\s*,\s*{anyone})*(?:\s*,?\s+and\s+{anyone})?)"
                              rf"\s+(?:{_ADVERBS}\s+)?(?P<pass>{passive})(?![\w-])", re.IGNORECASE),
         "one_person": re.compile(rf"\s*{person}\s*", re.IGNORECASE),
+        # a headline's passive has no auxiliary ("Teen shot dead outside bar", "Leeds man
+        # stabbed"); with an object after it the verb is active ("Man shot his brother")
+        "headline_pass": re.compile(
+            rf"{person}\s+(?:{_ADVERBS}\s+)?(?P<pass>{passive})(?![\w'’-])"
+            rf"(?!\s+(?:a|an|the|his|her|their|its|our|\d)\b)", re.IGNORECASE),
         # the wording of a predicate as a whole word, or "custody": every pattern above that finds
         # a patient holds one, so a sentence without any is not read (on a folded copy, and not)
         "wording_lower": re.compile(rf"(?<![\w-])(?:(?:{wordings})(?![\w-])|custody)"),
@@ -250,7 +255,8 @@ _NOT_RELEASED = re.compile(r"\s+(?:from\s+(?:the\s+|a\s+)?(?:hospital|medical|tr
                            r"without\s+charge)", re.IGNORECASE)
 _SHOT_OUTCOME = re.compile(
     r"(?:\s+(?:in|on|at|by|near|outside|inside|during|through|multiple|several|once|twice|"
-    r"\w+\s+times)\b[^,;.!?]{0,50}?)?\s+and\s+(?:later\s+|then\s+|was\s+|subsequently\s+|eventually\s+)*"
+    r"\w+\s+times)\b[^,;.!?]{0,50}?)?(?:\s+and|\s*,(?:\s+and)?)\s+"
+    r"(?:later\s+|then\s+|was\s+|subsequently\s+|eventually\s+)*"
     r"(?P<out>died|killed|pronounced\s+dead|declared\s+dead|wounded|injured|hurt)\b", re.IGNORECASE)
 _FATALLY = re.compile(r"\bfatally\b", re.IGNORECASE)
 _VIOLENCE = re.compile(r"\b(?:shot|shooting|gun\w*|wound\w*|stabb\w*|attack\w*|bomb\w*|blast|explosion|murder\w*|"
@@ -628,6 +634,12 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
             p = _upper_name(sentence, ends, g, who.start() if who else None, text)
         if p is not None:
             add(p, metric)
+    h = g["headline_pass"].match(sentence)
+    if h and h["det"] is None and h["bare"] is not None and h["head"]:  # a bare headline noun
+        pred = re.sub(r"\s+", " ", h["pass"].lower())
+        p = None if _not_release(pred, sentence, h.end("pass")) else _person(h, g, sentence, 0)
+        if p is not None:
+            add(p, _outcome(_PASSIVE[pred], pred, sentence, h.end("pass")))
     custody = "ustody" in sentence or "USTODY" in sentence  # the scan only where the word stands
     for rx in ("object", "custody") if custody else ("object",):
         for m in _matches(g[rx], sentence, lowered, g["object_lead"]) if rx == "object" else g[rx].finditer(sentence):
