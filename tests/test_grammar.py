@@ -72,6 +72,10 @@ NOUN_PHRASES = [
     ("Four nurses who had been handing out rice in the east were killed.", 0, "nurses", False, False, "were"),
     ("Eleven of the riders hurt when the bus tipped over were flown out.", 0, "riders", True, False, "were"),
     ("Six reporters covering the vote were held.", 0, "reporters", False, False, "were"),
+    # a speaker inside the relative clause, before the clause's own verb
+    ("The 3 men who police say lit the fire were held.", 0, "men", False, False, "were"),
+    ("Two cousins who the family believes fled north were found.", 0, "cousins", False, False, "were"),
+    ("Five guards whom the rebels claim they freed were seen.", 0, "guards", False, False, "were"),
     ("Six hikers, all of them guides, were hurt.", 0, "hikers", False, False, "were"),
     ("Six hikers (two of them guides) were hurt.", 0, "hikers", False, False, "were"),
     ("Six hikers -- two of them guides -- were hurt.", 0, "hikers", False, False, "were"),

@@ -122,7 +122,8 @@ def classes(lexicon: Lexicon) -> dict:
     return {"table": table, "past": frozenset(past), "catenatives": catenatives,
             "things": frozenset(w.lower() for w in g.get("things", []))
             | frozenset(w.lower() for w in lexicon.data.get("words", {}).get("things", [])),
-            "pairs": frozenset(w.lower() for w in g.get("pairs", [])), "memo": {}}
+            "pairs": frozenset(w.lower() for w in g.get("pairs", [])),
+            "report_verbs": frozenset(w.lower() for w in g.get("report_verbs", [])), "memo": {}}
 
 
 def _tag(word: str, low: str, first: bool, upper: bool, c: dict) -> str:
@@ -409,6 +410,11 @@ class Parse:
                     return after
             return i
         if t.tag == "REL":
+            r = i + 1  # where the clause's own words start
+            while r < n and toks[r].tag == "DET":
+                r += 1
+            if r + 1 < n and toks[r].tag in ("WORD", "NAME") and toks[r + 1].low in self.c["report_verbs"]:
+                i = r + 1  # "who police say started …": the speaker's verb, then the clause's own
             own = self.verb_group(i + 1)
             if own is None and i + 1 < n and toks[i + 1].tag == "WORD" and toks[i].low != "whom" and \
                     self._finite_from(i + 2, i + 3) is None:
