@@ -733,6 +733,8 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          [("arrested", 3, 3, U)]),
         ("One in five residents was evacuated, or about 4,000 people.",
          [("displaced", 3600, 4400, U)]),
+        ("Some 600 families were evacuated, or upwards of 2,000 people.",
+         [("displaced", 540, 660, U), ("displaced", 2001, None, U)]),
         ("The two-year-old was killed instantly.",
          [("killed", 1, 1, U)]),
         ("Nearly 40% of the 500 workers were injured.",

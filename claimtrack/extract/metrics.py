@@ -110,8 +110,15 @@ _COUNT_START = (r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|el
 # "… four Italians and one": the figure continues a list begun by the one before it
 _AND_LIST = re.compile(_COUNT_START + r"\s+(?P<words>[a-z'’-]+(?:\s+[a-z'’-]+)?)\s+and\s+\Z")
 _LIST_OPENERS = {"--", "—", "–"}
-_OR_RESTATED = re.compile(r"\s*,\s*or\s+(?:(?:about|some|nearly|almost|roughly|around|approximately|at\s+least|"
-                          r"more\s+than|over|close\s+to)\s+)?\Z")
+@lru_cache(maxsize=1)
+def _or_restated() -> re.Pattern:
+    """", or about 4,000 people": "or", then any wording of a qualifier (numbers.QUALIFIERS,
+    which imports this module: read when first needed)."""
+    from .numbers import QUALIFIERS
+
+    wordings = sorted((w.replace(".", r"\.").replace(" ", r"\s+") for ws in QUALIFIERS.values() for w in ws),
+                      key=len, reverse=True)
+    return re.compile(r"\s*,\s*or\s+(?:(?:%s)\s+)?\Z" % "|".join(wordings))
 _GROUP_INCLUDES = re.compile(
     r"\b(?:the|those)\s+(?:who\s+(?:were\s+|had\s+(?:been\s+)?|have\s+(?:been\s+)?)?)?(?P<what>[a-z]+(?:\s+[a-z]+)?)"
     r"(?:\s+(?:in|at|on|during|by|from)\s+(?:the\s+|a\s+|an\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?"  # "in the blast"
@@ -298,12 +305,12 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
                 if sm:
                     return Counted(metric, toll["subj"].strip(), _group_of(p, sm))
                 return Counted(metric, None, None)
-    if metric is None and np_text and _OR_RESTATED.search(left) and _subject_in(p, np_text):
+    if metric is None and np_text and _or_restated().search(left) and _subject_in(p, np_text):
         # ", or about 4,000 people": the figure restates the group before it, under its predicate
         cue = None
         for cue in p["after_re"].finditer(left):
             pass
-        if cue and _OR_RESTATED.fullmatch(left, cue.end()) and (cue.start() == 0 or not left[cue.start() - 1].isalnum()):
+        if cue and _or_restated().fullmatch(left, cue.end()) and (cue.start() == 0 or not left[cue.start() - 1].isalnum()):
             metric = p["after"].get(_WS.sub(" ", cue.group()))
     if metric is None and left_end.endswith(("include", "included", "includes")):
         # a group named by its metric includes the figure: "the dead included 4 children",
