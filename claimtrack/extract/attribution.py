@@ -153,6 +153,10 @@ _EVIDENCE_WORD = re.compile(
     r"research|researchers|analysts?|economists?|numbers|index|model|projections?)\b", re.IGNORECASE)
 _RELATIVE_END = re.compile(r"\b(?:it|which|who)$")
 _NOT_A_SUBJECT_START = re.compile(r"^(?:were|was|is|are|has|have|had|been|being|not|also|to|the\s+\w+\s+(?:were|was))\b")
+# "X reported, quoting Y, that …" / "X quoted Y as saying …"
+_MID_CHAIN = re.compile(r"\s*,\s*(?P<cue>citing|quoting)\s+(?P<y>[^,;:“”\"]{2,80}),", re.IGNORECASE)
+_QUOTED_AS = re.compile(r"\b(?P<cue>quoted|cited)\s+(?P<y>[^,;:“”\"]{2,80}?)\s+as\s+"
+                        r"(?P<verb>saying|stating|telling|reporting|confirming|estimating)\b", re.IGNORECASE)
 _LEAD_CITING = re.compile(r"\W*(?P<cue>citing|quoting)\s+(?P<y>[^,;:]{2,80}),", re.IGNORECASE)
 
 
@@ -528,6 +532,12 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         np, start = _np_backward(s, m.start())
         if np and start > 0:
             np, start = _listed_subject(s, np, start)
+        inner_report = _INNER_REPORT.match(np) if np and " " in np else None
+        if inner_report and len(inner_report["inner"].split()) <= 6 \
+                and not _CLAUSE_INSIDE.search(inner_report["inner"]) \
+                and make_source(inner_report["outer"], lexicon) is not None:
+            # "State radio said the health bureau had reported …": the inner clause's own subject
+            np, start = inner_report["inner"], start + inner_report.start("inner")
         relative_from = start
         if np and " " in np:
             np, start = _zero_relative(np, start, lexicon)
@@ -607,6 +617,16 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             if src is None or len(np.split()) > (9 if src.kind in ("person", "unnamed") else 12):
                 continue  # a clause, not a name (a body's name may run longer)
             chain = [Link(src, cue_verb)]
+        mid = _MID_CHAIN.match(s, m.end()) if len(chain) == 1 and has_chain_cue is not False else None
+        if mid:
+            # "X reported, quoting Y, that …": X reports what Y gave, a chain outward
+            cited = make_source(mid["y"], lexicon)
+            if cited is not None:
+                at = mid.start("cue")
+                cues = [c for c in cues if not (c.strength == 1 and c.pos == at)]
+                cues.append(Cue(tuple(chain) + (Link(cited, mid["cue"].lower()),), start, 2,
+                                not _postposed(s, m.end(), verb)))
+                continue
         outer = _CHAIN_BACK.match(s, m.end())
         if outer and len(chain) == 1:
             # "…, the ministry said, quoted by a news agency": the outlet quoting it comes first
@@ -620,6 +640,9 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         # a report of a report needs "that" before the speaker: a substring test spares the search
         reported = _REPORTED_THAT.search(s, w0, start) \
             if len(chain) == 1 and (lowered is None or "that" in lowered[w0:start]) else None
+        if reported is None and len(chain) == 1 and start > 0:
+            # "State radio said the health bureau had reported …": the clause without "that"
+            reported = _REPORTED_BARE.search(s, max(0, start - 24), start)
         if reported:
             # "the mayor noted that police said …": the report of a report is a chain, outward
             outer_cues = [c for c in cues if c.strength == 2 and c.pos < reported.start()]
@@ -638,6 +661,12 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 if c.strength == 2 and c.pos < closing.pos and c is not closing
                 and all(link.source.key != outer.source.key for link in c.chain) else c
                 for c in cues]
+    for m in (_QUOTED_AS.finditer(s) if "quot" in probe or "cite" in probe else ()):
+        # "The BBC quoted a hospital director as saying …": a chain from the outlet to the speaker
+        np, start = _np_backward(s, m.start())
+        outer, inner = make_source(np, lexicon), make_source(m["y"], lexicon)
+        if outer is not None and inner is not None and _subject_reading(np, False, False) == "name":
+            cues.append(Cue((Link(outer, m["cue"].lower()), Link(inner, m["verb"].lower())), start, 2))
     # on ASCII text a substring test tells whether the sentence can open on "citing"/"quoting"
     lead = _LEAD_CITING.match(s) if not s.isascii() or "citing" in probe or "quoting" in probe else None
     if lead:
@@ -680,6 +709,11 @@ def _dividers(sentence: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
 
 
 # a speech verb and "that" just before a speaker: the speaker is reported by the one before
+_INNER_REPORT = re.compile(r"(?P<outer>\S.*?)\s+(?:said|says|reported|reports|announced|stated|added|wrote|noted)\s+"
+                           r"(?P<inner>(?:the\s+|an?\s+)?\S.*)", re.IGNORECASE)
+_CLAUSE_INSIDE = re.compile(r"\b(?:had|has|have|was|were|is|are|be|been|by|to|that|if|when|as)\b", re.IGNORECASE)
+_REPORTED_BARE = re.compile(rf"\b(?:said|says|reported|reports|announced|stated|added|wrote|noted)\s+\Z",
+                            re.IGNORECASE)
 _REPORTED_THAT = re.compile(rf"\b(?:{_SPEECH})\s+that\s*(?:,\s*[^,;:.“”\"]{{2,80}},\s*|\s[^,;:.“”\"]{{2,80}},\s*)?\Z",
                             re.IGNORECASE)
 

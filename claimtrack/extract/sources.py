@@ -56,7 +56,12 @@ def _kinds(lexicon: Lexicon) -> dict:
     speech = f"{_SPEECH}|{_phrase_alt(extra)}" if extra else _SPEECH
     speech_lower = re.compile(rf"\b(?=[a-z])(?:{speech})\b")
     speech_any = re.compile(rf"\b(?:{speech})\b", re.IGNORECASE)
-    return {"kinds": res, "role_re": role_re, "unnamed": unnamed_exact, "hedge_re": hedge_re,
+    # a role word written as a title before a name, with the words of office before it:
+    # "Senate Majority Leader John Thune", "House Speaker Paul Ryan"
+    title_re = re.compile(
+        r"(?:[A-Z][\w.'’-]*\s+){0,3}(?:%s)\s+(?=[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\Z)"
+        % "|".join(r" ".join(w.capitalize() for w in role.split()) for role in sorted(roles, key=len, reverse=True)))
+    return {"kinds": res, "role_re": role_re, "title_re": title_re, "unnamed": unnamed_exact, "hedge_re": hedge_re,
             "acronyms": acronyms, "furniture": furniture, "speech_lower": speech_lower, "speech": speech_any}
 
 
@@ -126,6 +131,7 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
         return make_source(text[body.end():], lexicon)  # "a report released by X": X
     text = _NP_TAIL.sub("", text)  # "a poll released Friday": the day names no one
     text = _LEADING_CONJUNCTION.sub("", text)  # "But a fresh poll"
+    text = _LEADING_PER.sub("", text)  # "Per local media reports": the cue is no part of the name
     if _PRONOUN_CONTRACTION.match(text) or _PRONOUN_START.match(text):
         return None  # a pronoun with a contraction, not a name
     if not text or len(text) > 120:
@@ -141,6 +147,14 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
     if lowered in kinds["furniture"]:
         return None  # "UPDATE", "READ MORE", "Photo": the page's frame, no one's words
     upper = bare.isupper() and len(bare) > 3
+    of_body = _PERSON_OF_BODY.fullmatch(bare) if not upper and " " in bare else None
+    if of_body:
+        # "Inspector Joy Okafor of the Lagos police": a person, the body a descriptor
+        person, body = make_source(of_body["person"], lexicon), make_source(of_body["body"], lexicon)
+        if person is not None and person.kind == "person" and body is not None \
+                and body.kind not in ("person", "unnamed"):
+            return Source(name=person.name, kind="person", key=person.key, text=text,
+                          descriptor=body.name, role=person.role)
     name, descriptor, role = bare, None, None
     held = False  # a role and the place it is held: a person
     if not upper:
@@ -179,6 +193,11 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
                     descriptor = before
         name = _POSSESSIVE_END.sub("", name).strip()
         title = _TITLE.match(name)
+        if title is None:
+            title = kinds["title_re"].match(name)
+            if title and (_POSSESSIVE.search(name, title.end()) or any(
+                    rx.search(name, title.end()) for _, rx in kinds["kinds"])):
+                title = None  # "Attorney General's Office", "Chief Constable Office": a body
         if title and name[title.end():]:
             role = f"{role} {title.group().strip()}" if role else title.group().strip()
             name = name[title.end():]
@@ -202,6 +221,8 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
                 kind = "unnamed"
         if kind in ("government", "police", "military", "medical") and role and name != bare:
             kind = "person"
+        elif role and name != bare and not upper and _PERSON_NAME.fullmatch(name):
+            kind = "person"  # "White House press secretary Josh Earnest": a person with a role
         acronym = kinds["acronyms"].get(name) if _ACRONYM.fullmatch(name) else None
         if acronym is None and _ACRONYM.fullmatch(name) and kind in ("person", "unnamed"):
             # beyond four capitals an unknown word in capitals is as often a surname (wire copy)
@@ -354,6 +375,10 @@ def scope_sources(claims: list, lexicon: Lexicon) -> list:
 
 
 # "a poll released Friday", "a survey conducted last week by …": when, not who
+_PERSON_OF_BODY = re.compile(
+    r"(?P<person>(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’.-]+\s+[A-Z][\w'’-]+)\s+(?:of|from|with|at)\s+"
+    r"(?P<body>the\s+\S.*)")
+_LEADING_PER = re.compile(r"^(?:as\s+)?per\s+(?=\S)", re.IGNORECASE)
 _LEADING_CONJUNCTION = re.compile(r"^(?:but|and|so|yet|or|then|also|still|now)\s+(?=\S)", re.IGNORECASE)
 _PRONOUN_CONTRACTION = re.compile(r"(?:he|she|it|they|we|i|you|that|there|what|who)['’](?:s|re|ve|d|ll|m)?\Z",
                                   re.IGNORECASE)
