@@ -284,6 +284,24 @@ class _Speakers:
         return self.named[j]
 
 
+def _names_figure(chain: tuple[Link, ...], sentence: str, p: int, lex: Lexicon) -> bool:
+    """Whether the figure at ``p`` opens the words of a source of its own chain, a short phrase
+    naming unnamed speakers of the lexicon ("three officials", "citing two security sources";
+    not "three motorists reported injuries")."""
+    unnamed = lex.data.get("sources", {}).get("unnamed", ())
+    for link in chain:
+        t = link.source.text
+        words = t.lower().split()
+        if not 2 <= len(words) <= 4 or " ".join(words[1:]) not in unnamed:
+            continue
+        k = sentence.find(t)
+        while k >= 0:
+            if k == p:
+                return True
+            k = sentence.find(t, k + 1)
+    return False
+
+
 def extract_claims(text: str, *, lexicon: Lexicon | None = None, date: str | None = None,
                    skipped: list[Figure] | None = None) -> list[Claim]:
     """Every figure-bearing claim in ``text``, in order of position, then the report's tallies.
@@ -394,6 +412,8 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None, date: str | Non
                 chain = later.chain
             if not chain and transcript:
                 chain = transcript.speaker(f.start, lex)
+            if chain and person is None and _names_figure(chain, sentence, f.start - s0, lex):
+                continue  # "citing two security sources": the figure counts who speaks, no claim
             if not chain and metric == "other":
                 chain = _clause_subject(sentence, f.start - s0, lex)
             if metric != "other" and f.value is not None and \

@@ -280,6 +280,8 @@ def _subject_reading(np: str, noun_like: bool, evidence: bool) -> str | None:
         return "pronoun"
     if low == "it":
         return "it"  # a body named before
+    if low == "they":
+        return "they"  # a body or a group spoken of in the plural, named just before
     last = np.split()[-1]
     # "the WHO": a word in capitals in mixed-case text is an acronym, not the pronoun
     if (low.split()[-1] in _PRONOUNS or _RELATIVE_END.search(low)) and not (last.isupper() and not np.isupper()):
@@ -320,6 +322,29 @@ def _postposed(s: str, verb_end: int, verb: str) -> bool:
         return True  # "…, the mayor said late on Friday, a week after the storm": a new clause
     k = adv.end() if adv else verb_end
     return _CONTENT_NEXT.match(s, k) is None
+
+
+_PLURAL_BODY_KINDS = ("police", "military")
+_PLURAL_REACH = 2  # sentences back: "they" is a group just named
+
+
+def _plural_antecedent(before: list[Cue], earlier: Callable[[int], list[Source]]) -> Source | None:
+    """The source "they" stands for: the nearest one named in the plural before it, in the
+    sentence or the two before (police, troops, officials, witnesses); never a person or a body
+    that is "it"."""
+    def plural(src: Source) -> bool:
+        last = src.name.split()[-1].lower() if src.name else ""
+        return src.kind in _PLURAL_BODY_KINDS and (last in ("police", "forces", "troops") or last.endswith("s")) \
+            or src.kind == "unnamed" and last.endswith("s") and not last.endswith("ss")
+    for c in sorted(before, key=lambda c: -c.pos):
+        for link in reversed(c.chain):
+            if plural(link.source):
+                return link.source
+    for n in range(1, _PLURAL_REACH + 1):
+        for src in earlier(n):
+            if plural(src):
+                return src
+    return None
 
 
 def _no_sources(_: int) -> list[Source]:
@@ -404,6 +429,12 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             np, end = _np_forward(s, inner.end())
             cue = "according to" if cue == "according to" else _SPACES.sub(" ", inner.group().strip().lower())
         chain = _chain_from(s, np, end, cue, lexicon)
+        short = _SHORT_REFERENCE.fullmatch(np) if chain and len(np) < 30 else None
+        if short and short["noun"].islower() and short["noun"] in lexicon.data.get("coreference", {}):
+            # "according to the agency": the agency named before, as after a verb of saying
+            found = _antecedent(short["noun"], [c for c in cues if c.pos < m.start()], earlier, lexicon)
+            if found is not None:
+                chain = [Link(found, cue)]
         if chain:
             cues.append(Cue(tuple(chain), m.start(), 1))
     for m in (_UNDER_DOCUMENT.finditer(s) if "nder " in probe else ()):
@@ -579,10 +610,24 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             if person is not None:
                 cues.append(Cue((Link(person, verb.split()[0]),), start, 2, not _postposed(s, m.end(), verb)))
             continue
+        if reading == "they":
+            found = _plural_antecedent([c for c in cues if c.pos < start], earlier)
+            if found is not None:
+                cues.append(Cue((Link(found, _SPACES.sub(" ", verb).split()[0]),), start, 2,
+                                not _postposed(s, m.end(), verb)))
+            continue
         short = _SHORT_REFERENCE.fullmatch(np) if reading != "it" and len(np) < 30 else None
         if short and not (short["noun"].islower() and short["noun"] in lexicon.data.get("coreference", {})):
             short = None  # "the police", "the army": a name of its own
         kind_word = _KIND_REFERENCE.fullmatch(np) if reading != "it" and not short and len(np) < 30 else None
+        pair = f"{kind_word['kind']} {kind_word['noun']}" if kind_word else ""
+        if pair.islower() and pair in lexicon.data.get("coreference", {}):
+            # "the humanitarian group", "the news agency": a two-word reference the lexicon lists
+            found = _antecedent(pair, [c for c in cues if c.pos < start], earlier, lexicon)
+            if found is not None:
+                cues.append(Cue((Link(found, _SPACES.sub(" ", verb).split()[0]),), start, 2,
+                                not _postposed(s, m.end(), verb)))
+                continue
         if kind_word:
             # "the police service", "the army command": a noun of reference after a word of a
             # body's kind refers to the body of that kind named before, by a word of its name
