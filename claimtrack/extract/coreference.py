@@ -19,7 +19,10 @@ _BACKREF = re.compile(
     r"|(?:this|that)\s+is\s+what\s+"
     # "That was the assessment of X", "Those were the words of X": a noun of saying and its owner
     r"|(?:this|that|these|those)\s+(?:was|were|is|are)\s+(?:the\s+)?(?:\w+\s+)?(?P<noun>assessment|words|account|"
-    r"view|verdict|estimate|message|warning|description|conclusion|figure|count|tally)\s+(?:of|from|given\s+by)\s+)",
+    r"view|verdict|estimate|message|warning|description|conclusion|figure|count|tally)\s+(?:of|from|given\s+by)\s+"
+    # "That figure comes from X", "The numbers came from X": where the figures come from
+    r"|(?:this|that|these|those|the)\s+(?:figures?|toll|death\s+toll|numbers?|tally|count|information|data|estimate)\s+"
+    r"(?:comes?|came|come)\s+(?:directly\s+)?from\s+(?P<from>))",
     re.IGNORECASE)
 _SAID_SO = re.compile(rf"^(?P<np>[^,.;:“”\"]{{2,80}}?)\s+(?P<cue>said|says|stated|confirmed|reported)\s+(?:so|this|that)\b", re.IGNORECASE)
 
@@ -76,9 +79,9 @@ def backref(next_sentence: str, lexicon: Lexicon) -> Cue | None:
         if m["cue"]:
             np, end = _np_forward(next_sentence, m.end())
             chain = _chain_from(next_sentence, np, end, m["cue"].lower() + " by", lexicon)
-        elif m["noun"]:
+        elif m["noun"] or m["from"] is not None:
             np, end = _np_forward(next_sentence, m.end())
-            chain = _chain_from(next_sentence, np, end, m["noun"].lower() + " of", lexicon)
+            chain = _chain_from(next_sentence, np, end, m["noun"].lower() + " of" if m["noun"] else "from", lexicon)
         else:
             rest = next_sentence[m.end():]
             vm = _SPEECH_WORD.search(rest)

@@ -61,7 +61,9 @@ def _kinds(lexicon: Lexicon) -> dict:
     title_re = re.compile(
         r"(?:[A-Z][\w.'’-]*\s+){0,3}(?:%s)\s+(?=[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\Z)"
         % "|".join(r" ".join(w.capitalize() for w in role.split()) for role in sorted(roles, key=len, reverse=True)))
-    return {"kinds": res, "role_re": role_re, "title_re": title_re, "unnamed": unnamed_exact, "hedge_re": hedge_re,
+    # a body's whole name as the lexicon lists it ("Committee to Protect Journalists") is kept whole
+    phrases = frozenset(w.lower() for kind in order for w in src.get(kind, []) if len(w.split()) > 2)
+    return {"kinds": res, "role_re": role_re, "title_re": title_re, "phrases": phrases, "unnamed": unnamed_exact, "hedge_re": hedge_re,
             "acronyms": acronyms, "furniture": furniture, "speech_lower": speech_lower, "speech": speech_any}
 
 
@@ -69,7 +71,7 @@ _TITLE = re.compile(
     r"(?:[A-Z][\w.'’-]*\s+){0,3}"
     r"(?:Governor|Gov\.|President|Pres\.|Mayor|Sheriff|Senator|Sen\.|Representative|Rep\.|Minister|"
     r"Lieutenant|Lt\.|Sergeant|Sgt\.|Captain|Capt\.|Detective|Det\.|Officer|Chief|General|Gen\.|Colonel|"
-    r"Col\.|Major|Maj\.|Commander|Cmdr\.|Doctor|Dr\.|Judge|Prosecutor|Secretary|Ambassador|Spokesman|"
+    r"Col\.|Major|Maj\.|Commander|Cmdr\.|Doctor|Dr\.?|Judge|Prosecutor|Secretary|Ambassador|Spokesman|"
     r"Spokeswoman|Spokesperson|Director|Superintendent|Inspector|Corporal|Cpl\.|Trooper|Deputy|Councilman|"
     r"Councilwoman|Rev\.|Father|Pastor|Professor|Prof\.)\s+(?=[A-Z])")
 
@@ -157,7 +159,7 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
                           descriptor=body.name, role=person.role)
     name, descriptor, role = bare, None, None
     held = False  # a role and the place it is held: a person
-    if not upper:
+    if not upper and lowered not in kinds["phrases"]:
         # the last run of capitalised words is the name; lower-case words before it describe it
         tokens = list(_NAME_WORD.finditer(bare))
         run_start = None
