@@ -63,7 +63,12 @@ def _kinds(lexicon: Lexicon) -> dict:
         % "|".join(r" ".join(w.capitalize() for w in role.split()) for role in sorted(roles, key=len, reverse=True)))
     # a body's whole name as the lexicon lists it ("Committee to Protect Journalists") is kept whole
     phrases = frozenset(w.lower() for kind in order for w in src.get(kind, []) if len(w.split()) > 2)
-    return {"kinds": res, "role_re": role_re, "title_re": title_re, "phrases": phrases, "unnamed": unnamed_exact, "hedge_re": hedge_re,
+    # one word of a closed class (a determiner, a conjunction, an adverb) is no name
+    grammar = lexicon.data.get("grammar", {})
+    closed = frozenset(w.lower() for cls in ("determiners", "conjunctions", "subordinators", "adverbs",
+                                             "prepositions", "pronouns", "relatives", "negators")
+                       for w in grammar.get(cls, ()) if " " not in w) | _NOT_A_SPEAKER_WORD
+    return {"kinds": res, "role_re": role_re, "title_re": title_re, "phrases": phrases, "closed": closed, "unnamed": unnamed_exact, "hedge_re": hedge_re,
             "acronyms": acronyms, "furniture": furniture, "speech_lower": speech_lower, "speech": speech_any}
 
 
@@ -148,6 +153,12 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
         return None
     if lowered in kinds["furniture"]:
         return None  # "UPDATE", "READ MORE", "Photo": the page's frame, no one's words
+    if lowered in kinds["closed"] and not (acronym or bare.isupper() and len(bare) <= 5) \
+            or _TIME_PHRASE.fullmatch(lowered) or _CLAUSE_PHRASE.match(lowered):
+        return None  # "Though", "Another", "Last August", "this conflicted with …": no one
+    opener = _PARTICIPLE_OPENER.match(bare)
+    if opener:
+        return make_source(bare[opener.end():], lexicon)  # "Arriving at the scene, police": police
     upper = bare.isupper() and len(bare) > 3
     of_body = _PERSON_OF_BODY.fullmatch(bare) if not upper and " " in bare else None
     if of_body:
@@ -380,6 +391,17 @@ def scope_sources(claims: list, lexicon: Lexicon) -> list:
 _PERSON_OF_BODY = re.compile(
     r"(?P<person>(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’.-]+\s+[A-Z][\w'’-]+)\s+(?:of|from|with|at)\s+"
     r"(?P<body>the\s+\S.*)")
+_NOT_A_SPEAKER_WORD = frozenset(("multiple", "please", "however", "meanwhile", "instead", "still", "yes", "no"))
+_TIME_PHRASE = re.compile(
+    r"(?:(?:last|next|this|early|late|mid|until|since|in|by)\s+)?(?:(?:early|late|mid)[\s-]+)?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|"
+    r"autumn|fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning)"
+    r"(?:\s+\d{1,4})?")
+# a demonstrative and a verb in the past: a clause, not a phrase that names someone
+_CLAUSE_PHRASE = re.compile(r"(?:this|that|these|those|it)\s+[a-z]+ed\b|.*\b(?<!who\s)(?<!which\s)(?<!that\s)"
+                            r"(?:has|have|had)\s+(?:been\s+)?(?:broken|[a-z]+ed)\s+(?:even|more|the|a|an)\b")
+# "Arriving at the scene, police …": a participle's clause, then its subject
+_PARTICIPLE_OPENER = re.compile(r"[A-Z][a-z]+ing\b[^,]{0,60},\s+(?=\S)")
 _LEADING_PER = re.compile(r"^(?:as\s+)?per\s+(?=\S)", re.IGNORECASE)
 _LEADING_CONJUNCTION = re.compile(r"^(?:but|and|so|yet|or|then|also|still|now)\s+(?=\S)", re.IGNORECASE)
 _PRONOUN_CONTRACTION = re.compile(r"(?:he|she|it|they|we|i|you|that|there|what|who)['’](?:s|re|ve|d|ll|m)?\Z",
