@@ -53,6 +53,15 @@ ORG_PRONOUN = [
     ("Police said 5 men were arrested in Leeds. It was the second raid this month, "
      "and the council said 3 tenants were displaced.",
      {("arrested", 5, 5, "Police"), ("displaced", 3, 3, "council")}),
+    ("Médecins Sans Frontières said its clinic in Khartoum had treated 70 wounded people. "
+     "The charity added that 9 of them had died.",
+     {("injured", 70, 70, "Médecins Sans Frontières"), ("killed", 9, 9, "Médecins Sans Frontières")}),
+    ("The mayor said 3 people died in the flood. He added that 200 houses were damaged and 40 families were homeless.",
+     {("killed", 3, 3, "mayor"), ("other", 200, 200, "mayor"), ("displaced", 40, 40, "mayor")}),
+    ("Save the Children said 1,400 children had been displaced by the fighting. It said at least 14 children were killed.",
+     {("displaced", 1400, 1400, "Save the Children"), ("killed", 14, None, "Save the Children")}),
+    ("A spokeswoman for the coast guard, Maria Olsen, said 14 people were rescued. She said 2 people were still missing.",
+     {("other", 14, 14, "Maria Olsen"), ("missing", 2, 2, "Maria Olsen")}),
 ]
 
 # a back-reference in the next sentence gives its source; a sentence that merely follows one
@@ -111,9 +120,18 @@ NESTED_REPORT = [
     # trap: a figure that counts the speakers is no claim
     ("According to three officials, 6 people were killed in the ambush.",
      {("killed", 6, 6, "three officials")}),
+    ("Local officials, quoted by the state news agency, said 18 people had died.",
+     {("killed", 18, 18, "state news agency")}),
+    ("According to the newspaper Le Monde, which cited police sources, 60 people were arrested in Lyon.",
+     {("arrested", 60, 60, "Le Monde")}),
+    ("The Kurdish news agency Rudaw, citing a local official, said 4 people were kidnapped near Duhok.",
+     {("kidnapped", 4, 4, "Rudaw")}),
 ]
 
 NESTED_CHAINS = {
+    "Local officials, quoted by the state news agency, said 18 people had died.": ["state news agency", "Local officials"],
+    "According to the newspaper Le Monde, which cited police sources, 60 people were arrested in Lyon.":
+        ["Le Monde", "police sources"],
     NESTED_REPORT[0][0]: ["Reuters", "two security sources"],
     NESTED_REPORT[1][0]: ["BBC", "hospital director"],
     NESTED_REPORT[2][0]: ["Tass news agency", "Emergencies Ministry"],
@@ -151,6 +169,14 @@ QUOTE_STRUCTURES = [
     # trap: a denial quoted, and a figure of someone else's after it
     ("“Nobody was abducted,” the army insisted, though villagers said 12 girls had been abducted from the school.",
      {("kidnapped", 12, 12, "villagers")}),
+    ("“Eleven bodies have been recovered,” the regional governor, Adel Karimi, said in a televised address.",
+     {("killed", 11, 11, "Adel Karimi")}),
+    ('"Six of the injured are in critical condition," said Sara Lind, a spokeswoman for the hospital.',
+     {("injured", 6, 6, "Sara Lind")}),
+    ("‘We have detained 25 people,’ said Deputy Commissioner Ravi Menon.",
+     {("arrested", 25, 25, "Ravi Menon")}),
+    ('The head of the rescue team, speaking on local radio, said: "We pulled 8 people out alive."',
+     {("other", 8, 8, "head of the rescue team")}),
 ]
 
 # verbs and phrases of saying, promising, observing and counting, and where they stand
@@ -183,6 +209,14 @@ CUE_VARIANTS = [
      {("arrested", 11, 11, "police")}),
     ("Senate Majority Leader Dana Whitfield said 40 senators would vote for the bill.",
      {("other", 40, 40, "Dana Whitfield")}),
+    ("Speaking to reporters on Sunday, the minister said 30 soldiers had been wounded.",
+     {("injured", 30, 30, "minister")}),
+    ("The operation left 7 suspects dead, the interior minister told parliament.",
+     {("killed", 7, 7, "interior minister")}),
+    ("The opposition claimed 50 protesters had been detained; the government put the figure at 12.",
+     {("arrested", 50, 50, "opposition"), ("arrested", 12, 12, "government")}),
+    ("Organisers estimated the crowd at 20,000, while police said 8,000 people took part.",
+     {("participants", 20000, 20000, "Organisers"), ("participants", 8000, 8000, "police")}),
 ]
 
 # dated figures: each figure keeps the source of its own clause, whatever its date
@@ -208,6 +242,9 @@ TEMPORAL = [
      {("missing", 4, 4, OWN), ("missing", 9, 9, "coast guard")}),
     ("On 3 March 2023, 14 activists were detained in Minsk, their lawyer said; all were freed on 9 March.",
      {("arrested", 14, 14, "lawyer")}),
+    ("The Health Ministry announced on Friday that 23 people had died in the hospital fire. "
+     "On Saturday the ministry raised the toll to 31.",
+     {("killed", 23, 23, "Health Ministry"), ("killed", 31, 31, "Health Ministry")}),
 ]
 
 # one person counted, with the source that reports it
@@ -232,6 +269,10 @@ INDIVIDUALS = [
     # traps: questioned, sought
     ("Gardaí said a man in his 30s is being questioned about the assault and has not been charged.", set()),
     ("Police are looking for a man who fled the scene, the sheriff's office said.", set()),
+    ("A soldier was killed and 3 were wounded in an ambush near Mopti, the army said.",
+     {("killed", 1, 1, "army"), ("injured", 3, 3, "army")}),
+    ("An 18-year-old man was arrested on suspicion of murder, Merseyside Police said.",
+     {("arrested", 1, 1, "Merseyside Police")}),
 ]
 
 TABLE = [(phenomenon, text, expected) for phenomenon, rows in (

@@ -13,6 +13,7 @@ from ..models import Attribution, Claim, Figure, Link, Source
 from . import dates as _dates
 from . import individuals as _individuals
 from . import tallies as _tallies
+from .attribution import speaks_as_person
 from .attribution import _NOT_SPEAKER_START, _NUMBER_WORD, _POSSESSIVE_END_S, Cue, backref, clause_span, hedge_in, scope_sources, make_source, quote_speaker, quote_spans, sentence_cues
 from .lexicon import Lexicon, default_lexicon, load_lexicon
 from . import grammar, predicates
@@ -266,7 +267,7 @@ class _Speakers:
             if j not in self.cache:
                 s, e = self.spans[j]
                 people = [c.chain[-1].source for c in sentence_cues(self.text[s:e], self.lexicon)
-                          if c.chain and c.chain[-1].source.kind == "person"]
+                          if c.chain and speaks_as_person(c.chain[-1].source, self.lexicon)]
                 self.cache[j] = people[-1] if people else None
             if self.cache[j] is not None:
                 return self.cache[j]

@@ -26,7 +26,7 @@ from .sources import (
     make_source, scope_sources, scoped_key, source_key,
 )
 from .phrases import (
-    _ASIDE_END, _CHAIN_BACK, _PARTY_TAG_END, _VERB_ADVERBIAL, _WINDOW, _chain_from, _np_backward, _np_forward,
+    _ASIDE_END, _CHAIN_BACK, _PARTICIPLE_ASIDE_END, _PARTY_TAG_END, _VERB_ADVERBIAL, _WINDOW, _chain_from, _np_backward, _np_forward,
 )
 from .quotes import _NOT_SPEAKER_START, _QUOTE_OPENER, _nobody, quote_spans, quote_speaker
 from .coreference import _SAID_SO, _antecedent, _may_say_so, backref
@@ -324,6 +324,22 @@ def _postposed(s: str, verb_end: int, verb: str) -> bool:
     return _CONTENT_NEXT.match(s, k) is None
 
 
+def speaks_as_person(src: Source, lexicon: Lexicon) -> bool:
+    """Whether "he"/"she" can stand for a source: a person, or one named by a role alone
+    ("the mayor", "the interior minister", "a police spokeswoman")."""
+    if src.kind == "person":
+        return True
+    if src.kind not in ("government", "police", "military", "medical", "unnamed") or not src.name \
+            or not src.name.islower() or len(src.name.split()) > 3:
+        return False
+    return src.name.split()[-1] in _role_words(lexicon)
+
+
+@lru_cache(maxsize=8)
+def _role_words(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(r.split()[-1].lower() for r in lexicon.data.get("words", {}).get("roles", ()))
+
+
 _PLURAL_BODY_KINDS = ("police", "military")
 _PLURAL_REACH = 2  # sentences back: "they" is a group just named
 
@@ -536,7 +552,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         while j > 0 and s[j - 1].isspace():
             j -= 1
         inv = j == 0 or s[j - 1] in ",“”\"" or s[j - 2:j] == "''"
-        if inv and s[j - 1:j] == "," and _ASIDE_END.search(s, max(0, j - 40), j):
+        if inv and s[j - 1:j] == "," and (_ASIDE_END.search(s, max(0, j - 40), j)
+                                          or _PARTICIPLE_ASIDE_END.search(s, max(0, j - 80), j)):
             inv = False  # "The Herald, for its part, wrote …": the subject stands before the aside
         if inv and s[j - 1:j] == "," and _PARTY_TAG_END.search(s, max(0, j - 16), j):
             inv = False  # "Sen. Ada Moss, D-Ore., said …": the subject stands before the tag
@@ -605,7 +622,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             continue
         if reading == "pronoun":
             # a person named earlier in the sentence first, else the last one before it
-            mine = [c for c in cues if c.pos < start and c.chain[-1].source.kind == "person"]
+            mine = [c for c in cues if c.pos < start and speaks_as_person(c.chain[-1].source, lexicon)]
             person = max(mine, key=lambda c: c.pos).chain[-1].source if mine else last_person()
             if person is not None:
                 cues.append(Cue((Link(person, verb.split()[0]),), start, 2, not _postposed(s, m.end(), verb)))

@@ -27,6 +27,9 @@ _ASIDES = ("for one", "however", "too", "though", "meanwhile", "in turn", "in fa
            "for instance", "for its part", "for his part", "for her part", "for their part", "in response")
 _ASIDE_END = re.compile(r",\s*(?:%s),?\s*\Z" % _phrase_alt(_ASIDES), re.IGNORECASE)
 _ASIDE_LAST_WORDS = tuple(dict.fromkeys(a.split()[-1] for a in _ASIDES))  # what _ASIDE_END ends on
+# a participle's aside between a subject and its verb ("…, speaking on local radio, said"); not
+# "citing"/"quoting", which name a second source
+_PARTICIPLE_ASIDE_END = re.compile(r",\s*(?!citing\b|quoting\b)(?-i:[a-z])+ing\b[^,;:“”\"]{0,60},\s*\Z", re.IGNORECASE)
 _PARENTHETICAL_END = re.compile(r"\s*\([^()]{1,25}\)\s*\Z")
 _NP_END = re.compile(
     r"\s*(?:[,;:()\[\]“”\"‘]|" + _FULL_STOP + r"(?:\s|$)|\s[-–—]\s|\s+(?:that|(?<!\bthe\s)who|which|whose|when|while|where|after|"
@@ -239,6 +242,10 @@ def _np_backward(s: str, pos: int) -> tuple[str, int]:
         aside = _ASIDE_END.search(s, max(w0, j - _TAIL_REACH), end)  # "The Gazette, for its part, wrote"
         if aside and aside.start() > w0:
             end = aside.start()
+    if s[max(w0, j - 1):j] == ",":
+        part = _PARTICIPLE_ASIDE_END.search(s, max(w0, j - _TAIL_REACH - 16), end)
+        if part and part.start() > w0:
+            end = part.start()  # "The head of the team, speaking on radio, said": the head
     ix = _index(s)
     cut = ix.last_mark(w0, end)
     # neither pattern below matches across a clause mark: only the text after the last one;

@@ -214,6 +214,10 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
         if title and name[title.end():]:
             role = f"{role} {title.group().strip()}" if role else title.group().strip()
             name = name[title.end():]
+            more = _TITLE.match(name) or kinds["title_re"].match(name)
+            if more and name[more.end():] and _PERSON_NAME.fullmatch(name[more.end():]) \
+                    and not any(rx.search(name, more.end()) for _, rx in kinds["kinds"]):
+                role, name = f"{role} {more.group().strip()}", name[more.end():]  # "Deputy Commissioner X"
     kind = None
     probe = bare
     if lowered in kinds["unnamed"] or _UNNAMED_GROUP.match(lowered):
