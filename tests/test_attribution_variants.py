@@ -62,6 +62,10 @@ ORG_PRONOUN = [
      {("displaced", 1400, 1400, "Save the Children"), ("killed", 14, None, "Save the Children")}),
     ("A spokeswoman for the coast guard, Maria Olsen, said 14 people were rescued. She said 2 people were still missing.",
      {("other", 14, 14, "Maria Olsen"), ("missing", 2, 2, "Maria Olsen")}),
+    ("Thirty migrants drowned off the Libyan coast, the IOM said. The UN agency also said 120 were rescued.",
+     {("killed", 30, 30, "IOM"), ("other", 120, 120, "IOM")}),
+    ("The Nepal Army said 16 climbers had been rescued. Its spokesman said 4 were still missing.",
+     {("other", 16, 16, "Nepal Army"), ("missing", 4, 4, "Nepal Army")}),
 ]
 
 # a back-reference in the next sentence gives its source; a sentence that merely follows one
@@ -93,6 +97,19 @@ FALSE_BACKREF = [
     ("Five children were injured when a school roof collapsed in Kano. "
      "The state government said 40 classrooms would be inspected.",
      {("injured", 5, 5, OWN), ("other", 40, 40, "state government")}),
+    ("Police arrested 31 people at the rally in Tbilisi. The interior ministry later confirmed the figure.",
+     {("arrested", 31, 31, "interior ministry")}),
+    ("Forty people were injured in the blast. That account was given by a hospital spokesman, Ali Rahimi.",
+     {("injured", 40, 40, "Ali Rahimi")}),
+    ("Five people were killed in the crash. The figures were released by the regional traffic police.",
+     {("killed", 5, 5, "regional traffic police")}),
+    # traps: a denial is no back-reference; a quote in the next sentence is about its own words
+    ("At least 9 people died in the stampede. Officials have not confirmed the toll.",
+     {("killed", 9, None, OWN)}),
+    ('A landslide buried 20 homes and left 7 people missing. "We are still searching," a rescuer told AFP.',
+     {("other", 20, 20, OWN), ("missing", 7, 7, OWN)}),
+    ("The floods have displaced 12,000 people, the provincial government said on Monday. On Tuesday, 3 more people died.",
+     {("displaced", 12000, 12000, "provincial government"), ("killed", 3, 3, OWN)}),
 ]
 
 # a report of a report: the source is the first link (the chain is checked below)
@@ -126,9 +143,16 @@ NESTED_REPORT = [
      {("arrested", 60, 60, "Le Monde")}),
     ("The Kurdish news agency Rudaw, citing a local official, said 4 people were kidnapped near Duhok.",
      {("kidnapped", 4, 4, "Rudaw")}),
+    ("The state broadcaster reported that 11 people were killed, citing the provincial governor.",
+     {("killed", 11, 11, "state broadcaster")}),
+    ("The regional police chief, Oleg Sidorov, told Interfax that 3 officers had been wounded.",
+     {("injured", 3, 3, "Interfax")}),
 ]
 
 NESTED_CHAINS = {
+    "The state broadcaster reported that 11 people were killed, citing the provincial governor.":
+        ["state broadcaster", "provincial governor"],
+    "The regional police chief, Oleg Sidorov, told Interfax that 3 officers had been wounded.": ["Interfax", "Oleg Sidorov"],
     "Local officials, quoted by the state news agency, said 18 people had died.": ["state news agency", "Local officials"],
     "According to the newspaper Le Monde, which cited police sources, 60 people were arrested in Lyon.":
         ["Le Monde", "police sources"],
@@ -245,6 +269,10 @@ TEMPORAL = [
     ("The Health Ministry announced on Friday that 23 people had died in the hospital fire. "
      "On Saturday the ministry raised the toll to 31.",
      {("killed", 23, 23, "Health Ministry"), ("killed", 31, 31, "Health Ministry")}),
+    ("The Red Cross recorded 1,800 deaths from cholera this year, up from 900 last year.",
+     {("killed", 1800, 1800, "Red Cross"), ("killed", 900, 900, "Red Cross")}),
+    ("Health authorities confirmed 42 new deaths on Thursday, bringing the total to 1,310.",
+     {("killed", 42, 42, "Health authorities"), ("killed", 1310, 1310, "Health authorities")}),
 ]
 
 # one person counted, with the source that reports it

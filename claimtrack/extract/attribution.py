@@ -290,6 +290,7 @@ def _subject_reading(np: str, noun_like: bool, evidence: bool) -> str | None:
         return None
     return "name"
 # "the force", "the agency", "the spokesman": a short definite reference to a source named before
+_ITS_ROLE = re.compile(r"its\s+(?:(?:chief|top|senior|main|official)\s+)?(?P<role>[a-z]+)", re.IGNORECASE)
 _SHORT_REFERENCE = re.compile(r"(?:the|this|that)\s+(?P<noun>[a-z]+)", re.IGNORECASE)
 _KIND_REFERENCE = re.compile(r"(?:the|this|that)\s+(?P<kind>[a-z]+)\s+(?P<noun>[a-z]+)", re.IGNORECASE)
 
@@ -322,6 +323,14 @@ def _postposed(s: str, verb_end: int, verb: str) -> bool:
         return True  # "…, the mayor said late on Friday, a week after the storm": a new clause
     k = adv.end() if adv else verb_end
     return _CONTENT_NEXT.match(s, k) is None
+
+
+def _told_outlet(s: str, verb_end: int, verb: str, lexicon: Lexicon) -> Source | None:
+    """The news outlet a speaker told ("… told Interfax that …"): it reports what it was told."""
+    if verb not in ("told", "tells"):
+        return None
+    outlet = make_source(_np_forward(s, verb_end + 1)[0], lexicon)
+    return outlet if outlet is not None and outlet.kind == "media" else None
 
 
 def speaks_as_person(src: Source, lexicon: Lexicon) -> bool:
@@ -543,9 +552,11 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             src = make_source(app["x"], lexicon)
             if src:
                 role = app["app"].strip()
-                cues.append(Cue((Link(Source(src.name, "person" if src.kind in ("person", "unnamed") else src.kind,
-                                             src.key, src.text, src.descriptor, src.role or role), verb.split()[0]),),
-                                app.start(), 2))
+                link = Link(Source(src.name, "person" if src.kind in ("person", "unnamed") else src.kind,
+                                   src.key, src.text, src.descriptor, src.role or role), verb.split()[0])
+                told = _told_outlet(s, m.end(), verb, lexicon)
+                # "The police chief, Oleg Sidorov, told Interfax …": the outlet he told comes first
+                cues.append(Cue((Link(told, "told"), link) if told else (link,), app.start(), 2))
                 continue
         # inverted: ", said X" / "” said X"
         j = m.start()
@@ -608,8 +619,9 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             # no subject of its own: a name apposed to a role, or the subject it shares
             apposed = _apposed_name(s, m.start(), lexicon)
             if apposed:
-                cues.append(Cue((Link(apposed[0], verb.split()[0]),), apposed[1], 2,
-                                not _postposed(s, m.end(), verb)))
+                told = _told_outlet(s, m.end(), verb, lexicon)
+                cues.append(Cue(((Link(told, "told"),) if told else ()) + (Link(apposed[0], verb.split()[0]),),
+                                apposed[1], 2, not _postposed(s, m.end(), verb)))
                 continue
             lead = _COORDINATED_VERB.search(s, max(0, m.start() - 16), m.start())
             if lead and (lead.group().startswith(",") == bool(_PARTICIPLE.fullmatch(verb))):
@@ -633,6 +645,14 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 cues.append(Cue((Link(found, _SPACES.sub(" ", verb).split()[0]),), start, 2,
                                 not _postposed(s, m.end(), verb)))
             continue
+        owned = _ITS_ROLE.fullmatch(np) if len(np) < 40 and np[:3].lower() == "its" else None
+        if owned and owned["role"].lower() in _role_words(lexicon):
+            # "Its spokesman said": the body named before speaks through its spokesman
+            found = _antecedent(None, [c for c in cues if c.pos < start], earlier, lexicon)
+            if found is not None:
+                cues.append(Cue((Link(found, _SPACES.sub(" ", verb).split()[0]),), start, 2,
+                                not _postposed(s, m.end(), verb)))
+                continue
         short = _SHORT_REFERENCE.fullmatch(np) if reading != "it" and len(np) < 30 else None
         if short and not (short["noun"].islower() and short["noun"] in lexicon.data.get("coreference", {})):
             short = None  # "the police", "the army": a name of its own
@@ -651,7 +671,11 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             kind = make_source(kind_word["kind"], lexicon)
             coref = lexicon.data.get("coreference", {}).get(kind_word["noun"].lower(), ())
             if kind is not None and kind.kind in coref:
-                found = _antecedent(kind_word["kind"].lower(), [c for c in cues if c.pos < start], earlier, lexicon)
+                before = [c for c in cues if c.pos < start]
+                found = _antecedent(kind_word["kind"].lower(), before, earlier, lexicon)
+                if (found is None or found.kind != kind.kind) and kind.kind not in ("person", "unnamed"):
+                    # "the UN agency" after "the IOM": the body of that kind the noun stands for
+                    found = _antecedent(kind_word["noun"].lower(), before, earlier, lexicon)
                 if found is not None and found.kind == kind.kind:
                     cues.append(Cue((Link(found, _SPACES.sub(" ", verb).split()[0]),), start, 2,
                                     not _postposed(s, m.end(), verb)))
@@ -723,6 +747,15 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 if c.strength == 2 and c.pos < closing.pos and c is not closing
                 and all(link.source.key != outer.source.key for link in c.chain) else c
                 for c in cues]
+    trailing = [c for c in cues if c.strength == 1 and len(c.chain) == 1 and c.chain[0].cue in ("citing", "quoting")
+                and s[:c.pos].rstrip().endswith(",")]
+    for t in trailing:
+        # "X reported that 11 died, citing Y": what X reports comes from Y, a chain outward
+        speech = [c for c in cues if c.strength == 2 and c.pos < t.pos and len(c.chain) == 1]
+        if speech and not any(speech[-1].pos < c.pos < t.pos for c in cues if c.strength == 2):
+            said = max(speech, key=lambda c: c.pos)
+            cues = [c for c in cues if c is not said and c is not t]
+            cues.append(Cue(said.chain + t.chain, said.pos, 2, said.forward))
     for m in (_QUOTED_AS.finditer(s) if "quot" in probe or "cite" in probe else ()):
         # "The BBC quoted a hospital director as saying …": a chain from the outlet to the speaker
         np, start = _np_backward(s, m.start())
