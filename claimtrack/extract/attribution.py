@@ -748,7 +748,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 and all(link.source.key != outer.source.key for link in c.chain) else c
                 for c in cues]
     trailing = [c for c in cues if c.strength == 1 and len(c.chain) == 1 and c.chain[0].cue in ("citing", "quoting")
-                and s[:c.pos].rstrip().endswith(",")]
+                and s[max(0, c.pos - 8):c.pos].rstrip().endswith(",")]
     for t in trailing:
         # "X reported that 11 died, citing Y": what X reports comes from Y, a chain outward
         speech = [c for c in cues if c.strength == 2 and c.pos < t.pos and len(c.chain) == 1]
