@@ -110,6 +110,11 @@ FALSE_BACKREF = [
      {("other", 20, 20, OWN), ("missing", 7, 7, OWN)}),
     ("The floods have displaced 12,000 people, the provincial government said on Monday. On Tuesday, 3 more people died.",
      {("displaced", 12000, 12000, "provincial government"), ("killed", 3, 3, OWN)}),
+    # traps: "said that" with a clause of its own reports that clause, not the sentence before
+    ("One man was killed and 4 were hurt in the shooting. Witnesses said that an argument had started inside the bar.",
+     {("killed", 1, 1, OWN), ("injured", 4, 4, OWN)}),
+    ("Two soldiers died in the ambush. The ministry said it would send more troops.",
+     {("killed", 2, 2, OWN)}),
 ]
 
 # a report of a report: the source is the first link (the chain is checked below)
@@ -241,6 +246,27 @@ CUE_VARIANTS = [
      {("arrested", 50, 50, "opposition"), ("arrested", 12, 12, "government")}),
     ("Organisers estimated the crowd at 20,000, while police said 8,000 people took part.",
      {("participants", 20000, 20000, "Organisers"), ("participants", 8000, 8000, "police")}),
+    ("The governor wrote on Telegram that 6 people had been killed in the shelling.",
+     {("killed", 6, 6, "governor")}),
+    ("In a post on X, the regional administration said 14 people were injured.",
+     {("injured", 14, 14, "regional administration")}),
+    ("The health ministry's figures show 312 deaths since the outbreak began.",
+     {("killed", 312, 312, "health ministry")}),
+    ("The interior minister briefed reporters that 48 people had been detained.",
+     {("arrested", 48, 48, "interior minister")}),
+    ("The coroner testified that 2 of the victims had died instantly.",
+     {("killed", 2, 2, "coroner")}),
+    ("The commander vowed that 500 more troops would be deployed to the region.",
+     {("deployed", 500, 500, "commander")}),
+    ("The prefect disclosed at a news conference that 26 people had been arrested.",
+     {("arrested", 26, 26, "prefect")}),
+    ("The death toll, according to the civil defence, has reached 73.",
+     {("killed", 73, 73, "civil defence")}),
+    ("Officials put the number of missing at 15.",
+     {("missing", 15, 15, "Officials")}),
+    # trap: whom one tells at a news conference is no outlet
+    ("Hospital director Dr Layla Nasser told a news conference that 61 wounded people had been admitted.",
+     {("hospitalized", 61, 61, "Layla Nasser")}),
 ]
 
 # dated figures: each figure keeps the source of its own clause, whatever its date

@@ -77,7 +77,7 @@ _STUDY_WORDS = ("poll", "survey", "study", "report", "analysis", "census", "tall
 _STUDY_WORD = re.compile(_phrase_alt(_STUDY_WORDS))  # one scan for all of them
 _PREP_WORDS = ("according", "citing", "quoting", "from")
 _TOLL_WORDS = ("toll", "tally", "count", "figure", "estimate")  # what _POSSESSIVE_TOLL ends on
-_POSSESSIVE_TOLL = re.compile(r"(?P<np>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5})['’]s?\s+(?:latest\s+|own\s+|new\s+|official\s+)?(?:death\s+)?(?:toll|tally|count|figures?|estimate)\b")
+_POSSESSIVE_TOLL = re.compile(r"(?P<np>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5}|(?<=\b[Tt]he\s)[a-z]+(?:\s[a-z]+)?)['’]s?\s+(?:latest\s+|own\s+|new\s+|official\s+)?(?:death\s+)?(?:toll|tally|count|figures?|estimate)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+)?(?P<cue>stated|announced|reported|confirmed|said|claimed|released|provided|given|disclosed|published|revealed)\s+(?:\w+\s+){0,3}?by\s+", re.IGNORECASE)
 # what ends the speaker of an inverted verb: "…, said the ministry.", "…, said X on Monday"
 _INVERTED_END = re.compile(
@@ -325,12 +325,16 @@ def _postposed(s: str, verb_end: int, verb: str) -> bool:
     return _CONTENT_NEXT.match(s, k) is None
 
 
+# whom one tells that is no outlet: "told a news conference", "told reporters at a briefing"
+_GATHERING = re.compile(r"\b(?:conference|briefing|meeting|gathering|reporters|journalists|audience)s?\b", re.IGNORECASE)
+
+
 def _told_outlet(s: str, verb_end: int, verb: str, lexicon: Lexicon) -> Source | None:
     """The news outlet a speaker told ("… told Interfax that …"): it reports what it was told."""
     if verb not in ("told", "tells"):
         return None
     outlet = make_source(_np_forward(s, verb_end + 1)[0], lexicon)
-    return outlet if outlet is not None and outlet.kind == "media" else None
+    return outlet if outlet is not None and outlet.kind == "media" and not _GATHERING.search(outlet.name) else None
 
 
 def speaks_as_person(src: Source, lexicon: Lexicon) -> bool:
@@ -490,6 +494,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
     has_toll = ("'" in s or "’" in s) and any(map(s.__contains__, _TOLL_WORDS))
     for m in (_POSSESSIVE_TOLL.finditer(s) if has_toll else ()):
         src = make_source(m["np"], lexicon)
+        if src and m["np"].islower() and src.kind in ("person", "unnamed"):
+            continue  # "the victim's count": only a body in lower case ("the army's tally")
         if src and src.kind != "person" or src and len(m["np"].split()) > 1:
             cues.append(Cue((Link(src, "toll"),), m.start(), 1))
     evidence_verbs = set()
@@ -696,7 +702,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             obj, oend = _np_forward(s, m.end() + 1)
             outer = make_source(obj, lexicon)
             inner = make_source(np, lexicon)
-            if outer and inner and outer.kind in ("media", "unnamed", "person", "outlet") and outer.kind == "media":
+            if outer and inner and outer.kind == "media" and not _GATHERING.search(outer.name):
                 chain = [Link(outer, "told"), Link(inner, "told")]
         if not chain:
             src = make_source(np, lexicon)

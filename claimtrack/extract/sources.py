@@ -133,6 +133,9 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
     kinds = _kinds(lexicon)
     text = np_text.strip(" ,.;:'\"“”‘’-–—")  # "CITY (AP) — City police say": no dash
     text = _SPACES.sub(" ", text)
+    owned = _OWNED_EVIDENCE.fullmatch(text)
+    if owned:
+        return make_source(owned["owner"], lexicon)  # "the health ministry's figures": the ministry
     body = _BODY_OF_REPORT.match(text)
     if body and body.end() < len(text):
         return make_source(text[body.end():], lexicon)  # "a report released by X": X
@@ -406,6 +409,8 @@ _CLAUSE_PHRASE = re.compile(r"(?:this|that|these|those|it)\s+[a-z]+ed\b|.*\b(?<!
                             r"(?:has|have|had)\s+(?:been\s+)?(?:broken|[a-z]+ed)\s+(?:even|more|the|a|an)\b")
 # "Arriving at the scene, police …": a participle's clause, then its subject
 _PARTICIPLE_OPENER = re.compile(r"[A-Z][a-z]+ing\b[^,]{0,60},\s+(?=\S)")
+_OWNED_EVIDENCE = re.compile(r"(?P<owner>.+?)['’]s?\s+(?:own\s+|latest\s+|new\s+|official\s+)?(?:figures|data|statistics|"
+                             r"tally|count|toll|death\s+toll|estimates?|numbers|records)", re.IGNORECASE)
 _LEADING_PER = re.compile(r"^(?:as\s+)?per\s+(?=\S)", re.IGNORECASE)
 _LEADING_CONJUNCTION = re.compile(r"^(?:but|and|so|yet|or|then|also|still|now)\s+(?=\S)", re.IGNORECASE)
 _PRONOUN_CONTRACTION = re.compile(r"(?:he|she|it|they|we|i|you|that|there|what|who)['’](?:s|re|ve|d|ll|m)?\Z",
