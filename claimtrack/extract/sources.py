@@ -136,6 +136,11 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
     owned = _OWNED_EVIDENCE.fullmatch(text)
     if owned:
         return make_source(owned["owner"], lexicon)  # "the health ministry's figures": the ministry
+    document = _BODY_DOCUMENT.fullmatch(text)
+    if document:
+        owner = make_source(document["owner"], lexicon)
+        if owner is not None and owner.kind not in ("person", "unnamed"):
+            return owner
     body = _BODY_OF_REPORT.match(text)
     if body and body.end() < len(text):
         return make_source(text[body.end():], lexicon)  # "a report released by X": X
@@ -226,12 +231,14 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
     if lowered in kinds["unnamed"] or _UNNAMED_GROUP.match(lowered):
         kind = "unnamed"
     else:
+        longest = 0
         for k, rx in kinds["kinds"]:
             if k == "unnamed":
                 continue
-            if rx.search(probe):
-                kind = k
-                break
+            hit = rx.search(probe)
+            # the kind of the longest phrase the name holds: "fire brigade" over "brigade"
+            if hit and len(hit.group()) > longest + (2 if kind else 0):
+                kind, longest = k, len(hit.group())
         if kind is None:
             if role or _PERSON_NAME.fullmatch(name) and not upper:
                 kind = "person"
@@ -410,7 +417,11 @@ _CLAUSE_PHRASE = re.compile(r"(?:this|that|these|those|it)\s+[a-z]+ed\b|.*\b(?<!
 # "Arriving at the scene, police …": a participle's clause, then its subject
 _PARTICIPLE_OPENER = re.compile(r"[A-Z][a-z]+ing\b[^,]{0,60},\s+(?=\S)")
 _OWNED_EVIDENCE = re.compile(r"(?P<owner>.+?)['’]s?\s+(?:own\s+|latest\s+|new\s+|official\s+)?(?:figures|data|statistics|"
-                             r"tally|count|toll|death\s+toll|estimates?|numbers|records)", re.IGNORECASE)
+                             r"tally|count|toll|death\s+toll|estimates?|numbers|records|words|remarks|statement|"
+                             r"comments|account)", re.IGNORECASE)
+# "a police statement", "the army communiqué": a body's document speaks for the body
+_BODY_DOCUMENT = re.compile(r"(?:(?:a|an|the)\s+)?(?P<owner>[\w'’. -]+?)\s+(?:statement|communiqu[ée]|press\s+release|"
+                            r"news\s+release|bulletin|briefing)", re.IGNORECASE)
 _LEADING_PER = re.compile(r"^(?:as\s+)?per\s+(?=\S)", re.IGNORECASE)
 _LEADING_CONJUNCTION = re.compile(r"^(?:but|and|so|yet|or|then|also|still|now)\s+(?=\S)", re.IGNORECASE)
 _PRONOUN_CONTRACTION = re.compile(r"(?:he|she|it|they|we|i|you|that|there|what|who)['’](?:s|re|ve|d|ll|m)?\Z",
