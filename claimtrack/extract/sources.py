@@ -231,14 +231,15 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
     if lowered in kinds["unnamed"] or _UNNAMED_GROUP.match(lowered):
         kind = "unnamed"
     else:
-        longest = 0
+        span = None
         for k, rx in kinds["kinds"]:
             if k == "unnamed":
                 continue
             hit = rx.search(probe)
-            # the kind of the longest phrase the name holds: "fire brigade" over "brigade"
-            if hit and len(hit.group()) > longest + (2 if kind else 0):
-                kind, longest = k, len(hit.group())
+            # the first kind in order, unless a later one's phrase holds its words: "fire
+            # brigade" (government) over "brigade" (military); "UN agency" stays international
+            if hit and (span is None or hit.start() <= span[0] and hit.end() >= span[1] and hit.span() != span):
+                kind, span = k, hit.span()
         if kind is None:
             if role or _PERSON_NAME.fullmatch(name) and not upper:
                 kind = "person"
