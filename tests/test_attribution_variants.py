@@ -66,6 +66,18 @@ ORG_PRONOUN = [
      {("killed", 30, 30, "IOM"), ("other", 120, 120, "IOM")}),
     ("The Nepal Army said 16 climbers had been rescued. Its spokesman said 4 were still missing.",
      {("other", 16, 16, "Nepal Army"), ("missing", 4, 4, "Nepal Army")}),
+    ("AFP counted 28 bodies at the morgue in Bukavu. The agency's correspondent said 10 more were brought in later.",
+     {("killed", 28, 28, "AFP"), ("other", 10, 10, "AFP")}),
+    ("Channel 4 News reported that 15 protesters had been detained. The broadcaster also said 2 journalists were beaten.",
+     {("arrested", 15, 15, "Channel 4 News"), ("other", 2, 2, "Channel 4 News")}),
+    ("The Ministry of Health said 17 patients had died. According to it, 230 were still in hospital.",
+     {("killed", 17, 17, "Ministry of Health"), ("hospitalized", 230, 230, "Ministry of Health")}),
+    ("The Defence Ministry said 5 soldiers were killed, and the Health Ministry said 40 civilians were wounded. "
+     "The ministry later said 6 of the wounded had died.",
+     {("killed", 5, 5, "Defence Ministry"), ("injured", 40, 40, "Health Ministry"), ("killed", 6, 6, "Health Ministry")}),
+    # trap: "it" after a person is no source ("It was the worst storm")
+    ("Mayor Ana Ruiz said 12 homes were flooded. It was the worst storm in decades, and 2 people died.",
+     {("other", 12, 12, "Ana Ruiz"), ("killed", 2, 2, OWN)}),
 ]
 
 # a back-reference in the next sentence gives its source; a sentence that merely follows one

@@ -292,6 +292,12 @@ def _names_figure(chain: tuple[Link, ...], sentence: str, p: int, lex: Lexicon) 
     unnamed = lex.data.get("sources", {}).get("unnamed", ())
     for link in chain:
         t = link.source.text
+        if link.source.kind == "media" and sentence[p:p + 1].isdigit() and len(link.source.name.split()) <= 3 \
+                and link.source.name in sentence[max(0, p - 16):p + 16]:
+            # "CBS 2", "Channel 4 News": a number in an outlet's name is no figure
+            k = sentence.find(link.source.name, max(0, p - 16))
+            if 0 <= k <= p < k + len(link.source.name):
+                return True
         words = t.lower().split()
         if not 2 <= len(words) <= 4 or " ".join(words[1:]) not in unnamed:
             continue

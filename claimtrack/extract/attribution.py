@@ -146,6 +146,9 @@ _AFTER_COMMA = re.compile(r",\s*[^,;:“”\"]{2,60}\Z")
 _NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
                           r"forty|fifty|hundred|thousand|million|billion|dozen|first|second|third)\b", re.IGNORECASE)
 _OPTIONAL_SPACE = re.compile(r"\s*")
+# a number inside a capitalised name ("Channel 4 News", "Fox 5") is part of the name
+_NAME_NUMBER = re.compile(r"(?P<word>\b[A-Z][\w&-]{0,15}\s)\d{1,3}\b"
+                          r"(?=\s+(?!(?:Million|Billion|Thousand|Hundred|Percent|Per)\b)[A-Z][a-z]|\s*\Z)")
 _NOT_A_NAME = re.compile(r"\d|n[’']t\b|\bnot\b|\b(?:said|says|told|stated)\b")
 _EVIDENCE_WORD = re.compile(
     r"\b(?:poll|polls|survey|surveys|study|studies|report|reports|data|figures|analysis|records|statistics|"
@@ -271,7 +274,7 @@ def _conjunct_subject(s: str, pos: int, lexicon: Lexicon) -> Source | None:
 def _subject_reading(np: str, noun_like: bool, evidence: bool) -> str | None:
     """How the phrase before a speech verb reads: "pronoun" (he, she), "name", or None when it
     names no speaker (for a verb that may be a noun, or one of finding that needs evidence)."""
-    if not np or _NOT_A_NAME.search(np) or noun_like and _NUMBER_WORD.search(np):
+    if not np or _NOT_A_NAME.search(np if np.isupper() else _NAME_NUMBER.sub(r"\g<word>N", np)) or noun_like and _NUMBER_WORD.search(np):
         return None
     if evidence and not _EVIDENCE_WORD.search(np):
         return None  # "firefighters found two bodies": finding is not telling
@@ -290,7 +293,8 @@ def _subject_reading(np: str, noun_like: bool, evidence: bool) -> str | None:
         return None
     return "name"
 # "the force", "the agency", "the spokesman": a short definite reference to a source named before
-_ITS_ROLE = re.compile(r"its\s+(?:(?:chief|top|senior|main|official)\s+)?(?P<role>[a-z]+)", re.IGNORECASE)
+_ITS_ROLE = re.compile(r"(?:its|the\s+(?P<owner>[a-z]+)['’]s)\s+(?:(?:chief|top|senior|main|official)\s+)?"
+                       r"(?P<role>[a-z]+)", re.IGNORECASE)
 _SHORT_REFERENCE = re.compile(r"(?:the|this|that)\s+(?P<noun>[a-z]+)", re.IGNORECASE)
 _KIND_REFERENCE = re.compile(r"(?:the|this|that)\s+(?P<kind>[a-z]+)\s+(?P<noun>[a-z]+)", re.IGNORECASE)
 
@@ -457,6 +461,12 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         if inner:
             np, end = _np_forward(s, inner.end())
             cue = "according to" if cue == "according to" else _SPACES.sub(" ", inner.group().strip().lower())
+        if np.lower() in ("it", "them") and cue == "according to":
+            # "According to it, …": the body named before
+            found = _antecedent(None, [c for c in cues if c.pos < m.start()], earlier, lexicon)
+            if found is not None:
+                cues.append(Cue((Link(found, cue),), m.start(), 1))
+            continue
         chain = _chain_from(s, np, end, cue, lexicon)
         short = _SHORT_REFERENCE.fullmatch(np) if chain and len(np) < 30 else None
         if short and short["noun"].islower() and short["noun"] in lexicon.data.get("coreference", {}):
@@ -651,10 +661,13 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 cues.append(Cue((Link(found, _SPACES.sub(" ", verb).split()[0]),), start, 2,
                                 not _postposed(s, m.end(), verb)))
             continue
-        owned = _ITS_ROLE.fullmatch(np) if len(np) < 40 and np[:3].lower() == "its" else None
-        if owned and owned["role"].lower() in _role_words(lexicon):
-            # "Its spokesman said": the body named before speaks through its spokesman
-            found = _antecedent(None, [c for c in cues if c.pos < start], earlier, lexicon)
+        owned = _ITS_ROLE.fullmatch(np) if len(np) < 40 and np[:3].lower() in ("its", "the") else None
+        if owned and owned["role"].lower() in _role_words(lexicon) and \
+                (owned["owner"] is None or owned["owner"].lower() in lexicon.data.get("coreference", {})):
+            # "Its spokesman said", "the agency's correspondent said": the body named before
+            # speaks through its spokesman
+            found = _antecedent(owned["owner"] and owned["owner"].lower(), [c for c in cues if c.pos < start],
+                                earlier, lexicon)
             if found is not None:
                 cues.append(Cue((Link(found, _SPACES.sub(" ", verb).split()[0]),), start, 2,
                                 not _postposed(s, m.end(), verb)))
