@@ -339,6 +339,19 @@ INDIVIDUALS = [
      {("killed", 1, 1, "army"), ("injured", 3, 3, "army")}),
     ("An 18-year-old man was arrested on suspicion of murder, Merseyside Police said.",
      {("arrested", 1, 1, "Merseyside Police")}),
+    ("A man was arrested after a woman was stabbed in Leeds, West Yorkshire Police said. She was taken to hospital.",
+     {("arrested", 1, 1, "West Yorkshire Police"), ("injured", 1, 1, "West Yorkshire Police")}),
+    ("The victim, a 52-year-old shopkeeper, died at the scene, according to the Karachi police.",
+     {("killed", 1, 1, "Karachi police")}),
+    ("A journalist was abducted in Mogadishu on Monday, her newspaper said.",
+     {("kidnapped", 1, 1, "newspaper")}),
+    ("The sheriff said one inmate was killed and another was injured in the fight.",
+     {("killed", 1, 1, "sheriff"), ("injured", 1, 1, "sheriff")}),
+    ("A firefighter died battling the blaze, the county fire chief, Ray Owens, said.",
+     {("killed", 1, 1, "Ray Owens")}),
+    # trap: the sentence before a speaker's sentence is the report's own
+    ("A teenager was shot dead in Malmö on Sunday. Police said the 17-year-old was hit several times.",
+     {("killed", 1, 1, OWN)}),
 ]
 
 TABLE = [(phenomenon, text, expected) for phenomenon, rows in (
