@@ -13,6 +13,7 @@ from ..models import Attribution, Claim, Figure, Link, Source
 from . import dates as _dates
 from . import individuals as _individuals
 from . import tallies as _tallies
+from .attribution import speaks_as_person
 from .attribution import _NOT_SPEAKER_START, _NUMBER_WORD, Cue, backref, clause_span, hedge_in, scope_sources, make_source, quote_speaker, quote_spans, sentence_cues
 from .lexicon import Lexicon, default_lexicon, load_lexicon
 from . import grammar, locations, predicates
@@ -222,7 +223,7 @@ class _Speakers:
             if j not in self.cache:
                 s, e = self.spans[j]
                 people = [c.chain[-1].source for c in sentence_cues(self.text[s:e], self.lexicon)
-                          if c.chain and c.chain[-1].source.kind == "person"]
+                          if c.chain and speaks_as_person(c.chain[-1].source, self.lexicon)]
                 self.cache[j] = people[-1] if people else None
             if self.cache[j] is not None:
                 return self.cache[j]
@@ -238,6 +239,30 @@ class _Speakers:
             cues = sorted(sentence_cues(self.text[s:e], self.lexicon), key=lambda c: -c.pos)
             self.named[j] = [link.source for c in cues for link in reversed(c.chain)]
         return self.named[j]
+
+
+def _names_figure(chain: tuple[Link, ...], sentence: str, p: int, lex: Lexicon) -> bool:
+    """Whether the figure at ``p`` opens the words of a source of its own chain, a short phrase
+    naming unnamed speakers of the lexicon ("three officials", "citing two security sources";
+    not "three motorists reported injuries")."""
+    unnamed = lex.data.get("sources", {}).get("unnamed", ())
+    for link in chain:
+        t = link.source.text
+        if link.source.kind == "media" and sentence[p:p + 1].isdigit() and len(link.source.name.split()) <= 3 \
+                and link.source.name in sentence[max(0, p - 16):p + 16]:
+            # "CBS 2", "Channel 4 News": a number in an outlet's name is no figure
+            k = sentence.find(link.source.name, max(0, p - 16))
+            if 0 <= k <= p < k + len(link.source.name):
+                return True
+        words = t.lower().split()
+        if not 2 <= len(words) <= 4 or " ".join(words[1:]) not in unnamed:
+            continue
+        k = sentence.find(t)
+        while k >= 0:
+            if k == p:
+                return True
+            k = sentence.find(t, k + 1)
+    return False
 
 
 def extract_claims(text: str, *, lexicon: Lexicon | None = None, date: str | None = None,
@@ -350,6 +375,8 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None, date: str | Non
                 chain = later.chain
             if not chain and transcript:
                 chain = transcript.speaker(f.start, lex)
+            if chain and person is None and _names_figure(chain, sentence, f.start - s0, lex):
+                continue  # "citing two security sources": the figure counts who speaks, no claim
             if not chain and metric == "other":
                 chain = _clause_subject(sentence, f.start - s0, lex)
             if metric != "other" and f.value is not None and \

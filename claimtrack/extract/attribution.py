@@ -26,7 +26,7 @@ from .sources import (
     make_source, scope_sources, scoped_key, source_key,
 )
 from .phrases import (
-    _ASIDE_END, _CHAIN_BACK, _PARTY_TAG_END, _VERB_ADVERBIAL, _WINDOW, _chain_from, _np_backward, _np_forward,
+    _ASIDE_END, _CHAIN_BACK, _PARTICIPLE_ASIDE_END, _PARTY_TAG_END, _VERB_ADVERBIAL, _WINDOW, _chain_from, _np_backward, _np_forward,
 )
 from .quotes import _NOT_SPEAKER_START, _QUOTE_OPENER, _nobody, quote_spans, quote_speaker
 from .coreference import _SAID_SO, _antecedent, _may_say_so, backref
@@ -77,7 +77,7 @@ _STUDY_WORDS = ("poll", "survey", "study", "report", "analysis", "census", "tall
 _STUDY_WORD = re.compile(_phrase_alt(_STUDY_WORDS))  # one scan for all of them
 _PREP_WORDS = ("according", "citing", "quoting", "from")
 _TOLL_WORDS = ("toll", "tally", "count", "figure", "estimate")  # what _POSSESSIVE_TOLL ends on
-_POSSESSIVE_TOLL = re.compile(r"(?P<np>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5})['’]s?\s+(?:latest\s+|own\s+|new\s+|official\s+)?(?:death\s+)?(?:toll|tally|count|figures?|estimate)\b")
+_POSSESSIVE_TOLL = re.compile(r"(?P<np>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5}|(?<=\b[Tt]he\s)[a-z]+(?:\s[a-z]+)?)['’]s?\s+(?:latest\s+|own\s+|new\s+|official\s+)?(?:death\s+)?(?:toll|tally|count|figures?|estimate)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+)?(?P<cue>stated|announced|reported|confirmed|said|claimed|released|provided|given|disclosed|published|revealed)\s+(?:\w+\s+){0,3}?by\s+", re.IGNORECASE)
 # what ends the speaker of an inverted verb: "…, said the ministry.", "…, said X on Monday"
 _INVERTED_END = re.compile(
@@ -146,6 +146,9 @@ _AFTER_COMMA = re.compile(r",\s*[^,;:“”\"]{2,60}\Z")
 _NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
                           r"forty|fifty|hundred|thousand|million|billion|dozen|first|second|third)\b", re.IGNORECASE)
 _OPTIONAL_SPACE = re.compile(r"\s*")
+# a number inside a capitalised name ("Channel 4 News", "Fox 5") is part of the name
+_NAME_NUMBER = re.compile(r"(?P<word>\b[A-Z][\w&-]{0,15}\s)\d{1,3}\b"
+                          r"(?=\s+(?!(?:Million|Billion|Thousand|Hundred|Percent|Per)\b)[A-Z][a-z]|\s*\Z)")
 _NOT_A_NAME = re.compile(r"\d|n[’']t\b|\bnot\b|\b(?:said|says|told|stated)\b")
 _EVIDENCE_WORD = re.compile(
     r"\b(?:poll|polls|survey|surveys|study|studies|report|reports|data|figures|analysis|records|statistics|"
@@ -153,6 +156,10 @@ _EVIDENCE_WORD = re.compile(
     r"research|researchers|analysts?|economists?|numbers|index|model|projections?)\b", re.IGNORECASE)
 _RELATIVE_END = re.compile(r"\b(?:it|which|who)$")
 _NOT_A_SUBJECT_START = re.compile(r"^(?:were|was|is|are|has|have|had|been|being|not|also|to|the\s+\w+\s+(?:were|was))\b")
+# "X reported, quoting Y, that …" / "X quoted Y as saying …"
+_MID_CHAIN = re.compile(r"\s*,\s*(?P<cue>citing|quoting)\s+(?P<y>[^,;:“”\"]{2,80}),", re.IGNORECASE)
+_QUOTED_AS = re.compile(r"\b(?P<cue>quoted|cited)\s+(?P<y>[^,;:“”\"]{2,80}?)\s+as\s+"
+                        r"(?P<verb>saying|stating|telling|reporting|confirming|estimating)\b", re.IGNORECASE)
 _LEAD_CITING = re.compile(r"\W*(?P<cue>citing|quoting)\s+(?P<y>[^,;:]{2,80}),", re.IGNORECASE)
 
 
@@ -267,7 +274,7 @@ def _conjunct_subject(s: str, pos: int, lexicon: Lexicon) -> Source | None:
 def _subject_reading(np: str, noun_like: bool, evidence: bool) -> str | None:
     """How the phrase before a speech verb reads: "pronoun" (he, she), "name", or None when it
     names no speaker (for a verb that may be a noun, or one of finding that needs evidence)."""
-    if not np or _NOT_A_NAME.search(np) or noun_like and _NUMBER_WORD.search(np):
+    if not np or _NOT_A_NAME.search(np if np.isupper() else _NAME_NUMBER.sub(r"\g<word>N", np)) or noun_like and _NUMBER_WORD.search(np):
         return None
     if evidence and not _EVIDENCE_WORD.search(np):
         return None  # "firefighters found two bodies": finding is not telling
@@ -276,6 +283,8 @@ def _subject_reading(np: str, noun_like: bool, evidence: bool) -> str | None:
         return "pronoun"
     if low == "it":
         return "it"  # a body named before
+    if low == "they":
+        return "they"  # a body or a group spoken of in the plural, named just before
     last = np.split()[-1]
     # "the WHO": a word in capitals in mixed-case text is an acronym, not the pronoun
     if (low.split()[-1] in _PRONOUNS or _RELATIVE_END.search(low)) and not (last.isupper() and not np.isupper()):
@@ -284,6 +293,8 @@ def _subject_reading(np: str, noun_like: bool, evidence: bool) -> str | None:
         return None
     return "name"
 # "the force", "the agency", "the spokesman": a short definite reference to a source named before
+_ITS_ROLE = re.compile(r"(?:its|the\s+(?P<owner>[a-z]+)['’]s)\s+(?:(?:chief|top|senior|main|official)\s+)?"
+                       r"(?P<role>[a-z]+)", re.IGNORECASE)
 _SHORT_REFERENCE = re.compile(r"(?:the|this|that)\s+(?P<noun>[a-z]+)", re.IGNORECASE)
 _KIND_REFERENCE = re.compile(r"(?:the|this|that)\s+(?P<kind>[a-z]+)\s+(?P<noun>[a-z]+)", re.IGNORECASE)
 
@@ -316,6 +327,57 @@ def _postposed(s: str, verb_end: int, verb: str) -> bool:
         return True  # "…, the mayor said late on Friday, a week after the storm": a new clause
     k = adv.end() if adv else verb_end
     return _CONTENT_NEXT.match(s, k) is None
+
+
+# whom one tells that is no outlet: "told a news conference", "told reporters at a briefing"
+_GATHERING = re.compile(r"\b(?:conference|briefing|meeting|gathering|reporters|journalists|audience)s?\b", re.IGNORECASE)
+
+
+def _told_outlet(s: str, verb_end: int, verb: str, lexicon: Lexicon) -> Source | None:
+    """The news outlet a speaker told ("… told Interfax that …"): it reports what it was told."""
+    if verb not in ("told", "tells"):
+        return None
+    outlet = make_source(_np_forward(s, verb_end + 1)[0], lexicon)
+    return outlet if outlet is not None and outlet.kind == "media" and not _GATHERING.search(outlet.name) else None
+
+
+def speaks_as_person(src: Source, lexicon: Lexicon) -> bool:
+    """Whether "he"/"she" can stand for a source: a person, or one named by a role alone
+    ("the mayor", "the interior minister", "a police spokeswoman")."""
+    if src.kind == "person":
+        return True
+    if src.kind not in ("government", "police", "military", "medical", "unnamed") or not src.name \
+            or not src.name.islower() or len(src.name.split()) > 3:
+        return False
+    return src.name.split()[-1] in _role_words(lexicon)
+
+
+@lru_cache(maxsize=8)
+def _role_words(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(r.split()[-1].lower() for r in lexicon.data.get("words", {}).get("roles", ()))
+
+
+_PLURAL_BODY_KINDS = ("police", "military")
+_PLURAL_REACH = 2  # sentences back: "they" is a group just named
+
+
+def _plural_antecedent(before: list[Cue], earlier: Callable[[int], list[Source]]) -> Source | None:
+    """The source "they" stands for: the nearest one named in the plural before it, in the
+    sentence or the two before (police, troops, officials, witnesses); never a person or a body
+    that is "it"."""
+    def plural(src: Source) -> bool:
+        last = src.name.split()[-1].lower() if src.name else ""
+        return src.kind in _PLURAL_BODY_KINDS and (last in ("police", "forces", "troops") or last.endswith("s")) \
+            or src.kind == "unnamed" and last.endswith("s") and not last.endswith("ss")
+    for c in sorted(before, key=lambda c: -c.pos):
+        for link in reversed(c.chain):
+            if plural(link.source):
+                return link.source
+    for n in range(1, _PLURAL_REACH + 1):
+        for src in earlier(n):
+            if plural(src):
+                return src
+    return None
 
 
 def _no_sources(_: int) -> list[Source]:
@@ -399,7 +461,19 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         if inner:
             np, end = _np_forward(s, inner.end())
             cue = "according to" if cue == "according to" else _SPACES.sub(" ", inner.group().strip().lower())
+        if np.lower() in ("it", "them") and cue == "according to":
+            # "According to it, …": the body named before
+            found = _antecedent(None, [c for c in cues if c.pos < m.start()], earlier, lexicon)
+            if found is not None:
+                cues.append(Cue((Link(found, cue),), m.start(), 1))
+            continue
         chain = _chain_from(s, np, end, cue, lexicon)
+        short = _SHORT_REFERENCE.fullmatch(np) if chain and len(np) < 30 else None
+        if short and short["noun"].islower() and short["noun"] in lexicon.data.get("coreference", {}):
+            # "according to the agency": the agency named before, as after a verb of saying
+            found = _antecedent(short["noun"], [c for c in cues if c.pos < m.start()], earlier, lexicon)
+            if found is not None:
+                chain = [Link(found, cue)]
         if chain:
             cues.append(Cue(tuple(chain), m.start(), 1))
     for m in (_UNDER_DOCUMENT.finditer(s) if "nder " in probe else ()):
@@ -430,6 +504,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
     has_toll = ("'" in s or "’" in s) and any(map(s.__contains__, _TOLL_WORDS))
     for m in (_POSSESSIVE_TOLL.finditer(s) if has_toll else ()):
         src = make_source(m["np"], lexicon)
+        if src and m["np"].islower() and src.kind in ("person", "unnamed"):
+            continue  # "the victim's count": only a body in lower case ("the army's tally")
         if src and src.kind != "person" or src and len(m["np"].split()) > 1:
             cues.append(Cue((Link(src, "toll"),), m.start(), 1))
     evidence_verbs = set()
@@ -492,16 +568,19 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             src = make_source(app["x"], lexicon)
             if src:
                 role = app["app"].strip()
-                cues.append(Cue((Link(Source(src.name, "person" if src.kind in ("person", "unnamed") else src.kind,
-                                             src.key, src.text, src.descriptor, src.role or role), verb.split()[0]),),
-                                app.start(), 2))
+                link = Link(Source(src.name, "person" if src.kind in ("person", "unnamed") else src.kind,
+                                   src.key, src.text, src.descriptor, src.role or role), verb.split()[0])
+                told = _told_outlet(s, m.end(), verb, lexicon)
+                # "The police chief, Oleg Sidorov, told Interfax …": the outlet he told comes first
+                cues.append(Cue((Link(told, "told"), link) if told else (link,), app.start(), 2))
                 continue
         # inverted: ", said X" / "” said X"
         j = m.start()
         while j > 0 and s[j - 1].isspace():
             j -= 1
         inv = j == 0 or s[j - 1] in ",“”\"" or s[j - 2:j] == "''"
-        if inv and s[j - 1:j] == "," and _ASIDE_END.search(s, max(0, j - 40), j):
+        if inv and s[j - 1:j] == "," and (_ASIDE_END.search(s, max(0, j - 40), j)
+                                          or _PARTICIPLE_ASIDE_END.search(s, max(0, j - 80), j)):
             inv = False  # "The Herald, for its part, wrote …": the subject stands before the aside
         if inv and s[j - 1:j] == "," and _PARTY_TAG_END.search(s, max(0, j - 16), j):
             inv = False  # "Sen. Ada Moss, D-Ore., said …": the subject stands before the tag
@@ -528,6 +607,12 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         np, start = _np_backward(s, m.start())
         if np and start > 0:
             np, start = _listed_subject(s, np, start)
+        inner_report = _INNER_REPORT.match(np) if np and " " in np else None
+        if inner_report and len(inner_report["inner"].split()) <= 6 \
+                and not _CLAUSE_INSIDE.search(inner_report["inner"]) \
+                and make_source(inner_report["outer"], lexicon) is not None:
+            # "State radio said the health bureau had reported …": the inner clause's own subject
+            np, start = inner_report["inner"], start + inner_report.start("inner")
         relative_from = start
         if np and " " in np:
             np, start = _zero_relative(np, start, lexicon)
@@ -550,8 +635,9 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             # no subject of its own: a name apposed to a role, or the subject it shares
             apposed = _apposed_name(s, m.start(), lexicon)
             if apposed:
-                cues.append(Cue((Link(apposed[0], verb.split()[0]),), apposed[1], 2,
-                                not _postposed(s, m.end(), verb)))
+                told = _told_outlet(s, m.end(), verb, lexicon)
+                cues.append(Cue(((Link(told, "told"),) if told else ()) + (Link(apposed[0], verb.split()[0]),),
+                                apposed[1], 2, not _postposed(s, m.end(), verb)))
                 continue
             lead = _COORDINATED_VERB.search(s, max(0, m.start() - 16), m.start())
             if lead and (lead.group().startswith(",") == bool(_PARTICIPLE.fullmatch(verb))):
@@ -564,22 +650,51 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             continue
         if reading == "pronoun":
             # a person named earlier in the sentence first, else the last one before it
-            mine = [c for c in cues if c.pos < start and c.chain[-1].source.kind == "person"]
+            mine = [c for c in cues if c.pos < start and speaks_as_person(c.chain[-1].source, lexicon)]
             person = max(mine, key=lambda c: c.pos).chain[-1].source if mine else last_person()
             if person is not None:
                 cues.append(Cue((Link(person, verb.split()[0]),), start, 2, not _postposed(s, m.end(), verb)))
             continue
+        if reading == "they":
+            found = _plural_antecedent([c for c in cues if c.pos < start], earlier)
+            if found is not None:
+                cues.append(Cue((Link(found, _SPACES.sub(" ", verb).split()[0]),), start, 2,
+                                not _postposed(s, m.end(), verb)))
+            continue
+        owned = _ITS_ROLE.fullmatch(np) if len(np) < 40 and np[:3].lower() in ("its", "the") else None
+        if owned and owned["role"].lower() in _role_words(lexicon) and \
+                (owned["owner"] is None or owned["owner"].lower() in lexicon.data.get("coreference", {})):
+            # "Its spokesman said", "the agency's correspondent said": the body named before
+            # speaks through its spokesman
+            found = _antecedent(owned["owner"] and owned["owner"].lower(), [c for c in cues if c.pos < start],
+                                earlier, lexicon)
+            if found is not None:
+                cues.append(Cue((Link(found, _SPACES.sub(" ", verb).split()[0]),), start, 2,
+                                not _postposed(s, m.end(), verb)))
+                continue
         short = _SHORT_REFERENCE.fullmatch(np) if reading != "it" and len(np) < 30 else None
         if short and not (short["noun"].islower() and short["noun"] in lexicon.data.get("coreference", {})):
             short = None  # "the police", "the army": a name of its own
         kind_word = _KIND_REFERENCE.fullmatch(np) if reading != "it" and not short and len(np) < 30 else None
+        pair = f"{kind_word['kind']} {kind_word['noun']}" if kind_word else ""
+        if pair.islower() and pair in lexicon.data.get("coreference", {}):
+            # "the humanitarian group", "the news agency": a two-word reference the lexicon lists
+            found = _antecedent(pair, [c for c in cues if c.pos < start], earlier, lexicon)
+            if found is not None:
+                cues.append(Cue((Link(found, _SPACES.sub(" ", verb).split()[0]),), start, 2,
+                                not _postposed(s, m.end(), verb)))
+                continue
         if kind_word:
             # "the police service", "the army command": a noun of reference after a word of a
             # body's kind refers to the body of that kind named before, by a word of its name
             kind = make_source(kind_word["kind"], lexicon)
             coref = lexicon.data.get("coreference", {}).get(kind_word["noun"].lower(), ())
             if kind is not None and kind.kind in coref:
-                found = _antecedent(kind_word["kind"].lower(), [c for c in cues if c.pos < start], earlier, lexicon)
+                before = [c for c in cues if c.pos < start]
+                found = _antecedent(kind_word["kind"].lower(), before, earlier, lexicon)
+                if (found is None or found.kind != kind.kind) and kind.kind not in ("person", "unnamed"):
+                    # "the UN agency" after "the IOM": the body of that kind the noun stands for
+                    found = _antecedent(kind_word["noun"].lower(), before, earlier, lexicon)
                 if found is not None and found.kind == kind.kind:
                     cues.append(Cue((Link(found, _SPACES.sub(" ", verb).split()[0]),), start, 2,
                                     not _postposed(s, m.end(), verb)))
@@ -600,13 +715,23 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             obj, oend = _np_forward(s, m.end() + 1)
             outer = make_source(obj, lexicon)
             inner = make_source(np, lexicon)
-            if outer and inner and outer.kind in ("media", "unnamed", "person", "outlet") and outer.kind == "media":
+            if outer and inner and outer.kind == "media" and not _GATHERING.search(outer.name):
                 chain = [Link(outer, "told"), Link(inner, "told")]
         if not chain:
             src = make_source(np, lexicon)
             if src is None or len(np.split()) > (9 if src.kind in ("person", "unnamed") else 12):
                 continue  # a clause, not a name (a body's name may run longer)
             chain = [Link(src, cue_verb)]
+        mid = _MID_CHAIN.match(s, m.end()) if len(chain) == 1 and has_chain_cue is not False else None
+        if mid:
+            # "X reported, quoting Y, that …": X reports what Y gave, a chain outward
+            cited = make_source(mid["y"], lexicon)
+            if cited is not None:
+                at = mid.start("cue")
+                cues = [c for c in cues if not (c.strength == 1 and c.pos == at)]
+                cues.append(Cue(tuple(chain) + (Link(cited, mid["cue"].lower()),), start, 2,
+                                not _postposed(s, m.end(), verb)))
+                continue
         outer = _CHAIN_BACK.match(s, m.end())
         if outer and len(chain) == 1:
             # "…, the ministry said, quoted by a news agency": the outlet quoting it comes first
@@ -620,6 +745,9 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         # a report of a report needs "that" before the speaker: a substring test spares the search
         reported = _REPORTED_THAT.search(s, w0, start) \
             if len(chain) == 1 and (lowered is None or "that" in lowered[w0:start]) else None
+        if reported is None and len(chain) == 1 and start > 0:
+            # "State radio said the health bureau had reported …": the clause without "that"
+            reported = _REPORTED_BARE.search(s, max(0, start - 24), start)
         if reported:
             # "the mayor noted that police said …": the report of a report is a chain, outward
             outer_cues = [c for c in cues if c.strength == 2 and c.pos < reported.start()]
@@ -638,6 +766,21 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 if c.strength == 2 and c.pos < closing.pos and c is not closing
                 and all(link.source.key != outer.source.key for link in c.chain) else c
                 for c in cues]
+    trailing = [c for c in cues if c.strength == 1 and len(c.chain) == 1 and c.chain[0].cue in ("citing", "quoting")
+                and s[max(0, c.pos - 8):c.pos].rstrip().endswith(",")]
+    for t in trailing:
+        # "X reported that 11 died, citing Y": what X reports comes from Y, a chain outward
+        speech = [c for c in cues if c.strength == 2 and c.pos < t.pos and len(c.chain) == 1]
+        if speech and not any(speech[-1].pos < c.pos < t.pos for c in cues if c.strength == 2):
+            said = max(speech, key=lambda c: c.pos)
+            cues = [c for c in cues if c is not said and c is not t]
+            cues.append(Cue(said.chain + t.chain, said.pos, 2, said.forward))
+    for m in (_QUOTED_AS.finditer(s) if "quot" in probe or "cite" in probe else ()):
+        # "The BBC quoted a hospital director as saying …": a chain from the outlet to the speaker
+        np, start = _np_backward(s, m.start())
+        outer, inner = make_source(np, lexicon), make_source(m["y"], lexicon)
+        if outer is not None and inner is not None and _subject_reading(np, False, False) == "name":
+            cues.append(Cue((Link(outer, m["cue"].lower()), Link(inner, m["verb"].lower())), start, 2))
     # on ASCII text a substring test tells whether the sentence can open on "citing"/"quoting"
     lead = _LEAD_CITING.match(s) if not s.isascii() or "citing" in probe or "quoting" in probe else None
     if lead:
@@ -680,6 +823,11 @@ def _dividers(sentence: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
 
 
 # a speech verb and "that" just before a speaker: the speaker is reported by the one before
+_INNER_REPORT = re.compile(r"(?P<outer>\S.*?)\s+(?:said|says|reported|reports|announced|stated|added|wrote|noted)\s+"
+                           r"(?P<inner>(?:the\s+|an?\s+)?\S.*)", re.IGNORECASE)
+_CLAUSE_INSIDE = re.compile(r"\b(?:had|has|have|was|were|is|are|be|been|by|to|that|if|when|as)\b", re.IGNORECASE)
+_REPORTED_BARE = re.compile(rf"\b(?:said|says|reported|reports|announced|stated|added|wrote|noted)\s+\Z",
+                            re.IGNORECASE)
 _REPORTED_THAT = re.compile(rf"\b(?:{_SPEECH})\s+that\s*(?:,\s*[^,;:.“”\"]{{2,80}},\s*|\s[^,;:.“”\"]{{2,80}},\s*)?\Z",
                             re.IGNORECASE)
 

@@ -13,15 +13,23 @@ from .sources import _NAME_WORD, make_source
 
 
 _BACKREF = re.compile(
-    r"^\W*(?:(?:this|that|these|those|the\s+(?:figures?|toll|death\s+toll|numbers?|information|data|news|report))\s+"
+    r"^\W*(?:(?:(?:this|that|these|those)(?:\s+(?:account|figures?|toll|numbers?|information|report|tally|estimate|"
+    r"count|version))?|the\s+(?:figures?|toll|death\s+toll|numbers?|information|data|news|report))\s+"
     r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+)?(?P<cue>stated|announced|reported|confirmed|said|"
     r"given|released|provided|disclosed|published|revealed|claimed)\s+(?:\w+\s+){0,3}?by\s+"
     r"|(?:this|that)\s+is\s+what\s+"
     # "That was the assessment of X", "Those were the words of X": a noun of saying and its owner
     r"|(?:this|that|these|those)\s+(?:was|were|is|are)\s+(?:the\s+)?(?:\w+\s+)?(?P<noun>assessment|words|account|"
-    r"view|verdict|estimate|message|warning|description|conclusion|figure|count|tally)\s+(?:of|from|given\s+by)\s+)",
+    r"view|verdict|estimate|message|warning|description|conclusion|figure|count|tally)\s+(?:of|from|given\s+by)\s+"
+    # "That figure comes from X", "The numbers came from X": where the figures come from
+    r"|(?:this|that|these|those|the)\s+(?:figures?|toll|death\s+toll|numbers?|tally|count|information|data|estimate)\s+"
+    r"(?:comes?|came|come)\s+(?:directly\s+)?from\s+(?P<from>))",
     re.IGNORECASE)
-_SAID_SO = re.compile(rf"^(?P<np>[^,.;:“”\"]{{2,80}}?)\s+(?P<cue>said|says|stated|confirmed|reported)\s+(?:so|this|that)\b", re.IGNORECASE)
+_SAID_SO = re.compile(rf"^(?P<np>[^,.;:“”\"]{{2,80}}?)\s+(?:later\s+|also\s+|has\s+|have\s+)?"
+                      rf"(?P<cue>said|says|stated|confirmed|reported)\s+(?:so|this|(?:it|that|(?<!said\s)(?<!says\s)the\s+(?:figures?|toll|"
+                      rf"death\s+toll|numbers?|tally|count|arrests|deaths|casualties))(?=\s*(?:[.,;!?]|\Z|on\s|in\s|"
+                      rf"last\s|late\s|later\b|earlier\b)))", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|never|no|n['’]t|yet\s+to|declined\s+to|refused\s+to)\b", re.IGNORECASE)
 
 
 _BODY_KINDS = ("government", "police", "military", "media", "international", "ngo", "medical")
@@ -76,9 +84,9 @@ def backref(next_sentence: str, lexicon: Lexicon) -> Cue | None:
         if m["cue"]:
             np, end = _np_forward(next_sentence, m.end())
             chain = _chain_from(next_sentence, np, end, m["cue"].lower() + " by", lexicon)
-        elif m["noun"]:
+        elif m["noun"] or m["from"] is not None:
             np, end = _np_forward(next_sentence, m.end())
-            chain = _chain_from(next_sentence, np, end, m["noun"].lower() + " of", lexicon)
+            chain = _chain_from(next_sentence, np, end, m["noun"].lower() + " of" if m["noun"] else "from", lexicon)
         else:
             rest = next_sentence[m.end():]
             vm = _SPEECH_WORD.search(rest)
@@ -89,7 +97,7 @@ def backref(next_sentence: str, lexicon: Lexicon) -> Cue | None:
         if chain:
             return Cue(tuple(chain), 0, 4)
     m = _SAID_SO.match(next_sentence) if _may_say_so(next_sentence) else None
-    if m:
+    if m and not _NEGATED.search(m["np"]):
         src = make_source(m["np"], lexicon)
         if src:
             return Cue((Link(src, m["cue"].lower()),), 0, 4)

@@ -7,7 +7,7 @@ import bisect
 import re
 import threading
 
-from ..models import Link
+from ..models import Link, Source
 from .lexicon import Lexicon
 from .metrics import _phrase_alt
 from .sources import _BODY_OF_REPORT, _NP_TAIL, _SPACES, make_source
@@ -27,6 +27,9 @@ _ASIDES = ("for one", "however", "too", "though", "meanwhile", "in turn", "in fa
            "for instance", "for its part", "for his part", "for her part", "for their part", "in response")
 _ASIDE_END = re.compile(r",\s*(?:%s),?\s*\Z" % _phrase_alt(_ASIDES), re.IGNORECASE)
 _ASIDE_LAST_WORDS = tuple(dict.fromkeys(a.split()[-1] for a in _ASIDES))  # what _ASIDE_END ends on
+# a participle's aside between a subject and its verb ("…, speaking on local radio, said"); not
+# "citing"/"quoting", which name a second source
+_PARTICIPLE_ASIDE_END = re.compile(r",\s*(?!citing\b|quoting\b)(?-i:[a-z])+ing\b[^,;:“”\"]{0,60},\s*\Z", re.IGNORECASE)
 _PARENTHETICAL_END = re.compile(r"\s*\([^()]{1,25}\)\s*\Z")
 _NP_END = re.compile(
     r"\s*(?:[,;:()\[\]“”\"‘]|" + _FULL_STOP + r"(?:\s|$)|\s[-–—]\s|\s+(?:that|(?<!\bthe\s)who|which|whose|when|while|where|after|"
@@ -239,6 +242,10 @@ def _np_backward(s: str, pos: int) -> tuple[str, int]:
         aside = _ASIDE_END.search(s, max(w0, j - _TAIL_REACH), end)  # "The Gazette, for its part, wrote"
         if aside and aside.start() > w0:
             end = aside.start()
+    if s[max(w0, j - 1):j] == ",":
+        part = _PARTICIPLE_ASIDE_END.search(s, max(w0, j - _TAIL_REACH - 16), end)
+        if part and part.start() > w0:
+            end = part.start()  # "The head of the team, speaking on radio, said": the head
     ix = _index(s)
     cut = ix.last_mark(w0, end)
     # neither pattern below matches across a clause mark: only the text after the last one;
@@ -284,11 +291,36 @@ def _np_backward(s: str, pos: int) -> tuple[str, int]:
     return np, start
 
 
+# a person's name apposed to a description, closing its phrase: ", Ann Price," / ", Ann Price."
+_APPOSED_NAME = re.compile(r",\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3})(?=\s*(?:[,.;:!?”\"]|\Z))")
+
+
+def _is_role(np: str, lexicon: Lexicon) -> bool:
+    """Whether a phrase's head (its first noun before a preposition) is a role word of the lexicon."""
+    head = _ROLE_HEAD.match(np)
+    return head is not None and head["head"].lower().rstrip("s") in {
+        r.rstrip("s") for r in lexicon.data.get("words", {}).get("roles", ())}
+
+
+_ROLE_HEAD = re.compile(r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,2}?(?P<head>[a-z][\w-]*)"
+                        r"(?=\s+(?:of|for|at|in|with|from)\b|\s*\Z)", re.IGNORECASE)
+
+
 def _chain_from(s: str, np: str, np_end: int, cue: str, lexicon: Lexicon) -> list[Link]:
     """The source named by ``np`` and whom it cites ("X, which cites Y" / "Y, quoted by X")."""
     first = make_source(np, lexicon)
     if first is None:
         return []
+    # only a description of a person (a role word: "the coroner", "a lawyer for the family")
+    apposed = _APPOSED_NAME.match(s, np_end) if not first.name[:1].isupper() and first.kind != "media" \
+        and _is_role(np, lexicon) else None
+    if apposed:
+        # "said the coroner, Ann Price,": a description, then the name it is apposed to
+        named = make_source(apposed["name"], lexicon)
+        if named is not None and named.kind == "person":
+            first = Source(name=named.name, kind="person", key=named.key, text=f"{np}, {apposed['name']}",
+                           descriptor=named.descriptor, role=named.role or first.name)
+            np_end = apposed.end("name")
     chain = [Link(first, cue)]
     f = _CHAIN_FORWARD.match(s, np_end)
     if f:

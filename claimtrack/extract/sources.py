@@ -56,7 +56,19 @@ def _kinds(lexicon: Lexicon) -> dict:
     speech = f"{_SPEECH}|{_phrase_alt(extra)}" if extra else _SPEECH
     speech_lower = re.compile(rf"\b(?=[a-z])(?:{speech})\b")
     speech_any = re.compile(rf"\b(?:{speech})\b", re.IGNORECASE)
-    return {"kinds": res, "role_re": role_re, "unnamed": unnamed_exact, "hedge_re": hedge_re,
+    # a role word written as a title before a name, with the words of office before it:
+    # "Senate Majority Leader John Thune", "House Speaker Paul Ryan"
+    title_re = re.compile(
+        r"(?:[A-Z][\w.'’-]*\s+){0,3}(?:%s)\s+(?=[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\Z)"
+        % "|".join(r" ".join(w.capitalize() for w in role.split()) for role in sorted(roles, key=len, reverse=True)))
+    # a body's whole name as the lexicon lists it ("Committee to Protect Journalists") is kept whole
+    phrases = frozenset(w.lower() for kind in order for w in src.get(kind, []) if len(w.split()) > 2)
+    # one word of a closed class (a determiner, a conjunction, an adverb) is no name
+    grammar = lexicon.data.get("grammar", {})
+    closed = frozenset(w.lower() for cls in ("determiners", "conjunctions", "subordinators", "adverbs",
+                                             "prepositions", "pronouns", "relatives", "negators")
+                       for w in grammar.get(cls, ()) if " " not in w) | _NOT_A_SPEAKER_WORD
+    return {"kinds": res, "role_re": role_re, "title_re": title_re, "phrases": phrases, "closed": closed, "unnamed": unnamed_exact, "hedge_re": hedge_re,
             "acronyms": acronyms, "furniture": furniture, "speech_lower": speech_lower, "speech": speech_any}
 
 
@@ -64,7 +76,7 @@ _TITLE = re.compile(
     r"(?:[A-Z][\w.'’-]*\s+){0,3}"
     r"(?:Governor|Gov\.|President|Pres\.|Mayor|Sheriff|Senator|Sen\.|Representative|Rep\.|Minister|"
     r"Lieutenant|Lt\.|Sergeant|Sgt\.|Captain|Capt\.|Detective|Det\.|Officer|Chief|General|Gen\.|Colonel|"
-    r"Col\.|Major|Maj\.|Commander|Cmdr\.|Doctor|Dr\.|Judge|Prosecutor|Secretary|Ambassador|Spokesman|"
+    r"Col\.|Major|Maj\.|Commander|Cmdr\.|Doctor|Dr\.?|Judge|Prosecutor|Secretary|Ambassador|Spokesman|"
     r"Spokeswoman|Spokesperson|Director|Superintendent|Inspector|Corporal|Cpl\.|Trooper|Deputy|Councilman|"
     r"Councilwoman|Rev\.|Father|Pastor|Professor|Prof\.)\s+(?=[A-Z])")
 
@@ -121,11 +133,20 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
     kinds = _kinds(lexicon)
     text = np_text.strip(" ,.;:'\"“”‘’-–—")  # "CITY (AP) — City police say": no dash
     text = _SPACES.sub(" ", text)
+    owned = _OWNED_EVIDENCE.fullmatch(text)
+    if owned:
+        return make_source(owned["owner"], lexicon)  # "the health ministry's figures": the ministry
+    document = _BODY_DOCUMENT.fullmatch(text)
+    if document:
+        owner = make_source(document["owner"], lexicon)
+        if owner is not None and owner.kind not in ("person", "unnamed"):
+            return owner
     body = _BODY_OF_REPORT.match(text)
     if body and body.end() < len(text):
         return make_source(text[body.end():], lexicon)  # "a report released by X": X
     text = _NP_TAIL.sub("", text)  # "a poll released Friday": the day names no one
     text = _LEADING_CONJUNCTION.sub("", text)  # "But a fresh poll"
+    text = _LEADING_PER.sub("", text)  # "Per local media reports": the cue is no part of the name
     if _PRONOUN_CONTRACTION.match(text) or _PRONOUN_START.match(text):
         return None  # a pronoun with a contraction, not a name
     if not text or len(text) > 120:
@@ -140,10 +161,24 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
         return None
     if lowered in kinds["furniture"]:
         return None  # "UPDATE", "READ MORE", "Photo": the page's frame, no one's words
+    if lowered in kinds["closed"] and not (acronym or bare.isupper() and len(bare) <= 5) \
+            or _TIME_PHRASE.fullmatch(lowered) or _CLAUSE_PHRASE.match(lowered):
+        return None  # "Though", "Another", "Last August", "this conflicted with …": no one
+    opener = _PARTICIPLE_OPENER.match(bare)
+    if opener:
+        return make_source(bare[opener.end():], lexicon)  # "Arriving at the scene, police": police
     upper = bare.isupper() and len(bare) > 3
+    of_body = _PERSON_OF_BODY.fullmatch(bare) if not upper and " " in bare else None
+    if of_body:
+        # "Inspector Joy Okafor of the Lagos police": a person, the body a descriptor
+        person, body = make_source(of_body["person"], lexicon), make_source(of_body["body"], lexicon)
+        if person is not None and person.kind == "person" and body is not None \
+                and body.kind not in ("person", "unnamed"):
+            return Source(name=person.name, kind="person", key=person.key, text=text,
+                          descriptor=body.name, role=person.role)
     name, descriptor, role = bare, None, None
     held = False  # a role and the place it is held: a person
-    if not upper:
+    if not upper and lowered not in kinds["phrases"]:
         # the last run of capitalised words is the name; lower-case words before it describe it
         tokens = list(_NAME_WORD.finditer(bare))
         run_start = None
@@ -179,20 +214,32 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
                     descriptor = before
         name = _POSSESSIVE_END.sub("", name).strip()
         title = _TITLE.match(name)
+        if title is None:
+            title = kinds["title_re"].match(name)
+            if title and (_POSSESSIVE.search(name, title.end()) or any(
+                    rx.search(name, title.end()) for _, rx in kinds["kinds"])):
+                title = None  # "Attorney General's Office", "Chief Constable Office": a body
         if title and name[title.end():]:
             role = f"{role} {title.group().strip()}" if role else title.group().strip()
             name = name[title.end():]
+            more = _TITLE.match(name) or kinds["title_re"].match(name)
+            if more and name[more.end():] and _PERSON_NAME.fullmatch(name[more.end():]) \
+                    and not any(rx.search(name, more.end()) for _, rx in kinds["kinds"]):
+                role, name = f"{role} {more.group().strip()}", name[more.end():]  # "Deputy Commissioner X"
     kind = None
     probe = bare
     if lowered in kinds["unnamed"] or _UNNAMED_GROUP.match(lowered):
         kind = "unnamed"
     else:
+        span = None
         for k, rx in kinds["kinds"]:
             if k == "unnamed":
                 continue
-            if rx.search(probe):
-                kind = k
-                break
+            hit = rx.search(probe)
+            # the first kind in order, unless a later one's phrase holds its words: "fire
+            # brigade" (government) over "brigade" (military); "UN agency" stays international
+            if hit and (span is None or hit.start() <= span[0] and hit.end() >= span[1] and hit.span() != span):
+                kind, span = k, hit.span()
         if kind is None:
             if role or _PERSON_NAME.fullmatch(name) and not upper:
                 kind = "person"
@@ -202,6 +249,8 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
                 kind = "unnamed"
         if kind in ("government", "police", "military", "medical") and role and name != bare:
             kind = "person"
+        elif role and name != bare and not upper and _PERSON_NAME.fullmatch(name):
+            kind = "person"  # "White House press secretary Josh Earnest": a person with a role
         acronym = kinds["acronyms"].get(name) if _ACRONYM.fullmatch(name) else None
         if acronym is None and _ACRONYM.fullmatch(name) and kind in ("person", "unnamed"):
             # beyond four capitals an unknown word in capitals is as often a surname (wire copy)
@@ -354,6 +403,27 @@ def scope_sources(claims: list, lexicon: Lexicon) -> list:
 
 
 # "a poll released Friday", "a survey conducted last week by …": when, not who
+_PERSON_OF_BODY = re.compile(
+    r"(?P<person>(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’.-]+\s+[A-Z][\w'’-]+)\s+(?:of|from|with|at)\s+"
+    r"(?P<body>the\s+\S.*)")
+_NOT_A_SPEAKER_WORD = frozenset(("multiple", "please", "however", "meanwhile", "instead", "still", "yes", "no"))
+_TIME_PHRASE = re.compile(
+    r"(?:(?:last|next|this|early|late|mid|until|since|in|by)\s+)?(?:(?:early|late|mid)[\s-]+)?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|"
+    r"autumn|fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning)"
+    r"(?:\s+\d{1,4})?")
+# a demonstrative and a verb in the past: a clause, not a phrase that names someone
+_CLAUSE_PHRASE = re.compile(r"(?:this|that|these|those|it)\s+[a-z]+ed\b|.*\b(?<!who\s)(?<!which\s)(?<!that\s)"
+                            r"(?:has|have|had)\s+(?:been\s+)?(?:broken|[a-z]+ed)\s+(?:even|more|the|a|an)\b")
+# "Arriving at the scene, police …": a participle's clause, then its subject
+_PARTICIPLE_OPENER = re.compile(r"[A-Z][a-z]+ing\b[^,]{0,60},\s+(?=\S)")
+_OWNED_EVIDENCE = re.compile(r"(?P<owner>.+?)['’]s?\s+(?:own\s+|latest\s+|new\s+|official\s+)?(?:figures|data|statistics|"
+                             r"tally|count|toll|death\s+toll|estimates?|numbers|records|words|remarks|statement|"
+                             r"comments|account)", re.IGNORECASE)
+# "a police statement", "the army communiqué": a body's document speaks for the body
+_BODY_DOCUMENT = re.compile(r"(?:(?:a|an|the)\s+)?(?P<owner>[\w'’. -]+?)\s+(?:statement|communiqu[ée]|press\s+release|"
+                            r"news\s+release|bulletin|briefing)", re.IGNORECASE)
+_LEADING_PER = re.compile(r"^(?:as\s+)?per\s+(?=\S)", re.IGNORECASE)
 _LEADING_CONJUNCTION = re.compile(r"^(?:but|and|so|yet|or|then|also|still|now)\s+(?=\S)", re.IGNORECASE)
 _PRONOUN_CONTRACTION = re.compile(r"(?:he|she|it|they|we|i|you|that|there|what|who)['’](?:s|re|ve|d|ll|m)?\Z",
                                   re.IGNORECASE)
