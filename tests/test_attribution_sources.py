@@ -52,6 +52,18 @@ def test_a_body_named_with_of_or_to_stays_whole(phrase, name):
     assert src.name == name and src.kind != "person"
 
 
+@pytest.mark.parametrize("phrase, kind", [
+    # a body named by a noun of an organisation is no person, whatever it is called
+    ("the Harlan Center", "ngo"),
+    ("the Vestry Coalition", "ngo"),
+    ("Calder University", "ngo"),
+    ("the Riverside Medical Center", "medical"),   # a medical body stays medical
+    ("the African Union", "international"),
+])
+def test_a_body_named_by_an_organisation_noun_is_no_person(phrase, kind):
+    assert make_source(phrase, default_lexicon()).kind == kind
+
+
 @pytest.mark.parametrize("phrase", [
     "Though", "Another", "Multiple", "Please", "Last August", "early March", "this spring",
     "this contradicted earlier accounts", "Mr. Lund has raised even more",
