@@ -72,6 +72,9 @@ NOUN_PHRASES = [
     ("Four nurses who had been handing out rice in the east were killed.", 0, "nurses", False, False, "were"),
     ("Eleven of the riders hurt when the bus tipped over were flown out.", 0, "riders", True, False, "were"),
     ("Six reporters covering the vote were held.", 0, "reporters", False, False, "were"),
+    # a participle and its time phrase hang on the noun as a reduced relative
+    ("The 3 men held last year were freed.", 0, "men", False, False, "were"),
+    ("Two boys taken on Sunday were found.", 0, "boys", False, False, "were"),
     # a speaker inside the relative clause, before the clause's own verb
     ("The 3 men who police say lit the fire were held.", 0, "men", False, False, "were"),
     ("Two cousins who the family believes fled north were found.", 0, "cousins", False, False, "were"),

@@ -123,7 +123,8 @@ def classes(lexicon: Lexicon) -> dict:
             "things": frozenset(w.lower() for w in g.get("things", []))
             | frozenset(w.lower() for w in lexicon.data.get("words", {}).get("things", [])),
             "pairs": frozenset(w.lower() for w in g.get("pairs", [])),
-            "report_verbs": frozenset(w.lower() for w in g.get("report_verbs", [])), "memo": {}}
+            "report_verbs": frozenset(w.lower() for w in g.get("report_verbs", [])),
+            "time_openers": frozenset(w.lower() for w in g.get("time_openers", [])), "memo": {}}
 
 
 def _tag(word: str, low: str, first: bool, upper: bool, c: dict) -> str:
@@ -428,10 +429,12 @@ class Parse:
                 return i
             nxt = self._finite_from(own.end)
             return nxt if nxt is not None else i
-        if (t.tag == "PART" and i + 1 < n and toks[i + 1].tag in ("SUB", "PREP") and toks[i + 1].low != "to") \
+        if (t.tag == "PART" and i + 1 < n and ((toks[i + 1].tag in ("SUB", "PREP") and toks[i + 1].low != "to")
+                                               or toks[i + 1].low in self.c["time_openers"])) \
                 or (t.tag == "GER" and i + 1 < n and toks[i + 1].tag in ("DET", "WORD", "NAME", "PREP", "NUM")):
             # "passengers injured when the bus overturned were flown …", "reporters covering the
-            # vote were held": a reduced relative, and any clause inside it, hang on the noun
+            # vote were held", "the men arrested last year were freed": a reduced relative, and
+            # any clause inside it, hang on the noun
             j = i + 1
             if toks[j].tag == "SUB":
                 own = self._finite_from(j + 1)
