@@ -891,6 +891,12 @@ GRAMMAR_METRICS = [
     ("The court signed arrest warrants for nine bankers.", "nine", "other"),
     ("The ministry plans to deport 200 migrants.", "200", "other"),
     ("The rebels threatened to kill 10 hostages.", "10", "other"),
+    # a phrase whose own verb counts nothing: a metric in another noun's clause is not its own
+    ("40 senators had been briefed on the raid that killed 3.", "40", "other"),
+    ("12 pupils were questioned about the fire which injured 4 teachers.", "12", "other"),
+    ("Nine men were seen near the house where 2 died.", "Nine", "other"),
+    ("Four men with gunshot wounds were driven to a clinic until medics came.", "Four", "injured"),
+    ("40 senators had been briefed on the raid that killed 3.", "3", "killed"),
     # rates: a number per day counts no one once
     ("The kitchen serves 550 meals a day.", "550", "other"),
     ("The clinic sees 90 patients per day.", "90", "other"),

@@ -743,4 +743,14 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         # word elsewhere in the clause does not ("who rescued two injured hikers")
         inner, negated, _ = _predicate(parse, np.end + 1, p)
         return Reading(inner if inner and not negated else "other")
+    if vg is not None and predicate is None and np.verb_at == np.end and \
+            not _counts_in(parse, np.start + 1, vg.start, p):
+        # the phrase (with all that hangs on it) and its own verb count nothing, and a metric
+        # word after them stands in a clause of its own: "40 senators had been briefed on the
+        # raid that killed 3" ("four men with gunshot wounds were taken …" keep their wounds)
+        for k in range(vg.end, len(toks)):
+            if toks[k].text in _STOP or _after_metric(p, parse.words(k, min(len(toks), k + 4)))[0]:
+                break
+            if toks[k].tag in ("REL", "SUB"):
+                return Reading("other")
     return None
