@@ -890,6 +890,11 @@ GRAMMAR_METRICS = [
     ("A judge issued a warrant for the arrest of 5 officers.", "5", "other"),
     ("The court signed arrest warrants for nine bankers.", "nine", "other"),
     ("The ministry plans to deport 200 migrants.", "200", "other"),
+    ("Talks on the release of 40 detainees resumed on Monday.", "40", "other"),
+    # a release of captives is the news, whatever their noun counts
+    ("The army announced the release of 12 hostages.", "12", "released"),
+    ("The release of 9 detainees came after a week of talks.", "9", "released"),
+    ("The abduction of 12 hostages was confirmed.", "12", "kidnapped"),
     ("The rebels threatened to kill 10 hostages.", "10", "other"),
     # a phrase whose own verb counts nothing: a metric in another noun's clause is not its own
     ("40 senators had been briefed on the raid that killed 3.", "40", "other"),

@@ -626,6 +626,10 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         head_metric, _ = _after_metric(p, parse.words(np.head, np.head + 3))
         if head_metric == "killed":
             return Reading("killed")  # "15 bodies were taken away", "9 dead"
+        j = _before(parse, np.start)
+        if head_metric in ("kidnapped", "arrested") and j >= 1 and toks[j].low == "of" and \
+                p["before"].get(f"{toks[j - 1].low} of") == "released":
+            return Reading("released")  # "the release of 12 hostages": the release is the news
     modifier = None
     for i in np.modifiers:
         modifier, _ = _after_metric(p, toks[i].low)
