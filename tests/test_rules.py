@@ -894,6 +894,7 @@ GRAMMAR_METRICS = [
     # a release of captives is the news, whatever their noun counts
     ("The army announced the release of 12 hostages.", "12", "released"),
     ("The release of 9 detainees came after a week of talks.", "9", "released"),
+    ("Rebels agreed to the release of the 30 captives.", "30", "released"),
     ("The abduction of 12 hostages was confirmed.", "12", "kidnapped"),
     ("The rebels threatened to kill 10 hostages.", "10", "other"),
     # a phrase whose own verb counts nothing: a metric in another noun's clause is not its own

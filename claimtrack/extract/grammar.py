@@ -440,7 +440,10 @@ class Parse:
                 own = self._finite_from(j + 1)
                 vg = self.verb_group(own) if own is not None else None
                 j = vg.end if vg else j
-            nxt = self._finite_from(j)
+            # no verb inside a later noun's relative clause (", who …") is the phrase's own:
+            # "800 fans gathered at the gate for a singer, who a court had jailed" — gathered is the verb
+            stop = next((m for m in range(j + 1, n) if toks[m].tag == "REL" and toks[m - 1].text == ","), None)
+            nxt = self._finite_from(j, stop)
             return nxt if nxt is not None and nxt > i else i
         if t.text in _CLOSE and i + 1 < n:
             close = _CLOSE[t.text]

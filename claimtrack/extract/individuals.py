@@ -73,6 +73,10 @@ _ACTIVE = {
     # the same acts as participles of a clause: "…, killing a cyclist", "after fatally shooting a guard"
     "killing": "killed", "fatally shooting": "killed", "fatally stabbing": "killed", "murdering": "killed",
     "injuring": "injured", "wounding": "injured", "kidnapping": "kidnapped", "abducting": "kidnapped",
+    # the act as a noun, its patient after "of": "the killing of a student", "the shooting death of a boy"
+    "killing of": "killed", "murder of": "killed", "slaying of": "killed", "shooting death of": "killed",
+    "stabbing death of": "killed", "fatal shooting of": "killed", "fatal stabbing of": "killed",
+    "death of": "killed", "arrest of": "arrested", "abduction of": "kidnapped", "kidnapping of": "kidnapped",
 }
 # the verbs of dying or going missing whose subject may be plural
 _PLURAL_INTRANSITIVE = frozenset({"died", "later died", "had died", "disappeared", "went missing"})
@@ -163,6 +167,7 @@ def _grammar(lexicon: Lexicon) -> dict:
     return {
         "last_words": frozenset(h.split()[-1] for h in heads) | {"he", "she", "another"},
         "classes": grammar.classes(lexicon)["table"],
+        "vague": frozenset(w.lower() for w in lexicon.data.get("vague", {})),
         "not_name": frozenset(not_name | furniture),
         "furniture": furniture,  # "killed Posted: Monday": the page's frame, no one's name
         # the predicates whose upper-case subject may be a name (not "hurt", "released": a
@@ -286,6 +291,21 @@ def _group(m: re.Match, g: dict, sentence: str) -> str:
     return group
 
 
+# word classes no name opens with: in a title-case headline the phrase after the verb is a
+# place or a time ("Three Hurt On Ring Road", "Driver Held After Pursuit"), not a person
+# an act only attempted, planned or conspired to: "attempted murder of", "plotting the killing of"
+_ATTEMPTED = re.compile(r"\b(?:attempted|attempting|attempt\s+(?:at|to)|plot(?:ted|ting)?\s+(?:the\s+)?|"
+                        r"conspir(?:ed|acy|ing)\s+(?:to|in)\s+(?:the\s+)?)\s*\Z", re.IGNORECASE)
+# a word after which a participle is an adjective, not a verb with an object
+_ADJECTIVE_PLACE = re.compile(r"(?<![\w'’-])(?:on|in|at|of|for|with|the|a|an|his|her|their|its)\s+\Z", re.IGNORECASE)
+_THEN_NUMBER = re.compile(r"\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
+                          r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)\b)", re.IGNORECASE)
+_NOT_NAME_OPENERS = frozenset({"PREP", "DET", "CONJ", "SUB"})
+# … and the words the grammar's classes leave to context ("Driver Held After Pursuit")
+_CONTEXT_OPENERS = frozenset({"after", "before", "since", "until", "as", "that"})
+_MONTH_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+
+
 def _person(m: re.Match, g: dict, sentence: str, offset: int) -> tuple | None:
     """(start, end, surface, kind, head, group) of the person a match names, or None."""
     if m["name"]:
@@ -299,12 +319,20 @@ def _person(m: re.Match, g: dict, sentence: str, offset: int) -> tuple | None:
             return None  # a capitalised word in wire copy is no name we can tell
         if len(core) == 1 and g["classes"].get(core[0].lower(), "PRON") != "PRON":
             return None  # a closed-class word opening a sentence: "Neither", "Those", "Both"
+        if g["classes"].get(core[0].lower()) in _NOT_NAME_OPENERS or core[0].lower() in _CONTEXT_OPENERS:
+            return None  # a headline's capitalised phrase: "Cyclist Hurt In Collision"
+        if len(core) == 1 and core[0].lower().rstrip(".") in _MONTH_ABBREVIATIONS:
+            return None  # "held on Feb. 3": a date
+        if len(core) == 1 and core[0].lower() in g["vague"]:
+            return None  # "Dozens were hurt", "Hundreds fled": a vague number, not a name
         if len(core) == 1 and not title and (core[0].lower() in g["heads"] or core[0].lower() in g["modifiers"]):
             return None  # "Officer", "Residents": a noun, not a name
         start, end = m.start("name"), m.end("name")
         group = g["heads"].get(words[0].lower().rstrip("."), "people") if title else "people"
         return (offset + start, offset + end, name, "name", core[-1].lower().rstrip("."), group)
     if m["other"]:
+        if _THEN_NUMBER.match(sentence, m.end("other")):
+            return None  # "wounded another 40": a count follows, no one person
         return (offset + m.start("other"), offset + m.end("other"), m["other"], "indefinite", "another", "people")
     if m["pron"]:
         return (offset + m.start("pron"), offset + m.end("pron"), m["pron"], "pronoun", "", "people")
@@ -649,6 +677,8 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
                 continue
             if _NEGATED.search(sentence[max(0, m.start() - 25):m.start()]):
                 continue
+            if rx == "object" and _ADJECTIVE_PLACE.search(before) and m["verb"].lower().split()[0].endswith("ed"):
+                continue  # "put on the injured list", "the wounded man": an adjective; "of killing" stays a verb
             if rx == "custody":
                 metric = "arrested"
             else:
@@ -664,6 +694,10 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
                     continue
                 if sentence[p[1]:p[1] + 2] in ("'s", "’s"):
                     continue  # "killed a man's dog"
+                if rx == "object" and pred.endswith(" of") and p[4] == "another":
+                    continue  # "the killing of another": a definition's anyone, no person
+                if rx == "object" and _ATTEMPTED.search(before):
+                    continue  # "the attempted murder of a clerk": no one was killed
                 add(p, metric, m.start("list") if len(listed) > 1 else -1)
     for at in _and_positions(sentence):
         m = g["gapped"].match(sentence, at)
@@ -877,6 +911,19 @@ def _appositive_one(prev, c) -> bool:
     return c.metric == prev.metric and re.fullmatch(r"\s*,\s*", between) is not None
 
 
+_COPULA_OF_ONE = re.compile(r"(?:\s+of\s+[\w\s'’-]{1,40}?)?\s+(?:was|is)\s+\Z", re.IGNORECASE)
+
+
+def _named_by_copula(prev, c) -> bool:
+    """Whether the person ``c`` only names who the counted "one" before it was: "One of the
+    dead was a driver who …" is one person, counted once."""
+    if prev.individual or not c.individual or prev.figure.value != 1 or c.sentence_start != prev.sentence_start:
+        return False
+    between = c.sentence[prev.end - c.sentence_start:c.start - c.sentence_start]
+    same = c.metric == prev.metric or (prev.metric == "killed" and c.metric in ("injured", "casualties"))
+    return same and _COPULA_OF_ONE.fullmatch(between) is not None  # "was a nurse who was shot": the dead one
+
+
 def settle(claims: list, people: dict[int, Mention]) -> list:
     """The claims with each person counted once per metric (SPEC §2), in their order.
 
@@ -894,6 +941,8 @@ def settle(claims: list, people: dict[int, Mention]) -> list:
             if c.metric != "other" and not c.individual:
                 persons.count_numeric(c.metric, c.subject_group)
             out.append(c)
+        elif any(_named_by_copula(prev, c) for prev in reversed(out[-3:])):
+            continue  # "One of the dead was a driver who died": the one already counted
         elif persons.admit(m):
             out.append(c)
     return out

@@ -49,6 +49,10 @@ def _patterns(lexicon: Lexicon) -> dict:
             after.setdefault(p.lower(), name)
         for p in forms.get("before", []):
             before.setdefault(p.lower(), name)
+    # a metric word that only modifies the noun after it names no metric ("the death penalty",
+    # "9 arrest warrants", "on the injured list"): lexicon grammar.compound_heads
+    heads = [w.lower() for w in lexicon.data.get("grammar", {}).get("compound_heads", [])]
+    modifies = r"(?!\s+(?:%s)\b)" % _phrase_alt(heads) if heads else ""
     subjects = {}
     for group, words in lexicon.data.get("subjects", {}).items():
         for w in words:
@@ -56,15 +60,16 @@ def _patterns(lexicon: Lexicon) -> dict:
     return {
         "after": after,
         # matched against lower-cased text: case-insensitive alternations are slow in `re`
-        "after_re": re.compile(r"(?:%s)\b" % _phrase_alt(after)),
+        "after_re": re.compile(r"(?:%s)\b%s" % (_phrase_alt(after), modifies)),
         # the next token, or a metric phrase opening there (tried first): one search per token
-        "token_or_after_re": re.compile(r"(?P<after>(?:%s)\b)|%s" % (_phrase_alt(after), _TOKEN.pattern)),
+        "token_or_after_re": re.compile(r"(?P<after>(?:%s)\b%s)|%s" % (_phrase_alt(after), modifies, _TOKEN.pattern)),
         "before": before,
         # scanned at every position of a window: fail fast where no phrase can start
-        "before_re": re.compile(r"(?<![a-z])(?=[%s])(?:%s)\b" % (
-            "".join(sorted({w[0] for w in before})), _phrase_alt(before))),
+        "before_re": re.compile(r"(?<![a-z])(?=[%s])(?:%s)\b%s" % (
+            "".join(sorted({w[0] for w in before})), _phrase_alt(before), modifies)),
         "subjects": subjects,
         "things": frozenset(w.casefold() for w in lexicon.data.get("words", {}).get("things", [])),
+        "penalty": frozenset(w.lower() for w in lexicon.data.get("grammar", {}).get("penalty_verbs", [])),
         "subject_re": re.compile(r"\b(?:%s)\b" % _phrase_alt(subjects), re.IGNORECASE),
         "subject_lower_re": re.compile(r"\b(?:%s)\b" % _phrase_alt(subjects)),
     }
@@ -192,6 +197,15 @@ def _counts_things(np_text: str, p: dict) -> bool:
     return False
 
 
+def _penalty(p: dict, before: str) -> bool:
+    """Whether ``before``, the text up to a word of death, ends on "to" in the clause of a verb
+    of sentencing ("sentenced two of them to", "condemned 5 men to"): the death is a penalty."""
+    if not p["penalty"] or not before.rstrip().endswith(" to"):
+        return False
+    clause = re.split(r"[;:.!?]|\b(?:and|but|while|after|when)\b", before)[-1]
+    return any(w in p["penalty"] for w in re.findall(r"[a-z]+", clause))
+
+
 def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
             upper: bool | None = None) -> Counted:
     """Metric and subject of the figure at ``sentence[fig_start:fig_end]``."""
@@ -216,6 +230,9 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
         if m["after"]:
             hit = m
             metric = p["after"].get(_WS.sub(" ", hit.group().lower()))
+            if metric == "killed" and _penalty(p, sentence[:fig_end].lower() + right_lower[:m.start()]):
+                metric = None  # "sentenced one of the men to death": the penalty, not a death
+                break
             if metric == "casualties":
                 # "shot and now in critical condition", "shot and later died": the outcome wins
                 outcome = _OUTCOME.match(right_lower, hit.end())
@@ -318,6 +335,13 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
         inc = _GROUP_INCLUDES.search(left)
         if inc:
             metric = p["after"].get(_WS.sub(" ", inc["what"]))
+    if metric is not None and left_end.endswith(" of"):
+        # "the bodies of 6 miners at the clinic": the noun the figure completes wins
+        lm = None
+        for lm in p["before_re"].finditer(left):
+            pass
+        if lm and lm.group().endswith("of") and not left[lm.end():].strip():
+            metric = p["before"].get(_WS.sub(" ", lm.group().lower())) or metric
     if metric is None or coordinated:  # "killed 5 soldiers and 3 …": the verb before wins
         lm = None
         for lm in p["before_re"].finditer(left):

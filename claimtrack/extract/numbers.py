@@ -71,7 +71,10 @@ _WORD_NUM = r"(?:%s)" % _phrase_alt(UNITS)
 # "and" joins only after a scale word: "one hundred and forty", but "thirty and forty" is two numbers
 # white space inside a figure may wrap a line, never cross a blank line (a paragraph)
 _SP = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"
-_WORD_RUN = (rf"{_WORD_NUM}(?:-\n?{_WORD_NUM})?"  # "twenty-five", hard-wrapped as "twenty-\nfive" too
+# a tens word and a unit written apart: "ninety six", "twenty one" (never "two three")
+_TENS_UNIT = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[ \t]+"
+              r"(?:one|two|three|four|five|six|seven|eight|nine)\b")
+_WORD_RUN = (rf"(?:{_TENS_UNIT}|{_WORD_NUM}(?:-\n?{_WORD_NUM})?)"  # "twenty-five", hard-wrapped as "twenty-\nfive" too
              rf"(?:(?:{_SP}|-)(?:hundred|thousand|million|billion|trillion|dozen)\b"
              rf"(?:{_SP}(?:and{_SP})?{_WORD_NUM}(?:-{_WORD_NUM})?\b)?)*")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"

@@ -133,7 +133,8 @@ def _verbs(lexicon: Lexicon) -> dict:
             "comparisons": _by_last_word(tuple(c.lower().split()) for c in g.get("comparisons", [])),
             "loss": words("loss_verbs"), "irrealis": words("irrealis"), "measure_nouns": words("measure_nouns"),
             "measure_verbs": words("measure_verbs"), "rates": words("rate_units"), "fatal": words("fatal_adverbs"),
-            "not_before": frozenset({"received", "treated", "suffered", "taking", "sent", "drew", "send", "sending"})}
+            "not_before": frozenset({"received", "treated", "suffered", "taking", "sent", "drew", "send", "sending"}),
+            "kin": words("kin_nouns"), "time": words("time_nouns") | _MONTHS}
 
 
 @lru_cache(maxsize=8)
@@ -309,6 +310,11 @@ def _predicate_of(parse: Parse, vg, p: dict, verbs: dict | None = None) -> tuple
         return None, vg.negated, vg.modal
     if verbs is not None and main in verbs["states"] and vg.main + 1 < len(toks):
         k = vg.main + 2 if toks[vg.main + 1].low == "as" else vg.main + 1
+        if k + 1 < len(toks) and toks[k].low == "to" and toks[k + 1].low in ("be", "have"):
+            # "were declared to be missing", "were confirmed to have been killed"
+            k += 2
+            if k < len(toks) and toks[k].low == "been":
+                k += 1
         words = parse.words(k, min(len(toks), k + 4))
         # the state as a copula's complement: "listed as critical" reads as "were critical"
         state = _after_metric(p, words)[0] or _after_metric(p, "were " + words)[0]
@@ -392,6 +398,8 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
             if metric and stop > len(form):
                 return metric
     if toks[j].tag in ("PART", "GER") and verb in p["before"] and toks[j].low not in verbs["not_before"]:
+        if p["before"][verb] in ("casualties", "injured") and j >= 1 and toks[j - 1].low in verbs["fatal"]:
+            return "killed"  # "fatally shot four guards", "mortally wounding 2"
         return p["before"][verb]  # "freed 12 of the 90 miners", "killing 3"
     if j >= 1 and f"{toks[j - 1].low} {verb}" in verbs["present2"] and toks[j - 1].tag in ("WORD", "NAME"):
         return verbs["present2"][f"{toks[j - 1].low} {verb}"]  # "Gunman shoots dead 3"
@@ -542,6 +550,104 @@ def _counts_in(parse: Parse, start: int, end: int, p: dict) -> bool:
     return any(_after_metric(p, words[i:])[0] for i in range(len(words)) if i == 0 or words[i - 1] == " ")
 
 
+_DECIMAL = re.compile(r"\d\.\d")
+_SCALE = re.compile(r"\b(?:thousand|million|billion|trillion|mn|bn|m)\b", re.IGNORECASE)
+# prepositions whose object is never the subject of the clause's verb
+_PP_HEADS = frozenset({"with", "for", "against", "alongside", "beside", "behind", "toward", "towards", "near",
+                       "inside", "outside", "into", "onto", "among", "amid", "amongst"})
+_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_CLAUSE_OPENERS = frozenset({"that", "after", "before", "since", "until", "as", "once"})
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "himself", "herself", "themselves", "us", "me"})
+
+
+def _no_count(parse: Parse, start: int, verbs: dict) -> bool:
+    """Whether the figure at token ``start`` is no count of people whatever its predicate:
+
+    - a number with a decimal fraction and no scale word ("version 2.7", "a magnitude of 5.2"):
+      people are counted in whole numbers ("1.5 million" still counts);
+    - the first part of a hyphenated compound that modifies the noun after it ("a 2-goal
+      lead", "a 5-point plan"), save "-strong", which counts a crowd;
+    - the complement of a singular noun of kinship ("a mother of 9", "the father to three
+      girls"): it counts the family, not what happened to the person."""
+    toks = parse.tokens
+    text = parse.sentence[parse.starts[start]:parse.ends[start]]
+    if _DECIMAL.search(text) and not _SCALE.search(text):
+        return True
+    after = parse.sentence[parse.ends[start]:parse.ends[start] + 12]
+    if after[:1] == "-" and after[1:2].isalpha() and not after[1:].lower().startswith("strong"):
+        return True
+    return start >= 2 and toks[start - 1].low in ("of", "to") and toks[start - 2].low in verbs["kin"]
+
+
+def _agent(parse: Parse, start: int, vg, p: dict, verbs: dict) -> bool:
+    """Whether the counted group, the subject of its clause, is the agent of its verb: an
+    active past verb of a metric that takes an object ("killed", "shot and killed",
+    "arrested") with an object after it that is no time ("two officers shot a man", "three
+    gunmen killed 5 villagers"), not its patient ("12 people killed in the blast", "two
+    killed Monday", "3 killed, 2 injured", "the explosion left six shoppers hurt and …")."""
+    toks = parse.tokens
+    j = start - 1
+    while j >= 0 and toks[j].tag in ("DET", "ADV"):
+        j -= 1
+    if j >= 0 and toks[j].tag not in ("PUNCT", "CONJ", "SUB", "REL") and toks[j].low not in _CLAUSE_OPENERS and \
+            toks[j].low not in _SPEECH_WORDS:
+        return False  # the group is an object itself: "left six shoppers hurt and …"
+    if vg.passive or toks[vg.main].tag != "PART" or any(toks[i].tag != "ADV" for i in range(vg.start, vg.main)):
+        return False
+    main = toks[vg.main].low
+    if main not in p["before"] and main not in verbs["present"]:
+        return False  # "died", "perished": no object, no agent
+    k = vg.main + 1
+    n = len(toks)
+    while k < n and toks[k].tag == "ADV":
+        k += 1
+    if k + 1 < n and toks[k].low == "and" and toks[k + 1].tag in ("PART", "ADV"):
+        k += 1  # "shot and killed", "shot and fatally wounded"
+        while k < n and toks[k].tag == "ADV":
+            k += 1
+        if k >= n or toks[k].tag != "PART":
+            return False
+        k += 1
+    if k >= n:
+        return False
+    t = toks[k]
+    if t.low in _OBJECT_PRONOUNS:
+        return True
+    if t.tag == "NUM":
+        # "3 killed 2 injured": a second group with a metric of its own is no object
+        nxt = k + 1
+        while nxt < n and toks[nxt].tag in ("WORD", "NAME") and nxt < k + 3 and not _after_metric(p, toks[nxt].low)[0]:
+            nxt += 1
+        return nxt >= n or not (_after_metric(p, parse.words(nxt, min(n, nxt + 3)))[0] or toks[nxt].tag == "PART")
+    if t.tag == "DET" and t.low not in ("all", "both", "each", "no"):
+        j = k + 1
+        while j < n and toks[j].tag in ("DET", "ADV", "PART", "GER") and j < k + 4:
+            j += 1
+        return j < n and toks[j].tag in ("WORD", "NAME") and toks[j].low not in verbs["time"]
+    return False
+
+
+def _fronted_whole(parse: Parse, start: int, p: dict) -> str | None:
+    """The metric of a whole named before the comma that opens the figure's clause, when the
+    clause before it is only "of" and that whole: "Of the dead, 6 were pilgrims", "Of the 50
+    wounded, 20 were pupils" (the figure is a part of the group, counted as it was; the caller
+    asks it only when the part's own verb is a copula)."""
+    toks = parse.tokens
+    if start < 3 or toks[start - 1].text != ",":
+        return None
+    k = start - 2
+    while k >= 0 and toks[k].text not in _STOP:
+        k -= 1
+    if toks[k + 1].low != "of" or k + 2 >= start - 1:
+        return None
+    words = parse.words(k + 2, start - 1, skip_adverbs=False).split()
+    for i in range(len(words)):
+        metric, _ = _after_metric(p, " ".join(words[i:]))
+        if metric:
+            return metric
+    return None
+
+
 def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     """What figure number ``fig`` of the parsed sentence counts, or None: no reading."""
     np = parse.noun_phrase(fig)
@@ -553,6 +659,8 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     if np.negated or toks[np.start].low in ("zero", "0"):
         return Reading("other")  # "none of the nine", "zero arrests were made"
     head = toks[np.head].low if np.head is not None else None
+    if _no_count(parse, np.start, verbs):
+        return Reading("other")
     if head is not None:
         if head in parse.c["things"] and head not in verbs["subjects"]:
             return Reading("other")
@@ -560,6 +668,19 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             return Reading("other")  # "one shot smashed a window": a bullet
     if _irrealis(parse, np.start, verbs):
         return Reading("other")
+    of = _before(parse, np.start)  # "the release of (the) 8 hostages"
+    if of >= 1 and toks[of].low == "of" and f"{toks[of - 1].low} of" in p["before"] and \
+            toks[of - 1].low not in verbs["measure_nouns"] and toks[of - 1].low != "lives":
+        # the noun of the act the figure completes: "the release of 8 hostages", "the bodies of
+        # 6 miners at the clinic", "the arrest of 4 men hurt in the raid" ("the lives of"
+        # are deaths only when lost: below); an evacuation of people a relative clause says were
+        # hurt moves casualties, not the displaced: "the evacuation of 15 sailors who were hurt"
+        act = p["before"][f"{toks[of - 1].low} of"]
+        if act == "displaced" and np.end < len(toks) and toks[np.end].tag == "REL":
+            inner, negated, _ = _predicate(parse, np.end + 1, p)
+            if inner in ("killed", "injured", "casualties", "hospitalized") and not negated:
+                return Reading(inner)
+        return Reading(act)
     j = _before(parse, np.start)
     if j >= 0 and toks[j].low == "that":
         j = _before(parse, j)
@@ -626,10 +747,6 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         head_metric, _ = _after_metric(p, parse.words(np.head, np.head + 3))
         if head_metric == "killed":
             return Reading("killed")  # "15 bodies were taken away", "9 dead"
-        j = _before(parse, np.start)
-        if head_metric in ("kidnapped", "arrested") and j >= 1 and toks[j].low == "of" and \
-                p["before"].get(f"{toks[j - 1].low} of") == "released":
-            return Reading("released")  # "the release of 12 hostages": the release is the news
     modifier = None
     for i in np.modifiers:
         modifier, _ = _after_metric(p, toks[i].low)
@@ -660,9 +777,27 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
                 modifier, _ = _after_metric(p, parse.words(k, min(len(toks), k + 4)))
                 k += 1
         return Reading(head_metric or modifier or "other")
+    if np.verb_at > np.end and np.start >= 1 and toks[np.start - 1].low in _PP_HEADS:
+        # the object of a preposition, with words between it and the next verb, is no subject
+        # of that verb: "two brothers who hid with dozens of neighbours in a church were
+        # killed" counts the brothers only; its own relative clause still tells what befell it
+        # ("hit along with four others who were hurt", "for a few who were listed as missing")
+        if np.end < len(toks) and toks[np.end].tag == "REL":
+            inner, negated, _ = _predicate(parse, np.end + 1, p, verbs["fatal"], verbs)
+            if inner and not negated:
+                return Reading(inner)
+        return Reading(head_metric or modifier or "other")
     predicate, negated, modal = _predicate(parse, np.verb_at, p, verbs["fatal"], verbs) \
         if np.verb_at < len(toks) else (None, False, None)
     vg = parse.verb_group(np.verb_at) if np.verb_at < len(toks) else None
+    if predicate and vg is not None and np.verb_at == np.end and _agent(parse, np.start, vg, p, verbs):
+        return Reading("other")  # "two guards shot and killed an intruder": they did it
+    if not predicate and not negated and head is None and vg is not None and \
+            toks[vg.main].tag not in ("PART", "GER") and any(toks[i].low in _BE_FORMS for i in range(vg.start, vg.main + 1)):
+        # the part named by a copula only: "Of the 30 held, 12 were women", not "12 were deported"
+        fronted = _fronted_whole(parse, np.start, p)
+        if fronted:
+            return Reading(fronted)  # "Of the dead, 6 were pilgrims": a part of the dead
     if predicate is None and vg is not None and toks[vg.main].tag == "AUX" and vg.main + 2 < len(toks) \
             and toks[vg.main + 1].low == "among" and toks[vg.main + 2].tag == "NUM":
         # "four cooks were among 11 staff hospitalised": the group shares the larger one's metric
