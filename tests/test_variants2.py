@@ -114,7 +114,7 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
           ("injured", 9, 9, "civil defence")]),
         ("Between 300 and 350 nurses walked out and about 1,000 supporters rallied outside "
          "the health department.",
-         [("participants", 900, 1100, U)]),
+         [("participants", 300, 350, U), ("participants", 900, 1100, U)]),
     ],
     "partitive": [
         ("Forty migrants were aboard the dinghy when it sank off Libya; 12 of them were "

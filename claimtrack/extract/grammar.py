@@ -208,6 +208,12 @@ class Parse:
                     f1 = m.end() if m else f1
             if f1 > pos:
                 pos = f1
+        if " - " in sentence:
+            # a hyphen with white space on both sides is a dash, as typed on a keyboard without
+            # one: "32 passengers - most of them pilgrims - were hurt"
+            for i, t in enumerate(tokens):
+                if t.text == "-" and sentence[starts[i] - 1:starts[i]] == " " and sentence[ends[i]:ends[i] + 1] == " ":
+                    tokens[i] = Token("–", "–", t.tag)
         # context classes: "that" after a noun and before a verb is a relative pronoun (most
         # sentences hold none of these words: one search says so)
         at = [i for i, t in enumerate(tokens) if t.low in _CONTEXT] if _CONTEXT_WORD.search(sentence) else ()

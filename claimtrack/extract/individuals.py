@@ -46,6 +46,8 @@ _PASSIVE = {
     "fatally stabbed": "killed", "fatally wounded": "killed", "fatally injured": "killed",
     "murdered": "killed", "slain": "killed", "assassinated": "killed", "gunned down": "killed",
     "pronounced dead": "killed", "found dead": "killed", "declared dead": "killed",
+    "crushed to death": "killed", "burned to death": "killed", "burnt to death": "killed",
+    "hacked to death": "killed", "electrocuted": "killed",
     "wounded": "injured", "injured": "injured", "hurt": "injured", "shot": "injured",
     "stabbed": "injured", "shot and wounded": "injured", "shot and injured": "injured",
     "arrested": "arrested", "detained": "arrested", "taken into custody": "arrested",
@@ -61,7 +63,7 @@ _INTRANSITIVE = {
     "died": "killed", "dies": "killed", "has died": "killed", "had died": "killed", "later died": "killed",
     "was dead": "killed", "is dead": "killed", "went missing": "missing", "remains missing": "missing",
     "is missing": "missing", "was missing": "missing", "has gone missing": "missing",
-    "disappeared": "missing",
+    "disappeared": "missing", "drowned": "killed", "perished": "killed",
 }
 _ACTIVE = {
     "killed": "killed", "shot and killed": "killed", "shot dead": "killed", "fatally shot": "killed",

@@ -102,7 +102,7 @@ def _grammar(lexicon: Lexicon) -> dict:
         rf"(?:dozen|hundred|thousand|million|billion)\b"
         rf"(?:(?:(?<=hundred)|(?<=thousand)){_SP}and{_SP}{_WORD_NUM}(?:-{_WORD_NUM})?\b)?"  # "a hundred and fifty"
         rf"|\ba\s+couple(?:\s+of)?\s+dozen\b|\ba\s+(?:pair|couple|score)(?=\s+of\s)(?!\s+of\s+(?:{DURATION})\b))"
-        rf"|(?=\d)(?<![\w.,/:-])(?<![A-Za-z]-)(?<!\d\s/\s)(?P<digits>{_DIGITS})(?![\w/]|[.,:]\d|-(?!strong\b|points?\b)[A-Za-z]|\s/\s\d)"
+        rf"|(?=\d)(?<![\w,/:-])(?:(?<!\.)|(?<=[a-z][a-z]\.))(?<![A-Za-z]-)(?<!\d\s/\s)(?P<digits>{_DIGITS})(?![\w/]|[.,:]\d|-(?!strong\b|points?\b)[A-Za-z]|\s/\s\d)"
         rf"(?:(?P<scale_sp>{_SP}|-)(?P<scale>{_SCALE_WORDS}|m|k)\b)?"
         rf"|{unit_first}(?<![\w-])(?P<words>{_WORD_RUN})\b(?!-(?:\w))"
     )
