@@ -438,6 +438,10 @@ class Parse:
                 vg = self.verb_group(own) if own is not None else None
                 j = vg.end if vg else j
             nxt = self._finite_from(j)
+            if nxt is not None and any(toks[k].text == "," and toks[k + 1].tag == "CONJ" and
+                                       toks[k + 2].tag in ("NUM", "DET", "WORD", "NAME", "PRON")
+                                       for k in range(i + 1, nxt - 2)):
+                return i  # "five people died in the fire, and two were taken …": a clause with a subject of its own
             return nxt if nxt is not None and nxt > i else i
         if t.text in _CLOSE and i + 1 < n:
             close = _CLOSE[t.text]

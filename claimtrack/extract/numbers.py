@@ -102,9 +102,9 @@ def _grammar(lexicon: Lexicon) -> dict:
         rf"(?:dozen|hundred|thousand|million|billion)\b"
         rf"(?:(?:(?<=hundred)|(?<=thousand)){_SP}and{_SP}{_WORD_NUM}(?:-{_WORD_NUM})?\b)?"  # "a hundred and fifty"
         rf"|\ba\s+couple(?:\s+of)?\s+dozen\b|\ba\s+(?:pair|couple|score)(?=\s+of\s)(?!\s+of\s+(?:{DURATION})\b))"
-        rf"|(?=\d)(?<![\w,/:-])(?:(?<!\.)|(?<=[a-z][a-z]\.))(?<![A-Za-z]-)(?<!\d\s/\s)(?P<digits>{_DIGITS})(?![\w/]|[.,:]\d|-(?!strong\b|points?\b)[A-Za-z]|\s/\s\d)"
+        rf"|(?=\d)(?<![\w,/:-])(?:(?<!\.)|(?<=[a-z][a-z]\.))(?<![A-Za-z]-)(?<!\d\s/\s)(?P<digits>{_DIGITS})(?![\w/]|[.,:]\d|-(?!strong\b|points?\b|odd\b)[A-Za-z]|\s/\s\d)"
         rf"(?:(?P<scale_sp>{_SP}|-)(?P<scale>{_SCALE_WORDS}|m|k)\b)?"
-        rf"|{unit_first}(?<![\w-])(?P<words>{_WORD_RUN})\b(?!-(?:\w))"
+        rf"|{unit_first}(?<![\w-])(?P<words>{_WORD_RUN})\b(?!-(?!odd\b)\w)"
     )
     # Case-insensitive alternations are several times slower in `re`: scan a lower-cased
     # copy with a case-sensitive pattern when lower-casing keeps every offset.
@@ -265,6 +265,10 @@ _RANGE_AFTER = re.compile(
 _AFTER_DATE_LOWER = re.compile(_AFTER_DATE.pattern)
 _UNIT_AFTER_LOWER = re.compile(_UNIT_AFTER.pattern)
 _BETWEEN = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
+# a scale word after a range's end scales both ends: "3 to 4 million", "between 2 and 3 thousand"
+_RANGE_SCALE = re.compile(r"[ \t]+(?P<scale>hundred|thousand|million|billion)\b", re.IGNORECASE)
+# "twenty-odd", "a dozen-odd", "40-odd": the number and some more
+_ODD_AFTER = re.compile(r"-odd\b", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
 # \d{4}-\d{1,2}(?:-\d{1,2})? | \d{1,2}/\d{1,2}(?:/\d{2,4})? | \d{1,2}:\d{2} | \d{1,2}\.\d{1,2}\.\d{2,4}, the
 # first digit taken out so that `re` skips to the next digit in C
@@ -538,14 +542,31 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                                                        not _FROM.search(text, max(0, start - 6), start))
                 if joiner == "dash" and (not digits or r["n"].startswith("0")):
                     ok = False  # "555-0142" is a phone number
-                if ok and rng[0] > x:
+                y, y_end = rng
+                sc = _RANGE_SCALE.match(text, y_end) if ok else None
+                if sc:  # "3 to 4 million": the scale is both ends'
+                    scale = SCALES[sc["scale"].lower()]
+                    y, y_end = y * scale, sc.end()
+                    if not m["scale"] and not (words and SCALES.get(words.split()[-1].lower())):
+                        x = x * scale
+                elif ok and digits and "," not in digits and x < 100 and r["n"].endswith(",000") and x * 1000 < y:
+                    x = x * 1000  # "3-4,000", "10 to 15,000": the first end is in thousands too
+                elif ok and r["n"].split()[-1].lower() in SCALES and not m["scale"] and \
+                        not (words and words.split()[-1].lower() in SCALES) and \
+                        x * SCALES[r["n"].split()[-1].lower()] < y:
+                    x = x * SCALES[r["n"].split()[-1].lower()]  # "five to six hundred"
+                if ok and y > x:
                     if between:
                         qstart = between.start()
-                    fig_end = rng[1]
+                    fig_end = y_end
                     skip_until = fig_end
-                    low, high = x, rng[0]
+                    low, high = x, y
                     qualifier = "range"
                     # "about four or five" stays a range
+        if qualifier == "exact" and not unit and _ODD_AFTER.match(text, fig_end):
+            qualifier = "at_least"  # "twenty-odd people": twenty and some more
+            fig_end += 4
+            skip_until = max(skip_until, fig_end)
         if qualifier not in ("range",):
             if qualifier == "vague":
                 pass
