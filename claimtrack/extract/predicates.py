@@ -507,6 +507,37 @@ def _part_is_subject(parse: Parse, start: int) -> bool:
     return b < 0 or toks[b].tag in ("SUB", "CONJ", "REL") or toks[b].text in (",", ";", ":", "—", "–", "(")
 
 
+def _fronted_of(parse: Parse, start: int) -> int | None:
+    """The token of a fronted "of" or "among" that opens the clause holding the phrase at token
+    ``start`` ("Of the 300 workers, …", "Among those hurt, …"), else None."""
+    toks = parse.tokens
+    j = start - 1
+    while j >= 0 and toks[j].tag == "DET":
+        j -= 1
+    if j >= 0 and toks[j].low in ("of", "among") and \
+            (j == 0 or toks[j - 1].text in (",", ";", ":", "(", "—", "–") or toks[j - 1].tag in ("SUB", "CONJ")):
+        return j
+    return None
+
+
+def _fronted_group(parse: Parse, start: int, p: dict) -> str | None:
+    """The metric of a group named, with no figure, in a fronted partitive before the figure's
+    clause: "Of those killed, 6 were police", "Among the injured, 4 are children"."""
+    toks = parse.tokens
+    if start < 3 or toks[start - 1].text != ",":
+        return None
+    for j in range(start - 2, max(-1, start - 8), -1):
+        if toks[j].tag == "NUM" or toks[j].text in _STOP:
+            return None
+        if toks[j].low in ("of", "among") and (j == 0 or toks[j - 1].text in (",", ";", ":") or
+                                               toks[j - 1].tag in ("SUB", "CONJ")):
+            k = j + 1
+            while k < start - 1 and toks[k].tag in ("DET", "PRON") or toks[k].low == "those":
+                k += 1
+            return _after_metric(p, parse.words(k, start - 1))[0] if k < start - 1 else None
+    return None
+
+
 def _second_object(parse: Parse, j: int, p: dict, verbs: dict) -> bool:
     """Token ``j``, before a figure's phrase, is the second verb of two coordinated verb phrases
     and nothing in its clause counts: "arrested 30 men and seized 12 rifles" (not "arrested and
@@ -639,6 +670,12 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         # what the group is doing, after its head, when the phrase names no metric of its own:
         # "9,000 people marching", "families fleeing"; not "two gunshot victims arriving"
         modifier = verbs["doing"][toks[np.end].low]
+    if _fronted_of(parse, np.start) is not None and any(toks[k].text == "," for k in range(np.end, min(np.verb_at, len(toks)))):
+        # "Of the 300 workers in the factory, 70 were hurt": the whole counts only what its own
+        # phrase says ("Of the 14 people held, 9 were charged"), never the part's verb
+        return Reading(head_metric or modifier or "other")
+    if modifier == "released" and head_metric in ("kidnapped", "arrested"):
+        head_metric = None  # "four freed hostages", "the 5 hostages freed on Sunday": the release is the news
     if _whole_of_part(parse, np.start):
         # "four of the 18 climbers … died": the verb is the part's; the whole counts only what
         # its own phrase says ("40 of the 130 protesters detained")
@@ -667,6 +704,10 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             return among
     if predicate is None and vg is not None:
         predicate = _among(parse, vg, p)  # "two Britons were among the dead"
+    if predicate is None and not negated:
+        fronted = _fronted_group(parse, np.start, p)
+        if fronted:
+            return Reading(fronted)  # "Of those killed, 6 were police officers"
     if negated or predicate == "other":
         return Reading("other")
     if vg is not None and vg.main + 1 < len(toks) and toks[vg.main + 1].low == "to" and \
