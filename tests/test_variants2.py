@@ -212,6 +212,12 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          [("missing", 7, 7, "rescue service")]),
         ("Twenty-one people were, police said, arrested.",
          [("arrested", 21, 21, "police")]),
+        ("Thirty students have, the university confirmed, been detained since Monday.",
+         [("arrested", 30, 30, "university")]),
+        ("Two officers had, a police source said, been shot dead.",
+         [("killed", 2, 2, "police source")]),
+        ("Nine of the protesters were, however, released without charge.",
+         [("released", 9, 9, U)]),
     ],
     "headline-tense": [
         ("Floods kill 19 in Assam, displace 40,000",

@@ -47,6 +47,7 @@ _ING_NOUNS = frozenset({"building", "buildings", "meeting", "wedding", "morning"
 _ED_NOUNS = frozenset({"hundred", "red", "bed", "shed", "need", "seed", "speed", "feed", "creed", "greed",
                        "bleed", "breed", "steed", "weed", "sled", "sped", "fled", "led", "wed", "ted", "fred"})
 _DASHES = frozenset({"—", "–", "--", "---"})
+_STOP_ASIDE = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "—", "–", "--"})
 _CLOSE = {"(": ")", "[": "]", "—": "—", "–": "–", "--": "--", ",": ","}
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "get", "gets", "got", "gotten", "getting"})
 _CONTEXT = frozenset({"that", "which", "who", "as", "since", "after", "before", "until"})
@@ -275,6 +276,16 @@ class Parse:
             elif t.tag == "ADV" or (t.tag == "DET" and t.low in ("all", "both", "each")) or \
                     (t.low == "since" and j > i):  # "have since been freed"
                 pass
+            elif t.text == "," and j > i and finite:
+                # an aside between commas inside the verb group: "were, police said, arrested",
+                # "were, however, released"; what follows the closing comma goes on the group
+                close = next((k for k in range(j + 1, min(n, j + 12)) if toks[k].text in _STOP_ASIDE), None)
+                if close is None or toks[close].text != "," or close + 1 >= n or \
+                        toks[close + 1].tag not in ("PART", "ADV", "NEG", "AUX") or \
+                        any(toks[k].tag == "NUM" for k in range(j + 1, close)):
+                    break
+                j = close + 1
+                continue
             else:
                 break
             finite = finite or (t.low if t.tag in ("AUX", "MODAL") else None)
