@@ -112,7 +112,7 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          "the civil defence said.",
          [("killed", 1, 1, "civil defence"), ("killed", 3, 3, "civil defence"),
           ("injured", 9, 9, "civil defence")]),
-        ("Between 300 and 350 nurses walked out and about 1,000 supporters rallied outside "
+        ("Between 300 and 350 nurses went on strike and about 1,000 supporters rallied outside "
          "the health department.",
          [("participants", 300, 350, U), ("participants", 900, 1100, U)]),
     ],
@@ -317,6 +317,10 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          []),
         ("The strike shut 400 schools and 30 hospitals across the state.",
          []),
+        ("Divers brought up 3 survivors and 9 bodies from the sunken ferry.",
+         [("killed", 9, 9, U)]),
+        ("The storm felled 500 trees and 40 electricity poles and injured 6 people.",
+         [("injured", 6, 6, U)]),
         ("The collapse buried 7 cars and killed 2 pedestrians.",
          [("killed", 2, 2, U)]),
         ("The air strikes hit 9 targets and killed 30 fighters, the coalition said.",
@@ -344,6 +348,8 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
     "metric-priority": [
         ("Eighteen injured miners were airlifted to hospital in Quetta.",
          [("hospitalized", 18, 18, U)]),
+        ("Six wounded soldiers were ferried overnight to a military hospital in Multan.",
+         [("hospitalized", 6, 6, U)]),
         ("Police detained 14 injured protesters at the hospital.",
          [("arrested", 14, 14, U)]),
         ("Eight pupils were killed or wounded when the classroom wall fell.",
@@ -513,7 +519,7 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          "arrested.",
          [("killed", 17, INF, "state emergency agency"), ("killed", 22, 22, U),
           ("arrested", 1, 1, "police")]),
-        ("Thousands of garment workers walked out in Dhaka on Monday. Police put the crowd "
+        ("Thousands of garment workers went on strike in Dhaka on Monday. Police put the crowd "
          "at 8,000; organisers said 20,000 had joined. Officers fired tear gas and rubber "
          "bullets, injuring at least 30 people. Twelve protesters were detained, police "
          "said.",

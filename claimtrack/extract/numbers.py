@@ -14,6 +14,7 @@ from functools import lru_cache
 from ..models import Figure
 from .lexicon import Lexicon, default_lexicon
 from .metrics import _phrase_alt, folded as _folded
+from .sentences import ABBREVIATIONS
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -265,6 +266,7 @@ _RANGE_AFTER = re.compile(
 _AFTER_DATE_LOWER = re.compile(_AFTER_DATE.pattern)
 _UNIT_AFTER_LOWER = re.compile(_UNIT_AFTER.pattern)
 _BETWEEN = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
+_WORD_BEFORE_STOP = re.compile(r"[A-Za-z]+\.\Z")
 # a scale word after a range's end scales both ends: "3 to 4 million", "between 2 and 3 thousand"
 _RANGE_SCALE = re.compile(r"[ \t]+(?P<scale>hundred|thousand|million|billion)\b", re.IGNORECASE)
 # "twenty-odd", "a dozen-odd", "40-odd": the number and some more
@@ -454,6 +456,12 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                     skipped.append(Figure(text[start:end], "vague", low, low, high, start, end))
                 continue
         else:
+            if digits and text[start - 1:start] == ".":
+                # run into a full stop ("spread fast.14 people died"): a whole number and white
+                # space after a word, never after an abbreviation ("Feb.1", "No.4")
+                w = _WORD_BEFORE_STOP.search(text, max(0, start - 12), start)
+                if w is None or w.group()[:-1].lower() in ABBREVIATIONS or not text[end:end + 1].isspace():
+                    continue
             if digits:
                 # the first date or time token near the figure; the pattern has no anchors or
                 # look-arounds, so searching a window of ``text`` is searching its slice

@@ -316,6 +316,14 @@ def _predicate_of(parse: Parse, vg, p: dict, verbs: dict | None = None) -> tuple
             return state, vg.negated, vg.modal
     words = parse.words(vg.main, end)
     metric, stop = _after_metric(p, words)
+    if metric is None and verbs is not None and vg.passive and main in _TRANSFER:
+        # "were airlifted to hospital", "was ferried overnight to a clinic": taken for care
+        k = vg.main + 1
+        while k < len(toks) and toks[k].tag == "ADV":
+            k += 1
+        if k < len(toks) and toks[k].low in ("to", "into") and \
+                any(toks[i].low in verbs["care"] for i in range(k + 1, min(len(toks), k + 4))):
+            return "hospitalized", vg.negated, vg.modal
     if metric is None and end < len(toks) and toks[end].low in ("and", "or") and end + 1 < len(toks):
         second = parse.verb_group(end + 1)  # "were swept away and drowned"
         if second is not None:
@@ -445,8 +453,8 @@ def _list_predicate(parse: Parse, start: int, at: int, p: dict, verbs: dict) -> 
             if following is None or following.negated or following.verb_at >= n:
                 return None
             at = following.verb_at
-            if following.head is not None:
-                state = toks[following.head].low  # "1 officer dead": a state read as the head
+            if following.head is not None and not _plural_or_collective(toks[following.head].low):
+                state = toks[following.head].low  # "1 officer dead": a state read as the head (not "17 bodies")
         elif toks[k].tag in ("WORD", "NAME") and k > at + 1 and toks[k - 1].tag == "DET":
             at = parse._nominal_run(k)[0]  # "a nurse": one named without a figure
             if at >= n or (toks[at].low not in ("and", "or", ",") and not joined):
@@ -672,7 +680,13 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         modifier = verbs["doing"][toks[np.end].low]
     if _fronted_of(parse, np.start) is not None and any(toks[k].text == "," for k in range(np.end, min(np.verb_at, len(toks)))):
         # "Of the 300 workers in the factory, 70 were hurt": the whole counts only what its own
-        # phrase says ("Of the 14 people held, 9 were charged"), never the part's verb
+        # phrase says ("Of the 14 people held, 9 were charged", "Of the 9 men and 2 women who
+        # were hurt, 4 …"), never the part's verb
+        if not (head_metric or modifier):
+            rel = next((k for k in range(np.end, min(np.verb_at, len(toks))) if toks[k].tag == "REL"), None)
+            if rel is not None:
+                inner, negated, _ = _predicate(parse, rel + 1, p)
+                modifier = inner if inner and not negated else None
         return Reading(head_metric or modifier or "other")
     if modifier == "released" and head_metric in ("kidnapped", "arrested"):
         head_metric = None  # "four freed hostages", "the 5 hostages freed on Sunday": the release is the news
