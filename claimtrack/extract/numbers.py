@@ -284,7 +284,9 @@ _YEAR_FOLLOWERS = re.compile(r"\s+(?:people|persons|protesters|demonstrators|sol
 
 
 _WS = re.compile(r"\s+")
-_SCORES_OF = re.compile(r"\s+(?:of|were|have|had|are|more)\b", re.IGNORECASE)
+# "scores" counts people before "of", a verb, or a word of harm ("12 dead, scores hurt")
+_SCORES_OF = re.compile(r"\s+(?:of|were|have|had|are|more|hurt|injured|wounded|dead|killed|arrested|detained|"
+                        r"missing|displaced|feared)\b", re.IGNORECASE)
 _DURATION_AFTER = re.compile(rf"\s+(?:of\s+)?(?:{DURATION})\b", re.IGNORECASE)
 _NOT_FEW_PEOPLE = re.compile(
     r"\s+(?:of\s+)?(?:times|occasions|ways|things|reasons|cases|questions|minutes|"

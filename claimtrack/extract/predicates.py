@@ -53,6 +53,9 @@ _SPEECH_WORDS = frozenset(w for w in SPEECH.split("|") if w.isalpha())
 # what joins the groups of a list that shares one verb
 _LIST_JOINS = frozenset({"and", "or", "as", ",", "plus", "along", "together"})
 EARLIER = "(earlier)"  # a neutral measure noun: the metric of the figure before it
+# verbs of inclusion: their object is part of the group their subject counts ("the 14 dead
+# included 5 children", "those arrested include three journalists")
+_INCLUDE = frozenset({"included", "include", "includes"})
 # verbs of admission: passive and completed by no place of their own, a stay in hospital
 _ADMIT = frozenset({"admitted", "readmitted"})
 
@@ -592,6 +595,11 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     if np.negated or toks[np.start].low in ("zero", "0"):
         return Reading("other")  # "none of the nine", "zero arrests were made"
     head = toks[np.head].low if np.head is not None else None
+    if head is not None and np.head == np.start + 1 == np.end - 1 and not np.modifiers and \
+            head in verbs["present"] and not _plural_or_collective(head) and toks[np.start].low not in ("one", "1") and \
+            (np.end >= len(toks) or toks[np.end].tag in ("PREP", "SUB", "CONJ")):
+        # a singular word after a count of many is its verb: "Thousands march in Melbourne"
+        return Reading(verbs["present"][head])
     if head is not None:
         if head in parse.c["things"] and head not in verbs["subjects"]:
             return Reading("other")
@@ -658,6 +666,15 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     obj = _object_of(parse, np.start, np.end, p, verbs)
     if obj:
         return Reading(obj)
+    if j >= 1 and toks[j].low in _INCLUDE and not (np.end < len(toks) and toks[np.end].tag == "REL") and \
+            toks[j - 1].tag != "NEG" and toks[j - 1].low not in ("not", "n't"):
+        # the part a verb of inclusion names counts what its subject counts
+        whole = _earlier_metric(parse, j, lexicon)
+        if whole is None:
+            c0 = parse.clause_start(j)
+            whole = next((m for k in range(c0, j) for m in [_after_metric(p, parse.words(k, j))[0]] if m), None)
+        if whole:
+            return Reading(whole)
     if _second_object(parse, j, p, verbs):
         return Reading("other")  # "arrested 30 men and seized 12 rifles": the rifles are seized only
     head_metric = None
