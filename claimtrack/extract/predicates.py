@@ -669,9 +669,10 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     if j >= 1 and toks[j].low in _INCLUDE and not (np.end < len(toks) and toks[np.end].tag == "REL") and \
             toks[j - 1].tag != "NEG" and toks[j - 1].low not in ("not", "n't"):
         # the part a verb of inclusion names counts what its subject counts
-        whole = _earlier_metric(parse, j, lexicon)
-        if whole is None:
-            c0 = parse.clause_start(j)
+        c0 = parse.clause_start(j)
+        c0 = max([c0] + [k + 1 for k in range(c0, j) if toks[k].text == "," or toks[k].tag == "CONJ"])
+        whole = next((_figure_metric(parse, k, lexicon) for k in range(c0, j) if toks[k].tag == "NUM"), None)
+        if whole is None or whole == "other":
             whole = next((m for k in range(c0, j) for m in [_after_metric(p, parse.words(k, j))[0]] if m), None)
         if whole:
             return Reading(whole)
