@@ -394,6 +394,13 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
         ("A schoolboy drowned in the swollen river, and his sister is missing.",
          [("killed", 1, 1, U), ("missing", 1, 1, U)]),
     ],
+    "captives": [
+        # a verb of taking or holding whose object it makes captive
+        ("Gunmen are holding 30 villagers captive in the forest, the governor said.",
+         [("kidnapped", 30, 30, "governor")]),
+        ("Rebels took 12 soldiers prisoner after overrunning the outpost.",
+         [("kidnapped", 12, 12, U)]),
+    ],
     "org-pronoun": [
         ("The National Disaster Management Authority said 54 people had died in the "
          "floods. It said 230,000 people were in relief camps.",
@@ -512,6 +519,9 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
     "temporal": [
         ("On Sunday the toll was 12; by Tuesday it had risen to 19, the ministry said.",
          [("killed", 12, 12, "ministry"), ("killed", 19, 19, "ministry")]),
+        ("The death toll stood at 40 on Monday, and by Wednesday it had climbed to 65, the "
+         "governor said.",
+         [("killed", 40, 40, "governor"), ("killed", 65, 65, "governor")]),
         ("In the three days since the quake, 140 aftershocks have been recorded and 31 "
          "people have died.",
          [("killed", 31, 31, U)]),

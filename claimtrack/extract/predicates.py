@@ -56,6 +56,8 @@ EARLIER = "(earlier)"  # a neutral measure noun: the metric of the figure before
 # verbs of inclusion: their object is part of the group their subject counts ("the 14 dead
 # included 5 children", "those arrested include three journalists")
 _INCLUDE = frozenset({"included", "include", "includes"})
+# what a verb of taking or holding makes of its object: "took 6 guards hostage"
+_CAPTIVE = frozenset({"hostage", "hostages", "captive", "captives", "prisoner", "prisoners"})
 # verbs of admission: passive and completed by no place of their own, a stay in hospital
 _ADMIT = frozenset({"admitted", "readmitted"})
 
@@ -197,11 +199,17 @@ def _measured(parse: Parse, start: int, p: dict, verbs: dict) -> str | None:
         j -= 2  # "the crowd numbered in the tens of thousands"
     if j < 0 or toks[j].low not in verbs["measure_verbs"]:
         return None
+    pronoun = crossed = False  # "the toll was 12; by Tuesday it had risen to 19": "it" is the toll
     for m in range(j - 1, max(-1, j - 30), -1):
         t = toks[m]
         if t.tag == "NUM" and toks[j].low == "to" and m >= 1 and toks[m - 1].low == "from":
             continue  # "rose from 12 to 19": the range's first figure
-        if t.low in (";", ":") or t.tag in ("SUB", "NUM"):
+        if t.low == "it" and not crossed:
+            pronoun = True
+        if pronoun and t.low in (";", ",", "and") and not crossed:
+            crossed = True  # the clause before names what "it" is
+            continue
+        if t.low in (";", ":") or t.tag == "SUB" or (t.tag == "NUM" and not crossed):
             return None
         if t.low in verbs["measure_nouns"]:
             for k in range(m + 1, j):  # what the noun counts: "number of arrests", "of people who fled"
@@ -363,6 +371,8 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
     if j < 0:
         return None
     verb = toks[j].low
+    if (verb in _TRANSFER or verb in verbs["custody"]) and end < len(toks) and toks[end].low in _CAPTIVE:
+        return "kidnapped"  # "took 6 guards hostage", "are holding 30 villagers captive"
     if verb in verbs["custody"] and any(toks[i].low in p["subjects"] for i in range(start, end)):
         # "police are holding 9 men": held by police or troops, people are arrested; held by
         # anyone else (talks, seats, hostages) they are not
