@@ -72,6 +72,11 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
         ("Some 40 miners (the whole night shift) were brought to the surface, and 3, all "
          "from the same village, were killed, the mine operator said.",
          [("killed", 3, 3, "mine operator")]),
+        ("About 200 villagers were moved to a school, and 14, most of them elderly, died of "
+         "the cold.",
+         [("killed", 14, 14, U)]),
+        ("Some 300 workers were inside the factory, and 23 were killed when the roof fell.",
+         [("killed", 23, 23, U)]),
         ("Thirty-two passengers - most of them returning from a wedding - were injured when "
          "the bus rolled down a ravine near Shimla, police said.",
          [("injured", 32, 32, "police")]),

@@ -826,4 +826,15 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         # word elsewhere in the clause does not ("who rescued two injured hikers")
         inner, negated, _ = _predicate(parse, np.end + 1, p)
         return Reading(inner if inner and not negated else "other")
+    if vg is not None and predicate is None and toks[vg.main].tag != "GER" and \
+            not _counts_in(parse, np.start + 1, np.verb_at, p):
+        # the phrase's own verb counts nothing, and a clause with a subject of its own follows:
+        # "40 miners were brought to the surface, and 3 … were killed": the 40 are not
+        for k in range(vg.end, len(toks) - 2):
+            if toks[k].text in (";", ":") or toks[k].tag == "SUB":
+                break
+            if toks[k].text == "," and toks[k + 1].tag == "CONJ" and toks[k + 2].tag in ("NUM", "DET", "NAME", "PRON"):
+                if not _counts_in(parse, vg.main, k, p):
+                    return Reading("other")
+                break
     return None
