@@ -57,6 +57,9 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
         ("A nurse who treated patients during the outbreak said 27 people, some of whom had "
          "travelled from the coast, had died of cholera in the camp.",
          [("killed", 27, 27, "nurse")]),
+        ("A doctor who worked at the camp told reporters that 14 children had died "
+         "overnight.",
+         [("killed", 14, 14, "doctor")]),
         ("Thirteen miners who were working on the lowest level when the shaft flooded remain "
          "unaccounted for, the company said on Thursday.",
          [("missing", 13, 13, "company")]),
