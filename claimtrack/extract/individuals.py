@@ -478,9 +478,10 @@ def _np_ends(sentence: str, aux_start: int, g: dict) -> list[int]:
         e = sentence.index(",", a.start()) + 1  # the comma that opens it closes the one before
     lo = max(0, aux_start - 110)
     rel = _RELATIVE.search(sentence, lo, aux_start) if _has_word(sentence, "who", lo, aux_start) else None
-    if rel and not any(w.strip(",") in _SPEECH for w in rel.group().lower().split()):
-        # not past a verb of speech: "a nurse who treated them said 27 people … had died" is
-        # the nurse's report, not her death
+    if rel and not any(w.strip(",") in _SPEECH for w in rel.group().lower().split()[4:]):
+        # not past a verb of speech after the clause's own words: "a nurse who treated patients
+        # there said 27 people … had died" is the nurse's report, not her death ("a woman who
+        # police say was shot", "a man who told deputies he was shot" keep their person)
         ends.append(rel.start())
     for e in list(ends):
         pm = _POSTMODIFIER.search(sentence, max(0, e - 50), e)

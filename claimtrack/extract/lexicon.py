@@ -138,7 +138,7 @@ GRAMMAR = table(
     not_present=words, irrealis=words, measure_nouns=words, measure_verbs=words,
     rate_units=words, pairs=words, things=words, noun_metrics=named(words), fatal_adverbs=words,
     neutral_measures=words, state_verbs=words, comparisons=words, prosecution_verbs=words, denials=words,
-    present_forms=named(words), custody_verbs=words, age_degrees=words,
+    present_forms=named(words), custody_verbs=words, age_degrees=words, modifier_metrics=named(words),
 )
 SCHEMA = table(
     vague=named(interval),

@@ -105,6 +105,7 @@ def _verbs(lexicon: Lexicon) -> dict:
     for metric, words in g.get("noun_metrics", {}).items():
         for w in words:
             nouns.setdefault(w.lower(), metric)
+    modifiers = {w.lower(): metric for metric, ws in g.get("modifier_metrics", {}).items() for w in ws}
     def words(name: str) -> frozenset[str]:
         return frozenset(w.lower() for w in g.get(name, []))
 
@@ -128,7 +129,7 @@ def _verbs(lexicon: Lexicon) -> dict:
     sources = lexicon.data.get("sources", {})
     custodians = frozenset(w.lower() for kind in ("police", "military") for w in sources.get(kind, []) if " " not in w)
     return {"custody": words("custody_verbs"), "custodians": custodians,
-            "present": present, "present2": present2, "past_of": past_of, "nouns": nouns, "subjects": p["subjects"], "care": words("care_places"),
+            "present": present, "present2": present2, "past_of": past_of, "nouns": nouns, "modifiers": modifiers, "subjects": p["subjects"], "care": words("care_places"),
             "doing": doing, "neutral": words("neutral_measures"), "states": words("state_verbs"),
             "prosecution": words("prosecution_verbs"), "denials": words("denials"),
             "persons": frozenset(w.lower() for ws in lexicon.data.get("individuals", {}).get("heads", {}).values()
@@ -153,7 +154,7 @@ def _cue_words(lexicon: Lexicon) -> re.Pattern:
     for phrase in list(p["after"]) + list(p["before"]):
         content = [w for w in phrase.split() if w not in closed] or phrase.split()
         words.add(max(content, key=len))
-    words |= set(v["present"]) | v["custody"] | set(v["past_of"]) | {t.split()[0] for t in v["present2"]} | set(v["nouns"]) | v["care"] | v["measure_nouns"] | v["loss"] | set(v["doing"]) | {"custody", "lives"}
+    words |= set(v["present"]) | v["custody"] | set(v["past_of"]) | {t.split()[0] for t in v["present2"]} | set(v["nouns"]) | v["care"] | v["measure_nouns"] | v["loss"] | set(v["doing"]) | set(v["modifiers"]) | {"custody", "lives"}
     return re.compile(r"\b(?:%s)\b" % _phrase_alt(words))
 
 
@@ -610,6 +611,10 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             (np.end >= len(toks) or toks[np.end].tag in ("PREP", "SUB", "CONJ")):
         # a singular word after a count of many is its verb: "Thousands march in Melbourne"
         return Reading(verbs["present"][head])
+    if head == "strong" and np.head == np.start + 1 and np.start >= 2 and toks[np.start - 1].text == ",":
+        # "the mission, 12,000 strong,": the size of the group the noun before names
+        noun = verbs["nouns"].get(toks[np.start - 2].low)
+        return Reading(noun) if noun else Reading("other")
     if head is not None:
         if head in parse.c["things"] and head not in verbs["subjects"]:
             return Reading("other")
@@ -695,7 +700,7 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             return Reading("killed")  # "15 bodies were taken away", "9 dead"
     modifier = None
     for i in np.modifiers:
-        modifier, _ = _after_metric(p, toks[i].low)
+        modifier = _after_metric(p, toks[i].low)[0] or verbs["modifiers"].get(toks[i].low)
         if modifier:
             break
     if np.end < np.verb_at and np.end < len(toks) and toks[np.end].tag in ("PART", "GER") and not modifier:
