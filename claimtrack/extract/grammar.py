@@ -123,7 +123,8 @@ def classes(lexicon: Lexicon) -> dict:
     return {"table": table, "past": frozenset(past), "catenatives": catenatives,
             "things": frozenset(w.lower() for w in g.get("things", []))
             | frozenset(w.lower() for w in lexicon.data.get("words", {}).get("things", [])),
-            "pairs": frozenset(w.lower() for w in g.get("pairs", [])), "memo": {}}
+            "pairs": frozenset(w.lower() for w in g.get("pairs", [])),
+            "intransitive": frozenset(w.lower() for w in g.get("intransitive", [])), "memo": {}}
 
 
 def _tag(word: str, low: str, first: bool, upper: bool, c: dict) -> str:
@@ -439,7 +440,8 @@ class Parse:
                 return i
             nxt = self._finite_from(own.end)
             return nxt if nxt is not None else i
-        if (t.tag == "PART" and i + 1 < n and toks[i + 1].tag in ("SUB", "PREP") and toks[i + 1].low != "to") \
+        if (t.tag == "PART" and i + 1 < n and toks[i + 1].tag in ("SUB", "PREP") and toks[i + 1].low != "to"
+                and t.low not in self.c["intransitive"]) \
                 or (t.tag == "GER" and i + 1 < n and toks[i + 1].tag in ("DET", "WORD", "NAME", "PREP", "NUM")):
             # "passengers injured when the bus overturned were flown …", "reporters covering the
             # vote were held": a reduced relative, and any clause inside it, hang on the noun

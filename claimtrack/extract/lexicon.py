@@ -139,6 +139,7 @@ GRAMMAR = table(
     rate_units=words, pairs=words, things=words, noun_metrics=named(words), fatal_adverbs=words,
     neutral_measures=words, state_verbs=words, comparisons=words, prosecution_verbs=words, denials=words,
     present_forms=named(words), custody_verbs=words, age_degrees=words, modifier_metrics=named(words),
+    intransitive=words,
 )
 SCHEMA = table(
     vague=named(interval),

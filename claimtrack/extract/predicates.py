@@ -757,6 +757,11 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             return Reading(fronted)  # "Of those killed, 6 were police officers"
     if negated or predicate == "other":
         return Reading("other")
+    if predicate in ("injured", "casualties") and np.partitive and toks[np.end - 1].tag == "PRON" and \
+            np.start >= 1 and toks[np.start - 1].text in ("—", "–", "--", "(", ",") and \
+            _earlier_metric(parse, np.start, lexicon, nearest=True) == "killed":
+        # "left 7 inmates dead — two of them stabbed —": how some of the dead died
+        return Reading("killed", None)
     if vg is not None and vg.main + 1 < len(toks) and toks[vg.main + 1].low == "to" and \
             any(toks[i].low in verbs["prosecution"] for i in range(vg.main + 2, min(len(toks), vg.main + 5))):
         return Reading("other")  # "20 people are expected to be charged": a charge to come is no arrest
