@@ -338,6 +338,8 @@ class Parse:
         count = 0
         while j < n and count < limit:
             t = toks[j]
+            if head is not None and t.low in ("aged", "ages"):
+                break  # "three men aged 20 and 25": an age after the head
             if t.tag in ("WORD", "NAME") or (head is None and t.low == "others"):
                 if head is not None and toks[head].tag == "WORD" and t.tag == "WORD" and head != j - 1:
                     break
@@ -406,6 +408,17 @@ class Parse:
             end = e2
         return NounPhrase(k, end, head, partitive, negated, self._past_attachments(end), mods)
 
+    def _past_ages(self, i: int) -> int:
+        """Past the ages after "aged" at token ``i`` ("aged 15 to 17", "aged 20, 22 and 25")."""
+        toks = self.tokens
+        n = len(toks)
+        j = i + 1
+        while j < n and (toks[j].text[:1].isdigit() or (j > i + 1 and toks[j].low in ("to", "and", "-", "–")) or
+                         toks[j].low == "between" or
+                         (toks[j].text == "," and j + 1 < n and toks[j + 1].text[:1].isdigit())):
+            j += 1
+        return j
+
     def _past_attachments(self, i: int, depth: int = 0) -> int:
         """Where a noun phrase's own verb may start, past a relative clause, a reduced relative
         or an aside that hangs on it at ``i``."""
@@ -414,6 +427,14 @@ class Parse:
         if i >= n:
             return i
         t = toks[i]
+        if t.low in ("aged", "ages") and depth < 3:
+            # an age after the head: "five teenagers aged 15 to 17 were held"
+            j = self._past_ages(i)
+            return self._past_attachments(j, depth + 1) if j > i + 1 else i
+        if t.text == "," and i + 1 < n and toks[i + 1].low in ("aged", "ages"):
+            j = self._past_ages(i + 1)  # "three men, aged 20, 22 and 25, died"
+            if j > i + 2 and j < n and toks[j].text == "," and self.verb_group(j + 1) is not None:
+                return j + 1
         if t.tag == "PREP" and t.low not in ("than", "including", "after", "before", "since", "until", "during") \
                 and depth < 3:
             # a prepositional phrase on the noun: "one of the sons of an envoy to Ostra was hurt"

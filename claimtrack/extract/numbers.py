@@ -24,7 +24,9 @@ UNITS = {
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000, "dozen": 12}
+          "trillion": 1_000_000_000_000, "dozen": 12,
+          # South Asian English: "1.2 lakh people" is 120,000, "3 crore" 30,000,000
+          "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000}
 SCALE_ABBR = {"mln": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000, "m": 1_000_000, "k": 1_000}
 
 # Wordings before a number, longest first within each qualifier.
@@ -73,10 +75,10 @@ _WORD_NUM = r"(?:%s)" % _phrase_alt(UNITS)
 # white space inside a figure may wrap a line, never cross a blank line (a paragraph)
 _SP = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"
 _WORD_RUN = (rf"{_WORD_NUM}(?:-\n?{_WORD_NUM})?"  # "twenty-five", hard-wrapped as "twenty-\nfive" too
-             rf"(?:(?:{_SP}|-)(?:hundred|thousand|million|billion|trillion|dozen)\b"
+             rf"(?:(?:{_SP}|-)(?:hundred|thousand|million|billion|trillion|dozen|lakhs?|crores?)\b"
              rf"(?:{_SP}(?:and{_SP})?{_WORD_NUM}(?:-{_WORD_NUM})?\b)?)*")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE_WORDS = r"hundred|thousand|million|billion|trillion|mln|bn|tn"
+_SCALE_WORDS = r"hundred|thousand|million|billion|trillion|mln|bn|tn|lakhs?|crores?"
 
 
 def _openings(words: list[str], n: int = 3) -> str:
@@ -268,7 +270,7 @@ _UNIT_AFTER_LOWER = re.compile(_UNIT_AFTER.pattern)
 _BETWEEN = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
 _WORD_BEFORE_STOP = re.compile(r"[A-Za-z]+\.\Z")
 # a scale word after a range's end scales both ends: "3 to 4 million", "between 2 and 3 thousand"
-_RANGE_SCALE = re.compile(r"[ \t]+(?P<scale>hundred|thousand|million|billion)\b", re.IGNORECASE)
+_RANGE_SCALE = re.compile(r"[ \t]+(?P<scale>hundred|thousand|million|billion|lakhs?|crores?)\b", re.IGNORECASE)
 # "twenty-odd", "a dozen-odd", "40-odd": the number and some more
 _ODD_AFTER = re.compile(r"-odd\b", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)

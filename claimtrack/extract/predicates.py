@@ -622,6 +622,9 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             return Reading("other")  # "one shot smashed a window": a bullet
     if _irrealis(parse, np.start, verbs):
         return Reading("other")
+    if head is None and np.start >= 2 and toks[np.start - 1].low == "of" and \
+            toks[np.start - 2].low in verbs["persons"] and not _plural_or_collective(toks[np.start - 2].low):
+        return Reading("other")  # "a mother of two", "a father of three": the family, not a count
     j = _before(parse, np.start)
     if j >= 0 and toks[j].low == "that":
         j = _before(parse, j)
