@@ -177,6 +177,14 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
         ("Officials denied that 30 people had died in the crush, saying only 4 had been "
          "injured.",
          [("injured", 4, 4, "officials")]),
+        ("None of the 300 passengers was hurt, though 2 crew members were treated for smoke "
+         "inhalation.",
+         [("injured", 2, 2, U)]),
+        ("No deaths were reported, but 45 homes were flattened and 6 people suffered minor "
+         "injuries.",
+         [("injured", 6, 6, U)]),
+        ("Nobody died in the stampede, but 32 pilgrims were injured, 5 of them critically.",
+         [("injured", 32, 32, U), ("injured", 5, 5, U)]),
         ("No one has been killed in the fighting so far, the UN said, but 12,000 people "
          "have fled their homes.",
          [("displaced", 12000, 12000, "UN")]),
@@ -201,6 +209,12 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          [("missing", 0, 18, "officials")]),
         ("The government has promised to release 500 prisoners by the end of the month.",
          []),
+        # a modal keeps the claim, hedged
+        ("Up to 2,000 people could be forced from their homes if the levee fails, officials "
+         "warned.",
+         [("displaced", 0, 2000, "officials")]),
+        ("The WHO warned that the outbreak could kill 10,000 people by the end of the year.",
+         [("killed", 10000, 10000, "WHO")]),
     ],
     "split-cue": [
         ("At least 23 people, the fire service said on Sunday, were killed when a blaze tore "
@@ -301,6 +315,18 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          []),
         ("The A38 was closed for 5 hours after 3 people were hurt in a pile-up.",
          [("injured", 3, 3, U)]),
+        ("The government has set aside $40 million to rebuild the 2,300 homes destroyed, and 12 "
+         "people remain missing.",
+         [("missing", 12, 12, U)]),
+        ("The striker's 2 goals sealed a 3-1 win; afterwards 9 fans were hurt in a crush at the "
+         "gate.",
+         [("injured", 9, 9, U)]),
+        ("A magnitude 6.4 quake struck at 3.25am local time, killing 14 people.",
+         [("killed", 14, 14, U)]),
+        ("The quake, measuring 7.1, damaged 4,000 homes and left 230 people injured.",
+         [("injured", 230, 230, U)]),
+        ("Each of the 6 victims received a R50,000 payout, the province said.",
+         []),
         ("The temperature reached 47 degrees in Jacobabad, and 9 people died of heatstroke.",
          [("killed", 9, 9, U)]),
         ("The flood broke a record set in 1974, when 14 people drowned.",
