@@ -379,6 +379,13 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          [("killed", 9, 9, U)]),
         ("The storm felled 500 trees and 40 electricity poles and injured 6 people.",
          [("injured", 6, 6, U)]),
+        # a state of no harm after the group: survivors are no count of a metric
+        ("Rescuers pulled out 3 people alive, but 7 others, including a baby, were found dead.",
+         [("killed", 7, 7, U)]),
+        ("Nine passengers were rescued unhurt and 3 died when the minibus plunged into the river.",
+         [("killed", 3, 3, U)]),
+        ("All 17 hostages were freed unharmed when troops stormed the compound.",
+         [("released", 17, 17, U)]),
         ("The collapse buried 7 cars and killed 2 pedestrians.",
          [("killed", 2, 2, U)]),
         ("The air strikes hit 9 targets and killed 30 fighters, the coalition said.",

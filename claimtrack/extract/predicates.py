@@ -56,6 +56,8 @@ EARLIER = "(earlier)"  # a neutral measure noun: the metric of the figure before
 # verbs of inclusion: their object is part of the group their subject counts ("the 14 dead
 # included 5 children", "those arrested include three journalists")
 _INCLUDE = frozenset({"included", "include", "includes"})
+# states that tell a group came to no harm: "pulled 3 people alive", "were found unhurt"
+_UNHARMED = frozenset({"alive", "unharmed", "unhurt", "uninjured", "unscathed", "safe", "safely"})
 # what a verb of taking or holding makes of its object: "took 6 guards hostage"
 _CAPTIVE = frozenset({"hostage", "hostages", "captive", "captives", "prisoner", "prisoners"})
 # verbs of admission: passive and completed by no place of their own, a stay in hospital
@@ -611,6 +613,13 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             (np.end >= len(toks) or toks[np.end].tag in ("PREP", "SUB", "CONJ")):
         # a singular word after a count of many is its verb: "Thousands march in Melbourne"
         return Reading(verbs["present"][head])
+    if head in _UNHARMED:
+        return Reading("other")  # "pulled out 3 people alive, but 7 others were found dead"
+    if np.verb_at < len(toks):
+        vg0 = parse.verb_group(np.verb_at)
+        if vg0 is not None and any(toks[i].low in _UNHARMED for i in range(vg0.main + 1, min(len(toks), vg0.main + 3))) \
+                and _predicate(parse, np.verb_at, p, verbs["fatal"], verbs)[0] is None:
+            return Reading("other")  # "4 climbers were found alive", "were rescued unhurt" (not "were freed unharmed")
     if head == "strong" and np.head == np.start + 1 and np.start >= 2 and toks[np.start - 1].text == ",":
         # "the mission, 12,000 strong,": the size of the group the noun before names
         noun = verbs["nouns"].get(toks[np.start - 2].low)
