@@ -461,6 +461,29 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
         ("A schoolboy drowned in the swollen river, and his sister is missing.",
          [("killed", 1, 1, U), ("missing", 1, 1, U)]),
     ],
+    "other-englishes": [
+        # Indian, Nigerian, Australian and British wire usage
+        ("The 14 injured persons were shifted to the district hospital, the SP said.",
+         [(HOSP, 14, 14, "SP")]),
+        ("Three patients succumbed to their injuries on Tuesday, hospital authorities said.",
+         [("killed", 3, 3, "hospital authorities")]),
+        ("Six people were treated by paramedics at the scene, the London Ambulance Service "
+         "said.",
+         [("injured", 6, 6, "London Ambulance Service")]),
+        ("Eight people were martyred in the air strike on the camp, the health ministry said.",
+         [("killed", 8, 8, "health ministry")]),
+        ("Police nabbed 16 persons in connection with the violence in Jahangirpuri.",
+         [("arrested", 16, 16, U)]),
+        ("At least 20 persons were feared killed when gunmen attacked the village, residents "
+         "said.",
+         [("killed", 20, INF, "residents")]),
+        ("Two men were taken to hospital in a stable condition, NSW Ambulance said.",
+         [("hospitalized", 2, 2, "NSW Ambulance")]),
+        ("Over 500 people have been rendered homeless by the fire in the slum.",
+         [("displaced", 501, INF, U)]),
+        ("Some 120 inmates broke out of the prison after the riot, and 3 warders were hurt.",
+         [("injured", 3, 3, U)]),
+    ],
     "captives": [
         # a verb of taking or holding whose object it makes captive
         ("Gunmen are holding 30 villagers captive in the forest, the governor said.",

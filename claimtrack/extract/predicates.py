@@ -37,7 +37,8 @@ from .metrics import _WS, _patterns, _phrase_alt, counted
 _STRONG = frozenset({"killed", "hospitalized", "arrested", "kidnapped", "missing", "injured", "casualties"})
 _TRANSFER = frozenset({"took", "take", "takes", "taking", "taken", "flew", "flown", "fly", "flies", "flying",
                        "rushed", "rush", "rushes", "airlifted", "carried", "brought", "bring", "brings", "sent",
-                       "send", "sends", "drove", "driven", "ferried", "evacuated", "moved", "transferred"})
+                       "send", "sends", "drove", "driven", "ferried", "evacuated", "moved", "transferred",
+                       "shifted"})
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                      "sept", "oct", "nov", "dec"})
