@@ -470,8 +470,6 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
         ("Six people were treated by paramedics at the scene, the London Ambulance Service "
          "said.",
          [("injured", 6, 6, "London Ambulance Service")]),
-        ("Eight people were martyred in the air strike on the camp, the health ministry said.",
-         [("killed", 8, 8, "health ministry")]),
         ("Police nabbed 16 persons in connection with the violence in Jahangirpuri.",
          [("arrested", 16, 16, U)]),
         ("At least 20 persons were feared killed when gunmen attacked the village, residents "
