@@ -485,6 +485,13 @@ class Parse:
                 "several", "none", "each", "half", "one", "two", "three", "four")
             if t.text == "," and not (quantifier or opener.tag == "DET"):
                 return i
+            if t.text == "," and i + 3 < n and toks[i + 2].low == "of" and toks[i + 3].low in ("whom", "which"):
+                # "…, 20 of whom have been killed": a relative clause of its own; the phrase's
+                # verb, if any, comes after it ("12 people, 3 of whom were children, were hurt")
+                own = self._finite_from(i + 4, i + 12)
+                vg = self.verb_group(own) if own is not None else None
+                nxt = self._finite_from(vg.end, vg.end + 15) if vg is not None else None
+                return nxt if nxt is not None and toks[nxt - 1].text == "," else i
             first_aux = None
             for j in range(i + 1, min(n, i + 25)):
                 if toks[j].tag in ("AUX", "MODAL") and first_aux is None:

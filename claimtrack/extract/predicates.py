@@ -59,6 +59,8 @@ EARLIER = "(earlier)"  # a neutral measure noun: the metric of the figure before
 _INCLUDE = frozenset({"included", "include", "includes"})
 # states that tell a group came to no harm: "pulled 3 people alive", "were found unhurt"
 _UNHARMED = frozenset({"alive", "unharmed", "unhurt", "uninjured", "unscathed", "safe", "safely"})
+# verbs of having: their object's head noun tells what the group is ("has 800 troops")
+_POSSESSION = frozenset({"has", "have", "had", "keeps", "keep", "kept", "maintains", "maintain", "maintained"})
 # what a verb of taking or holding makes of its object: "took 6 guards hostage"
 _CAPTIVE = frozenset({"hostage", "hostages", "captive", "captives", "prisoner", "prisoners"})
 # verbs of admission: passive and completed by no place of their own, a stay in hospital
@@ -843,6 +845,16 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         noun = verbs["nouns"].get(head)
         if noun:
             return Reading(noun)
+    j = _before(parse, np.start)
+    if head is not None and vg is None and j >= 0 and toks[j].low in _POSSESSION and verbs["nouns"].get(head):
+        return Reading(verbs["nouns"][head])  # "Britain has 800 troops in Estonia"
+    if head is None and (np.end >= len(toks) or toks[np.end].text in _STOP):
+        # a bare figure completing a verb of speech after a figure of the sentence: "organisers
+        # claimed 50,000 took part; police said 12,000"
+        if j >= 0 and toks[j].low in _SPEECH_WORDS:
+            earlier = _earlier_metric(parse, np.start, lexicon, nearest=True)
+            if earlier:
+                return Reading(earlier)
     if vg is not None and np.end < len(toks) and toks[np.end].tag == "REL":
         # the phrase's own verb, past its relative clause, counts nothing: the clause's verb
         # tells what happened to the group ("three others who were injured …"), but a metric
