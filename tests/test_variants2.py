@@ -123,6 +123,13 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          "the civil defence said.",
          [("killed", 1, 1, "civil defence"), ("killed", 3, 3, "civil defence"),
           ("injured", 9, 9, "civil defence")]),
+        # gapped clauses and objects: the verb of the first serves the second
+        ("Twelve people were killed in Kabul and 5 in Jalalabad, the interior ministry said.",
+         [("killed", 12, 12, "interior ministry"), ("killed", 5, 5, "interior ministry")]),
+        ("Police arrested 40 protesters on Friday and another 25 on Saturday.",
+         [("arrested", 40, 40, U), ("arrested", 25, 25, U)]),
+        ("The attackers killed 9 soldiers, wounded 14 and abducted 3 others.",
+         [("killed", 9, 9, U), ("injured", 14, 14, U), ("kidnapped", 3, 3, U)]),
         ("Between 300 and 350 nurses went on strike and about 1,000 supporters rallied outside "
          "the health department.",
          [("participants", 300, 350, U), ("participants", 900, 1100, U)]),

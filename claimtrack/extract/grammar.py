@@ -531,6 +531,8 @@ class Parse:
         police": for 3, the 12), else None."""
         toks = self.tokens
         j = np_start - 1
+        while j > 0 and toks[j].tag == "DET" and toks[j].low not in ("the", "a", "an"):
+            j -= 1  # "40 protesters on Friday and another 25 on Saturday"
         if j < 1 or toks[j].low not in ("and", "or", ","):
             return None
         for i in range(j - 1, max(-1, j - 8), -1):

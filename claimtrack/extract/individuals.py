@@ -140,7 +140,7 @@ def _grammar(lexicon: Lexicon) -> dict:
     pron = r"(?P<pron>(?-i:he|she|He|She|HE|SHE))"
     # "another" standing alone after a person or group is one more of them: "one guard was
     # killed and another was wounded"
-    other = r"(?P<other>(?-i:another|Another|ANOTHER))"
+    other = r"(?P<other>(?-i:another|Another|ANOTHER))(?!\s+(?:\d|(?i:one|two|three|four|five|six|seven|eight|nine|ten|dozen|few|several)\b))"
     person = rf"(?<![\w'’-])(?:{desc}|{other}|{name}|{pron})"
     anyone = re.sub(r"\(\?P<\w+>", "(?:", person)  # the same, without group names: for lists
     # a list may hold counted groups beside its persons ("four civilians and a policeman"):

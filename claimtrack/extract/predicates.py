@@ -822,6 +822,12 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             toks[np.start + 1].tag == "PREP" else None
         if k is not None:  # "19 people in one town and 7 in another": the list shares its verb
             return read(parse, toks[k].fig, lexicon)
+        if np.start + 1 < len(toks) and toks[np.start + 1].tag == "PREP" and np.start >= 1 and \
+                toks[np.start - 1].low in ("and", "or"):
+            # a gapped clause: "12 people were killed in Kabul and 5 in Jalalabad"
+            earlier = _earlier_metric(parse, np.start, lexicon, nearest=True)
+            if earlier:
+                return Reading(earlier)
     if vg is None and np.start >= 2 and toks[np.start - 1].low in (",", "and"):
         # the next object of one verb: "killed nine villagers, two pupils and a nurse"
         k = parse.coordinated_before(np.start)
