@@ -695,6 +695,17 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          "presidential palace. Authorities cut internet access for the third time this month.",
          [("killed", 5, INF, "doctors' committee"), ("injured", 101, INF, "committee"),
           ("injured", 20, 20, "committee"), ("participants", 20000, 99999, U)]),
+        ("Dozens of people were hurt when a stand collapsed; 4 of them are in a serious "
+         "condition, officials said.",
+         [("injured", 24, 99, "officials"), ("injured", 4, 4, "officials")]),
+        ("An estimated 1,500 migrants have crossed the Channel this week, 300 of them on "
+         "Tuesday alone.",
+         []),
+        ("Fifteen prisoners escaped, 9 were recaptured and 2 were shot dead by guards.",
+         [("arrested", 9, 9, U), ("killed", 2, 2, U)]),
+        ("At least 5 people were killed and several others injured when a gas cylinder "
+         "exploded in Lahore.",
+         [("killed", 5, INF, U), ("injured", 3, 9, U)]),
         ("The Met said 14 people were arrested. A total of 87 people have been arrested since "
          "the unrest began, taking the number detained this month to 240.",
          [("arrested", 14, 14, "Met"), ("arrested", 87, 87, U), ("arrested", 240, 240, U)]),
