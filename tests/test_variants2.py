@@ -703,8 +703,8 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          []),
         ("Fifteen prisoners escaped, 9 were recaptured and 2 were shot dead by guards.",
          [("arrested", 9, 9, U), ("killed", 2, 2, U)]),
-        ("At least 5 people were killed and several others injured when a gas cylinder "
-         "exploded in Lahore.",
+        ("At least 5 people were killed and several others injured as fire spread through a "
+         "tailoring workshop in Lahore.",
          [("killed", 5, INF, U), ("injured", 3, 9, U)]),
         ("The Met said 14 people were arrested. A total of 87 people have been arrested since "
          "the unrest began, taking the number detained this month to 240.",
