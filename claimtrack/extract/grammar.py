@@ -120,11 +120,11 @@ def classes(lexicon: Lexicon) -> dict:
     for c in sorted(g.get("catenatives", []), key=len, reverse=True):
         words = tuple(c.lower().split())
         catenatives.setdefault(words[0], []).append(words)
-    return {"table": table, "past": frozenset(past), "catenatives": catenatives,
+    return {"intransitive": frozenset(w.lower() for w in g.get("intransitive", [])),
+            "table": table, "past": frozenset(past), "catenatives": catenatives,
             "things": frozenset(w.lower() for w in g.get("things", []))
             | frozenset(w.lower() for w in lexicon.data.get("words", {}).get("things", [])),
-            "pairs": frozenset(w.lower() for w in g.get("pairs", [])),
-            "intransitive": frozenset(w.lower() for w in g.get("intransitive", [])), "memo": {}}
+            "pairs": frozenset(w.lower() for w in g.get("pairs", [])), "memo": {}}
 
 
 def _tag(word: str, low: str, first: bool, upper: bool, c: dict) -> str:

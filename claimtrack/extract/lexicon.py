@@ -132,14 +132,14 @@ WORDS = table(roles=words, hedges=words, things=words)
 INDIVIDUALS = table(titles=words, civilian_roles=words, heads=named(words))
 # The grammar layer's closed word classes, and nouns that name a metric by subject group.
 GRAMMAR = table(
+    modifier_metrics=named(words), intransitive=words,
     determiners=words, pronouns=words, prepositions=words, auxiliaries=words, modals=words,
     catenatives=words, conjunctions=words, subordinators=words, relatives=words,
     negators=words, adverbs=words, irregular_past=words, care_places=words, loss_verbs=words,
     not_present=words, irrealis=words, measure_nouns=words, measure_verbs=words,
     rate_units=words, pairs=words, things=words, noun_metrics=named(words), fatal_adverbs=words,
     neutral_measures=words, state_verbs=words, comparisons=words, prosecution_verbs=words, denials=words,
-    present_forms=named(words), custody_verbs=words, age_degrees=words, modifier_metrics=named(words),
-    intransitive=words,
+    present_forms=named(words), custody_verbs=words, age_degrees=words,
 )
 SCHEMA = table(
     vague=named(interval),
