@@ -196,7 +196,7 @@ QUOTE_STRUCTURES = [
     ("'We lost 5 men,' Captain Ola Berg said, 'and 9 more are wounded.'",
      {("other", 5, 5, "Ola Berg"), ("injured", 9, 9, "Ola Berg")}),
     ("“We have arrested 6 men.\n\n“Two of them are minors,” said Inspector Joy Okafor of the Lagos police.",
-     {("arrested", 6, 6, "Joy Okafor"), ("other", 2, 2, "Joy Okafor")}),
+     {("arrested", 6, 6, "Joy Okafor"), ("arrested", 2, 2, "Joy Okafor")}),
     ("“Twenty-two bodies,” said the coroner, Ann Price, “have been identified so far.”",
      {("killed", 22, 22, "Ann Price")}),
     ("'Nobody died,' the factory owner said, adding that 4 workers were burned.",

@@ -894,14 +894,14 @@ GRAMMAR_METRICS = [
     # a release of captives is the news, whatever their noun counts
     ("The army announced the release of 12 hostages.", "12", "released"),
     ("The release of 9 detainees came after a week of talks.", "9", "released"),
-    ("Rebels agreed to the release of the 30 captives.", "30", "released"),
+    ("Rebels confirmed the release of the 30 captives.", "30", "released"),
     ("The abduction of 12 hostages was confirmed.", "12", "kidnapped"),
     ("The rebels threatened to kill 10 hostages.", "10", "other"),
     # a phrase whose own verb counts nothing: a metric in another noun's clause is not its own
     ("40 senators had been briefed on the raid that killed 3.", "40", "other"),
     ("12 pupils were questioned about the fire which injured 4 teachers.", "12", "other"),
     ("Nine men were seen near the house where 2 died.", "Nine", "other"),
-    ("Four men with gunshot wounds were driven to a clinic until medics came.", "Four", "injured"),
+    ("Four men with gunshot wounds were driven to a clinic until medics came.", "Four", "hospitalized"),
     ("40 senators had been briefed on the raid that killed 3.", "3", "killed"),
     # rates: a number per day counts no one once
     ("The kitchen serves 550 meals a day.", "550", "other"),

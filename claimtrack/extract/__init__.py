@@ -159,6 +159,10 @@ _WINDOW = 300
 # a figure placed among a group a pronoun refers back to: "… of them were among them/those"
 _AMONG_THEM = re.compile(r"[^.;:!?]{0,60}?\b(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:them|those|these)\s*[.;!?]",
                          re.IGNORECASE)
+# a sentence that opens on a part of the group the sentence before counted, named by a copula:
+# "Police held 9 men. Three of them were minors."
+_PART_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\s+(?:were|was|are|is)\s+(?:also\s+)?(?!among\b)[a-z]",
+                           re.IGNORECASE)
 _QUOTE_MARKS = ("“", "«", "„", "\"", "‘", "''")
 _CLOSERS = "”\"»’'"
 _QUOTE_HOPS = 3  # how many earlier quotes of a paragraph may lend their speaker
@@ -382,6 +386,13 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None, date: str | Non
             if metric != "other" and f.value is not None and \
                     ratio_part(f.value, text[max(0, f.start - 40):f.start], text[f.end:f.end + 60]):
                 metric = "other"  # "one in five residents": a share of a group, not a count
+            if metric == "other" and claims and n == 0 and not sentence[:f.start - s0].strip(" \"“") and \
+                    _PART_OF_THEM.match(sentence, f.end - s0) and not predicates.may_count(sentence[f.end - s0:], lex):
+                # "Three of them were minors": a part of the group the sentence before counted
+                back = next((c for c in reversed(claims) if c.metric != "other" and i > 0
+                             and spans[i - 1][0] <= c.figure.start < s0), None)
+                if back is not None:
+                    metric = back.metric
             if metric == "other" and claims and _AMONG_THEM.match(sentence, f.end - s0):
                 # "2 of its volunteers were among them": the group an earlier sentence counted
                 back = next((c for c in reversed(claims) if c.metric != "other" and i > 0

@@ -47,6 +47,7 @@ _ING_NOUNS = frozenset({"building", "buildings", "meeting", "wedding", "morning"
 _ED_NOUNS = frozenset({"hundred", "red", "bed", "shed", "need", "seed", "speed", "feed", "creed", "greed",
                        "bleed", "breed", "steed", "weed", "sled", "sped", "fled", "led", "wed", "ted", "fred"})
 _DASHES = frozenset({"—", "–", "--", "---"})
+_STOP_ASIDE = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "—", "–", "--"})
 _CLOSE = {"(": ")", "[": "]", "—": "—", "–": "–", "--": "--", ",": ","}
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "get", "gets", "got", "gotten", "getting"})
 _CONTEXT = frozenset({"that", "which", "who", "as", "since", "after", "before", "until"})
@@ -119,7 +120,8 @@ def classes(lexicon: Lexicon) -> dict:
     for c in sorted(g.get("catenatives", []), key=len, reverse=True):
         words = tuple(c.lower().split())
         catenatives.setdefault(words[0], []).append(words)
-    return {"table": table, "past": frozenset(past), "catenatives": catenatives,
+    return {"intransitive": frozenset(w.lower() for w in g.get("intransitive", [])),
+            "table": table, "past": frozenset(past), "catenatives": catenatives,
             "things": frozenset(w.lower() for w in g.get("things", []))
             | frozenset(w.lower() for w in lexicon.data.get("words", {}).get("things", [])),
             "pairs": frozenset(w.lower() for w in g.get("pairs", [])),
@@ -210,6 +212,12 @@ class Parse:
                     f1 = m.end() if m else f1
             if f1 > pos:
                 pos = f1
+        if " - " in sentence:
+            # a hyphen with white space on both sides is a dash, as typed on a keyboard without
+            # one: "32 passengers - most of them pilgrims - were hurt"
+            for i, t in enumerate(tokens):
+                if t.text == "-" and sentence[starts[i] - 1:starts[i]] == " " and sentence[ends[i]:ends[i] + 1] == " ":
+                    tokens[i] = Token("–", "–", t.tag)
         # context classes: "that" after a noun and before a verb is a relative pronoun (most
         # sentences hold none of these words: one search says so)
         at = [i for i, t in enumerate(tokens) if t.low in _CONTEXT] if _CONTEXT_WORD.search(sentence) else ()
@@ -271,6 +279,16 @@ class Parse:
             elif t.tag == "ADV" or (t.tag == "DET" and t.low in ("all", "both", "each")) or \
                     (t.low == "since" and j > i):  # "have since been freed"
                 pass
+            elif t.text == "," and j > i and finite:
+                # an aside between commas inside the verb group: "were, police said, arrested",
+                # "were, however, released"; what follows the closing comma goes on the group
+                close = next((k for k in range(j + 1, min(n, j + 12)) if toks[k].text in _STOP_ASIDE), None)
+                if close is None or toks[close].text != "," or close + 1 >= n or \
+                        toks[close + 1].tag not in ("PART", "ADV", "NEG", "AUX") or \
+                        any(toks[k].tag == "NUM" for k in range(j + 1, close)):
+                    break
+                j = close + 1
+                continue
             else:
                 break
             finite = finite or (t.low if t.tag in ("AUX", "MODAL") else None)
@@ -322,6 +340,8 @@ class Parse:
         count = 0
         while j < n and count < limit:
             t = toks[j]
+            if head is not None and t.low in ("aged", "ages"):
+                break  # "three men aged 20 and 25": an age after the head
             if t.tag in ("WORD", "NAME") or (head is None and t.low == "others"):
                 if head is not None and toks[head].tag == "WORD" and t.tag == "WORD" and head != j - 1:
                     break
@@ -390,6 +410,17 @@ class Parse:
             end = e2
         return NounPhrase(k, end, head, partitive, negated, self._past_attachments(end), mods)
 
+    def _past_ages(self, i: int) -> int:
+        """Past the ages after "aged" at token ``i`` ("aged 15 to 17", "aged 20, 22 and 25")."""
+        toks = self.tokens
+        n = len(toks)
+        j = i + 1
+        while j < n and (toks[j].text[:1].isdigit() or (j > i + 1 and toks[j].low in ("to", "and", "-", "–")) or
+                         toks[j].low == "between" or
+                         (toks[j].text == "," and j + 1 < n and toks[j + 1].text[:1].isdigit())):
+            j += 1
+        return j
+
     def _past_attachments(self, i: int, depth: int = 0) -> int:
         """Where a noun phrase's own verb may start, past a relative clause, a reduced relative
         or an aside that hangs on it at ``i``."""
@@ -398,6 +429,14 @@ class Parse:
         if i >= n:
             return i
         t = toks[i]
+        if t.low in ("aged", "ages") and depth < 3:
+            # an age after the head: "five teenagers aged 15 to 17 were held"
+            j = self._past_ages(i)
+            return self._past_attachments(j, depth + 1) if j > i + 1 else i
+        if t.text == "," and i + 1 < n and toks[i + 1].low in ("aged", "ages"):
+            j = self._past_ages(i + 1)  # "three men, aged 20, 22 and 25, died"
+            if j > i + 2 and j < n and toks[j].text == "," and self.verb_group(j + 1) is not None:
+                return j + 1
         if t.tag == "PREP" and t.low not in ("than", "including", "after", "before", "since", "until", "during") \
                 and depth < 3:
             # a prepositional phrase on the noun: "one of the sons of an envoy to Ostra was hurt"
@@ -429,8 +468,9 @@ class Parse:
                 return i
             nxt = self._finite_from(own.end)
             return nxt if nxt is not None else i
-        if (t.tag == "PART" and i + 1 < n and ((toks[i + 1].tag in ("SUB", "PREP") and toks[i + 1].low != "to")
-                                               or toks[i + 1].low in self.c["time_openers"])) \
+        if (t.tag == "PART" and i + 1 < n and t.low not in self.c["intransitive"] and
+                ((toks[i + 1].tag in ("SUB", "PREP") and toks[i + 1].low != "to")
+                 or toks[i + 1].low in self.c["time_openers"])) \
                 or (t.tag == "GER" and i + 1 < n and toks[i + 1].tag in ("DET", "WORD", "NAME", "PREP", "NUM")):
             # "passengers injured when the bus overturned were flown …", "reporters covering the
             # vote were held", "the men arrested last year were freed": a reduced relative, and
@@ -444,6 +484,10 @@ class Parse:
             # "800 fans gathered at the gate for a singer, who a court had jailed" — gathered is the verb
             stop = next((m for m in range(j + 1, n) if toks[m].tag == "REL" and toks[m - 1].text == ","), None)
             nxt = self._finite_from(j, stop)
+            if nxt is not None and any(toks[k].text == "," and toks[k + 1].tag == "CONJ" and
+                                       toks[k + 2].tag in ("NUM", "DET", "WORD", "NAME", "PRON")
+                                       for k in range(i + 1, nxt - 2)):
+                return i  # "five people died in the fire, and two were taken …": a clause with a subject of its own
             return nxt if nxt is not None and nxt > i else i
         if t.text in _CLOSE and i + 1 < n:
             close = _CLOSE[t.text]
@@ -453,6 +497,13 @@ class Parse:
                 "several", "none", "each", "half", "one", "two", "three", "four")
             if t.text == "," and not (quantifier or opener.tag == "DET"):
                 return i
+            if t.text == "," and i + 3 < n and toks[i + 2].low == "of" and toks[i + 3].low in ("whom", "which"):
+                # "…, 20 of whom have been killed": a relative clause of its own; the phrase's
+                # verb, if any, comes after it ("12 people, 3 of whom were children, were hurt")
+                own = self._finite_from(i + 4, i + 12)
+                vg = self.verb_group(own) if own is not None else None
+                nxt = self._finite_from(vg.end, vg.end + 15) if vg is not None else None
+                return nxt if nxt is not None and toks[nxt - 1].text == "," else i
             first_aux = None
             for j in range(i + 1, min(n, i + 25)):
                 if toks[j].tag in ("AUX", "MODAL") and first_aux is None:
@@ -492,6 +543,8 @@ class Parse:
         police": for 3, the 12), else None."""
         toks = self.tokens
         j = np_start - 1
+        while j > 0 and toks[j].tag == "DET" and toks[j].low not in ("the", "a", "an"):
+            j -= 1  # "40 protesters on Friday and another 25 on Saturday"
         if j < 1 or toks[j].low not in ("and", "or", ","):
             return None
         for i in range(j - 1, max(-1, j - 8), -1):

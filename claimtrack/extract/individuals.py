@@ -46,6 +46,8 @@ _PASSIVE = {
     "fatally stabbed": "killed", "fatally wounded": "killed", "fatally injured": "killed",
     "murdered": "killed", "slain": "killed", "assassinated": "killed", "gunned down": "killed",
     "pronounced dead": "killed", "found dead": "killed", "declared dead": "killed",
+    "crushed to death": "killed", "burned to death": "killed", "burnt to death": "killed",
+    "hacked to death": "killed", "electrocuted": "killed",
     "wounded": "injured", "injured": "injured", "hurt": "injured", "shot": "injured",
     "stabbed": "injured", "shot and wounded": "injured", "shot and injured": "injured",
     "arrested": "arrested", "detained": "arrested", "taken into custody": "arrested",
@@ -61,7 +63,7 @@ _INTRANSITIVE = {
     "died": "killed", "dies": "killed", "has died": "killed", "had died": "killed", "later died": "killed",
     "was dead": "killed", "is dead": "killed", "went missing": "missing", "remains missing": "missing",
     "is missing": "missing", "was missing": "missing", "has gone missing": "missing",
-    "disappeared": "missing",
+    "disappeared": "missing", "drowned": "killed", "perished": "killed",
 }
 _ACTIVE = {
     "killed": "killed", "shot and killed": "killed", "shot dead": "killed", "fatally shot": "killed",
@@ -142,7 +144,7 @@ def _grammar(lexicon: Lexicon) -> dict:
     pron = r"(?P<pron>(?-i:he|she|He|She|HE|SHE))"
     # "another" standing alone after a person or group is one more of them: "one guard was
     # killed and another was wounded"
-    other = r"(?P<other>(?-i:another|Another|ANOTHER))"
+    other = r"(?P<other>(?-i:another|Another|ANOTHER))(?!\s+(?:\d|(?i:one|two|three|four|five|six|seven|eight|nine|ten|dozen|few|several)\b))"
     person = rf"(?<![\w'’-])(?:{desc}|{other}|{name}|{pron})"
     anyone = re.sub(r"\(\?P<\w+>", "(?:", person)  # the same, without group names: for lists
     # a list may hold counted groups beside its persons ("four civilians and a policeman"):
@@ -510,7 +512,10 @@ def _np_ends(sentence: str, aux_start: int, g: dict) -> list[int]:
         e = sentence.index(",", a.start()) + 1  # the comma that opens it closes the one before
     lo = max(0, aux_start - 110)
     rel = _RELATIVE.search(sentence, lo, aux_start) if _has_word(sentence, "who", lo, aux_start) else None
-    if rel:
+    if rel and not any(w.strip(",") in _SPEECH for w in rel.group().lower().split()[4:]):
+        # not past a verb of speech after the clause's own words: "a nurse who treated patients
+        # there said 27 people … had died" is the nurse's report, not her death ("a woman who
+        # police say was shot", "a man who told deputies he was shot" keep their person)
         ends.append(rel.start())
     for e in list(ends):
         pm = _POSTMODIFIER.search(sentence, max(0, e - 50), e)

@@ -132,6 +132,7 @@ WORDS = table(roles=words, hedges=words, things=words)
 INDIVIDUALS = table(titles=words, civilian_roles=words, heads=named(words))
 # The grammar layer's closed word classes, and nouns that name a metric by subject group.
 GRAMMAR = table(
+    modifier_metrics=named(words), intransitive=words,
     determiners=words, pronouns=words, prepositions=words, auxiliaries=words, modals=words,
     catenatives=words, conjunctions=words, subordinators=words, relatives=words,
     negators=words, adverbs=words, irregular_past=words, care_places=words, loss_verbs=words,

@@ -14,6 +14,7 @@ from functools import lru_cache
 from ..models import Figure
 from .lexicon import Lexicon, default_lexicon
 from .metrics import _phrase_alt, folded as _folded
+from .sentences import ABBREVIATIONS
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -23,7 +24,9 @@ UNITS = {
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000, "dozen": 12}
+          "trillion": 1_000_000_000_000, "dozen": 12,
+          # South Asian English: "1.2 lakh people" is 120,000, "3 crore" 30,000,000
+          "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000}
 SCALE_ABBR = {"mln": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000, "m": 1_000_000, "k": 1_000}
 
 # Wordings before a number, longest first within each qualifier.
@@ -75,10 +78,10 @@ _SP = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"
 _TENS_UNIT = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[ \t]+"
               r"(?:one|two|three|four|five|six|seven|eight|nine)\b")
 _WORD_RUN = (rf"(?:{_TENS_UNIT}|{_WORD_NUM}(?:-\n?{_WORD_NUM})?)"  # "twenty-five", hard-wrapped as "twenty-\nfive" too
-             rf"(?:(?:{_SP}|-)(?:hundred|thousand|million|billion|trillion|dozen)\b"
+             rf"(?:(?:{_SP}|-)(?:hundred|thousand|million|billion|trillion|dozen|lakhs?|crores?)\b"
              rf"(?:{_SP}(?:and{_SP})?{_WORD_NUM}(?:-{_WORD_NUM})?\b)?)*")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE_WORDS = r"hundred|thousand|million|billion|trillion|mln|bn|tn"
+_SCALE_WORDS = r"hundred|thousand|million|billion|trillion|mln|bn|tn|lakhs?|crores?"
 
 
 def _openings(words: list[str], n: int = 3) -> str:
@@ -105,9 +108,9 @@ def _grammar(lexicon: Lexicon) -> dict:
         rf"(?:dozen|hundred|thousand|million|billion)\b"
         rf"(?:(?:(?<=hundred)|(?<=thousand)){_SP}and{_SP}{_WORD_NUM}(?:-{_WORD_NUM})?\b)?"  # "a hundred and fifty"
         rf"|\ba\s+couple(?:\s+of)?\s+dozen\b|\ba\s+(?:pair|couple|score)(?=\s+of\s)(?!\s+of\s+(?:{DURATION})\b))"
-        rf"|(?=\d)(?<![\w.,/:-])(?<![A-Za-z]-)(?<!\d\s/\s)(?P<digits>{_DIGITS})(?![\w/]|[.,:]\d|-(?!strong\b|points?\b)[A-Za-z]|\s/\s\d)"
+        rf"|(?=\d)(?<![\w,/:-])(?:(?<!\.)|(?<=[a-z][a-z]\.))(?<![A-Za-z]-)(?<!\d\s/\s)(?P<digits>{_DIGITS})(?![\w/]|[.,:]\d|-(?!strong\b|points?\b|odd\b)[A-Za-z]|\s/\s\d)"
         rf"(?:(?P<scale_sp>{_SP}|-)(?P<scale>{_SCALE_WORDS}|m|k)\b)?"
-        rf"|{unit_first}(?<![\w-])(?P<words>{_WORD_RUN})\b(?!-(?:\w))"
+        rf"|{unit_first}(?<![\w-])(?P<words>{_WORD_RUN})\b(?!-(?!odd\b)\w)"
     )
     # Case-insensitive alternations are several times slower in `re`: scan a lower-cased
     # copy with a case-sensitive pattern when lower-casing keeps every offset.
@@ -268,6 +271,11 @@ _RANGE_AFTER = re.compile(
 _AFTER_DATE_LOWER = re.compile(_AFTER_DATE.pattern)
 _UNIT_AFTER_LOWER = re.compile(_UNIT_AFTER.pattern)
 _BETWEEN = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
+_WORD_BEFORE_STOP = re.compile(r"[A-Za-z]+\.\Z")
+# a scale word after a range's end scales both ends: "3 to 4 million", "between 2 and 3 thousand"
+_RANGE_SCALE = re.compile(r"[ \t]+(?P<scale>hundred|thousand|million|billion|lakhs?|crores?)\b", re.IGNORECASE)
+# "twenty-odd", "a dozen-odd", "40-odd": the number and some more
+_ODD_AFTER = re.compile(r"-odd\b", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
 # \d{4}-\d{1,2}(?:-\d{1,2})? | \d{1,2}/\d{1,2}(?:/\d{2,4})? | \d{1,2}:\d{2} | \d{1,2}\.\d{1,2}\.\d{2,4}, the
 # first digit taken out so that `re` skips to the next digit in C
@@ -281,7 +289,9 @@ _YEAR_FOLLOWERS = re.compile(r"\s+(?:people|persons|protesters|demonstrators|sol
 
 
 _WS = re.compile(r"\s+")
-_SCORES_OF = re.compile(r"\s+(?:of|were|have|had|are|more)\b", re.IGNORECASE)
+# "scores" counts people before "of", a verb, or a word of harm ("12 dead, scores hurt")
+_SCORES_OF = re.compile(r"\s+(?:of|were|have|had|are|more|hurt|injured|wounded|dead|killed|arrested|detained|"
+                        r"missing|displaced|feared)\b", re.IGNORECASE)
 _DURATION_AFTER = re.compile(rf"\s+(?:of\s+)?(?:{DURATION})\b", re.IGNORECASE)
 _NOT_FEW_PEOPLE = re.compile(
     r"\s+(?:of\s+)?(?:times|occasions|ways|things|reasons|cases|questions|minutes|"
@@ -453,6 +463,12 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                     skipped.append(Figure(text[start:end], "vague", low, low, high, start, end))
                 continue
         else:
+            if digits and text[start - 1:start] == ".":
+                # run into a full stop ("spread fast.14 people died"): a whole number and white
+                # space after a word, never after an abbreviation ("Feb.1", "No.4")
+                w = _WORD_BEFORE_STOP.search(text, max(0, start - 12), start)
+                if w is None or w.group()[:-1].lower() in ABBREVIATIONS or not text[end:end + 1].isspace():
+                    continue
             if digits:
                 # the first date or time token near the figure; the pattern has no anchors or
                 # look-arounds, so searching a window of ``text`` is searching its slice
@@ -541,14 +557,31 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                                                        not _FROM.search(text, max(0, start - 6), start))
                 if joiner == "dash" and (not digits or r["n"].startswith("0")):
                     ok = False  # "555-0142" is a phone number
-                if ok and rng[0] > x:
+                y, y_end = rng
+                sc = _RANGE_SCALE.match(text, y_end) if ok else None
+                if sc:  # "3 to 4 million": the scale is both ends'
+                    scale = SCALES[sc["scale"].lower()]
+                    y, y_end = y * scale, sc.end()
+                    if not m["scale"] and not (words and SCALES.get(words.split()[-1].lower())):
+                        x = x * scale
+                elif ok and digits and "," not in digits and x < 100 and r["n"].endswith(",000") and x * 1000 < y:
+                    x = x * 1000  # "3-4,000", "10 to 15,000": the first end is in thousands too
+                elif ok and r["n"].split()[-1].lower() in SCALES and not m["scale"] and \
+                        not (words and words.split()[-1].lower() in SCALES) and \
+                        x * SCALES[r["n"].split()[-1].lower()] < y:
+                    x = x * SCALES[r["n"].split()[-1].lower()]  # "five to six hundred"
+                if ok and y > x:
                     if between:
                         qstart = between.start()
-                    fig_end = rng[1]
+                    fig_end = y_end
                     skip_until = fig_end
-                    low, high = x, rng[0]
+                    low, high = x, y
                     qualifier = "range"
                     # "about four or five" stays a range
+        if qualifier == "exact" and not unit and _ODD_AFTER.match(text, fig_end):
+            qualifier = "at_least"  # "twenty-odd people": twenty and some more
+            fig_end += 4
+            skip_until = max(skip_until, fig_end)
         if qualifier not in ("range",):
             if qualifier == "vague":
                 pass

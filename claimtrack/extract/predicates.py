@@ -37,7 +37,8 @@ from .metrics import _WS, _patterns, _phrase_alt, counted
 _STRONG = frozenset({"killed", "hospitalized", "arrested", "kidnapped", "missing", "injured", "casualties"})
 _TRANSFER = frozenset({"took", "take", "takes", "taking", "taken", "flew", "flown", "fly", "flies", "flying",
                        "rushed", "rush", "rushes", "airlifted", "carried", "brought", "bring", "brings", "sent",
-                       "send", "sends", "drove", "driven", "ferried", "evacuated", "moved", "transferred"})
+                       "send", "sends", "drove", "driven", "ferried", "evacuated", "moved", "transferred",
+                       "shifted"})
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                      "sept", "oct", "nov", "dec"})
@@ -53,6 +54,15 @@ _SPEECH_WORDS = frozenset(w for w in SPEECH.split("|") if w.isalpha())
 # what joins the groups of a list that shares one verb
 _LIST_JOINS = frozenset({"and", "or", "as", ",", "plus", "along", "together"})
 EARLIER = "(earlier)"  # a neutral measure noun: the metric of the figure before it
+# verbs of inclusion: their object is part of the group their subject counts ("the 14 dead
+# included 5 children", "those arrested include three journalists")
+_INCLUDE = frozenset({"included", "include", "includes"})
+# states that tell a group came to no harm: "pulled 3 people alive", "were found unhurt"
+_UNHARMED = frozenset({"alive", "unharmed", "unhurt", "uninjured", "unscathed", "safe", "safely"})
+# verbs of having: their object's head noun tells what the group is ("has 800 troops")
+_POSSESSION = frozenset({"has", "have", "had", "keeps", "keep", "kept", "maintains", "maintain", "maintained"})
+# what a verb of taking or holding makes of its object: "took 6 guards hostage"
+_CAPTIVE = frozenset({"hostage", "hostages", "captive", "captives", "prisoner", "prisoners"})
 # verbs of admission: passive and completed by no place of their own, a stay in hospital
 _ADMIT = frozenset({"admitted", "readmitted"})
 
@@ -100,6 +110,7 @@ def _verbs(lexicon: Lexicon) -> dict:
     for metric, words in g.get("noun_metrics", {}).items():
         for w in words:
             nouns.setdefault(w.lower(), metric)
+    modifiers = {w.lower(): metric for metric, ws in g.get("modifier_metrics", {}).items() for w in ws}
     def words(name: str) -> frozenset[str]:
         return frozenset(w.lower() for w in g.get(name, []))
 
@@ -123,7 +134,7 @@ def _verbs(lexicon: Lexicon) -> dict:
     sources = lexicon.data.get("sources", {})
     custodians = frozenset(w.lower() for kind in ("police", "military") for w in sources.get(kind, []) if " " not in w)
     return {"custody": words("custody_verbs"), "custodians": custodians,
-            "present": present, "present2": present2, "past_of": past_of, "nouns": nouns, "subjects": p["subjects"], "care": words("care_places"),
+            "present": present, "present2": present2, "past_of": past_of, "nouns": nouns, "modifiers": modifiers, "subjects": p["subjects"], "care": words("care_places"),
             "doing": doing, "neutral": words("neutral_measures"), "states": words("state_verbs"),
             "prosecution": words("prosecution_verbs"), "denials": words("denials"),
             "persons": frozenset(w.lower() for ws in lexicon.data.get("individuals", {}).get("heads", {}).values()
@@ -149,7 +160,7 @@ def _cue_words(lexicon: Lexicon) -> re.Pattern:
     for phrase in list(p["after"]) + list(p["before"]):
         content = [w for w in phrase.split() if w not in closed] or phrase.split()
         words.add(max(content, key=len))
-    words |= set(v["present"]) | v["custody"] | set(v["past_of"]) | {t.split()[0] for t in v["present2"]} | set(v["nouns"]) | v["care"] | v["measure_nouns"] | v["loss"] | set(v["doing"]) | {"custody", "lives"}
+    words |= set(v["present"]) | v["custody"] | set(v["past_of"]) | {t.split()[0] for t in v["present2"]} | set(v["nouns"]) | v["care"] | v["measure_nouns"] | v["loss"] | set(v["doing"]) | set(v["modifiers"]) | {"custody", "lives"}
     return re.compile(r"\b(?:%s)\b" % _phrase_alt(words))
 
 
@@ -195,11 +206,17 @@ def _measured(parse: Parse, start: int, p: dict, verbs: dict) -> str | None:
         j -= 2  # "the crowd numbered in the tens of thousands"
     if j < 0 or toks[j].low not in verbs["measure_verbs"]:
         return None
+    pronoun = crossed = False  # "the toll was 12; by Tuesday it had risen to 19": "it" is the toll
     for m in range(j - 1, max(-1, j - 30), -1):
         t = toks[m]
         if t.tag == "NUM" and toks[j].low == "to" and m >= 1 and toks[m - 1].low == "from":
             continue  # "rose from 12 to 19": the range's first figure
-        if t.low in (";", ":") or t.tag in ("SUB", "NUM"):
+        if t.low == "it" and not crossed:
+            pronoun = True
+        if pronoun and t.low in (";", ",", "and") and not crossed:
+            crossed = True  # the clause before names what "it" is
+            continue
+        if t.low in (";", ":") or t.tag == "SUB" or (t.tag == "NUM" and not crossed):
             return None
         if t.low in verbs["measure_nouns"]:
             for k in range(m + 1, j):  # what the noun counts: "number of arrests", "of people who fled"
@@ -322,6 +339,14 @@ def _predicate_of(parse: Parse, vg, p: dict, verbs: dict | None = None) -> tuple
             return state, vg.negated, vg.modal
     words = parse.words(vg.main, end)
     metric, stop = _after_metric(p, words)
+    if metric is None and verbs is not None and vg.passive and main in _TRANSFER:
+        # "were airlifted to hospital", "was ferried overnight to a clinic": taken for care
+        k = vg.main + 1
+        while k < len(toks) and toks[k].tag == "ADV":
+            k += 1
+        if k < len(toks) and toks[k].low in ("to", "into") and \
+                any(toks[i].low in verbs["care"] for i in range(k + 1, min(len(toks), k + 4))):
+            return "hospitalized", vg.negated, vg.modal
     if metric is None and end < len(toks) and toks[end].low in ("and", "or") and end + 1 < len(toks):
         second = parse.verb_group(end + 1)  # "were swept away and drowned"
         if second is not None:
@@ -358,6 +383,8 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
     if j < 0:
         return None
     verb = toks[j].low
+    if (verb in _TRANSFER or verb in verbs["custody"]) and end < len(toks) and toks[end].low in _CAPTIVE:
+        return "kidnapped"  # "took 6 guards hostage", "are holding 30 villagers captive"
     if verb in verbs["custody"] and any(toks[i].low in p["subjects"] for i in range(start, end)):
         # "police are holding 9 men": held by police or troops, people are arrested; held by
         # anyone else (talks, seats, hostages) they are not
@@ -453,8 +480,8 @@ def _list_predicate(parse: Parse, start: int, at: int, p: dict, verbs: dict) -> 
             if following is None or following.negated or following.verb_at >= n:
                 return None
             at = following.verb_at
-            if following.head is not None:
-                state = toks[following.head].low  # "1 officer dead": a state read as the head
+            if following.head is not None and not _plural_or_collective(toks[following.head].low):
+                state = toks[following.head].low  # "1 officer dead": a state read as the head (not "17 bodies")
         elif toks[k].tag in ("WORD", "NAME") and k > at + 1 and toks[k - 1].tag == "DET":
             at = parse._nominal_run(k)[0]  # "a nurse": one named without a figure
             if at >= n or (toks[at].low not in ("and", "or", ",") and not joined):
@@ -515,6 +542,37 @@ def _part_is_subject(parse: Parse, start: int) -> bool:
     return b < 0 or toks[b].tag in ("SUB", "CONJ", "REL") or toks[b].text in (",", ";", ":", "—", "–", "(")
 
 
+def _fronted_of(parse: Parse, start: int) -> int | None:
+    """The token of a fronted "of" or "among" that opens the clause holding the phrase at token
+    ``start`` ("Of the 300 workers, …", "Among those hurt, …"), else None."""
+    toks = parse.tokens
+    j = start - 1
+    while j >= 0 and toks[j].tag == "DET":
+        j -= 1
+    if j >= 0 and toks[j].low in ("of", "among") and \
+            (j == 0 or toks[j - 1].text in (",", ";", ":", "(", "—", "–") or toks[j - 1].tag in ("SUB", "CONJ")):
+        return j
+    return None
+
+
+def _fronted_group(parse: Parse, start: int, p: dict) -> str | None:
+    """The metric of a group named, with no figure, in a fronted partitive before the figure's
+    clause: "Of those killed, 6 were police", "Among the injured, 4 are children"."""
+    toks = parse.tokens
+    if start < 3 or toks[start - 1].text != ",":
+        return None
+    for j in range(start - 2, max(-1, start - 8), -1):
+        if toks[j].tag == "NUM" or toks[j].text in _STOP:
+            return None
+        if toks[j].low in ("of", "among") and (j == 0 or toks[j - 1].text in (",", ";", ":") or
+                                               toks[j - 1].tag in ("SUB", "CONJ")):
+            k = j + 1
+            while k < start - 1 and toks[k].tag in ("DET", "PRON") or toks[k].low == "those":
+                k += 1
+            return _after_metric(p, parse.words(k, start - 1))[0] if k < start - 1 else None
+    return None
+
+
 def _second_object(parse: Parse, j: int, p: dict, verbs: dict) -> bool:
     """Token ``j``, before a figure's phrase, is the second verb of two coordinated verb phrases
     and nothing in its clause counts: "arrested 30 men and seized 12 rifles" (not "arrested and
@@ -551,7 +609,7 @@ def _counts_in(parse: Parse, start: int, end: int, p: dict) -> bool:
 
 
 _DECIMAL = re.compile(r"\d\.\d")
-_SCALE = re.compile(r"\b(?:thousand|million|billion|trillion|mn|bn|m)\b", re.IGNORECASE)
+_SCALE = re.compile(r"\b(?:thousand|million|billion|trillion|mn|bn|m|lakhs?|crores?)\b", re.IGNORECASE)
 # prepositions whose object is never the subject of the clause's verb
 _PP_HEADS = frozenset({"with", "for", "against", "alongside", "beside", "behind", "toward", "towards", "near",
                        "inside", "outside", "into", "onto", "among", "amid", "amongst"})
@@ -661,6 +719,22 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     head = toks[np.head].low if np.head is not None else None
     if _no_count(parse, np.start, verbs):
         return Reading("other")
+    if head is not None and np.head == np.start + 1 == np.end - 1 and not np.modifiers and \
+            head in verbs["present"] and not _plural_or_collective(head) and toks[np.start].low not in ("one", "1") and \
+            (np.end >= len(toks) or toks[np.end].tag in ("PREP", "SUB", "CONJ")):
+        # a singular word after a count of many is its verb: "Thousands march in Melbourne"
+        return Reading(verbs["present"][head])
+    if head in _UNHARMED:
+        return Reading("other")  # "pulled out 3 people alive, but 7 others were found dead"
+    if np.verb_at < len(toks):
+        vg0 = parse.verb_group(np.verb_at)
+        if vg0 is not None and any(toks[i].low in _UNHARMED for i in range(vg0.main + 1, min(len(toks), vg0.main + 3))) \
+                and _predicate(parse, np.verb_at, p, verbs["fatal"], verbs)[0] is None:
+            return Reading("other")  # "4 climbers were found alive", "were rescued unhurt" (not "were freed unharmed")
+    if head == "strong" and np.head == np.start + 1 and np.start >= 2 and toks[np.start - 1].text == ",":
+        # "the mission, 12,000 strong,": the size of the group the noun before names
+        noun = verbs["nouns"].get(toks[np.start - 2].low)
+        return Reading(noun) if noun else Reading("other")
     if head is not None:
         if head in parse.c["things"] and head not in verbs["subjects"]:
             return Reading("other")
@@ -740,6 +814,16 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     obj = _object_of(parse, np.start, np.end, p, verbs)
     if obj:
         return Reading(obj)
+    if j >= 1 and toks[j].low in _INCLUDE and not (np.end < len(toks) and toks[np.end].tag == "REL") and \
+            toks[j - 1].tag != "NEG" and toks[j - 1].low not in ("not", "n't"):
+        # the part a verb of inclusion names counts what its subject counts
+        c0 = parse.clause_start(j)
+        c0 = max([c0] + [k + 1 for k in range(c0, j) if toks[k].text == "," or toks[k].tag == "CONJ"])
+        whole = next((_figure_metric(parse, k, lexicon) for k in range(c0, j) if toks[k].tag == "NUM"), None)
+        if whole is None or whole == "other":
+            whole = next((m for k in range(c0, j) for m in [_after_metric(p, parse.words(k, j))[0]] if m), None)
+        if whole:
+            return Reading(whole)
     if _second_object(parse, j, p, verbs):
         return Reading("other")  # "arrested 30 men and seized 12 rifles": the rifles are seized only
     head_metric = None
@@ -749,7 +833,7 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             return Reading("killed")  # "15 bodies were taken away", "9 dead"
     modifier = None
     for i in np.modifiers:
-        modifier, _ = _after_metric(p, toks[i].low)
+        modifier = _after_metric(p, toks[i].low)[0] or verbs["modifiers"].get(toks[i].low)
         if modifier:
             break
     if np.end < np.verb_at and np.end < len(toks) and toks[np.end].tag in ("PART", "GER") and not modifier:
@@ -760,6 +844,18 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         # what the group is doing, after its head, when the phrase names no metric of its own:
         # "9,000 people marching", "families fleeing"; not "two gunshot victims arriving"
         modifier = verbs["doing"][toks[np.end].low]
+    if _fronted_of(parse, np.start) is not None and any(toks[k].text == "," for k in range(np.end, min(np.verb_at, len(toks)))):
+        # "Of the 300 workers in the factory, 70 were hurt": the whole counts only what its own
+        # phrase says ("Of the 14 people held, 9 were charged", "Of the 9 men and 2 women who
+        # were hurt, 4 …"), never the part's verb
+        if not (head_metric or modifier):
+            rel = next((k for k in range(np.end, min(np.verb_at, len(toks))) if toks[k].tag == "REL"), None)
+            if rel is not None:
+                inner, negated, _ = _predicate(parse, rel + 1, p)
+                modifier = inner if inner and not negated else None
+        return Reading(head_metric or modifier or "other")
+    if modifier == "released" and head_metric in ("kidnapped", "arrested"):
+        head_metric = None  # "four freed hostages", "the 5 hostages freed on Sunday": the release is the news
     if _whole_of_part(parse, np.start):
         # "four of the 18 climbers … died": the verb is the part's; the whole counts only what
         # its own phrase says ("40 of the 130 protesters detained")
@@ -806,8 +902,17 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             return among
     if predicate is None and vg is not None:
         predicate = _among(parse, vg, p)  # "two Britons were among the dead"
+    if predicate is None and not negated:
+        fronted = _fronted_group(parse, np.start, p)
+        if fronted:
+            return Reading(fronted)  # "Of those killed, 6 were police officers"
     if negated or predicate == "other":
         return Reading("other")
+    if predicate in ("injured", "casualties") and np.partitive and toks[np.end - 1].tag == "PRON" and \
+            np.start >= 1 and toks[np.start - 1].text in ("—", "–", "--", "(", ",") and \
+            _earlier_metric(parse, np.start, lexicon, nearest=True) == "killed":
+        # "left 7 inmates dead — two of them stabbed —": how some of the dead died
+        return Reading("killed", None)
     if vg is not None and vg.main + 1 < len(toks) and toks[vg.main + 1].low == "to" and \
             any(toks[i].low in verbs["prosecution"] for i in range(vg.main + 2, min(len(toks), vg.main + 5))):
         return Reading("other")  # "20 people are expected to be charged": a charge to come is no arrest
@@ -853,6 +958,12 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             toks[np.start + 1].tag == "PREP" else None
         if k is not None:  # "19 people in one town and 7 in another": the list shares its verb
             return read(parse, toks[k].fig, lexicon)
+        if np.start + 1 < len(toks) and toks[np.start + 1].tag == "PREP" and np.start >= 1 and \
+                toks[np.start - 1].low in ("and", "or"):
+            # a gapped clause: "12 people were killed in Kabul and 5 in Jalalabad"
+            earlier = _earlier_metric(parse, np.start, lexicon, nearest=True)
+            if earlier:
+                return Reading(earlier)
     if vg is None and np.start >= 2 and toks[np.start - 1].low in (",", "and"):
         # the next object of one verb: "killed nine villagers, two pupils and a nurse"
         k = parse.coordinated_before(np.start)
@@ -876,6 +987,16 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         noun = verbs["nouns"].get(head)
         if noun:
             return Reading(noun)
+    j = _before(parse, np.start)
+    if head is not None and vg is None and j >= 0 and toks[j].low in _POSSESSION and verbs["nouns"].get(head):
+        return Reading(verbs["nouns"][head])  # "Britain has 800 troops in Estonia"
+    if head is None and (np.end >= len(toks) or toks[np.end].text in _STOP):
+        # a bare figure completing a verb of speech after a figure of the sentence: "organisers
+        # claimed 50,000 took part; police said 12,000"
+        if j >= 0 and toks[j].low in _SPEECH_WORDS:
+            earlier = _earlier_metric(parse, np.start, lexicon, nearest=True)
+            if earlier:
+                return Reading(earlier)
     if vg is not None and np.end < len(toks) and toks[np.end].tag == "REL":
         # the phrase's own verb, past its relative clause, counts nothing: the clause's verb
         # tells what happened to the group ("three others who were injured …"), but a metric
@@ -892,4 +1013,15 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
                 break
             if toks[k].tag in ("REL", "SUB"):
                 return Reading("other")
+    if vg is not None and predicate is None and toks[vg.main].tag != "GER" and \
+            not _counts_in(parse, np.start + 1, np.verb_at, p):
+        # the phrase's own verb counts nothing, and a clause with a subject of its own follows:
+        # "40 miners were brought to the surface, and 3 … were killed": the 40 are not
+        for k in range(vg.end, len(toks) - 2):
+            if toks[k].text in (";", ":") or toks[k].tag == "SUB":
+                break
+            if toks[k].text == "," and toks[k + 1].tag == "CONJ" and toks[k + 2].tag in ("NUM", "DET", "NAME", "PRON"):
+                if not _counts_in(parse, vg.main, k, p):
+                    return Reading("other")
+                break
     return None

@@ -5,8 +5,9 @@ A sentence ends
   open in lower case: a capital of any cased script, a digit, or a letter of an uncased
   script (Arabic, Devanagari, Chinese…); in a text with no capital at all (lower-cased
   copy, chat), before any word;
-- at a full stop run into a capitalised word (``police.The``), after a word of two
-  lower-case letters or more: not in ``U.S.``, ``e.g.``, decimals or web addresses;
+- at a full stop run into a capitalised word (``police.The``) or into a whole number and
+  white space (``fast.14 people``), after a word of two lower-case letters or more: not in
+  ``U.S.``, ``e.g.``, ``approx.30``, decimals or web addresses;
 - always at the full stops of scripts that have their own (Devanagari ``।``, Urdu ``۔``,
   Chinese and Japanese ``。！？``, Arabic ``؟``);
 - at a blank line, and at the end of the text.
@@ -29,6 +30,7 @@ _BOUNDARY = re.compile(
     r"""[.!?\n।॥۔؟。！？]"""
     r"""(?:(?<=[.!?])[.!?]*["”’')\]]*(?=\s+["“‘(\[]?(?P<next>\w))"""  # a stop, space, a word
     r"""|(?<=[.!?])(?=(?P<glued>[^\W\d_])[^\W\d_])"""  # a full stop (or ! ?) run into a word
+    r"""|(?<=[.!?])(?=(?P<gluednum>\d)[\d,]*\s)"""  # … or into a whole number and a space
     r"""|(?<=[।॥۔؟。！？])["”’')\]]*"""  # a script's own full stop
     r"""|(?<=\n)\s*\n"""  # a blank line
     r"""|(?<=[.!?])["”’')\]]*\s*$)(?=(?P<space>\s*))""")
@@ -81,6 +83,11 @@ def _ends(text: str, m: re.Match, caseless: bool) -> bool:
     ch = text[stop]
     if m["glued"] is not None:
         return _glued(text, stop, m.start("glued")) and not _abbreviation(text, stop)
+    if m["gluednum"] is not None:
+        # "spread fast.14 people died": after a lower-case word, not a decimal ("3.5"), an
+        # abbreviation ("No.4", "approx.30") or a web address
+        return (text[stop - 2:stop].isalpha() and text[stop - 2:stop].islower()
+                and not _abbreviation(text, stop) and not _WEB_WORD.search(text, max(0, stop - 80), stop))
     nxt = m["next"]
     if nxt is not None:
         # a word that does not open in lower case: a capital, a digit, an uncased script
