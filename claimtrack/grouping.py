@@ -254,16 +254,25 @@ def _scan(block: str, weight: int, terms: Counter, names: Counter, starts: Count
     before (a sentence end, a line break, or blanks that join the words of a name)."""
     parts = _TOKENS.split(block)
     words, seps = parts[1::2], parts[0::2]
-    small = Counter([w for w in words if len(w) > 2 and w.islower()])
+    # The lower-case words counted by C code, then the short ones and stopwords dropped
+    # among the distinct ones: each word in the order the block first writes it.
+    small = {w: n for w, n in Counter(filter(str.islower, words)).items()
+             if len(w) > 2 and w not in STOPWORDS}
     if "year-old" in block:
-        small.update(_AGE.findall(block))
+        for age in _AGE.findall(block):
+            small[age] = small.get(age, 0) + 1
+    # ``lower`` is read for names only, and no name is a stopword or shorter than 3 letters.
     lower.update(small)
-    for word in STOPWORDS.intersection(small):
-        del small[word]
     if weight != 1:
         for word in small:
             small[word] *= weight
-    terms.update(small)
+    if terms:
+        # dict.update (C code) for the block's words, then the sums of those seen before
+        both = [(w, n + small[w]) for w, n in terms.items() if w in small]
+        dict.update(terms, small)
+        dict.update(terms, both)
+    else:
+        terms.update(small)
     caps = list(compress(range(len(words)), map(str.isupper, map(_first_char, words))))
     if not caps:
         return
@@ -273,12 +282,13 @@ def _scan(block: str, weight: int, terms: Counter, names: Counter, starts: Count
     runs: list[list[int]] = []  # runs of capitalised words joined by blanks
     run: list[int] = []
     last = -2
+    kinds = _SEP_KINDS
     for i in caps:
         sep = seps[i]
-        end = sep.rstrip()
-        if (end and end[-1] in _ENDS) or sep.endswith("\n") or (i == 0 and not sep):
+        kind = kinds.get(sep) or _sep_kind(sep)
+        if kind[0] or (i == 0 and not sep):
             at_start.append(words[i])
-        if last == i - 1 and sep and not sep.strip(" \t"):
+        if last == i - 1 and kind[1]:
             run.append(i)
         else:
             run = [i]
@@ -298,7 +308,7 @@ def _scan(block: str, weight: int, terms: Counter, names: Counter, starts: Count
                     _end_run(part, phrases)
             _end_run(part, phrases)
         s = run[0]
-        if s and _blank(seps[s]) and (words[s - 1] in _BEFORE_PLACE or (
+        if s and (kinds.get(seps[s]) or _sep_kind(seps[s]))[1] and (words[s - 1] in _BEFORE_PLACE or (
                 words[s - 1] == "of" and s > 1 and _blank(seps[s - 1])
                 and words[s - 2] in _PLACE_NOUNS)):
             place = [words[i] for i in run]
@@ -321,6 +331,20 @@ def _scan(block: str, weight: int, terms: Counter, names: Counter, starts: Count
                 starts[folded] += f
             if n > in_runs.get(word, 0):
                 alone[folded] += 1
+
+
+_SEP_KINDS: dict[str, tuple[bool, bool]] = {}
+
+
+def _sep_kind(sep: str) -> tuple[bool, bool]:
+    """What stands between two words: whether it ends a sentence (or a line, or opens a
+    quote), and whether it is blanks only (:func:`_blank`). Remembered: a text's
+    separators are a few strings (a space, a full stop and a space…) again and again."""
+    end = sep.rstrip()
+    kind = (bool(end and end[-1] in _ENDS) or sep.endswith("\n"), _blank(sep))
+    if len(_SEP_KINDS) < 4096:
+        _SEP_KINDS[sep] = kind
+    return kind
 
 
 def _blank(sep: str) -> bool:
