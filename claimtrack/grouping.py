@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from itertools import compress
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 WINDOW_DAYS = 7  # reports this close in date are compared whatever their names
 RARE_NAME_MAX = 8  # a name found in at most this many reports (before this one) is rare
@@ -521,7 +521,7 @@ def place(doc: Features, candidates: Iterable[Candidate], stats: Stats,
     best = Placement(None)
     best_key = None
     for event in sorted(by_event):
-        members = sorted(by_event[event], key=lambda c: c.report)[-MAX_MEMBERS:]
+        members = sorted(by_event[event], key=_report_of)[-MAX_MEMBERS:]
         total, top, top_report, top_member, any_shared = 0.0, -1.0, None, None, 0
         any_person = False
         for c in members:
@@ -541,8 +541,6 @@ def place(doc: Features, candidates: Iterable[Candidate], stats: Stats,
                 any_person = not rare_phrases.isdisjoint(c.features.people)
             if sim > top:
                 top, top_report, top_member = sim, c.report, c
-        top_shared = tuple(sorted(rare.intersection(top_member.features.names))) \
-            if top_member is not None else ()
         score = total / len(members)
         if score < (THRESHOLD_PERSON if any_person else THRESHOLD if any_shared > 1
                      else THRESHOLD_ONE_NAME if any_shared else THRESHOLD_NO_NAME):
@@ -550,9 +548,14 @@ def place(doc: Features, candidates: Iterable[Candidate], stats: Stats,
         key = (-score, event)
         if best_key is None or key < best_key:
             best_key = key
+            top_shared = tuple(sorted(rare.intersection(top_member.features.names))) \
+                if top_member is not None else ()
             best = Placement(event, round(score, 4), top_report, round(top, 4), top_shared,
                              len(by_event))
     return best
+
+
+_report_of = attrgetter("report")
 
 
 class MemoryIndex:
