@@ -310,7 +310,8 @@ class EventPlacer:
             "INSERT OR REPLACE INTO report_grouping (report_id, day, content, terms, names, "
             "people, sketch, how, score, closest, shared) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [report_id, doc.day, int(doc.content), json.dumps(weights.terms),
-             json.dumps(weights.names), json.dumps(list(doc.people)), blob, how,
+             json.dumps(weights.names), json.dumps(list(doc.people)) if doc.people else "[]",
+             blob, how,
              placement.score if how != "new" else None,
              placement.report, json.dumps(list(placement.shared)) if placement.shared else None])
         if doc.content:
@@ -535,6 +536,8 @@ class _Session:
         if not flushed_ids and not held_ids:
             return None
         flushed, held = Counter(flushed_ids), Counter(held_ids)
+        if max(flushed.values(), default=0) < least and max(held.values(), default=0) < least:
+            return None  # no report shares enough anchors: most texts are no copy
         counts = dict(sorted(((r, n) for r, n in flushed.items() if n >= least),
                              key=lambda rn: (-rn[1], rn[0]))[:placer.MAX_COPY_CANDIDATES])
         counts.update((r, n) for r, n in held.items() if n >= least)
