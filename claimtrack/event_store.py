@@ -259,6 +259,9 @@ class EventPlacer:
         if self._session is not None:
             names, anchors = self._keys[report_id] if decision.doc.content else ((), ())
             self._session.add(report_id, decision.event_id, decision.doc.day, names, anchors)
+            stored = self._cache[report_id]
+            self._session.remember(Candidate(report_id, decision.event_id, stored.features,
+                                             stored.weights), self.CACHE)
             if len(self._session.event_of) > self.SESSION_REPORTS:
                 self._leave_session()
 
@@ -307,7 +310,8 @@ class EventPlacer:
             "INSERT OR REPLACE INTO report_grouping (report_id, day, content, terms, names, "
             "people, sketch, how, score, closest, shared) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [report_id, doc.day, int(doc.content), json.dumps(weights.terms),
-             json.dumps(weights.names), json.dumps(list(doc.people)), blob, how,
+             json.dumps(weights.names), json.dumps(list(doc.people)) if doc.people else "[]",
+             blob, how,
              placement.score if how != "new" else None,
              placement.report, json.dumps(list(placement.shared)) if placement.shared else None])
         if doc.content:
@@ -448,7 +452,7 @@ class _Session:
     anchor, and each event's reports in order. Valid while the database holds no other
     report that grouping reads (:meth:`EventPlacer._in_session`)."""
 
-    __slots__ = ("by_day", "by_name", "by_anchor", "event_of", "members")
+    __slots__ = ("by_day", "by_name", "by_anchor", "event_of", "members", "known")
 
     def __init__(self) -> None:
         self.by_day: dict[int, list[int]] = {}
@@ -456,6 +460,9 @@ class _Session:
         self.by_anchor: dict[int, list[int]] = {}
         self.event_of: dict[int, int] = {}
         self.members: dict[int, list[int]] = {}
+        # Each report as a candidate, made once (a session's reports never change event):
+        # up to the placer's CACHE of them, as its cache of parsed reports.
+        self.known: dict[int, Candidate] = {}
 
     def add(self, report_id: int, event: int, day: int | None, names: list[str],
             anchors: tuple[int, ...]) -> None:
@@ -471,8 +478,14 @@ class _Session:
         for anchor in anchors:
             self.by_anchor.setdefault(anchor, []).append(report_id)
 
+    def remember(self, candidate: Candidate, most: int) -> None:
+        if len(self.known) >= most:
+            self.known.clear()
+        self.known[candidate.report] = candidate
+
     def _drop(self, report_id: int) -> None:
         self.members[self.event_of.pop(report_id)].remove(report_id)
+        self.known.pop(report_id, None)
         for index in (self.by_day, self.by_name, self.by_anchor):
             for ids in index.values():
                 if report_id in ids:
@@ -491,12 +504,16 @@ class _Session:
         for name in grouping.blocking_names(doc, lambda n: stats.name_df.get(n, 0))[:_CHUNK]:
             if name in by_name:
                 seen.update(by_name[name])
-        event_of, stored = self.event_of, placer._stored
+        event_of, stored, known = self.event_of, placer._stored, self.known
         for event in sorted({event_of[r] for r in seen}):
             for report_id in self.members[event][-grouping.MAX_MEMBERS:]:
-                found = stored(report_id)
-                if found is not None:
-                    yield Candidate(report_id, event, found.features, found.weights)
+                candidate = known.get(report_id)
+                if candidate is None:
+                    found = stored(report_id)
+                    if found is None:
+                        continue
+                    candidate = Candidate(report_id, event, found.features, found.weights)
+                yield candidate
 
     def original(self, sketch: tuple[int, ...], placer: EventPlacer) -> int | None:
         """What ``EventPlacer._original`` gives, from memory: of each anchor, the latest
@@ -519,6 +536,8 @@ class _Session:
         if not flushed_ids and not held_ids:
             return None
         flushed, held = Counter(flushed_ids), Counter(held_ids)
+        if max(flushed.values(), default=0) < least and max(held.values(), default=0) < least:
+            return None  # no report shares enough anchors: most texts are no copy
         counts = dict(sorted(((r, n) for r, n in flushed.items() if n >= least),
                              key=lambda rn: (-rn[1], rn[0]))[:placer.MAX_COPY_CANDIDATES])
         counts.update((r, n) for r, n in held.items() if n >= least)

@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from itertools import compress
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 WINDOW_DAYS = 7  # reports this close in date are compared whatever their names
 RARE_NAME_MAX = 8  # a name found in at most this many reports (before this one) is rare
@@ -254,16 +254,25 @@ def _scan(block: str, weight: int, terms: Counter, names: Counter, starts: Count
     before (a sentence end, a line break, or blanks that join the words of a name)."""
     parts = _TOKENS.split(block)
     words, seps = parts[1::2], parts[0::2]
-    small = Counter([w for w in words if len(w) > 2 and w.islower()])
+    # The lower-case words counted by C code, then the short ones and stopwords dropped
+    # among the distinct ones: each word in the order the block first writes it.
+    small = {w: n for w, n in Counter(filter(str.islower, words)).items()
+             if len(w) > 2 and w not in STOPWORDS}
     if "year-old" in block:
-        small.update(_AGE.findall(block))
+        for age in _AGE.findall(block):
+            small[age] = small.get(age, 0) + 1
+    # ``lower`` is read for names only, and no name is a stopword or shorter than 3 letters.
     lower.update(small)
-    for word in STOPWORDS.intersection(small):
-        del small[word]
     if weight != 1:
         for word in small:
             small[word] *= weight
-    terms.update(small)
+    if terms:
+        # dict.update (C code) for the block's words, then the sums of those seen before
+        both = [(w, n + small[w]) for w, n in terms.items() if w in small]
+        dict.update(terms, small)
+        dict.update(terms, both)
+    else:
+        terms.update(small)
     caps = list(compress(range(len(words)), map(str.isupper, map(_first_char, words))))
     if not caps:
         return
@@ -273,12 +282,13 @@ def _scan(block: str, weight: int, terms: Counter, names: Counter, starts: Count
     runs: list[list[int]] = []  # runs of capitalised words joined by blanks
     run: list[int] = []
     last = -2
+    kinds = _SEP_KINDS
     for i in caps:
         sep = seps[i]
-        end = sep.rstrip()
-        if (end and end[-1] in _ENDS) or sep.endswith("\n") or (i == 0 and not sep):
+        kind = kinds.get(sep) or _sep_kind(sep)
+        if kind[0] or (i == 0 and not sep):
             at_start.append(words[i])
-        if last == i - 1 and sep and not sep.strip(" \t"):
+        if last == i - 1 and kind[1]:
             run.append(i)
         else:
             run = [i]
@@ -298,7 +308,7 @@ def _scan(block: str, weight: int, terms: Counter, names: Counter, starts: Count
                     _end_run(part, phrases)
             _end_run(part, phrases)
         s = run[0]
-        if s and _blank(seps[s]) and (words[s - 1] in _BEFORE_PLACE or (
+        if s and (kinds.get(seps[s]) or _sep_kind(seps[s]))[1] and (words[s - 1] in _BEFORE_PLACE or (
                 words[s - 1] == "of" and s > 1 and _blank(seps[s - 1])
                 and words[s - 2] in _PLACE_NOUNS)):
             place = [words[i] for i in run]
@@ -321,6 +331,20 @@ def _scan(block: str, weight: int, terms: Counter, names: Counter, starts: Count
                 starts[folded] += f
             if n > in_runs.get(word, 0):
                 alone[folded] += 1
+
+
+_SEP_KINDS: dict[str, tuple[bool, bool]] = {}
+
+
+def _sep_kind(sep: str) -> tuple[bool, bool]:
+    """What stands between two words: whether it ends a sentence (or a line, or opens a
+    quote), and whether it is blanks only (:func:`_blank`). Remembered: a text's
+    separators are a few strings (a space, a full stop and a space…) again and again."""
+    end = sep.rstrip()
+    kind = (bool(end and end[-1] in _ENDS) or sep.endswith("\n"), _blank(sep))
+    if len(_SEP_KINDS) < 4096:
+        _SEP_KINDS[sep] = kind
+    return kind
 
 
 def _blank(sep: str) -> bool:
@@ -497,7 +521,7 @@ def place(doc: Features, candidates: Iterable[Candidate], stats: Stats,
     best = Placement(None)
     best_key = None
     for event in sorted(by_event):
-        members = sorted(by_event[event], key=lambda c: c.report)[-MAX_MEMBERS:]
+        members = sorted(by_event[event], key=_report_of)[-MAX_MEMBERS:]
         total, top, top_report, top_member, any_shared = 0.0, -1.0, None, None, 0
         any_person = False
         for c in members:
@@ -517,8 +541,6 @@ def place(doc: Features, candidates: Iterable[Candidate], stats: Stats,
                 any_person = not rare_phrases.isdisjoint(c.features.people)
             if sim > top:
                 top, top_report, top_member = sim, c.report, c
-        top_shared = tuple(sorted(rare.intersection(top_member.features.names))) \
-            if top_member is not None else ()
         score = total / len(members)
         if score < (THRESHOLD_PERSON if any_person else THRESHOLD if any_shared > 1
                      else THRESHOLD_ONE_NAME if any_shared else THRESHOLD_NO_NAME):
@@ -526,9 +548,14 @@ def place(doc: Features, candidates: Iterable[Candidate], stats: Stats,
         key = (-score, event)
         if best_key is None or key < best_key:
             best_key = key
+            top_shared = tuple(sorted(rare.intersection(top_member.features.names))) \
+                if top_member is not None else ()
             best = Placement(event, round(score, 4), top_report, round(top, 4), top_shared,
                              len(by_event))
     return best
+
+
+_report_of = attrgetter("report")
 
 
 class MemoryIndex:

@@ -469,6 +469,29 @@ def test_an_ingest_finds_in_memory_what_the_database_would_give(tmp_path, invoke
         "pe-3": ("harlow-street", None, "auto")}
 
 
+def test_an_ingest_that_forgets_its_parsed_reports_places_them_the_same(tmp_path, invoke,
+                                                                        monkeypatch):
+    # An ingest keeps each report it placed as a candidate, up to EventPlacer.CACHE of
+    # them; past that it reads them back from report_grouping. With room for two only,
+    # every later comparison reads some back: the same events, copies and reasons.
+    from claimtrack.event_store import EventPlacer
+
+    feed = write_feed(tmp_path / "feed.jsonl", [PORT_ELM_1, ASHBY_CREEK, SIGN_IN, PORT_ELM_COPY,
+                                                PORT_ELM_2, PORT_ELM_TAGGED, VARROW_FLOOD,
+                                                PORT_ELM_TRIAL])
+    assert invoke("--db", "all.db", "ingest", "-q", "-j", "1", feed).exit_code == 0
+    monkeypatch.setattr(EventPlacer, "CACHE", 2)
+    assert invoke("--db", "two.db", "ingest", "-q", "-j", "1", feed).exit_code == 0
+    kept = _grouping_rows(tmp_path / "all.db")
+    assert kept == _grouping_rows(tmp_path / "two.db")
+    assert [(ref, event, copy_of) for _, ref, event, copy_of, _ in kept[0]
+            if ref.startswith("pe-")] == [
+        ("pe-1", "port-elm-shooting-2023-05-01", None),
+        ("pe-copy", "port-elm-shooting-2023-05-01", 1),
+        ("pe-2", "port-elm-shooting-2023-05-01", None),
+        ("pe-tag", "harlow-street", 5),
+        ("pe-3", "harlow-street", None)]
+
 def test_word_counts_are_written_in_batches_and_at_the_end(tmp_path, monkeypatch):
     # The blocking keys are written with every batch of reports; the word counts once
     # COUNTS_BATCH reports hold them, and the rest when the ingest ends.
