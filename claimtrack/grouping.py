@@ -490,7 +490,13 @@ def weigh(doc: Features, stats: Stats) -> Weights:
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    return sum([a[k] * b[k] for k in a.keys() & b.keys()])
+    # summed in the order of the shorter vector (heaviest first), never in a set's: a set's
+    # order follows the interpreter's string hashing, which changes from run to run, and a
+    # float sum in another order can differ in its last digits, enough to move a score across
+    # a threshold: the same reports must make the same events
+    if len(b) < len(a):
+        a, b = b, a
+    return sum([v * b[k] for k, v in a.items() if k in b])
 
 
 def similarity(a: Weights, b: Weights) -> float:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 
 import pytest
 
@@ -520,3 +521,20 @@ def test_word_counts_are_written_in_batches_and_at_the_end(tmp_path, monkeypatch
                     ({"#": 3, "n:quenby": 2, "n:fenwick": 2, "n:wren": 1}, 3),
                     ({"#": 3, "n:quenby": 2, "n:fenwick": 2, "n:wren": 1}, 4)]
     assert counted() == {"#": 4, "n:quenby": 2, "n:fenwick": 2, "n:wren": 1}
+
+
+def test_similarity_is_the_same_whatever_the_string_hashing():
+    """Grouping is deterministic across runs: a cosine summed in a set's order would change
+    with PYTHONHASHSEED, in the last digits, enough to cross a threshold."""
+    import subprocess
+    import sys
+
+    code = ("from claimtrack.grouping import _cosine\n"
+            "words = [f'w{i}' for i in range(400)]\n"
+            "a = {w: round(1 / (i + 3), 3) for i, w in enumerate(words)}\n"
+            "b = {w: round(1 / (i + 7), 3) for i, w in enumerate(reversed(words))}\n"
+            "print(repr(_cosine(a, b)), repr(_cosine(b, a)))\n")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in ("1", "2", "3", "4")}
+    assert len(runs) == 1, runs
