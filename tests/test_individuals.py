@@ -60,6 +60,11 @@ def people(text: str) -> list[tuple[str, str, str]]:
     ("Cyclist killed in collision with van on ring road", [("killed", "Cyclist", "people")]),
     ("Dunmore woman stabbed at bus stop, police say", [("injured", "Dunmore woman", "people")]),
     ("Pensioner badly hurt in fall from balcony", [("injured", "Pensioner", "people")]),
+    # each clause of a headline opens bare, in sentence case too
+    ("Officer wounded, suspect arrested after chase",
+     [("injured", "Officer", "police"), ("arrested", "suspect", "people")]),
+    # a sentence with its full stop is no headline: the clause after the comma is not read so
+    ("Police said the officer was wounded, suspect arrested.", [("injured", "the officer", "police")]),
     # its outcomes coordinated by a comma; the page's frame after it is no one's name
     ("Guard shot, killed Updated: 2 hours ago", [("killed", "Guard", "civilians")]),
 ])

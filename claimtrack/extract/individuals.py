@@ -458,6 +458,7 @@ def _outcome(metric: str, pred: str, sentence: str, after: int) -> str:
     return metric
 
 
+_HEADLINE_CLAUSE = re.compile(r",\s+(?=[A-Za-z])")
 _WORD_START = re.compile(r"(?<![\w'’.-])[\w'’]")
 _WHO_END = re.compile(r"\s+who\s*\Z|\s*\Z", re.IGNORECASE)
 _WHO_ANTECEDENT = re.compile(r"\s*,?\s+who\s*\Z", re.IGNORECASE)
@@ -667,12 +668,20 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
             p = _upper_name(sentence, ends, g, who.start() if who else None, text)
         if p is not None:
             add(p, metric)
-    h = g["headline_pass"].match(sentence)
-    if h and h["det"] is None and h["bare"] is not None and h["head"]:  # a bare headline noun
-        pred = re.sub(r"\s+", " ", h["pass"].lower())
-        p = None if _not_release(pred, sentence, h.end("pass")) else _person(h, g, sentence, 0)
-        if p is not None:
-            add(p, _outcome(_PASSIVE[pred], pred, sentence, h.end("pass")))
+    # a headline opens bare, and so does each of its clauses after a comma ("Officer wounded,
+    # suspect arrested after chase"); a headline has no closing stop
+    starts = [0]
+    if sentence.rstrip()[-1:] not in ".!?\"”'’":
+        starts += [m.end() for m in _HEADLINE_CLAUSE.finditer(sentence)]
+    for at in starts:
+        clause = sentence[at:at + 1].upper() + sentence[at + 1:]  # "suspect arrested" opens bare too
+        h = g["headline_pass"].match(clause)
+        if h and h["det"] is None and h["bare"] is not None and h["head"]:  # a bare headline noun
+            pred = re.sub(r"\s+", " ", h["pass"].lower())
+            p = None if _not_release(pred, clause, h.end("pass")) else _person(h, g, clause, at)
+            if p is not None:
+                p = (p[0], p[1], sentence[p[0]:p[1]], *p[3:])  # the words as written
+                add(p, _outcome(_PASSIVE[pred], pred, clause, h.end("pass")))
     custody = "ustody" in sentence or "USTODY" in sentence  # the scan only where the word stands
     for rx in ("object", "custody") if custody else ("object",):
         for m in _matches(g[rx], sentence, lowered, g["object_lead"]) if rx == "object" else g[rx].finditer(sentence):
