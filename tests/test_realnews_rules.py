@@ -15,13 +15,8 @@ its origin or a link of its chain, compared case-insensitively.
 """
 from __future__ import annotations
 
-import json
-import re
-
 import pytest
-from typer.testing import CliRunner
-
-from claimtrack.cli import app
+from claim_tables import cases_of, extract_all, params, unmatched
 
 U = None  # the report itself
 INF = None  # no upper bound
@@ -231,76 +226,16 @@ ATTRIBUTION = [
     ("ARRESTED AT DAWN: Police in Hull detained 6 men on Friday.", [("arrested", 6, 6, U)]),
 ]
 
-CASES = [(rule, n, text, expected) for rule, cases in RULES.items()
-         for n, (text, expected) in enumerate(cases, 1)]
-CASES += [("attribution", n, text, expected) for n, (text, expected) in enumerate(ATTRIBUTION, 1)]
-
-
-def case_id(rule: str, n: int) -> str:
-    return f"{rule}-{n}"
+CASES = cases_of(RULES) + cases_of({"attribution": ATTRIBUTION})
 
 
 @pytest.fixture(scope="module")
 def extracted(tmp_path_factory) -> dict[str, list[dict]]:
     """Every case through ``claimtrack extract -f jsonl`` in one run: claims by report id."""
-    path = tmp_path_factory.mktemp("realnews") / "realnews.jsonl"
-    with path.open("w", encoding="utf-8") as f:
-        for rule, n, text, _ in CASES:
-            f.write(json.dumps({"id": case_id(rule, n), "text": text}) + "\n")
-    result = CliRunner().invoke(app, ["extract", "-f", "jsonl", str(path)])
-    assert result.exit_code == 0, result.stderr
-    claims: dict[str, list[dict]] = {}
-    for line in result.stdout.splitlines():
-        row = json.loads(line)
-        claims.setdefault(row["report"], []).append(row)
-    return claims
+    return extract_all(CASES, tmp_path_factory.mktemp("realnews"))
 
 
-def _words(name: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"\w+", name.casefold()))
-
-
-def _names(row: dict) -> list[tuple[str, ...]]:
-    names = [row.get("source"), row.get("origin")]
-    names += [link.get("name") for link in row.get("chain") or []]
-    return [_words(n) for n in names if n]
-
-
-def _matches(row: dict, want: tuple) -> bool:
-    metric, low, high, source = want
-    if (row["metric"], row["low"], row["high"]) != (metric, low, high):
-        return False
-    if source is None:
-        return row["source_kind"] in ("outlet", "unattributed")
-    want_words = _words(source)
-    return any(have[i:i + len(want_words)] == want_words
-               for have in _names(row) for i in range(len(have) - len(want_words) + 1))
-
-
-def _unmatched(rows: list[dict], expected: list[tuple]) -> tuple[list, list]:
-    """Expected claims not found and claims not expected (a one-to-one matching)."""
-    left = list(rows)
-    missing = []
-    for want in expected:
-        hit = next((r for r in left if _matches(r, want)), None)
-        if hit is None:
-            missing.append(want)
-        else:
-            left.remove(hit)
-    extra = [(r["metric"], r["low"], r["high"], r["source"], r["figure"]) for r in left]
-    return missing, extra
-
-
-def _params():
-    for rule, n, text, expected in CASES:
-        cid = case_id(rule, n)
-        marks = [pytest.mark.xfail(strict=True, reason=XFAIL[cid])] if cid in XFAIL else []
-        yield pytest.param(cid, text, expected, id=cid, marks=marks)
-
-
-@pytest.mark.parametrize("cid, text, expected", list(_params()))
+@pytest.mark.parametrize("cid, text, expected", list(params(CASES, XFAIL)))
 def test_rule(extracted, cid, text, expected):
-    rows = [r for r in extracted.get(cid, [])
-            if r["metric"] != "other" and not r.get("derived")]
-    missing, extra = _unmatched(rows, expected)
+    missing, extra = unmatched(extracted.get(cid, []), expected)
     assert (missing, extra) == ([], []), text

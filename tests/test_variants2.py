@@ -22,13 +22,8 @@ code happens to do.
 """
 from __future__ import annotations
 
-import json
-import re
-
 import pytest
-from typer.testing import CliRunner
-
-from claimtrack.cli import app
+from claim_tables import cases_of, extract_all, params, unmatched
 
 U = None  # the report itself
 INF = None  # no upper bound
@@ -741,75 +736,13 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
     ],
 }
 
-CASES = [(phenomenon, n, text, expected)
-         for phenomenon, cases in VARIANTS.items()
-         for n, (text, expected) in enumerate(cases, 1)]
-
-
-def case_id(phenomenon: str, n: int) -> str:
-    return f"{phenomenon}-{n}"
+CASES = cases_of(VARIANTS)
 
 
 @pytest.fixture(scope="module")
 def extracted(tmp_path_factory) -> dict[str, list[dict]]:
     """Every variant through ``claimtrack extract -f jsonl`` in one run: claims by report id."""
-    path = tmp_path_factory.mktemp("variants2") / "variants2.jsonl"
-    with path.open("w", encoding="utf-8") as f:
-        for phenomenon, n, text, _ in CASES:
-            row = {"id": case_id(phenomenon, n), "text": text, "date": "2025-03-12"}
-            f.write(json.dumps(row) + "\n")
-    result = CliRunner().invoke(app, ["extract", "-f", "jsonl", str(path)])
-    assert result.exit_code == 0, result.stderr
-    claims: dict[str, list[dict]] = {}
-    for line in result.stdout.splitlines():
-        row = json.loads(line)
-        claims.setdefault(row["report"], []).append(row)
-    return claims
-
-
-def _words(name: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"\w+", name.casefold()))
-
-
-def _names(row: dict) -> list[tuple[str, ...]]:
-    names = [row.get("source"), row.get("origin")]
-    names += [link.get("name") for link in row.get("chain") or []]
-    return [_words(n) for n in names if n]
-
-
-def _names_it(name: str, names: list[tuple[str, ...]]) -> bool:
-    """``name``'s words run together inside one of ``names`` (`police` names `state police`)."""
-    want = _words(name)
-    return any(have[i:i + len(want)] == want
-               for have in names for i in range(len(have) - len(want) + 1))
-
-
-def _matches(row: dict, want: tuple) -> bool:
-    metric, low, high, source = want
-    metrics = metric if isinstance(metric, tuple) else (metric,)
-    if row["metric"] not in metrics or (row["low"], row["high"]) != (low, high):
-        return False
-    accepted = source if isinstance(source, tuple) else (source,)
-    for name in accepted:
-        if name is None and row["source_kind"] in ("outlet", "unattributed"):
-            return True
-        if name is not None and _names_it(name, _names(row)):
-            return True
-    return False
-
-
-def _unmatched(rows: list[dict], expected: list[tuple]) -> tuple[list, list]:
-    """Expected claims not found and claims not expected (a one-to-one matching)."""
-    left = list(rows)
-    missing = []
-    for want in expected:
-        hit = next((r for r in left if _matches(r, want)), None)
-        if hit is None:
-            missing.append(want)
-        else:
-            left.remove(hit)
-    extra = [(r["metric"], r["low"], r["high"], r["source"], r["figure"]) for r in left]
-    return missing, extra
+    return extract_all(CASES, tmp_path_factory.mktemp("variants2"), date="2025-03-12")
 
 
 # Out of this file's reach, each with its reason (attribution belongs to attribution.py, ...)
@@ -827,16 +760,7 @@ XFAIL: dict[str, str] = {
 }
 
 
-def _params():
-    for phenomenon, n, text, expected in CASES:
-        cid = case_id(phenomenon, n)
-        marks = [pytest.mark.xfail(strict=True, reason=XFAIL[cid])] if cid in XFAIL else []
-        yield pytest.param(cid, text, expected, id=cid, marks=marks)
-
-
-@pytest.mark.parametrize("cid, text, expected", list(_params()))
+@pytest.mark.parametrize("cid, text, expected", list(params(CASES, XFAIL)))
 def test_variant(extracted, cid, text, expected):
-    rows = [r for r in extracted.get(cid, [])
-            if r["metric"] != "other" and not r.get("derived")]
-    missing, extra = _unmatched(rows, expected)
+    missing, extra = unmatched(extracted.get(cid, []), expected)
     assert (missing, extra) == ([], []), text
