@@ -14,8 +14,8 @@ location only where the sentence says so plainly:
   Kupiansk``); a determiner may open them (``in a west Leeds suburb``, ``in her Leeds
   home``);
 - it is a run of capitalised words, dotted abbreviations (``St. Louis``, ``Southeast D.C.``)
-  and the particles of place names between them (``Camino del Sur``, ``Rio de Oro``);
-  a kind of place may take ``of`` and a name (``the Town of Fairview``);
+  and the particles of place names between them (``Camino del Mar``, ``Rio de Oro``);
+  a kind of place may take ``of`` and a name (``the Town of Merrow``);
 - it ends before a day, a month, a time of day or the noun of an event (``in Riverton Thurs.
   night``, ``In Overnight Riverton Shooting``) and before a capitalised function word of a
   headline (``In Connection To Shooting``);
@@ -24,7 +24,7 @@ location only where the sentence says so plainly:
   ``condition``…), a function word, a hyphenated word with one in it (``Drive-By``), or when
   a determiner opens it and it holds nothing but generic words (``the District``, ``the
   Central Bank``; ``in Temple`` is a town);
-- a name that owns what follows (``in Rodger's flat``), or one that opens with an
+- a name that owns what follows (``in Marlow's flat``), or one that opens with an
   adjective-shaped word before an event's noun (``In Accidental Shooting``), is a place only
   if it names a country or a US state (``in Georgia's capital``). A name before a noun is a
   place (``outside a Leeds bar``, ``in the Oak Vale area``).
@@ -174,7 +174,7 @@ def _checked(words: list[str], sentence: str, end: int, w: dict, det: bool) -> s
         return None  # "the District", "the Central Bank": no name among them ("in Temple" is one)
     place = " ".join(words)
     dubious = False
-    if _POSSESSIVE.search(words[-1]):  # "in Rodger's flat", "Georgia's capital"
+    if _POSSESSIVE.search(words[-1]):  # "in Marlow's flat", "Georgia's capital"
         place = _POSSESSIVE.sub("", place)
         dubious = True
     if event_after and _ADJECTIVE_SHAPE.match(words[0]):
