@@ -316,7 +316,7 @@ def test_the_shipped_lexicon_and_presets_fit_the_schema():
     ('[metrics."  "]\nafter = ["x"]\n', 'line 1: metrics."  " is not a usable name (blank, '
                                         'or control characters)'),
     ('[metrics.killed]\nafterwards = ["x"]\n',
-     'line 2: metrics.killed.afterwards is not a lexicon key (known here: after, before, cumulative)'),
+     'line 2: metrics.killed.afterwards is not a lexicon key (known here: after, before, cumulative, groups)'),
     ('[colours]\nred = ["x"]\n', 'line 1: colours is not a lexicon key (known here: vague, '
                                  'metrics, subjects, sources, words, individuals, grammar, coreference, acronyms, furniture, cues, countries, locations)'),
     ('[metrics.killed]\ncumulative = "yes"\n',

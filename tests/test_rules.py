@@ -882,6 +882,11 @@ GRAMMAR_METRICS = [
     ("The 900 troops based in the port came under fire.", "900", "deployed"),
     # trap: ... but not when the verb is passive or the group is the object
     ("The 900 troops based in the port were shelled.", "900", "other"),
+    # a deployment is of troops or police (the metric's lexicon groups); generic people stay
+    ("About 400 police officers were sent to the port.", "About 400", "deployed"),
+    ("Three suspects arrived at the courthouse on Monday.", "Three", "other"),
+    ("Ten pupils were sent home after the alarm.", "Ten", "other"),
+    ("About 2,000 were deployed along the border.", "About 2,000", "deployed"),
     # negation: a negated partitive or predicate counts nothing
     ("None of the eight sailors on board was hurt.", "eight", "other"),
     ("Not one of the 30 pupils was harmed.", "30", "other"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from ..models import Attribution, Claim, Figure, Link, Source
 from . import dates as _dates
@@ -245,6 +246,13 @@ class _Speakers:
         return self.named[j]
 
 
+@lru_cache(maxsize=8)
+def _metric_groups(lex: Lexicon) -> dict[str, frozenset[str]]:
+    """The subject groups a metric counts, where its lexicon table names them (``groups``)."""
+    return {name: frozenset(forms["groups"]) for name, forms in lex.data.get("metrics", {}).items()
+            if forms.get("groups")}
+
+
 def _names_figure(chain: tuple[Link, ...], sentence: str, p: int, lex: Lexicon) -> bool:
     """Whether the figure at ``p`` opens the words of a source of its own chain, a short phrase
     naming unnamed speakers of the lexicon ("three officials", "citing two security sources";
@@ -320,6 +328,7 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None, date: str | Non
         return ()
 
     claims: list[Claim] = []
+    only = _metric_groups(lex)
     for i in sorted(by_sentence):
         s0, s1 = spans[i]
         sentence = text[s0:s1]
@@ -399,6 +408,8 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None, date: str | Non
                              and spans[i - 1][0] <= c.figure.start < s0), None)  # the sentence before
                 if back is not None:
                     metric = back.metric
+            if metric in only and group not in (None, "people") and group not in only[metric]:
+                metric = "other"  # "three suspects arrived": a metric counts only the groups it names
             c0, context = claim_context(text, s0, sentence, f.start, f.end)
             claim = Claim(
                 figure=f, metric=metric, subject=subject, subject_group=group or "people",

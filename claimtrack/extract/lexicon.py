@@ -124,7 +124,7 @@ def named(each: Check) -> Check:
     return check
 
 
-METRIC = table(after=words, before=words, cumulative=flag)
+METRIC = table(after=words, before=words, cumulative=flag, groups=words)
 SOURCE_KINDS = table(unnamed=words, media=words, international=words, ngo=words,
                      medical=words, police=words, military=words, government=words)
 WORDS = table(roles=words, hedges=words, things=words)
