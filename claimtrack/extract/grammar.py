@@ -96,6 +96,11 @@ class NounPhrase:
     modifiers: tuple[int, ...] = ()  # participles and adjectives before the head
 
 
+# closed-class words whose class the parse decides in context ("that" a relative or a
+# subordinator, "after" a preposition or a conjunction)
+CONTEXT_WORDS = ("that", "as", "since", "after", "before", "until")
+
+
 @lru_cache(maxsize=8)
 def classes(lexicon: Lexicon) -> dict:
     """The lexicon's closed word classes as one look-up table: word → class."""
@@ -108,7 +113,7 @@ def classes(lexicon: Lexicon) -> dict:
                       ("negators", "NEG")):
         for w in g.get(name, []):
             table[w.lower()] = tag
-    for w in ("that", "as", "since", "after", "before", "until"):
+    for w in CONTEXT_WORDS:
         table.pop(w, None)  # decided in context below
     past = {w.lower() for w in g.get("irregular_past", [])}
     for forms in lexicon.data.get("metrics", {}).values():
@@ -120,7 +125,12 @@ def classes(lexicon: Lexicon) -> dict:
     for c in sorted(g.get("catenatives", []), key=len, reverse=True):
         words = tuple(c.lower().split())
         catenatives.setdefault(words[0], []).append(words)
+    metric_words = frozenset(w for forms in lexicon.data.get("metrics", {}).values()
+                             for phrase in forms.get("after", []) + forms.get("before", [])
+                             for w in phrase.lower().split())
     return {"intransitive": frozenset(w.lower() for w in g.get("intransitive", [])),
+            # every closed-class word, those decided in context too; every word of a metric phrase
+            "closed": frozenset(table) | frozenset(CONTEXT_WORDS), "metric_words": metric_words,
             "table": table, "past": frozenset(past), "catenatives": catenatives,
             "things": frozenset(w.lower() for w in g.get("things", []))
             | frozenset(w.lower() for w in lexicon.data.get("words", {}).get("things", [])),

@@ -158,13 +158,10 @@ def _grammar(lexicon: Lexicon) -> dict:
     active = _alt(_ACTIVE)
     left = _alt(_LEFT)
     wordings = _alt({**_PASSIVE, **_INTRANSITIVE, **_ACTIVE, **_LEFT})
-    closed = set(grammar.classes(lexicon)["table"])
-    metric_words = {w for forms in lexicon.data.get("metrics", {}).values()
-                    for phrase in forms.get("after", []) + forms.get("before", []) for w in phrase.lower().split()}
-    # the words the grammar layer decides in context are no names either
-    not_name = closed | metric_words | set(modifiers) | set(heads) | _NOT_NAMES | set(_COUNT_WORDS) | {
-        "that", "as", "since", "after", "before", "until"} | {
-        w.lower() for w in lexicon.data.get("words", {}).get("things", [])}
+    c = grammar.classes(lexicon)
+    # closed-class words (those the grammar layer decides in context too) are no names
+    not_name = c["closed"] | c["metric_words"] | set(modifiers) | set(heads) | _NOT_NAMES | \
+        set(_COUNT_WORDS) | {w.lower() for w in lexicon.data.get("words", {}).get("things", [])}
     furniture = frozenset(w.lower() for w in lexicon.data.get("furniture", {}).get("words", []))
     return {
         "last_words": frozenset(h.split()[-1] for h in heads) | {"he", "she", "another"},

@@ -76,16 +76,11 @@ _NOT_PLACES = re.compile(
 def _words(lexicon: Lexicon) -> dict:
     data = lexicon.data.get("locations", {})
     low = lambda key: frozenset(w.lower() for w in data.get(key, []))  # noqa: E731
-    metric_words = {w for forms in lexicon.data.get("metrics", {}).values()
-                    for phrase in forms.get("after", []) + forms.get("before", [])
-                    for w in phrase.lower().split()}
-    table = grammar.classes(lexicon)["table"]
-    closed = frozenset(table) | {"that", "as", "since", "after", "before", "until"}
+    c = grammar.classes(lexicon)
     return {"kinds": low("kinds"), "directions": low("directions"), "particles": low("particles"),
             "acts": low("acts_on_places"),
             "generic": low("kinds") | low("directions") | low("generic"),
-            "never": low("not_names") | frozenset(metric_words), "closed": closed,
-            }
+            "never": low("not_names") | c["metric_words"], "closed": c["closed"]}
 
 
 def location(sentence: str, lexicon: Lexicon) -> str | None:
@@ -149,17 +144,16 @@ def _checked(words: list[str], sentence: str, end: int, w: dict, det: bool) -> s
     """The place the name's words give, or None when they are no place (see the module)."""
     while words and _TIME_WORD.match(words[0]):
         words.pop(0)  # "in Overnight Riverton Shooting": the town comes after
-    event_after = False
+    event_after = cut = False
     for n, word in enumerate(words):
         bare = word.rstrip(".").lower()
         if n and word[:1].isupper() and (_NOT_PLACE_WORD.match(word) or bare in w["closed"]):
-            event_after = bool(_NOT_PLACE_WORD.match(word))
-            end = sentence.rfind(word, 0, end)
+            event_after, cut = bool(_NOT_PLACE_WORD.match(word)), True
             del words[n:]
             break
     while words and not words[-1][:1].isupper():
         words.pop()  # a particle left at the end by the cut: "Rio de" of "Rio de Monday"
-    dot = "." if len(words) == 1 and sentence[end:end + 1] == "." else ""
+    dot = "." if len(words) == 1 and not cut and sentence[end:end + 1] == "." else ""
     if not words or (len(words) == 1 and _NOT_PLACE_WORD.match(words[0] + dot)) or \
             _NOT_PLACES.match(" ".join(words)):  # "in Jan.", "in Shooting"; "Sun Prairie" is one
         return None
