@@ -37,6 +37,7 @@ class Mention:
     kind: str  # "indefinite", "definite", "name", "pronoun"
     head: str  # the person noun ("man", "officer", "year-old") or the name's last word
     together: int = -1  # where the list of persons it was named in starts (-1: named alone)
+    sex: str = ""  # "male" or "female" when the noun or pronoun tells it
 
 
 # predicate wording → metric; the longest wording wins where several start at one place
@@ -130,7 +131,9 @@ def _grammar(lexicon: Lexicon) -> dict:
                  for w in words if " " not in w}
     head_alt = _alt(heads)
     age = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|month|week)[- ]old"
-    det = r"(?:a|an|the|another|one\s+more|a\s+(?:second|third|fourth|fifth)|his|her|their|its|our)"
+    # ... or a name's possessive: "Ana Cole's stepson" is the stepson, not Ana Cole
+    det = (r"(?:a|an|the|another|one\s+more|a\s+(?:second|third|fourth|fifth)|his|her|their|its|our"
+           r"|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)['’]s)")
     mod = r"(?:(?!(?:and|or|who|that|which|whose|was|is|were|are|has|had|been|of|in|on|at|with)\b)[\w'’-]+\s+)"
     # a description: determiner, up to four modifiers, a person noun; or an age as the head
     # a headline drops the determiner: "Man dies", "Teen shot" open a sentence bare
@@ -174,6 +177,8 @@ def _grammar(lexicon: Lexicon) -> dict:
         "upper_preds": frozenset(w for w, metric in {**_PASSIVE, **_INTRANSITIVE}.items()
                                  if metric in ("killed", "injured", "kidnapped", "arrested") and w != "hurt"),
         "heads": heads,
+        "sex": {**{w.lower(): sex for sex, words in ind.get("sex", {}).items() for w in words},
+                "he": "male", "she": "female"},
         "modifiers": modifiers,
         "civilian_roles": civilian_roles,
         "titles": {t.lower().rstrip(".") for t in titles},
@@ -314,6 +319,11 @@ def _person(m: re.Match, g: dict, sentence: str, offset: int) -> tuple | None:
         core = words[1:] if title else words
         if not core or any(w.lower().rstrip(".") in _NOT_NAMES or w.lower() in g["furniture"] for w in core):
             return None
+        if name.endswith(("'s", "’s")):
+            return None  # "Cole's": an owner, not the person something was done to
+        if not title and name.lower() in ("he", "she"):
+            # "She was shot": a pronoun opening a sentence, the person named before
+            return (offset + m.start("name"), offset + m.end("name"), name, "pronoun", "", "people")
         if name.isupper():
             return None  # a capitalised word in wire copy is no name we can tell
         if len(core) == 1 and g["classes"].get(core[0].lower(), "PRON") != "PRON":
@@ -336,7 +346,7 @@ def _person(m: re.Match, g: dict, sentence: str, offset: int) -> tuple | None:
     if m["pron"]:
         return (offset + m.start("pron"), offset + m.end("pron"), m["pron"], "pronoun", "", "people")
     det = (m["det"] or "a").lower()  # a bare headline noun is indefinite
-    if det in ("the", "his", "her", "their", "its", "our"):
+    if det in ("the", "his", "her", "their", "its", "our") or det.endswith(("'s", "’s")):
         kind = "definite"
     else:
         kind = "indefinite"
@@ -354,6 +364,7 @@ def _persons_in(list_text: str, list_start: int, g: dict, sentence: str, offset:
     end = list_start + len(list_text)
     coordinated = re.search(r"\band\b", list_text, re.IGNORECASE) is not None
     sep = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE)
+    comma_only = False  # whether the last separator was a comma alone (an apposition may follow)
     while pos < end:
         counted = g["count"].match(sentence, pos, end) if coordinated else None
         if counted:
@@ -367,13 +378,17 @@ def _persons_in(list_text: str, list_start: int, g: dict, sentence: str, offset:
                 return []
             if out and not coordinated:
                 break  # "Ana Ruiz, a nurse": an apposition, not a second person
-            out.append(p)
+            if out and comma_only and {out[-1][3], p[3]} in ({"name", "definite"}, {"name", "indefinite"}):
+                pass  # "his aunt, Ana Ruiz, and …", "Ana Ruiz, a nurse, and …": one person, named twice
+            else:
+                out.append(p)
             pos = m.end()
         appos = re.compile(r"\s*,\s*\d{1,3}\s*(?=,|\s+and\b|$)").match(sentence, pos, end)
         if appos:
             pos = appos.end()
         s = sep.match(sentence, pos, end)
         if s:
+            comma_only = "and" not in s.group().lower()
             pos = s.end()
         elif pos < end and sentence[pos:end].strip():
             return []
@@ -439,7 +454,9 @@ def find(text: str, spans: list[tuple[int, int]], lexicon: Lexicon,
                 continue
             fig = Figure(surface=text[start:end], qualifier="exact", value=1, low=1, high=1,
                          start=start, end=end)
-            found[start] = Mention(fig, metric, surface, group, kind, head, together + s0 if together >= 0 else -1)
+            sex = g["sex"].get(surface.lower() if kind == "pronoun" else head, "") if kind != "name" else ""
+            found[start] = Mention(fig, metric, surface, group, kind, head, together + s0 if together >= 0 else -1,
+                                   sex)
     return [found[k] for k in sorted(found)]
 
 
@@ -821,6 +838,10 @@ _GENERIC_HEADS = {"victim", "man", "woman", "person", "individual", "year-old", 
                   "girl", "child", "teen", "teenager", "youth", "adult", "resident"}
 
 
+def _same_sex(m: Mention, person: dict) -> bool:
+    return not m.sex or not person["sex"] or m.sex == person["sex"]
+
+
 def _compatible(group_a: str, group_b: str) -> bool:
     if group_a == group_b:
         return True
@@ -843,6 +864,8 @@ class Persons:
         ref = self._referent_any(m)
         if ref is not None and m.together >= 0 and ref.get("together") == m.together:
             return None  # two persons of one list are two people: "a man and his son"
+        if ref is not None and not ref["sex"]:
+            ref["sex"] = m.sex  # "a victim … he": the victim is a man
         return ref
 
     def _referent_any(self, m: Mention) -> dict | None:
@@ -862,22 +885,31 @@ class Persons:
                         and _compatible(m.subject_group, person["group"]):
                     return person
             return None
+        if m.kind == "definite":
+            # the same noun again first ("a man … a woman … the man" is the man), then a
+            # generic noun for anyone of the same sex counted before
+            for person in reversed(self.people):
+                if m.head == person["head"]:
+                    return person
         for person in reversed(self.people):
-            if m.kind == "pronoun":
+            if m.kind == "pronoun" and _same_sex(m, person):
+                if m.metric == "arrested" and "arrested" not in person["metrics"] and person["group"] != "assailants":
+                    continue  # "a girl was shot … he was arrested": the one arrested is someone else
                 return person
             if m.kind == "name":
                 if m.head in person["names"]:
                     return person
                 continue
-            if m.kind == "definite":
-                if m.head == person["head"] or (m.head in _GENERIC_HEADS and _compatible(m.subject_group, person["group"])) \
+            if m.kind == "definite" and _same_sex(m, person):
+                if (m.head in _GENERIC_HEADS and _compatible(m.subject_group, person["group"])) \
                         or (person["head"] in _GENERIC_HEADS and m.head in _GENERIC_HEADS):
                     return person
         if m.kind == "name":
             # a name given to someone described before ("a man … Ray Cole, 31, …"), or to
-            # the one person the report already counted for this metric
+            # the one person the report already counted for this metric (a "he" alone is no
+            # one described: "He was arrested … Ana Ruiz was also arrested" counts two)
             for person in reversed(self.people):
-                if not person["names"] and _compatible(m.subject_group, person["group"]) and (
+                if not person["names"] and person["head"] and _compatible(m.subject_group, person["group"]) and (
                         person["head"] in _GENERIC_HEADS | {"suspect", "driver"}
                         or m.metric in person["metrics"]):
                     return person
@@ -885,7 +917,8 @@ class Persons:
             # a definite or possessive description ("her son", "the teenager") of someone the
             # report counted for this metric is that person again, whatever noun it uses
             for person in reversed(self.people):
-                if m.metric in person["metrics"] and _compatible(m.subject_group, person["group"]):
+                if m.metric in person["metrics"] and _compatible(m.subject_group, person["group"]) \
+                        and _same_sex(m, person):
                     return person
         return None
 
@@ -904,12 +937,12 @@ class Persons:
             if m.kind == "name":
                 names = {w.lower().rstrip(".,") for w in m.subject.split()}
             self.people.append({"head": m.head, "group": m.subject_group, "names": names, "metrics": {m.metric},
-                                "together": m.together})
+                                "together": m.together, "sex": m.sex})
             return True
         if m.kind == "name":
             ref["names"] |= {w.lower().rstrip(".,") for w in m.subject.split()}
-        if m.metric in ref["metrics"]:
-            return False
+        if m.metric in ref["metrics"] or (m.metric == "injured" and "killed" in ref["metrics"]):
+            return False  # counted already; and once dead, "he was shot in the chest" tells how
         ref["metrics"].add(m.metric)
         return True
 

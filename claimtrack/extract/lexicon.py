@@ -129,7 +129,7 @@ SOURCE_KINDS = table(unnamed=words, media=words, international=words, ngo=words,
                      medical=words, police=words, military=words, government=words)
 WORDS = table(roles=words, hedges=words, things=words)
 # One person counted (SPEC §2): titles, roles, and head nouns by subject group.
-INDIVIDUALS = table(titles=words, civilian_roles=words, heads=named(words))
+INDIVIDUALS = table(titles=words, civilian_roles=words, heads=named(words), sex=table(male=words, female=words))
 # The grammar layer's closed word classes, and nouns that name a metric by subject group.
 GRAMMAR = table(
     modifier_metrics=named(words), intransitive=words,
