@@ -64,6 +64,13 @@ MEASURES = [
     ("Seven people drowned. The mayor said the figure had reached 10 by Tuesday.", "10", "killed"),
     # trap: what came before counts nothing
     ("Shares fell 4 percent. The figure was 12 by noon.", "12", "other"),
+    # an increment before the total in its sentence says what the total counts, things included
+    ("Two guards died in May. Auditors traced a further 55 invoices, bringing the total to 210.",
+     "210", "other"),
+    ("Nine miners died on Monday. Crews recovered 4 more bodies, which brings the total to 13.", "13", "killed"),
+    ("Three people drowned. Police detained 6 more looters overnight, taking the tally to 20.", "20", "arrested"),
+    # ... but a figure before it that is no increment leaves the older reading
+    ("Nearly 40 people were killed across 3 towns, bringing the total to 95.", "95", "killed"),
 ]
 
 # 3. a comparison figure counts what the figure it is compared with counts

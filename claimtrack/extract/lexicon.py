@@ -138,7 +138,7 @@ GRAMMAR = table(
     negators=words, adverbs=words, irregular_past=words, care_places=words, loss_verbs=words,
     not_present=words, irrealis=words, measure_nouns=words, measure_verbs=words,
     rate_units=words, pairs=words, things=words, noun_metrics=named(words), fatal_adverbs=words,
-    neutral_measures=words, state_verbs=words, comparisons=words, prosecution_verbs=words, denials=words,
+    neutral_measures=words, state_verbs=words, comparisons=words, increments=words, prosecution_verbs=words, denials=words,
     present_forms=named(words), custody_verbs=words, age_degrees=words, report_verbs=words, time_openers=words,
     compound_heads=words, penalty_verbs=words, kin_nouns=words, time_nouns=words,
 )

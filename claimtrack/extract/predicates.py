@@ -145,7 +145,8 @@ def _verbs(lexicon: Lexicon) -> dict:
             "loss": words("loss_verbs"), "irrealis": words("irrealis"), "measure_nouns": words("measure_nouns"),
             "measure_verbs": words("measure_verbs"), "rates": words("rate_units"), "fatal": words("fatal_adverbs"),
             "not_before": frozenset({"received", "treated", "suffered", "taking", "sent", "drew", "send", "sending"}),
-            "kin": words("kin_nouns"), "time": words("time_nouns") | _MONTHS}
+            "kin": words("kin_nouns"), "time": words("time_nouns") | _MONTHS,
+            "increments": words("increments")}
 
 
 @lru_cache(maxsize=8)
@@ -274,6 +275,22 @@ def _earlier_metric(parse: Parse, start: int, lexicon: Lexicon, nearest: bool = 
             metric = _figure_metric(parse, k, lexicon)
             if metric != "other" or nearest:
                 return None if metric == "other" else metric
+    return None
+
+
+def _increment_metric(parse: Parse, start: int, lexicon: Lexicon, verbs: dict) -> str | None:
+    """The metric of the nearest figure before token ``start`` marked as an increment
+    ("an additional 40", "12 more", "9 new"), "other" included: a total that an increment of
+    files brings up is a total of files."""
+    toks = parse.tokens
+    for k in range(start - 1, -1, -1):
+        if toks[k].tag != "NUM":
+            continue
+        before = toks[k - 1].low if k else ""
+        after = toks[k + 1].low if k + 1 < len(toks) else ""
+        if before in verbs["increments"] or after in verbs["increments"]:
+            return _figure_metric(parse, k, lexicon)
+        return None  # the nearest figure is no increment: the older reading stands
     return None
 
 
@@ -803,8 +820,11 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         return Reading("other")
     measured = _measured(parse, np.start, p, verbs)
     if measured == EARLIER:
-        # the figure before it in the sentence; else the engine reads the report's claim before
-        measured = _earlier_metric(parse, np.start, lexicon) or EARLIER
+        # an increment before it in the sentence ("40 more files …, bringing the total to 90"),
+        # else the figure before it that counts someone; else the engine reads the report's
+        # claim before
+        measured = _increment_metric(parse, np.start, lexicon, verbs) or _earlier_metric(parse, np.start, lexicon) \
+            or EARLIER
     if measured:
         return Reading(measured)
     j = _before(parse, np.start)
