@@ -121,6 +121,16 @@ PARTITIVES = [
     ("Eight people were hurt, 2 of them seriously.", "2", "injured"),
     ("Troops killed 11 rebels, one of whom was their leader.", "one", "killed"),
     ("Nine people died, four of them children.", "four", "killed"),
+    # the whole of a partitive takes no verb of its part, whatever its head, after a verb of
+    # saying too; a head that is a metric itself still counts
+    ("One of three victims died at the scene.", "three", "other"),
+    ("One of three victims died at the scene.", "One", "killed"),
+    ("Medics said two of the five casualties died overnight.", "five", "casualties"),
+    ("Rangers said two of the five climbers died overnight.", "five", "other"),
+    ("Two of the five porters stabbed to death at dawn were brothers.", "five", "killed"),
+    ("One of 4 rangers abducted in May has been freed.", "4", "kidnapped"),
+    ("Medics said two of the five casualties died overnight.", "two", "killed"),
+    ("Two of the 9 dead were children.", "9", "killed"),
 ]
 
 # 8. a passive verb of admission with no other complement is a stay in hospital

@@ -25,6 +25,7 @@ then stands.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -546,6 +547,26 @@ def _whole_of_part(parse: Parse, start: int) -> bool:
     return j >= 1 and toks[j].low in ("of", "among") and (toks[j - 1].tag == "NUM" or toks[j - 1].low in _PARTS)
 
 
+def _finite_after(parse: Parse, at: int) -> int | None:
+    """The clause's own verb after the participle at token ``at``, if one follows before the
+    clause ends: an auxiliary or modal, or a past form not coordinated with the participle
+    ("shot and killed … was", "caught in the blast died"); else None."""
+    toks = parse.tokens
+    for k in range(at + 1, len(toks)):
+        t = toks[k]
+        if t.text in _STOP or t.tag in ("SUB", "REL"):
+            return None
+        if t.tag in ("AUX", "MODAL"):
+            return k
+        if t.tag == "PART":
+            b = k - 1
+            while b > at and toks[b].tag == "ADV":
+                b -= 1
+            if toks[b].low not in ("and", "or", ","):
+                return k
+    return None
+
+
 def _part_is_subject(parse: Parse, start: int) -> bool:
     """The part of the partitive whose whole is at token ``start`` opens its clause ("Four of
     the 18 …"), so the first verb after the whole is the part's."""
@@ -556,7 +577,9 @@ def _part_is_subject(parse: Parse, start: int) -> bool:
     if j >= 1 and toks[j - 1].low == "out":  # "four out of 10"
         j -= 1
     b = _before(parse, j - 1)
-    return b < 0 or toks[b].tag in ("SUB", "CONJ", "REL") or toks[b].text in (",", ";", ":", "—", "–", "(")
+    # a clause opens after a verb of saying too: "police said one of the 2 victims died"
+    return b < 0 or toks[b].tag in ("SUB", "CONJ", "REL") or toks[b].text in (",", ";", ":", "—", "–", "(") \
+        or toks[b].low in parse.c["report_verbs"]
 
 
 def _fronted_of(parse: Parse, start: int) -> int | None:
@@ -849,6 +872,8 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     head_metric = None
     if head is not None:
         head_metric, _ = _after_metric(p, parse.words(np.head, np.head + 3))
+        if head_metric and _whole_of_part(parse, np.start) and not _after_metric(p, parse.words(np.head, np.end))[0]:
+            head_metric = None  # "one of three victims died": the verb after the head is the part's
         if head_metric == "killed":
             return Reading("killed")  # "15 bodies were taken away", "9 dead"
     modifier = None
@@ -888,9 +913,13 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             stop = len(toks)  # the part is no subject: "was one of 6 men hurt in the blast"
             if _part_is_subject(parse, np.start):
                 stop = np.verb_at if np.verb_at > np.end or parse.verb_group(np.verb_at) is not None else stop
+                if np.verb_at == np.end and toks[np.verb_at].tag == "PART":
+                    # a participle with the clause's own verb after it is a reduced relative on
+                    # the whole: "two of the 5 porters stabbed at dawn were brothers"
+                    stop = _finite_after(parse, np.verb_at) or stop
             k = np.end
             while k < stop and toks[k].text not in _STOP and toks[k].tag not in ("SUB", "REL") and not modifier:
-                modifier, _ = _after_metric(p, parse.words(k, min(len(toks), k + 4)))
+                modifier, _ = _after_metric(p, parse.words(k, min(stop, k + 4)))
                 k += 1
         return Reading(head_metric or modifier or "other")
     if np.verb_at > np.end and np.start >= 1 and toks[np.start - 1].low in _PP_HEADS:
@@ -903,6 +932,11 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             if inner and not negated:
                 return Reading(inner)
         return Reading(head_metric or modifier or "other")
+    if np.partitive and np.verb_at == np.end < len(toks) and toks[np.verb_at].tag == "PART" and \
+            toks[np.end - 1].tag != "PRON":
+        # the participle after a partitive's whole is a reduced relative on the whole when the
+        # clause's own verb follows: "four of the 18 caught in the blast died" (not "9 of them shot")
+        np = replace(np, verb_at=_finite_after(parse, np.verb_at) or np.verb_at)
     predicate, negated, modal = _predicate(parse, np.verb_at, p, verbs["fatal"], verbs) \
         if np.verb_at < len(toks) else (None, False, None)
     vg = parse.verb_group(np.verb_at) if np.verb_at < len(toks) else None
