@@ -62,6 +62,9 @@ NOUN_PHRASES = [
     ("Three rebel commanders surrendered.", 0, "commanders", False, False, "surrendered"),
     # partitives
     ("Three of the climbers were rescued.", 0, "climbers", True, False, "were"),
+    # a preposition between a determiner and its noun is a modifier, no preposition
+    ("One of the outside firms was fined.", 0, "firms", True, False, "was"),
+    ("Two of the above cases were closed.", 0, "cases", True, False, "were"),
     ("Two of them died.", 0, None, True, False, "died"),
     ("None of the eight sailors was hurt.", 0, "sailors", False, True, "was"),
     ("Not one of the 30 pupils was harmed.", 1, "pupils", False, True, "was"),

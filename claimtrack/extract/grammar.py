@@ -243,6 +243,13 @@ class Parse:
                 tag = "PREP" if nxt in ("DET", "NUM", "WORD", "NAME") and t.low != "as" else "SUB"
             if tag != t.tag:
                 tokens[i] = Token(t.text, t.low, tag)
+        # a preposition between a determiner and a noun modifies the noun: "the outside
+        # agencies", "the above figures"
+        for i in range(1, len(tokens) - 1):
+            t = tokens[i]
+            if t.tag == "PREP" and tokens[i - 1].tag == "DET" and tokens[i + 1].tag in ("WORD", "NAME") and \
+                    t.low != "of" and tokens[i - 1].low not in ("all", "both", "each", "some", "any", "none", "most"):
+                tokens[i] = Token(t.text, t.low, "WORD")
         self.tokens, self.starts, self.ends = tokens, starts, ends
         self._groups: dict[int, VerbGroup | None] = {}
 

@@ -920,6 +920,8 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             k = np.end
             while k < stop and toks[k].text not in _STOP and toks[k].tag not in ("SUB", "REL") and not modifier:
                 modifier, _ = _after_metric(p, parse.words(k, min(stop, k + 4)))
+                if toks[k].tag == "GER":
+                    break  # what the group is doing takes an object: "one of the agencies investigating the deaths"
                 k += 1
         return Reading(head_metric or modifier or "other")
     if np.verb_at > np.end and np.start >= 1 and toks[np.start - 1].low in _PP_HEADS:
