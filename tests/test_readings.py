@@ -131,6 +131,8 @@ PARTITIVES = [
     ("One of 4 rangers abducted in May has been freed.", "4", "kidnapped"),
     ("Medics said two of the five casualties died overnight.", "two", "killed"),
     ("Two of the 9 dead were children.", "9", "killed"),
+    # what the whole is doing takes an object that is no state of the whole
+    ("Two of the 30 agencies investigating the deaths were fined.", "30", "other"),
 ]
 
 # 8. a passive verb of admission with no other complement is a stay in hospital
