@@ -242,7 +242,7 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          [("participants", 200000, 999999, "organisers")]),
     ],
     "not-a-count": [
-        ("A 6-year-old girl was injured by a stray bullet on Route 9, the sheriff's office "
+        ("A stray bullet fired on Route 9 injured a 6-year-old girl, the sheriff's office "
          "said.",
          [("injured", 1, 1, "sheriff's office")]),
         ("Police said 8 people were hurt when a lorry hit a bus on the A14 at about 7.30am.",
@@ -363,7 +363,7 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          [("killed", 1, 1, "force")]),
     ],
     "org-pronoun": [
-        ("The Ministry of Health said 14 people had died of cholera in the camps. It added "
+        ("The Ministry of Health said 14 people in the camps had died of cholera. It added "
          "that 230 more had been taken to hospital.",
          [("killed", 14, 14, "Ministry of Health"), (HOSP, 230, 230, "Ministry of Health")]),
         ("The World Food Programme said 80,000 people had fled the fighting. The agency "
