@@ -282,7 +282,18 @@ def _after_metric(p: dict, words: str) -> tuple[str | None, int]:
     m = p["after_re"].match(words)
     if not m or (m.end() < len(words) and words[m.end()].isalnum()):
         return None, 0
-    return p["after"].get(_WS.sub(" ", m.group())), m.end()
+    metric = p["after"].get(_WS.sub(" ", m.group()))
+    if metric in _HARM and words.startswith(" or ", m.end()):
+        # "dead or injured", "killed or wounded": either outcome, so casualties
+        m2 = p["after_re"].match(words, m.end() + 4)
+        if m2 and not (m2.end() < len(words) and words[m2.end()].isalnum()):
+            other = p["after"].get(_WS.sub(" ", m2.group()))
+            if other in _HARM and other != metric:
+                return "casualties", m2.end()
+    return metric, m.end()
+
+
+_HARM = frozenset({"killed", "injured", "casualties"})
 
 
 def _predicate(parse: Parse, at: int, p: dict, fatal: frozenset = frozenset(),
@@ -427,6 +438,12 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
     if toks[j].tag in ("PART", "GER") and verb in p["before"] and toks[j].low not in verbs["not_before"]:
         if p["before"][verb] in ("casualties", "injured") and j >= 1 and toks[j - 1].low in verbs["fatal"]:
             return "killed"  # "fatally shot four guards", "mortally wounding 2"
+        if p["before"][verb] == "displaced":
+            # moving the wounded is care, not displacement: "evacuated 8 wounded soldiers"
+            harm = next((m for i in range(start + 1, end) for m in [_after_metric(p, toks[i].low)[0]]
+                         if m in ("injured", "casualties", "hospitalized")), None)
+            if harm:
+                return harm
         return p["before"][verb]  # "freed 12 of the 90 miners", "killing 3"
     if j >= 1 and f"{toks[j - 1].low} {verb}" in verbs["present2"] and toks[j - 1].tag in ("WORD", "NAME"):
         return verbs["present2"][f"{toks[j - 1].low} {verb}"]  # "Gunman shoots dead 3"
@@ -803,8 +820,10 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         return Reading("other")
     measured = _measured(parse, np.start, p, verbs)
     if measured == EARLIER:
-        # the figure before it in the sentence; else the engine reads the report's claim before
-        measured = _earlier_metric(parse, np.start, lexicon) or EARLIER
+        # a metric word completing the figure itself ("the count is 19 dead"); else the figure
+        # before it in the sentence; else the engine reads the report's claim before
+        own, _ = _after_metric(p, parse.words(np.start + 1, min(len(toks), np.start + 4)))
+        measured = own or _earlier_metric(parse, np.start, lexicon) or EARLIER
     if measured:
         return Reading(measured)
     j = _before(parse, np.start)
