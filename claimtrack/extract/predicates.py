@@ -950,6 +950,12 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         # "12 of them need surgery": a partitive pronoun counts what its own verb tells only; a
         # copula only names the member ("one of whom was a nurse") and keeps the group's count
         return Reading("other")
+    if np.partitive and np.verb_at < len(toks) and \
+            any(toks[i].tag == "NUM" for i in range(np.start + 1, np.end)):
+        # a part of a counted whole ("6 of the 20 people held have been charged"): the arrest
+        # is the whole's claim, and charging some of them is no new one
+        if vg is not None and toks[vg.main].low in verbs["prosecution"]:
+            return Reading("other")
     hedge = None
     if modal in ("could", "may", "might") and predicate:
         # "could die", "may have been killed": the modal and the verb, as written
