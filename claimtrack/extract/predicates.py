@@ -905,6 +905,17 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     predicate, negated, modal = _predicate(parse, np.verb_at, p, verbs["fatal"], verbs) \
         if np.verb_at < len(toks) else (None, False, None)
     vg = parse.verb_group(np.verb_at) if np.verb_at < len(toks) else None
+    if predicate is None and vg is None and np.verb_at < len(toks) and np.start >= 2 and \
+            toks[np.start - 1].text == "," and toks[np.start - 2].tag in ("WORD", "NAME"):
+        # a figure in apposition to the subject, between commas: the verb after the closing
+        # comma is the subject's ("The strikers, some 4,000 dock workers, marched …")
+        close = next((k for k in range(np.verb_at, min(len(toks), np.verb_at + 4)) if toks[k].text == ","), None)
+        if close is not None and all(toks[k].tag in ("PREP", "ADV", "DET") for k in range(np.verb_at, close)):
+            after = parse.verb_group(close + 1) if close + 1 < len(toks) else None
+            if after is not None and after.start == close + 1:
+                inner, inner_negated, _ = _predicate(parse, close + 1, p, verbs["fatal"], verbs)
+                if inner and not inner_negated:
+                    return Reading(inner)
     if predicate and vg is not None and np.verb_at == np.end and _agent(parse, np.start, vg, p, verbs):
         return Reading("other")  # "two guards shot and killed an intruder": they did it
     if not predicate and not negated and head is None and vg is not None and \
@@ -1046,6 +1057,11 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             if toks[k].text in (";", ":") or toks[k].tag == "SUB":
                 break
             if toks[k].text == "," and toks[k + 1].tag == "CONJ" and toks[k + 2].tag in ("NUM", "DET", "NAME", "PRON"):
+                if not _counts_in(parse, vg.main, k, p):
+                    return Reading("other")
+                break
+            if toks[k].low == "and" and toks[k + 1].tag == "NUM" and parse.verb_group(k + 2) is not None:
+                # no comma, a counted subject and its verb: "30 miners were trapped and four died"
                 if not _counts_in(parse, vg.main, k, p):
                     return Reading("other")
                 break
