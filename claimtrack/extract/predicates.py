@@ -48,7 +48,9 @@ _STOP = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "--", "(", ")", "
 
 # quantity words that take a partitive: "most of the 200"
 _PARTS = frozenset({"most", "many", "some", "all", "half", "several", "few", "none", "each", "both", "rest", "any",
-                    "nobody", "no-one"})
+                    "nobody", "no-one",
+                    # fractions: "a third of the 90 prisoners", "two-thirds of the 300"
+                    "third", "thirds", "quarter", "quarters", "fifth", "fifths", "two-thirds", "three-quarters"})
 # verbs of saying: the list after one is the subject of its complement clause
 _SPEECH_WORDS = frozenset(w for w in SPEECH.split("|") if w.isalpha())
 # what joins the groups of a list that shares one verb
