@@ -671,3 +671,67 @@ XFAIL: dict[str, str] = {
 def test_variant(extracted, cid, text, expected):
     missing, extra = unmatched(extracted.get(cid, []), expected)
     assert (missing, extra) == ([], []), text
+
+
+# The number and sentence rules the variants above needed, each with its general case, variants
+# and traps, read straight off the figure scan and the sentence splitter.
+NUMBER_FORMS = [
+    # "-plus" after a number: more than it
+    ("Two dozen-plus protesters were held.", [("Two dozen-plus", 25, None)]),
+    ("Police said 40-plus villagers fled.", [("40-plus", 41, None)]),
+    ("A 50-plus crowd waited.", [("50-plus", 51, None)]),
+    # "a couple of" a scale word: twice it
+    ("A couple of hundred families left.", [("A couple of hundred", 200, 200)]),
+    ("a couple of thousand marchers", [("a couple of thousand", 2000, 2000)]),
+    ("a couple dozen pupils", [("a couple dozen", 24, 24)]),
+    # "N-to-M" and a scale word: a range with the scale on both ends
+    ("3-to-4 thousand people", [("3-to-4 thousand", 3000, 4000)]),
+    ("5-to-6 hundred workers", [("5-to-6 hundred", 500, 600)]),
+    ("7-to-9 people", [("7-to-9", 7, 9)]),
+    # three-digit ranges with a dash are ranges; four-digit and 0-led ends are codes or years
+    ("between 300-400 people", [("between 300-400", 300, 400)]),
+    ("about 250-300 people", [("about 250-300", 250, 300)]),
+    ("call 555-0142 now", []),
+    ("from 1998-2001 there", []),
+    # a dash pair whose second number is not larger: a score or a code, no count
+    ("They won 3-2 and 14 fans were held.", [("14", 14, 14)]),
+    ("The teams drew 1-1.", []),
+    ("dial 555-123 today", []),
+    # a qualifier after an opening quote
+    ("\"Some 2,500 people left.\"", [("Some 2,500", 2250, 2750)]),
+    ("“About 40 were hurt”", [("About 40", 36, 44)]),
+    # an age after "the youngest/oldest" or "older/younger than" in an aside
+    ("Three miners — the youngest just 20 — died.", [("Three", 3, 3)]),
+    ("Nine men, none of them older than 30, drowned.", [("Nine", 9, 9)]),
+    ("Six pupils, the eldest only 12, were hurt.", [("Six", 6, 6)]),
+    ("Four of them, older than 60, were freed.", [("Four", 4, 4)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", NUMBER_FORMS)
+def test_number_forms(text, expected):
+    from claimtrack.extract.numbers import figures
+    assert [(f.surface, f.low, f.high) for f in figures(text)] == expected
+
+
+SENTENCE_SPLITS = [
+    # a whole number run into a capitalised word ends a sentence
+    ("The blast killed 3.The army said 9 were hurt.", ["The blast killed 3.", "The army said 9 were hurt."]),
+    ("Rebels freed 12.Two others were hurt.", ["Rebels freed 12.", "Two others were hurt."]),
+    ("Police held 1,200.Most were freed.", ["Police held 1,200.", "Most were freed."]),
+    # traps: a version number, an abbreviation before a number
+    ("See version 1.2.The end.", ["See version 1.2.The end."]),
+    ("See No.3.The x", ["See No.3.The x"]),
+    # a line in capitals over one that is not is a heading
+    ("UPDATED 14:05 GMT\nPolice said 11 people were arrested.",
+     ["UPDATED 14:05 GMT", "Police said 11 people were arrested."]),
+    ("LIVE\nThe army said 4 soldiers died.", ["LIVE", "The army said 4 soldiers died."]),
+    # trap: wire copy in capitals on both lines runs on
+    ("POLICE SAID 14\nPEOPLE WERE KILLED.", ["POLICE SAID 14\nPEOPLE WERE KILLED."]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SENTENCE_SPLITS)
+def test_sentence_splits(text, expected):
+    from claimtrack.extract.sentences import sentence_spans
+    assert [text[a:b] for a, b in sentence_spans(text)] == expected

@@ -343,7 +343,7 @@ def ratio_part(x: float, before: str, after: str) -> bool:
 # grammar.age_degrees) is their age: "some of them barely 16", "many as young as 12", "one
 # only 9", "the youngest just 19", "none of them older than 40"; never with a noun after it
 _AGE_OF_GROUP = (r"\b(?:of\s+(?:them|whom)|some|many|most|several|one|two|three|a\s+few|"
-                 r"the\s+(?:youngest|oldest|eldest))\s+(?:(?:are|were|is|was)\s+)?")
+                 r"the\s+(?:youngest|oldest|eldest)),?\s+(?:(?:are|were|is|was)\s+)?")
 _NO_NOUN_AFTER = re.compile(r"\s*(?:[—–,;.)!?]|-\s|(?:years?\s+old)?\s*\Z|years?\s+old\b)")
 _NAME_PAREN = re.compile(r"[A-Z][a-z]+\s*\(\s*\Z")
 _ANOTHER = re.compile(r"\s+(?:another|other)\b")
