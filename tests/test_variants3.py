@@ -84,6 +84,11 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
         ("Nine climbers, none of them younger than 25, went missing in the blizzard, the "
          "mountain rescue service said.",
          [("missing", 9, 9, "mountain rescue service")]),
+        # written after the fixes: a list whose items a metric word labels
+        ("Casualty figures (provisional): dead 12; injured 40; missing 3.",
+         [("killed", 12, 12, U), ("injured", 40, 40, U), ("missing", 3, 3, U)]),
+        ("Toll so far, per the district office: killed 9, wounded 31.",
+         [("killed", 9, 9, "district office"), ("injured", 31, 31, "district office")]),
     ],
     "coordination": [
         ("Police in Kano arrested 14 suspects and recovered 6 rifles and 200 rounds of "
@@ -144,6 +149,8 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          [("displaced", 200, 200, "mayor")]),
         ("Nine of the 30 protesters detained on Friday were charged on Monday.",
          [("arrested", 30, 30, U)]),
+        ("An estimated two-thirds of the 900 residents have fled, the Red Cross says.",
+         []),
     ],
     "negation": [
         ("No casualties were reported after the quake, which measured 5.2.",

@@ -558,7 +558,14 @@ def _part_is_subject(parse: Parse, start: int) -> bool:
     if j >= 1 and toks[j - 1].low == "out":  # "four out of 10"
         j -= 1
     b = _before(parse, j - 1)
+    while b >= 0 and toks[b].low in _PART_QUALIFIERS:
+        b = _before(parse, b)  # "An estimated two-thirds of the 900 …"
     return b < 0 or toks[b].tag in ("SUB", "CONJ", "REL") or toks[b].text in (",", ";", ":", "—", "–", "(")
+
+
+# words that qualify the part of a partitive and leave it the subject
+_PART_QUALIFIERS = frozenset({"estimated", "about", "around", "nearly", "almost", "roughly", "approximately",
+                              "some", "only", "just", "over", "fully"})
 
 
 def _fronted_of(parse: Parse, start: int) -> int | None:
@@ -738,6 +745,13 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     head = toks[np.head].low if np.head is not None else None
     if _no_count(parse, np.start, verbs):
         return Reading("other")
+    if head is None and np.end == np.start + 1 and np.start >= 1 and \
+            (np.end >= len(toks) or toks[np.end].text in (";", ",", ".", ")")) and \
+            (np.start == 1 or toks[np.start - 2].text in (":", ";", ",", "(")):
+        # an item of a list labelled by a metric word: "Toll: dead 12; injured 40; missing 3"
+        label, _ = _after_metric(p, toks[np.start - 1].low)
+        if label:
+            return Reading(label)
     if head is not None and np.head == np.start + 1 == np.end - 1 and not np.modifiers and \
             head in verbs["present"] and not _plural_or_collective(head) and toks[np.start].low not in ("one", "1") and \
             (np.end >= len(toks) or toks[np.end].tag in ("PREP", "SUB", "CONJ")):
