@@ -320,6 +320,11 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
         # written after the fixes: a figure in apposition takes the verb after it
         ("The marchers, about 600 nurses, rallied outside parliament.",
          [("participants", 540, 660, U)]),
+        # written after the fixes: "neutralised" people are killed, neutralised devices are not
+        ("The Nigerian Army neutralised 15 terrorists in Borno, a statement from the army said.",
+         [("killed", 15, 15, "army")]),
+        ("The bomb squad neutralised 2 devices outside the court.",
+         []),
     ],
     "objects": [
         ("The shelling destroyed 40 homes and killed 6 residents of the village, the "
@@ -388,6 +393,8 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          [("casualties", 14, 14, "army")]),
         ("Helicopters evacuated 6 injured climbers from the peak.",
          [("injured", 6, 6, U)]),
+        ("Two Australians were among the 5 people hurt when a tour bus crashed near Cairns.",
+         [("injured", 2, 2, U), ("injured", 5, 5, U)]),
     ],
     "individuals": [
         ("A 54-year-old taxi driver was stabbed to death in Croydon on Friday night.",

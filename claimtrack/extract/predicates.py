@@ -940,10 +940,12 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         fronted = _fronted_whole(parse, np.start, p)
         if fronted:
             return Reading(fronted)  # "Of the dead, 6 were pilgrims": a part of the dead
-    if predicate is None and vg is not None and toks[vg.main].tag == "AUX" and vg.main + 2 < len(toks) \
-            and toks[vg.main + 1].low == "among" and toks[vg.main + 2].tag == "NUM":
+    at = vg.main + 3 if vg is not None and vg.main + 3 < len(toks) and toks[vg.main + 2].tag == "DET" else \
+        (vg.main + 2 if vg is not None else 0)  # "were among the 5 people hurt" too
+    if predicate is None and vg is not None and toks[vg.main].tag == "AUX" and at < len(toks) \
+            and toks[vg.main + 1].low == "among" and toks[at].tag == "NUM":
         # "four cooks were among 11 staff hospitalised": the group shares the larger one's metric
-        among = read(parse, toks[vg.main + 2].fig, lexicon)
+        among = read(parse, toks[at].fig, lexicon)
         if among is not None:
             return among
     if predicate is None and vg is not None:
