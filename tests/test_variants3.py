@@ -539,6 +539,11 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          [("killed", 17, 17, "regional governor")]),
         ("Officials acknowledged that 23 people were still missing.",
          [("missing", 23, 23, "officials")]),
+        # written after the fixes: "uprooted" and "forced to flee" after the group
+        ("Relief agencies estimate that close to 300,000 people have been uprooted.",
+         [("displaced", 270000, 300000, "relief agencies")]),
+        ("Some 4,000 families were forced to flee, the governor's office confirms.",
+         [("displaced", 3600, 4400, "governor's office")]),
     ],
     "upper-case": [
         ("SECURITY FORCES KILLED 12 GUERRILLAS AND CAPTURED 4 IN A CLASH NEAR THE BORDER, "
