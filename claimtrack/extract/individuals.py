@@ -409,7 +409,9 @@ def _ok_between(text: str) -> bool:
 _PREDICATE_WORD = re.compile(r"\b(?i:%s)" % _phrase_alt((
     "kill", "shot", "shoot", "dead", "die", "murder", "slain", "assassinat", "gunned", "wound", "injur", "hurt",
     "stabb", "arrest", "detain", "custody", "apprehend", "kidnap", "abduct", "hostage", "missing",
-    "disappear", "releas", "freed", "set free", "booked")))
+    "disappear", "releas", "freed", "set free", "booked",
+    # "crushed to death", "electrocuted", "drowned", "perished": the rest of _PASSIVE and _INTRANSITIVE
+    "to death", "electrocut", "drown", "perish")))
 
 
 _PREDICATE_LOWER = re.compile(_PREDICATE_WORD.pattern.replace("(?i:", "(?:", 1))  # for folded text

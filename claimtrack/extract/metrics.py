@@ -233,6 +233,12 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
             if metric == "killed" and _penalty(p, sentence[:fig_end].lower() + right_lower[:m.start()]):
                 metric = None  # "sentenced one of the men to death": the penalty, not a death
                 break
+            if metric in ("killed", "injured") and right_lower.startswith(" or ", hit.end()):
+                # "dead or wounded": either outcome, so casualties
+                either = p["after_re"].match(right_lower, hit.end() + 4)
+                if either and p["after"].get(_WS.sub(" ", either.group())) in ("killed", "injured") and \
+                        p["after"].get(_WS.sub(" ", either.group())) != metric:
+                    metric = "casualties"
             if metric == "casualties":
                 # "shot and now in critical condition", "shot and later died": the outcome wins
                 outcome = _OUTCOME.match(right_lower, hit.end())

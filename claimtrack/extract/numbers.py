@@ -107,10 +107,10 @@ def _grammar(lexicon: Lexicon) -> dict:
         rf"|(?P<adozen>\b(?:(?:a|one|two|three)\s+(?:quarter|third|half)s?\s+of\s+a\s+|half\s+a\s+|a\s+)"
         rf"(?:dozen|hundred|thousand|million|billion)\b"
         rf"(?:(?:(?<=hundred)|(?<=thousand)){_SP}and{_SP}{_WORD_NUM}(?:-{_WORD_NUM})?\b)?"  # "a hundred and fifty"
-        rf"|\ba\s+couple(?:\s+of)?\s+dozen\b|\ba\s+(?:pair|couple|score)(?=\s+of\s)(?!\s+of\s+(?:{DURATION})\b))"
-        rf"|(?=\d)(?<![\w,/:-])(?:(?<!\.)|(?<=[a-z][a-z]\.))(?<![A-Za-z]-)(?<!\d\s/\s)(?P<digits>{_DIGITS})(?![\w/]|[.,:]\d|-(?!strong\b|points?\b|odd\b)[A-Za-z]|\s/\s\d)"
+        rf"|\ba\s+couple(?:\s+of)?\s+(?:dozen|hundred|thousand|million)\b|\ba\s+(?:pair|couple|score)(?=\s+of\s)(?!\s+of\s+(?:{DURATION})\b))"
+        rf"|(?=\d)(?<![\w,/:-])(?:(?<!\.)|(?<=[a-z][a-z]\.))(?<![A-Za-z]-)(?<!\d\s/\s)(?P<digits>{_DIGITS})(?![\w/]|[.,:]\d|-(?!strong\b|points?\b|odd\b|plus\b|to-\d)[A-Za-z]|\s/\s\d)"
         rf"(?:(?P<scale_sp>{_SP}|-)(?P<scale>{_SCALE_WORDS}|m|k)\b)?"
-        rf"|{unit_first}(?<![\w-])(?P<words>{_WORD_RUN})\b(?!-(?!odd\b)\w)"
+        rf"|{unit_first}(?<![\w-])(?P<words>{_WORD_RUN})\b(?!-(?!odd\b|plus\b)\w)"
     )
     # Case-insensitive alternations are several times slower in `re`: scan a lower-cased
     # copy with a case-sensitive pattern when lower-casing keeps every offset.
@@ -224,7 +224,7 @@ _AFTER_EXCLUDE = re.compile(
       | \s*(?:-|\s)\s*(?:caliber|calibre|mm\b|millimet|gauge|magnum|inch|cm\b)
       | \s+block\b
       | \s+times\b
-      | -\d{{3,}}
+      | -(?:\d{{4,}}|0\d+)
       | \s+(?-i:[A-Z][\w'.]*\s+){{1,3}}(?-i:(?=[A-Z]))(?:{STREET})\b\.?
       | (?:st|nd|rd|th)\b
       | '?s\b
@@ -264,7 +264,7 @@ _UNIT_AFTER = re.compile(
     r"\s*(?P<pct>%|percent\b|per\s+cent\b|percentage\s+points?\b)"
     r"|\s+(?P<cur>" + "|".join(CURRENCY_AFTER) + r")\b", re.IGNORECASE)
 _RANGE_AFTER = re.compile(
-    r"[ \t]*(?:(?P<dash>[-–—])|[ \t]+(?P<to>to|or)[ \t]+|[ \t]+(?P<and>and)[ \t]+)[ \t]*"
+    r"[ \t]*(?:-(?P<hto>to)-|(?P<dash>[-–—])|[ \t]+(?P<to>to|or)[ \t]+|[ \t]+(?P<and>and)[ \t]+)[ \t]*"
     r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|%s)\b(?!-\w|[.,:/]\d)" % _WORD_RUN, re.IGNORECASE)
 # Case-insensitive matching is slower in `re`: on ASCII text, where lower-casing is all that
 # ignoring case does, these copies match the lower-cased text (every letter in both is lower case)
@@ -276,6 +276,8 @@ _WORD_BEFORE_STOP = re.compile(r"[A-Za-z]+\.\Z")
 _RANGE_SCALE = re.compile(r"[ \t]+(?P<scale>hundred|thousand|million|billion|lakhs?|crores?)\b", re.IGNORECASE)
 # "twenty-odd", "a dozen-odd", "40-odd": the number and some more
 _ODD_AFTER = re.compile(r"-odd\b", re.IGNORECASE)
+# "40-plus", "two dozen-plus": more than the number
+_PLUS_AFTER = re.compile(r"-plus\b", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
 # \d{4}-\d{1,2}(?:-\d{1,2})? | \d{1,2}/\d{1,2}(?:/\d{2,4})? | \d{1,2}:\d{2} | \d{1,2}\.\d{1,2}\.\d{2,4}, the
 # first digit taken out so that `re` skips to the next digit in C
@@ -339,8 +341,9 @@ def ratio_part(x: float, before: str, after: str) -> bool:
 
 # a bare figure said of the members of a group with a word of degree (the lexicon's
 # grammar.age_degrees) is their age: "some of them barely 16", "many as young as 12", "one
-# only 9"; never with a noun after it
-_AGE_OF_GROUP = r"\b(?:of\s+(?:them|whom)|some|many|most|several|one|two|three|a\s+few)\s+(?:(?:are|were|is|was)\s+)?"
+# only 9", "the youngest just 19", "none of them older than 40"; never with a noun after it
+_AGE_OF_GROUP = (r"\b(?:of\s+(?:them|whom)|some|many|most|several|one|two|three|a\s+few|"
+                 r"the\s+(?:youngest|oldest|eldest)),?\s+(?:(?:are|were|is|was)\s+)?")
 _NO_NOUN_AFTER = re.compile(r"\s*(?:[—–,;.)!?]|-\s|(?:years?\s+old)?\s*\Z|years?\s+old\b)")
 _NAME_PAREN = re.compile(r"[A-Z][a-z]+\s*\(\s*\Z")
 _ANOTHER = re.compile(r"\s+(?:another|other)\b")
@@ -387,7 +390,7 @@ def _quantity_value(words: str) -> int:
     if "and" in words.lower().split():
         return words_to_int(words) or 0  # "a hundred and fifty"
     if w[1] in ("pair", "couple"):
-        return 24 if w[-1] == "dozen" else 2
+        return 2 * SCALES.get(w[-1], 1)  # "a couple of hundred" 200, "a couple dozen" 24
     if w[1] == "score":
         return 20  # "a score of"
     scale = SCALES[w[-1]]
@@ -535,7 +538,8 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
             elif ua:
                 unit = "percent" if ua["pct"] else CURRENCY_AFTER[ua["cur"].lower()]
         # qualifier before
-        qm = g["qual"].search(text, max(0, start - 40), start) if prev.rstrip(".") in g["qual_last"] else None
+        qm = g["qual"].search(text, max(0, start - 40), start) \
+            if prev.lstrip("\"“‘'([").rstrip(".") in g["qual_last"] else None
         qstart = start
         if qm:
             qword = _WS.sub("", qm["q"].lower())
@@ -552,11 +556,15 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
             rng = _range_end(text, end, g)
             if rng:
                 r = _RANGE_AFTER.match(text, end)
-                joiner = "and" if r["and"] else ("dash" if r["dash"] else r["to"].lower())
+                joiner = "and" if r["and"] else ("dash" if r["dash"] else (r["hto"] or r["to"]).lower())
                 ok = (joiner == "and" and between) or (joiner in ("to", "dash", "or") and
                                                        not _FROM.search(text, max(0, start - 6), start))
                 if joiner == "dash" and (not digits or r["n"].startswith("0")):
                     ok = False  # "555-0142" is a phone number
+                if joiner == "dash" and digits and not m["scale"] and r["n"].isdigit() and \
+                        int(r["n"]) <= x and not _RANGE_SCALE.match(text, r.end()):
+                    skip_until = r.end()
+                    continue  # "won 3-2", "drew 1-1", "555-123": a score or a code, no count
                 y, y_end = rng
                 sc = _RANGE_SCALE.match(text, y_end) if ok else None
                 if sc:  # "3 to 4 million": the scale is both ends'
@@ -581,6 +589,11 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
         if qualifier == "exact" and not unit and _ODD_AFTER.match(text, fig_end):
             qualifier = "at_least"  # "twenty-odd people": twenty and some more
             fig_end += 4
+            skip_until = max(skip_until, fig_end)
+        elif qualifier == "exact" and not unit and _PLUS_AFTER.match(text, fig_end):
+            qualifier = "more_than"
+            low, high = x + 1, None
+            fig_end += 5
             skip_until = max(skip_until, fig_end)
         if qualifier not in ("range",):
             if qualifier == "vague":

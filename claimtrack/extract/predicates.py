@@ -49,7 +49,9 @@ _STOP = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "--", "(", ")", "
 
 # quantity words that take a partitive: "most of the 200"
 _PARTS = frozenset({"most", "many", "some", "all", "half", "several", "few", "none", "each", "both", "rest", "any",
-                    "nobody", "no-one"})
+                    "nobody", "no-one",
+                    # fractions: "a third of the 90 prisoners", "two-thirds of the 300"
+                    "third", "thirds", "quarter", "quarters", "fifth", "fifths", "two-thirds", "three-quarters"})
 # verbs of saying: the list after one is the subject of its complement clause
 _SPEECH_WORDS = frozenset(w for w in SPEECH.split("|") if w.isalpha())
 # what joins the groups of a list that shares one verb
@@ -300,7 +302,18 @@ def _after_metric(p: dict, words: str) -> tuple[str | None, int]:
     m = p["after_re"].match(words)
     if not m or (m.end() < len(words) and words[m.end()].isalnum()):
         return None, 0
-    return p["after"].get(_WS.sub(" ", m.group())), m.end()
+    metric = p["after"].get(_WS.sub(" ", m.group()))
+    if metric in _HARM and words.startswith(" or ", m.end()):
+        # "dead or injured", "killed or wounded": either outcome, so casualties
+        m2 = p["after_re"].match(words, m.end() + 4)
+        if m2 and not (m2.end() < len(words) and words[m2.end()].isalnum()):
+            other = p["after"].get(_WS.sub(" ", m2.group()))
+            if other in _HARM and other != metric:
+                return "casualties", m2.end()
+    return metric, m.end()
+
+
+_HARM = frozenset({"killed", "injured", "casualties"})
 
 
 def _predicate(parse: Parse, at: int, p: dict, fatal: frozenset = frozenset(),
@@ -445,6 +458,12 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
     if toks[j].tag in ("PART", "GER") and verb in p["before"] and toks[j].low not in verbs["not_before"]:
         if p["before"][verb] in ("casualties", "injured") and j >= 1 and toks[j - 1].low in verbs["fatal"]:
             return "killed"  # "fatally shot four guards", "mortally wounding 2"
+        if p["before"][verb] == "displaced":
+            # moving the wounded is care, not displacement: "evacuated 8 wounded soldiers"
+            harm = next((m for i in range(start + 1, end) for m in [_after_metric(p, toks[i].low)[0]]
+                         if m in ("injured", "casualties", "hospitalized")), None)
+            if harm:
+                return harm
         return p["before"][verb]  # "freed 12 of the 90 miners", "killing 3"
     if j >= 1 and f"{toks[j - 1].low} {verb}" in verbs["present2"] and toks[j - 1].tag in ("WORD", "NAME"):
         return verbs["present2"][f"{toks[j - 1].low} {verb}"]  # "Gunman shoots dead 3"
@@ -577,9 +596,16 @@ def _part_is_subject(parse: Parse, start: int) -> bool:
     if j >= 1 and toks[j - 1].low == "out":  # "four out of 10"
         j -= 1
     b = _before(parse, j - 1)
+    while b >= 0 and toks[b].low in _PART_QUALIFIERS:
+        b = _before(parse, b)  # "An estimated two-thirds of the 900 …"
     # a clause opens after a verb of saying too: "police said one of the 2 victims died"
     return b < 0 or toks[b].tag in ("SUB", "CONJ", "REL") or toks[b].text in (",", ";", ":", "—", "–", "(") \
         or toks[b].low in parse.c["report_verbs"]
+
+
+# words that qualify the part of a partitive and leave it the subject
+_PART_QUALIFIERS = frozenset({"estimated", "about", "around", "nearly", "almost", "roughly", "approximately",
+                              "some", "only", "just", "over", "fully"})
 
 
 def _fronted_of(parse: Parse, start: int) -> int | None:
@@ -759,6 +785,13 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     head = toks[np.head].low if np.head is not None else None
     if _no_count(parse, np.start, verbs):
         return Reading("other")
+    if head is None and np.end == np.start + 1 and np.start >= 1 and \
+            (np.end >= len(toks) or toks[np.end].text in (";", ",", ".", ")")) and \
+            (np.start == 1 or toks[np.start - 2].text in (":", ";", ",", "(")):
+        # an item of a list labelled by a metric word: "Toll: dead 12; injured 40; missing 3"
+        label, _ = _after_metric(p, toks[np.start - 1].low)
+        if label:
+            return Reading(label)
     if head is not None and np.head == np.start + 1 == np.end - 1 and not np.modifiers and \
             head in verbs["present"] and not _plural_or_collective(head) and toks[np.start].low not in ("one", "1") and \
             (np.end >= len(toks) or toks[np.end].tag in ("PREP", "SUB", "CONJ")):
@@ -843,11 +876,13 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         return Reading("other")
     measured = _measured(parse, np.start, p, verbs)
     if measured == EARLIER:
-        # an increment before it in the sentence ("40 more files …, bringing the total to 90"),
+        # a metric word completing the figure itself ("the count is 19 dead"); else an
+        # increment before it in the sentence ("40 more files …, bringing the total to 90");
         # else the figure before it that counts someone; else the engine reads the report's
         # claim before
-        measured = _increment_metric(parse, np.start, lexicon, verbs) or _earlier_metric(parse, np.start, lexicon) \
-            or EARLIER
+        own, _ = _after_metric(p, parse.words(np.start + 1, min(len(toks), np.start + 4)))
+        measured = own or _increment_metric(parse, np.start, lexicon, verbs) \
+            or _earlier_metric(parse, np.start, lexicon) or EARLIER
     if measured:
         return Reading(measured)
     j = _before(parse, np.start)
@@ -942,6 +977,17 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     predicate, negated, modal = _predicate(parse, np.verb_at, p, verbs["fatal"], verbs) \
         if np.verb_at < len(toks) else (None, False, None)
     vg = parse.verb_group(np.verb_at) if np.verb_at < len(toks) else None
+    if predicate is None and vg is None and np.verb_at < len(toks) and np.start >= 2 and \
+            toks[np.start - 1].text == "," and toks[np.start - 2].tag in ("WORD", "NAME"):
+        # a figure in apposition to the subject, between commas: the verb after the closing
+        # comma is the subject's ("The strikers, some 4,000 dock workers, marched …")
+        close = next((k for k in range(np.verb_at, min(len(toks), np.verb_at + 4)) if toks[k].text == ","), None)
+        if close is not None and all(toks[k].tag in ("PREP", "ADV", "DET") for k in range(np.verb_at, close)):
+            after = parse.verb_group(close + 1) if close + 1 < len(toks) else None
+            if after is not None and after.start == close + 1:
+                inner, inner_negated, _ = _predicate(parse, close + 1, p, verbs["fatal"], verbs)
+                if inner and not inner_negated:
+                    return Reading(inner)
     if predicate and vg is not None and np.verb_at == np.end and _agent(parse, np.start, vg, p, verbs):
         return Reading("other")  # "two guards shot and killed an intruder": they did it
     if not predicate and not negated and head is None and vg is not None and \
@@ -950,10 +996,12 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         fronted = _fronted_whole(parse, np.start, p)
         if fronted:
             return Reading(fronted)  # "Of the dead, 6 were pilgrims": a part of the dead
-    if predicate is None and vg is not None and toks[vg.main].tag == "AUX" and vg.main + 2 < len(toks) \
-            and toks[vg.main + 1].low == "among" and toks[vg.main + 2].tag == "NUM":
+    at = vg.main + 3 if vg is not None and vg.main + 3 < len(toks) and toks[vg.main + 2].tag == "DET" else \
+        (vg.main + 2 if vg is not None else 0)  # "were among the 5 people hurt" too
+    if predicate is None and vg is not None and toks[vg.main].tag == "AUX" and at < len(toks) \
+            and toks[vg.main + 1].low == "among" and toks[at].tag == "NUM":
         # "four cooks were among 11 staff hospitalised": the group shares the larger one's metric
-        among = read(parse, toks[vg.main + 2].fig, lexicon)
+        among = read(parse, toks[at].fig, lexicon)
         if among is not None:
             return among
     if predicate is None and vg is not None:
@@ -987,6 +1035,12 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         # "12 of them need surgery": a partitive pronoun counts what its own verb tells only; a
         # copula only names the member ("one of whom was a nurse") and keeps the group's count
         return Reading("other")
+    if np.partitive and np.verb_at < len(toks) and \
+            any(toks[i].tag == "NUM" for i in range(np.start + 1, np.end)):
+        # a part of a counted whole ("6 of the 20 people held have been charged"): the arrest
+        # is the whole's claim, and charging some of them is no new one
+        if vg is not None and toks[vg.main].low in verbs["prosecution"]:
+            return Reading("other")
     hedge = None
     if modal in ("could", "may", "might") and predicate:
         # "could die", "may have been killed": the modal and the verb, as written
@@ -1077,6 +1131,11 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             if toks[k].text in (";", ":") or toks[k].tag == "SUB":
                 break
             if toks[k].text == "," and toks[k + 1].tag == "CONJ" and toks[k + 2].tag in ("NUM", "DET", "NAME", "PRON"):
+                if not _counts_in(parse, vg.main, k, p):
+                    return Reading("other")
+                break
+            if toks[k].low == "and" and toks[k + 1].tag == "NUM" and parse.verb_group(k + 2) is not None:
+                # no comma, a counted subject and its verb: "30 miners were trapped and four died"
                 if not _counts_in(parse, vg.main, k, p):
                     return Reading("other")
                 break

@@ -69,12 +69,18 @@ def _abbreviation(text: str, dot: int) -> bool:
     return w in ABBREVIATIONS or (len(w) == 1 and w.isalpha())
 
 
+# a whole number standing alone before a full stop ("killed 3.The"): not "1.2.The", "No.3"
+_WHOLE_NUMBER_BEFORE = re.compile(r"(?<![\w.,])\d[\d,]*\Z")
+
+
 def _glued(text: str, dot: int, first: int) -> bool:
-    """``police.The``: a word of two lower-case letters or more, a full stop, then a capital
-    and a lower-case letter; not a web address (``example.Com``) or a run of initials."""
-    return (text[dot - 2:dot].isalpha() and text[dot - 2:dot].islower() and text[first].isupper()
-            and text[first + 1:first + 2].islower()
-            and not _WEB_WORD.search(text, max(0, dot - 80), dot))
+    """``police.The``: a word of two lower-case letters or more, or a whole number standing
+    alone (``killed 3.The``), a full stop, then a capital and a lower-case letter; not a web
+    address (``example.Com``) or a run of initials."""
+    after_word = (text[dot - 2:dot].isalpha() and text[dot - 2:dot].islower()
+                  and not _WEB_WORD.search(text, max(0, dot - 80), dot))
+    return ((after_word or _WHOLE_NUMBER_BEFORE.search(text, max(0, dot - 20), dot) is not None)
+            and text[first].isupper() and text[first + 1:first + 2].islower())
 
 
 def _ends(text: str, m: re.Match, caseless: bool) -> bool:
@@ -162,7 +168,10 @@ def _heading_ends(text: str) -> list[int]:
         tails, openers = _closed_words()
         if last.group(1).lower() in tails:
             continue
-        if last.group(1)[0].isupper() and first.group(1).lower() not in openers:
+        # a line in capitals over one that is not (``UPDATED 14:05 GMT`` / ``Police said``)
+        # is a heading, not a name run over the break
+        shouting = line.isupper() and not nxt.isupper()
+        if last.group(1)[0].isupper() and first.group(1).lower() not in openers and not shouting:
             continue
         if line.isupper() and nxt.isupper() and last.group(1)[0].isdigit() and \
                 first.group(1).lower() not in openers:
