@@ -91,10 +91,12 @@ class EventPlacer:
 
     Used by ``db.ReportWriter``: :meth:`decide` before the report's row is inserted and
     :meth:`record` after, :meth:`flush` every few hundred reports and at the end. The word
-    statistics and the blocking keys (rare names, copy anchors) of the reports stored
-    meanwhile are kept in memory and looked up there too; a crash loses only some counts,
-    which weigh words, and the keys of the last reports, which then are found by their
-    dates alone (``claimtrack events --regroup`` rebuilds both), never a placement. With
+    statistics, the blocking keys (rare names, copy anchors) and the ``report_grouping``
+    rows of the reports stored meanwhile are kept in memory and looked up there too; a
+    crash loses only some counts, which weigh words, and what grouping kept of the last
+    reports (their keys and rows: later reports are not compared with them, and
+    ``claimtrack events`` cannot say why they joined; ``claimtrack events --regroup``
+    rebuilds all of it), never a placement. With
     ``group`` false, untagged reports go to event ``default`` as before.
     """
 
@@ -135,6 +137,11 @@ class EventPlacer:
         self._keys: dict[int, tuple[list[str], tuple[int, ...]]] = {}
         self._by_name: dict[str, list[int]] = {}
         self._by_anchor: dict[int, list[int]] = {}
+        # The report_grouping rows of the reports stored since the last flush, written
+        # together by flush() as the keys are (one INSERT per report cost a statement and a
+        # page or two more in every report's commit), with the _Stored each stands for;
+        # read here until then (_stored, _candidates).
+        self._unwritten: dict[int, tuple] = {}
 
     # -- the statistics -------------------------------------------------------------------
 
@@ -176,10 +183,10 @@ class EventPlacer:
                 once for them all. The counts are in memory meanwhile.
         """
         if counts is False and self._pending_reports < self.COUNTS_BATCH:
-            if not self._keys:
+            if not self._keys and not self._unwritten:
                 return
             rows = []
-        elif not self._pending_reports and not self._keys:
+        elif not self._pending_reports and not self._keys and not self._unwritten:
             return
         else:
             rows = sorted([(prefix + k, n) for prefix, pending in zip(_PREFIXES, self._pending)
@@ -188,8 +195,19 @@ class EventPlacer:
 
         names = sorted((n, r) for r, (keys, _) in self._keys.items() for n in keys)
         anchors = sorted((a, r) for r, (_, keys) in self._keys.items() for a in keys)
+        grouped = [(report_id, day, content, json.dumps(weights.terms), json.dumps(weights.names),
+                    json.dumps(list(people)) if people else "[]", blob, how, score, closest,
+                    json.dumps(list(shared)) if shared else None, report_id)
+                   for report_id, (day, content, weights, people, blob, how, score, closest,
+                                   shared, _) in sorted(self._unwritten.items())]
 
         def write() -> None:
+            # A report whose own transaction was rolled back after it was remembered (and
+            # whose number no later report took) has no row to explain.
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO report_grouping (report_id, day, content, terms, "
+                "names, people, sketch, how, score, closest, shared) SELECT ?, ?, ?, ?, ?, ?, "
+                "?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM reports WHERE id = ?)", grouped)
             self.conn.executemany(
                 "INSERT INTO grouping_df (key, df) VALUES (?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET df = df + excluded.df", rows)
@@ -206,6 +224,7 @@ class EventPlacer:
         self._keys.clear()
         self._by_name.clear()
         self._by_anchor.clear()
+        self._unwritten.clear()
 
     # -- placing ------------------------------------------------------------------------
 
@@ -306,14 +325,6 @@ class EventPlacer:
     def _remember(self, report_id: int, doc: Features, weights: Weights,
                   sketch: tuple[int, ...], how: str, placement: Placement) -> None:
         blob = _pack(sketch)
-        self.conn.execute(
-            "INSERT OR REPLACE INTO report_grouping (report_id, day, content, terms, names, "
-            "people, sketch, how, score, closest, shared) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [report_id, doc.day, int(doc.content), json.dumps(weights.terms),
-             json.dumps(weights.names), json.dumps(list(doc.people)) if doc.people else "[]",
-             blob, how,
-             placement.score if how != "new" else None,
-             placement.report, json.dumps(list(placement.shared)) if placement.shared else None])
         if doc.content:
             # A name held by more than RARE_NAME_MAX reports never blocks again (counts only
             # grow): only the rarer ones are worth a row.
@@ -322,9 +333,13 @@ class EventPlacer:
                        grouping.anchors(sketch))
         if len(self._cache) >= self.CACHE:
             self._cache.clear()
-        self._cache[report_id] = _Stored(
+        stored = self._cache[report_id] = _Stored(
             Features({}, weights.names, (), doc.day, None, doc.content, doc.people), weights,
             blob)
+        # Its report_grouping row, written by the next flush.
+        self._unwritten[report_id] = (doc.day, int(doc.content), weights, doc.people, blob, how,
+                                      placement.score if how != "new" else None,
+                                      placement.report, placement.shared, stored)
 
     def _hold(self, report_id: int, names: list[str], anchors: tuple[int, ...]) -> None:
         """Keep a stored report's blocking keys until the next flush."""
@@ -386,6 +401,8 @@ class EventPlacer:
         """What grouping keeps of a stored report; None for one it never read (stored
         with --no-group, or before automatic events)."""
         stored = self._cache.get(report_id)
+        if stored is None and report_id in self._unwritten:
+            stored = self._unwritten[report_id][-1]
         if stored is None:
             row = self.conn.execute(
                 "SELECT day, content, terms, names, people, sketch FROM report_grouping "
@@ -404,8 +421,14 @@ class EventPlacer:
         rare name; then every report (up to MAX_MEMBERS, the latest) of their events."""
         parts, params = [], []
         if doc.day is not None:
+            low, high = doc.day - grouping.WINDOW_DAYS, doc.day + grouping.WINDOW_DAYS
             parts.append("SELECT report_id FROM report_grouping WHERE day BETWEEN ? AND ?")
-            params += [doc.day - grouping.WINDOW_DAYS, doc.day + grouping.WINDOW_DAYS]
+            params += [low, high]
+            held = [r for r, row in self._unwritten.items()
+                    if row[0] is not None and low <= row[0] <= high]
+            if held:  # stored since the last flush: their rows are not written yet
+                parts.append("SELECT value FROM json_each(?)")
+                params.append(json.dumps(held))
         rare = grouping.blocking_names(doc, lambda n: stats.name_df.get(n, 0))[:_CHUNK]
         if rare:
             parts.append(f"SELECT report_id FROM grouping_names WHERE name IN ({_marks(len(rare))})")

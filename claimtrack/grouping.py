@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 import re
 import zlib
+from string import ascii_lowercase
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -192,28 +193,32 @@ def features(text: str, title: str | None = None, url: str | None = None,
     if any(map(low.__contains__, FURNITURE)):
         body = "\n".join(line for line in _LINE.findall(body)
                          if len(line) >= 300 or not any(c in line.lower() for c in FURNITURE))
-    terms: Counter[str] = Counter()
-    names: Counter[str] = Counter()
-    starts: Counter[str] = Counter()  # capitalised words seen only at a sentence start
-    phrases: Counter[str] = Counter()
-    alone: Counter[str] = Counter()  # names written as one word
+    # Plain dicts, counted by hand: a Counter calls a Python __missing__ for every new key.
+    terms: dict[str, int] = {}
+    names: dict[str, int] = {}
+    starts: dict[str, int] = {}  # capitalised words seen only at a sentence start
+    phrases: dict[str, int] = {}
+    alone: dict[str, int] = {}  # names written as one word
     lower: set[str] = set()
-    places: Counter[str] = Counter()
+    places: dict[str, int] = {}
     for weight, block in ((2, title or ""), (1, body)):
         block = _POSSESSIVE.sub("", block.replace("’", "'"))
         _scan(block, weight, terms, names, starts, phrases, alone, lower, places)
     if url:
         # The last part of an article's address is often its headline, in words.
         slug = url.rstrip("/").rsplit("/", 1)[-1].lower()
-        terms.update(w for w in _URL_WORDS.findall(slug) if w not in STOPWORDS)
+        for w in _URL_WORDS.findall(slug):
+            if w not in STOPWORDS:
+                terms[w] = terms.get(w, 0) + 1
     for word, n in starts.items():
         if n >= 2:
-            names[word] += n
+            names[word] = names.get(word, 0) + n
     for word in lower.intersection(names):
         del names[word]
-    kinds: Counter[str] = Counter()
+    kinds: dict[str, int] = {}
     for word in _KIND_OF.keys() & terms.keys():
-        kinds[_KIND_OF[word]] += terms[word]
+        kind = _KIND_OF[word]
+        kinds[kind] = kinds.get(kind, 0) + terms[word]
     kind = None
     if kinds:
         best = max(kinds.values())
@@ -227,7 +232,7 @@ def features(text: str, title: str | None = None, url: str | None = None,
     people_words = {w for p in people for w in p.split()}
     places_ranked = [p for p, _ in sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))
                      if not people_words.intersection(p.lower().split())]
-    return Features(dict(terms), dict(names), tuple(ranked[:12]), day_of(when), kind, content,
+    return Features(terms, names, tuple(ranked[:12]), day_of(when), kind, content,
                     tuple(people[:20]), tuple(places_ranked[:5]))
 
 
@@ -241,8 +246,8 @@ def _headline(title: str) -> str:
     return " - ".join(parts)
 
 
-def _scan(block: str, weight: int, terms: Counter, names: Counter, starts: Counter,
-          phrases: Counter, alone: Counter, lower: set, places: Counter) -> None:
+def _scan(block: str, weight: int, terms: dict, names: dict, starts: dict,
+          phrases: dict, alone: dict, lower: set, places: dict) -> None:
     """Count the words of ``block``: content words in ``terms``, and the capitalised words
     that may be names. A capital after a sentence end or at a line start says nothing of
     a name: such words count in ``starts`` instead. Runs of two names or more (``Port
@@ -255,9 +260,11 @@ def _scan(block: str, weight: int, terms: Counter, names: Counter, starts: Count
     parts = _TOKENS.split(block)
     words, seps = parts[1::2], parts[0::2]
     # The lower-case words counted by C code, then the short ones and stopwords dropped
-    # among the distinct ones: each word in the order the block first writes it.
-    small = {w: n for w, n in Counter(filter(str.islower, words)).items()
-             if len(w) > 2 and w not in STOPWORDS}
+    # (found by a set intersection, in C too): each word in the order the block first
+    # writes it.
+    small = Counter(filter(str.islower, words))
+    for word in _NOT_TERMS.intersection(small):
+        del small[word]
     if "year-old" in block:
         for age in _AGE.findall(block):
             small[age] = small.get(age, 0) + 1
@@ -272,30 +279,29 @@ def _scan(block: str, weight: int, terms: Counter, names: Counter, starts: Count
         dict.update(terms, small)
         dict.update(terms, both)
     else:
-        terms.update(small)
+        dict.update(terms, small)
     caps = list(compress(range(len(words)), map(str.isupper, map(_first_char, words))))
     if not caps:
         return
     counts = Counter(map(words.__getitem__, caps))  # each capitalised word as written
-    is_name = {w: _is_name(w) for w in counts}
+    is_name = _IS_NAME
     at_start: list[str] = []  # capitalised words at a sentence or line start
     runs: list[list[int]] = []  # runs of capitalised words joined by blanks
     run: list[int] = []
     last = -2
     kinds = _SEP_KINDS
-    for i in caps:
-        sep = seps[i]
-        kind = kinds.get(sep) or _sep_kind(sep)
-        if kind[0] or (i == 0 and not sep):
+    for i, sep in zip(caps, map(seps.__getitem__, caps)):
+        starts_sentence, blank = kinds[sep]
+        if starts_sentence or (i == 0 and not sep):
             at_start.append(words[i])
-        if last == i - 1 and kind[1]:
+        if last == i - 1 and blank:
             run.append(i)
         else:
             run = [i]
             runs.append(run)
         last = i
-    first = Counter(at_start)
-    in_runs: Counter[str] = Counter()
+    first = Counter(at_start) if at_start else {}
+    in_runs: dict[str, int] = {}
     for run in runs:
         if len(run) > 1:
             part: list[str] = []
@@ -303,12 +309,12 @@ def _scan(block: str, weight: int, terms: Counter, names: Counter, starts: Count
                 word = words[i]
                 if is_name[word]:
                     part.append(word)
-                    in_runs[word] += 1
+                    in_runs[word] = in_runs.get(word, 0) + 1
                 else:
                     _end_run(part, phrases)
             _end_run(part, phrases)
         s = run[0]
-        if s and (kinds.get(seps[s]) or _sep_kind(seps[s]))[1] and (words[s - 1] in _BEFORE_PLACE or (
+        if s and kinds[seps[s]][1] and (words[s - 1] in _BEFORE_PLACE or (
                 words[s - 1] == "of" and s > 1 and _blank(seps[s - 1])
                 and words[s - 2] in _PLACE_NOUNS)):
             place = [words[i] for i in run]
@@ -318,33 +324,46 @@ def _scan(block: str, weight: int, terms: Counter, names: Counter, starts: Count
             while place and not is_name[place[-1]]:
                 place.pop()
             if place and all(is_name[w] for w in place):
-                places[" ".join(place)] += weight
+                key = " ".join(place)
+                places[key] = places.get(key, 0) + weight
+    not_terms = _NOT_TERMS
     for word, n in counts.items():
         folded = word.lower()
-        if len(folded) > 2 and folded not in STOPWORDS:
-            terms[folded] += weight * n
+        if folded not in not_terms:
+            terms[folded] = terms.get(folded, 0) + weight * n
         if is_name[word]:
             f = first.get(word, 0)
             if n > f:
-                names[folded] += weight * (n - f)
+                names[folded] = names.get(folded, 0) + weight * (n - f)
             if f:
-                starts[folded] += f
+                starts[folded] = starts.get(folded, 0) + f
             if n > in_runs.get(word, 0):
-                alone[folded] += 1
+                alone[folded] = alone.get(folded, 0) + 1
 
 
-_SEP_KINDS: dict[str, tuple[bool, bool]] = {}
+class _Remembered(dict):
+    """A pure function of a string, remembered (up to 65,536 strings): what a text's
+    separators and capitalised words are (a few strings again and again) is worked out
+    once, and looked up in C afterwards."""
+
+    __slots__ = ("fn",)
+
+    def __init__(self, fn: Callable[[str], object]) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, key: str):
+        value = self.fn(key)
+        if len(self) < 65_536:
+            self[key] = value
+        return value
 
 
 def _sep_kind(sep: str) -> tuple[bool, bool]:
     """What stands between two words: whether it ends a sentence (or a line, or opens a
-    quote), and whether it is blanks only (:func:`_blank`). Remembered: a text's
-    separators are a few strings (a space, a full stop and a space…) again and again."""
+    quote), and whether it is blanks only (:func:`_blank`)."""
     end = sep.rstrip()
-    kind = (bool(end and end[-1] in _ENDS) or sep.endswith("\n"), _blank(sep))
-    if len(_SEP_KINDS) < 4096:
-        _SEP_KINDS[sep] = kind
-    return kind
+    return (bool(end and end[-1] in _ENDS) or sep.endswith("\n"), _blank(sep))
 
 
 def _blank(sep: str) -> bool:
@@ -358,9 +377,18 @@ def _is_name(word: str) -> bool:
     return len(word) > 2 and not word.isupper() and word.lower() not in NOT_NAMES
 
 
-def _end_run(run: list[str], phrases: Counter) -> None:
+_SEP_KINDS = _Remembered(_sep_kind)
+_IS_NAME = _Remembered(_is_name)
+# What a word (in lower case) never counts as: a stopword, or a word of one or two letters
+# (every such word _TOKENS can give, so that a set intersection finds them).
+_NOT_TERMS = STOPWORDS | frozenset(a + b for a in ascii_lowercase
+                                   for b in ("", "'", *ascii_lowercase))
+
+
+def _end_run(run: list[str], phrases: dict) -> None:
     if len(run) >= 2:
-        phrases[" ".join(run)] += 1
+        key = " ".join(run)
+        phrases[key] = phrases.get(key, 0) + 1
     run.clear()
 
 

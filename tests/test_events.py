@@ -523,6 +523,42 @@ def test_word_counts_are_written_in_batches_and_at_the_end(tmp_path, monkeypatch
     assert counted() == {"#": 4, "n:quenby": 2, "n:fenwick": 2, "n:wren": 1}
 
 
+def test_grouping_rows_wait_for_a_flush_and_are_read_from_memory_meanwhile(tmp_path,
+                                                                          monkeypatch):
+    # What grouping keeps of each report (report_grouping) is written with the blocking
+    # keys, not in each report's own transaction. Until then a later report of the same
+    # ingest finds it in memory, by date and by name, even when every lookup goes to the
+    # database (no session) and the parsed reports are forgotten (a cache of one).
+    from claimtrack.event_store import EventPlacer
+    from claimtrack.inputs import Meta, Report
+    from claimtrack.store import ReportWriter
+
+    monkeypatch.setattr(ReportWriter, "SEARCH_BATCH", 1000)
+    monkeypatch.setattr(EventPlacer, "SESSION_REPORTS", 0)
+    monkeypatch.setattr(EventPlacer, "CACHE", 1)
+    db = open_db(str(tmp_path / "rows.db"))
+
+    def store(writer, report) -> int:
+        return writer.store(Report(report["text"], report["id"], report["id"], None,
+                                   Meta(title=report["title"], date=report["date"])), [])
+
+    def rows() -> list:
+        return db.execute("SELECT report_id, how, closest FROM report_grouping "
+                          "ORDER BY report_id").fetchall()
+
+    with ReportWriter(db) as writer:
+        store(writer, ASHBY_CREEK)
+    assert rows() == [(1, "new", None)]
+    with ReportWriter(db) as writer:
+        first, flood, second = (store(writer, r) for r in (PORT_ELM_1, VARROW_FLOOD, PORT_ELM_2))
+        assert rows() == [(1, "new", None)]  # the new rows wait for the flush
+    assert rows() == [(1, "new", None), (first, "new", None), (flood, "new", None),
+                      (second, "similar", first)]
+    events = dict(db.execute("SELECT id, event FROM reports").fetchall())
+    assert events[first] == events[second] == "port-elm-shooting-2023-05-01"
+    assert len({events[1], events[first], events[flood]}) == 3
+
+
 def test_similarity_is_the_same_whatever_the_string_hashing():
     """Grouping is deterministic across runs: a cosine summed in a set's order would change
     with PYTHONHASHSEED, in the last digits, enough to cross a threshold."""
