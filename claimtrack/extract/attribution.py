@@ -93,11 +93,18 @@ _CHAIN_BEFORE_VERB = re.compile(
 _COMMA_BEFORE_VERB = re.compile(r",(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
 _CHAIN_CUE = re.compile(r"cit|quot", re.IGNORECASE)  # what _CHAIN_BEFORE_VERB needs
 _APPOSITIVE = re.compile(
-    r"(?:^|(?<=[.;:]\s)|(?<=\n))\W*(?P<x>(?:the\s+|an?\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){0,7}),\s*"
+    r"(?:^|(?<=[.;:]\s)|(?<=\n))\W*(?P<x>(?:the\s+|an?\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){0,7})"
+    r"(?:\s*\((?-i:[A-Z])[\w.'’ -]{0,20}\))?,\s*"  # a party tag in brackets: "Ann Vale (D-Ore.),"
     r"(?P<app>(?:a|an|the|who|which|conducted|released|published|commissioned|based|then|now|formerly|aged|"
-    r"(?-i:[A-Z])[\w.-]*['’]s?|(?-i:[A-Z])[\w.'’-]+(?=\s+(?:of|for|from|at|in)\s))\s+[^,;:“”\"]{2,80})"
+    r"(?-i:[A-Z])[\w.-]*['’]s?|(?-i:[A-Z])[\w.'’-]+(?=\s+(?:of|for|from|at|in)\s)|"
+    # a bare common noun phrase with its complement: "chair of the panel", "senior aide to X"
+    r"(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,3}(?=\s+(?:of|for|at|to|with)\s))\s+[^,;:“”\"]{2,80})"
     r"(?:,\s*(?:who|which|whose)\s+[^,;:“”\"]{2,100})?,"
     r"(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
+# an apposition without a determiner ("chair of the panel") follows only a proper name
+_BARE_APPOSITION = re.compile(r"(?!(?:a|an|the|who|which|conducted|released|published|commissioned|based|then|now|"
+                              r"formerly|aged)\s)[a-z]")
+_PROPER_NAME = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the|de|del|van|von|bin|al))*")
 # verbs of finding and showing: a speaker only when its subject is evidence (a poll, a study);
 # verbs of counting (recorded, counted, documented) are a body's or a person's own count
 # ("suggests" is not among them: a person or a body suggesting a figure is its source)
@@ -564,6 +571,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         app = _APPOSITIVE.search(s, 0, m.start()) if after_comma and s.count(",", 0, m.start()) >= 2 else None
         if app and _NOT_SPEAKER_START.match(app["x"]):
             app = None  # "In Paris, on Monday, officials said": a place and a time, no speaker
+        if app and _BARE_APPOSITION.match(app["app"]) and not _PROPER_NAME.fullmatch(app["x"]):
+            app = None  # "Arriving there, police began searching for …, believing": a clause, no name
         if app:
             src = make_source(app["x"], lexicon)
             if src:

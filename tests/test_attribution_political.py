@@ -1,0 +1,63 @@
+"""Who said it, on political news (SPEC §5; issue #16): the speaker forms, cues and report
+structures of campaign and policy coverage, in sentences written for this file.
+
+Political reports attribute money, shares, votes and counts alike, so every claim counts here,
+metric ``other`` included. Each text runs through the real CLI (``claimtrack extract -f jsonl``
+on one JSON-lines file) and must give exactly the expected list of ``(low, high, source)``
+in text order, ``source`` being the claim's exact source name (None: the report itself).
+Where a row names a chain, the claim's chain names must be exactly that list. Each rule has its
+general case, variants, and traps that must keep the reading they had.
+"""
+from __future__ import annotations
+
+import pytest
+
+from claim_tables import cases_of, extract_all
+
+U = None  # the report itself
+
+
+RULES = {
+    # a speaker's apposition between commas needs no article ("chair of the panel"), and a
+    # party tag in brackets may stand between the name and the apposition
+    "apposition": [
+        ("Ann Vale, chair of the panel, said 100 members were ready.", [(100, 100, "Ann Vale")]),
+        ("Sen. Ann Vale (D-Ore.), chair of the panel, said that 40 members had signed.",
+         [(40, 40, "Ann Vale")]),
+        ("Rep. Tom Reed (R-N.Y.), a member of the committee, said the bill would cost $2 billion.",
+         [(2_000_000_000, 2_000_000_000, "Tom Reed")]),
+        ("Tom Reed, senior aide to the governor, told reporters that 12 towns had applied.",
+         [(12, 12, "Tom Reed")]),
+        ("Lena Ortiz, director of the Harlan Center, wrote that 3 million voters had moved.",
+         [(3_000_000, 3_000_000, "Lena Ortiz")]),
+        # traps: a clause between commas is no apposition, its subject stays the speaker
+        ("In the old town, shops of every kind closed for the day, officials said 40 people died.",
+         [(40, 40, "officials")]),
+        ("Arriving at the site, police began looking for gunmen, believing there were 3 of them.",
+         [(3, 3, "police")]),
+        ("After the vote, members of the board met for hours, and 12 of them resigned.", [(12, 12, U)]),
+    ],
+}
+
+CASES = cases_of(RULES)
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory) -> dict[str, list[dict]]:
+    return extract_all(CASES, tmp_path_factory.mktemp("political"))
+
+
+def _reading(row: dict) -> tuple:
+    source = None if row["source_kind"] in ("outlet", "unattributed") else row["source"]
+    return (row["low"], row["high"], source)
+
+
+@pytest.mark.parametrize("cid, text, expected", [
+    pytest.param(f"{g}-{n}", text, expected, id=f"{g}-{n}") for g, n, text, expected in CASES])
+def test_rule(extracted, cid, text, expected):
+    rows = [r for r in extracted.get(cid, []) if not r.get("derived")]
+    want = [w[:3] for w in expected]
+    assert [_reading(r) for r in rows] == want, text
+    for row, w in zip(rows, expected):
+        if len(w) > 3:  # the chain, from the report outward
+            assert [link["name"] for link in row["chain"]] == w[3], text
