@@ -37,6 +37,24 @@ RULES = {
          [(3, 3, "police")]),
         ("After the vote, members of the board met for hours, and 12 of them resigned.", [(12, 12, U)]),
     ],
+    # a report of what a speaker said: "X said …, according to Y" is Y's report of X, a chain
+    # from the report outward, in a sentence and after a quotation alike
+    "reported-speech": [
+        ("Vale said 300 staff had left, according to the Daily Ledger.",
+         [(300, 300, "Daily Ledger", ["Daily Ledger", "Vale"])]),
+        ("The mayor said the plan would cost $3 million, according to the Harlan Gazette.",
+         [(3_000_000, 3_000_000, "Harlan Gazette", ["Harlan Gazette", "mayor"])]),
+        ("“We lost 300 staff,” Vale said at a briefing, according to the Daily Ledger.",
+         [(300, 300, "Daily Ledger", ["Daily Ledger", "Vale"])]),
+        ("“We lost 300 staff,” said Vale, according to the Daily Ledger.",
+         [(300, 300, "Daily Ledger", ["Daily Ledger", "Vale"])]),
+        # traps: no speaker within the clause, or the report in a sentence of its own
+        ("In all, 300 staff left, according to the Daily Ledger.",
+         [(300, 300, "Daily Ledger", ["Daily Ledger"])]),
+        ("According to the Daily Ledger, 300 staff left.", [(300, 300, "Daily Ledger", ["Daily Ledger"])]),
+        ("“We lost 300 staff,” Vale said. According to the Daily Ledger, 40 more quit.",
+         [(300, 300, "Vale", ["Vale"]), (40, 40, "Daily Ledger", ["Daily Ledger"])]),
+    ],
 }
 
 CASES = cases_of(RULES)

@@ -784,6 +784,16 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             said = max(speech, key=lambda c: c.pos)
             cues = [c for c in cues if c is not said and c is not t]
             cues.append(Cue(said.chain + t.chain, said.pos, 2, said.forward))
+    trailing = [c for c in cues if c.strength == 1 and len(c.chain) == 1 and c.chain[0].cue == "according to"
+                and s[max(0, c.pos - 8):c.pos].rstrip().endswith(",")] if "accord" in probe else ()
+    for t in trailing:
+        # "X said 11 died, according to Y": Y reports what X said, a chain outward [Y, X]
+        speech = [c for c in cues if c.strength == 2 and c.pos < t.pos]
+        if speech and not any(c.pos > t.pos for c in cues if c.strength <= 2):
+            said = max(speech, key=lambda c: c.pos)
+            if clause_span(s, said.pos) == clause_span(s, t.pos - 1) and all(link.source.key != t.chain[0].source.key for link in said.chain):
+                cues = [c for c in cues if c is not t]
+                cues.append(Cue(t.chain + said.chain, said.pos, 1, said.forward))
     for m in (_QUOTED_AS.finditer(s) if "quot" in probe or "cite" in probe else ()):
         # "The BBC quoted a hospital director as saying …": a chain from the outlet to the speaker
         np, start = _np_backward(s, m.start())

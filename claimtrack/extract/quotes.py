@@ -148,6 +148,8 @@ _SPEAKER_AFTER_QUOTE = re.compile(
     rf"(?P<np>{_NP_CHAR}{{1,80}}?)(?:,\s*(?P<app>[^,.;:“”\"]{{1,80}}),)?{_ADVERB}\s+"
     rf"(?P<verb>{_QUOTE_SPEECH})\b", re.IGNORECASE)
 _TO = re.compile(r"to\s+", re.IGNORECASE)
+# after a speaker and verb, words of place or manner, then "according to" the one reporting them
+_THEN_ACCORDING = re.compile(r"(?:\s+[^,.;:“”\"\n]{1,60}?)?,\s*according\s+to\s+", re.IGNORECASE)
 _ONE_PERSON = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+")  # a name of capitalised words
 _VERB_SPEAKER_BEFORE_QUOTE = re.compile(
     rf"\b(?P<verb>{_QUOTE_SPEECH})\s+(?P<np>{_NP_CHAR}{{1,80}}?)\s*[:,.]\s*\Z", re.IGNORECASE)
@@ -212,6 +214,12 @@ def _own_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
                 role = " ".join(filter(None, (person.role, named[0].source.name)))
                 named = (Link(replace(person, role=role), named[0].cue),)
         if named:
+            acc = _THEN_ACCORDING.match(after, m.end())
+            if acc:  # "“…,” she said, according to the Ledger": the Ledger reports what she said
+                np, end = _np_forward(after, acc.end())
+                outer = _chain_from(after, np, end, "according to", lexicon)
+                if len(outer) == 1 and all(link.source.key != outer[0].source.key for link in named):
+                    return tuple(outer) + tuple(named)
             return named
         # "he said" with no one named before: the words before the quote may name him
     if after_only:
