@@ -55,6 +55,25 @@ RULES = {
         ("“We lost 300 staff,” Vale said. According to the Daily Ledger, 40 more quit.",
          [(300, 300, "Vale", ["Vale"]), (40, 40, "Daily Ledger", ["Daily Ledger"])]),
     ],
+    # asides between a named subject and its verb of saying: an age, a time or place, a
+    # relative clause, an apposition opened by any determiner, an adverb; several in a row
+    "asides": [
+        ("Lena Ortiz, 44, said that she met nearly 100 voters.", [(90, 100, "Lena Ortiz")]),
+        ("Vale, in a short interview on Monday, said his 40 stores were open.", [(40, 40, "Vale")]),
+        ("Vale, meanwhile, who leads the group, said that 40 stores were open.", [(40, 40, "Vale")]),
+        ("But Tom Reed, another veteran analyst, said he gave the deal a 50 percent chance.",
+         [(50, 50, "Tom Reed")]),
+        ("As part of the deal, Lena Ortiz, 44, wrote that 12 plants would close.", [(12, 12, "Lena Ortiz")]),
+        ("Lena Ortiz, 39, a nurse visiting the city, told the Herald that 300 people had gathered.",
+         [(300, 300, "Herald", ["Herald", "Lena Ortiz"])]),
+        # traps: a figure inside the aside is the report's own; a clause before the asides is no
+        # subject (the inverted speaker stays); an aside of discourse alone keeps its reading
+        ("Vale, meanwhile, who has 3 endorsements, said that the race was close.", [(3, 3, U)]),
+        ("Prices rose 40 percent, in the capital, said Vale.", [(40, 40, "Vale")]),
+        ("The Herald, for its part, wrote that 30 towns had voted.", [(30, 30, "Herald")]),
+        ("In the north, hundreds of homes burned, officials said 40 people died.",
+         [(200, 999, U), (40, 40, "officials")]),
+    ],
 }
 
 CASES = cases_of(RULES)

@@ -105,6 +105,45 @@ _APPOSITIVE = re.compile(
 _BARE_APPOSITION = re.compile(r"(?!(?:a|an|the|who|which|conducted|released|published|commissioned|based|then|now|"
                               r"formerly|aged)\s)[a-z]")
 _PROPER_NAME = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the|de|del|van|von|bin|al))*")
+# an aside between a subject and its verb, between commas: an age, a time or a place, a relative
+# clause, an apposition opened by a determiner, an adverb of discourse
+_ASIDE_SEGMENT = re.compile(
+    r",\s*(?:\d{1,3}|(?:who|whom|whose|which|in|at|on|during|with|from|after|before|speaking|writing|like|unlike|"
+    r"a|an|the|another|one|his|her|its|their|now|then|formerly|himself|herself|also|still|both|each)\s[^,;:“”\"]{1,100}|"
+    r"(?:for\s+one|however|too|though|meanwhile|in\s+turn|in\s+fact|for\s+(?:its|his|her|their)\s+part))\s*,\Z",
+    re.IGNORECASE)
+_ASIDE_REACH = 3  # asides in a row
+_OPENING_CONJUNCTION = re.compile(r"(?:But|And|Yet|So|Still)\s+")
+_CLAUSE_MARKS = ",;:“”\"()"
+
+
+def _subject_before_asides(s: str, pos: int, lexicon: Lexicon) -> tuple[Source, int] | None:
+    """A proper name and the asides between it and the verb at ``pos``: the name's source and
+    where it starts; None when no aside stands there or no name comes before them."""
+    j = pos
+    while j > 0 and s[j - 1].isspace():
+        j -= 1
+    n, end = 0, j  # end: just after the comma that closes the next aside
+    while n < _ASIDE_REACH and s[end - 1:end] == ",":
+        m = _ASIDE_SEGMENT.search(s, max(0, end - 120), end)
+        if m is None or m.start() == 0:
+            break
+        j, end, n = m.start(), m.start() + 1, n + 1
+    if n == 0:
+        return None
+    k = max(s.rfind(c, 0, j) for c in _CLAUSE_MARKS) + 1
+    np = s[k:j].strip()
+    lead = _OPENING_CONJUNCTION.match(np)
+    if lead:
+        np = np[lead.end():]
+    if not _PROPER_NAME.fullmatch(np) or _NOT_SPEAKER_START.match(np) or len(np.split()) > 6:
+        return None
+    src = make_source(np, lexicon)
+    if src is None or src.kind == "unnamed":
+        return None
+    return src, k + len(s[k:j]) - len(s[k:j].lstrip()) + (lead.end() if lead else 0)
+
+
 # verbs of finding and showing: a speaker only when its subject is evidence (a poll, a study);
 # verbs of counting (recorded, counted, documented) are a body's or a person's own count
 # ("suggests" is not among them: a person or a body suggesting a figure is its source)
@@ -583,6 +622,15 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 # "The police chief, Oleg Sidorov, told Interfax …": the outlet he told comes first
                 cues.append(Cue((Link(told, "told"), link) if told else (link,), app.start(), 2))
                 continue
+        behind = _subject_before_asides(s, m.start(), lexicon) if after_comma and not _PARTICIPLE.fullmatch(verb) \
+            else None
+        if behind:
+            # "Vale, 44, said", "Vale, in an interview on Monday, said": the name before its asides
+            told = _told_outlet(s, m.end(), verb, lexicon)
+            # (from the verb on: a figure in an aside describes the speaker, the report says it)
+            cues.append(Cue(((Link(told, "told"),) if told else ()) + (Link(behind[0], verb.split()[0]),),
+                            m.start(), 2, not _postposed(s, m.end(), verb)))
+            continue
         # inverted: ", said X" / "” said X"
         j = m.start()
         while j > 0 and s[j - 1].isspace():
