@@ -74,6 +74,27 @@ RULES = {
         ("In the north, hundreds of homes burned, officials said 40 people died.",
          [(200, 999, U), (40, 40, "officials")]),
     ],
+    # evidence as a source: a poll, a study or a document (lexicon nouns of evidence) that
+    # shows or finds a figure, with when it came out and who made it; what a study covers
+    # ("of Ohio voters") names no one
+    "evidence": [
+        ("A second chart shows that six of 10 farms are small.",
+         [(6, 6, "second chart"), (10, 10, "second chart")]),
+        ("Internal emails show the firm paid $2 million to the agency.",
+         [(2_000_000, 2_000_000, "Internal emails")]),
+        ("A Harlan poll last month showed Vale leading Reed, 45 percent to 18 percent.",
+         [(45, 45, "Harlan poll"), (18, 18, "Harlan poll")]),
+        ("A random survey conducted by the Harlan News Network found Vale won with 35 percent of the vote.",
+         [(35, 35, "Harlan News Network")]),
+        ("A Harlan poll of Ohio voters released on Tuesday showed Vale with a 16-point lead.",
+         [(16, 16, "Harlan poll")]),
+        ("An analysis by the Harlan Institute of the 2012 race found that 40 counties flipped.",
+         [(40, 40, "Harlan Institute")]),
+        # traps: finding by people is no evidence; a study's scope in lower case stays whole
+        ("Rescuers found 3 bodies in the river.", [(3, 3, U)]),
+        ("A poll of likely voters in the county showed Vale at 52 percent.",
+         [(52, 52, "poll of likely voters in the county")]),
+    ],
 }
 
 CASES = cases_of(RULES)

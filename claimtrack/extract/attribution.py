@@ -173,16 +173,40 @@ _EVIDENCE_SUBJECT = re.compile(
     rf"\b{_EVIDENCE_NOUN}(?:\s+(?:released|conducted|published|issued)\b[^,;:]{{0,40}}?)?\s*\Z", re.IGNORECASE)
 # a count, a poll or a study opening a clause with a verb of its own (gives, shows, has, puts…),
 # with what it covers after a preposition and an apposition before its verb
-_EVIDENCE_CUE = re.compile(
-    r"(?:^|(?<=[,;:(]\s)|(?<=\bthat\s)|(?<=\bbut\s)|(?<=\band\s))[\"“]?"
-    r"(?P<np>(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:[\w/.'’&-]+\s+){0,6}?"
-    rf"(?P<head>{_EVIDENCE_NOUN})(?:\s+(?P<prep>in|of|from|by|among|for|on|to)\s+"
-    r"(?:(?:\d{1,3}(?:,\d{3})+|[\w/.'’&-]+)\s+){0,9}?[\w/.'’&-]+)?)"
-    # when it came out: "a survey out on Monday", "a poll released on Friday"
-    r"(?:\s+(?:out|released|published|conducted|issued)(?:\s+(?:this|last|on)\s+\w+|\s+\w+day|\s+today))?"
-    r"(?:,\s*[^,;:]{2,60},)?\s+(?:also\s+|now\s+|still\s+)?"
-    r"(?P<verb>gives|gave|has|had|puts|put|shows|showed|show|finds|found|suggests|suggested|indicates|"
-    r"indicated|estimates|estimated|projects|projected|predicts|predicted|reveals|revealed)\b")
+def _evidence_cue_pattern(nouns: str) -> re.Pattern:
+    """A count, a poll, a study or a document (``nouns``, an alternation) opening a clause with a
+    verb of its own (gives, shows, has, puts…), with what it covers after a preposition, when it
+    came out and who made it, and an apposition before its verb."""
+    return re.compile(
+        r"(?:^|(?<=[,;:(]\s)|(?<=\bthat\s)|(?<=\bbut\s)|(?<=\band\s))[\"“]?"
+        r"(?P<np>(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:[\w/.'’&-]+\s+){0,6}?"
+        rf"(?P<head>{nouns})(?:\s+(?P<prep>in|of|from|by|among|for|on|to)\s+"
+        r"(?:(?:\d{1,3}(?:,\d{3})+|[\w/.'’&-]+)\s+){0,9}?[\w/.'’&-]+)?"
+        # who made it: "a survey conducted by the Harlan Institute" (the maker is the source)
+        r"(?:\s+(?:conducted|commissioned|carried\s+out)\s+(?:by|for)\s+(?:the\s+)?"
+        r"(?:[A-Z][\w/.'’&-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){0,6}[A-Z][\w/.'’&-]*)?)"
+        # when it came out: "a poll last week", "a survey out on Monday", "a poll released on Friday"
+        r"(?:\s+(?:(?:last|this|earlier\s+this)\s+(?:week|month|year|spring|summer|fall|autumn|winter)|"
+        r"(?:on\s+|in\s+)?\w+day|today|yesterday))?"
+        r"(?:\s+(?:out|released|published|conducted|issued)(?:\s+(?:this|last|on|in)\s+\w+|\s+\w+day|\s+today))?"
+        r"(?:,\s*[^,;:]{2,60},)?\s+(?:also\s+|now\s+|still\s+)?"
+        r"(?P<verb>gives|gave|has|had|puts|put|shows|showed|show|finds|found|suggests|suggested|indicates|"
+        r"indicated|estimates|estimated|projects|projected|predicts|predicted|reveals|revealed)\b")
+
+
+_EVIDENCE_CUE = _evidence_cue_pattern(_EVIDENCE_NOUN)
+
+
+@lru_cache(maxsize=4)
+def _evidence_cue(extra: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern | None]:
+    """The evidence pattern with the lexicon's further nouns of evidence (slides, emails, filings),
+    and a pattern that finds those nouns (None when the lexicon adds none)."""
+    if not extra:
+        return _EVIDENCE_CUE, None
+    alt = _phrase_alt(extra)
+    return _evidence_cue_pattern(f"(?:{_EVIDENCE_NOUN}|{alt})"), re.compile(rf"\b(?:{alt})\b", re.IGNORECASE)
+
+
 # what every verb of _EVIDENCE_CUE begins with, for a substring test before the pattern
 _EVIDENCE_VERB_STEMS = ("give", "gave", "has", "had", "put", "show", "find", "found", "suggest", "indicat",
                         "estimat", "project", "predict", "reveal")
@@ -490,7 +514,9 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
     has_study = _STUDY_WORD.search(probe) is not None
     # … and its verb, in lower case as the pattern has it ("gives", "showed", "estimates", …)
     # ("poll", "count" and "data" are study words too)
-    has_evidence = has_study and any(map(s.__contains__, _EVIDENCE_VERB_STEMS))
+    evidence_cue, evidence_word = _evidence_cue(tuple(lexicon.data.get("cues", {}).get("evidence", ())))
+    has_evidence = (has_study or evidence_word is not None and evidence_word.search(probe) is not None) and \
+        any(map(s.__contains__, _EVIDENCE_VERB_STEMS))
     prep = (_PREP_CUE_LOWER.finditer(lowered) if lowered else _PREP_CUE.finditer(s)) \
         if has_by or has_study or any(map(probe.__contains__, _PREP_WORDS)) else ()
     for m in prep:
@@ -557,7 +583,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
     evidence_verbs = set()
     closing: Cue | None = None  # a postposed cue that closes the sentence
     has_chain_cue = None  # whether "citing", "quoted by", … occur: asked once, on the first verb
-    for m in (_EVIDENCE_CUE.finditer(s) if has_evidence else ()):
+    for m in (evidence_cue.finditer(s) if has_evidence else ()):
         # "a survey by a college", "polling in a state" are whole; "a filing to a regulator" is the filing
         np = s[m.start("np"):m.end("head")] if m["prep"] in ("to", "for", "on") else m["np"]
         np = _OPENING_SUBORDINATOR.sub("", np)  # "…, though three surveys show": the surveys
