@@ -95,6 +95,17 @@ RULES = {
         ("A poll of likely voters in the county showed Vale at 52 percent.",
          [(52, 52, "poll of likely voters in the county")]),
     ],
+    # a time after the verb or after the speaker's name ("early Friday", "late Monday") is no
+    # part of the speaker
+    "times": [
+        ("The Harlan mayor, Ann Vale, said early Friday that 80 people were hurt.",
+         [(80, 80, "Ann Vale")]),
+        ("Tom Reed, the chairman, wrote late Monday that the party spent $4 million.",
+         [(4_000_000, 4_000_000, "Tom Reed")]),
+        ("Eighty people were hurt, said Ann Vale early Friday.", [(80, 80, "Ann Vale")]),
+        # trap: "early" as an adjective of the subject, not a time
+        ("Early voters numbered 300, said the clerk.", [(300, 300, "clerk")]),
+    ],
 }
 
 CASES = cases_of(RULES)
