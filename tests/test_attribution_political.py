@@ -106,6 +106,18 @@ RULES = {
         # trap: "early" as an adjective of the subject, not a time
         ("Early voters numbered 300, said the clerk.", [(300, 300, "clerk")]),
     ],
+    # a quotation that goes on from the opening words of what a speaker says ("said the plan
+    # “…”") is the speaker's; a name apposed to a role before the verb speaks it
+    "quotes": [
+        ("Vale said the project \u201cshows how to get things done. My theme today is five words: on time.\u201d",
+         [(5, 5, "Vale")]),
+        ("Tom Reed, who ran a rival campaign, said the mayor \u201cmay have won. After 40 ads, it is over.\u201d",
+         [(40, 40, "Tom Reed")]),
+        ("The club's general manager, Tom Reed, later said that \u201cmore than 95 percent\u201d of staff are insured.",
+         [(96, None, "Tom Reed")]),
+        # trap: a quotation after a verb that is no verb of saying has no speaker
+        ("The paper called the plan \u201ca 40-year mistake.\u201d", []),
+    ],
 }
 
 CASES = cases_of(RULES)
