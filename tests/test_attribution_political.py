@@ -30,6 +30,10 @@ RULES = {
          [(12, 12, "Tom Reed")]),
         ("Lena Ortiz, director of the Harlan Center, wrote that 3 million voters had moved.",
          [(3_000_000, 3_000_000, "Lena Ortiz")]),
+        # a role first, then the name in apposition, with the body the person belongs to
+        ("A pastor backing the mayor, Lena Ortiz of the Grace Church in Marion, said she made 150 calls.",
+         [(150, 150, "Lena Ortiz")]),
+        ("Another aide, Tom Reed, said 40 staff had quit.", [(40, 40, "Tom Reed")]),
         # traps: a clause between commas is no apposition, its subject stays the speaker
         ("In the old town, shops of every kind closed for the day, officials said 40 people died.",
          [(40, 40, "officials")]),

@@ -236,9 +236,11 @@ _LEAD_CITING = re.compile(r"\W*(?P<cue>citing|quoting)\s+(?P<y>[^,;:]{2,80}),", 
 # "The firm's chief executive, Ana Ruiz, said …": a role (a common noun heads it) and the name in
 # apposition to it, between the clause's opening and the verb; the name is the speaker
 _ROLE_THEN_NAME = re.compile(
-    r"(?:^|(?<=[.;:]\s)|(?<=,\s)|(?<=\n))[\"“]?(?P<role>(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|"
+    r"(?:^|(?<=[.;:]\s)|(?<=,\s)|(?<=\n))[\"“]?(?P<role>(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|One|Another|"
     r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s?)\s+(?:[\w.'’&-]+\s+){0,5}?(?:[a-z][\w-]*|[A-Z]{2,5})),\s*"
-    r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}),(?:\s+(?:also|later|then|had|has|on\s+\w+day))*\s*\Z")
+    # the name, and the body it belongs to: "Ann Vale of the Grace Church in Marion"
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:\s+(?:of|at|with|from)\s+(?P<body>(?:the\s+)?[A-Z][^,;:“”\"]{1,60}))?,"
+    r"(?:\s+(?:also|later|then|had|has|on\s+\w+day))*\s*\Z")
 # a speech verb that shares its subject with the predicate before it: "X runs a plant and says
 # …", "X declined to comment but said …", "X defended the plan, saying …"
 _COORDINATED_VERB = re.compile(
@@ -278,7 +280,9 @@ def _apposed_name(s: str, pos: int, lexicon: Lexicon) -> tuple[Source, int] | No
     src = make_source(m["name"], lexicon)
     if src is None or src.kind not in ("person", "unnamed"):
         return None
-    return Source(src.name, "person", src.key, src.text, src.descriptor, src.role or m["role"].strip()), m.start()
+    body = make_source(m["body"], lexicon) if m["body"] else None
+    descriptor = body.name if body is not None and body.kind not in ("person", "unnamed") else src.descriptor
+    return Source(src.name, "person", src.key, src.text, descriptor, src.role or m["role"].strip()), m.start()
 
 
 # a sentence that opens on a list of subjects: "Teachers, parents and pastors say …"
