@@ -122,6 +122,18 @@ RULES = {
         # trap: a quotation after a verb that is no verb of saying has no speaker
         ("The paper called the plan \u201ca 40-year mistake.\u201d", []),
     ],
+    # verbs that state a figure as a ranking or a list does (lexicon cues); a clause opened by
+    # a contrast ("While X …, Y says …") keeps its own source
+    "contrast": [
+        ("While Hurun lists his wealth at $6.5 billion, Forbes says it is $4.5 billion.",
+         [(6_500_000_000, 6_500_000_000, "Hurun"), (4_500_000_000, 4_500_000_000, "Forbes")]),
+        ("Although Vale said 40 staff left, Reed said 12 did.", [(40, 40, "Vale"), (12, 12, "Reed")]),
+        ("The Harlan index pegs his fortune at $42 billion.", [(42_000_000_000, 42_000_000_000, "Harlan index")]),
+        # traps: a contrast with no source of its own is the report's; "listed" of patients is
+        # a state, not a source's list
+        ("While 40 people were hurt, police said 3 died.", [(40, 40, U), (3, 3, "police")]),
+        ("The hospital listed 3 patients in critical condition.", [(3, 3, U)]),
+    ],
 }
 
 CASES = cases_of(RULES)

@@ -894,6 +894,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
 # what divides a sentence into clauses that may each carry their own source: a semicolon, or
 # a comma before a coordinator of clauses ("X reported 14 dead, but Y told Z that nine died")
 # (opening on a class of two characters, the scan skips to the next candidate at C speed)
+_CONTRAST_OPENING = re.compile(r"\W*(?:while|whereas|although|though)\s", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r"[;,](?:(?<=;)|\s+(?:but|while|whereas|although|though|yet)\s)", re.IGNORECASE)
 
 
@@ -916,6 +917,12 @@ def _dividers(sentence: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     if ";" not in sentence and "," not in sentence:
         return (), ()
     found = [(m.start(), m.end()) for m in _CLAUSE_SPLIT.finditer(sentence)]
+    lead = _CONTRAST_OPENING.match(sentence)
+    if lead:
+        # "While X puts it at 6, Y says 4": the clause a contrast opens ends at its first comma
+        comma = sentence.find(",", lead.end())
+        if comma > 0 and all(a != comma for a, _ in found):
+            found = sorted(found + [(comma, comma + 1)])
     return tuple(a for a, _ in found), tuple(b for _, b in found)
 
 
