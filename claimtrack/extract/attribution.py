@@ -526,6 +526,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
     for m in prep:
         if _STUDY.match(s, m.start()):
             continue
+        if m["cue"][:2].lower() == "in" and _SPEECH_BEFORE.search(s, max(0, m.start() - 40), m.start()):
+            continue  # "the agency said in a June report": how it said it, its subject the source
         np, end = _np_forward(s, m.end())
         cue = _SPACES.sub(" ", m["cue"].lower())
         cue = "according to" if cue.startswith("according") else cue
@@ -573,6 +575,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         if chain and (m["cap"] or chain[0].source.kind not in _PER_COMMON_KINDS):
             cues.append(Cue(tuple(chain), m.start(), 1))
     for m in (_STUDY.finditer(s) if has_study else ()):
+        if m["cue"][:2].lower() == "in" and _SPEECH_BEFORE.search(s, max(0, m.start() - 40), m.start()):
+            continue  # "the agency said in a June report": how it said it, its subject the source
         src = make_source(m["np"], lexicon)
         if src:
             cues.append(Cue((Link(src, m["cue"].lower()),), m.start(), 1))
@@ -614,10 +618,16 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         after_verb = (_VERB_NEXT_STRICT if upper else _VERB_NEXT).match(s, m.end()) if verb in _NOUN_LIKE else None
         if after_verb is not None and after_verb.groupdict().get("named") and s[m.start()].isupper():
             after_verb = None  # "Kentucky State Police is …": a capitalised word in a name, not a verb
+        if verb in _NOUN_LIKE and not verb.endswith("s") and _SINGULAR_BEFORE.search(s, max(0, m.start() - 40), m.start()):
+            continue  # "a June report", "one estimate": a singular subject would need "reports"; a noun
+        if s[m.start()].isupper() and not upper and _CAPITALISED_BEFORE.search(s, max(0, m.start() - 40), m.start()) \
+                and not _title_case(s):
+            continue  # "in the United States", "on The Harlan Show": the last word of a name, no verb
         if verb in _NOUN_LIKE and after_verb is None:
             w0 = max(0, m.start() - 80)
             if not (_EVIDENCE_SUBJECT.search(s, w0, m.start())
-                    or _SENTENCE_END.match(s, m.end()) and _AFTER_COMMA.search(s, w0, m.start())):
+                    or _SENTENCE_END.match(s, m.end()) and _AFTER_COMMA.search(s, w0, m.start())
+                    and not _AFTER_COMMA_PREP.search(s, w0, m.start())):
                 continue  # "three member states": a noun, not a verb
         # these two read from the sentence's start and end on the last comma before the verb,
         # with at most a few adverbs after it: test that ending before the costly searches
@@ -894,6 +904,20 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
 # what divides a sentence into clauses that may each carry their own source: a semicolon, or
 # a comma before a coordinator of clauses ("X reported 14 dead, but Y told Z that nine died")
 # (opening on a class of two characters, the scan skips to the next candidate at C speed)
+# "…, according to a new report.": a phrase after a preposition is a noun phrase, its last word no verb
+_AFTER_COMMA_PREP = re.compile(r",\s*(?:according\s+to|in|by|from|under|per|citing|with|on)\s[^,;:“”\"]{0,60}\Z",
+                               re.IGNORECASE)
+_SINGULAR_BEFORE = re.compile(r"\b(?:a|an|one|every|each|this|that)\s+(?:[\w'’-]+\s+){0,2}\Z", re.IGNORECASE)
+_CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w.'’&-]*\s+\Z")
+_SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH})(?:\s+(?:\w+day|also|later|earlier))?\s*,?\s+\Z", re.IGNORECASE)
+
+
+def _title_case(s: str) -> bool:
+    """Whether most words of a sentence are capitalised (a headline in title case)."""
+    words = [w for w in s.split() if w[:1].isalpha()]
+    return len(words) > 1 and sum(w[0].isupper() for w in words) * 3 > len(words) * 2
+
+
 _CONTRAST_OPENING = re.compile(r"\W*(?:while|whereas|although|though)\s", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r"[;,](?:(?<=;)|\s+(?:but|while|whereas|although|though|yet)\s)", re.IGNORECASE)
 

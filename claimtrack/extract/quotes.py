@@ -107,6 +107,7 @@ def _named_speaker(np: str, verb: str, lexicon: Lexicon,
 # "X said:", "X, the party chair, said in a statement." just before a quote
 _VERB_BEFORE_QUOTE = re.compile(
     rf"(?<![\w-])(?P<verb>{_QUOTE_SPEECH})(?:{_VERB_ADVERBIAL.pattern})?\s*(?:that\s*)?[:,.]?\s*\Z", re.IGNORECASE)
+_CAPITALISED_END = re.compile(r"\b[A-Z][\w.'’&-]*\s+\Z")
 _ADVERB_END = re.compile(_ADVERB + r"\s*\Z", re.IGNORECASE)
 # a verb of saying and the opening words of what is said, a quotation going on from them
 _VERB_OBJECT_BEFORE_QUOTE = re.compile(
@@ -233,6 +234,8 @@ def _own_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
         return ()
     before = text[max(0, qs - 200):qs]
     m = _VERB_BEFORE_QUOTE.search(before)
+    if m and m["verb"][0].isupper() and _CAPITALISED_END.search(before, max(0, m.start() - 40), m.start()):
+        m = None  # "… on The Harlan Show on Tuesday. “…”": the last word of a name, no verb
     if m:
         np = _subject_before(before, m.start(), m["verb"].lower())
         named = _named_speaker(np, m["verb"], lexicon, last_person) if np else None
