@@ -98,6 +98,8 @@ RULES = {
         ("Rescuers found 3 bodies in the river.", [(3, 3, U)]),
         ("A poll of likely voters in the county showed Vale at 52 percent.",
          [(52, 52, "poll of likely voters in the county")]),
+        ("A poll of 600 residents showed Vale at 52 percent.",
+         [(600, 600, "poll of 600 residents"), (52, 52, "poll of 600 residents")]),
     ],
     # a time after the verb or after the speaker's name ("early Friday", "late Monday") is no
     # part of the speaker

@@ -133,7 +133,7 @@ _EVIDENCE_SCOPE = re.compile(
     r"(?:\s+by\s+(?P<maker>(?:the\s+)?(?-i:[A-Z])[^,;:]*))?", re.IGNORECASE)
 
 
-_CAPITAL_OR_DIGIT = re.compile(r"[A-Z0-9]")
+_CAPITAL_OR_YEAR = re.compile(r"[A-Z]|\b(?:19|20)\d\d\b")  # what the capitalised-run rule would take for a name
 
 
 # a report names the same few sources again and again; a Source is frozen, so sharing is safe
@@ -144,9 +144,9 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
     text = np_text.strip(" ,.;:'\"“”‘’-–—")  # "CITY (AP) — City police say": no dash
     text = _SPACES.sub(" ", text)
     scoped = _EVIDENCE_SCOPE.fullmatch(text) if " " in text else None
-    if scoped and (scoped["maker"] or _CAPITAL_OR_DIGIT.search(scoped["scope"])):
+    if scoped and (scoped["maker"] or _CAPITAL_OR_YEAR.search(scoped["scope"])):
         # "a Harlan poll of Ohio voters", "an analysis by X of the 2012 race": what it covers
-        # names no one (its capitals and numbers are no name of a source); the study itself, or
+        # names no one (its capitals and years are no name of a source); the study itself, or
         # who made it, is the source
         return make_source(scoped["maker"] or scoped["study"], lexicon)
     owned = _OWNED_EVIDENCE.fullmatch(text)
