@@ -93,11 +93,57 @@ _CHAIN_BEFORE_VERB = re.compile(
 _COMMA_BEFORE_VERB = re.compile(r",(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
 _CHAIN_CUE = re.compile(r"cit|quot", re.IGNORECASE)  # what _CHAIN_BEFORE_VERB needs
 _APPOSITIVE = re.compile(
-    r"(?:^|(?<=[.;:]\s)|(?<=\n))\W*(?P<x>(?:the\s+|an?\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){0,7}),\s*"
+    r"(?:^|(?<=[.;:]\s)|(?<=\n))\W*(?P<x>(?:the\s+|an?\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){0,7})"
+    r"(?:\s*\((?-i:[A-Z])[\w.'’ -]{0,20}\))?,\s*"  # a party tag in brackets: "Ann Vale (D-Ore.),"
     r"(?P<app>(?:a|an|the|who|which|conducted|released|published|commissioned|based|then|now|formerly|aged|"
-    r"(?-i:[A-Z])[\w.-]*['’]s?|(?-i:[A-Z])[\w.'’-]+(?=\s+(?:of|for|from|at|in)\s))\s+[^,;:“”\"]{2,80})"
+    r"(?-i:[A-Z])[\w.-]*['’]s?|(?-i:[A-Z])[\w.'’-]+(?=\s+(?:of|for|from|at|in)\s)|"
+    # a bare common noun phrase with its complement: "chair of the panel", "senior aide to X"
+    r"(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,3}(?=\s+(?:of|for|at|to|with)\s))\s+[^,;:“”\"]{2,80})"
     r"(?:,\s*(?:who|which|whose)\s+[^,;:“”\"]{2,100})?,"
     r"(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
+# an apposition without a determiner ("chair of the panel") follows only a proper name
+_BARE_APPOSITION = re.compile(r"(?!(?:a|an|the|who|which|conducted|released|published|commissioned|based|then|now|"
+                              r"formerly|aged)\s)[a-z]")
+_PROPER_NAME = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the|de|del|van|von|bin|al))*")
+# an aside between a subject and its verb, between commas: an age, a time or a place, a relative
+# clause, an apposition opened by a determiner, an adverb of discourse
+_ASIDE_SEGMENT = re.compile(
+    r",\s*(?:\d{1,3}|(?:who|whom|whose|which|in|at|on|during|with|from|after|before|speaking|writing|like|unlike|"
+    r"a|an|the|another|one|his|her|its|their|now|then|formerly|himself|herself|also|still|both|each)\s[^,;:“”\"]{1,100}|"
+    r"(?:for\s+one|however|too|though|meanwhile|in\s+turn|in\s+fact|for\s+(?:its|his|her|their)\s+part))\s*,\Z",
+    re.IGNORECASE)
+_ASIDE_REACH = 3  # asides in a row
+_OPENING_CONJUNCTION = re.compile(r"(?:But|And|Yet|So|Still)\s+")
+_CLAUSE_MARKS = ",;:“”\"()"
+
+
+def _subject_before_asides(s: str, pos: int, lexicon: Lexicon) -> tuple[Source, int] | None:
+    """A proper name and the asides between it and the verb at ``pos``: the name's source and
+    where it starts; None when no aside stands there or no name comes before them."""
+    j = pos
+    while j > 0 and s[j - 1].isspace():
+        j -= 1
+    n, end = 0, j  # end: just after the comma that closes the next aside
+    while n < _ASIDE_REACH and s[end - 1:end] == ",":
+        m = _ASIDE_SEGMENT.search(s, max(0, end - 120), end)
+        if m is None or m.start() == 0:
+            break
+        j, end, n = m.start(), m.start() + 1, n + 1
+    if n == 0:
+        return None
+    k = max(s.rfind(c, 0, j) for c in _CLAUSE_MARKS) + 1
+    np = s[k:j].strip()
+    lead = _OPENING_CONJUNCTION.match(np)
+    if lead:
+        np = np[lead.end():]
+    if not _PROPER_NAME.fullmatch(np) or _NOT_SPEAKER_START.match(np) or len(np.split()) > 6:
+        return None
+    src = make_source(np, lexicon)
+    if src is None or src.kind == "unnamed":
+        return None
+    return src, k + len(s[k:j]) - len(s[k:j].lstrip()) + (lead.end() if lead else 0)
+
+
 # verbs of finding and showing: a speaker only when its subject is evidence (a poll, a study);
 # verbs of counting (recorded, counted, documented) are a body's or a person's own count
 # ("suggests" is not among them: a person or a body suggesting a figure is its source)
@@ -127,16 +173,40 @@ _EVIDENCE_SUBJECT = re.compile(
     rf"\b{_EVIDENCE_NOUN}(?:\s+(?:released|conducted|published|issued)\b[^,;:]{{0,40}}?)?\s*\Z", re.IGNORECASE)
 # a count, a poll or a study opening a clause with a verb of its own (gives, shows, has, puts…),
 # with what it covers after a preposition and an apposition before its verb
-_EVIDENCE_CUE = re.compile(
-    r"(?:^|(?<=[,;:(]\s)|(?<=\bthat\s)|(?<=\bbut\s)|(?<=\band\s))[\"“]?"
-    r"(?P<np>(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:[\w/.'’&-]+\s+){0,6}?"
-    rf"(?P<head>{_EVIDENCE_NOUN})(?:\s+(?P<prep>in|of|from|by|among|for|on|to)\s+"
-    r"(?:(?:\d{1,3}(?:,\d{3})+|[\w/.'’&-]+)\s+){0,9}?[\w/.'’&-]+)?)"
-    # when it came out: "a survey out on Monday", "a poll released on Friday"
-    r"(?:\s+(?:out|released|published|conducted|issued)(?:\s+(?:this|last|on)\s+\w+|\s+\w+day|\s+today))?"
-    r"(?:,\s*[^,;:]{2,60},)?\s+(?:also\s+|now\s+|still\s+)?"
-    r"(?P<verb>gives|gave|has|had|puts|put|shows|showed|show|finds|found|suggests|suggested|indicates|"
-    r"indicated|estimates|estimated|projects|projected|predicts|predicted|reveals|revealed)\b")
+def _evidence_cue_pattern(nouns: str) -> re.Pattern:
+    """A count, a poll, a study or a document (``nouns``, an alternation) opening a clause with a
+    verb of its own (gives, shows, has, puts…), with what it covers after a preposition, when it
+    came out and who made it, and an apposition before its verb."""
+    return re.compile(
+        r"(?:^|(?<=[,;:(]\s)|(?<=\bthat\s)|(?<=\bbut\s)|(?<=\band\s))[\"“]?"
+        r"(?P<np>(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:[\w/.'’&-]+\s+){0,6}?"
+        rf"(?P<head>{nouns})(?:\s+(?P<prep>in|of|from|by|among|for|on|to)\s+"
+        r"(?:(?:\d{1,3}(?:,\d{3})+|[\w/.'’&-]+)\s+){0,9}?[\w/.'’&-]+)?"
+        # who made it: "a survey conducted by the Harlan Institute" (the maker is the source)
+        r"(?:\s+(?:conducted|commissioned|carried\s+out)\s+(?:by|for)\s+(?:the\s+)?"
+        r"(?:[A-Z][\w/.'’&-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){0,6}[A-Z][\w/.'’&-]*)?)"
+        # when it came out: "a poll last week", "a survey out on Monday", "a poll released on Friday"
+        r"(?:\s+(?:(?:last|this|earlier\s+this)\s+(?:week|month|year|spring|summer|fall|autumn|winter)|"
+        r"(?:on\s+|in\s+)?\w+day|today|yesterday))?"
+        r"(?:\s+(?:out|released|published|conducted|issued)(?:\s+(?:this|last|on|in)\s+\w+|\s+\w+day|\s+today))?"
+        r"(?:,\s*[^,;:]{2,60},)?\s+(?:also\s+|now\s+|still\s+)?"
+        r"(?P<verb>gives|gave|has|had|puts|put|shows|showed|show|finds|found|suggests|suggested|indicates|"
+        r"indicated|estimates|estimated|projects|projected|predicts|predicted|reveals|revealed)\b")
+
+
+_EVIDENCE_CUE = _evidence_cue_pattern(_EVIDENCE_NOUN)
+
+
+@lru_cache(maxsize=4)
+def _evidence_cue(extra: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern | None]:
+    """The evidence pattern with the lexicon's further nouns of evidence (slides, emails, filings),
+    and a pattern that finds those nouns (None when the lexicon adds none)."""
+    if not extra:
+        return _EVIDENCE_CUE, None
+    alt = _phrase_alt(extra)
+    return _evidence_cue_pattern(f"(?:{_EVIDENCE_NOUN}|{alt})"), re.compile(rf"\b(?:{alt})\b", re.IGNORECASE)
+
+
 # what every verb of _EVIDENCE_CUE begins with, for a substring test before the pattern
 _EVIDENCE_VERB_STEMS = ("give", "gave", "has", "had", "put", "show", "find", "found", "suggest", "indicat",
                         "estimat", "project", "predict", "reveal")
@@ -166,9 +236,11 @@ _LEAD_CITING = re.compile(r"\W*(?P<cue>citing|quoting)\s+(?P<y>[^,;:]{2,80}),", 
 # "The firm's chief executive, Ana Ruiz, said …": a role (a common noun heads it) and the name in
 # apposition to it, between the clause's opening and the verb; the name is the speaker
 _ROLE_THEN_NAME = re.compile(
-    r"(?:^|(?<=[.;:]\s)|(?<=,\s)|(?<=\n))[\"“]?(?P<role>(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|"
+    r"(?:^|(?<=[.;:]\s)|(?<=,\s)|(?<=\n))[\"“]?(?P<role>(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|One|Another|"
     r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s?)\s+(?:[\w.'’&-]+\s+){0,5}?(?:[a-z][\w-]*|[A-Z]{2,5})),\s*"
-    r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}),(?:\s+(?:also|later|then|had|has|on\s+\w+day))*\s*\Z")
+    # the name, and the body it belongs to: "Ann Vale of the Grace Church in Marion"
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:\s+(?:of|at|with|from)\s+(?P<body>(?:the\s+)?[A-Z][^,;:“”\"]{1,60}))?,"
+    r"(?:\s+(?:also|later|then|had|has|on\s+\w+day))*\s*\Z")
 # a speech verb that shares its subject with the predicate before it: "X runs a plant and says
 # …", "X declined to comment but said …", "X defended the plan, saying …"
 _COORDINATED_VERB = re.compile(
@@ -208,7 +280,9 @@ def _apposed_name(s: str, pos: int, lexicon: Lexicon) -> tuple[Source, int] | No
     src = make_source(m["name"], lexicon)
     if src is None or src.kind not in ("person", "unnamed"):
         return None
-    return Source(src.name, "person", src.key, src.text, src.descriptor, src.role or m["role"].strip()), m.start()
+    body = make_source(m["body"], lexicon) if m["body"] else None
+    descriptor = body.name if body is not None and body.kind not in ("person", "unnamed") else src.descriptor
+    return Source(src.name, "person", src.key, src.text, descriptor, src.role or m["role"].strip()), m.start()
 
 
 # a sentence that opens on a list of subjects: "Teachers, parents and pastors say …"
@@ -444,12 +518,16 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
     has_study = _STUDY_WORD.search(probe) is not None
     # … and its verb, in lower case as the pattern has it ("gives", "showed", "estimates", …)
     # ("poll", "count" and "data" are study words too)
-    has_evidence = has_study and any(map(s.__contains__, _EVIDENCE_VERB_STEMS))
+    evidence_cue, evidence_word = _evidence_cue(tuple(lexicon.data.get("cues", {}).get("evidence", ())))
+    has_evidence = (has_study or evidence_word is not None and evidence_word.search(probe) is not None) and \
+        any(map(s.__contains__, _EVIDENCE_VERB_STEMS))
     prep = (_PREP_CUE_LOWER.finditer(lowered) if lowered else _PREP_CUE.finditer(s)) \
         if has_by or has_study or any(map(probe.__contains__, _PREP_WORDS)) else ()
     for m in prep:
         if _STUDY.match(s, m.start()):
             continue
+        if m["cue"][:2].lower() == "in" and _SPEECH_BEFORE.search(s, max(0, m.start() - 40), m.start()):
+            continue  # "the agency said in a June report": how it said it, its subject the source
         np, end = _np_forward(s, m.end())
         cue = _SPACES.sub(" ", m["cue"].lower())
         cue = "according to" if cue.startswith("according") else cue
@@ -497,6 +575,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         if chain and (m["cap"] or chain[0].source.kind not in _PER_COMMON_KINDS):
             cues.append(Cue(tuple(chain), m.start(), 1))
     for m in (_STUDY.finditer(s) if has_study else ()):
+        if m["cue"][:2].lower() == "in" and _SPEECH_BEFORE.search(s, max(0, m.start() - 40), m.start()):
+            continue  # "the agency said in a June report": how it said it, its subject the source
         src = make_source(m["np"], lexicon)
         if src:
             cues.append(Cue((Link(src, m["cue"].lower()),), m.start(), 1))
@@ -511,7 +591,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
     evidence_verbs = set()
     closing: Cue | None = None  # a postposed cue that closes the sentence
     has_chain_cue = None  # whether "citing", "quoted by", … occur: asked once, on the first verb
-    for m in (_EVIDENCE_CUE.finditer(s) if has_evidence else ()):
+    for m in (evidence_cue.finditer(s) if has_evidence else ()):
         # "a survey by a college", "polling in a state" are whole; "a filing to a regulator" is the filing
         np = s[m.start("np"):m.end("head")] if m["prep"] in ("to", "for", "on") else m["np"]
         np = _OPENING_SUBORDINATOR.sub("", np)  # "…, though three surveys show": the surveys
@@ -538,10 +618,16 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         after_verb = (_VERB_NEXT_STRICT if upper else _VERB_NEXT).match(s, m.end()) if verb in _NOUN_LIKE else None
         if after_verb is not None and after_verb.groupdict().get("named") and s[m.start()].isupper():
             after_verb = None  # "Kentucky State Police is …": a capitalised word in a name, not a verb
+        if verb in _NOUN_LIKE and not verb.endswith("s") and _SINGULAR_BEFORE.search(s, max(0, m.start() - 40), m.start()):
+            continue  # "a June report", "one estimate": a singular subject would need "reports"; a noun
+        if s[m.start()].isupper() and not upper and _CAPITALISED_BEFORE.search(s, max(0, m.start() - 40), m.start()) \
+                and not _title_case(s):
+            continue  # "in the United States", "on The Harlan Show": the last word of a name, no verb
         if verb in _NOUN_LIKE and after_verb is None:
             w0 = max(0, m.start() - 80)
             if not (_EVIDENCE_SUBJECT.search(s, w0, m.start())
-                    or _SENTENCE_END.match(s, m.end()) and _AFTER_COMMA.search(s, w0, m.start())):
+                    or _SENTENCE_END.match(s, m.end()) and _AFTER_COMMA.search(s, w0, m.start())
+                    and not _AFTER_COMMA_PREP.search(s, w0, m.start())):
                 continue  # "three member states": a noun, not a verb
         # these two read from the sentence's start and end on the last comma before the verb,
         # with at most a few adverbs after it: test that ending before the costly searches
@@ -564,6 +650,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         app = _APPOSITIVE.search(s, 0, m.start()) if after_comma and s.count(",", 0, m.start()) >= 2 else None
         if app and _NOT_SPEAKER_START.match(app["x"]):
             app = None  # "In Paris, on Monday, officials said": a place and a time, no speaker
+        if app and _BARE_APPOSITION.match(app["app"]) and not _PROPER_NAME.fullmatch(app["x"]):
+            app = None  # "Arriving there, police began searching for …, believing": a clause, no name
         if app:
             src = make_source(app["x"], lexicon)
             if src:
@@ -574,6 +662,15 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 # "The police chief, Oleg Sidorov, told Interfax …": the outlet he told comes first
                 cues.append(Cue((Link(told, "told"), link) if told else (link,), app.start(), 2))
                 continue
+        behind = _subject_before_asides(s, m.start(), lexicon) if after_comma and not _PARTICIPLE.fullmatch(verb) \
+            else None
+        if behind:
+            # "Vale, 44, said", "Vale, in an interview on Monday, said": the name before its asides
+            told = _told_outlet(s, m.end(), verb, lexicon)
+            # (from the verb on: a figure in an aside describes the speaker, the report says it)
+            cues.append(Cue(((Link(told, "told"),) if told else ()) + (Link(behind[0], verb.split()[0]),),
+                            m.start(), 2, not _postposed(s, m.end(), verb)))
+            continue
         # inverted: ", said X" / "” said X"
         j = m.start()
         while j > 0 and s[j - 1].isspace():
@@ -775,6 +872,16 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             said = max(speech, key=lambda c: c.pos)
             cues = [c for c in cues if c is not said and c is not t]
             cues.append(Cue(said.chain + t.chain, said.pos, 2, said.forward))
+    trailing = [c for c in cues if c.strength == 1 and len(c.chain) == 1 and c.chain[0].cue == "according to"
+                and s[max(0, c.pos - 8):c.pos].rstrip().endswith(",")] if "accord" in probe else ()
+    for t in trailing:
+        # "X said 11 died, according to Y": Y reports what X said, a chain outward [Y, X]
+        speech = [c for c in cues if c.strength == 2 and c.pos < t.pos]
+        if speech and not any(c.pos > t.pos for c in cues if c.strength <= 2):
+            said = max(speech, key=lambda c: c.pos)
+            if clause_span(s, said.pos) == clause_span(s, t.pos - 1) and all(link.source.key != t.chain[0].source.key for link in said.chain):
+                cues = [c for c in cues if c is not t]
+                cues.append(Cue(t.chain + said.chain, said.pos, 1, said.forward))
     for m in (_QUOTED_AS.finditer(s) if "quot" in probe or "cite" in probe else ()):
         # "The BBC quoted a hospital director as saying …": a chain from the outlet to the speaker
         np, start = _np_backward(s, m.start())
@@ -797,6 +904,21 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
 # what divides a sentence into clauses that may each carry their own source: a semicolon, or
 # a comma before a coordinator of clauses ("X reported 14 dead, but Y told Z that nine died")
 # (opening on a class of two characters, the scan skips to the next candidate at C speed)
+# "…, according to a new report.": a phrase after a preposition is a noun phrase, its last word no verb
+_AFTER_COMMA_PREP = re.compile(r",\s*(?:according\s+to|in|by|from|under|per|citing|with|on)\s[^,;:“”\"]{0,60}\Z",
+                               re.IGNORECASE)
+_SINGULAR_BEFORE = re.compile(r"\b(?:a|an|one|every|each|this|that)\s+(?:[\w'’-]+\s+){0,2}\Z", re.IGNORECASE)
+_CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w.'’&-]*\s+\Z")
+_SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH})(?:\s+(?:\w+day|also|later|earlier))?\s*,?\s+\Z", re.IGNORECASE)
+
+
+def _title_case(s: str) -> bool:
+    """Whether most words of a sentence are capitalised (a headline in title case)."""
+    words = [w for w in s.split() if w[:1].isalpha()]
+    return len(words) > 1 and sum(w[0].isupper() for w in words) * 3 > len(words) * 2
+
+
+_CONTRAST_OPENING = re.compile(r"\W*(?:while|whereas|although|though)\s", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r"[;,](?:(?<=;)|\s+(?:but|while|whereas|although|though|yet)\s)", re.IGNORECASE)
 
 
@@ -819,6 +941,12 @@ def _dividers(sentence: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     if ";" not in sentence and "," not in sentence:
         return (), ()
     found = [(m.start(), m.end()) for m in _CLAUSE_SPLIT.finditer(sentence)]
+    lead = _CONTRAST_OPENING.match(sentence)
+    if lead:
+        # "While X puts it at 6, Y says 4": the clause a contrast opens ends at its first comma
+        comma = sentence.find(",", lead.end())
+        if comma > 0 and all(a != comma for a, _ in found):
+            found = sorted(found + [(comma, comma + 1)])
     return tuple(a for a, _ in found), tuple(b for _, b in found)
 
 

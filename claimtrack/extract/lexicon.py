@@ -155,7 +155,7 @@ SCHEMA = table(
     coreference=named(words),
     acronyms=named(words),
     furniture=table(words=words),
-    cues=table(speech=words),
+    cues=table(speech=words, evidence=words),
     # country names and adjectives by ISO code: a public body's country is part of its key
     countries=named(words),
     # a claim's place (claimtrack.extract.locations)

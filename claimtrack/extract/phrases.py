@@ -37,10 +37,12 @@ _NP_END = re.compile(
     r"in\s+a\s+(?:statement|note|press|news|report|post|tweet|message|briefing|televised)|"
     r"on\s+(?:facebook|twitter|telegram|x|social|state|its|his|her|their|television|tv)|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|late|last)\b|"
+    r"early\s+(?:on\s+)?(?:\w+day|this|last|in\s+the)\b|"  # "said Ann Vale early Friday": when, not who
     r"and\s+(?:that|the|a|\d)|as\b|to\s+(?:the|a)\b|(?:were|was|are|is|had|has|have|will|would|could)\b|"
     r"said|says|say|told|added|estimated|reported|claimed|stated|announced|confirmed|"
     # a noun after a determiner is no verb: "according to one report", "the estimate"
-    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bone\s)(?<!\bthis\s)(?<!\bits\s)(?:estimate|report|claim)|"
+    # (nor one that closes the phrase: "according to a new report.")
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bone\s)(?<!\bthis\s)(?<!\bits\s)(?:estimate|report|claim)(?![.,;:]|\s*\Z)|"
     r"show|shows|showed|put|indicate|indicates|suggest|suggests|"
     # a figure ends a name, a year or a compound after a determiner does not: "the 2009 paper",
     # "a 12-page report"
@@ -341,5 +343,6 @@ def _chain_from(s: str, np: str, np_end: int, cue: str, lexicon: Lexicon) -> lis
 # what a speech verb may be followed by before its inverted speaker or its clause: "said in a statement"
 _VERB_ADVERBIAL = re.compile(
     r"(?:\s+(?:in\s+an?\s+(?:\w+\s+)?(?:statement|interview|email|e-mail|letter|memo|tweet|post|note|release|"
-    r"speech|report)|on\s+\w+day|\w+day|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|earlier|"
+    r"speech|report)|on\s+\w+day|(?:(?:early|late)\s+(?:on\s+)?)?\w+day|(?:(?:early|late)\s+)?last\s+(?:week|month|year|night)|"
+    r"this\s+(?:week|month|year)|earlier|"
     r"later|also|recently|then)\b)+,?", re.IGNORECASE)

@@ -107,7 +107,12 @@ def _named_speaker(np: str, verb: str, lexicon: Lexicon,
 # "X said:", "X, the party chair, said in a statement." just before a quote
 _VERB_BEFORE_QUOTE = re.compile(
     rf"(?<![\w-])(?P<verb>{_QUOTE_SPEECH})(?:{_VERB_ADVERBIAL.pattern})?\s*(?:that\s*)?[:,.]?\s*\Z", re.IGNORECASE)
+_CAPITALISED_END = re.compile(r"\b[A-Z][\w.'’&-]*\s+\Z")
 _ADVERB_END = re.compile(_ADVERB + r"\s*\Z", re.IGNORECASE)
+# a verb of saying and the opening words of what is said, a quotation going on from them
+_VERB_OBJECT_BEFORE_QUOTE = re.compile(
+    rf"(?<![\w-])(?P<verb>{_QUOTE_SPEECH})(?:\s+that)?\s+(?:the|a|an|his|her|its|their|this|these|those)\s+"
+    r"[\w'’-]+(?:\s+[\w'’-]+){0,2}\s*\Z", re.IGNORECASE)
 _NP_STOP = re.compile(r"[,;:“”\"]|" + _FULL_STOP)
 # the subject of a clause that a participle of saying hangs on, with no comma between them
 _CLAUSE_SUBJECT = re.compile(
@@ -135,6 +140,8 @@ def _subject_before(s: str, verb_start: int, verb: str = "") -> str:
         k = head.rfind(",", 0, len(head) - 1)
         if k >= 0 and len(head) - k <= 82 and _APPOSITION.match(head, k + 1):
             head = head[:k]
+        elif k >= 0 and _APPOSED_NAME.fullmatch(head, k + 1, len(head) - 1):
+            return head[k + 1:-1].strip()  # "The club's manager, Tom Reed, said": the name
     last = 0
     for m in _NP_STOP.finditer(head):
         last = m.end()
@@ -148,6 +155,9 @@ _SPEAKER_AFTER_QUOTE = re.compile(
     rf"(?P<np>{_NP_CHAR}{{1,80}}?)(?:,\s*(?P<app>[^,.;:“”\"]{{1,80}}),)?{_ADVERB}\s+"
     rf"(?P<verb>{_QUOTE_SPEECH})\b", re.IGNORECASE)
 _TO = re.compile(r"to\s+", re.IGNORECASE)
+# after a speaker and verb, words of place or manner, then "according to" the one reporting them
+_THEN_ACCORDING = re.compile(r"(?:\s+[^,.;:“”\"\n]{1,60}?)?,\s*according\s+to\s+", re.IGNORECASE)
+_APPOSED_NAME = re.compile(r"\s*(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+\s*")  # ", Tom Reed," after a role
 _ONE_PERSON = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+")  # a name of capitalised words
 _VERB_SPEAKER_BEFORE_QUOTE = re.compile(
     rf"\b(?P<verb>{_QUOTE_SPEECH})\s+(?P<np>{_NP_CHAR}{{1,80}}?)\s*[:,.]\s*\Z", re.IGNORECASE)
@@ -212,13 +222,28 @@ def _own_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
                 role = " ".join(filter(None, (person.role, named[0].source.name)))
                 named = (Link(replace(person, role=role), named[0].cue),)
         if named:
+            acc = _THEN_ACCORDING.match(after, m.end())
+            if acc:  # "“…,” she said, according to the Ledger": the Ledger reports what she said
+                np, end = _np_forward(after, acc.end())
+                outer = _chain_from(after, np, end, "according to", lexicon)
+                if len(outer) == 1 and all(link.source.key != outer[0].source.key for link in named):
+                    return tuple(outer) + tuple(named)
             return named
         # "he said" with no one named before: the words before the quote may name him
     if after_only:
         return ()
     before = text[max(0, qs - 200):qs]
     m = _VERB_BEFORE_QUOTE.search(before)
+    if m and m["verb"][0].isupper() and _CAPITALISED_END.search(before, max(0, m.start() - 40), m.start()):
+        m = None  # "… on The Harlan Show on Tuesday. “…”": the last word of a name, no verb
     if m:
+        np = _subject_before(before, m.start(), m["verb"].lower())
+        named = _named_speaker(np, m["verb"], lexicon, last_person) if np else None
+        if named is not None:
+            return named
+    m = _VERB_OBJECT_BEFORE_QUOTE.search(before)
+    if m:
+        # "Vale said the plan “works: 40 jobs”": a quotation within what a speaker says is hers
         np = _subject_before(before, m.start(), m["verb"].lower())
         named = _named_speaker(np, m["verb"], lexicon, last_person) if np else None
         if named is not None:

@@ -126,6 +126,16 @@ _NAME_PARTICLES = frozenset(("of", "the", "for", "and", "de", "do", "da", "dos",
                              "della", "la", "le", "van", "von", "der", "den", "bin", "ibn", "al", "el"))
 
 
+# a study and what it covers ("of", "in", "among", "on", "about" its subjects), its maker between
+_EVIDENCE_SCOPE = re.compile(
+    r"(?P<study>.*?\b(?:polls?|surveys?|study|studies|analysis|analyses)"
+    r"(?:\s+by\s+[^,;:]+?)?)\s+(?:of|in|among|on|about)\s+(?P<scope>\S.*?)"
+    r"(?:\s+by\s+(?P<maker>(?:the\s+)?(?-i:[A-Z])[^,;:]*))?", re.IGNORECASE)
+
+
+_CAPITAL_OR_YEAR = re.compile(r"[A-Z]|\b(?:19|20)\d\d\b")  # what the capitalised-run rule would take for a name
+
+
 # a report names the same few sources again and again; a Source is frozen, so sharing is safe
 @lru_cache(maxsize=4096)
 def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
@@ -133,6 +143,12 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
     kinds = _kinds(lexicon)
     text = np_text.strip(" ,.;:'\"“”‘’-–—")  # "CITY (AP) — City police say": no dash
     text = _SPACES.sub(" ", text)
+    scoped = _EVIDENCE_SCOPE.fullmatch(text) if " " in text else None
+    if scoped and (scoped["maker"] or _CAPITAL_OR_YEAR.search(scoped["scope"])):
+        # "a Harlan poll of Ohio voters", "an analysis by X of the 2012 race": what it covers
+        # names no one (its capitals and years are no name of a source); the study itself, or
+        # who made it, is the source
+        return make_source(scoped["maker"] or scoped["study"], lexicon)
     owned = _OWNED_EVIDENCE.fullmatch(text)
     if owned:
         return make_source(owned["owner"], lexicon)  # "the health ministry's figures": the ministry
