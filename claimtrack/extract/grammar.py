@@ -166,6 +166,16 @@ def _plural(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
 
 
+_PLURAL_AUX = frozenset({"were", "are", "have", "had"})
+_IRREGULAR_PLURALS = frozenset({"men", "women", "people", "children", "police", "policemen", "policewomen",
+                                "gunmen", "servicemen", "militiamen", "tribesmen", "fishermen", "firemen"})
+
+
+def _plural_noun(word: str) -> bool:
+    """A plural noun: regular ("farmers") or one of the common irregular ones ("women")."""
+    return _plural(word) or word in _IRREGULAR_PLURALS
+
+
 class Parse:
     """The tokens of one sentence and the phrases read from them, on demand.
 
@@ -418,6 +428,14 @@ class Parse:
             if h2 is None:
                 break
             end = e2
+        # coordinated heads the figure quantifies together, with one verb after them: "eight
+        # farmers and herders were killed" (a second numeral or determiner opens a phrase of its own)
+        if end + 1 < n and toks[end].low in ("and", "or") and toks[end + 1].tag in ("WORD", "NAME") and \
+                _plural_noun(toks[head].low):
+            e2, h2, _ = self._nominal_run(end + 1, 3)
+            if h2 is not None and e2 < n and _plural_noun(toks[h2].low) and \
+                    (toks[e2].low in _PLURAL_AUX or toks[e2].tag == "MODAL"):
+                end = e2
         return NounPhrase(k, end, head, partitive, negated, self._past_attachments(end), mods)
 
     def _past_ages(self, i: int) -> int:

@@ -307,6 +307,9 @@ _NAME_COMMA = re.compile(r"[A-Z][a-z]+,\s*\Z")
 _AGE_PREV = {"between", "under", "over", "below", "above", "from", "about", "around", "nearly", "almost", "to",
              "least", "than"}  # the last words of the qualifiers _AGE_QUALIFIED ends on
 _LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+# text in capitals: a plural noun after "12 MARCH 30" is what the figure counts, so the date ended
+# at the month (a two-digit year is followed by a name or a clause, not by a plural noun)
+_UPPER_PLURAL_AFTER = re.compile(r"[ \t]+(?:[A-Z]+[A-RT-Z]S|PEOPLE|MEN|WOMEN|CHILDREN|POLICE)\b")
 _DAY_MONTH_BEFORE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s*\Z", re.IGNORECASE)
 # an age bounded by a qualifier: after "aged" or "ages", or after a word for a young person
 _AGE_QUALIFIED = re.compile(
@@ -487,7 +490,7 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                     digits and prev in _MONTH_OR_THE and _BEFORE_DATE.search(before)
                     and not _PEOPLE_OR_OF.match(after)
                     and not (_DAY_MONTH_BEFORE.search(before) and not _YEAR.fullmatch(digits)
-                             and _LOWER_WORD_AFTER.match(after))):
+                             and (_LOWER_WORD_AFTER.match(after) or _UPPER_PLURAL_AFTER.match(after)))):
                 continue  # a date; but in "on 4 March 16 bodies" the date ended at the month
             if prev in g["age_degree_last"] and g["age_of_group"].search(before) \
                     and _NO_NOUN_AFTER.match(after):
