@@ -53,9 +53,83 @@ RULES: dict[str, list[tuple[str, list[tuple]]]] = {
         ("ON 21 JULY 89 PRESIDENT ALVARADO MET THE ENVOYS.",
          []),
     ],
+    # a plan or wish the noun before the figure names governs it only as its complement: when
+    # the figure's phrase is the subject of a finite verb of its own, the noun's phrase ended
+    "irrealis-noun-ends": [
+        ("During the rescue attempt four hostages were killed.",
+         [("killed", 4, 4, U)]),
+        ("IN THE ESCAPE BID 9 PRISONERS WERE WOUNDED, THE WARDEN SAID.",
+         [("injured", 9, 9, "warden")]),
+        ("After the failed coup attempt 30 officers were arrested.",
+         [("arrested", 30, 30, U)]),
+        # traps: the figure is the plan's or the wish's complement
+        ("The rebels made an attempt to kill 12 guards.",
+         []),
+        ("Officials dropped the plan to evacuate 500 families.",
+         []),
+        ("A warrant for the arrest of 6 men was issued.",
+         []),
+    ],
+    # a fatal wound is a death: "fatal injuries", "fatal gunshot wounds", "fatally injured"
+    "fatal-injuries": [
+        ("Two cyclists suffered fatal injuries when the truck hit them.",
+         [("killed", 2, 2, U)]),
+        ("Three men sustained fatal gunshot wounds, the coroner said.",
+         [("killed", 3, 3, "coroner")]),
+        ("FOUR PASSENGERS WERE FATALLY INJURED IN THE CRASH.",
+         [("killed", 4, 4, U)]),
+        # traps: wounds that were not fatal
+        ("Five workers suffered injuries that were not fatal.",
+         [("injured", 5, 5, U)]),
+        ("Two boys suffered non-fatal injuries.",
+         [("injured", 2, 2, U)]),
+    ],
 }
 
 CASES = cases_of(RULES)
+
+# the report tallies (SPEC §2) a coder reads off a shooting: (metric, value) of each derived claim
+TALLIES: dict[str, list[tuple[str, list[tuple]]]] = {
+    # a group shot "apart from" the dead the sentence counted first is the wounded, whole
+    "others-shot": [
+        ("Two men were found dead in the yard and five others were shot.",
+         [("injured", 5)]),
+        ("The brawl left one guard dead and 8 others shot, police said.",
+         [("injured", 8)]),
+        # the outcome arithmetic still holds for one group shot, some of whom died
+        ("Six people were shot, two fatally.",
+         [("injured", 4)]),
+    ],
+    # a reduced relative: "N people shot in …" counts people shot
+    "reduced-shot": [
+        ("Seven people shot near the stadium were recovering on Monday.",
+         [("injured", 7)]),
+        ("A gunman shot at a crowd, leaving nine others shot in the legs.",
+         [("injured", 9)]),
+        # trap: the word "casualties" itself is no count of people shot
+        ("There were 14 casualties after a guard shot at the crowd.",
+         []),
+    ],
+    # "three of the victims who were shot" is a part of the group shot, not a second total
+    "part-of-shot": [
+        ("Five people were shot on Friday night. Three of the victims who were shot were teenagers.",
+         [("injured", 5)]),
+        ("EIGHT PEOPLE WERE SHOT. TWO OF THOSE SHOT WERE OFFICERS.",
+         [("injured", 8)]),
+    ],
+    # a group taken to hospital in a report of a killing is counted among the injured
+    "cared-after-killing": [
+        ("A man was killed in the attack. The three other victims were taken to a hospital.",
+         [("injured", 3)]),
+        ("One woman was shot dead. Two more victims were rushed to hospital.",
+         [("injured", 2)]),
+        # trap: a death by illness is no harm done to the group taken to hospital
+        ("A man died of a fever. Four other patients were taken to a hospital.",
+         []),
+    ],
+}
+
+TALLY_CASES = cases_of(TALLIES)
 
 
 @pytest.fixture(scope="module")
@@ -71,3 +145,15 @@ XFAIL: dict[str, str] = {}
 def test_recall_rule(extracted, cid, text, expected):
     missing, extra = unmatched(extracted.get(cid, []), expected)
     assert (missing, extra) == ([], []), text
+
+
+@pytest.fixture(scope="module")
+def tallied(tmp_path_factory) -> dict[str, list[dict]]:
+    return extract_all(TALLY_CASES, tmp_path_factory.mktemp("recall_tallies"), date="2024-06-02")
+
+
+@pytest.mark.parametrize("cid, text, expected", list(params(TALLY_CASES, {})))
+def test_recall_tally(tallied, cid, text, expected):
+    rows = tallied.get(cid, [])
+    got = sorted((r["metric"], r["value"]) for r in rows if r.get("derived") == "tally")
+    assert got == sorted(expected), text

@@ -145,7 +145,8 @@ def _verbs(lexicon: Lexicon) -> dict:
             "loss": words("loss_verbs"), "irrealis": words("irrealis"), "measure_nouns": words("measure_nouns"),
             "measure_verbs": words("measure_verbs"), "rates": words("rate_units"), "fatal": words("fatal_adverbs"),
             "not_before": frozenset({"received", "treated", "suffered", "taking", "sent", "drew", "send", "sending"}),
-            "kin": words("kin_nouns"), "time": words("time_nouns") | _MONTHS}
+            "kin": words("kin_nouns"), "time": words("time_nouns") | _MONTHS,
+            "irrealis_nouns": words("irrealis_nouns")}
 
 
 @lru_cache(maxsize=8)
@@ -195,6 +196,20 @@ def _irrealis(parse: Parse, start: int, verbs: dict) -> bool:
         if t.tag in ("PUNCT", "SUB", "REL", "AUX", "MODAL", "CONJ") or t.tag == "NUM":
             return False
     return False
+
+
+def _opens_clause(parse: Parse, np, verbs: dict) -> bool:
+    """The figure's phrase is the subject of a finite verb of its own and follows a noun with
+    no preposition or verb between ("during the rescue attempt 7 people were killed"): the
+    plan or wish the noun names ends there and does not govern the figure (unlike "plans to
+    deport 200", "a warrant for the arrest of 5")."""
+    toks = parse.tokens
+    j = _before(parse, np.start)
+    if j < 1 or toks[j].low not in verbs["irrealis_nouns"] or toks[j - 1].tag not in ("DET", "WORD", "NAME", "PART", "ADV") \
+            or np.verb_at >= len(toks):
+        return False
+    vg = parse.verb_group(np.verb_at)
+    return vg is not None and vg.modal is None and toks[vg.start].tag == "AUX"
 
 
 def _measured(parse: Parse, start: int, p: dict, verbs: dict) -> str | None:
@@ -740,7 +755,7 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             return Reading("other")
         if head in ("shot", "shots") and parse.verb_group(np.head + 1) is not None:
             return Reading("other")  # "one shot smashed a window": a bullet
-    if _irrealis(parse, np.start, verbs):
+    if _irrealis(parse, np.start, verbs) and not _opens_clause(parse, np, verbs):
         return Reading("other")
     of = _before(parse, np.start)  # "the release of (the) 8 hostages"
     if of >= 1 and toks[of].low == "of" and f"{toks[of - 1].low} of" in p["before"] and \
