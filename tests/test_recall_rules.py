@@ -84,6 +84,20 @@ RULES: dict[str, list[tuple[str, list[tuple]]]] = {
         ("Two boys suffered non-fatal injuries.",
          [("injured", 2, 2, U)]),
     ],
+    # being in custody is the state an arrest leaves: a person "in custody" is one arrested
+    "in-custody": [
+        ("A 16-year-old boy is in custody after the shooting.",
+         [("arrested", 1, 1, U)]),
+        ("The driver is now in custody, deputies said.",
+         [("arrested", 1, 1, "deputies")]),
+        ("AN ARMED MAN WAS IN POLICE CUSTODY ON FRIDAY.",
+         [("arrested", 1, 1, U)]),
+        # traps: nobody, or a negated state
+        ("No one is in custody.",
+         []),
+        ("The suspect is not in custody yet.",
+         []),
+    ],
 }
 
 CASES = cases_of(RULES)
