@@ -98,6 +98,44 @@ RULES: dict[str, list[tuple[str, list[tuple]]]] = {
         ("The suspect is not in custody yet.",
          []),
     ],
+    # "that" after a verb opens a clause; "one" + a noun + its verb is that clause's count
+    "that-one-noun": [
+        ("The hospital announced that one patient was killed and another hurt in the fire.",
+         [("killed", 1, 1, "hospital"), ("injured", 1, 1, "hospital")]),
+        ("THE ARMY CONFIRMED THAT ONE SOLDIER HAD DIED.",
+         [("killed", 1, 1, "army")]),
+        ("Witnesses said that one guard was wounded.",
+         [("injured", 1, 1, "witnesses")]),
+        # traps: "that one" as a pronoun
+        ("He liked that one better than the old ferry.",
+         []),
+        ("That one was empty when the roof fell.",
+         []),
+    ],
+    # "wound" as the second verb of a pair ("kill 2 and wound 9"); after an article it is a noun
+    "wound-verb": [
+        ("The shelling went on to kill 5 villagers and wound 8 more.",
+         [("killed", 5, 5, U), ("injured", 8, 8, U)]),
+        ("THE REBELS KILLED FOUR PEASANTS AND WOUND 11 OTHERS, THE ARMY SAID.",
+         [("killed", 4, 4, "army"), ("injured", 11, 11, "army")]),
+        # traps: the noun
+        ("A wound 3 nurses had dressed became infected.",
+         []),
+        ("The blade left a wound 2 inches deep.",
+         []),
+    ],
+    # the agents of a killing: "the killers of N", "the murderers of N" count the dead
+    "killers-of": [
+        ("The killers of the 4 farmers were never caught.",
+         [("killed", 4, 4, U)]),
+        ("POLICE ARE HUNTING THE MURDERERS OF TWO JUDGES.",
+         [("killed", 2, 2, U)]),
+        ("The assassins of three mayors were tried on Monday.",
+         [("killed", 3, 3, U)]),
+        # trap: the agents counted, not the dead
+        ("Three killers were hanged.",
+         []),
+    ],
 }
 
 CASES = cases_of(RULES)

@@ -182,6 +182,7 @@ _TOLL_TO = re.compile(
 
 
 _OF = re.compile(r"\s+of\s", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+\Z", re.IGNORECASE)
 
 
 def _counts_things(np_text: str, p: dict) -> bool:
@@ -352,7 +353,10 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
             if words and words[-1] in _LIST_OPENERS and np_text:  # "the killing of the priests -- four …"
                 words.pop()
             if len(words) <= 6 and not any(w in _LEFT_STOP for w in words) and \
-                    not any(not w[0].isalnum() for w in words):
+                    not any(not w[0].isalnum() for w in words) and \
+                    not (" " not in lm.group() and words[:1] != ["of"] and _ARTICLE_BEFORE.search(left, 0, lm.start())):
+                # (a bare metric word after an article is a noun, no verb: "a wound 3 men had";
+                # but "the wounding of 13 people" names the act the figure completes)
                 metric = p["before"].get(_WS.sub(" ", lm.group().lower())) or metric
     listed = False
     things, subject, group = _noun_phrase(np_text, lexicon) if np_text else (False, None, None)

@@ -347,6 +347,9 @@ _AGE_OF_GROUP = r"\b(?:of\s+(?:them|whom)|some|many|most|several|one|two|three|a
 _NO_NOUN_AFTER = re.compile(r"\s*(?:[—–,;.)!?]|-\s|(?:years?\s+old)?\s*\Z|years?\s+old\b)")
 _NAME_PAREN = re.compile(r"[A-Z][a-z]+\s*\(\s*\Z")
 _ANOTHER = re.compile(r"\s+(?:another|other)\b")
+# "said that one person was killed": "that" opens a clause whose subject "one" counts a noun
+# ("that one" standing alone is a pronoun: "that one was empty")
+_THAT_ONE_NOUN = re.compile(r"[ \t]+[A-Za-z]+[ \t\n]+(?:was|were|is|are|has|had|have|died|dies)\b", re.IGNORECASE)
 _ONE_NOT_COUNT = re.compile(
     r"\s+(?:day|time|point|way|thing|side|hand|moment|year|week|night|morning|afternoon|"
     r"evening|another|more\s+time|by\s+one)\b", re.IGNORECASE)
@@ -522,7 +525,8 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
             if one and _ANOTHER.match(after):
                 continue
             if one and prev in _NOT_COUNT_BEFORE_ONE and \
-                    not (prev == "only" and not _DETERMINER_ONLY.search(before)):
+                    not (prev == "only" and not _DETERMINER_ONLY.search(before)) and \
+                    not (prev == "that" and _THAT_ONE_NOUN.match(after)):
                 continue  # "the only one" is a pronoun, "only one person died" a count
             if one and _ONE_NOT_COUNT.match(after):
                 continue

@@ -439,7 +439,8 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
             metric, stop = _after_metric(p, form + complement)
             if metric and stop > len(form):
                 return metric
-    if toks[j].tag in ("PART", "GER") and verb in p["before"] and toks[j].low not in verbs["not_before"]:
+    if toks[j].tag in ("PART", "GER") and verb in p["before"] and toks[j].low not in verbs["not_before"] \
+            and not (j >= 1 and toks[j - 1].tag == "DET"):  # "a wound 2 cm deep": a noun after its determiner
         if p["before"][verb] in ("casualties", "injured") and j >= 1 and toks[j - 1].low in verbs["fatal"]:
             return "killed"  # "fatally shot four guards", "mortally wounding 2"
         return p["before"][verb]  # "freed 12 of the 90 miners", "killing 3"
