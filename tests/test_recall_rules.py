@@ -136,6 +136,23 @@ RULES: dict[str, list[tuple[str, list[tuple]]]] = {
         ("Three killers were hanged.",
          []),
     ],
+    # an age after a name is no count, a hyphenated surname too, and with its closing comma
+    # missing before the verb (singular for one person; plural closing a list of named people)
+    "age-after-name": [
+        ("Dana Ruiz-Moreno, 41, was arrested at her home.",
+         [("arrested", 1, 1, U)]),
+        ("Omar Haddad, 37 was arrested on Tuesday.",
+         [("arrested", 1, 1, U)]),
+        ("Ann Bell, 25, and Tom Hale-Price, 26 were charged with fraud.",
+         []),
+        # traps: a count after a place or a source and a comma is a count
+        ("In the capital, 12 were killed.",
+         [("killed", 12, 12, U)]),
+        ("According to the agency, 30 were hurt.",
+         [("injured", 30, 30, "agency")]),
+        ("In the north, 1 was killed.",
+         [("killed", 1, 1, U)]),
+    ],
 }
 
 CASES = cases_of(RULES)
@@ -190,7 +207,10 @@ def extracted(tmp_path_factory) -> dict[str, list[dict]]:
     return extract_all(CASES, tmp_path_factory.mktemp("recall_rules"), date="2024-06-02")
 
 
-XFAIL: dict[str, str] = {}
+XFAIL: dict[str, str] = {
+    "age-after-name-2": "individuals: a name whose age aside lacks its closing comma is not read as the "
+                        "person arrested (the age is no longer a count of 37, which is this rule's part)",
+}
 
 
 @pytest.mark.parametrize("cid, text, expected", list(params(CASES, XFAIL)))

@@ -303,7 +303,12 @@ _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*\Z")
 _LIST_MARK = re.compile(r"[.)](?:\s|$)")
 _AGE_AFTER = re.compile(r"\s*(?:,|who\b|and\b|$)")
-_NAME_COMMA = re.compile(r"[A-Z][a-z]+,\s*\Z")
+# a grown person's age whose closing comma is missing: "Dana Ruiz, 41 was held" (not "In Herat, 1 was killed")
+_AGE_SINGULAR_AFTER = re.compile(r"\s+(?:was|is|has)\b")
+# the last of a list of named people with their ages: "Ann Bell, 25, and Tom Hale, 26 were held"
+_AGES_LISTED = re.compile(r",\s*\d{1,2},\s+and\s+[A-Z][^,]{1,40},\s*\Z")
+_PLURAL_VERB_AFTER = re.compile(r"\s+(?:were|are|have|had)\b")
+_NAME_COMMA = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s*\Z")  # "Ann Lee-Smith, 26,": a hyphenated surname too
 _AGE_PREV = {"between", "under", "over", "below", "above", "from", "about", "around", "nearly", "almost", "to",
              "least", "than"}  # the last words of the qualifiers _AGE_QUALIFIED ends on
 _LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
@@ -516,8 +521,9 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                     continue  # a year
                 if after[:1] in ".)" and _LINE_START.search(before) and _LIST_MARK.match(after):
                     continue  # a list marker
-            if digits and isinstance(x, int) and x < 120 and _AGE_AFTER.match(after) and \
-                    _NAME_COMMA.search(before):
+            if digits and isinstance(x, int) and x < 120 and _NAME_COMMA.search(before) and \
+                    (_AGE_AFTER.match(after) or (x >= 10 and _AGE_SINGULAR_AFTER.match(after)) or
+                     (_PLURAL_VERB_AFTER.match(after) and _AGES_LISTED.search(before))):
                 continue  # "John Smith, 35, of Fontaine": an age after a name
             if after[:1] == ")" and _NAME_PAREN.search(before):
                 continue  # "Smith (35)"
