@@ -153,6 +153,20 @@ RULES: dict[str, list[tuple[str, list[tuple]]]] = {
         ("In the north, 1 was killed.",
          [("killed", 1, 1, U)]),
     ],
+    # a quoted name inside the complement of the counted noun belongs to its phrase
+    "quoted-complement": [
+        ('At least 9 members of the "Valley Guard" were killed in the raid.',
+         [("killed", 9, None, U)]),
+        ('POLICE SAID 14 FIGHTERS OF THE "NORTH FRONT" (A BREAKAWAY FACTION) WERE CAPTURED.',
+         [("arrested", 14, 14, "police")]),
+        ("Twenty supporters of “Green Hope” were detained, the ministry said.",
+         [("arrested", 20, 20, "ministry")]),
+        # traps: a quote that opens no name, a figure inside a quotation with no metric
+        ('Five members of the "club" met on Friday.',
+         []),
+        ('He said "we kept 4 of our boats" after the storm.',
+         []),
+    ],
 }
 
 CASES = cases_of(RULES)

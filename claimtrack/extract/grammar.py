@@ -47,6 +47,8 @@ _ING_NOUNS = frozenset({"building", "buildings", "meeting", "wedding", "morning"
 _ED_NOUNS = frozenset({"hundred", "red", "bed", "shed", "need", "seed", "speed", "feed", "creed", "greed",
                        "bleed", "breed", "steed", "weed", "sled", "sped", "fled", "led", "wed", "ted", "fred"})
 _DASHES = frozenset({"—", "–", "--", "---"})
+_OPEN_QUOTES = frozenset({'"', "“"})
+_CLOSE_QUOTES = frozenset({'"', "”"})
 _STOP_ASIDE = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "—", "–", "--"})
 _CLOSE = {"(": ")", "[": "]", "—": "—", "–": "–", "--": "--", ",": ","}
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "get", "gets", "got", "gotten", "getting"})
@@ -420,13 +422,20 @@ class Parse:
         if head is None:
             return NounPhrase(k, k + 1, None, partitive, negated, k + 1)
         # complements: "members of the riot police", "people with burns", "head of cattle"
-        while end + 1 < n and toks[end].low in ("of", "with", "from") and toks[end + 1].tag in ("DET", "WORD", "NAME"):
+        while end + 1 < n and toks[end].low in ("of", "with", "from") and \
+                (toks[end + 1].tag in ("DET", "WORD", "NAME") or toks[end + 1].text in _OPEN_QUOTES):
             after = end + 1
             while after < n and toks[after].tag == "DET":
                 after += 1
-            e2, h2, _ = self._nominal_run(after, 4)
+            # a quoted name: 'members of the "Rural Patrol"', wire copy's way of naming a group
+            quoted = after < n and toks[after].text in _OPEN_QUOTES
+            e2, h2, _ = self._nominal_run(after + quoted, 4)
             if h2 is None:
                 break
+            if quoted:
+                if e2 >= n or toks[e2].text not in _CLOSE_QUOTES:
+                    break
+                e2 += 1
             end = e2
         # coordinated heads the figure quantifies together, with one verb after them: "eight
         # farmers and herders were killed" (a second numeral or determiner opens a phrase of its own)
