@@ -533,6 +533,39 @@ def _among(parse: Parse, vg, p: dict) -> str | None:
     return None
 
 
+def _among_fronted(parse: Parse, start: int, p: dict) -> str | None:
+    """"Among the dead were 4 officers": the figure after a copula that follows a fronted
+    "among" group takes that group's metric (the inverted "4 officers were among the dead")."""
+    toks = parse.tokens
+    j = start - 1
+    if j < 3 or toks[j].low not in _BE_FORMS:
+        return None
+    for a in range(j - 2, max(-1, j - 6), -1):
+        if toks[a].low == "among" and toks[a + 1].tag == "DET" and (a == 0 or toks[a - 1].text in _STOP):
+            return _after_metric(p, parse.words(a + 2, j))[0]
+    return None
+
+
+def _object_list_verb(parse: Parse, start: int, p: dict, verbs: dict) -> str | None:
+    """The metric of a verb whose object a figure joins with "as well as": "killed the crew of
+    the boat, as well as two farmers" (the first object holds no figure, so no list of figures
+    carries the verb over)."""
+    toks = parse.tokens
+    j = start - 1
+    if j < 2 or parse.words(j - 2, j + 1, skip_adverbs=False) != "as well as":
+        return None
+    j -= 3
+    if j >= 0 and toks[j].text == ",":
+        j -= 1
+    for i in range(j, max(-1, j - 10), -1):
+        t = toks[i]
+        if t.tag in ("AUX", "MODAL", "SUB", "REL", "NEG", "NUM", "PRON") or t.text in _STOP:
+            return None
+        if t.tag in ("PART", "GER") and t.low in p["before"] and t.low not in verbs["not_before"] and i < j:
+            return p["before"][t.low]
+    return None
+
+
 def _whole_of_part(parse: Parse, start: int) -> bool:
     """The figure at token ``start`` counts the whole of a partitive: "four of the 18", "most
     of the 200", "four out of 10", "nobody among the 2,000"."""
@@ -919,6 +952,8 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     if predicate is None and vg is not None:
         predicate = _among(parse, vg, p)  # "two Britons were among the dead"
     if predicate is None and not negated:
+        predicate = _among_fronted(parse, np.start, p)  # "Among the dead were 4 officers"
+    if predicate is None and not negated:
         fronted = _fronted_group(parse, np.start, p)
         if fronted:
             return Reading(fronted)  # "Of those killed, 6 were police officers"
@@ -994,6 +1029,10 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
                     inner = read(parse, toks[k].fig, lexicon)
                     if inner is not None and inner.metric != "other":
                         return inner
+    if vg is None and not negated and (np.end >= len(toks) or toks[np.end].tag in ("PUNCT", "PREP")):
+        listed = _object_list_verb(parse, np.start, p, verbs)
+        if listed:
+            return Reading(listed)  # "killed the mayor, as well as two farmers"
     # a verb the word lists do not know, told by its place after a plural head: "sang", "wept"
     unknown_verb = vg is None and np.verb_at == np.end < len(toks) and toks[np.end].tag == "WORD" and \
         _plural_or_collective(head or "")
