@@ -195,6 +195,20 @@ RULES: dict[str, list[tuple[str, list[tuple]]]] = {
         ("The storm damaged the roof of the hall, as well as 3 cars.",
          []),
     ],
+    # "shot(s)" after a verb of firing or hearing is a bullet, not people shot
+    "shots-fired": [
+        ("A man fired one shot into the parked van.",
+         []),
+        ("NEIGHBOURS HEARD FIVE SHOTS BEFORE MIDNIGHT.",
+         []),
+        ("The guard fired 2 shots at the tyres, police said.",
+         []),
+        # the general case stays: people shot
+        ("The gunman shot 3 people near the gate.",
+         [("casualties", 3, 3, U)]),
+        ("Police say 6 people were shot on Friday.",
+         [("casualties", 6, 6, "police")]),
+    ],
 }
 
 CASES = cases_of(RULES)
@@ -227,6 +241,18 @@ TALLIES: dict[str, list[tuple[str, list[tuple]]]] = {
          [("injured", 5)]),
         ("EIGHT PEOPLE WERE SHOT. TWO OF THOSE SHOT WERE OFFICERS.",
          [("injured", 8)]),
+    ],
+    # the first count of people shot, larger than every later one, is the report's total and
+    # the later, smaller ones its parts
+    "first-shot-total": [
+        ("Five people were shot near the market. Three men were hit in the legs and two women "
+         "were shot in the arms.",
+         [("injured", 5)]),
+        ("NINE PEOPLE WERE SHOT, THE ARMY SAID. FOUR OF THEM WERE CHILDREN.",
+         [("injured", 9)]),
+        # trap: a later, larger count is no part of the first
+        ("Two people were shot on Monday. Later, six people were shot at a bar.",
+         []),
     ],
     # a group taken to hospital in a report of a killing is counted among the injured
     "cared-after-killing": [

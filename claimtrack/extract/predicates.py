@@ -146,7 +146,7 @@ def _verbs(lexicon: Lexicon) -> dict:
             "measure_verbs": words("measure_verbs"), "rates": words("rate_units"), "fatal": words("fatal_adverbs"),
             "not_before": frozenset({"received", "treated", "suffered", "taking", "sent", "drew", "send", "sending"}),
             "kin": words("kin_nouns"), "time": words("time_nouns") | _MONTHS,
-            "irrealis_nouns": words("irrealis_nouns")}
+            "irrealis_nouns": words("irrealis_nouns"), "firing": words("firing_verbs")}
 
 
 @lru_cache(maxsize=8)
@@ -789,6 +789,9 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             return Reading("other")
         if head in ("shot", "shots") and parse.verb_group(np.head + 1) is not None:
             return Reading("other")  # "one shot smashed a window": a bullet
+    shot_word = toks[np.head].low if head is not None else (toks[np.verb_at].low if np.verb_at < len(toks) else None)
+    if shot_word in ("shot", "shots") and np.start >= 1 and toks[_before(parse, np.start)].low in verbs["firing"]:
+        return Reading("other")  # "fired one shot into the car", "heard 3 shots": bullets
     if _irrealis(parse, np.start, verbs) and not _opens_clause(parse, np, verbs):
         return Reading("other")
     of = _before(parse, np.start)  # "the release of (the) 8 hostages"

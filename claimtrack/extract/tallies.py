@@ -189,6 +189,12 @@ def _shot_tally(claims: list[Claim], killed: tuple[list[int], int] | None) -> Cl
     covers the survivors."""
     shot = [i for i, c in enumerate(claims) if _shot_count(c)]
     value = _one_value([claims[i] for i in shot]) if shot else None
+    if value is None and shot:
+        # the report's first count of people shot, larger than every later one, is its total and
+        # the later ones its parts ("four people were shot … three males were hit … one woman")
+        first = claims[shot[0]].figure.value
+        if all(claims[i].figure.value < first for i in shot[1:]):
+            value, shot = first, [shot[0]]
     if value is None:
         return None
     at = claims[shot[0]].sentence_start
