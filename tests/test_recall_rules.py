@@ -123,6 +123,8 @@ RULES: dict[str, list[tuple[str, list[tuple]]]] = {
          []),
         ("The blade left a wound 2 inches deep.",
          []),
+        ("Officers answered a call about a gunshot wound at 63 Elm Trace.",
+         []),
     ],
     # the agents of a killing: "the killers of N", "the murderers of N" count the dead
     "killers-of": [
