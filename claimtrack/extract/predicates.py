@@ -134,6 +134,7 @@ def _verbs(lexicon: Lexicon) -> dict:
     sources = lexicon.data.get("sources", {})
     custodians = frozenset(w.lower() for kind in ("police", "military") for w in sources.get(kind, []) if " " not in w)
     return {"custody": words("custody_verbs"), "custodians": custodians,
+            "irrealis_nouns": words("irrealis_nouns"), "firing": words("firing_verbs"),
             "present": present, "present2": present2, "past_of": past_of, "nouns": nouns, "modifiers": modifiers, "subjects": p["subjects"], "care": words("care_places"),
             "doing": doing, "neutral": words("neutral_measures"), "states": words("state_verbs"),
             "prosecution": words("prosecution_verbs"), "denials": words("denials"),
@@ -145,8 +146,7 @@ def _verbs(lexicon: Lexicon) -> dict:
             "loss": words("loss_verbs"), "irrealis": words("irrealis"), "measure_nouns": words("measure_nouns"),
             "measure_verbs": words("measure_verbs"), "rates": words("rate_units"), "fatal": words("fatal_adverbs"),
             "not_before": frozenset({"received", "treated", "suffered", "taking", "sent", "drew", "send", "sending"}),
-            "kin": words("kin_nouns"), "time": words("time_nouns") | _MONTHS,
-            "irrealis_nouns": words("irrealis_nouns"), "firing": words("firing_verbs")}
+            "kin": words("kin_nouns"), "time": words("time_nouns") | _MONTHS}
 
 
 @lru_cache(maxsize=8)
