@@ -47,6 +47,8 @@ _ING_NOUNS = frozenset({"building", "buildings", "meeting", "wedding", "morning"
 _ED_NOUNS = frozenset({"hundred", "red", "bed", "shed", "need", "seed", "speed", "feed", "creed", "greed",
                        "bleed", "breed", "steed", "weed", "sled", "sped", "fled", "led", "wed", "ted", "fred"})
 _DASHES = frozenset({"—", "–", "--", "---"})
+_OPEN_QUOTES = frozenset({'"', "“"})
+_CLOSE_QUOTES = frozenset({'"', "”"})
 _STOP_ASIDE = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "—", "–", "--"})
 _CLOSE = {"(": ")", "[": "]", "—": "—", "–": "–", "--": "--", ",": ","}
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "get", "gets", "got", "gotten", "getting"})
@@ -164,6 +166,16 @@ def _tag(word: str, low: str, first: bool, upper: bool, c: dict) -> str:
 
 def _plural(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+_PLURAL_AUX = frozenset({"were", "are", "have", "had"})
+_IRREGULAR_PLURALS = frozenset({"men", "women", "people", "children", "police", "policemen", "policewomen",
+                                "gunmen", "servicemen", "militiamen", "tribesmen", "fishermen", "firemen"})
+
+
+def _plural_noun(word: str) -> bool:
+    """A plural noun: regular ("farmers") or one of the common irregular ones ("women")."""
+    return _plural(word) or word in _IRREGULAR_PLURALS
 
 
 class Parse:
@@ -417,14 +429,29 @@ class Parse:
         if head is None:
             return NounPhrase(k, k + 1, None, partitive, negated, k + 1)
         # complements: "members of the riot police", "people with burns", "head of cattle"
-        while end + 1 < n and toks[end].low in ("of", "with", "from") and toks[end + 1].tag in ("DET", "WORD", "NAME"):
+        while end + 1 < n and toks[end].low in ("of", "with", "from") and \
+                (toks[end + 1].tag in ("DET", "WORD", "NAME") or toks[end + 1].text in _OPEN_QUOTES):
             after = end + 1
             while after < n and toks[after].tag == "DET":
                 after += 1
-            e2, h2, _ = self._nominal_run(after, 4)
+            # a quoted name: 'members of the "Rural Patrol"', wire copy's way of naming a group
+            quoted = after < n and toks[after].text in _OPEN_QUOTES
+            e2, h2, _ = self._nominal_run(after + quoted, 4)
             if h2 is None:
                 break
+            if quoted:
+                if e2 >= n or toks[e2].text not in _CLOSE_QUOTES:
+                    break
+                e2 += 1
             end = e2
+        # coordinated heads the figure quantifies together, with one verb after them: "eight
+        # farmers and herders were killed" (a second numeral or determiner opens a phrase of its own)
+        if end + 1 < n and toks[end].low in ("and", "or") and toks[end + 1].tag in ("WORD", "NAME") and \
+                _plural_noun(toks[head].low):
+            e2, h2, _ = self._nominal_run(end + 1, 3)
+            if h2 is not None and e2 < n and _plural_noun(toks[h2].low) and \
+                    (toks[e2].low in _PLURAL_AUX or toks[e2].tag == "MODAL"):
+                end = e2
         return NounPhrase(k, end, head, partitive, negated, self._past_attachments(end), mods)
 
     def _past_ages(self, i: int) -> int:

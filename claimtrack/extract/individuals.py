@@ -53,6 +53,8 @@ _PASSIVE = {
     "stabbed": "injured", "shot and wounded": "injured", "shot and injured": "injured",
     "arrested": "arrested", "detained": "arrested", "taken into custody": "arrested",
     "apprehended": "arrested", "placed under arrest": "arrested", "taken into police custody": "arrested",
+    # a state that follows an arrest: "the suspect is in custody", "a teen was in police custody"
+    "in custody": "arrested", "in police custody": "arrested", "now in custody": "arrested",
     # a booking records an arrest: "was booked into the county jail", not "booked on a flight"
     "booked into": "arrested", "booked on suspicion": "arrested", "booked on charges": "arrested",
     "booked on a charge": "arrested", "booked for investigation": "arrested",

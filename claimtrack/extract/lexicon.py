@@ -141,6 +141,7 @@ GRAMMAR = table(
     neutral_measures=words, state_verbs=words, comparisons=words, increments=words, prosecution_verbs=words, denials=words,
     present_forms=named(words), custody_verbs=words, age_degrees=words, report_verbs=words, time_openers=words,
     compound_heads=words, penalty_verbs=words, kin_nouns=words, time_nouns=words,
+    irrealis_nouns=words, firing_verbs=words, noun_verbs=words,
 )
 SCHEMA = table(
     vague=named(interval),

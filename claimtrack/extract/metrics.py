@@ -70,6 +70,7 @@ def _patterns(lexicon: Lexicon) -> dict:
         "subjects": subjects,
         "things": frozenset(w.casefold() for w in lexicon.data.get("words", {}).get("things", [])),
         "penalty": frozenset(w.lower() for w in lexicon.data.get("grammar", {}).get("penalty_verbs", [])),
+        "noun_verbs": frozenset(w.lower() for w in lexicon.data.get("grammar", {}).get("noun_verbs", [])),
         "subject_re": re.compile(r"\b(?:%s)\b" % _phrase_alt(subjects), re.IGNORECASE),
         "subject_lower_re": re.compile(r"\b(?:%s)\b" % _phrase_alt(subjects)),
     }
@@ -182,6 +183,7 @@ _TOLL_TO = re.compile(
 
 
 _OF = re.compile(r"\s+of\s", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+\Z", re.IGNORECASE)
 
 
 def _counts_things(np_text: str, p: dict) -> bool:
@@ -358,7 +360,13 @@ def counted(sentence: str, fig_start: int, fig_end: int, lexicon: Lexicon,
             if words and words[-1] in _LIST_OPENERS and np_text:  # "the killing of the priests -- four …"
                 words.pop()
             if len(words) <= 6 and not any(w in _LEFT_STOP for w in words) and \
-                    not any(not w[0].isalnum() for w in words):
+                    not any(not w[0].isalnum() for w in words) and \
+                    not (" " not in lm.group() and words[:1] != ["of"] and _ARTICLE_BEFORE.search(left, 0, lm.start())) and \
+                    not (lm.group().lower() in p["noun_verbs"] and words):
+                # (a word as often a noun as a verb is the verb only right before its object:
+                # "and wound 12 others", not "a gunshot wound at 63 Elm Trace")
+                # (a bare metric word after an article is a noun, no verb: "a wound 3 men had";
+                # but "the wounding of 13 people" names the act the figure completes)
                 metric = p["before"].get(_WS.sub(" ", lm.group().lower())) or metric
     listed = False
     things, subject, group = _noun_phrase(np_text, lexicon) if np_text else (False, None, None)

@@ -305,10 +305,18 @@ _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*\Z")
 _LIST_MARK = re.compile(r"[.)](?:\s|$)")
 _AGE_AFTER = re.compile(r"\s*(?:,|who\b|and\b|$)")
-_NAME_COMMA = re.compile(r"[A-Z][a-z]+,\s*\Z")
+# a grown person's age whose closing comma is missing: "Dana Ruiz, 41 was held" (not "In Herat, 1 was killed")
+_AGE_SINGULAR_AFTER = re.compile(r"\s+(?:was|is|has)\b")
+# the last of a list of named people with their ages: "Ann Bell, 25, and Tom Hale, 26 were held"
+_AGES_LISTED = re.compile(r",\s*\d{1,2},\s+and\s+[A-Z][^,]{1,40},\s*\Z")
+_PLURAL_VERB_AFTER = re.compile(r"\s+(?:were|are|have|had)\b")
+_NAME_COMMA = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s*\Z")  # "Ann Lee-Smith, 26,": a hyphenated surname too
 _AGE_PREV = {"between", "under", "over", "below", "above", "from", "about", "around", "nearly", "almost", "to",
              "least", "than"}  # the last words of the qualifiers _AGE_QUALIFIED ends on
 _LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+# text in capitals: a plural noun after "12 MARCH 30" is what the figure counts, so the date ended
+# at the month (a two-digit year is followed by a name or a clause, not by a plural noun)
+_UPPER_PLURAL_AFTER = re.compile(r"[ \t]+(?:[A-Z]+[A-RT-Z]S|PEOPLE|MEN|WOMEN|CHILDREN|POLICE)\b")
 _DAY_MONTH_BEFORE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s*\Z", re.IGNORECASE)
 # an age bounded by a qualifier: after "aged" or "ages", or after a word for a young person
 _AGE_QUALIFIED = re.compile(
@@ -347,6 +355,9 @@ _AGE_OF_GROUP = (r"\b(?:of\s+(?:them|whom)|some|many|most|several|one|two|three|
 _NO_NOUN_AFTER = re.compile(r"\s*(?:[—–,;.)!?]|-\s|(?:years?\s+old)?\s*\Z|years?\s+old\b)")
 _NAME_PAREN = re.compile(r"[A-Z][a-z]+\s*\(\s*\Z")
 _ANOTHER = re.compile(r"\s+(?:another|other)\b")
+# "said that one person was killed": "that" opens a clause whose subject "one" counts a noun
+# ("that one" standing alone is a pronoun: "that one was empty")
+_THAT_ONE_NOUN = re.compile(r"[ \t]+[A-Za-z]+[ \t\n]+(?:was|were|is|are|has|had|have|died|dies)\b", re.IGNORECASE)
 _ONE_NOT_COUNT = re.compile(
     r"\s+(?:day|time|point|way|thing|side|hand|moment|year|week|night|morning|afternoon|"
     r"evening|another|more\s+time|by\s+one)\b", re.IGNORECASE)
@@ -490,7 +501,7 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                     digits and prev in _MONTH_OR_THE and _BEFORE_DATE.search(before)
                     and not _PEOPLE_OR_OF.match(after)
                     and not (_DAY_MONTH_BEFORE.search(before) and not _YEAR.fullmatch(digits)
-                             and _LOWER_WORD_AFTER.match(after))):
+                             and (_LOWER_WORD_AFTER.match(after) or _UPPER_PLURAL_AFTER.match(after)))):
                 continue  # a date; but in "on 4 March 16 bodies" the date ended at the month
             if prev in g["age_degree_last"] and g["age_of_group"].search(before) \
                     and _NO_NOUN_AFTER.match(after):
@@ -513,8 +524,9 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                     continue  # a year
                 if after[:1] in ".)" and _LINE_START.search(before) and _LIST_MARK.match(after):
                     continue  # a list marker
-            if digits and isinstance(x, int) and x < 120 and _AGE_AFTER.match(after) and \
-                    _NAME_COMMA.search(before):
+            if digits and isinstance(x, int) and x < 120 and _NAME_COMMA.search(before) and \
+                    (_AGE_AFTER.match(after) or (x >= 10 and _AGE_SINGULAR_AFTER.match(after)) or
+                     (_PLURAL_VERB_AFTER.match(after) and _AGES_LISTED.search(before))):
                 continue  # "John Smith, 35, of Fontaine": an age after a name
             if after[:1] == ")" and _NAME_PAREN.search(before):
                 continue  # "Smith (35)"
@@ -522,7 +534,8 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
             if one and _ANOTHER.match(after):
                 continue
             if one and prev in _NOT_COUNT_BEFORE_ONE and \
-                    not (prev == "only" and not _DETERMINER_ONLY.search(before)):
+                    not (prev == "only" and not _DETERMINER_ONLY.search(before)) and \
+                    not (prev == "that" and _THAT_ONE_NOUN.match(after)):
                 continue  # "the only one" is a pronoun, "only one person died" a count
             if one and _ONE_NOT_COUNT.match(after):
                 continue

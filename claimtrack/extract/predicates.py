@@ -137,6 +137,7 @@ def _verbs(lexicon: Lexicon) -> dict:
     sources = lexicon.data.get("sources", {})
     custodians = frozenset(w.lower() for kind in ("police", "military") for w in sources.get(kind, []) if " " not in w)
     return {"custody": words("custody_verbs"), "custodians": custodians,
+            "irrealis_nouns": words("irrealis_nouns"), "firing": words("firing_verbs"),
             "present": present, "present2": present2, "past_of": past_of, "nouns": nouns, "modifiers": modifiers, "subjects": p["subjects"], "care": words("care_places"),
             "doing": doing, "neutral": words("neutral_measures"), "states": words("state_verbs"),
             "prosecution": words("prosecution_verbs"), "denials": words("denials"),
@@ -199,6 +200,20 @@ def _irrealis(parse: Parse, start: int, verbs: dict) -> bool:
         if t.tag in ("PUNCT", "SUB", "REL", "AUX", "MODAL", "CONJ") or t.tag == "NUM":
             return False
     return False
+
+
+def _opens_clause(parse: Parse, np, verbs: dict) -> bool:
+    """The figure's phrase is the subject of a finite verb of its own and follows a noun with
+    no preposition or verb between ("during the rescue attempt 7 people were killed"): the
+    plan or wish the noun names ends there and does not govern the figure (unlike "plans to
+    deport 200", "a warrant for the arrest of 5")."""
+    toks = parse.tokens
+    j = _before(parse, np.start)
+    if j < 1 or toks[j].low not in verbs["irrealis_nouns"] or toks[j - 1].tag not in ("DET", "WORD", "NAME", "PART", "ADV") \
+            or np.verb_at >= len(toks):
+        return False
+    vg = parse.verb_group(np.verb_at)
+    return vg is not None and vg.modal is None and toks[vg.start].tag == "AUX"
 
 
 def _measured(parse: Parse, start: int, p: dict, verbs: dict) -> str | None:
@@ -455,7 +470,8 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
             metric, stop = _after_metric(p, form + complement)
             if metric and stop > len(form):
                 return metric
-    if toks[j].tag in ("PART", "GER") and verb in p["before"] and toks[j].low not in verbs["not_before"]:
+    if toks[j].tag in ("PART", "GER") and verb in p["before"] and toks[j].low not in verbs["not_before"] \
+            and not (j >= 1 and toks[j - 1].tag == "DET"):  # "a wound 2 cm deep": a noun after its determiner
         if p["before"][verb] in ("casualties", "injured") and j >= 1 and toks[j - 1].low in verbs["fatal"]:
             return "killed"  # "fatally shot four guards", "mortally wounding 2"
         if p["before"][verb] == "displaced":
@@ -551,6 +567,39 @@ def _among(parse: Parse, vg, p: dict) -> str | None:
     m = vg.main
     if toks[m].tag == "AUX" and m + 3 < len(toks) and toks[m + 1].low == "among" and toks[m + 2].tag == "DET":
         return _after_metric(p, parse.words(m + 3, min(len(toks), m + 6)))[0]
+    return None
+
+
+def _among_fronted(parse: Parse, start: int, p: dict) -> str | None:
+    """"Among the dead were 4 officers": the figure after a copula that follows a fronted
+    "among" group takes that group's metric (the inverted "4 officers were among the dead")."""
+    toks = parse.tokens
+    j = start - 1
+    if j < 3 or toks[j].low not in _BE_FORMS:
+        return None
+    for a in range(j - 2, max(-1, j - 6), -1):
+        if toks[a].low == "among" and toks[a + 1].tag == "DET" and (a == 0 or toks[a - 1].text in _STOP):
+            return _after_metric(p, parse.words(a + 2, j))[0]
+    return None
+
+
+def _object_list_verb(parse: Parse, start: int, p: dict, verbs: dict) -> str | None:
+    """The metric of a verb whose object a figure joins with "as well as": "killed the crew of
+    the boat, as well as two farmers" (the first object holds no figure, so no list of figures
+    carries the verb over)."""
+    toks = parse.tokens
+    j = start - 1
+    if j < 2 or parse.words(j - 2, j + 1, skip_adverbs=False) != "as well as":
+        return None
+    j -= 3
+    if j >= 0 and toks[j].text == ",":
+        j -= 1
+    for i in range(j, max(-1, j - 10), -1):
+        t = toks[i]
+        if t.tag in ("AUX", "MODAL", "SUB", "REL", "NEG", "NUM", "PRON") or t.text in _STOP:
+            return None
+        if t.tag in ("PART", "GER") and t.low in p["before"] and t.low not in verbs["not_before"] and i < j:
+            return p["before"][t.low]
     return None
 
 
@@ -813,7 +862,10 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             return Reading("other")
         if head in ("shot", "shots") and parse.verb_group(np.head + 1) is not None:
             return Reading("other")  # "one shot smashed a window": a bullet
-    if _irrealis(parse, np.start, verbs):
+    shot_word = toks[np.head].low if head is not None else (toks[np.verb_at].low if np.verb_at < len(toks) else None)
+    if shot_word in ("shot", "shots") and np.start >= 1 and toks[_before(parse, np.start)].low in verbs["firing"]:
+        return Reading("other")  # "fired one shot into the car", "heard 3 shots": bullets
+    if _irrealis(parse, np.start, verbs) and not _opens_clause(parse, np, verbs):
         return Reading("other")
     of = _before(parse, np.start)  # "the release of (the) 8 hostages"
     if of >= 1 and toks[of].low == "of" and f"{toks[of - 1].low} of" in p["before"] and \
@@ -1007,6 +1059,8 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     if predicate is None and vg is not None:
         predicate = _among(parse, vg, p)  # "two Britons were among the dead"
     if predicate is None and not negated:
+        predicate = _among_fronted(parse, np.start, p)  # "Among the dead were 4 officers"
+    if predicate is None and not negated:
         fronted = _fronted_group(parse, np.start, p)
         if fronted:
             return Reading(fronted)  # "Of those killed, 6 were police officers"
@@ -1088,6 +1142,10 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
                     inner = read(parse, toks[k].fig, lexicon)
                     if inner is not None and inner.metric != "other":
                         return inner
+    if vg is None and not negated and (np.end >= len(toks) or toks[np.end].tag in ("PUNCT", "PREP")):
+        listed = _object_list_verb(parse, np.start, p, verbs)
+        if listed:
+            return Reading(listed)  # "killed the mayor, as well as two farmers"
     # a verb the word lists do not know, told by its place after a plural head: "sang", "wept"
     unknown_verb = vg is None and np.verb_at == np.end < len(toks) and toks[np.end].tag == "WORD" and \
         _plural_or_collective(head or "")

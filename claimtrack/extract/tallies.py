@@ -29,6 +29,13 @@ _SHOT_AFTER = re.compile(r"[^,.;:]{0,60}?\b(?:were|was|have\s+been|had\s+been|go
 _HARM = re.compile(r"\b(?:wound\w*|injur\w*|hurt|shot|shooting|gunfire|gunshots?|stabb\w*|attack\w*|kill\w*|"
                    r"blast|explosion|crash\w*|collision|beaten|assault\w*)\b", re.IGNORECASE)
 _SHOT_BEFORE = re.compile(r"\b(?:shot|shooting|shoots)\s+(?:at\s+least\s+)?\Z", re.IGNORECASE)
+# "11 others shot", "four people shot in the leg": a reduced relative after the counted noun
+_SHOT_REDUCED = re.compile(r"(?:\s+(?:other|more))?\s+[a-z]+\s+shot\b(?!\s+(?:dead|and\s+killed|to\s+death))",
+                           re.IGNORECASE)
+# "three of the victims who were shot": a part of a group counted elsewhere, not a group's total
+_PART_OF = re.compile(r"\s+of\s", re.IGNORECASE)
+# "four others were shot": a group apart from the dead the sentence counted before it
+_OTHERS = re.compile(r"\s+(?:others\b|other\s+[a-z]+)", re.IGNORECASE)
 
 
 def _exact(c: Claim) -> bool:
@@ -45,7 +52,10 @@ def _shot_count(c: Claim) -> bool:
     if c.metric != "casualties" or not _exact(c):
         return False
     rel_start, rel_end = c.start - c.sentence_start, c.end - c.sentence_start
+    if _PART_OF.match(c.sentence, rel_end):
+        return False
     return _SHOT_AFTER.match(c.sentence, rel_end) is not None or \
+        _SHOT_REDUCED.match(c.sentence, rel_end) is not None or \
         _SHOT_BEFORE.search(c.sentence, max(0, rel_start - 30), rel_start) is not None
 
 
@@ -166,6 +176,7 @@ def _cared_tally(claims: list[Claim]) -> Claim | None:
         return None
     first = claims[cared[0]]
     harm = any(c.metric in ("injured", "casualties") and _stated(c) for c in claims) or \
+        any(c.metric == "killed" and _stated(c) and _HARM.search(c.sentence) for c in claims) or \
         any(_HARM.search(claims[i].sentence) for i in cared)
     if not harm:
         return None
@@ -178,6 +189,12 @@ def _shot_tally(claims: list[Claim], killed: tuple[list[int], int] | None) -> Cl
     covers the survivors."""
     shot = [i for i, c in enumerate(claims) if _shot_count(c)]
     value = _one_value([claims[i] for i in shot]) if shot else None
+    if value is None and shot:
+        # the report's first count of people shot, larger than every later one, is its total and
+        # the later ones its parts ("four people were shot … three males were hit … one woman")
+        first = claims[shot[0]].figure.value
+        if all(claims[i].figure.value < first for i in shot[1:]):
+            value, shot = first, [shot[0]]
     if value is None:
         return None
     at = claims[shot[0]].sentence_start
@@ -185,7 +202,11 @@ def _shot_tally(claims: list[Claim], killed: tuple[list[int], int] | None) -> Cl
     # else the report's count of the dead when it states one
     same = [i for i, c in enumerate(claims) if c.metric == "killed" and _stated(c) and _exact(c)
             and c.sentence_start == at and c.subject_group != "assailants"]
-    if same:
+    first = claims[shot[0]]
+    apart = _OTHERS.match(first.sentence, first.end - first.sentence_start) is not None
+    if same and apart and all(claims[i].start < first.start for i in same):
+        parts, dead = [], 0  # "one dead and 11 others shot": the others are the wounded
+    elif same:
         parts, dead = same, sum(claims[i].figure.value for i in same)
     elif killed is not None and not any(claims[i].individual for i in killed[0]):
         parts, dead = killed
