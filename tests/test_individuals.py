@@ -240,6 +240,14 @@ def test_extract_prints_and_ingest_stores_individuals(invoke, tmp_path):
      [("arrested", "Her 30-year-old aunt", "people"), ("arrested", "her neighbour", "people")]),
     ("Ana Ruiz, a nurse, and Leo Park were killed in the blast.",
      [("killed", "Ana Ruiz", "people"), ("killed", "Leo Park", "people")]),
+    # a quantifier floated after the auxiliary, a suffix with its full stop, an age after it
+    ("Ivo Brandt and Mila Sorel were both arrested on Monday.",
+     [("arrested", "Ivo Brandt", "people"), ("arrested", "Mila Sorel", "people")]),
+    ("A medic and a porter were all wounded.", [("injured", "A medic", "civilians"), ("injured", "a porter", "civilians")]),
+    ("Tomas Ebbe Jr. and Ruth Kale were detained overnight.",
+     [("arrested", "Tomas Ebbe Jr", "people"), ("arrested", "Ruth Kale", "people")]),
+    ("Paul Orr Sr., 71, and his grandson were killed.",
+     [("killed", "Paul Orr Sr", "people"), ("killed", "his grandson", "people")]),
     ("Carl Diaz, Mia Lund and a guard were abducted.",
      [("kidnapped", "Carl Diaz", "people"), ("kidnapped", "Mia Lund", "people"), ("kidnapped", "a guard", "civilians")]),
     # a clause whose auxiliary is left out, and a state an act left or found its objects in

@@ -100,7 +100,9 @@ _AUX_PLURAL = "(?:%s)" % _phrase_alt(("were", "are", "have been", "had been"))
 _ADVERBS = "(?:%s)" % _phrase_alt((
     "also", "reportedly", "allegedly", "then", "later", "subsequently", "eventually", "fatally", "critically",
     "seriously", "badly", "gravely", "mortally", "accidentally", "apparently", "initially", "briefly", "finally",
-    "ultimately", "shot and", "found and")) + r"|(?:[a-z]+ed\s+and)"
+    "ultimately", "shot and", "found and",
+    # a quantifier floated after the auxiliary: "Ana Ruiz and Leo Park were both arrested"
+    "both", "all", "each")) + r"|(?:[a-z]+ed\s+and)"
 _ADVERBS = f"(?:{_ADVERBS})"
 
 
@@ -385,6 +387,8 @@ def _persons_in(list_text: str, list_start: int, g: dict, sentence: str, offset:
             else:
                 out.append(p)
             pos = m.end()
+            if sentence.startswith(".", pos) and sentence[max(0, pos - 3):pos] in (" Jr", " Sr"):
+                pos += 1  # "Carl Greene Jr. and …": the abbreviation's full stop
         appos = re.compile(r"\s*,\s*\d{1,3}\s*(?=,|\s+and\b|$)").match(sentence, pos, end)
         if appos:
             pos = appos.end()

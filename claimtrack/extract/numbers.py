@@ -310,7 +310,8 @@ _AGE_SINGULAR_AFTER = re.compile(r"\s+(?:was|is|has)\b")
 # the last of a list of named people with their ages: "Ann Bell, 25, and Tom Hale, 26 were held"
 _AGES_LISTED = re.compile(r",\s*\d{1,2},\s+and\s+[A-Z][^,]{1,40},\s*\Z")
 _PLURAL_VERB_AFTER = re.compile(r"\s+(?:were|are|have|had)\b")
-_NAME_COMMA = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s*\Z")  # "Ann Lee-Smith, 26,": a hyphenated surname too
+# "Ann Lee-Smith, 26,": a hyphenated surname too; "Carl Greene Jr., 60,": a suffix after it
+_NAME_COMMA = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:Jr|Sr)\.?)?,\s*\Z")
 _AGE_PREV = {"between", "under", "over", "below", "above", "from", "about", "around", "nearly", "almost", "to",
              "least", "than"}  # the last words of the qualifiers _AGE_QUALIFIED ends on
 _LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
