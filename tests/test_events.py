@@ -428,6 +428,10 @@ PORT_ELM_COPY = {**PORT_ELM_1, "id": "pe-copy", "outlet": "Inland Post",
                  "text": PORT_ELM_1["text"].replace("early on Monday", "on Monday")}
 PORT_ELM_TAGGED = {**PORT_ELM_2, "id": "pe-tag", "event": "harlow-street",
                    "text": PORT_ELM_2["text"].replace("twenty years", "two decades")}
+# one report of each kind, in an order that makes every path of grouping run: a new event, a
+# second one, page furniture, a copy, a join, a tagged copy, another event, a join by people
+EVERY_KIND = [PORT_ELM_1, ASHBY_CREEK, SIGN_IN, PORT_ELM_COPY, PORT_ELM_2, PORT_ELM_TAGGED,
+              VARROW_FLOOD, PORT_ELM_TRIAL]
 
 
 def _grouping_rows(path) -> tuple[list, list, list]:
@@ -448,9 +452,7 @@ def test_an_ingest_finds_in_memory_what_the_database_would_give(tmp_path, invoke
     from claimtrack.store import ReportWriter
 
     monkeypatch.setattr(ReportWriter, "SEARCH_BATCH", 2)
-    feed = write_feed(tmp_path / "feed.jsonl", [PORT_ELM_1, ASHBY_CREEK, SIGN_IN, PORT_ELM_COPY,
-                                                PORT_ELM_2, PORT_ELM_TAGGED, VARROW_FLOOD,
-                                                PORT_ELM_TRIAL])
+    feed = write_feed(tmp_path / "feed.jsonl", EVERY_KIND)
     assert invoke("--db", "memory.db", "ingest", "-q", "-j", "1", feed).exit_code == 0
     monkeypatch.setattr(EventPlacer, "SESSION_REPORTS", 0)
     assert invoke("--db", "database.db", "ingest", "-q", "-j", "1", feed).exit_code == 0
@@ -477,9 +479,7 @@ def test_an_ingest_that_forgets_its_parsed_reports_places_them_the_same(tmp_path
     # every later comparison reads some back: the same events, copies and reasons.
     from claimtrack.event_store import EventPlacer
 
-    feed = write_feed(tmp_path / "feed.jsonl", [PORT_ELM_1, ASHBY_CREEK, SIGN_IN, PORT_ELM_COPY,
-                                                PORT_ELM_2, PORT_ELM_TAGGED, VARROW_FLOOD,
-                                                PORT_ELM_TRIAL])
+    feed = write_feed(tmp_path / "feed.jsonl", EVERY_KIND)
     assert invoke("--db", "all.db", "ingest", "-q", "-j", "1", feed).exit_code == 0
     monkeypatch.setattr(EventPlacer, "CACHE", 2)
     assert invoke("--db", "two.db", "ingest", "-q", "-j", "1", feed).exit_code == 0

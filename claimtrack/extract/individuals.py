@@ -872,8 +872,6 @@ class Persons:
         ref = self._referent_any(m)
         if ref is not None and m.together >= 0 and ref.get("together") == m.together:
             return None  # two persons of one list are two people: "a man and his son"
-        if ref is not None and not ref["sex"]:
-            ref["sex"] = m.sex  # "a victim … he": the victim is a man
         return ref
 
     def _referent_any(self, m: Mention) -> dict | None:
@@ -941,18 +939,21 @@ class Persons:
             # long as the report counted no group of this metric (checked above)
             if m.kind == "pronoun" and any(m.metric in p["metrics"] for p in self.people):
                 return False
-            names = set()
-            if m.kind == "name":
-                names = {w.lower().rstrip(".,") for w in m.subject.split()}
-            self.people.append({"head": m.head, "group": m.subject_group, "names": names, "metrics": {m.metric},
-                                "together": m.together, "sex": m.sex})
+            self.people.append({"head": m.head, "group": m.subject_group, "names": _name_words(m),
+                                "metrics": {m.metric}, "together": m.together, "sex": m.sex})
             return True
-        if m.kind == "name":
-            ref["names"] |= {w.lower().rstrip(".,") for w in m.subject.split()}
+        # what the mention tells of the person: a name, a sex ("a victim … he": a man)
+        ref["names"] |= _name_words(m)
+        ref["sex"] = ref["sex"] or m.sex
         if m.metric in ref["metrics"] or (m.metric == "injured" and "killed" in ref["metrics"]):
             return False  # counted already; and once dead, "he was shot in the chest" tells how
         ref["metrics"].add(m.metric)
         return True
+
+
+def _name_words(m: Mention) -> set[str]:
+    """The words of a named mention, folded, to know the name again; none for a description."""
+    return {w.lower().rstrip(".,") for w in m.subject.split()} if m.kind == "name" else set()
 
 
 def _appositive_one(prev, c) -> bool:
