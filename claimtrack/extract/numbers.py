@@ -64,7 +64,9 @@ NAME_WORDS = (r"route|highway|road|street|avenue|flight|building|room|apt|apartm
               r"season|volume|vol|issue|part|figure|table|index|model|type|version|series|"
               r"battalion|brigade|division|regiment|company|squadron|unit|team|group|rank|"
               r"paragraph|clause|rule|code|tower|wing|bay|cabin|seat|row|pool|villa|house|"
-              r"checkpoint|km|kilometre|post|base|hill|height|heights|sector|plot|quarter|stand")
+              r"checkpoint|km|kilometre|post|base|hill|height|heights|sector|plot|quarter|stand|"
+              # fire and rescue apparatus, named by their station's number: "Engine 70", "Medic 2"
+              r"engine|ladder|medic|tanker|truck|squad|quint")
 STREET = (r"street|st|avenue|ave|road|rd|drive|dr|boulevard|blvd|lane|ln|court|ct|way|place|pl|"
           r"parkway|pkwy|highway|hwy|terrace|circle|cir|trail|pike|square|sq")
 
@@ -149,7 +151,11 @@ def _grammar(lexicon: Lexicon) -> dict:
     degrees = lexicon.data.get("grammar", {}).get("age_degrees", [])
     age_of_group = re.compile(rf"{_AGE_OF_GROUP}(?:{_phrase_alt(degrees)})\s*\Z", re.IGNORECASE) \
         if degrees else None
-    return {"age_degree_last": frozenset(d.split()[-1].lower() for d in degrees),
+    gram = lexicon.data.get("grammar", {})
+    calls = gram.get("call_nouns", [])
+    call_after = re.compile(rf"[ \t]*-?[ \t]*(?:{_phrase_alt(calls)})\b", re.IGNORECASE) if calls else None
+    return {"emergency": frozenset(gram.get("emergency_numbers", [])), "call_after": call_after,
+            "age_degree_last": frozenset(d.split()[-1].lower() for d in degrees),
             "age_of_group": age_of_group, "vague": vague, "core": core, "core_lower": core_lower, "lead": lead, "qual": qual_re,
             "qual_last": qual_last, "qual_map": {w.replace(" ", ""): q for w, q in qual_alts}}
 
@@ -225,6 +231,7 @@ _AFTER_EXCLUDE = re.compile(
       | \s+block\b
       | \s+times\b
       | -(?:\d{{4,}}|0\d+)
+      | -\d+-\d    # two more groups after hyphens: a telephone number or a date ("9-1-1", "2-19-2009")
       | \s+(?-i:[A-Z][\w'.]*\s+){{1,3}}(?-i:(?=[A-Z]))(?:{STREET})\b\.?
       | (?:st|nd|rd|th)\b
       | '?s\b
@@ -459,7 +466,8 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
         if start < skip_until:
             continue
         before = text[max(0, start - 40):start]
-        prev = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
+        # an opening bracket or quote is no part of the word before: "(Station 124)" names a station
+        prev = before.rsplit(None, 1)[-1].lower().lstrip("([{\"'“‘") if before.strip() else ""
         after = text[end:end + 60]
         unit = None
         vague_words, digits, words = m["vague"], m["digits"], m["words"]
@@ -521,6 +529,8 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                     continue  # "Highway 81", "Flight 370": a name
                 if (prev in _CODE_SET or "age" in prev or prev.endswith(("#", ","))) and _CODE_BEFORE.search(before):
                     continue  # "aged 35", "page 12", "No. 5", "aged 4, 6 and 9"
+                if digits in g["emergency"] and g["call_after"] and g["call_after"].match(after):
+                    continue  # "a frantic 911 call": a number to dial
                 if _YEAR.fullmatch(digits) and not _YEAR_FOLLOWERS.match(after):
                     continue  # a year
                 if after[:1] in ".)" and _LINE_START.search(before) and _LIST_MARK.match(after):
