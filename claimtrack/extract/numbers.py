@@ -466,8 +466,7 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
         if start < skip_until:
             continue
         before = text[max(0, start - 40):start]
-        # an opening bracket or quote is no part of the word before: "(Station 124)" names a station
-        prev = before.rsplit(None, 1)[-1].lower().lstrip("([{\"'“‘") if before.strip() else ""
+        prev = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
         after = text[end:end + 60]
         unit = None
         vague_words, digits, words = m["vague"], m["digits"], m["words"]
@@ -524,7 +523,9 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
             if digits and not m["scale"]:
                 # a match ends with the last word, its full stop and white space: search only there
                 # the name word itself in capitals: "Highway 81", not "floods drive 4,000"
-                if prev in _NAME_SET and before.rstrip()[-len(prev):][:1].isupper() and _NAME_BEFORE.search(
+                # an opening bracket is no part of the word before: "(Station 124)" names a station
+                named = prev.lstrip("([{")
+                if named in _NAME_SET and before.rstrip()[-len(named):][:1].isupper() and _NAME_BEFORE.search(
                         before, max(0, len(before.rstrip()) - _NAME_LONGEST - 1)):
                     continue  # "Highway 81", "Flight 370": a name
                 if (prev in _CODE_SET or "age" in prev or prev.endswith(("#", ","))) and _CODE_BEFORE.search(before):

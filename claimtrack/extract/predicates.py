@@ -149,7 +149,7 @@ def _verbs(lexicon: Lexicon) -> dict:
             "loss": words("loss_verbs"), "irrealis": words("irrealis"), "measure_nouns": words("measure_nouns"),
             "measure_verbs": words("measure_verbs"), "rates": words("rate_units"), "fatal": words("fatal_adverbs"),
             "not_before": frozenset({"received", "treated", "suffered", "taking", "sent", "drew", "send", "sending"}),
-            "kin": words("kin_nouns"), "time": words("time_nouns") | _MONTHS,
+            "kin": words("kin_nouns"), "time": words("time_nouns") | _MONTHS, "suffer": words("suffer_verbs"),
             "increments": words("increments")}
 
 
@@ -385,6 +385,16 @@ def _predicate_of(parse: Parse, vg, p: dict, verbs: dict | None = None) -> tuple
             return state, vg.negated, vg.modal
     words = parse.words(vg.main, end)
     metric, stop = _after_metric(p, words)
+    if metric is None and verbs is not None and main in verbs["suffer"]:
+        # a verb of suffering takes the harm as its object, whatever words describe it:
+        # "sustained moderate injuries", "suffered serious but not life-threatening burns"
+        for k in range(vg.main + 1, end):
+            if toks[k].tag in ("NUM", "PREP", "SUB", "REL", "PRON") or toks[k].low in ("and", "or"):
+                break
+            harm, _ = _after_metric(p, parse.words(k, min(end, k + 3)))
+            if harm in _HARM:
+                metric, stop = harm, len(words)
+                break
     if metric is None and verbs is not None and vg.passive and main in _TRANSFER:
         # "were airlifted to hospital", "was ferried overnight to a clinic": taken for care
         k = vg.main + 1
