@@ -243,7 +243,7 @@ _CODE_BEFORE = re.compile(
     r"\b(?:aged|age|ages|ages\s+of|age\s+of|page|pages|p\.|pp\.|no\.|nos\.|number|chapter|article|"
     r"section|paragraph|item|verse|version|v\.|model|route|highway|interstate|flight|room|suite|"
     r"apt\.?|rank|ranked|channel|box|size|code|tel\.?|phone|ext\.?)\s*\Z|#\s*\Z"
-    r"|\bage[sd]?\s+(?:of\s+)?\d+(?:\s*,\s*\d+)*\s*(?:,|,?\s*and|to|-|–)\s*\Z"
+    r"|\bage[sd]?\s+(?:of\s+)?\d+(?:\s*,\s*\d+)*\s*(?:,|,?\s*and|to|through|thru|-|–)\s*\Z"
     r"|\b(?:image|photo|slide|picture|page|part|video)\s+\d+\s+of\s*/?\s*\Z|\b(?:image|photo|slide|picture|video)\s*\Z",
     re.IGNORECASE)
 _MONTH_OR_THE = set(re.findall(r"[a-z]+", "january february march april may june july august september "
@@ -257,7 +257,7 @@ _CODE_SET = {"aged", "age", "ages", "of", "page", "pages", "p.", "pp.", "no.", "
              "article", "section", "paragraph", "item", "verse", "version", "v.", "model", "route", "highway",
              "interstate", "flight", "room", "suite", "apt", "apt.", "#", "rank", "ranked", "channel", "box",
              "size", "code", "tel", "tel.", "phone", "ext", "ext.", "to", "and", "-", "–", "image", "photo",
-             "slide", "picture", "video", "/"}
+             "slide", "picture", "video", "/", "through", "thru"}
 # "no one", "the fourth one": a pronoun, not a count
 _NOT_COUNT_BEFORE_ONE = {"no", "any", "every", "each", "some", "the", "this", "that", "which", "first", "second",
                          "third", "fourth", "fifth", "last", "next", "other", "another", "only", "little",
@@ -317,6 +317,10 @@ _AGE_SINGULAR_AFTER = re.compile(r"\s+(?:was|is|has)\b")
 # the last of a list of named people with their ages: "Ann Bell, 25, and Tom Hale, 26 were held"
 _AGES_LISTED = re.compile(r",\s*\d{1,2},\s+and\s+[A-Z][^,]{1,40},\s*\Z")
 _PLURAL_VERB_AFTER = re.compile(r"\s+(?:were|are|have|had)\b")
+# in capitals a name is no longer told by its case: a word in capitals before the age, and a
+# closing comma with a singular verb, a relative or an apposition after it ("ROJAS, 56, WAS")
+_NAME_COMMA_UPPER = re.compile(r"\b[A-Z]{2,}(?:-[A-Z]{2,})?,[ \t]*\Z")
+_AGE_UPPER_AFTER = re.compile(r"[ \t]*,[ \t]*(?:WAS|IS|HAS|WHO|WHOSE|OF|A|AN|THE)\b")
 # "Ann Lee-Smith, 26,": a hyphenated surname too; "Carl Greene Jr., 60,": a suffix after it
 _NAME_COMMA = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:Jr|Sr)\.?)?,\s*\Z")
 _AGE_PREV = {"between", "under", "over", "below", "above", "from", "about", "around", "nearly", "almost", "to",
@@ -540,6 +544,9 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                     (_AGE_AFTER.match(after) or (x >= 10 and _AGE_SINGULAR_AFTER.match(after)) or
                      (_PLURAL_VERB_AFTER.match(after) and _AGES_LISTED.search(before))):
                 continue  # "John Smith, 35, of Fontaine": an age after a name
+            if digits and isinstance(x, int) and x < 120 and _NAME_COMMA_UPPER.search(before) and \
+                    _AGE_UPPER_AFTER.match(after):
+                continue  # "VARGAS ESCOBAR, 56, WAS SHOT": an age after a name in capitals
             if after[:1] == ")" and _NAME_PAREN.search(before):
                 continue  # "Smith (35)"
             one = words is not None and words.lower() == "one"

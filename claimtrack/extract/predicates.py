@@ -507,6 +507,36 @@ def _age_apposition(parse: Parse, k: int, verbs: dict) -> bool:
         toks[k - 2].low.rsplit(" ", 1)[-1] in verbs["persons"] and toks[k].text.isdigit() and int(toks[k].text) < 120
 
 
+def _ages_listed(parse: Parse, k: int, verbs: dict) -> bool:
+    """The bare figure at token ``k`` is an item of a list of bare figures joined by "and" that
+    opens after a comma behind a noun naming people, with no noun of its own after it: their
+    ages ("the two men, 19 and 23 were hurt", "three girls, 8, 11 and 14, were"), not "12
+    soldiers, 3 and 4 of them officers"."""
+    toks = parse.tokens
+
+    def age(i: int) -> bool:
+        return 0 <= i < len(toks) and toks[i].text.isdigit() and int(toks[i].text) < 120
+
+    if not age(k):
+        return False
+    start = end = k
+    joined = False
+    while start >= 2 and toks[start - 1].low in (",", "and", "or") and age(start - 2):
+        joined = joined or toks[start - 1].low != ","
+        start -= 2
+    while age(end + 2) and toks[end + 1].low in (",", "and", "or"):
+        joined = joined or toks[end + 1].low != ","
+        end += 2
+    if end == start or not joined or start < 2 or toks[start - 1].text != "," or \
+            toks[start - 2].tag not in ("WORD", "NAME"):
+        return False
+    if end + 1 < len(toks) and (toks[end + 1].tag in ("WORD", "NAME", "NUM") or toks[end + 1].low == "of"):
+        return False
+    word = toks[start - 2].low  # a person's noun, not a group's ("12 soldiers, 3 and 4 in …")
+    return word in verbs["persons"] or word.rstrip("s") in verbs["persons"] and word.rstrip("s") not in verbs["subjects"] \
+        or word in ("men", "women", "children")
+
+
 def _list_predicate(parse: Parse, start: int, at: int, p: dict, verbs: dict) -> str | None:
     """The metric of the verb that a list of groups shares, from the token ``at`` that ends the
     group starting at token ``start``: "17 soldiers and 4 civilians were wounded", "12 police,
@@ -841,6 +871,11 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     toks = parse.tokens
     if np.negated or toks[np.start].low in ("zero", "0"):
         return Reading("other")  # "none of the nine", "zero arrests were made"
+    k = parse.coordinated_before(np.start)
+    if k is not None:
+        first = parse.noun_phrase(toks[k].fig)
+        if first is not None and first.negated and first.end <= np.start:
+            return Reading("other")  # "none of the 4 guards and 30 guests was hurt": the negation is shared
     head = toks[np.head].low if np.head is not None else None
     if _no_count(parse, np.start, verbs):
         return Reading("other")
@@ -897,6 +932,8 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         return Reading("other")  # "police denied that 40 people were held": no one's claim
     if head is None and _age_apposition(parse, np.start, verbs):
         return Reading("other")  # "the victim, 17, died": an age
+    if head is None and _ages_listed(parse, np.start, verbs):
+        return Reading("other")  # "the two men, 19 and 23 were hurt": their ages
     k = np.start
     if _compared(parse, k, verbs):  # "up from 9": what the figure it is compared with counts
         compared = _earlier_metric(parse, k - 1, lexicon, nearest=True)
@@ -907,6 +944,13 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         compared = _figure_metric(parse, k + 2, lexicon)
         if compared != "other":
             return Reading(compared)
+    if np.verb_at < len(toks) and (vg_rate := parse.verb_group(np.verb_at)) is not None:
+        # a rate after the verb: "four people are kidnapped every day", "die each week"
+        for i in range(vg_rate.main + 1, min(len(toks) - 1, vg_rate.main + 6)):
+            if toks[i].text in _STOP or toks[i].tag in ("SUB", "REL", "CONJ", "NUM"):
+                break
+            if toks[i].low in ("every", "each", "per") and toks[i + 1].low in verbs["rates"]:
+                return Reading("other")
     unit = np.end if np.end < len(toks) and toks[np.end].low in verbs["rates"] else np.end + 1
     if unit < len(toks) and toks[unit].low in verbs["rates"] and \
             (unit == np.end or toks[np.end].low in ("a", "an", "per", "each", "every")) and \
