@@ -150,6 +150,7 @@ def _verbs(lexicon: Lexicon) -> dict:
             "measure_verbs": words("measure_verbs"), "rates": words("rate_units"), "fatal": words("fatal_adverbs"),
             "not_before": frozenset({"received", "treated", "suffered", "taking", "sent", "drew", "send", "sending"}),
             "kin": words("kin_nouns"), "time": words("time_nouns") | _MONTHS, "suffer": words("suffer_verbs"),
+            "parts": words("part_quantifiers"),
             "increments": words("increments")}
 
 
@@ -505,6 +506,11 @@ def _age_apposition(parse: Parse, k: int, verbs: dict) -> bool:
     toks = parse.tokens
     return 2 <= k < len(toks) - 1 and toks[k - 1].text == "," and toks[k + 1].text == "," and \
         toks[k - 2].low.rsplit(" ", 1)[-1] in verbs["persons"] and toks[k].text.isdigit() and int(toks[k].text) < 120
+
+
+def _fraction(word: str, verbs: dict) -> bool:
+    """A fraction or quantifier that takes a part of a whole: "half", "three-fourths", "most"."""
+    return word in verbs["parts"] or word.endswith(("thirds", "fourths", "quarters", "fifths", "tenths"))
 
 
 def _ages_listed(parse: Parse, k: int, verbs: dict) -> bool:
@@ -925,6 +931,25 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             if inner in ("killed", "injured", "casualties", "hospitalized") and not negated:
                 return Reading(inner)
         return Reading(act)
+    if of >= 1 and toks[of].low == "of" and _fraction(toks[of - 1].low, verbs):
+        # the whole after a fraction or quantifier ("three-fourths of the 900 people held have
+        # been freed", "most of the 40 hurt"): only its own phrase counts; the verb is the part's
+        inner = None
+        if np.end < len(toks) and toks[np.end].tag == "REL":
+            inner, negated, _ = _predicate(parse, np.end + 1, p)
+            inner = None if negated else inner
+        elif np.end < len(toks) and toks[np.end].tag in ("PART", "GER"):
+            inner, _ = _after_metric(p, parse.words(np.end, min(len(toks), np.end + 4)))
+        if inner is None and head is not None:
+            inner, _ = _after_metric(p, parse.words(np.head, np.head + 3))
+        return Reading(inner or "other")
+    if np.start >= 3 and toks[np.start - 1].low in ("from", "in", "at", "across") and \
+            toks[np.start - 2].tag == "WORD" and any(toks[i].tag == "NUM" for i in range(max(0, np.start - 5), np.start - 2)) \
+            and all(toks[i].tag in ("WORD", "NUM", "ADJ") for i in range(max(0, np.start - 5), np.start - 2)
+                    if i > max(k for k in range(max(0, np.start - 5), np.start - 2) if toks[k].tag == "NUM")):
+        # a figure in a phrase that completes a counted noun is that noun's modifier, no subject
+        # of the verb: "14 people from two families were displaced", "40 pupils at 3 schools"
+        return Reading("other")
     j = _before(parse, np.start)
     if j >= 0 and toks[j].low == "that":
         j = _before(parse, j)
@@ -992,6 +1017,11 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     if measured:
         return Reading(measured)
     j = _before(parse, np.start)
+    if j >= 0 and toks[j].low in _ADMIT and head is not None:
+        own, _ = _after_metric(p, head)
+        if own and own != "hospitalized":
+            return Reading(own)  # "the army admitted 3 casualties": a concession, no stay in hospital
+    j = _before(parse, np.start)
     if j >= 0 and toks[j].low in _ADMIT and head is not None and head not in verbs["subjects"] and \
             not _after_metric(p, head)[0]:
         return Reading("other")  # "admitted 4 breaches": an admission of things is no stay in hospital
@@ -1018,6 +1048,7 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         if head_metric == "killed":
             return Reading("killed")  # "15 bodies were taken away", "9 dead"
     modifier = None
+    doing = False  # the modifier is what the group was doing ("dozens attending a fair")
     for i in np.modifiers:
         modifier = _after_metric(p, toks[i].low)[0] or verbs["modifiers"].get(toks[i].low)
         if modifier:
@@ -1030,6 +1061,7 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         # what the group is doing, after its head, when the phrase names no metric of its own:
         # "9,000 people marching", "families fleeing"; not "two gunshot victims arriving"
         modifier = verbs["doing"][toks[np.end].low]
+        doing = True
     if _fronted_of(parse, np.start) is not None and any(toks[k].text == "," for k in range(np.end, min(np.verb_at, len(toks)))):
         # "Of the 300 workers in the factory, 70 were hurt": the whole counts only what its own
         # phrase says ("Of the 14 people held, 9 were charged", "Of the 9 men and 2 women who
@@ -1080,6 +1112,12 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         # the participle after a partitive's whole is a reduced relative on the whole when the
         # clause's own verb follows: "four of the 18 caught in the blast died" (not "9 of them shot")
         np = replace(np, verb_at=_finite_after(parse, np.verb_at) or np.verb_at)
+    if head is None and np.verb_at == np.end < len(toks) and toks[np.verb_at].tag == "GER":
+        # a group told by what it was doing, with the clause's own verb after: "dozens attending
+        # a fair were evacuated" (the verb is "were evacuated"; "hundreds marching" stays a march)
+        finite = _finite_after(parse, np.verb_at)
+        if finite is not None and _predicate(parse, finite, p, verbs["fatal"], verbs)[0]:
+            np = replace(np, verb_at=finite)
     predicate, negated, modal = _predicate(parse, np.verb_at, p, verbs["fatal"], verbs) \
         if np.verb_at < len(toks) else (None, False, None)
     vg = parse.verb_group(np.verb_at) if np.verb_at < len(toks) else None
@@ -1157,7 +1195,8 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         hedge = parse.sentence[parse.starts[first]:parse.ends[vg.main]]
     if predicate == "released" and modifier in ("kidnapped", "arrested"):
         return Reading(predicate, hedge)  # "7 kidnapped nurses were freed": the release is the news
-    if predicate and (predicate in _STRONG or not modifier):
+    if predicate and (predicate in _STRONG or not modifier or doing):
+        # (what a group was doing yields to what befell it: "dozens attending a fair were evacuated")
         # the predicate outranks the head noun: "9 hostages were freed" is released
         return Reading(predicate, hedge)
     if head_metric or modifier:
