@@ -396,6 +396,10 @@ def _predicate_of(parse: Parse, vg, p: dict, verbs: dict | None = None) -> tuple
             if harm in _HARM:
                 metric, stop = harm, len(words)
                 break
+        if metric == "injured" and end + 1 < len(toks) and toks[end].low == "and" and \
+                (second := parse.verb_group(end + 1)) is not None and \
+                _predicate_of(parse, second, p, verbs)[0] == "hospitalized":
+            metric = "hospitalized"  # "suffered burns and was taken to hospital": the stay is the news
     if metric is None and verbs is not None and vg.passive and main in _TRANSFER:
         # "were airlifted to hospital", "was ferried overnight to a clinic": taken for care
         k = vg.main + 1
@@ -938,7 +942,7 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         if np.end < len(toks) and toks[np.end].tag == "REL":
             inner, negated, _ = _predicate(parse, np.end + 1, p)
             inner = None if negated else inner
-        elif np.end < len(toks) and toks[np.end].tag in ("PART", "GER"):
+        elif np.end < len(toks) and toks[np.end].tag in ("PART", "GER") and _finite_after(parse, np.end) is not None:
             inner, _ = _after_metric(p, parse.words(np.end, min(len(toks), np.end + 4)))
         if inner is None and head is not None:
             inner, _ = _after_metric(p, parse.words(np.head, np.head + 3))
@@ -969,9 +973,11 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         compared = _figure_metric(parse, k + 2, lexicon)
         if compared != "other":
             return Reading(compared)
-    if np.verb_at < len(toks) and (vg_rate := parse.verb_group(np.verb_at)) is not None:
-        # a rate after the verb: "four people are kidnapped every day", "die each week"
-        for i in range(vg_rate.main + 1, min(len(toks) - 1, vg_rate.main + 6)):
+    if np.verb_at < len(toks):
+        # a rate after the verb: "four people are kidnapped every day", "30 drown each week"
+        vg_rate = parse.verb_group(np.verb_at)
+        after_verb = vg_rate.main + 1 if vg_rate is not None else np.verb_at + 1
+        for i in range(after_verb, min(len(toks) - 1, after_verb + 5)):
             if toks[i].text in _STOP or toks[i].tag in ("SUB", "REL", "CONJ", "NUM"):
                 break
             if toks[i].low in ("every", "each", "per") and toks[i + 1].low in verbs["rates"]:
@@ -1025,6 +1031,9 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     if j >= 0 and toks[j].low in _ADMIT and head is not None and head not in verbs["subjects"] and \
             not _after_metric(p, head)[0]:
         return Reading("other")  # "admitted 4 breaches": an admission of things is no stay in hospital
+    if j >= 0 and toks[j].low in verbs["suffer"] and head is not None and head not in verbs["subjects"] and \
+            not _after_metric(p, parse.words(np.head, np.head + 3))[0] and head not in verbs["persons"]:
+        return Reading("other")  # "the club suffered 3 defeats": a verb of suffering counts its harm only
     obj = _object_of(parse, np.start, np.end, p, verbs)
     if obj:
         return Reading(obj)
