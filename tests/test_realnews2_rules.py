@@ -30,6 +30,7 @@ RULES: dict[str, list[tuple[str, list[tuple]]]] = {
         ("Medic 12 and Ladder 3 arrived within minutes; one resident was taken to hospital.",
          [(HURT, 1, 1, U)]),
         ("Units from (Station 9) and Tanker 5 stayed on standby overnight.", []),
+        ("Crews from Stations 12 and 14 were called to the warehouse.", []),
         # traps: the name word in lower case counts, and so does a count after a station's name
         ("The station said 4 people were hurt in the fire.", [("injured", 4, 4, "station")]),
         ("Three engines and 40 firefighters were sent to the scene.", [("deployed", 40, 40, U)]),
@@ -158,6 +159,25 @@ RULES: dict[str, list[tuple[str, list[tuple]]]] = {
         # traps: the doing with no verb after it
         ("Thousands marching in the capital demanded reforms.", [("participants", 2000, 9999, U)]),
         ("Thousands marching in the capital.", [("participants", 2000, 9999, U)]),
+    ],
+    # A unit after the end of a range is both ends': "20 to 30 percent" counts no one.
+    "range-units": [
+        ("Rebels take part in 20 to 30 percent of the abductions, police said.", []),
+        ("REBELS TAKE PART IN 20 TO 30 PERCENT OF THE KIDNAPPING BUSINESS.", []),
+        ("Between 40 and 45 per cent of the injured were children.", []),
+        # traps: a range of people
+        ("Between 20 and 30 people were hurt in the crush.", [("injured", 20, 30, U)]),
+        ("Police said 300 to 400 protesters were detained.", [("arrested", 300, 400, "police")]),
+    ],
+    # A verb inside an "including …" aside that the clause does not close is the aside's.
+    "including-aside": [
+        ("The rebels raided the post, inflicting 90 casualties, including dead and wounded.",
+         [("casualties", 90, 90, U)]),
+        ("THE ARMY ADMITTED 14 CASUALTIES, INCLUDING DEAD OR WOUNDED.", [("casualties", 14, 14, (U, "army"))]),
+        # traps: the aside closed before the clause's own verb
+        ("Nine hostages, including two who were wounded, were freed.",
+         [("released", 9, 9, U), ("injured", 2, 2, U)]),
+        ("Forty casualties, including 12 dead, were reported.", [("casualties", 40, 40, U), ("killed", 12, 12, U)]),
     ],
     # An active "admitted" with a head of its own metric concedes it.
     "admitted-concedes": [

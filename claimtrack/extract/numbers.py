@@ -66,7 +66,7 @@ NAME_WORDS = (r"route|highway|road|street|avenue|flight|building|room|apt|apartm
               r"paragraph|clause|rule|code|tower|wing|bay|cabin|seat|row|pool|villa|house|"
               r"checkpoint|km|kilometre|post|base|hill|height|heights|sector|plot|quarter|stand|"
               # fire and rescue apparatus, named by their station's number: "Engine 70", "Medic 2"
-              r"engine|ladder|medic|tanker|truck|squad|quint")
+              r"engine|ladder|medic|tanker|truck|squad|quint|stations|engines")
 STREET = (r"street|st|avenue|ave|road|rd|drive|dr|boulevard|blvd|lane|ln|court|ct|way|place|pl|"
           r"parkway|pkwy|highway|hwy|terrace|circle|cir|trail|pike|square|sq")
 
@@ -617,6 +617,9 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                     skip_until = fig_end
                     low, high = x, y
                     qualifier = "range"
+                    ua = unit_after.match(folded, fig_end, fig_end + 60)
+                    if ua and ua["pct"]:
+                        unit = "percent"  # "20 to 30 percent": the unit after the range is both ends'
                     # "about four or five" stays a range
         if qualifier == "exact" and not unit and _ODD_AFTER.match(text, fig_end):
             qualifier = "at_least"  # "twenty-odd people": twenty and some more

@@ -1121,6 +1121,11 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         # the participle after a partitive's whole is a reduced relative on the whole when the
         # clause's own verb follows: "four of the 18 caught in the blast died" (not "9 of them shot")
         np = replace(np, verb_at=_finite_after(parse, np.verb_at) or np.verb_at)
+    inc = next((i for i in range(np.end, min(np.verb_at, len(toks))) if toks[i].low == "including"), None)
+    if head_metric and inc is not None and not any(toks[i].text == "," for i in range(inc, np.verb_at)):
+        # a verb inside an "including …" aside that the clause's verb does not close is the
+        # aside's: "inflicted 90 casualties, including dead and wounded" stays casualties
+        return Reading(head_metric)
     if head is None and np.verb_at == np.end < len(toks) and toks[np.verb_at].tag == "GER":
         # a group told by what it was doing, with the clause's own verb after: "dozens attending
         # a fair were evacuated" (the verb is "were evacuated"; "hundreds marching" stays a march)
