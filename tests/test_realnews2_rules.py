@@ -81,6 +81,8 @@ RULES: dict[str, list[tuple[str, list[tuple]]]] = {
         ("Six patients sustained moderate injuries in the pile-up.", [("injured", 6, 6, U)]),
         ("Two of the patients appeared to have suffered serious burns and cuts.", [("injured", 2, 2, U)]),
         ("Three climbers suffered minor head injuries in the fall.", [("injured", 3, 3, U)]),
+        ("The remaining four patients had sustained minor to moderate injuries.", [("injured", 4, 4, U)]),
+        ("THE PATROL SUFFERED ONE CASUALTY IN THE CLASH.", [("casualties", 1, 1, U)]),
         ("Two soldiers suffered fatal wounds in the ambush.", [("killed", 2, 2, U)]),
         ("One driver suffered critical injuries and was flown to a trauma centre.",
          [("hospitalized", 1, 1, U)]),

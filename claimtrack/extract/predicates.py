@@ -390,8 +390,9 @@ def _predicate_of(parse: Parse, vg, p: dict, verbs: dict | None = None) -> tuple
         # a verb of suffering takes the harm as its object, whatever words describe it:
         # "sustained moderate injuries", "suffered serious but not life-threatening burns"
         for k in range(vg.main + 1, end):
-            if toks[k].tag in ("NUM", "PREP", "SUB", "REL", "PRON") or toks[k].low in ("and", "or"):
-                break
+            if toks[k].tag in ("NUM", "PREP", "SUB", "REL", "PRON") and toks[k].low != "to" or \
+                    toks[k].low in ("and", "or"):
+                break  # ("minor to moderate injuries": a span of degree)
             harm, _ = _after_metric(p, parse.words(k, min(end, k + 3)))
             if harm in _HARM:
                 metric, stop = harm, len(words)
