@@ -46,6 +46,7 @@ RULES: dict[str, list[tuple[str, list[tuple]]]] = {
         # traps: the same digits as a count
         ("The earthquake killed 911 people, officials said.", [("killed", 911, 911, "officials")]),
         ("Some 112 people were evacuated from the tower.", [("displaced", 100, 124, U)]),
+        ("At least 999 service members were deployed to the border.", [("deployed", 999, INF, U)]),
         ("Between 3-5 people were hurt in the crush.", [("injured", 3, 5, U)]),
     ],
     # A figure whose noun names things, animals or places counts no victims, whatever verb
