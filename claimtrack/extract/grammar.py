@@ -52,7 +52,7 @@ _CLOSE_QUOTES = frozenset({'"', "”"})
 _STOP_ASIDE = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "—", "–", "--"})
 _CLOSE = {"(": ")", "[": "]", "—": "—", "–": "–", "--": "--", ",": ","}
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "get", "gets", "got", "gotten", "getting"})
-_CONTEXT = frozenset({"that", "which", "who", "as", "since", "after", "before", "until"})
+_CONTEXT = frozenset({"that", "which", "who", "as", "since", "after", "before", "until", "because"})
 _CONTEXT_WORD = re.compile(r"\b(?:%s)\b" % "|".join(_CONTEXT), re.IGNORECASE)
 WINDOW_LEFT = 120  # characters of a sentence parsed left of its first figure
 WINDOW_RIGHT = 240  # … and right of its last
@@ -250,6 +250,8 @@ class Parse:
                 if i:
                     prev = tokens[i - 1].tag
                     tag = "REL" if prev in ("WORD", "NAME", "NUM", "PRON") or t.low != "that" else "SUB"
+            elif t.low == "because":  # "because of the floods": a preposition, no clause
+                tag = "PREP" if i + 1 < len(tokens) and tokens[i + 1].low == "of" else "SUB"
             else:
                 nxt = tokens[i + 1].tag if i + 1 < len(tokens) else "PUNCT"
                 tag = "PREP" if nxt in ("DET", "NUM", "WORD", "NAME") and t.low != "as" else "SUB"
@@ -415,7 +417,9 @@ class Parse:
             while after < n and toks[after].tag == "DET":
                 after += 1
             if after < n and (toks[after].tag == "PRON" or toks[after].low in ("whom", "which")):
-                return NounPhrase(k, after + 1, None, True, negated, after + 1)
+                # past an aside on the pronoun: "three of them, all women, died"
+                at = self._past_attachments(after + 1) if after + 1 < n and toks[after + 1].text == "," else after + 1
+                return NounPhrase(k, after + 1, None, True, negated, at)
             if after < n and toks[after].tag in ("WORD", "NAME", "PART", "GER", "NUM"):
                 partitive = True
                 j = after + (1 if toks[after].tag == "NUM" else 0)
@@ -539,6 +543,11 @@ class Parse:
             quantifier = opener.tag == "NUM" or opener.low in (
                 "aged", "ages", "including", "mostly", "mainly", "among", "many", "most", "all", "some", "both",
                 "several", "none", "each", "half", "one", "two", "three", "four")
+            if t.text == "," and opener.tag == "REL" and depth < 3:
+                # a relative clause between commas: "four pilgrims, whose bus had broken down, died";
+                # the phrase's verb follows the comma that closes it
+                j = self._past_attachments(i + 1, depth + 1)
+                return j if j > i + 1 and toks[j - 1].text == "," else i
             if t.text == "," and not (quantifier or opener.tag == "DET"):
                 return i
             if t.text == "," and i + 3 < n and toks[i + 2].low == "of" and toks[i + 3].low in ("whom", "which"):

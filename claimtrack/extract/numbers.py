@@ -264,8 +264,9 @@ _UNIT_AFTER = re.compile(
     r"\s*(?P<pct>%|percent\b|per\s+cent\b|percentage\s+points?\b)"
     r"|\s+(?P<cur>" + "|".join(CURRENCY_AFTER) + r")\b", re.IGNORECASE)
 _RANGE_AFTER = re.compile(
-    r"[ \t]*(?:-(?P<hto>to)-|(?P<dash>[-–—])|[ \t]+(?P<to>to|or)[ \t]+|[ \t]+(?P<and>and)[ \t]+)[ \t]*"
-    r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|%s)\b(?!-\w|[.,:/]\d)" % _WORD_RUN, re.IGNORECASE)
+    r"[ \t]*(?:-(?P<hto>to)-|(?P<dash>[-–—])|%s(?P<to>to|or)%s|%s(?P<and>and)%s)[ \t]*"
+    r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|%s)\b(?!-\w|[.,:/]\d)" % (_SP, _SP, _SP, _SP, _WORD_RUN), re.IGNORECASE)
+# (the words of a range may wrap a line, as a figure's may: "between 40 and\n50")
 # Case-insensitive matching is slower in `re`: on ASCII text, where lower-casing is all that
 # ignoring case does, these copies match the lower-cased text (every letter in both is lower case)
 _AFTER_DATE_LOWER = re.compile(_AFTER_DATE.pattern)

@@ -189,7 +189,7 @@ def _before(parse: Parse, start: int) -> int:
     return j
 
 
-def _irrealis(parse: Parse, start: int, verbs: dict) -> bool:
+def _irrealis(parse: Parse, start: int, verbs: dict, p: dict | None = None) -> bool:
     """A wish, plan or order governs the figure: "a warrant for the arrest of 5", "plans to
     deport 200", "threatened to kill 10"."""
     toks = parse.tokens
@@ -199,6 +199,9 @@ def _irrealis(parse: Parse, start: int, verbs: dict) -> bool:
             return True
         if t.tag in ("PUNCT", "SUB", "REL", "AUX", "MODAL", "CONJ") or t.tag == "NUM":
             return False
+        if p is not None and t.tag == "PART" and t.low in p["before"] and j >= 1 and toks[j - 1].tag != "AUX" \
+                and toks[j - 1].low != "to":
+            return False  # a metric verb of its own governs the figure: "troops who answered the call killed 3"
     return False
 
 
@@ -865,7 +868,7 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     shot_word = toks[np.head].low if head is not None else (toks[np.verb_at].low if np.verb_at < len(toks) else None)
     if shot_word in ("shot", "shots") and np.start >= 1 and toks[_before(parse, np.start)].low in verbs["firing"]:
         return Reading("other")  # "fired one shot into the car", "heard 3 shots": bullets
-    if _irrealis(parse, np.start, verbs) and not _opens_clause(parse, np, verbs):
+    if _irrealis(parse, np.start, verbs, p) and not _opens_clause(parse, np, verbs):
         return Reading("other")
     of = _before(parse, np.start)  # "the release of (the) 8 hostages"
     if of >= 1 and toks[of].low == "of" and f"{toks[of - 1].low} of" in p["before"] and \
@@ -895,6 +898,12 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     if k >= 1 and toks[k - 1].low == "from" and k + 2 < len(toks) and toks[k + 1].low == "to" and \
             toks[k + 2].tag == "NUM":  # "from 12 to 19": what the range's end counts
         compared = _figure_metric(parse, k + 2, lexicon)
+        if compared != "other":
+            return Reading(compared)
+    if k >= 3 and toks[k - 1].low == "from" and toks[k - 2].tag == "NUM" and toks[k - 3].low == "to" and \
+            (k + 1 >= len(toks) or toks[k + 1].tag in ("PUNCT", "PREP", "CONJ")):
+        # "has risen to 41 from 35": the figure it rose from counts what the new one counts
+        compared = _figure_metric(parse, k - 2, lexicon)
         if compared != "other":
             return Reading(compared)
     unit = np.end if np.end < len(toks) and toks[np.end].low in verbs["rates"] else np.end + 1
@@ -1029,12 +1038,25 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     predicate, negated, modal = _predicate(parse, np.verb_at, p, verbs["fatal"], verbs) \
         if np.verb_at < len(toks) else (None, False, None)
     vg = parse.verb_group(np.verb_at) if np.verb_at < len(toks) else None
-    if predicate is None and vg is None and np.verb_at < len(toks) and np.start >= 2 and \
-            toks[np.start - 1].text == "," and toks[np.start - 2].tag in ("WORD", "NAME"):
+    first = np.start  # the first figure of a list this one ends: "4 men and 2 women"
+    while predicate is None and vg is None and first >= 2 and toks[first - 1].text != ",":
+        k = parse.coordinated_before(first)
+        if k is None:
+            break
+        first = k
+    listed = first < np.start
+    if predicate is None and vg is None and np.verb_at < len(toks) and first >= 2 and \
+            toks[first - 1].text == "," and toks[first - 2].tag in ("WORD", "NAME"):
         # a figure in apposition to the subject, between commas: the verb after the closing
-        # comma is the subject's ("The strikers, some 4,000 dock workers, marched …")
+        # comma is the subject's ("The strikers, some 4,000 dock workers, marched …"), and a
+        # list of figures in apposition shares it ("The persons, 4 men and 2 women, were held")
         close = next((k for k in range(np.verb_at, min(len(toks), np.verb_at + 4)) if toks[k].text == ","), None)
-        if close is not None and all(toks[k].tag in ("PREP", "ADV", "DET") for k in range(np.verb_at, close)):
+        if toks[np.verb_at].low in ("and", "or"):
+            close = next((k for k in range(np.verb_at, min(len(toks), np.verb_at + 8))
+                          if toks[k].text == "," or toks[k].tag not in ("CONJ", "NUM", "WORD", "DET")), None)
+            close = close if close is not None and toks[close].text == "," else None
+            listed = True
+        if close is not None and (listed or all(toks[k].tag in ("PREP", "ADV", "DET") for k in range(np.verb_at, close))):
             after = parse.verb_group(close + 1) if close + 1 < len(toks) else None
             if after is not None and after.start == close + 1:
                 inner, inner_negated, _ = _predicate(parse, close + 1, p, verbs["fatal"], verbs)
@@ -1101,8 +1123,8 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         vg = parse.verb_group(np.verb_at)
         first = next(i for i in range(vg.start, vg.main + 1) if toks[i].low == modal)
         hedge = parse.sentence[parse.starts[first]:parse.ends[vg.main]]
-    if predicate == "released" and modifier in ("kidnapped", "arrested"):
-        return Reading(predicate, hedge)  # "7 kidnapped nurses were freed": the release is the news
+    if predicate == "released" and (modifier in ("kidnapped", "arrested") or head_metric in ("kidnapped", "arrested")):
+        return Reading(predicate, hedge)  # "7 kidnapped nurses were freed", "5 wounded hostages were freed"
     if predicate and (predicate in _STRONG or not modifier):
         # the predicate outranks the head noun: "9 hostages were freed" is released
         return Reading(predicate, hedge)
