@@ -54,8 +54,8 @@ _CLOSE = {"(": ")", "[": "]", "—": "—", "–": "–", "--": "--", ",": ","}
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "get", "gets", "got", "gotten", "getting"})
 _CONTEXT = frozenset({"that", "which", "who", "as", "since", "after", "before", "until", "because"})
 _CONTEXT_WORD = re.compile(r"\b(?:%s)\b" % "|".join(_CONTEXT), re.IGNORECASE)
-WINDOW_LEFT = 120  # characters of a sentence parsed left of its first figure
-WINDOW_RIGHT = 240  # … and right of its last
+WINDOW_LEFT = 200  # characters of a sentence parsed left of its first figure
+WINDOW_RIGHT = 320  # … and right of its last
 _PRESENT = frozenset({"is", "are", "am", "has", "have", "do", "does", "get", "gets", "will", "can", "may", "must",
                       "shall"})
 
@@ -515,6 +515,12 @@ class Parse:
             if own is None:
                 return i
             nxt = self._finite_from(own.end)
+            if nxt is not None and any(toks[m].tag == "SUB" for m in range(own.end, nxt)):
+                # a clause inside the relative clause: "who had been marching when police moved
+                # in were detained": its verb is not the phrase's either
+                inner = self.verb_group(nxt)
+                later = self._finite_from(inner.end) if inner is not None else None
+                nxt = later if later is not None else nxt
             return nxt if nxt is not None else i
         if (t.tag == "PART" and i + 1 < n and t.low not in self.c["intransitive"] and
                 ((toks[i + 1].tag in ("SUB", "PREP") and toks[i + 1].low != "to")

@@ -359,7 +359,8 @@ _NAME_PAREN = re.compile(r"[A-Z][a-z]+\s*\(\s*\Z")
 _ANOTHER = re.compile(r"\s+(?:another|other)\b")
 # "said that one person was killed": "that" opens a clause whose subject "one" counts a noun
 # ("that one" standing alone is a pronoun: "that one was empty")
-_THAT_ONE_NOUN = re.compile(r"[ \t]+[A-Za-z]+[ \t\n]+(?:was|were|is|are|has|had|have|died|dies)\b", re.IGNORECASE)
+# (the noun may take a modifier: "that one accused person was held")
+_THAT_ONE_NOUN = re.compile(r"(?:[ \t]+[A-Za-z-]+){1,2}[ \t\n]+(?:was|were|is|are|has|had|have|died|dies)\b", re.IGNORECASE)
 _ONE_NOT_COUNT = re.compile(
     r"\s+(?:day|time|point|way|thing|side|hand|moment|year|week|night|morning|afternoon|"
     r"evening|another|more\s+time|by\s+one)\b", re.IGNORECASE)

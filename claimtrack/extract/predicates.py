@@ -832,6 +832,12 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     p = _patterns(lexicon)
     verbs = _verbs(lexicon)
     toks = parse.tokens
+    if np.negated and np.start >= 2 and toks[_before(parse, np.start)].low == "of" and \
+            np.verb_at > np.end < len(toks) and toks[np.end].tag == "PART":
+        # the negation is the part's; the figure counts the whole, which its reduced relative
+        # tells: "none of the 8 journalists held overnight was charged" (8 held)
+        own, _ = _after_metric(_patterns(lexicon), parse.words(np.end, min(np.verb_at, np.end + 4)))
+        return Reading(own or "other")
     if np.negated or toks[np.start].low in ("zero", "0"):
         return Reading("other")  # "none of the nine", "zero arrests were made"
     head = toks[np.head].low if np.head is not None else None
