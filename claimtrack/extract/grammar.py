@@ -170,7 +170,8 @@ def _plural(word: str) -> bool:
 
 _PLURAL_AUX = frozenset({"were", "are", "have", "had"})
 _IRREGULAR_PLURALS = frozenset({"men", "women", "people", "children", "police", "policemen", "policewomen",
-                                "gunmen", "servicemen", "militiamen", "tribesmen", "fishermen", "firemen"})
+                                "gunmen", "servicemen", "militiamen", "tribesmen", "fishermen", "firemen",
+                                "staff", "crew", "personnel"})  # collectives that take a plural verb
 
 
 def _plural_noun(word: str) -> bool:
@@ -378,6 +379,8 @@ class Parse:
                     break
                 if head is not None and _plural(toks[head].low) and t.tag == "WORD" and not _plural(t.low):
                     break  # "lives hang", "crews search": a plural noun, then its verb
+                if head is not None and t.tag == "WORD" and t.low in self.c["catenatives"] and self._catenative(j) > j:
+                    break  # "peacekeepers from the African Union remain": a verb after a name
                 if head is not None:
                     mods.append(head)
                 head = j

@@ -66,6 +66,9 @@ _UNHARMED = frozenset({"alive", "unharmed", "unhurt", "uninjured", "unscathed", 
 _POSSESSION = frozenset({"has", "have", "had", "keeps", "keep", "kept", "maintains", "maintain", "maintained"})
 # what a verb of taking or holding makes of its object: "took 6 guards hostage"
 _CAPTIVE = frozenset({"hostage", "hostages", "captive", "captives", "prisoner", "prisoners"})
+# verbs of rescue: the captives rescued are released ("troops rescued 46 hostages"), anyone else
+# rescued is counted by nothing
+_RESCUE = frozenset({"rescued", "rescue", "rescues", "rescuing"})
 # verbs of admission: passive and completed by no place of their own, a stay in hospital
 _ADMIT = frozenset({"admitted", "readmitted"})
 
@@ -432,6 +435,8 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
     if j < 0:
         return None
     verb = toks[j].low
+    if verb in _RESCUE and any(toks[i].low in _CAPTIVE for i in range(start + 1, end)):
+        return "released"
     if (verb in _TRANSFER or verb in verbs["custody"]) and end < len(toks) and toks[end].low in _CAPTIVE:
         return "kidnapped"  # "took 6 guards hostage", "are holding 30 villagers captive"
     if verb in verbs["custody"] and any(toks[i].low in p["subjects"] for i in range(start, end)):
@@ -894,6 +899,13 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         j = _before(parse, j)
     if j >= 0 and toks[j].low in verbs["denials"]:
         return Reading("other")  # "police denied that 40 people were held": no one's claim
+    if np.start >= 3 and toks[np.start - 1].low in ("them", "whom") and toks[np.start - 2].low == "among" and \
+            toks[np.start - 3].text in (",", "(", "—", "–", "--"):
+        # a part named in an aside on a counted whole shares the whole's metric: "6 people,
+        # among them 2 teenagers, were detained"
+        whole = _earlier_metric(parse, np.start - 2, lexicon, nearest=True)
+        if whole:
+            return Reading(whole)
     if head is None and _age_apposition(parse, np.start, verbs):
         return Reading("other")  # "the victim, 17, died": an age
     k = np.start
@@ -1050,14 +1062,14 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         if k is None:
             break
         first = k
-    listed = first < np.start
+    listed = first < np.start and head is not None
     if predicate is None and vg is None and np.verb_at < len(toks) and first >= 2 and \
             toks[first - 1].text == "," and toks[first - 2].tag in ("WORD", "NAME"):
         # a figure in apposition to the subject, between commas: the verb after the closing
         # comma is the subject's ("The strikers, some 4,000 dock workers, marched …"), and a
         # list of figures in apposition shares it ("The persons, 4 men and 2 women, were held")
         close = next((k for k in range(np.verb_at, min(len(toks), np.verb_at + 4)) if toks[k].text == ","), None)
-        if toks[np.verb_at].low in ("and", "or"):
+        if toks[np.verb_at].low in ("and", "or") and head is not None:  # not ages: "Both drivers, 41 and 58,"
             close = next((k for k in range(np.verb_at, min(len(toks), np.verb_at + 8))
                           if toks[k].text == "," or toks[k].tag not in ("CONJ", "NUM", "WORD", "DET")), None)
             close = close if close is not None and toks[close].text == "," else None
@@ -1129,6 +1141,8 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         vg = parse.verb_group(np.verb_at)
         first = next(i for i in range(vg.start, vg.main + 1) if toks[i].low == modal)
         hedge = parse.sentence[parse.starts[first]:parse.ends[vg.main]]
+    if predicate is None and vg is not None and toks[vg.main].low in _RESCUE and head in _CAPTIVE:
+        predicate = "released"  # "46 hostages were rescued"
     if predicate == "released" and (modifier in ("kidnapped", "arrested") or head_metric in ("kidnapped", "arrested")):
         return Reading(predicate, hedge)  # "7 kidnapped nurses were freed", "5 wounded hostages were freed"
     if predicate and (predicate in _STRONG or not modifier):
