@@ -523,7 +523,8 @@ class Parse:
                 # in were detained": its verb is not the phrase's either
                 inner = self.verb_group(nxt)
                 later = self._finite_from(inner.end) if inner is not None else None
-                nxt = later if later is not None else nxt
+                if later is not None and not any(toks[m].text in (",", ";", ":") for m in range(inner.end, later)):
+                    nxt = later  # (a verb after a comma belongs to another clause: "…, the company said")
             return nxt if nxt is not None else i
         if (t.tag == "PART" and i + 1 < n and t.low not in self.c["intransitive"] and
                 ((toks[i + 1].tag in ("SUB", "PREP") and toks[i + 1].low != "to")
