@@ -312,6 +312,9 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          []),
         ("The server handles 3,000 requests a second.",
          []),
+        # trap written after the fixes: ages listed in apposition are no list of counts
+        ("The three women, 19, 24 and 30, were flown to a clinic in the capital.",
+         [(HOSP, 3, 3, U)]),
     ],
     "word-sense": [
         ("The central bank's decision killed hopes of a rate cut, and the euro shed 2 cents.",

@@ -1057,7 +1057,7 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         if np.verb_at < len(toks) else (None, False, None)
     vg = parse.verb_group(np.verb_at) if np.verb_at < len(toks) else None
     first = np.start  # the first figure of a list this one ends: "4 men and 2 women"
-    while predicate is None and vg is None and first >= 2 and toks[first - 1].text != ",":
+    while head is not None and predicate is None and vg is None and first >= 2 and toks[first - 1].text != ",":
         k = parse.coordinated_before(first)
         if k is None:
             break
