@@ -690,3 +690,61 @@ XFAIL: dict[str, str] = {
 def test_variant(extracted, cid, text, expected):
     missing, extra = unmatched(extracted.get(cid, []), expected)
     assert (missing, extra) == ([], []), text
+
+
+# The rules the variants above needed, each with its general case, variants and traps, read
+# straight off the library: (sentence, [(figure as written, metric), …] for every figure).
+RULES = [
+    # a range may wrap a line, never cross a blank line
+    ("Between 40 and\n50 people were hurt.", [("Between 40 and\n50", "injured")]),
+    ("between 6 and\n9 men were held", [("between 6 and\n9", "arrested")]),
+    ("Between 40 and\n\n50 people were hurt.", [("40", "other"), ("50", "injured")]),
+    # "because of" is a preposition: the measure noun's clause runs on past it
+    ("The number of people who fled because of the fighting rose to 900.", [("900", "displaced")]),
+    ("The count of those held because of the curfew reached 41.", [("41", "arrested")]),
+    ("Because 9 people died, the fair closed.", [("9", "killed")]),
+    # an irrealis noun governs no figure past a metric verb of its own
+    ("Gunmen who ignored the call killed 4 guards.", [("4", "killed")]),
+    ("Men who answered the appeal freed 6 captives.", [("6", "released")]),
+    ("A warrant for the arrest of 5 men was issued.", [("5", "other")]),
+    ("The plan called for 300 troops to be sent.", [("300", "other")]),
+    # "rose to N from M": the earlier figure counts what the later one counts
+    ("Arrests rose to 20 from 12.", [("20", "arrested"), ("12", "arrested")]),
+    ("The toll climbed to 9 from 7 overnight.", [("9", "killed"), ("7", "killed")]),
+    ("The price rose to 41 from 35 dollars.", [("41", "other"), ("35", "other")]),
+    # a release outranks the captives' noun and any wound; captives rescued are released
+    ("Five wounded hostages were freed.", [("Five", "released")]),
+    ("Troops rescued 12 hostages.", [("12", "released")]),
+    ("Eight captives were rescued at dawn.", [("Eight", "released")]),
+    ("Firefighters rescued 23 residents.", [("23", "other")]),
+    # an aside after a partitive pronoun, a relative clause between commas, a list in apposition
+    ("Three of them, all nurses, died.", [("Three", "killed")]),
+    ("Four miners, whose lamp had failed, were missing.", [("Four", "missing")]),
+    ("The group, 6 men and 2 boys, were detained.", [("6", "arrested"), ("2", "arrested")]),
+    ("Both drivers, 41 and 58, were taken to a clinic.", [("41", "other"), ("58", "other")]),
+    ("The women, 19, 24 and 30, were hurt.", [("19", "other"), ("24", "other"), ("30", "other")]),
+    # a part named "among them" in an aside shares the whole's metric
+    ("Nine people, among them 3 boys, were detained.", [("Nine", "arrested"), ("3", "arrested")]),
+    ("Seven workers (among them 2 women) were hurt.", [("Seven", "injured"), ("2", "injured")]),
+    # a negated part: the figure counts its whole by the whole's own participle, else nothing
+    ("None of the 8 men held overnight was charged.", [("8", "arrested")]),
+    ("None of the 30 people evacuated has returned.", [("30", "displaced")]),
+    ("None of the 12 crew members was hurt.", [("12", "other")]),
+    # a clause inside a relative clause is not the phrase's verb; a verb after a comma is
+    ("The 14 pupils who were marching when police moved in were detained.", [("14", "arrested")]),
+    ("Six men who were working when the roof fell remain missing, the firm said.", [("Six", "missing")]),
+    # collectives coordinate as plurals; a catenative after a name ends the noun
+    ("At least 15 passengers and crew were missing.", [("At least 15", "missing")]),
+    ("Some 800 troops from the Sahel Force remain in the area.", [("Some 800", "deployed")]),
+    # things and rates of sports, business and science copy
+    ("The striker scored 31 goals and was hurt.", [("31", "other")]),
+    ("The chip executes 2 billion instructions a second.", [("2 billion", "other")]),
+    ("Doctors said 4 of them were in intensive care.", [("4", "hospitalized")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", RULES)
+def test_rule(text, expected):
+    from claimtrack.extract import extract_claims
+    got = [(text[c.start:c.end], c.metric) for c in extract_claims(text) if not c.derived and not c.individual]
+    assert got == expected

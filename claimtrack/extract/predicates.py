@@ -505,6 +505,25 @@ def _age_apposition(parse: Parse, k: int, verbs: dict) -> bool:
         toks[k - 2].low.rsplit(" ", 1)[-1] in verbs["persons"] and toks[k].text.isdigit() and int(toks[k].text) < 120
 
 
+def _age_list(parse: Parse, k: int) -> bool:
+    """The bare figure at token ``k`` opens a list of bare numbers between commas after a noun:
+    the ages of the group the noun names ("the three women, 19, 24 and 30, were flown …")."""
+    toks = parse.tokens
+    n = len(toks)
+    if k < 2 or toks[k - 1].text != "," or toks[k - 2].tag not in ("WORD", "NAME"):
+        return False
+    j, count = k, 0
+    while j < n and toks[j].tag == "NUM" and toks[j].text.isdigit() and int(toks[j].text) < 120:
+        count += 1
+        step = 2 if j + 2 < n and toks[j + 1].low in (",", "and") else 0
+        if step and toks[j + 1].text == "," and toks[j + 2].low == "and":
+            step = 3  # "19, 24, and 30"
+        if not step or j + step >= n or toks[j + step].tag != "NUM":
+            break
+        j += step
+    return count >= 2 and j + 1 < n and toks[j + 1].text in (",", ")")
+
+
 def _list_predicate(parse: Parse, start: int, at: int, p: dict, verbs: dict) -> str | None:
     """The metric of the verb that a list of groups shares, from the token ``at`` that ends the
     group starting at token ``start``: "17 soldiers and 4 civilians were wounded", "12 police,
@@ -838,10 +857,11 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     verbs = _verbs(lexicon)
     toks = parse.tokens
     if np.negated and np.start >= 2 and toks[_before(parse, np.start)].low == "of" and \
-            np.verb_at > np.end < len(toks) and toks[np.end].tag == "PART":
+            np.end < len(toks) and toks[np.end].tag == "PART" and \
+            (np.verb_at > np.end or (np.end + 1 < len(toks) and toks[np.end + 1].tag in ("AUX", "MODAL"))):
         # the negation is the part's; the figure counts the whole, which its reduced relative
         # tells: "none of the 8 journalists held overnight was charged" (8 held)
-        own, _ = _after_metric(_patterns(lexicon), parse.words(np.end, min(np.verb_at, np.end + 4)))
+        own, _ = _after_metric(_patterns(lexicon), parse.words(np.end, min(max(np.verb_at, np.end + 1), np.end + 4)))
         return Reading(own or "other")
     if np.negated or toks[np.start].low in ("zero", "0"):
         return Reading("other")  # "none of the nine", "zero arrests were made"
@@ -906,8 +926,8 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         whole = _earlier_metric(parse, np.start - 2, lexicon, nearest=True)
         if whole:
             return Reading(whole)
-    if head is None and _age_apposition(parse, np.start, verbs):
-        return Reading("other")  # "the victim, 17, died": an age
+    if head is None and (_age_apposition(parse, np.start, verbs) or _age_list(parse, np.start)):
+        return Reading("other")  # "the victim, 17, died", "the women, 19, 24 and 30, were hurt": ages
     k = np.start
     if _compared(parse, k, verbs):  # "up from 9": what the figure it is compared with counts
         compared = _earlier_metric(parse, k - 1, lexicon, nearest=True)
@@ -919,7 +939,7 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         if compared != "other":
             return Reading(compared)
     if k >= 3 and toks[k - 1].low == "from" and toks[k - 2].tag == "NUM" and toks[k - 3].low == "to" and \
-            (k + 1 >= len(toks) or toks[k + 1].tag in ("PUNCT", "PREP", "CONJ")):
+            (k + 1 >= len(toks) or toks[k + 1].tag in ("PUNCT", "PREP", "CONJ", "ADV")):
         # "has risen to 41 from 35": the figure it rose from counts what the new one counts
         compared = _figure_metric(parse, k - 2, lexicon)
         if compared != "other":
