@@ -52,10 +52,10 @@ _CLOSE_QUOTES = frozenset({'"', "”"})
 _STOP_ASIDE = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "—", "–", "--"})
 _CLOSE = {"(": ")", "[": "]", "—": "—", "–": "–", "--": "--", ",": ","}
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "get", "gets", "got", "gotten", "getting"})
-_CONTEXT = frozenset({"that", "which", "who", "as", "since", "after", "before", "until"})
+_CONTEXT = frozenset({"that", "which", "who", "as", "since", "after", "before", "until", "because"})
 _CONTEXT_WORD = re.compile(r"\b(?:%s)\b" % "|".join(_CONTEXT), re.IGNORECASE)
-WINDOW_LEFT = 120  # characters of a sentence parsed left of its first figure
-WINDOW_RIGHT = 240  # … and right of its last
+WINDOW_LEFT = 200  # characters of a sentence parsed left of its first figure
+WINDOW_RIGHT = 320  # … and right of its last
 _PRESENT = frozenset({"is", "are", "am", "has", "have", "do", "does", "get", "gets", "will", "can", "may", "must",
                       "shall"})
 
@@ -170,7 +170,8 @@ def _plural(word: str) -> bool:
 
 _PLURAL_AUX = frozenset({"were", "are", "have", "had"})
 _IRREGULAR_PLURALS = frozenset({"men", "women", "people", "children", "police", "policemen", "policewomen",
-                                "gunmen", "servicemen", "militiamen", "tribesmen", "fishermen", "firemen"})
+                                "gunmen", "servicemen", "militiamen", "tribesmen", "fishermen", "firemen",
+                                "staff", "crew", "personnel"})  # collectives that take a plural verb
 
 
 def _plural_noun(word: str) -> bool:
@@ -250,6 +251,8 @@ class Parse:
                 if i:
                     prev = tokens[i - 1].tag
                     tag = "REL" if prev in ("WORD", "NAME", "NUM", "PRON") or t.low != "that" else "SUB"
+            elif t.low == "because":  # "because of the floods": a preposition, no clause
+                tag = "PREP" if i + 1 < len(tokens) and tokens[i + 1].low == "of" else "SUB"
             else:
                 nxt = tokens[i + 1].tag if i + 1 < len(tokens) else "PUNCT"
                 tag = "PREP" if nxt in ("DET", "NUM", "WORD", "NAME") and t.low != "as" else "SUB"
@@ -376,6 +379,8 @@ class Parse:
                     break
                 if head is not None and _plural(toks[head].low) and t.tag == "WORD" and not _plural(t.low):
                     break  # "lives hang", "crews search": a plural noun, then its verb
+                if head is not None and t.tag == "WORD" and t.low in self.c["catenatives"] and self._catenative(j) > j:
+                    break  # "peacekeepers from the African Union remain": a verb after a name
                 if head is not None:
                     mods.append(head)
                 head = j
@@ -415,7 +420,9 @@ class Parse:
             while after < n and toks[after].tag == "DET":
                 after += 1
             if after < n and (toks[after].tag == "PRON" or toks[after].low in ("whom", "which")):
-                return NounPhrase(k, after + 1, None, True, negated, after + 1)
+                # past an aside on the pronoun: "three of them, all women, died"
+                at = self._past_attachments(after + 1) if after + 1 < n and toks[after + 1].text == "," else after + 1
+                return NounPhrase(k, after + 1, None, True, negated, at)
             if after < n and toks[after].tag in ("WORD", "NAME", "PART", "GER", "NUM"):
                 partitive = True
                 j = after + (1 if toks[after].tag == "NUM" else 0)
@@ -511,6 +518,13 @@ class Parse:
             if own is None:
                 return i
             nxt = self._finite_from(own.end)
+            if nxt is not None and any(toks[m].tag == "SUB" for m in range(own.end, nxt)):
+                # a clause inside the relative clause: "who had been marching when police moved
+                # in were detained": its verb is not the phrase's either
+                inner = self.verb_group(nxt)
+                later = self._finite_from(inner.end) if inner is not None else None
+                if later is not None and not any(toks[m].text in (",", ";", ":") for m in range(inner.end, later)):
+                    nxt = later  # (a verb after a comma belongs to another clause: "…, the company said")
             return nxt if nxt is not None else i
         if (t.tag == "PART" and i + 1 < n and t.low not in self.c["intransitive"] and
                 ((toks[i + 1].tag in ("SUB", "PREP") and toks[i + 1].low != "to")
@@ -539,6 +553,11 @@ class Parse:
             quantifier = opener.tag == "NUM" or opener.low in (
                 "aged", "ages", "including", "mostly", "mainly", "among", "many", "most", "all", "some", "both",
                 "several", "none", "each", "half", "one", "two", "three", "four")
+            if t.text == "," and opener.tag == "REL" and depth < 3:
+                # a relative clause between commas: "four pilgrims, whose bus had broken down, died";
+                # the phrase's verb follows the comma that closes it
+                j = self._past_attachments(i + 1, depth + 1)
+                return j if j > i + 1 and toks[j - 1].text == "," else i
             if t.text == "," and not (quantifier or opener.tag == "DET"):
                 return i
             if t.text == "," and i + 3 < n and toks[i + 2].low == "of" and toks[i + 3].low in ("whom", "which"):

@@ -834,8 +834,15 @@ def _upper_name(sentence: str, ends: list[int], g: dict, antecedent: int | None 
 
 
 def _not_release(pred: str, sentence: str, after: int) -> bool:
-    """``released from hospital`` is a discharge, not a release from captivity."""
+    """``released from hospital`` is a discharge, not a release from captivity; ``killed off``
+    (a phrasal verb: written out of a story) is no death."""
+    if _OFF.match(sentence, after):
+        return True
     return pred in ("released", "freed") and _NOT_RELEASED.match(sentence, after) is not None
+
+
+# "off" as a particle, not a preposition of place ("killed off the coast")
+_OFF = re.compile(r"\s+off\b(?!\s+(?:the|a|an|his|her|their|its)\b|\s+[A-Z])")
 
 
 # Within a report: one person, one claim per metric

@@ -271,8 +271,9 @@ _UNIT_AFTER = re.compile(
     r"\s*(?P<pct>%|percent\b|per\s+cent\b|percentage\s+points?\b)"
     r"|\s+(?P<cur>" + "|".join(CURRENCY_AFTER) + r")\b", re.IGNORECASE)
 _RANGE_AFTER = re.compile(
-    r"[ \t]*(?:-(?P<hto>to)-|(?P<dash>[-–—])|[ \t]+(?P<to>to|or)[ \t]+|[ \t]+(?P<and>and)[ \t]+)[ \t]*"
-    r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|%s)\b(?!-\w|[.,:/]\d)" % _WORD_RUN, re.IGNORECASE)
+    r"[ \t]*(?:-(?P<hto>to)-|(?P<dash>[-–—])|%s(?P<to>to|or)%s|%s(?P<and>and)%s)[ \t]*"
+    r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|%s)\b(?!-\w|[.,:/]\d)" % (_SP, _SP, _SP, _SP, _WORD_RUN), re.IGNORECASE)
+# (the words of a range may wrap a line, as a figure's may: "between 40 and\n50")
 # Case-insensitive matching is slower in `re`: on ASCII text, where lower-casing is all that
 # ignoring case does, these copies match the lower-cased text (every letter in both is lower case)
 _AFTER_DATE_LOWER = re.compile(_AFTER_DATE.pattern)
@@ -369,7 +370,8 @@ _NAME_PAREN = re.compile(r"[A-Z][a-z]+\s*\(\s*\Z")
 _ANOTHER = re.compile(r"\s+(?:another|other)\b")
 # "said that one person was killed": "that" opens a clause whose subject "one" counts a noun
 # ("that one" standing alone is a pronoun: "that one was empty")
-_THAT_ONE_NOUN = re.compile(r"[ \t]+[A-Za-z]+[ \t\n]+(?:was|were|is|are|has|had|have|died|dies)\b", re.IGNORECASE)
+# (the noun may take a modifier: "that one accused person was held")
+_THAT_ONE_NOUN = re.compile(r"(?:[ \t]+[A-Za-z-]+){1,2}[ \t\n]+(?:was|were|is|are|has|had|have|died|dies)\b", re.IGNORECASE)
 _ONE_NOT_COUNT = re.compile(
     r"\s+(?:day|time|point|way|thing|side|hand|moment|year|week|night|morning|afternoon|"
     r"evening|another|more\s+time|by\s+one)\b", re.IGNORECASE)

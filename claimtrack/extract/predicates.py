@@ -66,6 +66,9 @@ _UNHARMED = frozenset({"alive", "unharmed", "unhurt", "uninjured", "unscathed", 
 _POSSESSION = frozenset({"has", "have", "had", "keeps", "keep", "kept", "maintains", "maintain", "maintained"})
 # what a verb of taking or holding makes of its object: "took 6 guards hostage"
 _CAPTIVE = frozenset({"hostage", "hostages", "captive", "captives", "prisoner", "prisoners"})
+# verbs of rescue: the captives rescued are released ("troops rescued 46 hostages"), anyone else
+# rescued is counted by nothing
+_RESCUE = frozenset({"rescued", "rescue", "rescues", "rescuing"})
 # verbs of admission: passive and completed by no place of their own, a stay in hospital
 _ADMIT = frozenset({"admitted", "readmitted"})
 
@@ -190,7 +193,7 @@ def _before(parse: Parse, start: int) -> int:
     return j
 
 
-def _irrealis(parse: Parse, start: int, verbs: dict) -> bool:
+def _irrealis(parse: Parse, start: int, verbs: dict, p: dict | None = None) -> bool:
     """A wish, plan or order governs the figure: "a warrant for the arrest of 5", "plans to
     deport 200", "threatened to kill 10"."""
     toks = parse.tokens
@@ -200,6 +203,9 @@ def _irrealis(parse: Parse, start: int, verbs: dict) -> bool:
             return True
         if t.tag in ("PUNCT", "SUB", "REL", "AUX", "MODAL", "CONJ") or t.tag == "NUM":
             return False
+        if p is not None and t.tag == "PART" and t.low in p["before"] and j >= 1 and toks[j - 1].tag != "AUX" \
+                and toks[j - 1].low != "to":
+            return False  # a metric verb of its own governs the figure: "troops who answered the call killed 3"
     return False
 
 
@@ -445,6 +451,8 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
     if j < 0:
         return None
     verb = toks[j].low
+    if verb in _RESCUE and any(toks[i].low in _CAPTIVE for i in range(start + 1, end)):
+        return "released"
     if (verb in _TRANSFER or verb in verbs["custody"]) and end < len(toks) and toks[end].low in _CAPTIVE:
         return "kidnapped"  # "took 6 guards hostage", "are holding 30 villagers captive"
     if verb in verbs["custody"] and any(toks[i].low in p["subjects"] for i in range(start, end)):
@@ -546,6 +554,25 @@ def _ages_listed(parse: Parse, k: int, verbs: dict) -> bool:
     word = toks[start - 2].low  # a person's noun, not a group's ("12 soldiers, 3 and 4 in …")
     return word in verbs["persons"] or word.rstrip("s") in verbs["persons"] and word.rstrip("s") not in verbs["subjects"] \
         or word in ("men", "women", "children")
+
+
+def _age_list(parse: Parse, k: int) -> bool:
+    """The bare figure at token ``k`` opens a list of bare numbers between commas after a noun:
+    the ages of the group the noun names ("the three women, 19, 24 and 30, were flown …")."""
+    toks = parse.tokens
+    n = len(toks)
+    if k < 2 or toks[k - 1].text != "," or toks[k - 2].tag not in ("WORD", "NAME"):
+        return False
+    j, count = k, 0
+    while j < n and toks[j].tag == "NUM" and toks[j].text.isdigit() and int(toks[j].text) < 120:
+        count += 1
+        step = 2 if j + 2 < n and toks[j + 1].low in (",", "and") else 0
+        if step and toks[j + 1].text == "," and toks[j + 2].low == "and":
+            step = 3  # "19, 24, and 30"
+        if not step or j + step >= n or toks[j + step].tag != "NUM":
+            break
+        j += step
+    return count >= 2 and j + 1 < n and toks[j + 1].text in (",", ")")
 
 
 def _list_predicate(parse: Parse, start: int, at: int, p: dict, verbs: dict) -> str | None:
@@ -880,6 +907,13 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     p = _patterns(lexicon)
     verbs = _verbs(lexicon)
     toks = parse.tokens
+    if np.negated and np.start >= 2 and toks[_before(parse, np.start)].low == "of" and \
+            np.end < len(toks) and toks[np.end].tag == "PART" and \
+            (np.verb_at > np.end or (np.end + 1 < len(toks) and toks[np.end + 1].tag in ("AUX", "MODAL"))):
+        # the negation is the part's; the figure counts the whole, which its reduced relative
+        # tells: "none of the 8 journalists held overnight was charged" (8 held)
+        own, _ = _after_metric(_patterns(lexicon), parse.words(np.end, min(max(np.verb_at, np.end + 1), np.end + 4)))
+        return Reading(own or "other")
     if np.negated or toks[np.start].low in ("zero", "0"):
         return Reading("other")  # "none of the nine", "zero arrests were made"
     k = parse.coordinated_before(np.start)
@@ -921,7 +955,7 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     shot_word = toks[np.head].low if head is not None else (toks[np.verb_at].low if np.verb_at < len(toks) else None)
     if shot_word in ("shot", "shots") and np.start >= 1 and toks[_before(parse, np.start)].low in verbs["firing"]:
         return Reading("other")  # "fired one shot into the car", "heard 3 shots": bullets
-    if _irrealis(parse, np.start, verbs) and not _opens_clause(parse, np, verbs):
+    if _irrealis(parse, np.start, verbs, p) and not _opens_clause(parse, np, verbs):
         return Reading("other")
     of = _before(parse, np.start)  # "the release of (the) 8 hostages"
     if of >= 1 and toks[of].low == "of" and f"{toks[of - 1].low} of" in p["before"] and \
@@ -960,10 +994,18 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         j = _before(parse, j)
     if j >= 0 and toks[j].low in verbs["denials"]:
         return Reading("other")  # "police denied that 40 people were held": no one's claim
-    if head is None and _age_apposition(parse, np.start, verbs):
-        return Reading("other")  # "the victim, 17, died": an age
-    if head is None and _ages_listed(parse, np.start, verbs):
-        return Reading("other")  # "the two men, 19 and 23 were hurt": their ages
+    if np.start >= 3 and toks[np.start - 1].low in ("them", "whom") and toks[np.start - 2].low == "among" and \
+            toks[np.start - 3].text in (",", "(", "—", "–", "--"):
+        # a part named in an aside on a counted whole shares the whole's metric: "6 people,
+        # among them 2 teenagers, were detained"
+        whole = _earlier_metric(parse, np.start - 2, lexicon, nearest=True)
+        if whole:
+            return Reading(whole)
+    if head is None and (_age_apposition(parse, np.start, verbs) or _age_list(parse, np.start)
+                         or _ages_listed(parse, np.start, verbs)):
+        # "the victim, 17, died", "the women, 19, 24 and 30, were hurt", "the two men, 19 and
+        # 23 were hurt": ages
+        return Reading("other")
     k = np.start
     if _compared(parse, k, verbs):  # "up from 9": what the figure it is compared with counts
         compared = _earlier_metric(parse, k - 1, lexicon, nearest=True)
@@ -972,6 +1014,12 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     if k >= 1 and toks[k - 1].low == "from" and k + 2 < len(toks) and toks[k + 1].low == "to" and \
             toks[k + 2].tag == "NUM":  # "from 12 to 19": what the range's end counts
         compared = _figure_metric(parse, k + 2, lexicon)
+        if compared != "other":
+            return Reading(compared)
+    if k >= 3 and toks[k - 1].low == "from" and toks[k - 2].tag == "NUM" and toks[k - 3].low == "to" and \
+            (k + 1 >= len(toks) or toks[k + 1].tag in ("PUNCT", "PREP", "CONJ", "ADV")):
+        # "has risen to 41 from 35": the figure it rose from counts what the new one counts
+        compared = _figure_metric(parse, k - 2, lexicon)
         if compared != "other":
             return Reading(compared)
     if np.verb_at < len(toks):
@@ -1136,12 +1184,25 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     predicate, negated, modal = _predicate(parse, np.verb_at, p, verbs["fatal"], verbs) \
         if np.verb_at < len(toks) else (None, False, None)
     vg = parse.verb_group(np.verb_at) if np.verb_at < len(toks) else None
-    if predicate is None and vg is None and np.verb_at < len(toks) and np.start >= 2 and \
-            toks[np.start - 1].text == "," and toks[np.start - 2].tag in ("WORD", "NAME"):
+    first = np.start  # the first figure of a list this one ends: "4 men and 2 women"
+    while head is not None and predicate is None and vg is None and first >= 2 and toks[first - 1].text != ",":
+        k = parse.coordinated_before(first)
+        if k is None:
+            break
+        first = k
+    listed = first < np.start and head is not None
+    if predicate is None and vg is None and np.verb_at < len(toks) and first >= 2 and \
+            toks[first - 1].text == "," and toks[first - 2].tag in ("WORD", "NAME"):
         # a figure in apposition to the subject, between commas: the verb after the closing
-        # comma is the subject's ("The strikers, some 4,000 dock workers, marched …")
+        # comma is the subject's ("The strikers, some 4,000 dock workers, marched …"), and a
+        # list of figures in apposition shares it ("The persons, 4 men and 2 women, were held")
         close = next((k for k in range(np.verb_at, min(len(toks), np.verb_at + 4)) if toks[k].text == ","), None)
-        if close is not None and all(toks[k].tag in ("PREP", "ADV", "DET") for k in range(np.verb_at, close)):
+        if toks[np.verb_at].low in ("and", "or") and head is not None:  # not ages: "Both drivers, 41 and 58,"
+            close = next((k for k in range(np.verb_at, min(len(toks), np.verb_at + 8))
+                          if toks[k].text == "," or toks[k].tag not in ("CONJ", "NUM", "WORD", "DET")), None)
+            close = close if close is not None and toks[close].text == "," else None
+            listed = True
+        if close is not None and (listed or all(toks[k].tag in ("PREP", "ADV", "DET") for k in range(np.verb_at, close))):
             after = parse.verb_group(close + 1) if close + 1 < len(toks) else None
             if after is not None and after.start == close + 1:
                 inner, inner_negated, _ = _predicate(parse, close + 1, p, verbs["fatal"], verbs)
@@ -1208,8 +1269,10 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         vg = parse.verb_group(np.verb_at)
         first = next(i for i in range(vg.start, vg.main + 1) if toks[i].low == modal)
         hedge = parse.sentence[parse.starts[first]:parse.ends[vg.main]]
-    if predicate == "released" and modifier in ("kidnapped", "arrested"):
-        return Reading(predicate, hedge)  # "7 kidnapped nurses were freed": the release is the news
+    if predicate is None and vg is not None and toks[vg.main].low in _RESCUE and head in _CAPTIVE:
+        predicate = "released"  # "46 hostages were rescued"
+    if predicate == "released" and (modifier in ("kidnapped", "arrested") or head_metric in ("kidnapped", "arrested")):
+        return Reading(predicate, hedge)  # "7 kidnapped nurses were freed", "5 wounded hostages were freed"
     if predicate and (predicate in _STRONG or not modifier or doing):
         # (what a group was doing yields to what befell it: "dozens attending a fair were evacuated")
         # the predicate outranks the head noun: "9 hostages were freed" is released
