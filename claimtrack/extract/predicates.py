@@ -456,7 +456,7 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
         if rest.startswith("to ") and any(toks[i].low in verbs["care"] for i in range(end + 1, min(len(toks), end + 6))):
             return "hospitalized"
     prep = next((i for i in range(start + 1, min(end + 1, len(toks))) if toks[i].tag == "PREP"), None)
-    if toks[j].tag in ("PART", "WORD") and prep is not None:
+    if toks[j].tag in ("PART", "WORD", "GER") and prep is not None:
         # the verb and its complement around the object (which the noun phrase may have taken
         # as its own) read as the object's predicate: "forced 300 people from their homes" as
         # "300 people were forced from their homes"
@@ -466,6 +466,11 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
             stem = verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
             forms.append(stem + ("d" if stem.endswith("e") else "ed"))
             forms += verbs["past_of"].get(verb, [])  # "drive" → "drove", "driven"
+        elif toks[j].tag == "GER" and verb.endswith("ing"):
+            # a gerund read as its past form: "shooting 3 men to death" as "shot … to death",
+            # "stabbing", "burning" as "stabbed", "burned"
+            stem = verb[:-3]
+            forms += [stem + "ed", stem + "d", *verbs["past_of"].get(stem, [])]
         for form in forms:
             metric, stop = _after_metric(p, form + complement)
             if metric and stop > len(form):
@@ -601,6 +606,32 @@ def _object_list_verb(parse: Parse, start: int, p: dict, verbs: dict) -> str | N
         if t.tag in ("PART", "GER") and t.low in p["before"] and t.low not in verbs["not_before"] and i < j:
             return p["before"][t.low]
     return None
+
+
+def _speech_form(low: str) -> bool:
+    """A form of a verb of saying: "said", "saying", "claiming"."""
+    if low in _SPEECH_WORDS:
+        return True
+    stem = low[:-3] if low.endswith("ing") else None
+    return stem is not None and any(stem + e in _SPEECH_WORDS for e in ("", "e", "s", "ed", "d"))
+
+
+def _gerund_object(parse: Parse, j: int, p: dict, verbs: dict) -> bool:
+    """Token ``j`` is a gerund after a preposition (or coordinated with one: "of robbing a shop
+    and threatening"), no verb of saying nor of a metric, so the phrase after it is its object."""
+    toks = parse.tokens
+    if j < 1 or toks[j].tag != "GER" or _speech_form(toks[j].low) or toks[j].low in p["before"] or \
+            toks[j].low in parse.c["report_verbs"] or toks[j].low in _TRANSFER:
+        return False
+    for k in range(j - 1, max(-1, j - 12), -1):
+        t = toks[k]
+        if t.tag == "PREP":
+            return toks[k + 1].tag == "GER" and t.low not in ("including", "following", "during", "like", "than")
+        if t.text in (";", ":", ".") or t.tag in ("SUB", "REL", "AUX", "MODAL", "PART"):
+            return False
+        if k == j - 1 and not (t.tag == "CONJ" or t.text == ","):
+            return False
+    return False
 
 
 def _whole_of_part(parse: Parse, start: int) -> bool:
@@ -1011,6 +1042,12 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
                     break  # what the group is doing takes an object: "one of the agencies investigating the deaths"
                 k += 1
         return Reading(head_metric or modifier or "other")
+    if _gerund_object(parse, _before(parse, np.start), p, verbs):
+        # the object of a gerund after a preposition is no subject of the clause's verb: "a man
+        # accused of robbing 2 people was arrested" counts no arrest of the 2; a state after the
+        # object still tells what befell it ("after finding 3 men dead")
+        state, _ = _after_metric(p, parse.words(np.end, min(len(toks), np.end + 3)))
+        return Reading(head_metric or modifier or state or "other")
     if np.verb_at > np.end and np.start >= 1 and toks[np.start - 1].low in _PP_HEADS:
         # the object of a preposition, with words between it and the next verb, is no subject
         # of that verb: "two brothers who hid with dozens of neighbours in a church were
@@ -1025,10 +1062,26 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             toks[np.end - 1].tag != "PRON":
         # the participle after a partitive's whole is a reduced relative on the whole when the
         # clause's own verb follows: "four of the 18 caught in the blast died" (not "9 of them shot")
+        whole_rel = np.verb_at
         np = replace(np, verb_at=_finite_after(parse, np.verb_at) or np.verb_at)
+    else:
+        whole_rel = None
     predicate, negated, modal = _predicate(parse, np.verb_at, p, verbs["fatal"], verbs) \
         if np.verb_at < len(toks) else (None, False, None)
     vg = parse.verb_group(np.verb_at) if np.verb_at < len(toks) else None
+    if whole_rel is not None and predicate is None and not negated and vg is not None and \
+            toks[vg.main].tag not in ("PART", "GER") and any(toks[i].low in _BE_FORMS for i in range(vg.start, vg.main + 1)):
+        # a part named by a copula only shares what befell its whole: "six of the 40 hurt in
+        # the blast were children"
+        # (the last metric of the reduced relative: "shot and killed" kills)
+        shared = None
+        for i in range(whole_rel, vg.start):
+            if toks[i].text in _STOP or toks[i].tag in ("SUB", "REL"):
+                break
+            if toks[i].tag == "PART":
+                shared = _after_metric(p, toks[i].low)[0] or shared
+        if shared:
+            return Reading(shared)
     if predicate is None and vg is None and np.verb_at < len(toks) and np.start >= 2 and \
             toks[np.start - 1].text == "," and toks[np.start - 2].tag in ("WORD", "NAME"):
         # a figure in apposition to the subject, between commas: the verb after the closing
