@@ -525,7 +525,10 @@ def _list_predicate(parse: Parse, start: int, at: int, p: dict, verbs: dict) -> 
                 return None
             k += 1
         elif toks[at].low == "," and k < n and toks[k].low in ("and", "or"):
-            if hop == 0 and parse.coordinated_before(start) is None:
+            if hop == 0 and parse.coordinated_before(start) is None and \
+                    not (start >= 2 and toks[start - 1].text == "," and toks[start - 2].tag in ("WORD", "NAME")):
+                # (a figure after a comma and a noun is a list's middle item: "the mayor, his
+                # aide, five guards, and two drivers were killed")
                 return None  # "located four victims, and two died": a clause, not a list
             k += 1  # a serial comma
         joined = joined or toks[at].low != "," or toks[k - 1].low in ("and", "or")
@@ -1075,11 +1078,16 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         # the blast were children"
         # (the last metric of the reduced relative: "shot and killed" kills)
         shared = None
+        either = False  # "shot or killed": either outcome, casualties
         for i in range(whole_rel, vg.start):
             if toks[i].text in _STOP or toks[i].tag in ("SUB", "REL"):
                 break
+            either = either or (toks[i].low == "or" and shared is not None)
             if toks[i].tag == "PART":
-                shared = _after_metric(p, toks[i].low)[0] or shared
+                this = _after_metric(p, toks[i].low)[0]
+                if either and this and {this, shared} <= _HARM and this != shared:
+                    this = "casualties"
+                shared = this or shared
         if shared:
             return Reading(shared)
     if predicate is None and vg is None and np.verb_at < len(toks) and np.start >= 2 and \
@@ -1181,6 +1189,15 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             earlier = _earlier_metric(parse, np.start, lexicon, nearest=True)
             if earlier:
                 return Reading(earlier)
+    if predicate is None and head is not None and np.start >= 2 and toks[np.start - 1].low in (",", "and"):
+        k = parse.coordinated_before(np.start)
+        first = parse.noun_phrase(toks[k].fig) if k is not None else None
+        of = _before(parse, first.start) if first is not None else -1
+        if of >= 1 and toks[of].low == "of" and f"{toks[of - 1].low} of" in p["before"] and \
+                toks[of - 1].low not in verbs["measure_nouns"] and toks[of - 1].low != "lives":
+            # the next item of a list completing the noun of an act: "the killings of four
+            # nurses, three drivers and a cook", "the release of 3 monks and 2 nuns was welcomed"
+            return Reading(p["before"][f"{toks[of - 1].low} of"])
     if vg is None and np.start >= 2 and toks[np.start - 1].low in (",", "and"):
         # the next object of one verb: "killed nine villagers, two pupils and a nurse"
         k = parse.coordinated_before(np.start)
