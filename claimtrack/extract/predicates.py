@@ -611,6 +611,23 @@ def _object_list_verb(parse: Parse, start: int, p: dict, verbs: dict) -> str | N
     return None
 
 
+def _hung_metric(parse: Parse, np, p: dict) -> str | None:
+    """The metric of a relative clause or a reduced relative hanging on the noun phrase ``np``
+    ("12 miners who were killed", "12 miners killed in the blast"), else None."""
+    toks = parse.tokens
+    n = len(toks)
+    if np.head is None or np.end >= n:
+        return None
+    t = toks[np.end]
+    if t.tag == "REL":
+        inner, negated, _ = _predicate(parse, np.end + 1, p)
+        return inner if inner and not negated else None
+    if t.tag == "PART" and (np.end + 1 >= n or toks[np.end + 1].tag in ("PREP", "SUB", "PUNCT")
+                            or toks[np.end + 1].low in parse.c["time_openers"]):
+        return _after_metric(p, parse.words(np.end, min(n, np.end + 4)))[0]
+    return None
+
+
 def _speech_form(low: str) -> bool:
     """A form of a verb of saying: "said", "saying", "claiming"."""
     if low in _SPEECH_WORDS:
@@ -909,11 +926,24 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         # are deaths only when lost: below); an evacuation of people a relative clause says were
         # hurt moves casualties, not the displaced: "the evacuation of 15 sailors who were hurt"
         act = p["before"][f"{toks[of - 1].low} of"]
+        if act == "participants" and toks[np.start - 1].low == "the":
+            # a gathering of a group already known ("the march of the 10 miners killed in the
+            # blast"): what befell the group, not the gathering, is counted
+            hung = _hung_metric(parse, np, p)
+            if hung in _STRONG:
+                return Reading(hung)
         if act == "displaced" and np.end < len(toks) and toks[np.end].tag == "REL":
             inner, negated, _ = _predicate(parse, np.end + 1, p)
             if inner in ("killed", "injured", "casualties", "hospitalized") and not negated:
                 return Reading(inner)
         return Reading(act)
+    if of >= 1 and toks[of].low == "of" and toks[of - 1].tag == "WORD" and toks[of - 1].low not in _PARTS and \
+            toks[of - 1].low not in verbs["measure_nouns"] and toks[of - 1].low not in ("one", "out"):
+        # the figure's phrase completes another noun ("the funeral of the 12 miners killed in the
+        # blast was held"): the verb after it is that noun's, what hangs on the phrase is its own
+        hung = _hung_metric(parse, np, p)
+        if hung:
+            return Reading(hung)
     j = _before(parse, np.start)
     if j >= 0 and toks[j].low == "that":
         j = _before(parse, j)
