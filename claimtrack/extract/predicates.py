@@ -951,6 +951,10 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         return Reading("other")  # "police denied that 40 people were held": no one's claim
     if head is None and _age_apposition(parse, np.start, verbs):
         return Reading("other")  # "the victim, 17, died": an age
+    if head is None and np.start >= 2 and toks[np.start - 1].low == "of" and \
+            toks[np.start - 2].low in verbs["persons"] and toks[np.start].text.isdigit() and \
+            int(toks[np.start].text) < 120 and (np.end >= len(toks) or toks[np.end].tag in ("PUNCT", "CONJ", "PREP")):
+        return Reading("other")  # "a widow of 60, …": an age
     k = np.start
     if _compared(parse, k, verbs):  # "up from 9": what the figure it is compared with counts
         compared = _earlier_metric(parse, k - 1, lexicon, nearest=True)
