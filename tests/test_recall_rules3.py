@@ -105,6 +105,21 @@ RULES: dict[str, list[tuple[str, list[tuple]]]] = {
         ("The death toll of 12, with 30 more missing, is not final.",
          [("killed", 12, 12, U), ("missing", 30, 30, U)]),
     ],
+    # a figure counting places inside a prepositional phrase of the measure noun ("in X and two
+    # other towns") is a modifier: the search for the measure noun goes on past it
+    "measure-past-place-count": [
+        ("The number of people detained in Harare and three other towns has reached 210, police said.",
+         [("arrested", 210, 210, "police")]),
+        ("THE TOLL OF DEAD ACROSS THE VALLEY AND TWO NEIGHBOURING PROVINCES ROSE TO 88.",
+         [("killed", 88, 88, U)]),
+        ("The count of those displaced in 4 districts stood at 9,000.",
+         [("displaced", 9000, 9000, U)]),
+        # traps: a figure counting people stops the search; a measure of things
+        ("The number of arrests among 40 students reached 12.",
+         []),
+        ("The number of schools in 3 districts reached 80.",
+         []),
+    ],
     # a bare number after "of" and a noun naming one person is an age ("a widow of 60")
     "age-after-of": [
         ("A man of 45 was arrested at the port.",

@@ -235,6 +235,8 @@ def _measured(parse: Parse, start: int, p: dict, verbs: dict) -> str | None:
         if pronoun and t.low in (";", ",", "and") and not crossed:
             crossed = True  # the clause before names what "it" is
             continue
+        if t.tag == "NUM" and not crossed and _in_place_modifier(parse, m, p):
+            continue  # "the number of people held in the capital and two other cities reached 540"
         if t.low in (";", ":") or t.tag == "SUB" or (t.tag == "NUM" and not crossed):
             return None
         if t.low in verbs["measure_nouns"]:
@@ -254,6 +256,22 @@ def _measured(parse: Parse, start: int, p: dict, verbs: dict) -> str | None:
                 return EARLIER  # "the figure had reached 11": what the figure before it counts
             return verbs["nouns"].get(t.low)
     return None
+
+
+def _in_place_modifier(parse: Parse, m: int, p: dict) -> bool:
+    """The figure at token ``m`` counts no people and stands inside a prepositional phrase
+    other than "of" ("in 3 towns", "across Oyo and two other states"): a modifier of the phrase
+    around it, no figure of the measure."""
+    toks = parse.tokens
+    k = m + 1
+    while k < len(toks) and toks[k].low in ("other", "more", "further", "neighbouring", "neighboring", "nearby"):
+        k += 1
+    if k >= len(toks) or toks[k].tag not in ("WORD", "NAME") or toks[k].low in p["subjects"]:
+        return False
+    b = _before(parse, m)
+    if b >= 1 and toks[b].low in ("and", "or"):
+        b = next((i for i in range(b - 1, max(-1, b - 5), -1) if toks[i].tag not in ("NAME", "WORD", "DET")), -1)
+    return b >= 0 and toks[b].tag == "PREP" and toks[b].low not in ("of", "to", "at", "from", "by")
 
 
 def _by_last_word(phrases) -> dict[str, list[tuple[str, ...]]]:
