@@ -120,6 +120,17 @@ RULES: dict[str, list[tuple[str, list[tuple]]]] = {
         ("The number of schools in 3 districts reached 80.",
          []),
     ],
+    # a figure joined by "as well as" to one person named as the object of a metric verb shares
+    # the verb (the person is a figure of its own, without a numeral)
+    "as-well-as-person": [
+        ("Troops killed a farmer as well as 2 herders.",
+         [("killed", 1, 1, U), ("killed", 2, 2, U)]),
+        ("GUNMEN ABDUCTED THE MAYOR AS WELL AS FOUR COUNCILLORS.",
+         [("kidnapped", 1, 1, U), ("kidnapped", 4, 4, U)]),
+        # traps: a verb of no metric
+        ("Police questioned the owner as well as 3 customers.",
+         []),
+    ],
     # a bare number after "of" and a noun naming one person is an age ("a widow of 60")
     "age-after-of": [
         ("A man of 45 was arrested at the port.",

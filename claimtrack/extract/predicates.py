@@ -622,6 +622,9 @@ def _object_list_verb(parse: Parse, start: int, p: dict, verbs: dict) -> str | N
         j -= 1
     for i in range(j, max(-1, j - 10), -1):
         t = toks[i]
+        if t.tag == "NUM" and i >= 1 and toks[i - 1].tag in ("PART", "GER") and not t.text[:1].isdigit() \
+                and not parse.c["table"].get(t.low):
+            continue  # the first object is one person named without a numeral: "detained the owner"
         if t.tag in ("AUX", "MODAL", "SUB", "REL", "NEG", "NUM", "PRON") or t.text in _STOP:
             return None
         if t.tag in ("PART", "GER") and t.low in p["before"] and t.low not in verbs["not_before"] and i < j:
