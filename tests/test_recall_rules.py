@@ -278,8 +278,6 @@ def extracted(tmp_path_factory) -> dict[str, list[dict]]:
 
 
 XFAIL: dict[str, str] = {
-    "age-after-name-2": "individuals: a name whose age aside lacks its closing comma is not read as the "
-                        "person arrested (the age is no longer a count of 37, which is this rule's part)",
 }
 
 

@@ -131,6 +131,19 @@ RULES: dict[str, list[tuple[str, list[tuple]]]] = {
         ("Police questioned the owner as well as 3 customers.",
          []),
     ],
+    # a name with its age after a comma, the closing comma missing before the verb, is the
+    # person the predicate counts (individuals)
+    "open-age-aside": [
+        ("Lena Marsh, 52 was wounded in the arm.",
+         [("injured", 1, 1, U)]),
+        ("Police said Carl Ito, 19 was taken into custody.",
+         [("arrested", 1, 1, "police")]),
+        # traps: a count after a place or a time and a comma is a count
+        ("In the valley, 4 were hurt.",
+         [("injured", 4, 4, U)]),
+        ("By noon, 30 had been detained.",
+         [("arrested", 30, 30, U)]),
+    ],
     # a bare number after "of" and a noun naming one person is an age ("a widow of 60")
     "age-after-of": [
         ("A man of 45 was arrested at the port.",

@@ -526,6 +526,9 @@ def _np_ends(sentence: str, aux_start: int, g: dict) -> list[int]:
     ends.append(end)
     if sentence[:end].rstrip().endswith(","):  # "…, Ernesto Vela, who was killed"
         ends.append(sentence.rindex(",", 0, end))
+    age = _OPEN_AGE.search(sentence, max(0, aux_start - 8), aux_start)
+    if age:  # an age aside left open before the verb: "Omar Haddad, 37 was arrested"
+        ends.append(age.start())
     e = end
     for _ in range(2):
         a = g["appos_wide"].search(sentence, max(0, e - 80), e) if _closes_comma(sentence, e) else None
@@ -584,6 +587,8 @@ _CLAUSE_TAGS = frozenset({"AUX", "MODAL", "SUB", "REL", "CONJ", "NEG", "PRON"})
 _SPEECH = frozenset({"said", "says", "say", "told", "tells", "added", "reported", "stated"})
 # a modifier after a person's head: "from Lyon", "in her 30s", "aged under 10", "of the village"
 _POSTMODIFIER = re.compile(r"\s+(?:from|of|in|at|near|with|aged)\s+[^,;:.!?()\"“”]{1,40}?\s*\Z", re.IGNORECASE)
+# an age after a name, its closing comma missing before the verb: ", 37 "
+_OPEN_AGE = re.compile(r",\s*\d{1,3}\s*\Z")
 # a relative clause between a subject and its predicate, commas and all
 _RELATIVE = re.compile(r"\s*,?\s+who\s+[^;:!?\"“”]{1,100}?\s*,?\s*\Z", re.IGNORECASE)
 
