@@ -28,6 +28,9 @@ RULES: dict[str, list[tuple[str, list[tuple]]]] = {
          [("killed", 4, 4, U)]),
         ("She is accused of beating 2 inmates to death, prosecutors said.",
          [("killed", 2, 2, "prosecutors")]),
+        # trap: an age after the person named as the object is no count
+        ("A neighbour opened fire, shooting and killing Chaz Loma, 18.",
+         [("killed", 1, 1, U)]),
         # traps: the -ing word as a noun, after a determiner or before "of"
         ("The shooting of the film took 9 weeks.",
          []),

@@ -972,6 +972,12 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         return Reading("other")  # "police denied that 40 people were held": no one's claim
     if head is None and _age_apposition(parse, np.start, verbs):
         return Reading("other")  # "the victim, 17, died": an age
+    if head is None and np.start >= 2 and toks[np.start - 1].text == "," and toks[np.start].text.isdigit() and \
+            int(toks[np.start].text) < 120 and (toks[np.start - 2].tag == "NAME" or (
+                toks[np.start - 2].tag == "NUM" and toks[np.start - 2].text[-1:].isalpha()
+                and toks[np.start - 2].text[:1].isupper() and not parse.c["table"].get(toks[np.start - 2].low))) and \
+            (np.end >= len(toks) or toks[np.end].tag in ("PUNCT", "CONJ")):
+        return Reading("other")  # "killing Ann Roe, 18.": an age after a name (the person is a figure too)
     if head is None and np.start >= 2 and toks[np.start - 1].low == "of" and \
             toks[np.start - 2].low in verbs["persons"] and toks[np.start].text.isdigit() and \
             int(toks[np.start].text) < 120 and (np.end >= len(toks) or toks[np.end].tag in ("PUNCT", "CONJ", "PREP")):
