@@ -147,6 +147,25 @@ RULES: dict[str, list[tuple[str, list[tuple]]]] = {
         ("By noon, 30 had been detained.",
          [("arrested", 30, 30, U)]),
     ],
+    # the second verb phrase of a clause, after "and", shares the clause's subject: a person
+    # who did something and then was arrested, hurt or killed is counted (individuals)
+    "coordinated-predicate-subject": [
+        ("The suspect surrendered to deputies and is now in custody.",
+         [("arrested", 1, 1, U)]),
+        ("A man fled on foot and was later arrested.",
+         [("arrested", 1, 1, U)]),
+        ("POLICE SAID THE DRIVER LOST CONTROL AND WAS KILLED.",
+         [("killed", 1, 1, "police")]),
+        # traps: a second clause with a subject of its own; a negated predicate; a count
+        ("A teenager opened fire and a clerk was wounded.",
+         [("injured", 1, 1, U)]),
+        ("Ruiz confirmed the gunman fled on foot and was later arrested.",
+         [("arrested", 1, 1, "Ruiz")]),
+        ("The clerk said the robber fled and was never arrested.",
+         []),
+        ("Two men robbed the store and one was arrested.",
+         [("arrested", 1, 1, U)]),
+    ],
     # a bare number after "of" and a noun naming one person is an age ("a widow of 60")
     "age-after-of": [
         ("A man of 45 was arrested at the port.",
