@@ -694,8 +694,10 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
                     break
             if p is not None:
                 break
-        if p is None:
-            p = _coordinated_subject(sentence, m.start(), g)  # "the suspect fled and was arrested"
+        if p is None and pred not in ("released", "freed"):
+            # "the suspect fled and was arrested" (a release after another act is most often a
+            # discharge or bail: "was treated and released", "posted bond and was released")
+            p = _coordinated_subject(sentence, m.start(), g)
         if p is None and upper and pred in g["upper_preds"]:
             p = _upper_name(sentence, ends, g, who.start() if who else None, text)
         if p is not None:
