@@ -22,7 +22,9 @@ Rules, where SPEC §6 leaves room:
 - **Intervals** are closed, ``high`` None is unbounded above, ``low`` None counts as 0. A
   **part** (an individual, a claim a tally sums) bounds from below: compared as ``low``..∞.
   A tally (``derived = "tally"``) stands for its report only where the report states no
-  figure of its own for that metric and subject group.
+  figure of its own for that metric and subject group. A report's parts that its own total
+  (stated, or its tally) holds are compared through that total, never beside it: a report
+  naming two victims and counting 2 says one thing, not three.
 - **Scope.** Claims of one subject group at compatible places speak of the same people. The
   group ``people`` is the total of every other group, and a country or US state (from the
   gazetteer) the total of its cities: a total is compared with its parts as a lower bound.
@@ -45,6 +47,7 @@ pair, so a group of a million claims costs n log n.
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import os
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
@@ -627,6 +630,7 @@ def _normalise(rows: Iterable[Mapping | tuple], *, event: str | None, metric: st
     orders: dict[tuple, None] = {}
     parts: set[int] = set()
     stated: set[tuple] = set()  # (report, metric, subject group) a report states itself
+    with_parts: set = set()  # the reports that name individuals or have a tally
     tallies = False
     # the latest date each report gives a figure of a metric and group: a figure it dates
     # before that is one it gives as an earlier one ("had put it at 14 a day earlier")
@@ -658,9 +662,14 @@ def _normalise(rows: Iterable[Mapping | tuple], *, event: str | None, metric: st
         if r[_DERIVED]:
             tallies = True
             parts.update(_ids(r[_PARTS]))
+            with_parts.add(report)
         elif not r[_INDIVIDUAL]:
             stated.add(at)
+        else:
+            with_parts.add(report)
     rank = {key: i for i, key in enumerate(sorted(orders))}
+    covered = _covered_parts([k for k in kept if k[0][_REPORT] in with_parts], parts,
+                             stated) if with_parts else frozenset()
     names = _coreferent(voices)
     # Keys are interned to ints once: hashing a tuple again at every lookup is what costs
     # at a million claims.
@@ -672,6 +681,8 @@ def _normalise(rows: Iterable[Mapping | tuple], *, event: str | None, metric: st
         report = r[_REPORT]
         if tallies and r[_DERIVED] and (report, met, group) in stated:
             continue  # the report states its own figure: its tally does not stand for it
+        if r[_ID] in covered:
+            continue  # a part of a total its own report gives: that total speaks for it
         if names:
             voice, name = names.get((report, voice), (voice, name))
         if own and r[_COPY_OF]:  # a copy's own figures are its original's (SPEC §6)
@@ -699,6 +710,44 @@ def _normalise(rows: Iterable[Mapping | tuple], *, event: str | None, metric: st
             r, date, report, bool(as_of and as_of < newest[(report, met, group)]),
         ))
     return out
+
+
+def _covered_parts(kept: list[tuple], parts: set[int], stated: set[tuple]) -> frozenset[int]:
+    """The parts (individuals, claims a tally sums) that a total of their own report holds.
+
+    A report that names two victims and counts them (``2``, stated or its tally) says one
+    thing, not three: its victims are compared through that total, never beside it. A part
+    of group ``g`` is held by a total of ``g``, or of ``people`` (every group's total), that
+    its report gives for the metric, when the sum of the report's parts it would hold is no
+    more than the total's highest figure; parts that add up to more than the report's own
+    total stay, so that the total below them contradicts them.
+    """
+    totals: dict[tuple, float] = {}  # (report, metric, group) -> the highest total figure
+    sums: dict[tuple, int] = defaultdict(int)  # (report, metric, group) -> its parts' sum
+    members: list[tuple[int, tuple]] = []
+    for r, _ev, met, *_rest in kept:
+        group = r[_GROUP] or TOTAL_GROUP
+        at = (r[_REPORT], met, group)
+        if r[_INDIVIDUAL] or r[_ID] in parts:
+            sums[at] += r[_LOW] or 0
+            members.append((r[_ID], at))
+        elif not r[_DERIVED] or at not in stated:  # a stated figure, or a tally that stands
+            high = math.inf if r[_HIGH] is None else r[_HIGH]
+            if high > totals.get(at, -1):
+                totals[at] = high
+    if not totals:
+        return frozenset()
+    everyone: dict[tuple, int] = defaultdict(int)  # (report, metric) -> all its parts' sum
+    for (report, met, _group), n in sums.items():
+        everyone[(report, met)] += n
+    held = set()
+    for claim_id, (report, met, group) in members:
+        own = totals.get((report, met, group))
+        whole = totals.get((report, met, TOTAL_GROUP))
+        if (group != TOTAL_GROUP and own is not None and sums[(report, met, group)] <= own) or (
+                whole is not None and everyone[(report, met)] <= whole):
+            held.add(claim_id)
+    return frozenset(held)
 
 
 def _voice(r: tuple) -> tuple[str, str]:

@@ -755,10 +755,33 @@ def test_individuals_count_through_their_reports_tally():
     # the victims alone are parts: they bound the police's figure from below, never contradict it
     [group] = find_conflicts(rows[:2] + rows[3:])
     assert group.verdict == DIVERGENT
-    # a report that states its own total is compared by it, not by its tally
+    # a report that states its own total is compared by it, not by its tally, and the victims
+    # it names are part of that total: its 5 and the police's 5 agree
     stated = claim(5, "5", 5, group="people", report=1, **local)
-    [group] = find_conflicts(rows + [stated])
-    assert (group.verdict, sorted(c.claim for c in group.claims)) == (DIVERGENT, [1, 2, 4, 5])
+    assert find_conflicts(rows + [stated]) == []
+    [group] = find_conflicts(rows + [stated], include_all=True)
+    assert (group.verdict, sorted(c.claim for c in group.claims)) == (AGREE, [4, 5])
+
+
+def test_a_reports_victims_and_its_own_count_are_one_statement():
+    local = dict(origin="Harbor Post", kind="outlet", outlet="Harbor Post", date="2023-03-04")
+    coroner = dict(origin="county coroner", kind="medical", date="2023-03-04")
+    victims = [individual(1, "Ann Reyes", "people", 1, **coroner),
+               individual(2, "a 2-year-old boy", "children", 1, **local)]
+    tally = dict(claim(3, "2", 2, group="people", report=1, **local), derived="tally",
+                 parts=[1, 2])
+    # named victims and the tally that sums them: nothing to compare, however many sources
+    assert find_conflicts(victims + [tally]) == []
+    # the same with a stated count of the report's own
+    assert find_conflicts(victims + [claim(4, "two", 2, group="people", report=1, **local)]) == []
+    # a victim of a group the report's total does not count stays a figure of its own
+    officers = claim(5, "3", 3, group="police", report=1, **local)
+    [group] = find_conflicts([individual(6, "a bystander", "civilians", 1, **coroner), officers])
+    assert sorted(c.claim for c in group.claims) == [5, 6]
+    # victims who add up to more than the report's own total are no part of it: they stay
+    one = claim(7, "one", 1, group="people", report=1, **local)
+    [group] = find_conflicts(victims + [one], include_all=True)
+    assert sorted(c.claim for c in group.claims) == [1, 2, 7]
 
 
 def test_a_tally_given_as_json_text_counts_the_same():

@@ -333,6 +333,22 @@ def test_independent_origins_are_counted_once(invoke, samples_db, tmp_path):
         "kazakhstan-2022 · killed — divergent: 9 claims from 6 independent origins"
 
 
+def test_a_reports_named_victims_are_compared_through_its_count(invoke, tmp_path):
+    # One report names two dead, one of them through the coroner, and gives no total: its
+    # tally (2) speaks for it, so nothing is listed beside it.
+    add_report(invoke, tmp_path, "harbor.txt",
+               "Lena Ortiz, 41, was killed in the crash, the county coroner said. A second "
+               "driver, Tom Avery, also died at the scene.", event="quay-crash", date="2024-05-02")
+    assert invoke("conflicts", "-f", "json").stdout == "[]\n"
+    # a second report counts three: the report's 2 stands against it, not its victims
+    add_report(invoke, tmp_path, "wire.txt", "Three people were killed in the crash, police said.",
+               event="quay-crash", date="2024-05-02", outlet="Coast Wire")
+    rows = parse("json", invoke("conflicts", "-f", "json").stdout)
+    assert [(r["verdict"], r["figure"], r["value"], r["origin"]) for r in rows] == [
+        ("contradiction", "2", 2, "Steppe Times"), ("contradiction", "Three", 3, "police")]
+    assert invoke("conflicts", "-f", "json").exit_code == 0
+
+
 def test_all_adds_the_groups_that_agree(invoke, samples_db, tmp_path):
     add_report(invoke, tmp_path, "missing.txt",
                "Up to 15 people are still missing, the Red Cross said.",

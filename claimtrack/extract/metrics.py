@@ -53,6 +53,15 @@ def _patterns(lexicon: Lexicon) -> dict:
     # "9 arrest warrants", "on the injured list"): lexicon grammar.compound_heads
     heads = [w.lower() for w in lexicon.data.get("grammar", {}).get("compound_heads", [])]
     modifies = r"(?!\s+(?:%s)\b)" % _phrase_alt(heads) if heads else ""
+    # words just before a metric phrase that give it another sense ("a cardiac arrest",
+    # "who lives in"): lexicon grammar.senses_before; such a phrase is tried on its own branch
+    senses = {k.lower(): [w.lower() for w in v]
+              for k, v in lexicon.data.get("grammar", {}).get("senses_before", {}).items()}
+    after_alt = _phrase_alt(after)
+    if any(k in after for k in senses):
+        after_alt = "|".join(["".join(r"(?<!\b%s\s)" % re.escape(w) for w in senses[k]) + _phrase_re(k)
+                              for k in sorted(senses, key=len, reverse=True) if k in after]
+                             + [_phrase_alt([k for k in after if k not in senses])])
     subjects = {}
     for group, words in lexicon.data.get("subjects", {}).items():
         for w in words:
@@ -60,9 +69,9 @@ def _patterns(lexicon: Lexicon) -> dict:
     return {
         "after": after,
         # matched against lower-cased text: case-insensitive alternations are slow in `re`
-        "after_re": re.compile(r"(?:%s)\b%s" % (_phrase_alt(after), modifies)),
+        "after_re": re.compile(r"(?:%s)\b%s" % (after_alt, modifies)),
         # the next token, or a metric phrase opening there (tried first): one search per token
-        "token_or_after_re": re.compile(r"(?P<after>(?:%s)\b%s)|%s" % (_phrase_alt(after), modifies, _TOKEN.pattern)),
+        "token_or_after_re": re.compile(r"(?P<after>(?:%s)\b%s)|%s" % (after_alt, modifies, _TOKEN.pattern)),
         "before": before,
         # scanned at every position of a window: fail fast where no phrase can start
         "before_re": re.compile(r"(?<![a-z])(?=[%s])(?:%s)\b%s" % (

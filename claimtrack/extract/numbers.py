@@ -64,7 +64,9 @@ NAME_WORDS = (r"route|highway|road|street|avenue|flight|building|room|apt|apartm
               r"season|volume|vol|issue|part|figure|table|index|model|type|version|series|"
               r"battalion|brigade|division|regiment|company|squadron|unit|team|group|rank|"
               r"paragraph|clause|rule|code|tower|wing|bay|cabin|seat|row|pool|villa|house|"
-              r"checkpoint|km|kilometre|post|base|hill|height|heights|sector|plot|quarter|stand")
+              r"checkpoint|km|kilometre|post|base|hill|height|heights|sector|plot|quarter|stand|"
+              # fire and rescue apparatus, named by their station's number: "Engine 70", "Medic 2"
+              r"engine|ladder|medic|tanker|truck|squad|quint|stations|engines")
 STREET = (r"street|st|avenue|ave|road|rd|drive|dr|boulevard|blvd|lane|ln|court|ct|way|place|pl|"
           r"parkway|pkwy|highway|hwy|terrace|circle|cir|trail|pike|square|sq")
 
@@ -149,7 +151,11 @@ def _grammar(lexicon: Lexicon) -> dict:
     degrees = lexicon.data.get("grammar", {}).get("age_degrees", [])
     age_of_group = re.compile(rf"{_AGE_OF_GROUP}(?:{_phrase_alt(degrees)})\s*\Z", re.IGNORECASE) \
         if degrees else None
-    return {"age_degree_last": frozenset(d.split()[-1].lower() for d in degrees),
+    gram = lexicon.data.get("grammar", {})
+    calls = gram.get("call_nouns", [])
+    call_after = re.compile(rf"[ \t]*-?[ \t]*(?:{_phrase_alt(calls)})\b", re.IGNORECASE) if calls else None
+    return {"emergency": frozenset(gram.get("emergency_numbers", [])), "call_after": call_after,
+            "age_degree_last": frozenset(d.split()[-1].lower() for d in degrees),
             "age_of_group": age_of_group, "vague": vague, "core": core, "core_lower": core_lower, "lead": lead, "qual": qual_re,
             "qual_last": qual_last, "qual_map": {w.replace(" ", ""): q for w, q in qual_alts}}
 
@@ -225,6 +231,7 @@ _AFTER_EXCLUDE = re.compile(
       | \s+block\b
       | \s+times\b
       | -(?:\d{{4,}}|0\d+)
+      | -\d+-\d    # two more groups after hyphens: a telephone number or a date ("9-1-1", "2-19-2009")
       | \s+(?-i:[A-Z][\w'.]*\s+){{1,3}}(?-i:(?=[A-Z]))(?:{STREET})\b\.?
       | (?:st|nd|rd|th)\b
       | '?s\b
@@ -236,7 +243,7 @@ _CODE_BEFORE = re.compile(
     r"\b(?:aged|age|ages|ages\s+of|age\s+of|page|pages|p\.|pp\.|no\.|nos\.|number|chapter|article|"
     r"section|paragraph|item|verse|version|v\.|model|route|highway|interstate|flight|room|suite|"
     r"apt\.?|rank|ranked|channel|box|size|code|tel\.?|phone|ext\.?)\s*\Z|#\s*\Z"
-    r"|\bage[sd]?\s+(?:of\s+)?\d+(?:\s*,\s*\d+)*\s*(?:,|,?\s*and|to|-|–)\s*\Z"
+    r"|\bage[sd]?\s+(?:of\s+)?\d+(?:\s*,\s*\d+)*\s*(?:,|,?\s*and|to|through|thru|-|–)\s*\Z"
     r"|\b(?:image|photo|slide|picture|page|part|video)\s+\d+\s+of\s*/?\s*\Z|\b(?:image|photo|slide|picture|video)\s*\Z",
     re.IGNORECASE)
 _MONTH_OR_THE = set(re.findall(r"[a-z]+", "january february march april may june july august september "
@@ -250,7 +257,7 @@ _CODE_SET = {"aged", "age", "ages", "of", "page", "pages", "p.", "pp.", "no.", "
              "article", "section", "paragraph", "item", "verse", "version", "v.", "model", "route", "highway",
              "interstate", "flight", "room", "suite", "apt", "apt.", "#", "rank", "ranked", "channel", "box",
              "size", "code", "tel", "tel.", "phone", "ext", "ext.", "to", "and", "-", "–", "image", "photo",
-             "slide", "picture", "video", "/"}
+             "slide", "picture", "video", "/", "through", "thru"}
 # "no one", "the fourth one": a pronoun, not a count
 _NOT_COUNT_BEFORE_ONE = {"no", "any", "every", "each", "some", "the", "this", "that", "which", "first", "second",
                          "third", "fourth", "fifth", "last", "next", "other", "another", "only", "little",
@@ -310,6 +317,10 @@ _AGE_SINGULAR_AFTER = re.compile(r"\s+(?:was|is|has)\b")
 # the last of a list of named people with their ages: "Ann Bell, 25, and Tom Hale, 26 were held"
 _AGES_LISTED = re.compile(r",\s*\d{1,2},\s+and\s+[A-Z][^,]{1,40},\s*\Z")
 _PLURAL_VERB_AFTER = re.compile(r"\s+(?:were|are|have|had)\b")
+# in capitals a name is no longer told by its case: a word in capitals before the age, and a
+# closing comma with a singular verb, a relative or an apposition after it ("ROJAS, 56, WAS")
+_NAME_COMMA_UPPER = re.compile(r"\b[A-Z]{2,}(?:-[A-Z]{2,})?,[ \t]*\Z")
+_AGE_UPPER_AFTER = re.compile(r"[ \t]*,[ \t]*(?:WAS|IS|HAS|WHO|WHOSE|OF|A|AN|THE)\b")
 # "Ann Lee-Smith, 26,": a hyphenated surname too; "Carl Greene Jr., 60,": a suffix after it
 _NAME_COMMA = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:Jr|Sr)\.?)?,\s*\Z")
 _AGE_PREV = {"between", "under", "over", "below", "above", "from", "about", "around", "nearly", "almost", "to",
@@ -516,11 +527,15 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
             if digits and not m["scale"]:
                 # a match ends with the last word, its full stop and white space: search only there
                 # the name word itself in capitals: "Highway 81", not "floods drive 4,000"
-                if prev in _NAME_SET and before.rstrip()[-len(prev):][:1].isupper() and _NAME_BEFORE.search(
+                # an opening bracket is no part of the word before: "(Station 124)" names a station
+                named = prev.lstrip("([{")
+                if named in _NAME_SET and before.rstrip()[-len(named):][:1].isupper() and _NAME_BEFORE.search(
                         before, max(0, len(before.rstrip()) - _NAME_LONGEST - 1)):
                     continue  # "Highway 81", "Flight 370": a name
                 if (prev in _CODE_SET or "age" in prev or prev.endswith(("#", ","))) and _CODE_BEFORE.search(before):
                     continue  # "aged 35", "page 12", "No. 5", "aged 4, 6 and 9"
+                if digits in g["emergency"] and g["call_after"] and g["call_after"].match(after):
+                    continue  # "a frantic 911 call": a number to dial
                 if _YEAR.fullmatch(digits) and not _YEAR_FOLLOWERS.match(after):
                     continue  # a year
                 if after[:1] in ".)" and _LINE_START.search(before) and _LIST_MARK.match(after):
@@ -529,6 +544,9 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                     (_AGE_AFTER.match(after) or (x >= 10 and _AGE_SINGULAR_AFTER.match(after)) or
                      (_PLURAL_VERB_AFTER.match(after) and _AGES_LISTED.search(before))):
                 continue  # "John Smith, 35, of Fontaine": an age after a name
+            if digits and isinstance(x, int) and x < 120 and _NAME_COMMA_UPPER.search(before) and \
+                    _AGE_UPPER_AFTER.match(after):
+                continue  # "VARGAS ESCOBAR, 56, WAS SHOT": an age after a name in capitals
             if after[:1] == ")" and _NAME_PAREN.search(before):
                 continue  # "Smith (35)"
             one = words is not None and words.lower() == "one"
@@ -599,6 +617,9 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                     skip_until = fig_end
                     low, high = x, y
                     qualifier = "range"
+                    ua = unit_after.match(folded, fig_end, fig_end + 60)
+                    if ua and ua["pct"]:
+                        unit = "percent"  # "20 to 30 percent": the unit after the range is both ends'
                     # "about four or five" stays a range
         if qualifier == "exact" and not unit and _ODD_AFTER.match(text, fig_end):
             qualifier = "at_least"  # "twenty-odd people": twenty and some more

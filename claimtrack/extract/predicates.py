@@ -149,7 +149,8 @@ def _verbs(lexicon: Lexicon) -> dict:
             "loss": words("loss_verbs"), "irrealis": words("irrealis"), "measure_nouns": words("measure_nouns"),
             "measure_verbs": words("measure_verbs"), "rates": words("rate_units"), "fatal": words("fatal_adverbs"),
             "not_before": frozenset({"received", "treated", "suffered", "taking", "sent", "drew", "send", "sending"}),
-            "kin": words("kin_nouns"), "time": words("time_nouns") | _MONTHS,
+            "kin": words("kin_nouns"), "time": words("time_nouns") | _MONTHS, "suffer": words("suffer_verbs"),
+            "parts": words("part_quantifiers"),
             "increments": words("increments")}
 
 
@@ -403,6 +404,21 @@ def _predicate_of(parse: Parse, vg, p: dict, verbs: dict | None = None) -> tuple
             return state, vg.negated, vg.modal
     words = parse.words(vg.main, end)
     metric, stop = _after_metric(p, words)
+    if metric is None and verbs is not None and main in verbs["suffer"]:
+        # a verb of suffering takes the harm as its object, whatever words describe it:
+        # "sustained moderate injuries", "suffered serious but not life-threatening burns"
+        for k in range(vg.main + 1, end):
+            if toks[k].tag in ("NUM", "PREP", "SUB", "REL", "PRON") and toks[k].low != "to" or \
+                    toks[k].low in ("and", "or"):
+                break  # ("minor to moderate injuries": a span of degree)
+            harm, _ = _after_metric(p, parse.words(k, min(end, k + 3)))
+            if harm in _HARM:
+                metric, stop = harm, len(words)
+                break
+        if metric == "injured" and end + 1 < len(toks) and toks[end].low == "and" and \
+                (second := parse.verb_group(end + 1)) is not None and \
+                _predicate_of(parse, second, p, verbs)[0] == "hospitalized":
+            metric = "hospitalized"  # "suffered burns and was taken to hospital": the stay is the news
     if metric is None and verbs is not None and vg.passive and main in _TRANSFER:
         # "were airlifted to hospital", "was ferried overnight to a clinic": taken for care
         k = vg.main + 1
@@ -518,6 +534,41 @@ def _age_apposition(parse: Parse, k: int, verbs: dict) -> bool:
     toks = parse.tokens
     return 2 <= k < len(toks) - 1 and toks[k - 1].text == "," and toks[k + 1].text == "," and \
         toks[k - 2].low.rsplit(" ", 1)[-1] in verbs["persons"] and toks[k].text.isdigit() and int(toks[k].text) < 120
+
+
+def _fraction(word: str, verbs: dict) -> bool:
+    """A fraction or quantifier that takes a part of a whole: "half", "three-fourths", "most"."""
+    return word in verbs["parts"] or word.endswith(("thirds", "fourths", "quarters", "fifths", "tenths"))
+
+
+def _ages_listed(parse: Parse, k: int, verbs: dict) -> bool:
+    """The bare figure at token ``k`` is an item of a list of bare figures joined by "and" that
+    opens after a comma behind a noun naming people, with no noun of its own after it: their
+    ages ("the two men, 19 and 23 were hurt", "three girls, 8, 11 and 14, were"), not "12
+    soldiers, 3 and 4 of them officers"."""
+    toks = parse.tokens
+
+    def age(i: int) -> bool:
+        return 0 <= i < len(toks) and toks[i].text.isdigit() and int(toks[i].text) < 120
+
+    if not age(k):
+        return False
+    start = end = k
+    joined = False
+    while start >= 2 and toks[start - 1].low in (",", "and", "or") and age(start - 2):
+        joined = joined or toks[start - 1].low != ","
+        start -= 2
+    while age(end + 2) and toks[end + 1].low in (",", "and", "or"):
+        joined = joined or toks[end + 1].low != ","
+        end += 2
+    if end == start or not joined or start < 2 or toks[start - 1].text != "," or \
+            toks[start - 2].tag not in ("WORD", "NAME"):
+        return False
+    if end + 1 < len(toks) and (toks[end + 1].tag in ("WORD", "NAME", "NUM") or toks[end + 1].low == "of"):
+        return False
+    word = toks[start - 2].low  # a person's noun, not a group's ("12 soldiers, 3 and 4 in …")
+    return word in verbs["persons"] or word.rstrip("s") in verbs["persons"] and word.rstrip("s") not in verbs["subjects"] \
+        or word in ("men", "women", "children")
 
 
 def _list_predicate(parse: Parse, start: int, at: int, p: dict, verbs: dict) -> str | None:
@@ -903,6 +954,11 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     toks = parse.tokens
     if np.negated or toks[np.start].low in ("zero", "0"):
         return Reading("other")  # "none of the nine", "zero arrests were made"
+    k = parse.coordinated_before(np.start)
+    if k is not None:
+        first = parse.noun_phrase(toks[k].fig)
+        if first is not None and first.negated and first.end <= np.start:
+            return Reading("other")  # "none of the 4 guards and 30 guests was hurt": the negation is shared
     head = toks[np.head].low if np.head is not None else None
     if _no_count(parse, np.start, verbs):
         return Reading("other")
@@ -958,6 +1014,25 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             if inner in ("killed", "injured", "casualties", "hospitalized") and not negated:
                 return Reading(inner)
         return Reading(act)
+    if of >= 1 and toks[of].low == "of" and _fraction(toks[of - 1].low, verbs):
+        # the whole after a fraction or quantifier ("three-fourths of the 900 people held have
+        # been freed", "most of the 40 hurt"): only its own phrase counts; the verb is the part's
+        inner = None
+        if np.end < len(toks) and toks[np.end].tag == "REL":
+            inner, negated, _ = _predicate(parse, np.end + 1, p)
+            inner = None if negated else inner
+        elif np.end < len(toks) and toks[np.end].tag in ("PART", "GER") and _finite_after(parse, np.end) is not None:
+            inner, _ = _after_metric(p, parse.words(np.end, min(len(toks), np.end + 4)))
+        if inner is None and head is not None:
+            inner, _ = _after_metric(p, parse.words(np.head, np.head + 3))
+        return Reading(inner or "other")
+    if np.start >= 3 and toks[np.start - 1].low in ("from", "in", "at", "across") and \
+            toks[np.start - 2].tag == "WORD" and any(toks[i].tag == "NUM" for i in range(max(0, np.start - 5), np.start - 2)) \
+            and all(toks[i].tag in ("WORD", "NUM", "ADJ") for i in range(max(0, np.start - 5), np.start - 2)
+                    if i > max(k for k in range(max(0, np.start - 5), np.start - 2) if toks[k].tag == "NUM")):
+        # a figure in a phrase that completes a counted noun is that noun's modifier, no subject
+        # of the verb: "14 people from two families were displaced", "40 pupils at 3 schools"
+        return Reading("other")
     if of >= 1 and toks[of].low == "of" and toks[of - 1].tag == "WORD" and toks[of - 1].low not in _PARTS and \
             toks[of - 1].low not in verbs["measure_nouns"] and toks[of - 1].low not in ("one", "out"):
         # the figure's phrase completes another noun ("the funeral of the 12 miners killed in the
@@ -982,6 +1057,8 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             toks[np.start - 2].low in verbs["persons"] and toks[np.start].text.isdigit() and \
             int(toks[np.start].text) < 120 and (np.end >= len(toks) or toks[np.end].tag in ("PUNCT", "CONJ", "PREP")):
         return Reading("other")  # "a widow of 60, …": an age
+    if head is None and _ages_listed(parse, np.start, verbs):
+        return Reading("other")  # "the two men, 19 and 23 were hurt": their ages
     k = np.start
     if _compared(parse, k, verbs):  # "up from 9": what the figure it is compared with counts
         compared = _earlier_metric(parse, k - 1, lexicon, nearest=True)
@@ -992,6 +1069,15 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         compared = _figure_metric(parse, k + 2, lexicon)
         if compared != "other":
             return Reading(compared)
+    if np.verb_at < len(toks):
+        # a rate after the verb: "four people are kidnapped every day", "30 drown each week"
+        vg_rate = parse.verb_group(np.verb_at)
+        after_verb = vg_rate.main + 1 if vg_rate is not None else np.verb_at + 1
+        for i in range(after_verb, min(len(toks) - 1, after_verb + 5)):
+            if toks[i].text in _STOP or toks[i].tag in ("SUB", "REL", "CONJ", "NUM"):
+                break
+            if toks[i].low in ("every", "each", "per") and toks[i + 1].low in verbs["rates"]:
+                return Reading("other")
     unit = np.end if np.end < len(toks) and toks[np.end].low in verbs["rates"] else np.end + 1
     if unit < len(toks) and toks[unit].low in verbs["rates"] and \
             (unit == np.end or toks[np.end].low in ("a", "an", "per", "each", "every")) and \
@@ -1033,9 +1119,17 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     if measured:
         return Reading(measured)
     j = _before(parse, np.start)
+    if j >= 0 and toks[j].low in _ADMIT and head is not None:
+        own, _ = _after_metric(p, head)
+        if own and own != "hospitalized":
+            return Reading(own)  # "the army admitted 3 casualties": a concession, no stay in hospital
+    j = _before(parse, np.start)
     if j >= 0 and toks[j].low in _ADMIT and head is not None and head not in verbs["subjects"] and \
             not _after_metric(p, head)[0]:
         return Reading("other")  # "admitted 4 breaches": an admission of things is no stay in hospital
+    if j >= 0 and toks[j].low in verbs["suffer"] and head is not None and head not in verbs["subjects"] and \
+            not _after_metric(p, parse.words(np.head, np.head + 3))[0] and head not in verbs["persons"]:
+        return Reading("other")  # "the club suffered 3 defeats": a verb of suffering counts its harm only
     obj = _object_of(parse, np.start, np.end, p, verbs)
     if obj:
         return Reading(obj)
@@ -1059,6 +1153,7 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         if head_metric == "killed":
             return Reading("killed")  # "15 bodies were taken away", "9 dead"
     modifier = None
+    doing = False  # the modifier is what the group was doing ("dozens attending a fair")
     for i in np.modifiers:
         modifier = _after_metric(p, toks[i].low)[0] or verbs["modifiers"].get(toks[i].low)
         if modifier:
@@ -1071,6 +1166,7 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         # what the group is doing, after its head, when the phrase names no metric of its own:
         # "9,000 people marching", "families fleeing"; not "two gunshot victims arriving"
         modifier = verbs["doing"][toks[np.end].low]
+        doing = True
     if _fronted_of(parse, np.start) is not None and any(toks[k].text == "," for k in range(np.end, min(np.verb_at, len(toks)))):
         # "Of the 300 workers in the factory, 70 were hurt": the whole counts only what its own
         # phrase says ("Of the 14 people held, 9 were charged", "Of the 9 men and 2 women who
@@ -1130,6 +1226,17 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         np = replace(np, verb_at=_finite_after(parse, np.verb_at) or np.verb_at)
     else:
         whole_rel = None
+    inc = next((i for i in range(np.end, min(np.verb_at, len(toks))) if toks[i].low == "including"), None)
+    if head_metric and inc is not None and not any(toks[i].text == "," for i in range(inc, np.verb_at)):
+        # a verb inside an "including …" aside that the clause's verb does not close is the
+        # aside's: "inflicted 90 casualties, including dead and wounded" stays casualties
+        return Reading(head_metric)
+    if head is None and np.verb_at == np.end < len(toks) and toks[np.verb_at].tag == "GER":
+        # a group told by what it was doing, with the clause's own verb after: "dozens attending
+        # a fair were evacuated" (the verb is "were evacuated"; "hundreds marching" stays a march)
+        finite = _finite_after(parse, np.verb_at)
+        if finite is not None and _predicate(parse, finite, p, verbs["fatal"], verbs)[0]:
+            np = replace(np, verb_at=finite)
     predicate, negated, modal = _predicate(parse, np.verb_at, p, verbs["fatal"], verbs) \
         if np.verb_at < len(toks) else (None, False, None)
     vg = parse.verb_group(np.verb_at) if np.verb_at < len(toks) else None
@@ -1225,7 +1332,8 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         hedge = parse.sentence[parse.starts[first]:parse.ends[vg.main]]
     if predicate == "released" and modifier in ("kidnapped", "arrested"):
         return Reading(predicate, hedge)  # "7 kidnapped nurses were freed": the release is the news
-    if predicate and (predicate in _STRONG or not modifier):
+    if predicate and (predicate in _STRONG or not modifier or doing):
+        # (what a group was doing yields to what befell it: "dozens attending a fair were evacuated")
         # the predicate outranks the head noun: "9 hostages were freed" is released
         return Reading(predicate, hedge)
     if head_metric or modifier:
