@@ -666,8 +666,6 @@ XFAIL: dict[str, str] = {
     "modality-8": "modality: a plan ('plans to send 1,200 peacekeepers') is irrealis, no claim, where the "
                   "challenge convention hedges a deployment to come ('will deploy')",
     "split-cue-4": "attribution: 'X puts the number of … at N' (a toll verb in the present) is no cue",
-    "split-cue-8": "split cue: a number inside the measure noun's modifier ('in X and two other cities') stops "
-                   "the search for the measure noun",
     "number-words-6": "attribution: 'the UN refugee agency estimates' after the figure (inverted, present) is no cue",
     "word-sense-6": "word sense: 'drew' with an audience noun ('200,000 viewers') reads as a crowd",
     "noun-only-metric-1": "attribution and metric: a crowd figure in apposition 'by police count' is neither "

@@ -362,8 +362,9 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None, date: str | Non
             if f.unit:
                 metric = "other"
             elif prev is not None and prev.metric != "other":
-                if metric == "other" and reading is None and \
+                if metric == "other" and reading is None and not prev.individual and \
                         (c.joined or _PART_OF.match(text, prev.figure.end, f.start)):
+                    # (one person named before lends no metric: "he fought one of the robbers")
                     metric = prev.metric
                 if group is None and not c.listed and (subject is None or c.joined):
                     subject, group = prev.subject, prev.subject_group

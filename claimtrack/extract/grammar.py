@@ -258,6 +258,17 @@ class Parse:
                 tag = "PREP" if nxt in ("DET", "NUM", "WORD", "NAME") and t.low != "as" else "SUB"
             if tag != t.tag:
                 tokens[i] = Token(t.text, t.low, tag)
+        # an -ing word most often read as a noun ("the killing of", "a shooting") is a gerund
+        # or a participle when it takes an object of its own after a preposition, a conjunction
+        # or a comma: "accused of killing two", "charged with shooting a man and wounding 3",
+        # ", killing 4"
+        for i in range(1, len(tokens) - 1):
+            t = tokens[i]
+            if t.tag == "WORD" and t.low in _ING_NOUNS and t.low.endswith("ing") and \
+                    (tokens[i - 1].tag in ("PREP", "CONJ") or tokens[i - 1].text == ",") and \
+                    (tokens[i + 1].tag in ("NUM", "PRON") or
+                     (tokens[i + 1].tag == "DET" and tokens[i + 1].low not in ("no", "every", "each"))):
+                tokens[i] = Token(t.text, t.low, "GER")
         # a preposition between a determiner and a noun modifies the noun: "the outside
         # agencies", "the above figures"
         for i in range(1, len(tokens) - 1):
@@ -426,6 +437,11 @@ class Parse:
             if after < n and toks[after].tag in ("WORD", "NAME", "PART", "GER", "NUM"):
                 partitive = True
                 j = after + (1 if toks[after].tag == "NUM" else 0)
+        if partitive and j < n and toks[j].tag == "PART" and toks[j - 1].tag == "NUM" and j + 1 < n and \
+                toks[j + 1].tag in ("PREP", "SUB") and toks[j + 1].low != "of":
+            # a participle taking a complement after a counted whole is a reduced relative on the
+            # whole, not its noun: "four of the 18 caught in the blast died"
+            return NounPhrase(k, j, None, partitive, negated, j)
         if j < n and toks[j].tag == "PART" and (j + 1 >= n or toks[j + 1].tag not in ("WORD", "NAME")) and \
                 (partitive or self._finite_from(j + 1, j + 2) is not None):
             # "six of the hurt", "one shot smashed a window": a participle standing as the noun

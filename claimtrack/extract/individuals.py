@@ -24,6 +24,7 @@ from ..models import Figure
 from .lexicon import Lexicon
 from . import grammar
 from .metrics import _phrase_alt, folded, sentence_index
+from .cues import SPEECH
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +174,8 @@ def _grammar(lexicon: Lexicon) -> dict:
     return {
         "last_words": frozenset(h.split()[-1] for h in heads) | {"he", "she", "another"},
         "classes": grammar.classes(lexicon)["table"],
+        "past": grammar.classes(lexicon)["past"],
+        "report_verbs": grammar.classes(lexicon)["report_verbs"],
         "vague": frozenset(w.lower() for w in lexicon.data.get("vague", {})),
         "not_name": frozenset(not_name | furniture),
         "furniture": furniture,  # "killed Posted: Monday": the page's frame, no one's name
@@ -526,6 +529,9 @@ def _np_ends(sentence: str, aux_start: int, g: dict) -> list[int]:
     ends.append(end)
     if sentence[:end].rstrip().endswith(","):  # "…, Ernesto Vela, who was killed"
         ends.append(sentence.rindex(",", 0, end))
+    age = _OPEN_AGE.search(sentence, max(0, aux_start - 8), aux_start)
+    if age:  # an age aside left open before the verb: "Omar Haddad, 37 was arrested"
+        ends.append(age.start())
     e = end
     for _ in range(2):
         a = g["appos_wide"].search(sentence, max(0, e - 80), e) if _closes_comma(sentence, e) else None
@@ -584,6 +590,8 @@ _CLAUSE_TAGS = frozenset({"AUX", "MODAL", "SUB", "REL", "CONJ", "NEG", "PRON"})
 _SPEECH = frozenset({"said", "says", "say", "told", "tells", "added", "reported", "stated"})
 # a modifier after a person's head: "from Lyon", "in her 30s", "aged under 10", "of the village"
 _POSTMODIFIER = re.compile(r"\s+(?:from|of|in|at|near|with|aged)\s+[^,;:.!?()\"“”]{1,40}?\s*\Z", re.IGNORECASE)
+# an age after a name, its closing comma missing before the verb: ", 37 "
+_OPEN_AGE = re.compile(r",\s*\d{1,3}\s*\Z")
 # a relative clause between a subject and its predicate, commas and all
 _RELATIVE = re.compile(r"\s*,?\s+who\s+[^;:!?\"“”]{1,100}?\s*,?\s*\Z", re.IGNORECASE)
 
@@ -686,6 +694,10 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
                     break
             if p is not None:
                 break
+        if p is None and pred not in ("released", "freed"):
+            # "the suspect fled and was arrested" (a release after another act is most often a
+            # discharge or bail: "was treated and released", "posted bond and was released")
+            p = _coordinated_subject(sentence, m.start(), g)
         if p is None and upper and pred in g["upper_preds"]:
             p = _upper_name(sentence, ends, g, who.start() if who else None, text)
         if p is not None:
@@ -759,6 +771,42 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
             if p[3] != "pronoun":
                 add(p, _LEFT[re.sub(r"\s+", " ", m["state"].lower())], m.start("list") if len(listed) > 1 else -1)
     return [(p, metric, together) for p, metric, together in out]
+
+
+_SPEECH_VERBS = frozenset(w for w in SPEECH.split("|") if w.isalpha())
+# "… and" (with an adverb) right before a predicate: the verb phrase shares the clause's subject
+_AND_BEFORE = re.compile(r"\s(?:and|AND)\s+(?:(?:then|later|now|eventually|THEN|LATER|NOW|EVENTUALLY)\s+)?\Z")
+_SUBJECT_VERB = re.compile(r"\s+(?P<verb>[A-Za-z]+)\b")
+_NOT_IN_FIRST_VP = re.compile(r"[;:\"“”]|\b(?i:and|but|or|who|which|that|when|while|after|before|because|said|says)\b")
+
+
+def _coordinated_subject(sentence: str, at: int, g: dict) -> tuple | None:
+    """The person who is the subject of the verb phrase before "and" right before ``at``: the
+    second verb phrase of a clause shares its subject ("the suspect surrendered to deputies and
+    is now in custody", "a man fled on foot and was later arrested"). The subject is a person's
+    phrase that opens the clause and is followed by a finite verb (an auxiliary or a past form)."""
+    a = _AND_BEFORE.search(sentence, max(0, at - 20), at)
+    if a is None:
+        return None
+    lo = max(0, a.start() - 120)
+    for w in _WORD_START.finditer(sentence, lo, a.start()):
+        end = w.start()
+        while end > lo and sentence[end - 1].isspace():
+            end -= 1
+        v = _SUBJECT_VERB.match(sentence, end)
+        if v is None or end <= lo:
+            continue
+        verb = v["verb"].lower()
+        if not (verb.endswith("ed") or verb in g["past"] or g["classes"].get(verb) in ("AUX", "MODAL")) or \
+                verb in _SPEECH or verb in g["report_verbs"] or verb in _SPEECH_VERBS:
+            continue  # (a speaker's verb opens a clause: "Ruiz said the suspect fled and …")
+        if _NOT_IN_FIRST_VP.search(sentence, v.end(), a.start()):
+            continue  # the first verb phrase runs to the "and" without a clause of its own
+        for found in _subject_before(sentence, end, g["np_end"], _NP_REACH, True):
+            p = _person(found, g, sentence, 0)
+            if p is not None:
+                return p
+    return None
 
 
 def _and_positions(sentence: str):

@@ -242,6 +242,8 @@ def _measured(parse: Parse, start: int, p: dict, verbs: dict) -> str | None:
         if pronoun and t.low in (";", ",", "and") and not crossed:
             crossed = True  # the clause before names what "it" is
             continue
+        if t.tag == "NUM" and not crossed and _in_place_modifier(parse, m, p):
+            continue  # "the number of people held in the capital and two other cities reached 540"
         if t.low in (";", ":") or t.tag == "SUB" or (t.tag == "NUM" and not crossed):
             return None
         if t.low in verbs["measure_nouns"]:
@@ -261,6 +263,22 @@ def _measured(parse: Parse, start: int, p: dict, verbs: dict) -> str | None:
                 return EARLIER  # "the figure had reached 11": what the figure before it counts
             return verbs["nouns"].get(t.low)
     return None
+
+
+def _in_place_modifier(parse: Parse, m: int, p: dict) -> bool:
+    """The figure at token ``m`` counts no people and stands inside a prepositional phrase
+    other than "of" ("in 3 towns", "across Oyo and two other states"): a modifier of the phrase
+    around it, no figure of the measure."""
+    toks = parse.tokens
+    k = m + 1
+    while k < len(toks) and toks[k].low in ("other", "more", "further", "neighbouring", "neighboring", "nearby"):
+        k += 1
+    if k >= len(toks) or toks[k].tag not in ("WORD", "NAME") or toks[k].low in p["subjects"]:
+        return False
+    b = _before(parse, m)
+    if b >= 1 and toks[b].low in ("and", "or"):
+        b = next((i for i in range(b - 1, max(-1, b - 5), -1) if toks[i].tag not in ("NAME", "WORD", "DET")), -1)
+    return b >= 0 and toks[b].tag == "PREP" and toks[b].low not in ("of", "to", "at", "from", "by")
 
 
 def _by_last_word(phrases) -> dict[str, list[tuple[str, ...]]]:
@@ -480,7 +498,7 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
         if rest.startswith("to ") and any(toks[i].low in verbs["care"] for i in range(end + 1, min(len(toks), end + 6))):
             return "hospitalized"
     prep = next((i for i in range(start + 1, min(end + 1, len(toks))) if toks[i].tag == "PREP"), None)
-    if toks[j].tag in ("PART", "WORD") and prep is not None:
+    if toks[j].tag in ("PART", "WORD", "GER") and prep is not None:
         # the verb and its complement around the object (which the noun phrase may have taken
         # as its own) read as the object's predicate: "forced 300 people from their homes" as
         # "300 people were forced from their homes"
@@ -490,6 +508,11 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
             stem = verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
             forms.append(stem + ("d" if stem.endswith("e") else "ed"))
             forms += verbs["past_of"].get(verb, [])  # "drive" → "drove", "driven"
+        elif toks[j].tag == "GER" and verb.endswith("ing"):
+            # a gerund read as its past form: "shooting 3 men to death" as "shot … to death",
+            # "stabbing", "burning" as "stabbed", "burned"
+            stem = verb[:-3]
+            forms += [stem + "ed", stem + "d", *verbs["past_of"].get(stem, [])]
         for form in forms:
             metric, stop = _after_metric(p, form + complement)
             if metric and stop > len(form):
@@ -598,7 +621,10 @@ def _list_predicate(parse: Parse, start: int, at: int, p: dict, verbs: dict) -> 
                 return None
             k += 1
         elif toks[at].low == "," and k < n and toks[k].low in ("and", "or"):
-            if hop == 0 and parse.coordinated_before(start) is None:
+            if hop == 0 and parse.coordinated_before(start) is None and \
+                    not (start >= 2 and toks[start - 1].text == "," and toks[start - 2].tag in ("WORD", "NAME")):
+                # (a figure after a comma and a noun is a list's middle item: "the mayor, his
+                # aide, five guards, and two drivers were killed")
                 return None  # "located four victims, and two died": a clause, not a list
             k += 1  # a serial comma
         joined = joined or toks[at].low != "," or toks[k - 1].low in ("and", "or")
@@ -674,11 +700,57 @@ def _object_list_verb(parse: Parse, start: int, p: dict, verbs: dict) -> str | N
         j -= 1
     for i in range(j, max(-1, j - 10), -1):
         t = toks[i]
+        if t.tag == "NUM" and i >= 1 and toks[i - 1].tag in ("PART", "GER") and not t.text[:1].isdigit() \
+                and not parse.c["table"].get(t.low):
+            continue  # the first object is one person named without a numeral: "detained the owner"
         if t.tag in ("AUX", "MODAL", "SUB", "REL", "NEG", "NUM", "PRON") or t.text in _STOP:
             return None
         if t.tag in ("PART", "GER") and t.low in p["before"] and t.low not in verbs["not_before"] and i < j:
             return p["before"][t.low]
     return None
+
+
+def _hung_metric(parse: Parse, np, p: dict) -> str | None:
+    """The metric of a relative clause or a reduced relative hanging on the noun phrase ``np``
+    ("12 miners who were killed", "12 miners killed in the blast"), else None."""
+    toks = parse.tokens
+    n = len(toks)
+    if np.head is None or np.end >= n:
+        return None
+    t = toks[np.end]
+    if t.tag == "REL":
+        inner, negated, _ = _predicate(parse, np.end + 1, p)
+        return inner if inner and not negated else None
+    if t.tag == "PART" and (np.end + 1 >= n or toks[np.end + 1].tag in ("PREP", "SUB", "PUNCT")
+                            or toks[np.end + 1].low in parse.c["time_openers"]):
+        return _after_metric(p, parse.words(np.end, min(n, np.end + 4)))[0]
+    return None
+
+
+def _speech_form(low: str) -> bool:
+    """A form of a verb of saying: "said", "saying", "claiming"."""
+    if low in _SPEECH_WORDS:
+        return True
+    stem = low[:-3] if low.endswith("ing") else None
+    return stem is not None and any(stem + e in _SPEECH_WORDS for e in ("", "e", "s", "ed", "d"))
+
+
+def _gerund_object(parse: Parse, j: int, p: dict, verbs: dict) -> bool:
+    """Token ``j`` is a gerund after a preposition (or coordinated with one: "of robbing a shop
+    and threatening"), no verb of saying nor of a metric, so the phrase after it is its object."""
+    toks = parse.tokens
+    if j < 1 or toks[j].tag != "GER" or _speech_form(toks[j].low) or toks[j].low in p["before"] or \
+            toks[j].low in parse.c["report_verbs"] or toks[j].low in _TRANSFER:
+        return False
+    for k in range(j - 1, max(-1, j - 12), -1):
+        t = toks[k]
+        if t.tag == "PREP":
+            return toks[k + 1].tag == "GER" and t.low not in ("including", "following", "during", "like", "than")
+        if t.text in (";", ":", ".") or t.tag in ("SUB", "REL", "AUX", "MODAL", "PART"):
+            return False
+        if k == j - 1 and not (t.tag == "CONJ" or t.text == ","):
+            return False
+    return False
 
 
 def _whole_of_part(parse: Parse, start: int) -> bool:
@@ -965,6 +1037,12 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         # are deaths only when lost: below); an evacuation of people a relative clause says were
         # hurt moves casualties, not the displaced: "the evacuation of 15 sailors who were hurt"
         act = p["before"][f"{toks[of - 1].low} of"]
+        if act == "participants" and toks[np.start - 1].low == "the":
+            # a gathering of a group already known ("the march of the 10 miners killed in the
+            # blast"): what befell the group, not the gathering, is counted
+            hung = _hung_metric(parse, np, p)
+            if hung in _STRONG:
+                return Reading(hung)
         if act == "displaced" and np.end < len(toks) and toks[np.end].tag == "REL":
             inner, negated, _ = _predicate(parse, np.end + 1, p)
             if inner in ("killed", "injured", "casualties", "hospitalized") and not negated:
@@ -989,6 +1067,13 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         # a figure in a phrase that completes a counted noun is that noun's modifier, no subject
         # of the verb: "14 people from two families were displaced", "40 pupils at 3 schools"
         return Reading("other")
+    if of >= 1 and toks[of].low == "of" and toks[of - 1].tag == "WORD" and toks[of - 1].low not in _PARTS and \
+            toks[of - 1].low not in verbs["measure_nouns"] and toks[of - 1].low not in ("one", "out"):
+        # the figure's phrase completes another noun ("the funeral of the 12 miners killed in the
+        # blast was held"): the verb after it is that noun's, what hangs on the phrase is its own
+        hung = _hung_metric(parse, np, p)
+        if hung:
+            return Reading(hung)
     j = _before(parse, np.start)
     if j >= 0 and toks[j].low == "that":
         j = _before(parse, j)
@@ -1006,6 +1091,16 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         # "the victim, 17, died", "the women, 19, 24 and 30, were hurt", "the two men, 19 and
         # 23 were hurt": ages
         return Reading("other")
+    if head is None and np.start >= 2 and toks[np.start - 1].text == "," and toks[np.start].text.isdigit() and \
+            int(toks[np.start].text) < 120 and (toks[np.start - 2].tag == "NAME" or (
+                toks[np.start - 2].tag == "NUM" and toks[np.start - 2].text[-1:].isalpha()
+                and toks[np.start - 2].text[:1].isupper() and not parse.c["table"].get(toks[np.start - 2].low))) and \
+            (np.end >= len(toks) or toks[np.end].tag in ("PUNCT", "CONJ")):
+        return Reading("other")  # "killing Ann Roe, 18.": an age after a name (the person is a figure too)
+    if head is None and np.start >= 2 and toks[np.start - 1].low == "of" and \
+            toks[np.start - 2].low in verbs["persons"] and toks[np.start].text.isdigit() and \
+            int(toks[np.start].text) < 120 and (np.end >= len(toks) or toks[np.end].tag in ("PUNCT", "CONJ", "PREP")):
+        return Reading("other")  # "a widow of 60, …": an age
     k = np.start
     if _compared(parse, k, verbs):  # "up from 9": what the figure it is compared with counts
         compared = _earlier_metric(parse, k - 1, lexicon, nearest=True)
@@ -1155,6 +1250,12 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
                     break  # what the group is doing takes an object: "one of the agencies investigating the deaths"
                 k += 1
         return Reading(head_metric or modifier or "other")
+    if _gerund_object(parse, _before(parse, np.start), p, verbs):
+        # the object of a gerund after a preposition is no subject of the clause's verb: "a man
+        # accused of robbing 2 people was arrested" counts no arrest of the 2; a state after the
+        # object still tells what befell it ("after finding 3 men dead")
+        state, _ = _after_metric(p, parse.words(np.end, min(len(toks), np.end + 3)))
+        return Reading(head_metric or modifier or state or "other")
     if np.verb_at > np.end and np.start >= 1 and toks[np.start - 1].low in _PP_HEADS:
         # the object of a preposition, with words between it and the next verb, is no subject
         # of that verb: "two brothers who hid with dozens of neighbours in a church were
@@ -1169,7 +1270,10 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             toks[np.end - 1].tag != "PRON":
         # the participle after a partitive's whole is a reduced relative on the whole when the
         # clause's own verb follows: "four of the 18 caught in the blast died" (not "9 of them shot")
+        whole_rel = np.verb_at
         np = replace(np, verb_at=_finite_after(parse, np.verb_at) or np.verb_at)
+    else:
+        whole_rel = None
     inc = next((i for i in range(np.end, min(np.verb_at, len(toks))) if toks[i].low == "including"), None)
     if head_metric and inc is not None and not any(toks[i].text == "," for i in range(inc, np.verb_at)):
         # a verb inside an "including …" aside that the clause's verb does not close is the
@@ -1184,6 +1288,24 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     predicate, negated, modal = _predicate(parse, np.verb_at, p, verbs["fatal"], verbs) \
         if np.verb_at < len(toks) else (None, False, None)
     vg = parse.verb_group(np.verb_at) if np.verb_at < len(toks) else None
+    if whole_rel is not None and predicate is None and not negated and vg is not None and \
+            toks[vg.main].tag not in ("PART", "GER") and any(toks[i].low in _BE_FORMS for i in range(vg.start, vg.main + 1)):
+        # a part named by a copula only shares what befell its whole: "six of the 40 hurt in
+        # the blast were children"
+        # (the last metric of the reduced relative: "shot and killed" kills)
+        shared = None
+        either = False  # "shot or killed": either outcome, casualties
+        for i in range(whole_rel, vg.start):
+            if toks[i].text in _STOP or toks[i].tag in ("SUB", "REL"):
+                break
+            either = either or (toks[i].low == "or" and shared is not None)
+            if toks[i].tag == "PART":
+                this = _after_metric(p, toks[i].low)[0]
+                if either and this and {this, shared} <= _HARM and this != shared:
+                    this = "casualties"
+                shared = this or shared
+        if shared:
+            return Reading(shared)
     first = np.start  # the first figure of a list this one ends: "4 men and 2 women"
     while head is not None and predicate is None and vg is None and first >= 2 and toks[first - 1].text != ",":
         k = parse.coordinated_before(first)
@@ -1299,6 +1421,15 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             earlier = _earlier_metric(parse, np.start, lexicon, nearest=True)
             if earlier:
                 return Reading(earlier)
+    if predicate is None and head is not None and np.start >= 2 and toks[np.start - 1].low in (",", "and"):
+        k = parse.coordinated_before(np.start)
+        first = parse.noun_phrase(toks[k].fig) if k is not None else None
+        of = _before(parse, first.start) if first is not None else -1
+        if of >= 1 and toks[of].low == "of" and f"{toks[of - 1].low} of" in p["before"] and \
+                toks[of - 1].low not in verbs["measure_nouns"] and toks[of - 1].low != "lives":
+            # the next item of a list completing the noun of an act: "the killings of four
+            # nurses, three drivers and a cook", "the release of 3 monks and 2 nuns was welcomed"
+            return Reading(p["before"][f"{toks[of - 1].low} of"])
     if vg is None and np.start >= 2 and toks[np.start - 1].low in (",", "and"):
         # the next object of one verb: "killed nine villagers, two pupils and a nurse"
         k = parse.coordinated_before(np.start)
