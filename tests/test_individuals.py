@@ -210,6 +210,12 @@ def test_extract_prints_and_ingest_stores_individuals(invoke, tmp_path):
     ("A driver who hit a cyclist was arrested at home.", [("arrested", "A driver", "people")]),
     # the antecedent of "who", wherever it stands
     ("The flat belonged to Ivo Brandt, who was murdered in May.", [("killed", "Ivo Brandt", "people")]),
+    # a relative clause belongs to the nearest noun, not to the head before an "of" phrase:
+    # the group after "of" is its subject, and a plural or intransitive verb agrees with it
+    ("Cousins of the climbers who died on the ridge held a vigil.", []),
+    ("The lawyer for the families of the 12 miners who died spoke on Monday.", []),
+    ("The coach of the divers who were hurt in the storm praised the crew.", []),
+    ("Neighbours of a cyclist who died in the crash laid flowers.", [("killed", "a cyclist", "people")]),
     # persons listed beside groups counted with a numeral
     ("Six miners and a medic were killed in the collapse.", [("killed", "a medic", "people")]),
     ("Gunmen killed 14 farmers, three pupils and a nurse.", [("killed", "a nurse", "civilians")]),

@@ -487,6 +487,8 @@ _HEADLINE_CLAUSE = re.compile(r",\s+(?=[A-Za-z])")
 _WORD_START = re.compile(r"(?<![\w'’.-])[\w'’]")
 _WHO_END = re.compile(r"\s+who\s*\Z|\s*\Z", re.IGNORECASE)
 _WHO_ANTECEDENT = re.compile(r"\s*,?\s+who\s*\Z", re.IGNORECASE)
+_SINGULAR_AUX = re.compile(r"(?:was|is|has)\b", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+of\s", re.IGNORECASE)  # an "of" phrase completing the noun before it
 _NP_REACH = 90  # a person and its apposition before an auxiliary: a few words
 _LIST_REACH = 160  # a list of persons: a few more
 
@@ -685,6 +687,12 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
                 continue
         # the antecedent of "who" right before the predicate: "…, Ana Ruiz, who was shot"
         who = _WHO_ANTECEDENT.search(sentence, max(0, m.start() - 10), m.start())
+        if who and not _SINGULAR_AUX.match(m.group()):
+            # a relative clause belongs to the nearest noun before its pronoun: the head
+            # before an "of" phrase is not its subject ("relatives of the miners who died",
+            # "the lawyer of the 12 victims who were shot": the miners died, not the relatives),
+            # unless a singular verb agrees with it ("the mother of three who was shot")
+            ends = [end for end in ends if end >= who.start() or not _OF_AFTER.match(sentence, end)]
         tries = [(end, True) for end in ends] + \
             ([(who.start(), False)] if who and _may_end_person(sentence, who.start(), g) else [])
         for end, clause in tries:
