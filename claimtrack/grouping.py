@@ -34,6 +34,7 @@ from string import ascii_lowercase
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from itertools import compress
 from operator import attrgetter, itemgetter
@@ -144,6 +145,13 @@ monday tuesday wednesday thursday friday saturday sunday today tonight overnight
 """.split())
 _PLACE_NOUNS = frozenset(("town", "city", "village", "district", "province", "region"))
 _LINE = re.compile(r"[^\n]+")
+# Titles every person may be given: no office.
+COURTESY_TITLES = frozenset(("mr", "mrs", "ms", "miss", "dr", "father", "journalist", "reporter"))
+# Roles written before the name of an official who speaks of many incidents of a town.
+OFFICE_ROLES = frozenset("""
+chief spokesman spokeswoman spokesperson prosecutor coroner superintendent commissioner
+investigator inspector director attorney
+""".split())
 # What separates a headline from the outlet's name after it.
 _TITLE_PARTS = re.compile(r"\s+[-|–—]\s+")
 _URL_WORDS = re.compile(r"[a-z]{3,}")
@@ -160,7 +168,10 @@ class Features:
     ``day``: the date as a proleptic ordinal; ``content``: false for a page with too little
     article text to group (sign-in walls, "enable JavaScript", video playlists);
     ``people``: the people named in full (the last two words, folded), ``places``: the
-    names written after "in", "at", "near"… (for the event's name).
+    names written after "in", "at", "near"… (for the event's name); ``officials``: the
+    people named after a title of office (``Sgt. Ann Reyes``, ``police spokesman Ann
+    Reyes``), left out of ``people``: the same police chief or spokesman speaks of every
+    incident of a town, and tells none of them apart.
     """
 
     terms: dict[str, int]
@@ -171,6 +182,7 @@ class Features:
     content: bool = True
     people: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
+    officials: tuple[str, ...] = ()
 
 
 def day_of(value: str | None) -> int | None:
@@ -201,9 +213,10 @@ def features(text: str, title: str | None = None, url: str | None = None,
     alone: dict[str, int] = {}  # names written as one word
     lower: set[str] = set()
     places: dict[str, int] = {}
+    officials: set[str] = set()  # full names written after a title of office
     for weight, block in ((2, title or ""), (1, body)):
         block = _POSSESSIVE.sub("", block.replace("’", "'"))
-        _scan(block, weight, terms, names, starts, phrases, alone, lower, places)
+        _scan(block, weight, terms, names, starts, phrases, alone, lower, places, officials)
     if url:
         # The last part of an article's address is often its headline, in words.
         slug = url.rstrip("/").rsplit("/", 1)[-1].lower()
@@ -229,11 +242,14 @@ def features(text: str, title: str | None = None, url: str | None = None,
     # a full name whose last word also stands alone is a person's, a place's seldom is.
     people = sorted({" ".join(p.lower().split()[-2:]) for p in ranked
                      if alone.get(p.split()[-1].lower())})
-    people_words = {w for p in people for w in p.split()}
+    office = sorted({" ".join(p.lower().split()[-2:]) for p in officials})
+    people_words = {w for p in people + office for w in p.split()}
+    if office:
+        people = [p for p in people if p not in office]
     places_ranked = [p for p, _ in sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))
                      if not people_words.intersection(p.lower().split())]
     return Features(terms, names, tuple(ranked[:12]), day_of(when), kind, content,
-                    tuple(people[:20]), tuple(places_ranked[:5]))
+                    tuple(people[:20]), tuple(places_ranked[:5]), tuple(office[:20]))
 
 
 def _headline(title: str) -> str:
@@ -247,13 +263,14 @@ def _headline(title: str) -> str:
 
 
 def _scan(block: str, weight: int, terms: dict, names: dict, starts: dict,
-          phrases: dict, alone: dict, lower: set, places: dict) -> None:
+          phrases: dict, alone: dict, lower: set, places: dict, officials: set) -> None:
     """Count the words of ``block``: content words in ``terms``, and the capitalised words
     that may be names. A capital after a sentence end or at a line start says nothing of
     a name: such words count in ``starts`` instead. Runs of two names or more (``Port
     Elm``, ``Ann Reyes``) count in ``phrases``; a name written as one word counts in
     ``alone`` too; a run after "in", "at", "near", "outside" or "the town of" in
-    ``places``.
+    ``places``; a run after a title of office (``OFFICES``: ``Sgt.``, ``Chief``, ``police
+    spokesman``) in ``officials`` too.
 
     One split of the block gives every word and what stands between it and the one
     before (a sentence end, a line break, or blanks that join the words of a name)."""
@@ -285,6 +302,7 @@ def _scan(block: str, weight: int, terms: dict, names: dict, starts: dict,
         return
     counts = Counter(map(words.__getitem__, caps))  # each capitalised word as written
     is_name = _IS_NAME
+    offices = _offices()
     at_start: list[str] = []  # capitalised words at a sentence or line start
     runs: list[list[int]] = []  # runs of capitalised words joined by blanks
     run: list[int] = []
@@ -305,14 +323,15 @@ def _scan(block: str, weight: int, terms: dict, names: dict, starts: dict,
     for run in runs:
         if len(run) > 1:
             part: list[str] = []
+            office = _after_office(words, seps, run[0])
             for i in run:
                 word = words[i]
                 if is_name[word]:
                     part.append(word)
                     in_runs[word] = in_runs.get(word, 0) + 1
                 else:
-                    _end_run(part, phrases)
-            _end_run(part, phrases)
+                    office = _end_run(part, phrases, officials, office) or word.lower() in offices
+            _end_run(part, phrases, officials, office)
         s = run[0]
         if s and kinds[seps[s]][1] and (words[s - 1] in _BEFORE_PLACE or (
                 words[s - 1] == "of" and s > 1 and _blank(seps[s - 1])
@@ -385,11 +404,37 @@ _NOT_TERMS = STOPWORDS | frozenset(a + b for a in ascii_lowercase
                                    for b in ("", "'", *ascii_lowercase))
 
 
-def _end_run(run: list[str], phrases: dict) -> None:
+def _end_run(run: list[str], phrases: dict, officials: set, office: bool) -> bool:
+    """Count a run of names as a phrase (two names or more); a run opened by a title of
+    office, or after one (``office``), names an official. Returns false: the next run of
+    the same capitalised words follows a name, not a title."""
     if len(run) >= 2:
         key = " ".join(run)
         phrases[key] = phrases.get(key, 0) + 1
+        if office or run[0].lower() in _offices():
+            officials.add(key)
     run.clear()
+    return False
+
+
+def _after_office(words: list[str], seps: list[str], first: int) -> bool:
+    """Whether the word before ``words[first]`` is a title of office, joined to it by
+    blanks or by an abbreviation's full stop (``Sgt. Ann Reyes``, ``spokesman Ann Reyes``)."""
+    if not first:
+        return False
+    sep = seps[first]
+    return (sep == " " or sep == ". " or _blank(sep)) and words[first - 1].lower() in _offices()
+
+
+@lru_cache(maxsize=1)
+def _offices() -> frozenset[str]:
+    """Titles of office, folded: the lexicon's titles before a name (``individuals.titles``)
+    but the courtesy ones every person gets, and the roles of the officials who speak of
+    many incidents (``OFFICE_ROLES``)."""
+    from .extract.lexicon import default_lexicon
+
+    titles = default_lexicon().data["individuals"]["titles"]
+    return frozenset(t.lower() for t in titles if t.lower() not in COURTESY_TITLES) | OFFICE_ROLES
 
 
 @dataclass(frozen=True, slots=True)
@@ -708,7 +753,7 @@ def event_name(doc: Features) -> str:
     ``port-elm-shooting-2023-05-01``. Without a date, the name has none; without a place
     or a kind of event, ``event`` stands for what happened. The caller makes it unique.
     """
-    people = set(doc.people)
+    people = set(doc.people).union(doc.officials)
     in_people = {w for p in people for w in p.split()}
 
     def place_like(name: str) -> bool:
