@@ -410,6 +410,57 @@ def test_two_incidents_in_one_town_stay_apart_and_a_follow_up_joins_its_own():
     assert {"whitcombe", "linden", "coldbrook"} <= set(placements[2].shared)
 
 
+@pytest.mark.parametrize("text, officials, people", [
+    # a title of office before the name, with or without the abbreviation's full stop
+    ("Sgt. Ann Reyes said the car was found. Reyes said nobody was hurt.",
+     ("ann reyes",), ()),
+    ("Police Chief Holm Varga spoke at noon. Varga said Petra Lind was shot. Lind died.",
+     ("holm varga",), ("petra lind",)),
+    ("Officer Bram Tillet took the call, and Tillet said it was quiet.", ("bram tillet",), ()),
+    # a role of office written in lower case before the name
+    ("A police spokesman, Cal Dunmore, said little; spokesman Cal Dunmore said Dunmore "
+     "would speak later.", ("cal dunmore",), ()),
+    ("The case went to county prosecutor Lena Ostrow. Ostrow declined to comment.",
+     ("lena ostrow",), ()),
+    # traps: a courtesy title, a neighbour, a victim: people, not officials
+    ("Mr. Oren Lasko was shot in the arm. Lasko is recovering.", (), ("oren lasko",)),
+    ("Her neighbour Corrie Vance heard the shots. Vance called for help.", (), ("corrie vance",)),
+    ("Gunfire killed Edda Marsh on Friday. Marsh was 30.", (), ("edda marsh",)),
+])
+def test_a_person_named_after_a_title_of_office_is_an_official(text, officials, people):
+    f = features(text, None, None, "2023-04-02")
+    assert (f.officials, f.people) == (officials, people)
+
+
+def _spokesman_report(rid: str, when: str, street: str, victim: str) -> dict:
+    return {"id": rid, "date": when, "title": f"Man wounded on {street} in Coldbrook",
+            "text": (f"A man was shot and wounded on {street} in Coldbrook late on Saturday, "
+                     "police said.\nSgt. Nadia Pell, a spokeswoman for the Coldbrook police, "
+                     "said the man was taken to hospital in a private car and was expected to "
+                     f"survive. Pell said detectives had no suspect yet.\nThe man, {victim}, "
+                     "told officers he had been walking home when a car slowed beside him. "
+                     f"{victim.split()[-1]} had no idea who the driver was. Pell asked anyone "
+                     "with doorbell camera footage of the street to call the police.")}
+
+
+def test_reports_months_apart_that_share_only_the_police_spokeswoman_stay_apart():
+    # Two incidents of one town, told in the same words by the same spokeswoman: she names
+    # neither. A follow-up naming the first victim joins his event.
+    first = _spokesman_report("sp-1", "2023-02-04", "Mercer Avenue", "Ivo Strand")
+    second = _spokesman_report("sp-2", "2023-07-15", "Quarry Lane", "Ruben Oakes")
+    follow_up = {"id": "sp-3", "date": "2023-03-20",
+                 "title": "Coldbrook man shot on Mercer Avenue speaks",
+                 "text": ("Ivo Strand, who was shot on Mercer Avenue in Coldbrook in February, "
+                          "left hospital last week. Strand said he still did not know why he "
+                          "was shot, and that his family had moved across town since. Sgt. "
+                          "Nadia Pell said the case remained open: detectives were still "
+                          "reviewing footage from shops along the avenue, and Pell asked "
+                          "witnesses to come forward.")}
+    assert doc(first).officials == ("nadia pell",) and "nadia pell" not in doc(first).people
+    assert groups([first, second]) == [["sp-1"], ["sp-2"]]
+    assert groups([first, second, follow_up]) == [["sp-1", "sp-3"], ["sp-2"]]
+
+
 def test_the_sample_pages_on_one_flood_form_one_event(invoke):
     """The README's run: `ingest samples/` puts the two saved pages, which tell of one flood
     in one town a day apart in other words and from other outlets, in one event named for
