@@ -42,11 +42,15 @@ from operator import attrgetter, itemgetter
 WINDOW_DAYS = 7  # reports this close in date are compared whatever their names
 RARE_NAME_MAX = 8  # a name found in at most this many reports (before this one) is rare
 THRESHOLD = 0.10  # the least score with which a report joins an event sharing a rare name
-THRESHOLD_ONE_NAME = 0.14  # the same, for an event sharing only one rare name (often a town);
-# on gva.dev F1 is flat from 0.10 to 0.20 (0.933-0.934): 0.14 keeps a same-town follow-up
-# of the next day in its event and two incidents of one town apart (tests/test_events.py)
+THRESHOLD_ONE_NAME = 0.14  # the same, for an event sharing only one rare name (often a town)
+# and holding a report of the same day or the day before or after: a same-town follow-up
+# of the next day stays in its event (tests/test_events.py)
+THRESHOLD_ONE_NAME_LATER = 0.20  # the same, when the event's reports are all further apart:
+# most wrong joins on reports grouping was not tuned on shared only a town or a
+# neighbourhood with an incident of a few days before (docs/performance.md, events)
+NEXT_DAY = 1  # days apart that make two reports of one town "the same day or the next"
 THRESHOLD_PERSON = 0.05  # the same, for an event naming a person the report names
-THRESHOLD_NO_NAME = 0.25  # the same, for an event that shares no rare name with the report
+THRESHOLD_NO_NAME = 0.30  # the same, for an event that shares no rare name with the report
 FAR_THRESHOLD = 0.30  # the least similarity of reports further apart, naming a person both
 FAR_THRESHOLD_TWO = 0.2  # the same, for reports naming two people or more both
 RARE_PHRASE_MAX = 10  # a full name found in at most this many reports is rare
@@ -602,10 +606,13 @@ def place(doc: Features, candidates: Iterable[Candidate], stats: Stats,
     for event in sorted(by_event):
         members = sorted(by_event[event], key=_report_of)[-MAX_MEMBERS:]
         total, top, top_report, top_member, any_shared = 0.0, -1.0, None, None, 0
-        any_person = False
+        any_person = next_day = False
         for c in members:
-            far = (doc.day is not None and c.features.day is not None
-                   and abs(doc.day - c.features.day) > WINDOW_DAYS)
+            gap = abs(doc.day - c.features.day) \
+                if doc.day is not None and c.features.day is not None else None
+            far = gap is not None and gap > WINDOW_DAYS
+            if not next_day and gap is not None and gap <= NEXT_DAY:
+                next_day = True
             people = len(rare_phrases.intersection(c.features.people)) if far else 0
             if far and not people:
                 sim = 0.0
@@ -622,7 +629,8 @@ def place(doc: Features, candidates: Iterable[Candidate], stats: Stats,
                 top, top_report, top_member = sim, c.report, c
         score = total / len(members)
         if score < (THRESHOLD_PERSON if any_person else THRESHOLD if any_shared > 1
-                     else THRESHOLD_ONE_NAME if any_shared else THRESHOLD_NO_NAME):
+                     else (THRESHOLD_ONE_NAME if next_day else THRESHOLD_ONE_NAME_LATER)
+                     if any_shared else THRESHOLD_NO_NAME):
             continue
         key = (-score, event)
         if best_key is None or key < best_key:

@@ -461,6 +461,23 @@ def test_reports_months_apart_that_share_only_the_police_spokeswoman_stay_apart(
     assert groups([first, second, follow_up]) == [["sp-1", "sp-3"], ["sp-2"]]
 
 
+@pytest.mark.parametrize("days_apart, joins", [(0, True), (1, True), (3, False), (6, False)])
+def test_sharing_only_a_town_joins_at_a_lower_score_the_same_day_or_the_next(days_apart, joins):
+    # Two reports alike at 0.18 that share one rare name (a town's): enough for a report of
+    # the same day or the next, not for one of a few days later (another incident of the town).
+    stats = grouping.Stats()
+    first = grouping.Features({}, {"elm": 1, "quenby": 1}, day=738000)
+    weights = grouping.Weights({"bakery": 1.0}, {"elm": 0.6, "quenby": 0.8})
+    stats.add(first)
+    later = grouping.Features({}, {"elm": 1, "reyes": 1}, day=738000 + days_apart)
+    mine = grouping.Weights({"fairground": 1.0}, {"elm": 0.6, "reyes": 0.8})
+    assert grouping.similarity(mine, weights) == pytest.approx(0.18)
+    placed = grouping.place(later, [grouping.Candidate(1, 7, first, weights)], stats, mine)
+    assert (placed.event == 7) is joins
+    if joins:
+        assert placed.shared == ("elm",)
+
+
 def test_the_sample_pages_on_one_flood_form_one_event(invoke):
     """The README's run: `ingest samples/` puts the two saved pages, which tell of one flood
     in one town a day apart in other words and from other outlets, in one event named for
