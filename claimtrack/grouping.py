@@ -752,14 +752,16 @@ def anchors(signature: tuple[int, ...]) -> tuple[int, ...]:
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
-def event_name(doc: Features) -> str:
+def event_name(doc: Features, text: str | None = None, title: str | None = None) -> str:
     """A readable name for an event that this report opens: place, what happened, date.
 
-    The place is the name the report most often writes after "in", "at", "near",
-    "outside" or "the town of" (the title counts twice), else its most frequent full name, else its most
-    frequent name; never a person's name or a body's (``BODIES``);
-    ``port-elm-shooting-2023-05-01``. Without a date, the name has none; without a place
-    or a kind of event, ``event`` stands for what happened. The caller makes it unique.
+    With the report's ``text`` (and ``title``), the place is where the report says it
+    happened (:func:`site`); else, or when it says nowhere, the name the report most often
+    writes after "in", "at", "near", "outside" or "the town of" (the title counts twice),
+    else its most frequent full name, else its most frequent name; never a person's name
+    or a body's (``BODIES``); ``port-elm-shooting-2023-05-01``. Without a date, the name has
+    none; without a place or a kind of event, ``event`` stands for what happened. The caller
+    makes it unique.
     """
     people = set(doc.people).union(doc.officials)
     in_people = {w for p in people for w in p.split()}
@@ -768,7 +770,9 @@ def event_name(doc: Features) -> str:
         words = name.lower().split()
         return not BODIES.intersection(words) and " ".join(words[-2:]) not in people
 
-    place_name = next((p for p in doc.places if place_like(p)), None)
+    place_name = site(text, title, place_like) if text is not None else None
+    if place_name is None:
+        place_name = next((p for p in doc.places if place_like(p)), None)
     if place_name is None:
         place_name = next((p for p in doc.phrases if place_like(p)), None)
     if place_name is None:
@@ -782,3 +786,50 @@ def event_name(doc: Features) -> str:
     if doc.day is not None:
         parts.append(date.fromordinal(doc.day).isoformat())
     return "-".join(p for p in parts if p)
+
+
+# A dateline: the town a wire or station report opens with, in capitals or not, maybe with
+# its state and the outlet in brackets, before a dash (``PORT ELM, Ore. (KXYZ) —``); a
+# short first line (a photo's caption, a time) may stand before it.
+_DATELINE = re.compile(
+    r"\A\s*(?:[^\n]{0,60}\n)?\s*"
+    r"(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+    r"(?:, ?[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)? *(?:\([^)\n]{1,40}\))? *(?:—|–|--| - |-)")
+LEAD_CHARS = 600  # the lead a report's place is looked for in, after its dateline and title
+
+
+def site(text: str, title: str | None = None,
+         keep: Callable[[str], bool] = lambda name: True) -> str | None:
+    """Where a report says its event happened: its dateline's town, else the place its
+    headline names, else the first place of its lead, each read by extraction's rule for a
+    location (``claimtrack.extract.locations``: a name after "in", "near", "outside"…, that
+    no word of a day, a kind of event or a frame ends). A state's or a country's name (or a
+    short abbreviation, ``Va.``) is taken only when none of the three names a town; ``keep``
+    drops names that are no place (a person's, a body's). None when the report names none.
+    """
+    from .extract.lexicon import default_lexicon
+    from .extract.locations import location
+    from .places import country_of
+
+    lexicon = default_lexicon()
+
+    def found() -> Iterator[str | None]:  # read one after the other, until a town is found
+        line = _DATELINE.match(text)
+        if line:
+            name = line["place"]
+            if name.isupper():
+                name = " ".join(w.capitalize() for w in name.split())
+            # read as extraction reads a place, "in" and the name: its word lists apply
+            yield location("in " + name, lexicon)
+        if title:
+            yield location(_headline(title), lexicon)
+        yield location(text[:LEAD_CHARS], lexicon)
+
+    broad = None
+    for name in found():
+        if not name or not keep(name):
+            continue
+        if country_of(name) is None and sum(map(str.isalpha, name)) > 2:
+            return name
+        broad = broad or name
+    return broad

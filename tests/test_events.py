@@ -185,6 +185,49 @@ def test_event_names_say_place_what_and_when(report, expected):
     assert event_name(features(report["text"], report["title"], None, report["date"])) == expected
 
 
+@pytest.mark.parametrize("text, title, place", [
+    # a dateline: capitals with a state and the outlet, a town in plain case, a caption first
+    ("PORT ELM, Ore. (KXYZ) — A man was shot on Harlow Street on Monday.", None, "Port Elm"),
+    ("Ashby Creek — Two people were hurt when a car hit a fence on Mill Lane.", None,
+     "Ashby Creek"),
+    ("Photo: a squad car\n\nVARROW (AP) -- The river rose again overnight.", None, "Varrow"),
+    # no dateline: the headline's place, else the lead's
+    ("A man was wounded on Monday.", "Man wounded in Tolland drive-by", "Tolland"),
+    ("Two men were hurt outside a bar in Brennock late on Friday, police said.",
+     "Two hurt in bar fight", "Brennock"),
+    # a state in the headline, a town in the lead: the town
+    ("Two men were hurt outside a bar in Brennock late on Friday, police said.",
+     "Two hurt in Oregon bar fight", "Brennock"),
+    # a dateline that is a page's word, not a town: the lead's place
+    ("UPDATE — Police said a man was shot in Dunmore on Sunday.", None, "Dunmore"),
+    # traps: no place said plainly
+    ("POLICE -- a man was shot on Sunday.", None, None),
+    ("A man was shot in Accidental Shooting, the report said.", None, None),
+    ("Detectives said Dario Fenwick fired first. A clerk died in Marisol Quenby's shop.",
+     None, None),
+])
+def test_where_a_report_says_its_event_happened(text, title, place):
+    assert grouping.site(text, title) == place
+
+
+@pytest.mark.parametrize("text, title, expected", [
+    # the dateline's town names the event, not the street the report writes most
+    ("PORT ELM, Ore. (KXYZ) — A man was shot on Harlow Street on Monday. Neighbours on "
+     "Harlow Street heard three shots. Kiran Dace, 33, died at the scene, and Dace's brother "
+     "said he had walked to the shop on Harlow Street.", "Man shot dead on Harlow Street",
+     "port-elm-shooting-2023-05-01"),
+    # a victim named in full once and no place after a preposition: the dateline's town,
+    # not the victim
+    ("TOLLAND — Kiran Dace, 33, was shot dead on Monday outside a shop, according to the "
+     "county. A rifle lay in a ditch nearby.", "Kiran Dace shot dead at shop",
+     "tolland-shooting-2023-05-01"),
+])
+def test_an_event_is_named_after_where_its_first_report_says_it_happened(text, title,
+                                                                         expected):
+    doc = features(text, title, None, "2023-05-01")
+    assert event_name(doc, text, title) == expected
+
+
 def write_feed(path, reports) -> str:
     path.write_text("".join(json.dumps(r) + "\n" for r in reports), encoding="utf-8")
     return str(path)
@@ -219,6 +262,30 @@ def test_ingest_groups_untagged_reports_and_events_lists_them(ingested):
                        "pe-2": "port-elm-shooting-2023-05-01",
                        "vf-1": "varrow-flood-2023-06-11",
                        "pe-3": "port-elm-shooting-2023-05-01"}
+
+
+def test_ingest_names_an_event_after_its_first_reports_dateline(tmp_path, invoke):
+    # The report writes a street most and names its victim in full once; its dateline says
+    # the town. A second report on the same incident joins the event, which keeps its name.
+    first = {"id": "tl-1", "date": "2023-05-01", "title": "Kiran Dace shot dead on Mill Lane",
+             "text": ("TOLLAND, Ore. (KTLD) — Kiran Dace, 33, was shot dead on Mill Lane on "
+                      "Monday night, county investigators announced. A rifle lay in a "
+                      "ditch on Mill Lane, and deputies sought a grey pickup seen leaving "
+                      "the street. Neighbours on Mill Lane said they heard four shots, then "
+                      "an engine revving hard; one of them ran outside and found Dace lying "
+                      "beside his bicycle under a broken lamp.")}
+    second = {"id": "tl-2", "date": "2023-05-02", "title": "Deputies seek pickup after Mill "
+              "Lane killing", "text": ("Deputies were still searching on Tuesday for the grey "
+                                       "pickup seen leaving Mill Lane after Kiran Dace was shot "
+                                       "dead there on Monday night, investigators announced. "
+                                       "The rifle found in a ditch on Mill Lane was sent to the "
+                                       "state laboratory, and Dace's family asked for privacy. "
+                                       "A neighbour who found him beside his bicycle said the "
+                                       "lamp above the lane had been broken for weeks.")}
+    feed = write_feed(tmp_path / "feed.jsonl", [first, second])
+    assert invoke("ingest", "-q", "-j", "1", feed).exit_code == 0
+    assert [(e["name"], e["reports"]) for e in listed(invoke, "events")] == [
+        ("tolland-shooting-2023-05-01", 2)]
 
 
 def test_one_event_lists_its_reports_and_why(ingested):
