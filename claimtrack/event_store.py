@@ -770,7 +770,8 @@ def split_event(db: Database, name: str, reports: list[str], new_name: str | Non
         else:
             first = get_report(db, ids[0])
             doc = grouping.features(first["text"], first["title"], first["url"], first["date"])
-            target_name = unique_name(db, grouping.event_name(doc))
+            target_name = unique_name(db, grouping.event_name(doc, first["text"],
+                                                              first["title"]))
         target = db.execute("INSERT INTO events (name, made) VALUES (?, 'user')",
                             [target_name]).lastrowid
         _move(db, ids, target, target_name)
