@@ -128,7 +128,8 @@ FURNITURE = (
     "create a free account", "already a subscriber", "cookie", "your browser", "up next",
     "watch more", "more videos", "autoplay", "playlist", "all rights reserved",
     "advertisement", "skip to content", "skip to main content", "share this", "click here",
-    "terms of use", "terms of service",
+    "terms of use", "terms of service", "copy link", "show transcript", "hide transcript",
+    "download the", "get the app",
 )
 
 _AGE = re.compile(r"\b\d+-year-old")

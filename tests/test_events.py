@@ -123,6 +123,20 @@ def test_page_furniture_has_no_content_and_never_joins():
     assert index.add(3, doc(PORT_ELM_1)).event == 3
 
 
+@pytest.mark.parametrize("furniture, not_names", [
+    ("Copy Link Copy\nHide Transcript Show Transcript", {"copy", "link", "transcript"}),
+    ("Download the Valley Ledger app for Android, Kindle and Fire Tablet",
+     {"android", "kindle", "ledger"}),
+    ("Get the App: Harbour Courier on Roku and Tizen", {"roku", "tizen"}),
+])
+def test_a_players_and_an_apps_lines_give_no_names(furniture, not_names):
+    # the same lines on every page of an outlet: no incident is named by them
+    f = features(furniture + "\n" + PORT_ELM_1["text"], PORT_ELM_1["title"], None,
+                 PORT_ELM_1["date"])
+    assert {"fenwick", "quenby", "harlow"} <= set(f.names)
+    assert not not_names & (set(f.names) | set(f.terms))
+
+
 def test_reports_of_one_incident_join_and_other_incidents_stay_apart():
     assert groups(REPORTS) == [["pe-1", "pe-2", "pe-3"], ["ac-1"], ["vf-1"]]
 
