@@ -259,7 +259,7 @@ class EventPlacer:
             placement = grouping.place(doc, found, stats, weights)
             placed = "auto"
             if placement.event is None:
-                event_id, name = self._new_event(doc)
+                event_id, name = self._new_event(doc, report.text, meta.title)
                 how = "new"
             else:
                 event_id = placement.event
@@ -463,8 +463,9 @@ class EventPlacer:
         return self.conn.execute("INSERT INTO events (name, made) VALUES (?, 'tag')",
                                  [name]).lastrowid
 
-    def _new_event(self, doc: Features) -> tuple[int, str]:
-        name = unique_name(self.conn, grouping.event_name(doc))
+    def _new_event(self, doc: Features, text: str | None = None,
+                   title: str | None = None) -> tuple[int, str]:
+        name = unique_name(self.conn, grouping.event_name(doc, text, title))
         return self.conn.execute("INSERT INTO events (name, made) VALUES (?, 'auto')",
                                  [name]).lastrowid, name
 
@@ -769,7 +770,8 @@ def split_event(db: Database, name: str, reports: list[str], new_name: str | Non
         else:
             first = get_report(db, ids[0])
             doc = grouping.features(first["text"], first["title"], first["url"], first["date"])
-            target_name = unique_name(db, grouping.event_name(doc))
+            target_name = unique_name(db, grouping.event_name(doc, first["text"],
+                                                              first["title"]))
         target = db.execute("INSERT INTO events (name, made) VALUES (?, 'user')",
                             [target_name]).lastrowid
         _move(db, ids, target, target_name)

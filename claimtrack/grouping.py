@@ -34,6 +34,7 @@ from string import ascii_lowercase
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from itertools import compress
 from operator import attrgetter, itemgetter
@@ -41,11 +42,15 @@ from operator import attrgetter, itemgetter
 WINDOW_DAYS = 7  # reports this close in date are compared whatever their names
 RARE_NAME_MAX = 8  # a name found in at most this many reports (before this one) is rare
 THRESHOLD = 0.10  # the least score with which a report joins an event sharing a rare name
-THRESHOLD_ONE_NAME = 0.14  # the same, for an event sharing only one rare name (often a town);
-# on gva.dev F1 is flat from 0.10 to 0.20 (0.933-0.934): 0.14 keeps a same-town follow-up
-# of the next day in its event and two incidents of one town apart (tests/test_events.py)
+THRESHOLD_ONE_NAME = 0.14  # the same, for an event sharing only one rare name (often a town)
+# and holding a report of the same day or the day before or after: a same-town follow-up
+# of the next day stays in its event (tests/test_events.py)
+THRESHOLD_ONE_NAME_LATER = 0.20  # the same, when the event's reports are all further apart:
+# most wrong joins on reports grouping was not tuned on shared only a town or a
+# neighbourhood with an incident of a few days before (docs/performance.md, events)
+NEXT_DAY = 1  # days apart that make two reports of one town "the same day or the next"
 THRESHOLD_PERSON = 0.05  # the same, for an event naming a person the report names
-THRESHOLD_NO_NAME = 0.25  # the same, for an event that shares no rare name with the report
+THRESHOLD_NO_NAME = 0.30  # the same, for an event that shares no rare name with the report
 FAR_THRESHOLD = 0.30  # the least similarity of reports further apart, naming a person both
 FAR_THRESHOLD_TWO = 0.2  # the same, for reports naming two people or more both
 RARE_PHRASE_MAX = 10  # a full name found in at most this many reports is rare
@@ -123,7 +128,8 @@ FURNITURE = (
     "create a free account", "already a subscriber", "cookie", "your browser", "up next",
     "watch more", "more videos", "autoplay", "playlist", "all rights reserved",
     "advertisement", "skip to content", "skip to main content", "share this", "click here",
-    "terms of use", "terms of service",
+    "terms of use", "terms of service", "copy link", "show transcript", "hide transcript",
+    "download the", "get the app",
 )
 
 _AGE = re.compile(r"\b\d+-year-old")
@@ -144,6 +150,13 @@ monday tuesday wednesday thursday friday saturday sunday today tonight overnight
 """.split())
 _PLACE_NOUNS = frozenset(("town", "city", "village", "district", "province", "region"))
 _LINE = re.compile(r"[^\n]+")
+# Titles every person may be given: no office.
+COURTESY_TITLES = frozenset(("mr", "mrs", "ms", "miss", "dr", "father", "journalist", "reporter"))
+# Roles written before the name of an official who speaks of many incidents of a town.
+OFFICE_ROLES = frozenset("""
+chief spokesman spokeswoman spokesperson prosecutor coroner superintendent commissioner
+investigator inspector director attorney
+""".split())
 # What separates a headline from the outlet's name after it.
 _TITLE_PARTS = re.compile(r"\s+[-|–—]\s+")
 _URL_WORDS = re.compile(r"[a-z]{3,}")
@@ -160,7 +173,10 @@ class Features:
     ``day``: the date as a proleptic ordinal; ``content``: false for a page with too little
     article text to group (sign-in walls, "enable JavaScript", video playlists);
     ``people``: the people named in full (the last two words, folded), ``places``: the
-    names written after "in", "at", "near"… (for the event's name).
+    names written after "in", "at", "near"… (for the event's name); ``officials``: the
+    people named after a title of office (``Sgt. Ann Reyes``, ``police spokesman Ann
+    Reyes``), left out of ``people``: the same police chief or spokesman speaks of every
+    incident of a town, and tells none of them apart.
     """
 
     terms: dict[str, int]
@@ -171,6 +187,7 @@ class Features:
     content: bool = True
     people: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
+    officials: tuple[str, ...] = ()
 
 
 def day_of(value: str | None) -> int | None:
@@ -201,9 +218,10 @@ def features(text: str, title: str | None = None, url: str | None = None,
     alone: dict[str, int] = {}  # names written as one word
     lower: set[str] = set()
     places: dict[str, int] = {}
+    officials: set[str] = set()  # full names written after a title of office
     for weight, block in ((2, title or ""), (1, body)):
         block = _POSSESSIVE.sub("", block.replace("’", "'"))
-        _scan(block, weight, terms, names, starts, phrases, alone, lower, places)
+        _scan(block, weight, terms, names, starts, phrases, alone, lower, places, officials)
     if url:
         # The last part of an article's address is often its headline, in words.
         slug = url.rstrip("/").rsplit("/", 1)[-1].lower()
@@ -229,11 +247,14 @@ def features(text: str, title: str | None = None, url: str | None = None,
     # a full name whose last word also stands alone is a person's, a place's seldom is.
     people = sorted({" ".join(p.lower().split()[-2:]) for p in ranked
                      if alone.get(p.split()[-1].lower())})
-    people_words = {w for p in people for w in p.split()}
+    office = sorted({" ".join(p.lower().split()[-2:]) for p in officials})
+    people_words = {w for p in people + office for w in p.split()}
+    if office:
+        people = [p for p in people if p not in office]
     places_ranked = [p for p, _ in sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))
                      if not people_words.intersection(p.lower().split())]
     return Features(terms, names, tuple(ranked[:12]), day_of(when), kind, content,
-                    tuple(people[:20]), tuple(places_ranked[:5]))
+                    tuple(people[:20]), tuple(places_ranked[:5]), tuple(office[:20]))
 
 
 def _headline(title: str) -> str:
@@ -247,13 +268,14 @@ def _headline(title: str) -> str:
 
 
 def _scan(block: str, weight: int, terms: dict, names: dict, starts: dict,
-          phrases: dict, alone: dict, lower: set, places: dict) -> None:
+          phrases: dict, alone: dict, lower: set, places: dict, officials: set) -> None:
     """Count the words of ``block``: content words in ``terms``, and the capitalised words
     that may be names. A capital after a sentence end or at a line start says nothing of
     a name: such words count in ``starts`` instead. Runs of two names or more (``Port
     Elm``, ``Ann Reyes``) count in ``phrases``; a name written as one word counts in
     ``alone`` too; a run after "in", "at", "near", "outside" or "the town of" in
-    ``places``.
+    ``places``; a run after a title of office (``OFFICES``: ``Sgt.``, ``Chief``, ``police
+    spokesman``) in ``officials`` too.
 
     One split of the block gives every word and what stands between it and the one
     before (a sentence end, a line break, or blanks that join the words of a name)."""
@@ -285,6 +307,7 @@ def _scan(block: str, weight: int, terms: dict, names: dict, starts: dict,
         return
     counts = Counter(map(words.__getitem__, caps))  # each capitalised word as written
     is_name = _IS_NAME
+    offices = _offices()
     at_start: list[str] = []  # capitalised words at a sentence or line start
     runs: list[list[int]] = []  # runs of capitalised words joined by blanks
     run: list[int] = []
@@ -305,14 +328,15 @@ def _scan(block: str, weight: int, terms: dict, names: dict, starts: dict,
     for run in runs:
         if len(run) > 1:
             part: list[str] = []
+            office = _after_office(words, seps, run[0])
             for i in run:
                 word = words[i]
                 if is_name[word]:
                     part.append(word)
                     in_runs[word] = in_runs.get(word, 0) + 1
                 else:
-                    _end_run(part, phrases)
-            _end_run(part, phrases)
+                    office = _end_run(part, phrases, officials, office) or word.lower() in offices
+            _end_run(part, phrases, officials, office)
         s = run[0]
         if s and kinds[seps[s]][1] and (words[s - 1] in _BEFORE_PLACE or (
                 words[s - 1] == "of" and s > 1 and _blank(seps[s - 1])
@@ -385,11 +409,37 @@ _NOT_TERMS = STOPWORDS | frozenset(a + b for a in ascii_lowercase
                                    for b in ("", "'", *ascii_lowercase))
 
 
-def _end_run(run: list[str], phrases: dict) -> None:
+def _end_run(run: list[str], phrases: dict, officials: set, office: bool) -> bool:
+    """Count a run of names as a phrase (two names or more); a run opened by a title of
+    office, or after one (``office``), names an official. Returns false: the next run of
+    the same capitalised words follows a name, not a title."""
     if len(run) >= 2:
         key = " ".join(run)
         phrases[key] = phrases.get(key, 0) + 1
+        if office or run[0].lower() in _offices():
+            officials.add(key)
     run.clear()
+    return False
+
+
+def _after_office(words: list[str], seps: list[str], first: int) -> bool:
+    """Whether the word before ``words[first]`` is a title of office, joined to it by
+    blanks or by an abbreviation's full stop (``Sgt. Ann Reyes``, ``spokesman Ann Reyes``)."""
+    if not first:
+        return False
+    sep = seps[first]
+    return (sep == " " or sep == ". " or _blank(sep)) and words[first - 1].lower() in _offices()
+
+
+@lru_cache(maxsize=1)
+def _offices() -> frozenset[str]:
+    """Titles of office, folded: the lexicon's titles before a name (``individuals.titles``)
+    but the courtesy ones every person gets, and the roles of the officials who speak of
+    many incidents (``OFFICE_ROLES``)."""
+    from .extract.lexicon import default_lexicon
+
+    titles = default_lexicon().data["individuals"]["titles"]
+    return frozenset(t.lower() for t in titles if t.lower() not in COURTESY_TITLES) | OFFICE_ROLES
 
 
 @dataclass(frozen=True, slots=True)
@@ -557,10 +607,13 @@ def place(doc: Features, candidates: Iterable[Candidate], stats: Stats,
     for event in sorted(by_event):
         members = sorted(by_event[event], key=_report_of)[-MAX_MEMBERS:]
         total, top, top_report, top_member, any_shared = 0.0, -1.0, None, None, 0
-        any_person = False
+        any_person = next_day = False
         for c in members:
-            far = (doc.day is not None and c.features.day is not None
-                   and abs(doc.day - c.features.day) > WINDOW_DAYS)
+            gap = abs(doc.day - c.features.day) \
+                if doc.day is not None and c.features.day is not None else None
+            far = gap is not None and gap > WINDOW_DAYS
+            if not next_day and gap is not None and gap <= NEXT_DAY:
+                next_day = True
             people = len(rare_phrases.intersection(c.features.people)) if far else 0
             if far and not people:
                 sim = 0.0
@@ -577,7 +630,8 @@ def place(doc: Features, candidates: Iterable[Candidate], stats: Stats,
                 top, top_report, top_member = sim, c.report, c
         score = total / len(members)
         if score < (THRESHOLD_PERSON if any_person else THRESHOLD if any_shared > 1
-                     else THRESHOLD_ONE_NAME if any_shared else THRESHOLD_NO_NAME):
+                     else (THRESHOLD_ONE_NAME if next_day else THRESHOLD_ONE_NAME_LATER)
+                     if any_shared else THRESHOLD_NO_NAME):
             continue
         key = (-score, event)
         if best_key is None or key < best_key:
@@ -699,23 +753,27 @@ def anchors(signature: tuple[int, ...]) -> tuple[int, ...]:
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
-def event_name(doc: Features) -> str:
+def event_name(doc: Features, text: str | None = None, title: str | None = None) -> str:
     """A readable name for an event that this report opens: place, what happened, date.
 
-    The place is the name the report most often writes after "in", "at", "near",
-    "outside" or "the town of" (the title counts twice), else its most frequent full name, else its most
-    frequent name; never a person's name or a body's (``BODIES``);
-    ``port-elm-shooting-2023-05-01``. Without a date, the name has none; without a place
-    or a kind of event, ``event`` stands for what happened. The caller makes it unique.
+    With the report's ``text`` (and ``title``), the place is where the report says it
+    happened (:func:`site`); else, or when it says nowhere, the name the report most often
+    writes after "in", "at", "near", "outside" or "the town of" (the title counts twice),
+    else its most frequent full name, else its most frequent name; never a person's name
+    or a body's (``BODIES``); ``port-elm-shooting-2023-05-01``. Without a date, the name has
+    none; without a place or a kind of event, ``event`` stands for what happened. The caller
+    makes it unique.
     """
-    people = set(doc.people)
+    people = set(doc.people).union(doc.officials)
     in_people = {w for p in people for w in p.split()}
 
     def place_like(name: str) -> bool:
         words = name.lower().split()
         return not BODIES.intersection(words) and " ".join(words[-2:]) not in people
 
-    place_name = next((p for p in doc.places if place_like(p)), None)
+    place_name = site(text, title, place_like) if text is not None else None
+    if place_name is None:
+        place_name = next((p for p in doc.places if place_like(p)), None)
     if place_name is None:
         place_name = next((p for p in doc.phrases if place_like(p)), None)
     if place_name is None:
@@ -729,3 +787,50 @@ def event_name(doc: Features) -> str:
     if doc.day is not None:
         parts.append(date.fromordinal(doc.day).isoformat())
     return "-".join(p for p in parts if p)
+
+
+# A dateline: the town a wire or station report opens with, in capitals or not, maybe with
+# its state and the outlet in brackets, before a dash (``PORT ELM, Ore. (KXYZ) —``); a
+# short first line (a photo's caption, a time) may stand before it.
+_DATELINE = re.compile(
+    r"\A\s*(?:[^\n]{0,60}\n)?\s*"
+    r"(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+    r"(?:, ?[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)? *(?:\([^)\n]{1,40}\))? *(?:—|–|--| - |-)")
+LEAD_CHARS = 600  # the lead a report's place is looked for in, after its dateline and title
+
+
+def site(text: str, title: str | None = None,
+         keep: Callable[[str], bool] = lambda name: True) -> str | None:
+    """Where a report says its event happened: its dateline's town, else the place its
+    headline names, else the first place of its lead, each read by extraction's rule for a
+    location (``claimtrack.extract.locations``: a name after "in", "near", "outside"…, that
+    no word of a day, a kind of event or a frame ends). A state's or a country's name (or a
+    short abbreviation, ``Va.``) is taken only when none of the three names a town; ``keep``
+    drops names that are no place (a person's, a body's). None when the report names none.
+    """
+    from .extract.lexicon import default_lexicon
+    from .extract.locations import location
+    from .places import country_of
+
+    lexicon = default_lexicon()
+
+    def found() -> Iterator[str | None]:  # read one after the other, until a town is found
+        line = _DATELINE.match(text)
+        if line:
+            name = line["place"]
+            if name.isupper():
+                name = " ".join(w.capitalize() for w in name.split())
+            # read as extraction reads a place, "in" and the name: its word lists apply
+            yield location("in " + name, lexicon)
+        if title:
+            yield location(_headline(title), lexicon)
+        yield location(text[:LEAD_CHARS], lexicon)
+
+    broad = None
+    for name in found():
+        if not name or not keep(name):
+            continue
+        if country_of(name) is None and sum(map(str.isalpha, name)) > 2:
+            return name
+        broad = broad or name
+    return broad

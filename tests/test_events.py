@@ -123,6 +123,20 @@ def test_page_furniture_has_no_content_and_never_joins():
     assert index.add(3, doc(PORT_ELM_1)).event == 3
 
 
+@pytest.mark.parametrize("furniture, not_names", [
+    ("Copy Link Copy\nHide Transcript Show Transcript", {"copy", "link", "transcript"}),
+    ("Download the Valley Ledger app for Android, Kindle and Fire Tablet",
+     {"android", "kindle", "ledger"}),
+    ("Get the App: Harbour Courier on Roku and Tizen", {"roku", "tizen"}),
+])
+def test_a_players_and_an_apps_lines_give_no_names(furniture, not_names):
+    # the same lines on every page of an outlet: no incident is named by them
+    f = features(furniture + "\n" + PORT_ELM_1["text"], PORT_ELM_1["title"], None,
+                 PORT_ELM_1["date"])
+    assert {"fenwick", "quenby", "harlow"} <= set(f.names)
+    assert not not_names & (set(f.names) | set(f.terms))
+
+
 def test_reports_of_one_incident_join_and_other_incidents_stay_apart():
     assert groups(REPORTS) == [["pe-1", "pe-2", "pe-3"], ["ac-1"], ["vf-1"]]
 
@@ -185,6 +199,49 @@ def test_event_names_say_place_what_and_when(report, expected):
     assert event_name(features(report["text"], report["title"], None, report["date"])) == expected
 
 
+@pytest.mark.parametrize("text, title, place", [
+    # a dateline: capitals with a state and the outlet, a town in plain case, a caption first
+    ("PORT ELM, Ore. (KXYZ) — A man was shot on Harlow Street on Monday.", None, "Port Elm"),
+    ("Ashby Creek — Two people were hurt when a car hit a fence on Mill Lane.", None,
+     "Ashby Creek"),
+    ("Photo: a squad car\n\nVARROW (AP) -- The river rose again overnight.", None, "Varrow"),
+    # no dateline: the headline's place, else the lead's
+    ("A man was wounded on Monday.", "Man wounded in Tolland drive-by", "Tolland"),
+    ("Two men were hurt outside a bar in Brennock late on Friday, police said.",
+     "Two hurt in bar fight", "Brennock"),
+    # a state in the headline, a town in the lead: the town
+    ("Two men were hurt outside a bar in Brennock late on Friday, police said.",
+     "Two hurt in Oregon bar fight", "Brennock"),
+    # a dateline that is a page's word, not a town: the lead's place
+    ("UPDATE — Police said a man was shot in Dunmore on Sunday.", None, "Dunmore"),
+    # traps: no place said plainly
+    ("POLICE -- a man was shot on Sunday.", None, None),
+    ("A man was shot in Accidental Shooting, the report said.", None, None),
+    ("Detectives said Dario Fenwick fired first. A clerk died in Marisol Quenby's shop.",
+     None, None),
+])
+def test_where_a_report_says_its_event_happened(text, title, place):
+    assert grouping.site(text, title) == place
+
+
+@pytest.mark.parametrize("text, title, expected", [
+    # the dateline's town names the event, not the street the report writes most
+    ("PORT ELM, Ore. (KXYZ) — A man was shot on Harlow Street on Monday. Neighbours on "
+     "Harlow Street heard three shots. Kiran Dace, 33, died at the scene, and Dace's brother "
+     "said he had walked to the shop on Harlow Street.", "Man shot dead on Harlow Street",
+     "port-elm-shooting-2023-05-01"),
+    # a victim named in full once and no place after a preposition: the dateline's town,
+    # not the victim
+    ("TOLLAND — Kiran Dace, 33, was shot dead on Monday outside a shop, according to the "
+     "county. A rifle lay in a ditch nearby.", "Kiran Dace shot dead at shop",
+     "tolland-shooting-2023-05-01"),
+])
+def test_an_event_is_named_after_where_its_first_report_says_it_happened(text, title,
+                                                                         expected):
+    doc = features(text, title, None, "2023-05-01")
+    assert event_name(doc, text, title) == expected
+
+
 def write_feed(path, reports) -> str:
     path.write_text("".join(json.dumps(r) + "\n" for r in reports), encoding="utf-8")
     return str(path)
@@ -219,6 +276,30 @@ def test_ingest_groups_untagged_reports_and_events_lists_them(ingested):
                        "pe-2": "port-elm-shooting-2023-05-01",
                        "vf-1": "varrow-flood-2023-06-11",
                        "pe-3": "port-elm-shooting-2023-05-01"}
+
+
+def test_ingest_names_an_event_after_its_first_reports_dateline(tmp_path, invoke):
+    # The report writes a street most and names its victim in full once; its dateline says
+    # the town. A second report on the same incident joins the event, which keeps its name.
+    first = {"id": "tl-1", "date": "2023-05-01", "title": "Kiran Dace shot dead on Mill Lane",
+             "text": ("TOLLAND, Ore. (KTLD) — Kiran Dace, 33, was shot dead on Mill Lane on "
+                      "Monday night, county investigators announced. A rifle lay in a "
+                      "ditch on Mill Lane, and deputies sought a grey pickup seen leaving "
+                      "the street. Neighbours on Mill Lane said they heard four shots, then "
+                      "an engine revving hard; one of them ran outside and found Dace lying "
+                      "beside his bicycle under a broken lamp.")}
+    second = {"id": "tl-2", "date": "2023-05-02", "title": "Deputies seek pickup after Mill "
+              "Lane killing", "text": ("Deputies were still searching on Tuesday for the grey "
+                                       "pickup seen leaving Mill Lane after Kiran Dace was shot "
+                                       "dead there on Monday night, investigators announced. "
+                                       "The rifle found in a ditch on Mill Lane was sent to the "
+                                       "state laboratory, and Dace's family asked for privacy. "
+                                       "A neighbour who found him beside his bicycle said the "
+                                       "lamp above the lane had been broken for weeks.")}
+    feed = write_feed(tmp_path / "feed.jsonl", [first, second])
+    assert invoke("ingest", "-q", "-j", "1", feed).exit_code == 0
+    assert [(e["name"], e["reports"]) for e in listed(invoke, "events")] == [
+        ("tolland-shooting-2023-05-01", 2)]
 
 
 def test_one_event_lists_its_reports_and_why(ingested):
@@ -408,6 +489,74 @@ def test_two_incidents_in_one_town_stay_apart_and_a_follow_up_joins_its_own():
     placements = [index.add(n, doc(r)) for n, r in
                   enumerate([COLDBROOK_DRIVER, COLDBROOK_COURT, COLDBROOK_VIGIL])]
     assert {"whitcombe", "linden", "coldbrook"} <= set(placements[2].shared)
+
+
+@pytest.mark.parametrize("text, officials, people", [
+    # a title of office before the name, with or without the abbreviation's full stop
+    ("Sgt. Ann Reyes said the car was found. Reyes said nobody was hurt.",
+     ("ann reyes",), ()),
+    ("Police Chief Holm Varga spoke at noon. Varga said Petra Lind was shot. Lind died.",
+     ("holm varga",), ("petra lind",)),
+    ("Officer Bram Tillet took the call, and Tillet said it was quiet.", ("bram tillet",), ()),
+    # a role of office written in lower case before the name
+    ("A police spokesman, Cal Dunmore, said little; spokesman Cal Dunmore said Dunmore "
+     "would speak later.", ("cal dunmore",), ()),
+    ("The case went to county prosecutor Lena Ostrow. Ostrow declined to comment.",
+     ("lena ostrow",), ()),
+    # traps: a courtesy title, a neighbour, a victim: people, not officials
+    ("Mr. Oren Lasko was shot in the arm. Lasko is recovering.", (), ("oren lasko",)),
+    ("Her neighbour Corrie Vance heard the shots. Vance called for help.", (), ("corrie vance",)),
+    ("Gunfire killed Edda Marsh on Friday. Marsh was 30.", (), ("edda marsh",)),
+])
+def test_a_person_named_after_a_title_of_office_is_an_official(text, officials, people):
+    f = features(text, None, None, "2023-04-02")
+    assert (f.officials, f.people) == (officials, people)
+
+
+def _spokesman_report(rid: str, when: str, street: str, victim: str) -> dict:
+    return {"id": rid, "date": when, "title": f"Man wounded on {street} in Coldbrook",
+            "text": (f"A man was shot and wounded on {street} in Coldbrook late on Saturday, "
+                     "police said.\nSgt. Nadia Pell, a spokeswoman for the Coldbrook police, "
+                     "said the man was taken to hospital in a private car and was expected to "
+                     f"survive. Pell said detectives had no suspect yet.\nThe man, {victim}, "
+                     "told officers he had been walking home when a car slowed beside him. "
+                     f"{victim.split()[-1]} had no idea who the driver was. Pell asked anyone "
+                     "with doorbell camera footage of the street to call the police.")}
+
+
+def test_reports_months_apart_that_share_only_the_police_spokeswoman_stay_apart():
+    # Two incidents of one town, told in the same words by the same spokeswoman: she names
+    # neither. A follow-up naming the first victim joins his event.
+    first = _spokesman_report("sp-1", "2023-02-04", "Mercer Avenue", "Ivo Strand")
+    second = _spokesman_report("sp-2", "2023-07-15", "Quarry Lane", "Ruben Oakes")
+    follow_up = {"id": "sp-3", "date": "2023-03-20",
+                 "title": "Coldbrook man shot on Mercer Avenue speaks",
+                 "text": ("Ivo Strand, who was shot on Mercer Avenue in Coldbrook in February, "
+                          "left hospital last week. Strand said he still did not know why he "
+                          "was shot, and that his family had moved across town since. Sgt. "
+                          "Nadia Pell said the case remained open: detectives were still "
+                          "reviewing footage from shops along the avenue, and Pell asked "
+                          "witnesses to come forward.")}
+    assert doc(first).officials == ("nadia pell",) and "nadia pell" not in doc(first).people
+    assert groups([first, second]) == [["sp-1"], ["sp-2"]]
+    assert groups([first, second, follow_up]) == [["sp-1", "sp-3"], ["sp-2"]]
+
+
+@pytest.mark.parametrize("days_apart, joins", [(0, True), (1, True), (3, False), (6, False)])
+def test_sharing_only_a_town_joins_at_a_lower_score_the_same_day_or_the_next(days_apart, joins):
+    # Two reports alike at 0.18 that share one rare name (a town's): enough for a report of
+    # the same day or the next, not for one of a few days later (another incident of the town).
+    stats = grouping.Stats()
+    first = grouping.Features({}, {"elm": 1, "quenby": 1}, day=738000)
+    weights = grouping.Weights({"bakery": 1.0}, {"elm": 0.6, "quenby": 0.8})
+    stats.add(first)
+    later = grouping.Features({}, {"elm": 1, "reyes": 1}, day=738000 + days_apart)
+    mine = grouping.Weights({"fairground": 1.0}, {"elm": 0.6, "reyes": 0.8})
+    assert grouping.similarity(mine, weights) == pytest.approx(0.18)
+    placed = grouping.place(later, [grouping.Candidate(1, 7, first, weights)], stats, mine)
+    assert (placed.event == 7) is joins
+    if joins:
+        assert placed.shared == ("elm",)
 
 
 def test_the_sample_pages_on_one_flood_form_one_event(invoke):
