@@ -754,9 +754,6 @@ XFAIL: dict[str, str] = {
     "headline-tense-6": "attribution: a headline's source after a closing colon ('…: monitor') is not read",
     "noun-only-metric-1": "attribution: a crowd 'estimated at' a figure takes the crowd as the estimate's "
                           "source instead of the report",
-    "wire-and-furniture-10": "attribution: 'gave a higher toll of' (a cue with an adjective inside) is no cue",
-    "multi-sentence-2": "attribution: 'Police put the crowd at 8,000' is no cue, so the estimate is the "
-                        "report's",
 }
 
 

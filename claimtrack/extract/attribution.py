@@ -73,7 +73,7 @@ _PER = re.compile(r"\b[Pp]er\s+(?=(?:the\s+)?(?P<cap>[A-Z])?)")  # "per the CBO"
 _PER_COMMON_KINDS = frozenset({"unnamed", "person"})
 _STUDY_WORDS = ("poll", "survey", "study", "report", "analysis", "census", "tally", "tallies", "audit", "review",
                 "estimate", "toll", "count", "figure", "statement", "note", "data", "statistic", "number",
-                "result", "outcome", "return", "finding")
+                "result", "outcome", "return", "finding", "average")
 _STUDY_WORD = re.compile(_phrase_alt(_STUDY_WORDS))  # one scan for all of them
 _PREP_WORDS = ("according", "citing", "quoting", "from")
 _TOLL_WORDS = ("toll", "tally", "count", "figure", "estimate")  # what _POSSESSIVE_TOLL ends on
@@ -86,11 +86,15 @@ _INVERTED_END = re.compile(
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’.&-]*|of|the|de|del|al|for|and|on|in|van|von|bin|da|la|le|[0-9]+")
 
 
+# what may stand between the comma closing a subject's apposition and its verb: auxiliaries and
+# adverbs ("…, has repeatedly promised", "…, also said", "…, on Monday said")
+_BEFORE_VERB = r"(?:\s+(?:also|later|then|again|now|still|already|had|has|have|is|are|was|were|will|would|"\
+               r"on\s+\w+day|(?-i:[a-z]+ly)))*\s*\Z"
 _CHAIN_BEFORE_VERB = re.compile(
     r"(?:^|(?<=[.;:]\s))\W*(?P<x>[^,;:“”\"]{2,80}),\s*(?P<cue>citing|quoting|which\s+cites|which\s+quotes|quoted\s+by|"
-    r"cited\s+by)\s+(?P<y>[^,;:“”\"]{2,80}),(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
+    r"cited\s+by)\s+(?P<y>[^,;:“”\"]{2,80})," + _BEFORE_VERB, re.IGNORECASE)
 # the ending of the two patterns above and below: a comma, a few adverbs, the verb
-_COMMA_BEFORE_VERB = re.compile(r",(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
+_COMMA_BEFORE_VERB = re.compile(r"," + _BEFORE_VERB, re.IGNORECASE)
 _CHAIN_CUE = re.compile(r"cit|quot", re.IGNORECASE)  # what _CHAIN_BEFORE_VERB needs
 _APPOSITIVE = re.compile(
     r"(?:^|(?<=[.;:]\s)|(?<=\n))\W*(?P<x>(?:the\s+|an?\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){0,7})"
@@ -100,7 +104,7 @@ _APPOSITIVE = re.compile(
     # a bare common noun phrase with its complement: "chair of the panel", "senior aide to X"
     r"(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,3}(?=\s+(?:of|for|at|to|with)\s))\s+[^,;:“”\"]{2,80})"
     r"(?:,\s*(?:who|which|whose)\s+[^,;:“”\"]{2,100})?,"
-    r"(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
+    + _BEFORE_VERB, re.IGNORECASE)
 # an apposition without a determiner ("chair of the panel") follows only a proper name
 _BARE_APPOSITION = re.compile(r"(?!(?:a|an|the|who|which|conducted|released|published|commissioned|based|then|now|"
                               r"formerly|aged)\s)[a-z]")
@@ -158,11 +162,14 @@ _NOT_A_SUBJECT = re.compile(
 _VERB_NEXT = re.compile(
     r"\s*(?:(?:last|this|on|early|late)\s+\w+\s+|\w+day\s+|earlier\s+|recently\s+|also\s+)?"
     r"(?:that\b|[,:“\"]|\d|(?:a|an|the|some|about|at\s+least|more\s+than|over)\s"
+    # an existential clause: "advocates estimate there could be …" (a noun takes no "there is")
+    r"|there\s+(?:is|are|was|were|will|would|could|may|might|must|has|have|had)\b"
     # a named subject and its verb: "outlets estimate Ortiz needs …" (a clause, so the word is a verb)
     r"|(?P<named>(?-i:[A-Z])[\w.'’-]+\s+(?:needs?|has|have|had|is|are|was|were|will|would|could|can|must|leads?|trails?)\b))",
     re.IGNORECASE)
 _VERB_NEXT_STRICT = re.compile(
     r"\s*(?:that\b|[,:“\"]|\d|(?:a|an|the|some|about|at\s+least|more\s+than|over)\s)", re.IGNORECASE)
+_THAT_CLAUSE = re.compile(r"\s+that\s")
 _BELIEF = {"argue", "contend", "predict", "warn", "acknowledge", "concede", "insist", "believe", "think", "fear"}
 # a subject that is evidence ("The poll shows", "a survey released Friday found"): its verb is a verb
 _EVIDENCE_NOUN = (r"(?:poll|polls|polling|survey|surveys|study|studies|report|data|analysis|figures|numbers|census|"
@@ -178,9 +185,14 @@ def _evidence_cue_pattern(nouns: str) -> re.Pattern:
     verb of its own (gives, shows, has, puts…), with what it covers after a preposition, when it
     came out and who made it, and an apposition before its verb."""
     return re.compile(
-        r"(?:^|(?<=[,;:(]\s)|(?<=\bthat\s)|(?<=\bbut\s)|(?<=\band\s))[\"“]?"
-        r"(?P<np>(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:[\w/.'’&-]+\s+){0,6}?"
-        rf"(?P<head>{nouns})(?:\s+(?P<prep>in|of|from|by|among|for|on|to)\s+"
+        r"(?:^|(?<=[,;:(]\s)|(?<=\bthat\s)|(?<=\bbut\s)|(?<=\band\s)|"
+        # … or a subordinator: "after leaked documents show", "as a study from 2011 noted"
+        r"(?<=\b[Aa]s\s)|(?<=\b[Aa]fter\s)|(?<=\b[Ss]ince\s)|(?<=\b[Ww]hen\s)|(?<=\b[Ww]hile\s)|"
+        r"(?<=\b[Bb]ecause\s)|(?<=\b[Tt]hough\s)|(?<=\b[Ii]f\s))[\"“]?"
+        # (its words hold no subordinator: "Support fell after memos showed …" opens no subject)
+        r"(?P<np>(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?"
+        r"(?:(?!(?:after|as|since|when|while|because|though|although|if|before|until)\s)[\w/.'’&-]+\s+){0,6}?"
+        rf"(?P<head>(?i:{nouns}))(?:\s+(?P<prep>in|of|from|by|among|for|on|to)\s+"
         r"(?:(?:\d{1,3}(?:,\d{3})+|[\w/.'’&-]+)\s+){0,9}?[\w/.'’&-]+)?"
         # who made it: "a survey conducted by the Harlan Institute" (the maker is the source)
         r"(?:\s+(?:conducted|commissioned|carried\s+out)\s+(?:by|for)\s+(?:the\s+)?"
@@ -191,7 +203,8 @@ def _evidence_cue_pattern(nouns: str) -> re.Pattern:
         r"(?:\s+(?:out|released|published|conducted|issued)(?:\s+(?:this|last|on|in)\s+\w+|\s+\w+day|\s+today))?"
         r"(?:,\s*[^,;:]{2,60},)?\s+(?:also\s+|now\s+|still\s+)?"
         r"(?P<verb>gives|gave|has|had|puts|put|shows|showed|show|finds|found|suggests|suggested|indicates|"
-        r"indicated|estimates|estimated|projects|projected|predicts|predicted|reveals|revealed)\b")
+        r"indicated|estimates|estimated|projects|projected|predicts|predicted|reveals|revealed|notes|noted|"
+        r"concludes|concluded)\b")
 
 
 _EVIDENCE_CUE = _evidence_cue_pattern(_EVIDENCE_NOUN)
@@ -209,7 +222,7 @@ def _evidence_cue(extra: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern | None
 
 # what every verb of _EVIDENCE_CUE begins with, for a substring test before the pattern
 _EVIDENCE_VERB_STEMS = ("give", "gave", "has", "had", "put", "show", "find", "found", "suggest", "indicat",
-                        "estimat", "project", "predict", "reveal")
+                        "estimat", "project", "predict", "reveal", "note", "conclude")
 # "…, a regional daily reports.": a postposed source closing the sentence
 _SENTENCE_END = re.compile(r"\s*[.!?]?[”\"’]?\s*\Z")
 _AFTER_COMMA = re.compile(r",\s*[^,;:“”\"]{2,60}\Z")
@@ -496,6 +509,11 @@ def _zero_relative(np: str, start: int, lexicon: Lexicon) -> tuple[str, int]:
     if src is None or src.kind == "unnamed" and \
             src.name.lower() not in lexicon.data.get("sources", {}).get("unnamed", ()):
         return np, start
+    if rest.islower() and " " not in rest and not rest.endswith("s") and rest != "police" and \
+            rest not in lexicon.data.get("sources", {}).get("unnamed", ()):
+        # a bare singular count noun is no subject: "the refugee agency" is one noun, its
+        # modifier a person noun ("the man police say": police, a plural, is a subject)
+        return np, start
     return rest, start + at
 
 
@@ -727,8 +745,12 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             continue
         if np and _PARTICIPLE.fullmatch(verb):
             np = _PROGRESSIVE_END.sub("", np)  # "the province also is pledging": the province
-        reading = _subject_reading(np, verb in _NOUN_LIKE, verb in _EVIDENCE)
-        if reading is None and not np and verb not in _EVIDENCE:
+        # a verb of finding with a clause after "that" reports a proposition whoever finds it
+        # ("the coroner found that 4 …", "Vale revealed that he …"); without one, finding is
+        # telling only for evidence ("firefighters found two bodies")
+        evidence = verb in _EVIDENCE and not _THAT_CLAUSE.match(s, m.end())
+        reading = _subject_reading(np, verb in _NOUN_LIKE, evidence)
+        if reading is None and not np and not evidence:
             # no subject of its own: a name apposed to a role, or the subject it shares
             apposed = _apposed_name(s, m.start(), lexicon)
             if apposed:
@@ -807,6 +829,9 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 continue
         cue_verb = _SPACES.sub(" ", verb)
         cue_verb = cue_verb.split()[0] if not cue_verb.startswith(("put", "raised", "even", "speak", "spoke")) else cue_verb
+        if len(cue_verb.split()) > 5:  # "puts the number of children … at": the verb, its measure, its preposition
+            words = cue_verb.split()
+            cue_verb = " ".join(words[:3] + ["…", words[-1]])
         chain = []
         if verb in ("told", "tells"):
             obj, oend = _np_forward(s, m.end() + 1)
