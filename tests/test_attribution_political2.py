@@ -97,6 +97,58 @@ RULES = {
          "later said 15 were detained.",
          [(40, 40, "Tass"), (12, 12, "Police"), (15, 15, "Tass")]),
     ],
+    # a participle of estimating before "at" and a figure is passive: the noun before it is
+    # what is estimated, no speaker; a relative clause gives it a subject of its own
+    "passive-participle": [
+        ("A crowd estimated at 8,000 marched to the port.", [(8_000, 8_000, U)]),
+        ("Losses estimated at $4 million were reported, the insurer said.",
+         [(4_000_000, 4_000_000, "insurer")]),
+        ("The mayor addressed a crowd that organizers estimated at 6,000.", [(6_000, 6_000, "organizers")]),
+        # trap: "at least" after an active verb
+        ("Police estimated at least 2,000 people marched.", [(2_000, None, "Police")]),
+    ],
+    # "So said X" after a sentence or a quote names who said it (a back-reference)
+    "so-said": [
+        ("\u201cWe counted 70 tents.\u201d So said Ann Vale, the group's director.", [(70, 70, "Ann Vale")]),
+        ("Turnout reached 61 percent. So wrote the county clerk in her report.", [(61, 61, "county clerk")]),
+        # trap: "so" opening a clause of its own is no back-reference
+        ("Nine people were hurt. So the clerk said the count was over.", [(9, 9, U)]),
+    ],
+    # a headline's source after its closing colon: a body, a listed speaker, or a name
+    "headline-colon": [
+        ("Bomb kills 5 near market: police", [(5, 5, "police")]),
+        ("Turnout tops 70 percent: election board", [(70, 70, "election board")]),
+        ("Wall would cost $20 billion: Vale", [(20_000_000_000, 20_000_000_000, "Vale")]),
+        # traps: what a colon introduces after a figure is no source
+        ("The cause of 4 deaths: negligence.", [(4, 4, U)]),
+        ("Among the 3 dead: Ann Vale.", [(3, 3, U)]),
+    ],
+    # a kicker in capitals before a colon is no speaker's tag; a name in capitals is
+    "kicker": [
+        ("ARRESTS AT THE BORDER: Police detained 9 migrants.", [(9, 9, U)]),
+        ("FLEEING THE FLOOD: Rescuers said 40 families were evacuated.", [(40, 40, "Rescuers")]),
+        ("SEN. VALE: We lost 40 jobs in March.", [(40, 40, "SEN. VALE")]),
+    ],
+    # an aside with "of" (a place, an address) between a name and its verb
+    "address-aside": [
+        ("Ann Vale, of 12 Elm St., said 3 cars were stolen.", [(3, 3, "Ann Vale")]),
+        ("Tom Reed, of Marion, told reporters that 40 homes were flooded.", [(40, 40, "Tom Reed")]),
+    ],
+    # a participle of saying after a clause shares its subject, a speaker the lexicon lists too
+    "participle-subject": [
+        ("Witnesses disputed the account, saying 6 people were hurt.", [(6, 6, "Witnesses")]),
+        ("Officials rejected the report, saying only 2 were injured.", [(2, 2, "Officials")]),
+        # trap: a subject the lexicon does not list as a speaker
+        ("Some fans rushed the gate, saying 40 people were hurt.", [(40, 40, U)]),
+    ],
+    # "it" after a body that acted in the sentence before (no verb of saying named it)
+    "acting-body-it": [
+        ("The Red Cross delivered 300 tents on Monday. It said 40 more families needed shelter.",
+         [(300, 300, "Red Cross"), (40, 40, "Red Cross")]),
+        # trap: no body acted, so "it" names no one
+        ("Gunmen attacked a convoy and killed 3 guards. It said 2 drivers were missing.",
+         [(3, 3, U), (2, 2, U)]),
+    ],
 }
 
 CASES = cases_of(RULES)

@@ -669,12 +669,8 @@ XFAIL: dict[str, str] = {
                           "attributed nor read as the crowd's size",
     "individuals-5": "convention: a person released on bail is no 'released' individual (individuals), while a "
                      "group released without charge is counted (partitive-3): one convention is owed",
-    "org-pronoun-4": "attribution: 'It said' after an acting (not speaking) organisation is not resolved to it",
     "quote-structures-1": "metric: a burial ('have buried 16 people') is no killed predicate in the lexicon "
                           "(a landslide buries people alive too)",
-    "quote-structures-8": "attribution: a back-reference naming the speaker of a whole quote ('So said X') is no cue",
-    "sentence-split-4": "attribution: an apposition holding an address ('Mr. Jones, of 14 St. Mary's Rd.,') "
-                        "cuts the speaker from 'said'",
 }
 
 

@@ -112,7 +112,7 @@ _PROPER_NAME = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the|de|
 # an aside between a subject and its verb, between commas: an age, a time or a place, a relative
 # clause, an apposition opened by a determiner, an adverb of discourse
 _ASIDE_SEGMENT = re.compile(
-    r",\s*(?:\d{1,3}|(?:who|whom|whose|which|in|at|on|during|with|from|after|before|speaking|writing|like|unlike|"
+    r",\s*(?:\d{1,3}|(?:who|whom|whose|which|in|at|on|of|during|with|from|after|before|speaking|writing|like|unlike|"
     r"a|an|the|another|one|his|her|its|their|now|then|formerly|himself|herself|also|still|both|each)\s[^,;:“”\"]{1,100}|"
     r"(?:for\s+one|however|too|though|meanwhile|in\s+turn|in\s+fact|for\s+(?:its|his|her|their)\s+part))\s*,\Z",
     re.IGNORECASE)
@@ -169,6 +169,15 @@ _VERB_NEXT = re.compile(
     re.IGNORECASE)
 _VERB_NEXT_STRICT = re.compile(
     r"\s*(?:that\b|[,:“\"]|\d|(?:a|an|the|some|about|at\s+least|more\s+than|over)\s)", re.IGNORECASE)
+# a participle of estimating before "at" and a figure is passive ("a crowd estimated at 15,000",
+# "losses put at $2 million"): the noun before it is what is estimated, not who estimates
+_PARTICIPLES_AT = frozenset(("estimated", "put", "projected", "calculated", "pegged", "forecast"))
+_PASSIVE_AT = re.compile(r"\s+at\s+(?!least\b|most\b)", re.IGNORECASE)
+# a short source after a sentence's last colon, the headline's way: "… in Idlib: monitor", "…: police."
+_CLOSING_SOURCE = re.compile(r":\s+(?P<np>(?:[A-Za-z][\w.'’&-]*\s+){0,3}[A-Za-z][\w'’&-]*)\s*(?P<stop>\.)?\s*\Z")
+# … unless a relative clause gives it a subject: "a crowd that the campaign estimated at 3,000"
+_RELATIVE_SUBJECT_END = re.compile(r"\b(?:that|which|whom)\s+(?:(?:the|a|an|its|their|his|her)\s+)?"
+                                   r"[\w.'’-]+(?:\s+[\w.'’-]+){0,2}\s+\Z", re.IGNORECASE)
 _THAT_CLAUSE = re.compile(r"\s+that\s")
 _BELIEF = {"argue", "contend", "predict", "warn", "acknowledge", "concede", "insist", "believe", "think", "fear"}
 # a subject that is evidence ("The poll shows", "a survey released Friday found"): its verb is a verb
@@ -351,8 +360,10 @@ def _conjunct_subject(s: str, pos: int, lexicon: Lexicon) -> Source | None:
         if len(np.split()) > 7 or _RELATIVE.search(np) or _subject_reading(np, True, False) != "name":
             return None
         src = make_source(np, lexicon)
-        # an unnamed subject only as a definite description: "the coach", not "some fans"
-        return src if src is not None and (src.kind != "unnamed" or _DEFINITE.match(np)) else None
+        # an unnamed subject only as a definite description ("the coach", not "some fans") or as
+        # a speaker the lexicon lists ("officials", "witnesses")
+        return src if src is not None and (src.kind != "unnamed" or _DEFINITE.match(np) or
+                                           np.lower() in lexicon.data.get("sources", {}).get("unnamed", ())) else None
     return None
 
 
@@ -629,6 +640,9 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             continue  # read with its whole subject above
         if _RAISED.match(s, m.end()):
             continue  # "a man believed to be 19", "were said to have fled": a hedge, no speaker
+        if verb in _PARTICIPLES_AT and _PASSIVE_AT.match(s, m.end()) and \
+                not _RELATIVE_SUBJECT_END.search(s, max(0, m.start() - 50), m.start()):
+            continue  # "a crowd estimated at 15,000": a passive participle, its noun estimated by no one named
         if _took_lives(verb, s, m.end(), lexicon):
             continue  # "the storm claimed 60 lives": a verb of loss, its subject no speaker
         if upper and verb in _BELIEF:
@@ -888,6 +902,15 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 if c.strength == 2 and c.pos < closing.pos and c is not closing
                 and all(link.source.key != outer.source.key for link in c.chain) else c
                 for c in cues]
+    tag = _CLOSING_SOURCE.search(s) if ":" in s else None
+    if tag and not cues:
+        # a headline's source after its closing colon: "Blast kills 8 in Idlib: monitor"
+        src = make_source(tag["np"], lexicon)
+        listed = src is not None and src.name.lower() in lexicon.data.get("sources", {}).get("unnamed", ())
+        # a body, a speaker the lexicon lists ("officials"), or a name closing a headline (no full stop)
+        if src is not None and (src.kind not in ("person", "unnamed") or listed
+                                or src.kind == "person" and not tag["stop"] and tag["np"][:1].isupper()):
+            cues.append(Cue((Link(src, ":"),), tag.start(), 2))
     trailing = [c for c in cues if c.strength == 1 and len(c.chain) == 1 and c.chain[0].cue in ("citing", "quoting")
                 and s[max(0, c.pos - 8):c.pos].rstrip().endswith(",")]
     for t in trailing:
