@@ -129,8 +129,14 @@ RULES = {
         ("FLEEING THE FLOOD: Rescuers said 40 families were evacuated.", [(40, 40, "Rescuers")]),
         ("SEN. VALE: We lost 40 jobs in March.", [(40, 40, "SEN. VALE")]),
     ],
-    # an aside with "of" (a place, an address) between a name and its verb
+    # an aside with "of" (a place, an address) between a name and its verb; a relative clause
+    # between a common noun phrase (a body, a listed speaker) and its verb
     "address-aside": [
+        ("Residents of the county, where 4 polling stations closed early, said 90 ballots were lost.",
+         [(4, 4, U), (90, 90, "Residents of the county")]),
+        ("The witnesses, who stood by the gate, said 5 men fired shots.", [(5, 5, "witnesses")]),
+        ("The clinic, which opened in March, said 14 patients were treated.",
+         [(14, 14, "clinic")]),
         ("Ann Vale, of 12 Elm St., said 3 cars were stolen.", [(3, 3, "Ann Vale")]),
         ("Tom Reed, of Marion, told reporters that 40 homes were flooded.", [(40, 40, "Tom Reed")]),
     ],

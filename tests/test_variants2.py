@@ -747,8 +747,6 @@ def extracted(tmp_path_factory) -> dict[str, list[dict]]:
 
 # Out of this file's reach, each with its reason (attribution belongs to attribution.py, ...)
 XFAIL: dict[str, str] = {
-    "relative-clause-6": "attribution: a relative clause inside the speaker's phrase ('Residents of the estate, "
-                         "where …, said') leaves the figure's own phrase as its source",
 }
 
 

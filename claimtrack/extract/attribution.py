@@ -112,11 +112,12 @@ _PROPER_NAME = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the|de|
 # an aside between a subject and its verb, between commas: an age, a time or a place, a relative
 # clause, an apposition opened by a determiner, an adverb of discourse
 _ASIDE_SEGMENT = re.compile(
-    r",\s*(?:\d{1,3}|(?:who|whom|whose|which|in|at|on|of|during|with|from|after|before|speaking|writing|like|unlike|"
+    r",\s*(?:\d{1,3}|(?:who|whom|whose|which|where|when|in|at|on|of|during|with|from|after|before|speaking|writing|like|unlike|"
     r"a|an|the|another|one|his|her|its|their|now|then|formerly|himself|herself|also|still|both|each)\s[^,;:“”\"]{1,100}|"
     r"(?:for\s+one|however|too|though|meanwhile|in\s+turn|in\s+fact|for\s+(?:its|his|her|their)\s+part))\s*,\Z",
     re.IGNORECASE)
 _ASIDE_REACH = 3  # asides in a row
+_RELATIVE_ASIDE = re.compile(r",\s*(?:who|whom|whose|which|where|when)\s", re.IGNORECASE)
 _OPENING_CONJUNCTION = re.compile(r"(?:But|And|Yet|So|Still)\s+")
 _CLAUSE_MARKS = ",;:“”\"()"
 
@@ -128,11 +129,13 @@ def _subject_before_asides(s: str, pos: int, lexicon: Lexicon) -> tuple[Source, 
     while j > 0 and s[j - 1].isspace():
         j -= 1
     n, end = 0, j  # end: just after the comma that closes the next aside
+    relative = False  # whether an aside is a relative clause ("…, where three blocks stand empty,")
     while n < _ASIDE_REACH and s[end - 1:end] == ",":
         m = _ASIDE_SEGMENT.search(s, max(0, end - 120), end)
         if m is None or m.start() == 0:
             break
         j, end, n = m.start(), m.start() + 1, n + 1
+        relative = relative or _RELATIVE_ASIDE.match(s, j) is not None
     if n == 0:
         return None
     k = max(s.rfind(c, 0, j) for c in _CLAUSE_MARKS) + 1
@@ -140,10 +143,20 @@ def _subject_before_asides(s: str, pos: int, lexicon: Lexicon) -> tuple[Source, 
     lead = _OPENING_CONJUNCTION.match(np)
     if lead:
         np = np[lead.end():]
-    if not _PROPER_NAME.fullmatch(np) or _NOT_SPEAKER_START.match(np) or len(np.split()) > 6:
+    if _NOT_SPEAKER_START.match(np) or len(np.split()) > 6:
         return None
-    src = make_source(np, lexicon)
-    if src is None or src.kind == "unnamed":
+    if not _PROPER_NAME.fullmatch(np):
+        # a common noun phrase only before a relative clause, and only a body or a speaker the
+        # lexicon lists: "Residents of the estate, where …, said"
+        src = make_source(np, lexicon) if relative else None
+        words = np.split()
+        head = (words[1] if len(words) > 1 and words[0].lower() in ("the", "some", "local") else words[0]).lower()
+        if src is None or src.kind in ("person", "unnamed") and \
+                head not in lexicon.data.get("sources", {}).get("unnamed", ()):
+            return None
+    else:
+        src = make_source(np, lexicon)
+    if src is None or src.kind == "unnamed" and _PROPER_NAME.fullmatch(np):
         return None
     return src, k + len(s[k:j]) - len(s[k:j].lstrip()) + (lead.end() if lead else 0)
 
