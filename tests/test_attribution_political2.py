@@ -155,6 +155,23 @@ RULES = {
         ("Gunmen attacked a convoy and killed 3 guards. It said 2 drivers were missing.",
          [(3, 3, U), (2, 2, U)]),
     ],
+    # more verbs and forms of saying: expecting, "charged that", "admitted to" a gerund, a
+    # document's words quoted ("…,” the letter read), a long apposition of a poll
+    "cue-forms": [
+        ("County officials are expecting a turnout of more than 9,000 voters.",
+         [(9_001, None, "County officials")]),
+        ("Opponents charged that the plan would cost $80 million.", [(80_000_000, 80_000_000, "Opponents")]),
+        ("Reed admitted to taking $40,000 from the fund.", [(40_000, 40_000, "Reed")]),
+        ("\u201cThere are 40 seats left,\u201d the letter read.", [(40, 40, "letter")]),
+        ("The survey, carried out over three weeks in May by the Harlan Institute at Ohio State, showed "
+         "Vale ahead, 46 percent to 44 percent.",
+         [(46, 46, "survey"), (44, 44, "survey")]),
+        # traps: "charged" with a person and a crime; a participle opening the sentence is no
+        # inverted verb, its subject follows the clause
+        ("Prosecutors charged 3 men with fraud.", [(3, 3, U)]),
+        ("Expecting thousands at the rally, Ann Vale said she would speak twice.",
+         [(2_000, 9_999, "Ann Vale")]),
+    ],
 }
 
 CASES = cases_of(RULES)

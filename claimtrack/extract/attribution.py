@@ -175,6 +175,8 @@ _NOT_A_SUBJECT = re.compile(
 _VERB_NEXT = re.compile(
     r"\s*(?:(?:last|this|on|early|late)\s+\w+\s+|\w+day\s+|earlier\s+|recently\s+|also\s+)?"
     r"(?:that\b|[,:“\"]|\d|(?:a|an|the|some|about|at\s+least|more\s+than|over)\s"
+    # a gerund after "to": "X admitted to taking $40,000" (a noun is not followed so)
+    r"|to\s+(?-i:[a-z]+ing)\b"
     # an existential clause: "advocates estimate there could be …" (a noun takes no "there is")
     r"|there\s+(?:is|are|was|were|will|would|could|may|might|must|has|have|had)\b"
     # a named subject and its verb: "outlets estimate Ortiz needs …" (a clause, so the word is a verb)
@@ -223,7 +225,7 @@ def _evidence_cue_pattern(nouns: str) -> re.Pattern:
         r"(?:\s+(?:(?:last|this|earlier\s+this)\s+(?:week|month|year|spring|summer|fall|autumn|winter)|"
         r"(?:on\s+|in\s+)?\w+day|today|yesterday))?"
         r"(?:\s+(?:out|released|published|conducted|issued)(?:\s+(?:this|last|on|in)\s+\w+|\s+\w+day|\s+today))?"
-        r"(?:,\s*[^,;:]{2,60},)?\s+(?:also\s+|now\s+|still\s+)?"
+        r"(?:,\s*[^,;:]{2,100},)?\s+(?:also\s+|now\s+|still\s+)?"
         r"(?P<verb>gives|gave|has|had|puts|put|shows|showed|show|finds|found|suggests|suggested|indicates|"
         r"indicated|estimates|estimated|projects|projected|predicts|predicted|reveals|revealed|notes|noted|"
         r"concludes|concluded)\b")
@@ -726,6 +728,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             inv = False  # "The Herald, for its part, wrote …": the subject stands before the aside
         if inv and s[j - 1:j] == "," and _PARTY_TAG_END.search(s, max(0, j - 16), j):
             inv = False  # "Sen. Ada Moss, D-Ore., said …": the subject stands before the tag
+        if inv and j == 0 and _PARTICIPLE.fullmatch(verb):
+            inv = False  # "Expecting thousands, Ann Vale said …": a participle's clause, its subject after it
         if inv and verb in ("told", "tells"):
             inv = False  # "…, told reporters": whom one tells is no speaker
         if inv and s[j - 1:j] == "," and _PARTICIPLE.fullmatch(verb):

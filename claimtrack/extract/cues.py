@@ -33,11 +33,13 @@ SPEECH = (r"said|says|say|stated|states|state|reported|reports|report|announced|
           r"shows|show|reveal|reveals|revealed|reporting|argued|complained|complains|"
           r"argues|contends|contended|offered|declaring|telling|saying|noting|"
           r"focuses\s+on|suggests|suggested|calculated|tallied|documented|counts|tally|added\s+that|"
-          r"expects|expected|predicts|forecasts|forecast|believes|believed|thinks|contends|insists|"
+          r"expects|expected|expecting|expect|predicts|forecasts|forecast|believes|believed|thinks|contends|insists|"
           r"acknowledges|concedes|conceded|boasted|boasts|touted|touts|cited|cites|highlighted|highlights|"
           r"condemned|criticized|criticised|urged|proposed|proposes|pledged|promised|vowed|called\s+for|"
           r"finding|found\s+that|find|estimating|predicting|projecting|according|argue|contend|predict|warn|"
           r"acknowledge|concede|insist|believe|think|fear|"
+          # "charged" is an accusation only before what it alleges: "critics charged that …"
+          r"charged\s+that|charges\s+that|"
           # a figure set by a verb of estimating with its measure noun between: "X puts the number of
           # children displaced at 90,000", "Y raised its count of the dead to 12", "Z gave a higher
           # toll of 19"
@@ -47,7 +49,8 @@ SPEECH = (r"said|says|say|stated|states|state|reported|reports|report|announced|
           + "|".join(rf"{verb}\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?{_MEASURE}\s+of(?={_FIGURE_NEXT})"
                      for verb in ("gave", "gives", "give", "giving")))
 # After a quotation, or before a colon, these introduce speech as well.
-QUOTE_SPEECH = SPEECH + r"|answers|answered|responded|responds|replied|replies|joked|quipped|shouted|asked|asks"
+# ("read": a document's words quoted, "…,” the letter read)
+QUOTE_SPEECH = SPEECH + r"|answers|answered|responded|responds|replied|replies|joked|quipped|shouted|asked|asks|read|reads"
 
 
 def _by_first_letter(alternation: str) -> str:
