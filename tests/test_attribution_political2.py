@@ -172,6 +172,33 @@ RULES = {
         ("Expecting thousands at the rally, Ann Vale said she would speak twice.",
          [(2_000, 9_999, "Ann Vale")]),
     ],
+    # dashes: an aside between two dashes before the verb leaves the subject before it; a dash
+    # standing alone ends the clause before the speaker
+    "dashes": [
+        ("The ministry — which runs the camps — said 40 people died.", [(40, 40, "ministry")]),
+        ("The firm - which also owns two mills - recorded $3 million in losses.",
+         [(2, 2, "firm"), (3_000_000, 3_000_000, "firm")]),
+        ("Forty homes burned - the fire service said.", [(40, 40, "fire service")]),
+        # trap: a hyphen inside a name is no dash
+        ("Ann Vale-Reed said 4 stores closed.", [(4, 4, "Ann Vale-Reed")]),
+    ],
+    # a share of a poll's answers as the subject ("three in four say") names no one: the study
+    # the sentence cites is the source
+    "share-subject": [
+        ("Nearly three in four say the plan is fair, according to the survey.",
+         [(2, 3, "survey"), (4, 4, "survey")]),
+        ("About 41 percent said they would vote, according to a Harlan poll.",
+         [(36, 46, "Harlan poll")]),
+        # trap: a count of people who speak is no share
+        ("Three officials said 12 people were held.", [(12, 12, "Three officials")]),
+    ],
+    # a study's maker whose name holds "of" ("the Council of the Great City Schools") stays whole;
+    # what a poll covers ("of Ohio voters") stays apart
+    "maker-name": [
+        ("A study by the Council of Rural Towns found that 30 percent of clinics closed.",
+         [(30, 30, "Council of Rural Towns")]),
+        ("A poll by Harlan of Ohio voters found 52 percent backed the levy.", [(52, 52, "Harlan")]),
+    ],
 }
 
 CASES = cases_of(RULES)

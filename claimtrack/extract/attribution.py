@@ -174,7 +174,7 @@ _NOT_A_SUBJECT = re.compile(
 # what may stand between a report verb and what it reports: a time ("on Tuesday", "last month"), "that"
 _VERB_NEXT = re.compile(
     r"\s*(?:(?:last|this|on|early|late)\s+\w+\s+|\w+day\s+|earlier\s+|recently\s+|also\s+)?"
-    r"(?:that\b|[,:“\"]|\d|(?:a|an|the|some|about|at\s+least|more\s+than|over)\s"
+    r"(?:that\b|[,:“\"]|[$€£]?\d|(?:a|an|the|some|about|at\s+least|more\s+than|over)\s"
     # a gerund after "to": "X admitted to taking $40,000" (a noun is not followed so)
     r"|to\s+(?-i:[a-z]+ing)\b"
     # an existential clause: "advocates estimate there could be …" (a noun takes no "there is")
@@ -193,6 +193,8 @@ _CLOSING_SOURCE = re.compile(r":\s+(?P<np>(?:[A-Za-z][\w.'’&-]*\s+){0,3}[A-Za-
 # … unless a relative clause gives it a subject: "a crowd that the campaign estimated at 3,000"
 _RELATIVE_SUBJECT_END = re.compile(r"\b(?:that|which|whom)\s+(?:(?:the|a|an|its|their|his|her)\s+)?"
                                    r"[\w.'’-]+(?:\s+[\w.'’-]+){0,2}\s+\Z", re.IGNORECASE)
+_SHARE_SUBJECT = re.compile(r"\b(?:in|out\s+of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b|"
+                            r"\bpercent\b|%", re.IGNORECASE)
 _THAT_CLAUSE = re.compile(r"\s+that\s")
 _BELIEF = {"argue", "contend", "predict", "warn", "acknowledge", "concede", "insist", "believe", "think", "fear"}
 # a subject that is evidence ("The poll shows", "a survey released Friday found"): its verb is a verb
@@ -391,6 +393,8 @@ def _subject_reading(np: str, noun_like: bool, evidence: bool) -> str | None:
         return None
     if evidence and not _EVIDENCE_WORD.search(np):
         return None  # "firefighters found two bodies": finding is not telling
+    if _SHARE_SUBJECT.search(np):
+        return None  # "Three in four say", "41 percent said": the share of a poll's answers, no one named
     low = np.lower()
     if low in ("he", "she"):
         return "pronoun"
