@@ -199,6 +199,31 @@ RULES = {
          [(30, 30, "Council of Rural Towns")]),
         ("A poll by Harlan of Ohio voters found 52 percent backed the levy.", [(52, 52, "Harlan")]),
     ],
+    # "in" a poll: a hyphenated date word before a pollster's name, a possessive, or a place's
+    # name before a plural
+    "in-a-poll": [
+        ("In a mid-March Harlan News poll, Vale led Reed 48 percent to 41 percent.",
+         [(48, 48, "mid-March Harlan News poll"), (41, 41, "mid-March Harlan News poll")]),
+        ("Reed slipped to 39 percent in Tuesday's poll.", [(39, 39, "Tuesday's poll")]),
+        ("Vale has stayed near 12 percent in Ohio surveys.", [(12, 12, "Ohio surveys")]),
+        # trap: polling at large names no one; the subject stays behind the figure
+        ("Vale has 40 percent in the polls.", [(40, 40, "Vale")]),
+    ],
+    # a noun-like verb after a possessive and a word that is no plural is a noun ("his home
+    # state,"); after a plural it stays a verb ("his aides estimate")
+    "possessive-noun": [
+        ("Vale, campaigning in his home state, said 300 volunteers had signed up.",
+         [(300, 300, "Vale")]),
+        ("His aides estimate 40 donors left.", [(40, 40, "aides")]),
+    ],
+    # a verb of promising and "to" before a quotation: the quoted words are the promiser's
+    "promise-quote": [
+        ("The mayor has vowed to \u201chire 300 more officers\u201d by May.", [(300, 300, "mayor")]),
+        ("Ann Vale, touring the valley on Friday, is pledging to \u201cbuild 40 schools.\u201d",
+         [(40, 40, "Ann Vale")]),
+        # trap: "to" with no verb of promising before the quote
+        ("The crowd went to \u201cGate 4\u201d after the rally.", [(4, 4, U)]),
+    ],
 }
 
 CASES = cases_of(RULES)

@@ -42,13 +42,16 @@ _PREP_CUE = re.compile(
     r"(?:\s+(?:released|published|conducted|issued)(?:\s+\w+day)?)?(?:\s+by)?)\s+",
     re.IGNORECASE)
 _STUDY = re.compile(
-    r"\b(?P<cue>(?i:in|by|from|according\s+to))\s+(?P<np>(?:(?:a|an|the)\s+|(?=(?:recent|new|latest)\s))(?:(?-i:[a-z])+\s+){0,3}"
+    r"\b(?P<cue>(?i:in|by|from|according\s+to))\s+(?P<np>(?:(?:a|an|the)\s+|(?=(?:recent|new|latest)\s))(?:(?-i:[a-z])[\w-]*\s+){0,3}"
     r"(?:[A-Z][\w/.'’&-]*\s+){1,6}(?:(?:national|statewide|state|new|latest|recent|online|exit|opinion|phone|"
     r"telephone|tracking|joint)\s+){0,2}(?:(?i:poll|survey|study|report|analysis|census|tally|audit|review|estimate)s?|"
     r"(?:polling\s+)?average(?:\s+of\s+(?:(?-i:[a-z])+\s+){0,2}(?:[A-Z][\w'’-]*\s+){0,3}polls)?)\b"
     # a study named by its kind alone, or with the pollsters that ran it after "from"/"by"
     r"|(?!the\s+polls\b(?!\s+(?:from|by)\s))"  # a share "in the polls": polling at large, not a source
-    r"(?:(?:a|an|the|this|that)\s+|(?=(?:recent|new|latest)\s))"
+    # (or with a possessive before it, "in Monday's poll", or a place's name before a plural,
+    # "in Iowa surveys")
+    r"(?:(?:a|an|the|this|that)\s+|(?=(?:recent|new|latest)\s)|[A-Z][\w.&-]*['’]s\s+|"
+    r"(?:[A-Z][\w.&-]*\s+){1,3}(?=(?:polls|surveys)\b))"
     r"(?:(?:same|latest|new|recent|most\s+recent|national|statewide)\s+){0,2}(?:polls?|surveys?)\b(?!\s+(?:tax|taxes|workers?|stations?|booths?|watchers?|closing|places?))"
     r"(?:\s+(?:from|by)\s+(?:[A-Z][\w&.'’-]*\s?){1,4}(?:and\s+(?:[A-Z][\w&.'’-]*\s?){1,4})?)?"
     r"(?=\s*(?:[,.;:)]|\Z)))"  # closing its clause: a poll that opens a subject ("those in the poll who …") is no cue
@@ -669,7 +672,9 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         after_verb = (_VERB_NEXT_STRICT if upper else _VERB_NEXT).match(s, m.end()) if verb in _NOUN_LIKE else None
         if after_verb is not None and after_verb.groupdict().get("named") and s[m.start()].isupper():
             after_verb = None  # "Kentucky State Police is …": a capitalised word in a name, not a verb
-        if verb in _NOUN_LIKE and not verb.endswith("s") and _SINGULAR_BEFORE.search(s, max(0, m.start() - 40), m.start()):
+        if verb in _NOUN_LIKE and not verb.endswith("s") and (
+                _SINGULAR_BEFORE.search(s, max(0, m.start() - 40), m.start())
+                or _POSSESSIVE_BEFORE.search(s, max(0, m.start() - 30), m.start())):
             continue  # "a June report", "one estimate": a singular subject would need "reports"; a noun
         if s[m.start()].isupper() and not upper and _CAPITALISED_BEFORE.search(s, max(0, m.start() - 40), m.start()) \
                 and not _title_case(s):
@@ -977,6 +982,9 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
 _AFTER_COMMA_PREP = re.compile(r",\s*(?:according\s+to|in|by|from|under|per|citing|with|on)\s[^,;:“”\"]{0,60}\Z",
                                re.IGNORECASE)
 _SINGULAR_BEFORE = re.compile(r"\b(?:a|an|one|every|each|this|that)\s+(?:[\w'’-]+\s+){0,2}\Z", re.IGNORECASE)
+# "his home state", "their estimate": a possessive and at most one word that is no plural
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+(?:(?-i:[a-z][a-z-]*[a-rt-z])\s+)?\Z",
+                                re.IGNORECASE)
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w.'’&-]*\s+\Z")
 _SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH})(?:\s+(?:\w+day|also|later|earlier))?\s*,?\s+\Z", re.IGNORECASE)
 
