@@ -214,10 +214,10 @@ def _evidence_cue_pattern(nouns: str) -> re.Pattern:
     verb of its own (gives, shows, has, puts…), with what it covers after a preposition, when it
     came out and who made it, and an apposition before its verb."""
     return re.compile(
-        r"(?:^|(?<=[,;:(]\s)|(?<=\bthat\s)|(?<=\bbut\s)|(?<=\band\s)|"
-        # … or a subordinator: "after leaked documents show", "as a study from 2011 noted"
-        r"(?<=\b[Aa]s\s)|(?<=\b[Aa]fter\s)|(?<=\b[Ss]ince\s)|(?<=\b[Ww]hen\s)|(?<=\b[Ww]hile\s)|"
-        r"(?<=\b[Bb]ecause\s)|(?<=\b[Tt]hough\s)|(?<=\b[Ii]f\s))[\"“]?"
+        # … or a subordinator: "after leaked documents show", "as a study from 2011 noted" (the
+        # look-behinds grouped by width, each of one fixed width)
+        r"(?:^|(?<=[,;:(]\s)|(?<=\b(?:but|and)\s)|(?<=\b(?:[Aa]s|[Ii]f)\s)|(?<=\b(?:that|[Ww]hen)\s)|"
+        r"(?<=\b(?:[Aa]fter|[Ss]ince|[Ww]hile)\s)|(?<=\b[Tt]hough\s)|(?<=\b[Bb]ecause\s))[\"“]?"
         # (its words hold no subordinator: "Support fell after memos showed …" opens no subject)
         r"(?P<np>(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?"
         r"(?:(?!(?:after|as|since|when|while|because|though|although|if|before|until)\s)[\w/.'’&-]+\s+){0,6}?"
