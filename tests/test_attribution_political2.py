@@ -221,6 +221,10 @@ RULES = {
         ("The mayor has vowed to \u201chire 300 more officers\u201d by May.", [(300, 300, "mayor")]),
         ("Ann Vale, touring the valley on Friday, is pledging to \u201cbuild 40 schools.\u201d",
          [(40, 40, "Ann Vale")]),
+        # a verb of saying and "that" open the clause a quotation goes on
+        ("\u201cWe will win,\u201d Ann Vale said. Tom Reed, chair of the panel, said that it was "
+         "\u201c100 percent ready for the vote.\u201d",
+         [(100, 100, "Tom Reed")]),
         # trap: "to" with no verb of promising before the quote
         ("The crowd went to \u201cGate 4\u201d after the rally.", [(4, 4, U)]),
     ],
