@@ -219,7 +219,6 @@ RULES: dict[str, list[tuple[str, list[tuple]]]] = {
 
 # Out of this file's reach: attribution belongs to attribution.py, cues.py, sources.py …
 XFAIL: dict[str, str] = {
-    "attribution-1": "attribution: a kicker in capitals before a colon is taken for a source",
 }
 
 ATTRIBUTION = [

@@ -747,16 +747,6 @@ def extracted(tmp_path_factory) -> dict[str, list[dict]]:
 
 # Out of this file's reach, each with its reason (attribution belongs to attribution.py, ...)
 XFAIL: dict[str, str] = {
-    "relative-clause-6": "attribution: a relative clause inside the speaker's phrase ('Residents of the estate, "
-                         "where …, said') leaves the figure's own phrase as its source",
-    "negation-7": "attribution: a participle of speech after a denial ('…, saying only 4 had been injured') "
-                  "does not attribute the figure to the denial's subject",
-    "headline-tense-6": "attribution: a headline's source after a closing colon ('…: monitor') is not read",
-    "noun-only-metric-1": "attribution: a crowd 'estimated at' a figure takes the crowd as the estimate's "
-                          "source instead of the report",
-    "wire-and-furniture-10": "attribution: 'gave a higher toll of' (a cue with an adjective inside) is no cue",
-    "multi-sentence-2": "attribution: 'Police put the crowd at 8,000' is no cue, so the estimate is the "
-                        "report's",
 }
 
 

@@ -660,27 +660,15 @@ def extracted(tmp_path_factory) -> dict[str, list[dict]]:
 
 # Out of this file's reach, each with its reason (attribution belongs to attribution.py, ...)
 XFAIL: dict[str, str] = {
-    "aside-6": "attribution: a negated aside ('none of them …') before the verb cuts the inverted "
-               "speaker after a long clause from the figure",
-    "aside-7": "attribution: 'the union put the number at 60' inside brackets is no cue for the bracketed figure",
     "modality-8": "modality: a plan ('plans to send 1,200 peacekeepers') is irrealis, no claim, where the "
                   "challenge convention hedges a deployment to come ('will deploy')",
-    "split-cue-4": "attribution: 'X puts the number of … at N' (a toll verb in the present) is no cue",
-    "number-words-6": "attribution: 'the UN refugee agency estimates' after the figure (inverted, present) is no cue",
     "word-sense-6": "word sense: 'drew' with an audience noun ('200,000 viewers') reads as a crowd",
     "noun-only-metric-1": "attribution and metric: a crowd figure in apposition 'by police count' is neither "
                           "attributed nor read as the crowd's size",
     "individuals-5": "convention: a person released on bail is no 'released' individual (individuals), while a "
                      "group released without charge is counted (partitive-3): one convention is owed",
-    "org-pronoun-2": "attribution: 'the agency' after the World Food Programme (typed as a person) is not "
-                     "resolved to it",
-    "org-pronoun-4": "attribution: 'It said' after an acting (not speaking) organisation is not resolved to it",
     "quote-structures-1": "metric: a burial ('have buried 16 people') is no killed predicate in the lexicon "
                           "(a landslide buries people alive too)",
-    "quote-structures-8": "attribution: a back-reference naming the speaker of a whole quote ('So said X') is no cue",
-    "cue-variants-2": "attribution: 'the coroner found that' (a finding as a cue) is no cue",
-    "sentence-split-4": "attribution: an apposition holding an address ('Mr. Jones, of 14 St. Mary's Rd.,') "
-                        "cuts the speaker from 'said'",
 }
 
 

@@ -30,6 +30,9 @@ _TRANSCRIPT = re.compile(r"[ \t\"“]*(?P<np>[A-Z][A-Z.'’ -]{1,40}[A-Z])\s*:\s
 _TRANSCRIPT_TAG = re.compile(
     r"(?m)^[ \t\"“]*(?P<np>(?:[A-Z][a-z][\w'’-]*\s+){0,2}[A-Z][a-z][\w'’-]*|[A-Z][A-Z.'’ -]{1,40}[A-Z]|Q|A)\s*:\s")
 _COLON_SPACE = re.compile(r":\s")
+# a kicker in capitals ("ARRESTED AT DAWN:", "FLEEING THE FLOOD:") opens on a verb form or holds a
+# preposition that no speaker's name or title holds: it heads a story, it names no one
+_KICKER = re.compile(r"^[A-Z]{2,}(?:ED|ING)\b|\s(?:AT|IN|ON|TO|FOR|WITH|FROM|BY|AFTER|BEFORE|OVER|UNDER|INTO)\s")
 _NOT_SPEAKERS = {"Note", "Update", "Updated", "Correction", "Related", "Watch", "Read", "Source", "Sources", "Photo",
                  "Video", "Caption", "Credit", "Editor's note", "Editor’s note", "Clarification", "Disclosure",
                  "Listen", "Subscribe", "Advertisement", "Abstract", "Full text", "Transcript", "Summary", "Background"}
@@ -73,7 +76,8 @@ class _Transcript:
         line_start = text.rfind("\n", 0, pos) + 1
         m = _TRANSCRIPT.match(text, line_start, pos)
         line_end = text.find("\n", pos)
-        if m and not _PRONOUN_TAG.match(m["np"]) and not text[line_start:line_end if line_end >= 0 else None].isupper():
+        if m and not _PRONOUN_TAG.match(m["np"]) and not _KICKER.search(m["np"]) and \
+                not text[line_start:line_end if line_end >= 0 else None].isupper():
             # an upper-case tag in mixed-case text is a speaker anywhere; in upper-case wire
             # copy only in a transcript ("WE REPEAT: …" is no speaker)
             src = make_source(m["np"], lexicon)
@@ -83,7 +87,8 @@ class _Transcript:
             # that opens on a literal finds that out at C speed
             tags = _TRANSCRIPT_TAG.finditer(text) if _COLON_SPACE.search(text) else ()
             self.tags = [(t.start(), t.end(), t["np"]) for t in tags
-                         if t["np"] not in _NOT_SPEAKERS and not _PRONOUN_TAG.match(t["np"])]
+                         if t["np"] not in _NOT_SPEAKERS and not _PRONOUN_TAG.match(t["np"])
+                         and not _KICKER.search(t["np"])]
             if len(self.tags) < 2:
                 self.tags = []
         if not self.tags:
@@ -157,6 +162,7 @@ def _clause_subject(sentence: str, pos: int, lexicon: Lexicon) -> tuple[Link, ..
 
 
 _WINDOW = 300
+_ACTING_BODY_KINDS = ("government", "police", "military", "media", "international", "ngo", "medical")
 # a figure placed among a group a pronoun refers back to: "… of them were among them/those"
 _AMONG_THEM = re.compile(r"[^.;:!?]{0,60}?\b(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:them|those|these)\s*[.;!?]",
                          re.IGNORECASE)
@@ -243,6 +249,14 @@ class _Speakers:
             s, e = self.spans[j]
             cues = sorted(sentence_cues(self.text[s:e], self.lexicon), key=lambda c: -c.pos)
             self.named[j] = [link.source for c in cues for link in reversed(c.chain)]
+            # a body that acts as the sentence's subject is named too ("MSF treated 40 people.
+            # It said 6 had died."): named first, so the last in the list
+            m = _CLAUSE_SUBJECT.match(self.text, s, e)
+            if m and m["verb"] not in _NOT_VERBS:
+                src = make_source(m["np"], self.lexicon)
+                if src is not None and src.kind in _ACTING_BODY_KINDS and \
+                        all(src.key != other.key for other in self.named[j]):
+                    self.named[j].append(src)
         return self.named[j]
 
 

@@ -42,13 +42,16 @@ _PREP_CUE = re.compile(
     r"(?:\s+(?:released|published|conducted|issued)(?:\s+\w+day)?)?(?:\s+by)?)\s+",
     re.IGNORECASE)
 _STUDY = re.compile(
-    r"\b(?P<cue>(?i:in|by|from|according\s+to))\s+(?P<np>(?:(?:a|an|the)\s+|(?=(?:recent|new|latest)\s))(?:(?-i:[a-z])+\s+){0,3}"
+    r"\b(?P<cue>(?i:in|by|from|according\s+to))\s+(?P<np>(?:(?:a|an|the)\s+|(?=(?:recent|new|latest)\s))(?:(?-i:[a-z])[\w-]*\s+){0,3}"
     r"(?:[A-Z][\w/.'’&-]*\s+){1,6}(?:(?:national|statewide|state|new|latest|recent|online|exit|opinion|phone|"
     r"telephone|tracking|joint)\s+){0,2}(?:(?i:poll|survey|study|report|analysis|census|tally|audit|review|estimate)s?|"
     r"(?:polling\s+)?average(?:\s+of\s+(?:(?-i:[a-z])+\s+){0,2}(?:[A-Z][\w'’-]*\s+){0,3}polls)?)\b"
     # a study named by its kind alone, or with the pollsters that ran it after "from"/"by"
     r"|(?!the\s+polls\b(?!\s+(?:from|by)\s))"  # a share "in the polls": polling at large, not a source
-    r"(?:(?:a|an|the|this|that)\s+|(?=(?:recent|new|latest)\s))"
+    # (or with a possessive before it, "in Monday's poll", or a place's name before a plural,
+    # "in Iowa surveys")
+    r"(?:(?:a|an|the|this|that)\s+|(?=(?:recent|new|latest)\s)|[A-Z][\w.&-]*['’]s\s+|"
+    r"(?:[A-Z][\w.&-]*\s+){1,3}(?=(?:polls|surveys)\b))"
     r"(?:(?:same|latest|new|recent|most\s+recent|national|statewide)\s+){0,2}(?:polls?|surveys?)\b(?!\s+(?:tax|taxes|workers?|stations?|booths?|watchers?|closing|places?))"
     r"(?:\s+(?:from|by)\s+(?:[A-Z][\w&.'’-]*\s?){1,4}(?:and\s+(?:[A-Z][\w&.'’-]*\s?){1,4})?)?"
     r"(?=\s*(?:[,.;:)]|\Z)))"  # closing its clause: a poll that opens a subject ("those in the poll who …") is no cue
@@ -73,7 +76,7 @@ _PER = re.compile(r"\b[Pp]er\s+(?=(?:the\s+)?(?P<cap>[A-Z])?)")  # "per the CBO"
 _PER_COMMON_KINDS = frozenset({"unnamed", "person"})
 _STUDY_WORDS = ("poll", "survey", "study", "report", "analysis", "census", "tally", "tallies", "audit", "review",
                 "estimate", "toll", "count", "figure", "statement", "note", "data", "statistic", "number",
-                "result", "outcome", "return", "finding")
+                "result", "outcome", "return", "finding", "average")
 _STUDY_WORD = re.compile(_phrase_alt(_STUDY_WORDS))  # one scan for all of them
 _PREP_WORDS = ("according", "citing", "quoting", "from")
 _TOLL_WORDS = ("toll", "tally", "count", "figure", "estimate")  # what _POSSESSIVE_TOLL ends on
@@ -86,11 +89,15 @@ _INVERTED_END = re.compile(
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’.&-]*|of|the|de|del|al|for|and|on|in|van|von|bin|da|la|le|[0-9]+")
 
 
+# what may stand between the comma closing a subject's apposition and its verb: auxiliaries and
+# adverbs ("…, has repeatedly promised", "…, also said", "…, on Monday said")
+_BEFORE_VERB = r"(?:\s+(?:also|later|then|again|now|still|already|had|has|have|is|are|was|were|will|would|"\
+               r"on\s+\w+day|(?-i:[a-z]+ly)))*\s*\Z"
 _CHAIN_BEFORE_VERB = re.compile(
     r"(?:^|(?<=[.;:]\s))\W*(?P<x>[^,;:“”\"]{2,80}),\s*(?P<cue>citing|quoting|which\s+cites|which\s+quotes|quoted\s+by|"
-    r"cited\s+by)\s+(?P<y>[^,;:“”\"]{2,80}),(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
+    r"cited\s+by)\s+(?P<y>[^,;:“”\"]{2,80})," + _BEFORE_VERB, re.IGNORECASE)
 # the ending of the two patterns above and below: a comma, a few adverbs, the verb
-_COMMA_BEFORE_VERB = re.compile(r",(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
+_COMMA_BEFORE_VERB = re.compile(r"," + _BEFORE_VERB, re.IGNORECASE)
 _CHAIN_CUE = re.compile(r"cit|quot", re.IGNORECASE)  # what _CHAIN_BEFORE_VERB needs
 _APPOSITIVE = re.compile(
     r"(?:^|(?<=[.;:]\s)|(?<=\n))\W*(?P<x>(?:the\s+|an?\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){0,7})"
@@ -100,7 +107,7 @@ _APPOSITIVE = re.compile(
     # a bare common noun phrase with its complement: "chair of the panel", "senior aide to X"
     r"(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,3}(?=\s+(?:of|for|at|to|with)\s))\s+[^,;:“”\"]{2,80})"
     r"(?:,\s*(?:who|which|whose)\s+[^,;:“”\"]{2,100})?,"
-    r"(?:\s+(?:also|later|had|has|on\s+\w+day))*\s*\Z", re.IGNORECASE)
+    + _BEFORE_VERB, re.IGNORECASE)
 # an apposition without a determiner ("chair of the panel") follows only a proper name
 _BARE_APPOSITION = re.compile(r"(?!(?:a|an|the|who|which|conducted|released|published|commissioned|based|then|now|"
                               r"formerly|aged)\s)[a-z]")
@@ -108,11 +115,12 @@ _PROPER_NAME = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the|de|
 # an aside between a subject and its verb, between commas: an age, a time or a place, a relative
 # clause, an apposition opened by a determiner, an adverb of discourse
 _ASIDE_SEGMENT = re.compile(
-    r",\s*(?:\d{1,3}|(?:who|whom|whose|which|in|at|on|during|with|from|after|before|speaking|writing|like|unlike|"
+    r",\s*(?:\d{1,3}|(?:who|whom|whose|which|where|when|in|at|on|of|during|with|from|after|before|speaking|writing|like|unlike|"
     r"a|an|the|another|one|his|her|its|their|now|then|formerly|himself|herself|also|still|both|each)\s[^,;:“”\"]{1,100}|"
     r"(?:for\s+one|however|too|though|meanwhile|in\s+turn|in\s+fact|for\s+(?:its|his|her|their)\s+part))\s*,\Z",
     re.IGNORECASE)
 _ASIDE_REACH = 3  # asides in a row
+_RELATIVE_ASIDE = re.compile(r",\s*(?:who|whom|whose|which|where|when)\s", re.IGNORECASE)
 _OPENING_CONJUNCTION = re.compile(r"(?:But|And|Yet|So|Still)\s+")
 _CLAUSE_MARKS = ",;:“”\"()"
 
@@ -124,11 +132,13 @@ def _subject_before_asides(s: str, pos: int, lexicon: Lexicon) -> tuple[Source, 
     while j > 0 and s[j - 1].isspace():
         j -= 1
     n, end = 0, j  # end: just after the comma that closes the next aside
+    relative = False  # whether an aside is a relative clause ("…, where three blocks stand empty,")
     while n < _ASIDE_REACH and s[end - 1:end] == ",":
         m = _ASIDE_SEGMENT.search(s, max(0, end - 120), end)
         if m is None or m.start() == 0:
             break
         j, end, n = m.start(), m.start() + 1, n + 1
+        relative = relative or _RELATIVE_ASIDE.match(s, j) is not None
     if n == 0:
         return None
     k = max(s.rfind(c, 0, j) for c in _CLAUSE_MARKS) + 1
@@ -136,10 +146,20 @@ def _subject_before_asides(s: str, pos: int, lexicon: Lexicon) -> tuple[Source, 
     lead = _OPENING_CONJUNCTION.match(np)
     if lead:
         np = np[lead.end():]
-    if not _PROPER_NAME.fullmatch(np) or _NOT_SPEAKER_START.match(np) or len(np.split()) > 6:
+    if _NOT_SPEAKER_START.match(np) or len(np.split()) > 6:
         return None
-    src = make_source(np, lexicon)
-    if src is None or src.kind == "unnamed":
+    if not _PROPER_NAME.fullmatch(np):
+        # a common noun phrase only before a relative clause, and only a body or a speaker the
+        # lexicon lists: "Residents of the estate, where …, said"
+        src = make_source(np, lexicon) if relative else None
+        words = np.split()
+        head = (words[1] if len(words) > 1 and words[0].lower() in ("the", "some", "local") else words[0]).lower()
+        if src is None or src.kind in ("person", "unnamed") and \
+                head not in lexicon.data.get("sources", {}).get("unnamed", ()):
+            return None
+    else:
+        src = make_source(np, lexicon)
+    if src is None or src.kind == "unnamed" and _PROPER_NAME.fullmatch(np):
         return None
     return src, k + len(s[k:j]) - len(s[k:j].lstrip()) + (lead.end() if lead else 0)
 
@@ -157,12 +177,28 @@ _NOT_A_SUBJECT = re.compile(
 # what may stand between a report verb and what it reports: a time ("on Tuesday", "last month"), "that"
 _VERB_NEXT = re.compile(
     r"\s*(?:(?:last|this|on|early|late)\s+\w+\s+|\w+day\s+|earlier\s+|recently\s+|also\s+)?"
-    r"(?:that\b|[,:“\"]|\d|(?:a|an|the|some|about|at\s+least|more\s+than|over)\s"
+    r"(?:that\b|[,:“\"]|[$€£]?\d|(?:a|an|the|some|about|at\s+least|more\s+than|over)\s"
+    # a gerund after "to": "X admitted to taking $40,000" (a noun is not followed so)
+    r"|to\s+(?-i:[a-z]+ing)\b"
+    # an existential clause: "advocates estimate there could be …" (a noun takes no "there is")
+    r"|there\s+(?:is|are|was|were|will|would|could|may|might|must|has|have|had)\b"
     # a named subject and its verb: "outlets estimate Ortiz needs …" (a clause, so the word is a verb)
     r"|(?P<named>(?-i:[A-Z])[\w.'’-]+\s+(?:needs?|has|have|had|is|are|was|were|will|would|could|can|must|leads?|trails?)\b))",
     re.IGNORECASE)
 _VERB_NEXT_STRICT = re.compile(
     r"\s*(?:that\b|[,:“\"]|\d|(?:a|an|the|some|about|at\s+least|more\s+than|over)\s)", re.IGNORECASE)
+# a participle of estimating before "at" and a figure is passive ("a crowd estimated at 15,000",
+# "losses put at $2 million"): the noun before it is what is estimated, not who estimates
+_PARTICIPLES_AT = frozenset(("estimated", "put", "projected", "calculated", "pegged", "forecast"))
+_PASSIVE_AT = re.compile(r"\s+at\s+(?!least\b|most\b)", re.IGNORECASE)
+# a short source after a sentence's last colon, the headline's way: "… in Idlib: monitor", "…: police."
+_CLOSING_SOURCE = re.compile(r":\s+(?P<np>(?:[A-Za-z][\w.'’&-]*\s+){0,3}[A-Za-z][\w'’&-]*)\s*(?P<stop>\.)?\s*\Z")
+# … unless a relative clause gives it a subject: "a crowd that the campaign estimated at 3,000"
+_RELATIVE_SUBJECT_END = re.compile(r"\b(?:that|which|whom)\s+(?:(?:the|a|an|its|their|his|her)\s+)?"
+                                   r"[\w.'’-]+(?:\s+[\w.'’-]+){0,2}\s+\Z", re.IGNORECASE)
+_SHARE_SUBJECT = re.compile(r"\b(?:in|out\s+of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b|"
+                            r"\bpercent\b|%", re.IGNORECASE)
+_THAT_CLAUSE = re.compile(r"\s+that\s")
 _BELIEF = {"argue", "contend", "predict", "warn", "acknowledge", "concede", "insist", "believe", "think", "fear"}
 # a subject that is evidence ("The poll shows", "a survey released Friday found"): its verb is a verb
 _EVIDENCE_NOUN = (r"(?:poll|polls|polling|survey|surveys|study|studies|report|data|analysis|figures|numbers|census|"
@@ -178,9 +214,14 @@ def _evidence_cue_pattern(nouns: str) -> re.Pattern:
     verb of its own (gives, shows, has, puts…), with what it covers after a preposition, when it
     came out and who made it, and an apposition before its verb."""
     return re.compile(
-        r"(?:^|(?<=[,;:(]\s)|(?<=\bthat\s)|(?<=\bbut\s)|(?<=\band\s))[\"“]?"
-        r"(?P<np>(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:[\w/.'’&-]+\s+){0,6}?"
-        rf"(?P<head>{nouns})(?:\s+(?P<prep>in|of|from|by|among|for|on|to)\s+"
+        # … or a subordinator: "after leaked documents show", "as a study from 2011 noted" (the
+        # look-behinds grouped by width, each of one fixed width)
+        r"(?:^|(?<=[,;:(]\s)|(?<=\b(?:but|and)\s)|(?<=\b(?:[Aa]s|[Ii]f)\s)|(?<=\b(?:that|[Ww]hen)\s)|"
+        r"(?<=\b(?:[Aa]fter|[Ss]ince|[Ww]hile)\s)|(?<=\b[Tt]hough\s)|(?<=\b[Bb]ecause\s))[\"“]?"
+        # (its words hold no subordinator: "Support fell after memos showed …" opens no subject)
+        r"(?P<np>(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?"
+        r"(?:(?!(?:after|as|since|when|while|because|though|although|if|before|until)\s)[\w/.'’&-]+\s+){0,6}?"
+        rf"(?P<head>(?i:{nouns}))(?:\s+(?P<prep>in|of|from|by|among|for|on|to)\s+"
         r"(?:(?:\d{1,3}(?:,\d{3})+|[\w/.'’&-]+)\s+){0,9}?[\w/.'’&-]+)?"
         # who made it: "a survey conducted by the Harlan Institute" (the maker is the source)
         r"(?:\s+(?:conducted|commissioned|carried\s+out)\s+(?:by|for)\s+(?:the\s+)?"
@@ -189,9 +230,10 @@ def _evidence_cue_pattern(nouns: str) -> re.Pattern:
         r"(?:\s+(?:(?:last|this|earlier\s+this)\s+(?:week|month|year|spring|summer|fall|autumn|winter)|"
         r"(?:on\s+|in\s+)?\w+day|today|yesterday))?"
         r"(?:\s+(?:out|released|published|conducted|issued)(?:\s+(?:this|last|on|in)\s+\w+|\s+\w+day|\s+today))?"
-        r"(?:,\s*[^,;:]{2,60},)?\s+(?:also\s+|now\s+|still\s+)?"
+        r"(?:,\s*[^,;:]{2,100},)?\s+(?:also\s+|now\s+|still\s+)?"
         r"(?P<verb>gives|gave|has|had|puts|put|shows|showed|show|finds|found|suggests|suggested|indicates|"
-        r"indicated|estimates|estimated|projects|projected|predicts|predicted|reveals|revealed)\b")
+        r"indicated|estimates|estimated|projects|projected|predicts|predicted|reveals|revealed|notes|noted|"
+        r"concludes|concluded)\b")
 
 
 _EVIDENCE_CUE = _evidence_cue_pattern(_EVIDENCE_NOUN)
@@ -209,7 +251,7 @@ def _evidence_cue(extra: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern | None
 
 # what every verb of _EVIDENCE_CUE begins with, for a substring test before the pattern
 _EVIDENCE_VERB_STEMS = ("give", "gave", "has", "had", "put", "show", "find", "found", "suggest", "indicat",
-                        "estimat", "project", "predict", "reveal")
+                        "estimat", "project", "predict", "reveal", "note", "conclude")
 # "…, a regional daily reports.": a postposed source closing the sentence
 _SENTENCE_END = re.compile(r"\s*[.!?]?[”\"’]?\s*\Z")
 _AFTER_COMMA = re.compile(r",\s*[^,;:“”\"]{2,60}\Z")
@@ -338,8 +380,10 @@ def _conjunct_subject(s: str, pos: int, lexicon: Lexicon) -> Source | None:
         if len(np.split()) > 7 or _RELATIVE.search(np) or _subject_reading(np, True, False) != "name":
             return None
         src = make_source(np, lexicon)
-        # an unnamed subject only as a definite description: "the coach", not "some fans"
-        return src if src is not None and (src.kind != "unnamed" or _DEFINITE.match(np)) else None
+        # an unnamed subject only as a definite description ("the coach", not "some fans") or as
+        # a speaker the lexicon lists ("officials", "witnesses")
+        return src if src is not None and (src.kind != "unnamed" or _DEFINITE.match(np) or
+                                           np.lower() in lexicon.data.get("sources", {}).get("unnamed", ())) else None
     return None
 
 
@@ -352,6 +396,8 @@ def _subject_reading(np: str, noun_like: bool, evidence: bool) -> str | None:
         return None
     if evidence and not _EVIDENCE_WORD.search(np):
         return None  # "firefighters found two bodies": finding is not telling
+    if _SHARE_SUBJECT.search(np):
+        return None  # "Three in four say", "41 percent said": the share of a poll's answers, no one named
     low = np.lower()
     if low in ("he", "she"):
         return "pronoun"
@@ -496,6 +542,11 @@ def _zero_relative(np: str, start: int, lexicon: Lexicon) -> tuple[str, int]:
     if src is None or src.kind == "unnamed" and \
             src.name.lower() not in lexicon.data.get("sources", {}).get("unnamed", ()):
         return np, start
+    if rest.islower() and " " not in rest and not rest.endswith("s") and rest != "police" and \
+            rest not in lexicon.data.get("sources", {}).get("unnamed", ()):
+        # a bare singular count noun is no subject: "the refugee agency" is one noun, its
+        # modifier a person noun ("the man police say": police, a plural, is a subject)
+        return np, start
     return rest, start + at
 
 
@@ -611,6 +662,9 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             continue  # read with its whole subject above
         if _RAISED.match(s, m.end()):
             continue  # "a man believed to be 19", "were said to have fled": a hedge, no speaker
+        if verb in _PARTICIPLES_AT and _PASSIVE_AT.match(s, m.end()) and \
+                not _RELATIVE_SUBJECT_END.search(s, max(0, m.start() - 50), m.start()):
+            continue  # "a crowd estimated at 15,000": a passive participle, its noun estimated by no one named
         if _took_lives(verb, s, m.end(), lexicon):
             continue  # "the storm claimed 60 lives": a verb of loss, its subject no speaker
         if upper and verb in _BELIEF:
@@ -618,7 +672,9 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         after_verb = (_VERB_NEXT_STRICT if upper else _VERB_NEXT).match(s, m.end()) if verb in _NOUN_LIKE else None
         if after_verb is not None and after_verb.groupdict().get("named") and s[m.start()].isupper():
             after_verb = None  # "Kentucky State Police is …": a capitalised word in a name, not a verb
-        if verb in _NOUN_LIKE and not verb.endswith("s") and _SINGULAR_BEFORE.search(s, max(0, m.start() - 40), m.start()):
+        if verb in _NOUN_LIKE and not verb.endswith("s") and (
+                _SINGULAR_BEFORE.search(s, max(0, m.start() - 40), m.start())
+                or _POSSESSIVE_BEFORE.search(s, max(0, m.start() - 30), m.start())):
             continue  # "a June report", "one estimate": a singular subject would need "reports"; a noun
         if s[m.start()].isupper() and not upper and _CAPITALISED_BEFORE.search(s, max(0, m.start() - 40), m.start()) \
                 and not _title_case(s):
@@ -681,6 +737,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             inv = False  # "The Herald, for its part, wrote …": the subject stands before the aside
         if inv and s[j - 1:j] == "," and _PARTY_TAG_END.search(s, max(0, j - 16), j):
             inv = False  # "Sen. Ada Moss, D-Ore., said …": the subject stands before the tag
+        if inv and j == 0 and _PARTICIPLE.fullmatch(verb):
+            inv = False  # "Expecting thousands, Ann Vale said …": a participle's clause, its subject after it
         if inv and verb in ("told", "tells"):
             inv = False  # "…, told reporters": whom one tells is no speaker
         if inv and s[j - 1:j] == "," and _PARTICIPLE.fullmatch(verb):
@@ -727,8 +785,12 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             continue
         if np and _PARTICIPLE.fullmatch(verb):
             np = _PROGRESSIVE_END.sub("", np)  # "the province also is pledging": the province
-        reading = _subject_reading(np, verb in _NOUN_LIKE, verb in _EVIDENCE)
-        if reading is None and not np and verb not in _EVIDENCE:
+        # a verb of finding with a clause after "that" reports a proposition whoever finds it
+        # ("the coroner found that 4 …", "Vale revealed that he …"); without one, finding is
+        # telling only for evidence ("firefighters found two bodies")
+        evidence = verb in _EVIDENCE and not _THAT_CLAUSE.match(s, m.end())
+        reading = _subject_reading(np, verb in _NOUN_LIKE, evidence)
+        if reading is None and not np and not evidence:
             # no subject of its own: a name apposed to a role, or the subject it shares
             apposed = _apposed_name(s, m.start(), lexicon)
             if apposed:
@@ -807,6 +869,9 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 continue
         cue_verb = _SPACES.sub(" ", verb)
         cue_verb = cue_verb.split()[0] if not cue_verb.startswith(("put", "raised", "even", "speak", "spoke")) else cue_verb
+        if len(cue_verb.split()) > 5:  # "puts the number of children … at": the verb, its measure, its preposition
+            words = cue_verb.split()
+            cue_verb = " ".join(words[:3] + ["…", words[-1]])
         chain = []
         if verb in ("told", "tells"):
             obj, oend = _np_forward(s, m.end() + 1)
@@ -863,6 +928,15 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 if c.strength == 2 and c.pos < closing.pos and c is not closing
                 and all(link.source.key != outer.source.key for link in c.chain) else c
                 for c in cues]
+    tag = _CLOSING_SOURCE.search(s) if ":" in s else None
+    if tag and not cues:
+        # a headline's source after its closing colon: "Blast kills 8 in Idlib: monitor"
+        src = make_source(tag["np"], lexicon)
+        listed = src is not None and src.name.lower() in lexicon.data.get("sources", {}).get("unnamed", ())
+        # a body, a speaker the lexicon lists ("officials"), or a name closing a headline (no full stop)
+        if src is not None and (src.kind not in ("person", "unnamed") or listed
+                                or src.kind == "person" and not tag["stop"] and tag["np"][:1].isupper()):
+            cues.append(Cue((Link(src, ":"),), tag.start(), 2))
     trailing = [c for c in cues if c.strength == 1 and len(c.chain) == 1 and c.chain[0].cue in ("citing", "quoting")
                 and s[max(0, c.pos - 8):c.pos].rstrip().endswith(",")]
     for t in trailing:
@@ -908,6 +982,9 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
 _AFTER_COMMA_PREP = re.compile(r",\s*(?:according\s+to|in|by|from|under|per|citing|with|on)\s[^,;:“”\"]{0,60}\Z",
                                re.IGNORECASE)
 _SINGULAR_BEFORE = re.compile(r"\b(?:a|an|one|every|each|this|that)\s+(?:[\w'’-]+\s+){0,2}\Z", re.IGNORECASE)
+# "his home state", "their estimate": a possessive and at most one word that is no plural
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+(?:(?-i:[a-z][a-z-]*[a-rt-z])\s+)?\Z",
+                                re.IGNORECASE)
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w.'’&-]*\s+\Z")
 _SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH})(?:\s+(?:\w+day|also|later|earlier))?\s*,?\s+\Z", re.IGNORECASE)
 

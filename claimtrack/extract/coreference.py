@@ -29,6 +29,11 @@ _SAID_SO = re.compile(rf"^(?P<np>[^,.;:“”\"]{{2,80}}?)\s+(?:later\s+|also\s+
                       rf"(?P<cue>said|says|stated|confirmed|reported)\s+(?:so|this|(?:it|that|(?<!said\s)(?<!says\s)the\s+(?:figures?|toll|"
                       rf"death\s+toll|numbers?|tally|count|arrests|deaths|casualties))(?=\s*(?:[.,;!?]|\Z|on\s|in\s|"
                       rf"last\s|late\s|later\b|earlier\b)))", re.IGNORECASE)
+# "So said X.", "Thus wrote X": an inverted verb of saying after "so" names who said what came before
+_SO_SAID = re.compile(r"^\W*(?:so|thus)\s+(?P<cue>said|says|wrote|writes|stated|states|declared|declares|claimed|"
+                      r"claims|reported|reports|argued|argues)\s+(?=\S)", re.IGNORECASE)
+_WHERE_OR_WHEN = re.compile(r"\s(?:in|on|at|during|after|before|last|this|yesterday|today|earlier|later)\b",
+                            re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|never|no|n['’]t|yet\s+to|declined\s+to|refused\s+to)\b", re.IGNORECASE)
 
 
@@ -94,6 +99,15 @@ def backref(next_sentence: str, lexicon: Lexicon) -> Cue | None:
                 return None
             np = rest[:vm.start()]
             chain = _chain_from(rest, np, vm.start(), vm.group().lower(), lexicon)
+        if chain:
+            return Cue(tuple(chain), 0, 4)
+    m = _SO_SAID.match(next_sentence)
+    if m:
+        np, end = _np_forward(next_sentence, m.end())
+        when = _WHERE_OR_WHEN.search(np)
+        if when:  # "So wrote the clerk in her report": the speaker ends where the circumstance begins
+            np, end = np[:when.start()], end - (len(np) - when.start())
+        chain = _chain_from(next_sentence, np, end, m["cue"].lower(), lexicon)
         if chain:
             return Cue(tuple(chain), 0, 4)
     m = _SAID_SO.match(next_sentence) if _may_say_so(next_sentence) else None

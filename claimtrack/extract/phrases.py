@@ -208,6 +208,11 @@ _NP_TAIL_LAST_WORDS = ("week", "month", "year", "night", "day")
 _NP_TAIL_VERBS = ("released", "conducted", "published", "issued")
 
 
+# an aside between dashes before a verb: its closing dash, and any dash standing alone
+_DASH_ASIDE_END = re.compile(r"\s(?:--?|[—–])\s*\Z")
+_DASH = re.compile(r"\s(?:--?|[—–])\s")
+
+
 # a time opening the clause before its subject: "This year police …", "On Monday the agency …"
 _LEADING_TIME = re.compile(
     r"(?:(?:this|last|earlier|later)\s+(?:year|month|week|weekend|spring|summer|autumn|fall|winter|morning|"
@@ -222,6 +227,14 @@ def _np_backward(s: str, pos: int) -> tuple[str, int]:
     # a subject is a few words: look back no further than a window, and find the boundaries
     # in it by bisection over the string's index, so that a run of speech verbs stays linear
     w0 = max(0, pos - _WINDOW)
+    closing = _DASH_ASIDE_END.search(s, max(w0, pos - 4), pos)
+    if closing:
+        # "The company — which runs the camps — said": the subject stands before the aside
+        opening = None
+        for opening in _DASH.finditer(s, w0, closing.start()):
+            pass
+        if opening is not None and opening.start() > w0:
+            return _np_backward(s, opening.start())
     end = pos
     j = end
     while j > w0 and s[j - 1].isspace():
@@ -274,6 +287,14 @@ def _np_backward(s: str, pos: int) -> tuple[str, int]:
             cut = max(cut, stop - 1)
     np = s[cut + 1:end].strip()
     start = cut + 1
+    if "-" in np or "—" in np or "–" in np:
+        dash = None
+        for dash in _DASH.finditer(s, start, end):
+            pass
+        if dash is not None:
+            # "Forty people died - the ministry said": a dash standing alone ends a clause
+            start = dash.end()
+            np = s[start:end].strip()
     # on ASCII text, the phrase's lower-cased ending tells whether the patterns can match;
     # elsewhere case-insensitive matching is subtler than lower-casing
     if not np.isascii() or np.lower().endswith(_NP_ADVERB_LAST_WORDS):

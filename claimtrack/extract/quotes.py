@@ -113,6 +113,17 @@ _ADVERB_END = re.compile(_ADVERB + r"\s*\Z", re.IGNORECASE)
 _VERB_OBJECT_BEFORE_QUOTE = re.compile(
     rf"(?<![\w-])(?P<verb>{_QUOTE_SPEECH})(?:\s+that)?\s+(?:the|a|an|his|her|its|their|this|these|those)\s+"
     r"[\w'’-]+(?:\s+[\w'’-]+){0,2}\s*\Z", re.IGNORECASE)
+# a verb of saying, "that" and the opening words of its clause before a quotation
+_VERB_THAT_BEFORE_QUOTE = re.compile(
+    rf"(?<![\w-])(?P<verb>{_QUOTE_SPEECH})\s+that\s+(?:[\w'’-]+\s+){{1,4}}\Z", re.IGNORECASE)
+_TRAILING_APPOSITION = re.compile(r",\s*[^,;:“”\".!?]{2,80},\Z")
+# a verb of promising and "to" before the quoted words it promises: "Vale is pledging to “win 40 seats”"
+_PROMISE_BEFORE_QUOTE = re.compile(
+    r"(?<![\w-])(?P<verb>pledg(?:ed|es|ing)|promis(?:ed|es|ing)|vow(?:ed|s|ing)|swore|swears|vowing)"
+    r"\s+to\s+(?:[\w'’-]+\s+){0,3}\Z", re.IGNORECASE)
+_PROGRESSIVE_TAIL = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|will|would|also|again|now|repeatedly|"
+                               r"\w+ly))+\s*\Z", re.IGNORECASE)
+_PARTICIPLE_ASIDE = re.compile(r"\s*(?-i:[a-z]+ing)\s[^,;:“”\"]{1,100},\Z")
 _NP_STOP = re.compile(r"[,;:“”\"]|" + _FULL_STOP)
 # the subject of a clause that a participle of saying hangs on, with no comma between them
 _CLAUSE_SUBJECT = re.compile(
@@ -245,6 +256,29 @@ def _own_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
     if m:
         # "Vale said the plan “works: 40 jobs”": a quotation within what a speaker says is hers
         np = _subject_before(before, m.start(), m["verb"].lower())
+        named = _named_speaker(np, m["verb"], lexicon, last_person) if np else None
+        if named is not None:
+            return named
+    m = _VERB_THAT_BEFORE_QUOTE.search(before)
+    if m:
+        # "Vale said that it was “100 percent ready”": a quotation inside the clause a verb of
+        # saying introduces is the speaker's
+        np = _subject_before(before, m.start(), m["verb"].lower())
+        if not np:  # "Tom Reed, chair of the panel, said that …": the name before its apposition
+            head = before[:m.start()].rstrip()
+            app = _TRAILING_APPOSITION.search(head)
+            np = _subject_before(head[:app.start()] + " ", app.start() + 1, "") if app else ""
+        named = _named_speaker(np, m["verb"], lexicon, last_person) if np else None
+        if named is not None:
+            return named
+    m = _PROMISE_BEFORE_QUOTE.search(before)
+    if m:
+        head = _PROGRESSIVE_TAIL.sub("", before[:m.start()] + " ").rstrip()
+        if head.endswith(","):
+            k = head.rfind(",", 0, len(head) - 1)
+            if k >= 0 and _PARTICIPLE_ASIDE.match(head, k + 1):
+                head = head[:k]  # "Vale, celebrating a win, is pledging": the subject before the aside
+        np = _subject_before(head, len(head), "")
         named = _named_speaker(np, m["verb"], lexicon, last_person) if np else None
         if named is not None:
             return named

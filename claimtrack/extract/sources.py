@@ -133,6 +133,7 @@ _EVIDENCE_SCOPE = re.compile(
     r"(?:\s+by\s+(?P<maker>(?:the\s+)?(?-i:[A-Z])[^,;:]*))?", re.IGNORECASE)
 
 
+_MAKER_NAME_GOES_ON = re.compile(r"(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|and|for|the))*")
 _CAPITAL_OR_YEAR = re.compile(r"[A-Z]|\b(?:19|20)\d\d\b")  # what the capitalised-run rule would take for a name
 
 
@@ -144,6 +145,8 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
     text = np_text.strip(" ,.;:'\"“”‘’-–—")  # "CITY (AP) — City police say": no dash
     text = _SPACES.sub(" ", text)
     scoped = _EVIDENCE_SCOPE.fullmatch(text) if " " in text else None
+    if scoped and not scoped["maker"] and " by " in scoped["study"] and _MAKER_NAME_GOES_ON.fullmatch(scoped["scope"]):
+        scoped = None  # "a study by the Council of the Great City Schools": "of" goes on the maker's name
     if scoped and (scoped["maker"] or _CAPITAL_OR_YEAR.search(scoped["scope"])):
         # "a Harlan poll of Ohio voters", "an analysis by X of the 2012 race": what it covers
         # names no one (its capitals and years are no name of a source); the study itself, or
@@ -445,7 +448,8 @@ _PRONOUN_CONTRACTION = re.compile(r"(?:he|she|it|they|we|i|you|that|there|what|w
                                   re.IGNORECASE)
 _PRONOUN_START = re.compile(r"(?:[Ii]|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(?:['’]\w+)?\s+(?-i:[a-z])")
 _NP_TAIL = re.compile(
-    r"(?:\s+(?:released|conducted|published|issued)\b[^,;:]*|\s+(?:last|this)\s+(?:week|month|year|night)|"
+    r"(?:(?<!ly)\s+(?:released|conducted|published|issued)\b[^,;:]*|\s+(?:last|this)\s+(?:week|month|year|night)|"
+    r"\s+(?:from|in)\s+(?:(?:early|late|mid)[\s-]+)?(?:19|20)\d\d|"  # "a study from 2011": when, not who
     r"\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))+\s*$", re.IGNORECASE)
 
 
