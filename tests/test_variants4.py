@@ -682,7 +682,6 @@ XFAIL: dict[str, str] = {
     "false-backref-6": "attribution: 'This is according to a statement from X' is no back-reference",
     "quote-structures-7": "metric: 'lost' with a person as object ('we lost 3 colleagues') is a death only by "
                           "context (a team loses 3 players to injury), so it is left out",
-    "cue-variants-3": "attribution: 'revealed' is no verb of saying in the lexicon's cues",
 }
 
 
