@@ -99,6 +99,19 @@ def test_page_furniture_is_never_a_source(text):
     assert [c.attribution.source for c in extract_claims(text)] == [None]
 
 
+@pytest.mark.parametrize("text, name", [
+    # a page's frame run into the speaker's name: the speaker is what follows it
+    ("WEBVTT POLICE SAY TWO MEN WERE ARRESTED.", "POLICE"),
+    ("VIDEO Police say 3 people were hurt in the crash.", "Police"),
+    ("Transcript Fire officials said 6 homes were lost.", "Fire officials"),
+    # a word of the frame inside a name is part of it, and so is one opening a name
+    ("The Daily Update said 4 people were hurt.", "Daily Update"),
+    ("Credit Suisse said 3 staff were hurt.", "Credit Suisse"),
+])
+def test_page_furniture_before_a_speaker_is_no_part_of_it(text, name):
+    assert [c.attribution.source.name for c in extract_claims(text)] == [name]
+
+
 def chain(text: str) -> list[list[tuple[str, str]]]:
     return [[(link.source.name, link.cue) for link in c.attribution.chain] for c in extract_claims(text)]
 

@@ -180,6 +180,14 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
         return None
     if lowered in kinds["furniture"]:
         return None  # "UPDATE", "READ MORE", "Photo": the page's frame, no one's words
+    first, _, rest = bare.partition(" ")
+    if rest and first.lower() in kinds["furniture"] and first[:1].isupper():
+        # the page's frame run into the speaker's name ("VIDEO Police said", a caption
+        # file's "WEBVTT" header before its first line): the speaker is what follows, when
+        # that is a body or a group ("Credit Suisse", "Live Nation" are names of their own)
+        after = make_source(rest, lexicon)
+        if after is not None and after.kind != "person":
+            return after
     if lowered in kinds["closed"] and not (acronym or bare.isupper() and len(bare) <= 5) \
             or _TIME_PHRASE.fullmatch(lowered) or _CLAUSE_PHRASE.match(lowered):
         return None  # "Though", "Another", "Last August", "this conflicted with …": no one
