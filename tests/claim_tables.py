@@ -99,3 +99,16 @@ def unmatched(rows: list[dict], expected: list[tuple]) -> tuple[list, list]:
             left.remove(hit)
     extra = [(r["metric"], r["low"], r["high"], r["source"], r["figure"]) for r in left]
     return missing, extra
+
+
+def source_readings(rows: list[dict], expected: list[tuple], text: str) -> None:
+    """Assert that a text's stated claims read, in text order, as ``expected``: ``(low, high,
+    source)`` with ``source`` the claim's exact source name (None: the report itself), and a
+    fourth item, where given, the chain of names from the report outward."""
+    rows = [r for r in rows if not r.get("derived")]
+    got = [(r["low"], r["high"],
+            None if r["source_kind"] in ("outlet", "unattributed") else r["source"]) for r in rows]
+    assert got == [w[:3] for w in expected], text
+    for row, w in zip(rows, expected):
+        if len(w) > 3:
+            assert [link["name"] for link in row["chain"]] == w[3], text
