@@ -35,12 +35,21 @@ def _kinds(lexicon: Lexicon) -> dict:
     src = lexicon.data.get("sources", {})
     # an international body before media: "the UN agency", "the UN news service"
     order = ["unnamed", "international", "media", "medical", "police", "military", "ngo", "government"]
+    # one word of a closed class (a determiner, a conjunction, a relative pronoun…) is no name
+    grammar = lexicon.data.get("grammar", {})
+    closed = frozenset(w.lower() for cls in ("determiners", "conjunctions", "subordinators", "adverbs",
+                                             "prepositions", "pronouns", "relatives", "negators")
+                       for w in grammar.get(cls, ()) if " " not in w) | _NOT_A_SPEAKER_WORD
     res = []
     for kind in order:
-        words = src.get(kind, [])
+        words = sorted(src.get(kind, []), key=len, reverse=True)
         if words:
-            alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-            res.append((kind, re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)))
+            # a kind's word that is also a closed-class word names the body only in capitals,
+            # as an acronym: "the WHO said", never "the miners who died"
+            alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words if w.lower() not in closed)
+            caps = "|".join(re.escape(w.upper()) for w in words if w.lower() in closed)
+            either = f"(?i:{alt})|{caps}" if alt and caps else f"(?i:{alt})" if alt else caps
+            res.append((kind, re.compile(rf"(?<![\w-])(?:{either})(?![\w-])")))
     roles = lexicon.data.get("words", {}).get("roles", [])
     role_re = re.compile(
         r"(?:\b[a-z][\w-]*\s+)?\b(?:%s)s?\b" % "|".join(re.escape(r).replace(r"\ ", r"\s+")
@@ -63,11 +72,6 @@ def _kinds(lexicon: Lexicon) -> dict:
         % "|".join(r" ".join(w.capitalize() for w in role.split()) for role in sorted(roles, key=len, reverse=True)))
     # a body's whole name as the lexicon lists it ("Committee to Protect Journalists") is kept whole
     phrases = frozenset(w.lower() for kind in order for w in src.get(kind, []) if len(w.split()) > 2)
-    # one word of a closed class (a determiner, a conjunction, an adverb) is no name
-    grammar = lexicon.data.get("grammar", {})
-    closed = frozenset(w.lower() for cls in ("determiners", "conjunctions", "subordinators", "adverbs",
-                                             "prepositions", "pronouns", "relatives", "negators")
-                       for w in grammar.get(cls, ()) if " " not in w) | _NOT_A_SPEAKER_WORD
     return {"kinds": res, "role_re": role_re, "title_re": title_re, "phrases": phrases, "closed": closed, "unnamed": unnamed_exact, "hedge_re": hedge_re,
             "acronyms": acronyms, "furniture": furniture, "speech_lower": speech_lower, "speech": speech_any}
 
