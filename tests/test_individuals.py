@@ -95,6 +95,9 @@ def test_a_person_as_the_patient_of_a_metric_predicate_is_a_claim_of_one(text, e
     "No one was arrested.",
     "He was charged with arson.",
     "The raiders killed Pedro Alves's cattle.",
+    # a body's name before a role and a name: the employer, not the person
+    "Police are investigating the shooting death of Harbor Times columnist Jo Penn.",
+    "The killing of Acme Freight driver Sam Lee shocked the town.",
     "Arson destroyed Dana Holt's garage and wounded no one.",
     # a headline's past form with an object is active: the noun is the agent
     "Man shot the dog that bit his son",

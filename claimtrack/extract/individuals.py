@@ -179,6 +179,7 @@ def _grammar(lexicon: Lexicon) -> dict:
         "vague": frozenset(w.lower() for w in lexicon.data.get("vague", {})),
         "not_name": frozenset(not_name | furniture),
         "furniture": furniture,  # "killed Posted: Monday": the page's frame, no one's name
+        "closed": frozenset(c["closed"]),
         # the predicates whose upper-case subject may be a name (not "hurt", "released": a
         # place or a firm is hurt or released too)
         "upper_preds": frozenset(w for w, metric in {**_PASSIVE, **_INTRANSITIVE}.items()
@@ -344,6 +345,10 @@ def _person(m: re.Match, g: dict, sentence: str, offset: int) -> tuple | None:
         if len(core) == 1 and not title and (core[0].lower() in g["heads"] or core[0].lower() in g["modifiers"]):
             return None  # "Officer", "Residents": a noun, not a name
         start, end = m.start("name"), m.end("name")
+        role = _ROLE_THEN_NAME.match(sentence, end)
+        if role and (role["role"] in g["heads"] or _ROLE_NOUN.search(role["role"])) and \
+                role["role"] not in g["closed"]:
+            return None  # "Harbor Times columnist Sam Lee": a body's name before a role, not a person
         group = g["heads"].get(words[0].lower().rstrip("."), "people") if title else "people"
         return (offset + start, offset + end, name, "name", core[-1].lower().rstrip("."), group)
     if m["other"]:
@@ -487,6 +492,9 @@ _HEADLINE_CLAUSE = re.compile(r",\s+(?=[A-Za-z])")
 _WORD_START = re.compile(r"(?<![\w'’.-])[\w'’]")
 _WHO_END = re.compile(r"\s+who\s*\Z|\s*\Z", re.IGNORECASE)
 _WHO_ANTECEDENT = re.compile(r"\s*,?\s+who\s*\Z", re.IGNORECASE)
+# a lower-case noun of a role or trade between two names: the first names its employer
+_ROLE_THEN_NAME = re.compile(r"\s+(?P<role>[a-z][a-z-]+)\s+[A-Z]")
+_ROLE_NOUN = re.compile(r"(?:ist|er|or|man|woman|person|ian)\Z")
 _SINGULAR_AUX = re.compile(r"(?:was|is|has)\b", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+of\s", re.IGNORECASE)  # an "of" phrase completing the noun before it
 _NP_REACH = 90  # a person and its apposition before an auxiliary: a few words
