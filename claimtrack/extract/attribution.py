@@ -99,18 +99,19 @@ _CHAIN_BEFORE_VERB = re.compile(
 # the ending of the two patterns above and below: a comma, a few adverbs, the verb
 _COMMA_BEFORE_VERB = re.compile(r"," + _BEFORE_VERB, re.IGNORECASE)
 _CHAIN_CUE = re.compile(r"cit|quot", re.IGNORECASE)  # what _CHAIN_BEFORE_VERB needs
+# the words that open an apposition of their own (a determiner, a relative, a participle, a time)
+_APPOSITION_OPENERS = r"a|an|the|who|which|conducted|released|published|commissioned|based|then|now|formerly|aged"
 _APPOSITIVE = re.compile(
     r"(?:^|(?<=[.;:]\s)|(?<=\n))\W*(?P<x>(?:the\s+|an?\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){0,7})"
     r"(?:\s*\((?-i:[A-Z])[\w.'’ -]{0,20}\))?,\s*"  # a party tag in brackets: "Ann Vale (D-Ore.),"
-    r"(?P<app>(?:a|an|the|who|which|conducted|released|published|commissioned|based|then|now|formerly|aged|"
+    rf"(?P<app>(?:{_APPOSITION_OPENERS}|"
     r"(?-i:[A-Z])[\w.-]*['’]s?|(?-i:[A-Z])[\w.'’-]+(?=\s+(?:of|for|from|at|in)\s)|"
     # a bare common noun phrase with its complement: "chair of the panel", "senior aide to X"
     r"(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,3}(?=\s+(?:of|for|at|to|with)\s))\s+[^,;:“”\"]{2,80})"
     r"(?:,\s*(?:who|which|whose)\s+[^,;:“”\"]{2,100})?,"
     + _BEFORE_VERB, re.IGNORECASE)
 # an apposition without a determiner ("chair of the panel") follows only a proper name
-_BARE_APPOSITION = re.compile(r"(?!(?:a|an|the|who|which|conducted|released|published|commissioned|based|then|now|"
-                              r"formerly|aged)\s)[a-z]")
+_BARE_APPOSITION = re.compile(rf"(?!(?:{_APPOSITION_OPENERS})\s)[a-z]")
 _PROPER_NAME = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the|de|del|van|von|bin|al))*")
 # an aside between a subject and its verb, between commas: an age, a time or a place, a relative
 # clause, an apposition opened by a determiner, an adverb of discourse
