@@ -114,6 +114,38 @@ _PART_OF = re.compile(r"[^.;:]{0,50}?(?:,\s*including|\(|--|—|–|,\s*of\s+who
                       re.IGNORECASE)
 
 
+# what a page puts before each caption of a gallery: "Image 3 of 12", "Photo 2/9"
+_CAPTION_COUNTER = re.compile(r"\A\s*(?:image|photo|picture|slide)\s+\d+\s*(?:of|/)\s*\d+\s*", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+
+
+def _said_again(sentence: str, stated: set[str]) -> bool:
+    """Whether the report stated ``sentence`` before, word for word (white space and a
+    gallery's caption counter aside); else it is remembered. A sentence said twice is one
+    statement: its figures are claims once."""
+    key = _SPACES.sub(" ", _CAPTION_COUNTER.sub("", sentence)).strip()
+    if key in stated:
+        return True
+    stated.add(key)
+    return False
+
+
+_NEXT_WORD = re.compile(r"[\s-]*([A-Za-z]+)")
+
+
+def _counts_things(sentence: str, end: int, parsed, n: int, lex: Lexicon) -> bool:
+    """Whether the figure ending at ``end`` counts things (the head of its noun phrase is a
+    lexicon thing: ``five blocks away``, ``three rounds``): such a figure is no part of a
+    count of people before it, whatever aside stands between them."""
+    things = grammar.classes(lex)["things"]
+    if parsed is not None:
+        np = parsed.noun_phrase(n)
+        if np is not None:
+            return np.head is not None and parsed.tokens[np.head].low in things
+    m = _NEXT_WORD.match(sentence, end)
+    return m is not None and m.group(1).lower() in things
+
+
 # "The senator wants $2 billion more", "The bank expects … 3.1 percent": for figures
 # that count no people, the named subject of the clause holding the figure stands behind it.
 _SUBJECT_NOUNS = (
@@ -343,9 +375,12 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None, date: str | Non
 
     claims: list[Claim] = []
     only = _metric_groups(lex)
+    stated: set[str] = set()  # the sentences read so far, as _said_again keys them
     for i in sorted(by_sentence):
         s0, s1 = spans[i]
         sentence = text[s0:s1]
+        if _said_again(sentence, stated):
+            continue  # a gallery's caption under every photo states its figures once
         upper = sentence.isupper()
         # the cues in the sentence and the back-reference in the next one ("X said so") are
         # looked for when a figure first needs them: a quote's speaker often names the source
@@ -377,7 +412,8 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None, date: str | Non
                 metric = "other"
             elif prev is not None and prev.metric != "other":
                 if metric == "other" and reading is None and not prev.individual and \
-                        (c.joined or _PART_OF.match(text, prev.figure.end, f.start)):
+                        (c.joined or _PART_OF.match(text, prev.figure.end, f.start)) and \
+                        not _counts_things(sentence, f.end - s0, parsed, n, lex):
                     # (one person named before lends no metric: "he fought one of the robbers")
                     metric = prev.metric
                 if group is None and not c.listed and (subject is None or c.joined):

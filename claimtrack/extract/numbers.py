@@ -246,6 +246,16 @@ _CODE_BEFORE = re.compile(
     r"|\bage[sd]?\s+(?:of\s+)?\d+(?:\s*,\s*\d+)*\s*(?:,|,?\s*and|to|through|thru|-|–)\s*\Z"
     r"|\b(?:image|photo|slide|picture|page|part|video)\s+\d+\s+of\s*/?\s*\Z|\b(?:image|photo|slide|picture|video)\s*\Z",
     re.IGNORECASE)
+# A house number: three digits or more (no thousands separator) after a preposition of place
+# and before a capitalised name, which in a street address needs no "Street" after it ("a
+# shooting at 9780 Elmgrove", "found outside 1412 Larkspur about 2 a.m."). A count after these
+# prepositions is written with its separator ("at 1,200 people") or is no count ("at 300 yards").
+_ADDRESS_PREPS = frozenset(("at", "outside", "behind", "inside"))
+# ... unless a measure stands at it: "the toll stood at 1500 Syrians", "put the number at 4000"
+_MEASURED_AT = re.compile(r"\b(?:stood|stands|stand|put|puts|putting|placed|places|set|sets|estimated|estimates|"
+                          r"toll|number|count|tally|total|figure|remains|remained)\b[^.;:!?]*\sat\s*\Z",
+                          re.IGNORECASE)
+_ADDRESS_AFTER = re.compile(r" (?-i:[A-Z][a-z][\w'’.-]*)(?!\s+(?-i:[a-z]+s)\b)")
 _MONTH_OR_THE = set(re.findall(r"[a-z]+", "january february march april may june july august september "
                                  "october november december jan feb mar apr jun jul aug sep sept oct nov "
                                  "dec")) | {w + "." for w in ("jan", "feb", "mar", "apr", "jun", "jul", "aug",
@@ -536,6 +546,9 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                     continue  # "Highway 81", "Flight 370": a name
                 if (prev in _CODE_SET or "age" in prev or prev.endswith(("#", ","))) and _CODE_BEFORE.search(before):
                     continue  # "aged 35", "page 12", "No. 5", "aged 4, 6 and 9"
+                if len(digits) >= 3 and prev in _ADDRESS_PREPS and _ADDRESS_AFTER.match(after) and \
+                        not _MEASURED_AT.search(before):
+                    continue  # "a shooting at 9780 Elmgrove": a house number before a street's name
                 if digits in g["emergency"] and g["call_after"] and g["call_after"].match(after):
                     continue  # "a frantic 911 call": a number to dial
                 if _YEAR.fullmatch(digits) and not _YEAR_FOLLOWERS.match(after):

@@ -154,7 +154,10 @@ def _verbs(lexicon: Lexicon) -> dict:
             "not_before": frozenset({"received", "treated", "suffered", "taking", "sent", "drew", "send", "sending"}),
             "kin": words("kin_nouns"), "time": words("time_nouns") | _MONTHS, "suffer": words("suffer_verbs"),
             "parts": words("part_quantifiers"),
-            "increments": words("increments")}
+            "increments": words("increments"),
+            "flight": words("flight_words"), "escape_places": words("escape_places"),
+            "vehicles": words("escape_vehicles"), "escape_from": words("escape_from"),
+            "escapers": words("escapers") | frozenset(w.lower() for w in lexicon.data.get("subjects", {}).get("assailants", []))}
 
 
 @lru_cache(maxsize=8)
@@ -879,6 +882,35 @@ _SCALE = re.compile(r"\b(?:thousand|million|billion|trillion|mn|bn|m|lakhs?|cror
 _PP_HEADS = frozenset({"with", "for", "against", "alongside", "beside", "behind", "toward", "towards", "near",
                        "inside", "outside", "into", "onto", "among", "amid", "amongst"})
 _BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+
+
+def _escape(parse: Parse, vg, head: str | None, verbs: dict) -> bool:
+    """Whether the verb group ``vg``, read as displacement, tells an escape instead: those who
+    did the harm or were held for it flee (``two gunmen fled``, ``three inmates fled``), or
+    the flight is from the scene, on foot, in a vehicle or from the police (``fled the scene``,
+    ``were seen fleeing on foot``, ``fled in a silver pickup``, ``fled from officers``)."""
+    toks = parse.tokens
+    if head in verbs["escapers"]:
+        return True
+    n = len(toks)
+    at = next((i for i in range(vg.start, min(n, vg.main + 3)) if toks[i].low in verbs["flight"]), None)
+    if at is None:
+        return False
+    k = at + 1
+    while k < n and toks[k].tag == "ADV":
+        k += 1
+    if k >= n:
+        return False
+    if toks[k].low in ("the", "on") and k + 1 < n and toks[k + 1].low in verbs["escape_places"]:
+        return True  # "fled the scene", "fled on foot"
+    if toks[k].low in ("in", "into", "aboard", "on", "by", "from"):
+        for j in range(k + 1, min(n, k + 5)):
+            if toks[j].text in _STOP or toks[j].tag in ("SUB", "REL", "CONJ", "PREP", "AUX"):
+                break
+            if toks[j].low in verbs["vehicles"] or toks[j].low in verbs["escape_places"] or \
+                    (toks[k].low == "from" and toks[j].low in verbs["escape_from"]):
+                return True  # "in a dark sedan", "by car", "from the scene", "from police"
+    return False
 _CLAUSE_OPENERS = frozenset({"that", "after", "before", "since", "until", "as", "once"})
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "himself", "herself", "themselves", "us", "me"})
 
@@ -1288,6 +1320,11 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     predicate, negated, modal = _predicate(parse, np.verb_at, p, verbs["fatal"], verbs) \
         if np.verb_at < len(toks) else (None, False, None)
     vg = parse.verb_group(np.verb_at) if np.verb_at < len(toks) else None
+    if vg is not None and (predicate == "displaced" or (predicate is None and not head_metric and not modifier and any(
+            toks[i].low in verbs["flight"] for i in range(vg.main, min(len(toks), vg.main + 3))))) and \
+            _escape(parse, vg, head, verbs):
+        # "were seen fleeing on foot": the flight after a verb of perception is the group's too
+        return Reading(head_metric or modifier or "other")
     if whole_rel is not None and predicate is None and not negated and vg is not None and \
             toks[vg.main].tag not in ("PART", "GER") and any(toks[i].low in _BE_FORMS for i in range(vg.start, vg.main + 1)):
         # a part named by a copula only shares what befell its whole: "six of the 40 hurt in
