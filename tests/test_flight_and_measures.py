@@ -10,6 +10,10 @@
 - **House numbers.** Three digits or more after ``at``/``outside``/``behind``/``inside`` and
   before a capitalised name are a street address, ``Street`` or no ``Street`` after it; a
   measure standing at the number (``the toll stood at 3500``) keeps it a count.
+- **An aside's relative clause is the part's.** In ``seven gunshot victims, including one
+  who died`` the relative clause, and its verb, belong to the part the aside names, unless a
+  comma closes the aside before the count's own verb. A compound the lexicon names whole
+  (``gunshot victims``, ``homicide victims``) gives its metric to the count.
 - **A sentence said twice** (a gallery's caption under every photo, ``Image 2 of 9 …``) states
   its figures once.
 - **Things take no metric from an aside.** A figure after a dashed or bracketed aside shares
@@ -68,6 +72,18 @@ MEASURES = [
     ("Seven workers were hurt (two seriously) at the plant.", [("Seven", "injured"), ("two", "injured")]),
 ]
 
+INCLUDING = [
+    ("Officers located seven gunshot victims, including one who later died.",
+     [("seven", "casualties"), ("one", "killed")]),
+    ("Medics treated nine miners, including three who were badly burned.",
+     [("nine", "other"), ("three", "injured")]),
+    ("Detectives found two homicide victims in the flat.", [("two", "killed")]),
+    # traps: an aside a comma closes leaves the count its own verb; so does a verb before it
+    ("Four people, including two who were children, died in the fire.",
+     [("Four", "killed"), ("two", "killed")]),
+    ("Seven people were shot, including one who died.", [("Seven", "casualties"), ("one", "killed")]),
+]
+
 ADDRESSES = [
     ("Deputies found two men wounded at 4417 Larkspur shortly after midnight.", [("two", "injured")]),
     ("Fatal shooting at 10250 Quail Hollow under investigation", []),
@@ -90,7 +106,7 @@ REPEATED = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", FLIGHT + FATAL + MEASURES + ADDRESSES + REPEATED)
+@pytest.mark.parametrize("text, expected", FLIGHT + FATAL + MEASURES + INCLUDING + ADDRESSES + REPEATED)
 def test_rule(text, expected):
     got = [(text[c.figure.start:c.figure.end], c.metric) for c in extract_claims(text)
            if not c.derived and not c.individual]

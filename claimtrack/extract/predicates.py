@@ -1236,6 +1236,9 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     doing = False  # the modifier is what the group was doing ("dozens attending a fair")
     for i in np.modifiers:
         modifier = _after_metric(p, toks[i].low)[0] or verbs["modifiers"].get(toks[i].low)
+        if not modifier and np.head is not None and i < np.head:
+            # a compound the lexicon names whole: "seven gunshot victims", "two homicide victims"
+            modifier = _after_metric(p, parse.words(i, np.head + 1))[0]
         if modifier:
             break
     if np.end < np.verb_at and np.end < len(toks) and toks[np.end].tag in ("PART", "GER") and not modifier:
@@ -1311,6 +1314,11 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         # a verb inside an "including …" aside that the clause's verb does not close is the
         # aside's: "inflicted 90 casualties, including dead and wounded" stays casualties
         return Reading(head_metric)
+    if inc is not None and any(toks[i].tag == "REL" for i in range(inc, np.verb_at)) and \
+            not any(toks[i].text == "," for i in range(inc, np.verb_at)):
+        # so is the relative clause of the part the aside names, and its verb: "found seven
+        # gunshot victims, including one who died" counts seven shot, not seven dead
+        return Reading(head_metric or modifier or "other")
     if head is None and np.verb_at == np.end < len(toks) and toks[np.verb_at].tag == "GER":
         # a group told by what it was doing, with the clause's own verb after: "dozens attending
         # a fair were evacuated" (the verb is "were evacuated"; "hundreds marching" stays a march)
