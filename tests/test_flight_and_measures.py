@@ -78,6 +78,8 @@ INCLUDING = [
     ("Medics treated nine miners, including three who were badly burned.",
      [("nine", "other"), ("three", "injured")]),
     ("Detectives found two homicide victims in the flat.", [("two", "killed")]),
+    # what befell the group still outranks the compound
+    ("Three gunshot victims were driven to the county hospital.", [("Three", "hospitalized")]),
     # traps: an aside a comma closes leaves the count its own verb; so does a verb before it
     ("Four people, including two who were children, died in the fire.",
      [("Four", "killed"), ("two", "killed")]),

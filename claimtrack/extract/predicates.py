@@ -1232,13 +1232,15 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             head_metric = None  # "one of three victims died": the verb after the head is the part's
         if head_metric == "killed":
             return Reading("killed")  # "15 bodies were taken away", "9 dead"
+    if head_metric is None and np.head is not None:
+        # a compound the lexicon names whole is the head's own metric: "seven gunshot
+        # victims", "two homicide victims" (what befell them still outranks it)
+        head_metric = next((m for m in (_after_metric(p, parse.words(i, np.head + 1))[0]
+                                        for i in np.modifiers if i < np.head) if m), None)
     modifier = None
     doing = False  # the modifier is what the group was doing ("dozens attending a fair")
     for i in np.modifiers:
         modifier = _after_metric(p, toks[i].low)[0] or verbs["modifiers"].get(toks[i].low)
-        if not modifier and np.head is not None and i < np.head:
-            # a compound the lexicon names whole: "seven gunshot victims", "two homicide victims"
-            modifier = _after_metric(p, parse.words(i, np.head + 1))[0]
         if modifier:
             break
     if np.end < np.verb_at and np.end < len(toks) and toks[np.end].tag in ("PART", "GER") and not modifier:
