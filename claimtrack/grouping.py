@@ -103,6 +103,15 @@ ministry ministries agency council court hospital news newspaper times post hera
 university college school church party company corporation army command government
 committee service services association department office bureau commission authority
 network channel radio television press wire media foundation institute center centre
+banner tribune journal courier chronicle examiner observer inquirer dispatch sentinel telegraph
+bulletin sun
+""".split())
+# Names wider than any country that the gazetteer does not hold as one ("in America", "the
+# U.S."): they name no event (``site``) and are passed over for the place named after them.
+BROAD_PLACES = frozenset(n.replace("_", " ") for n in """
+america north_america south_america latin_america central_america europe africa asia
+middle_east the_middle_east united_states the_united_states u.s. us usa britain
+great_britain uk u.k. midwest the_midwest
 """.split())
 
 # What happened, for an event's name: the first of these words a report uses most.
@@ -149,6 +158,14 @@ update updated updates posted photo photos video watch read related breaking liv
 monday tuesday wednesday thursday friday saturday sunday today tonight overnight
 """.split())
 _PLACE_NOUNS = frozenset(("town", "city", "village", "district", "province", "region"))
+# the last words of a place's name that say it is one ("Elm Park", "Harlow County")
+_PLACE_KINDS = _PLACE_NOUNS | frozenset(("county", "park", "heights", "hills", "valley", "borough",
+                                         "township", "parish", "beach", "springs", "falls", "harbor",
+                                         "harbour", "island", "side", "village", "grove",
+                                         "street", "avenue", "road", "drive", "boulevard", "lane",
+                                         "way", "court", "place", "parkway", "highway", "terrace",
+                                         "trail", "circle", "pike", "square", "ave", "st", "rd",
+                                         "blvd", "dr", "ln"))
 _LINE = re.compile(r"[^\n]+")
 # Titles every person may be given: no office.
 COURTESY_TITLES = frozenset(("mr", "mrs", "ms", "miss", "dr", "father", "journalist", "reporter"))
@@ -255,6 +272,14 @@ def features(text: str, title: str | None = None, url: str | None = None,
                      if not people_words.intersection(p.lower().split())]
     return Features(terms, names, tuple(ranked[:12]), day_of(when), kind, content,
                     tuple(people[:20]), tuple(places_ranked[:5]), tuple(office[:20]))
+
+
+def _gazetteer_name(name: str) -> bool:
+    """Whether the gazetteer holds a country, a US state or a city of exactly this name (its
+    other spellings, which find Lille for "Lil", do not count)."""
+    from .places import place_of
+
+    return any(len(area) <= 2 or area[-1].casefold() == name.casefold() for area in place_of(name))
 
 
 def _headline(title: str) -> str:
@@ -759,11 +784,19 @@ def event_name(doc: Features, text: str | None = None, title: str | None = None)
     With the report's ``text`` (and ``title``), the place is where the report says it
     happened (:func:`site`); else, or when it says nowhere, the name the report most often
     writes after "in", "at", "near", "outside" or "the town of" (the title counts twice),
-    else its most frequent full name, else its most frequent name; never a person's name
-    or a body's (``BODIES``); ``port-elm-shooting-2023-05-01``. Without a date, the name has
-    none; without a place or a kind of event, ``event`` stands for what happened. The caller
-    makes it unique.
+    else its most frequent full name that the gazetteer knows, else its most frequent name
+    that the gazetteer holds a place of, else its most frequent full name a kind of place
+    ends (``Elm Park``, ``Cedar Street``), each read as extraction reads a place (never
+    ``Easter``); never a person's name or a body's (``BODIES``, newspapers among them); else
+    no place at all:
+    ``port-elm-shooting-2023-05-01``, ``shooting-2023-05-01``. Without a date, the name has
+    none; without a kind of event, ``event`` stands for what happened. The caller makes it
+    unique.
     """
+    from .extract.lexicon import default_lexicon
+    from .extract.locations import location
+    from .places import place_of
+
     people = set(doc.people).union(doc.officials)
     in_people = {w for p in people for w in p.split()}
 
@@ -771,14 +804,24 @@ def event_name(doc: Features, text: str | None = None, title: str | None = None)
         words = name.lower().split()
         return not BODIES.intersection(words) and " ".join(words[-2:]) not in people
 
+    def named_place(name: str) -> bool:
+        # read as extraction reads "in" and a name: "in Easter" names a day, not a place
+        return place_like(name) and location("in " + name, default_lexicon()) is not None
+
     place_name = site(text, title, place_like) if text is not None else None
     if place_name is None:
-        place_name = next((p for p in doc.places if place_like(p)), None)
+        place_name = next((p for p in doc.places if named_place(p)), None)
     if place_name is None:
-        place_name = next((p for p in doc.phrases if place_like(p)), None)
-    if place_name is None:
-        place_name = next((n for n, _ in sorted(doc.names.items(), key=lambda kv: (-kv[1], kv[0]))
-                           if n not in in_people and n not in BODIES), None)
+        # a name written most often that the gazetteer knows: a full one, else a lone word the
+        # gazetteer holds a place of that very name (not "I'm", not the surname of someone
+        # named in full), else a full one a kind of place ends ("Elm Park", "Cedar Street");
+        # never a person named once in full
+        place_name = next((p for p in doc.phrases if named_place(p) and place_of(p)), None) or \
+            next((n for n, _ in sorted(doc.names.items(), key=lambda kv: (-kv[1], kv[0]))
+                  if n not in in_people and n not in BODIES and named_place(n.title())
+                  and _gazetteer_name(n)), None) or \
+            next((p for p in doc.phrases if named_place(p)
+                  and p.split()[-1].lower().rstrip(".") in _PLACE_KINDS), None)
     parts = []
     if place_name:
         words = _SLUG.sub(" ", place_name.lower()).split()[:3]
@@ -789,13 +832,19 @@ def event_name(doc: Features, text: str | None = None, title: str | None = None)
     return "-".join(p for p in parts if p)
 
 
+# A dateline further down the lead, after a page's first lines (a time of update, a
+# photo's credit): only the strict wire form, a town in capitals and its state or country
+# before the dash (``HERKIMER, N.Y. —``), at the start of a line.
+_LATER_DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}), ?[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?"
+    r" *(?:\([^)\n]{1,40}\))? *(?:—|–|--| - |-(?=\s))", re.MULTILINE)
 # A dateline: the town a wire or station report opens with, in capitals or not, maybe with
 # its state and the outlet in brackets, before a dash (``PORT ELM, Ore. (KXYZ) —``); a
 # short first line (a photo's caption, a time) may stand before it.
 _DATELINE = re.compile(
     r"\A\s*(?:[^\n]{0,60}\n)?\s*"
     r"(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
-    r"(?:, ?[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)? *(?:\([^)\n]{1,40}\))? *(?:—|–|--| - |-)")
+    r"(?:, ?[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)? *(?:\([^)\n]{1,40}\))? *(?:—|–|--| - |-(?=\s))")
 LEAD_CHARS = 600  # the lead a report's place is looked for in, after its dateline and title
 
 
@@ -815,7 +864,7 @@ def site(text: str, title: str | None = None,
     lexicon = default_lexicon()
 
     def found() -> Iterator[str | None]:  # read one after the other, until a town is found
-        line = _DATELINE.match(text)
+        line = _DATELINE.match(text) or _LATER_DATELINE.search(text, 0, LEAD_CHARS)
         if line:
             name = line["place"]
             if name.isupper():
@@ -824,11 +873,19 @@ def site(text: str, title: str | None = None,
             yield location("in " + name, lexicon)
         if title:
             yield location(_headline(title), lexicon)
-        yield location(text[:LEAD_CHARS], lexicon)
+        lead, at = text[:LEAD_CHARS], 0
+        for _ in range(3):  # past a broad name: "arrived in America … in the Elm Park area"
+            name = location(lead[at:], lexicon)
+            yield name
+            if not name or lead.find(name, at) < 0:
+                break
+            at = lead.find(name, at) + len(name)
 
     broad = None
     for name in found():
         if not name or not keep(name):
+            continue
+        if name.lower() in BROAD_PLACES:
             continue
         if country_of(name) is None and sum(map(str.isalpha, name)) > 2:
             return name

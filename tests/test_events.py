@@ -214,8 +214,15 @@ def test_event_names_say_place_what_and_when(report, expected):
      "Two hurt in Oregon bar fight", "Brennock"),
     # a dateline that is a page's word, not a town: the lead's place
     ("UPDATE — Police said a man was shot in Dunmore on Sunday.", None, "Dunmore"),
+    # a wire dateline after a page's first lines (times of update, a credit)
+    ("Updated 5:10 p.m.\nUpdated 1:45 p.m.: Shots reported near a school.\nKELLSBURY, N.Y. - "
+     "A man opened fire at a diner.", None, "Kellsbury"),
+    # a broad name first in the lead, a town after it: the town
+    ("Mara Quell had come to America last spring. On Friday she was shot in Dunmore, "
+     "police said.", None, "Dunmore"),
     # traps: no place said plainly
     ("POLICE -- a man was shot on Sunday.", None, None),
+    ("Mid-text, the clerk said: KELLSBURY, N.Y. is far away - a man was hurt.", None, None),
     ("A man was shot in Accidental Shooting, the report said.", None, None),
     ("Detectives said Dario Fenwick fired first. A clerk died in Marisol Quenby's shop.",
      None, None),
@@ -235,6 +242,15 @@ def test_where_a_report_says_its_event_happened(text, title, place):
     ("TOLLAND — Kiran Dace, 33, was shot dead on Monday outside a shop, according to the "
      "county. A rifle lay in a ditch nearby.", "Kiran Dace shot dead at shop",
      "tolland-shooting-2023-05-01"),
+    # no town said: never a holiday, a newspaper or a capitalised word the gazetteer does not
+    # know; the event is named by what happened and when
+    ("A girl, 3, was shot dead on Sunday morning, the Evening Courier reports. I'm shocked, "
+     "Ann Pell said. I'm sure nobody heard, Pell added.", "Girl shot dead in Easter shooting",
+     "shooting-2023-05-01"),
+    # a street, when nothing names a town
+    ("A girl, 3, was shot dead on Sunday morning near Quillon Avenue, the Evening Courier "
+     "reports. Neighbours on Quillon Avenue heard shots.", "Girl shot dead",
+     "quillon-avenue-shooting-2023-05-01"),
 ])
 def test_an_event_is_named_after_where_its_first_report_says_it_happened(text, title,
                                                                          expected):
