@@ -689,6 +689,10 @@ def test_said_so_test_spares_no_match(text):
 # never after an abbreviation, an initial, inside a decimal or a web address.
 SENTENCES = [
     ("Six were hurt in Delmar. Crews left at noon.", ["Six were hurt in Delmar.", "Crews left at noon."]),
+    # a run of initials before a name ends nothing, a single initial neither
+    ("Columnist R.T. Vane said six were hurt.", ["Columnist R.T. Vane said six were hurt."]),
+    ("The driver, K.L. Osei, 40, was held. Crews left.", ["The driver, K.L. Osei, 40, was held.", "Crews left."]),
+    ("Sgt. D. Marr said four were hurt.", ["Sgt. D. Marr said four were hurt."]),
     ("Six were hurt! 4 died? Crews left.", ["Six were hurt!", "4 died?", "Crews left."]),
     ('Six were hurt." Crews left.', ['Six were hurt."', "Crews left."]),
     ("Six were hurt. Émile counted them.", ["Six were hurt.", "Émile counted them."]),

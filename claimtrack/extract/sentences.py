@@ -11,7 +11,8 @@ A sentence ends
 - always at the full stops of scripts that have their own (Devanagari ``।``, Urdu ``۔``,
   Chinese and Japanese ``。！？``, Arabic ``؟``);
 - at a blank line, and at the end of the text.
-A full stop after an abbreviation (``Gen.``, ``approx.``) or a single letter ends nothing.
+A full stop after an abbreviation (``Gen.``, ``approx.``), a single letter or a run of initials
+(``M.D.``) ends nothing.
 
 A run with no stop is cut once it is longer than MAX_SENTENCE characters, at the last clause
 boundary (``; : ,`` or a dash) past MIN_CUT, else at the last white space, else at the limit:
@@ -57,6 +58,9 @@ _LEADING_WS = re.compile(r"\s*")
 _WEB_WORD = re.compile(r"(?:https?:|www\.|@|/)\S*\Z", re.IGNORECASE)
 
 
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+
+
 def _abbreviation(text: str, dot: int) -> bool:
     """Whether the word before the full stop at ``dot`` is an abbreviation or a single letter."""
     # a word of letters longer than any abbreviation is none: no search needed
@@ -66,7 +70,8 @@ def _abbreviation(text: str, dot: int) -> bool:
     if not word:
         return False
     w = word.group().lower()
-    return w in ABBREVIATIONS or (len(w) == 1 and w.isalpha())
+    # a single letter, or a run of initials ("M.D. Harmon", "J.R. Smith"), as "U.S." is
+    return w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or _INITIALS.fullmatch(w) is not None
 
 
 # a whole number standing alone before a full stop ("killed 3.The"): not "1.2.The", "No.3"
