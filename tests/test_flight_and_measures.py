@@ -86,6 +86,13 @@ INCLUDING = [
     ("Seven people were shot, including one who died.", [("Seven", "casualties"), ("one", "killed")]),
 ]
 
+# a mother of three counts her children, also when she is herself counted: the figure is no
+# victim count ("the mother of three who was shot" is one person shot)
+KIN = [
+    ("The mother of three who was shot on Sunday has died.", [("three", "other")]),
+    ("A grandfather of six was arrested after the raid.", [("six", "other")]),
+]
+
 ADDRESSES = [
     ("Deputies found two men wounded at 4417 Larkspur shortly after midnight.", [("two", "injured")]),
     ("Fatal shooting at 10250 Quail Hollow under investigation", []),
@@ -108,7 +115,7 @@ REPEATED = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", FLIGHT + FATAL + MEASURES + INCLUDING + ADDRESSES + REPEATED)
+@pytest.mark.parametrize("text, expected", FLIGHT + FATAL + MEASURES + INCLUDING + KIN + ADDRESSES + REPEATED)
 def test_rule(text, expected):
     got = [(text[c.figure.start:c.figure.end], c.metric) for c in extract_claims(text)
            if not c.derived and not c.individual]

@@ -17,6 +17,13 @@ def people(text: str) -> list[tuple[str, str, str]]:
 @pytest.mark.parametrize("text, expected", [
     # the subject of a passive metric predicate
     ("A delivery driver was shot dead outside a bakery on Sunday.", [("killed", "A delivery driver", "civilians")]),
+    # a body's name before a role and a name: the person is the name after the role
+    ("Police are investigating the shooting death of Harbor Times columnist Jo Penn.",
+     [("killed", "Jo Penn", "people")]),
+    ("The killing of Acme Freight driver Sam Lee shocked the town.", [("killed", "Sam Lee", "people")]),
+    pytest.param("Harbor Times columnist Jo Penn was shot and killed on Monday.", [("killed", "Jo Penn", "people")],
+                 marks=pytest.mark.xfail(strict=True, reason="a subject of a passive that opens on a body's "
+                                         "name and a role is not looked for past them")),
     ("An off-duty officer was wounded in the exchange.", [("injured", "An off-duty officer", "police")]),
     ("The gunman was killed by a security guard.", [("killed", "The gunman", "assailants")]),
     ("A 16-year-old was arrested near the station.", [("arrested", "A 16-year-old", "children")]),
@@ -95,9 +102,6 @@ def test_a_person_as_the_patient_of_a_metric_predicate_is_a_claim_of_one(text, e
     "No one was arrested.",
     "He was charged with arson.",
     "The raiders killed Pedro Alves's cattle.",
-    # a body's name before a role and a name: the employer, not the person
-    "Police are investigating the shooting death of Harbor Times columnist Jo Penn.",
-    "The killing of Acme Freight driver Sam Lee shocked the town.",
     "Arson destroyed Dana Holt's garage and wounded no one.",
     # a headline's past form with an object is active: the noun is the agent
     "Man shot the dog that bit his son",

@@ -931,7 +931,11 @@ def _no_count(parse: Parse, start: int, verbs: dict) -> bool:
     after = parse.sentence[parse.ends[start]:parse.ends[start] + 12]
     if after[:1] == "-" and after[1:2].isalpha() and not after[1:].lower().startswith("strong"):
         return True
-    return start >= 2 and toks[start - 1].low in ("of", "to") and toks[start - 2].low in verbs["kin"]
+    if start < 2 or toks[start - 1].low not in ("of", "to"):
+        return False
+    # (the kin noun may end a person the parse holds as a figure: "the mother of three")
+    words = toks[start - 2].low.split()
+    return bool(words) and words[-1] in verbs["kin"]
 
 
 def _agent(parse: Parse, start: int, vg, p: dict, verbs: dict) -> bool:
