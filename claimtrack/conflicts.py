@@ -733,9 +733,12 @@ def _covered_parts(kept: list[tuple], parts: set[int], stated: set[tuple]) -> fr
     sums: dict[tuple, int] = defaultdict(int)  # (report, metric, group) -> its parts' sum
     members: list[tuple[int, tuple]] = []
     subsets: list[tuple[int, tuple, int]] = []  # a subset of a counted group (``part``)
+    floors: dict[tuple, list[tuple[int, int]]] = defaultdict(list)  # at -> (id, low) of each figure
     for r, _ev, met, *_rest in kept:
         group = r[_GROUP] or TOTAL_GROUP
         at = (r[_REPORT], met, group)
+        if not r[_DERIVED] or at not in stated:
+            floors[at].append((r[_ID], r[_LOW] or 0))
         if r[_PART] and not r[_INDIVIDUAL] and r[_ID] not in parts:
             # subsets of one group may overlap ("two critical, three with minor wounds" of
             # five): each is held by a total no smaller than itself, never summed
@@ -747,7 +750,7 @@ def _covered_parts(kept: list[tuple], parts: set[int], stated: set[tuple]) -> fr
             high = math.inf if r[_HIGH] is None else r[_HIGH]
             if high > totals.get(at, -1):
                 totals[at] = high
-    if not totals:
+    if not totals and not subsets:
         return frozenset()
     everyone: dict[tuple, int] = defaultdict(int)  # (report, metric) -> all its parts' sum
     for (report, met, _group), n in sums.items():
@@ -762,7 +765,11 @@ def _covered_parts(kept: list[tuple], parts: set[int], stated: set[tuple]) -> fr
     for claim_id, (report, met, group), low in subsets:
         own = totals.get((report, met, group))
         whole = totals.get((report, met, TOTAL_GROUP))
-        if (own is not None and low <= own) or (whole is not None and low <= whole):
+        # or another figure of its report, a part too, that bounds the group at least as high
+        # ("four others were hurt … one with life-threatening wounds": the four speak for it)
+        if (own is not None and low <= own) or (whole is not None and low <= whole) or any(
+                (floor, -other) > (low, -claim_id) for at in {(report, met, group), (report, met, TOTAL_GROUP)}
+                for other, floor in floors.get(at, ())):
             held.add(claim_id)
     return frozenset(held)
 

@@ -86,9 +86,9 @@ def test_others_with_nobody_counted_before_are_no_part(text, expected):
      [("Eleven", "injured", False, None), ("two", "injured", True, None)]),
     ("Eight sailors were hurt. Three of the sailors were airlifted to a clinic with severe burns.",
      [("Eight", "injured", False, None), ("Three", "hospitalized", True, None)]),
-    ("Ten villagers were wounded, among them 4 children.",
+    ("Ten villagers were wounded, among them 4 women.",
      [("Ten", "injured", False, None), ("4", "injured", True, None)]),
-    ("Twelve protesters were injured. Five students were among them.",
+    ("Twelve protesters were injured. Five women were among them.",
      [("Twelve", "injured", False, None), ("Five", "injured", True, None)]),
 ])
 def test_a_partitive_of_a_counted_whole_is_a_part(text, expected):
@@ -101,6 +101,18 @@ def test_a_partitive_of_a_counted_whole_is_a_part(text, expected):
      [("Seven", "casualties", False, None), ("one", "killed", False, None)]),
 ])
 def test_a_partitive_of_another_metric_is_that_metrics_total(text, expected):
+    assert flags(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a part of another subject group is a part by its group (SPEC §6 Scope): not flagged
+    ("Thirty people died in the floods, including six children.",
+     [("Thirty", "killed", False, None), ("six", "killed", False, None)]),
+    # the severity of an aside's own noun phrase is not the figure's
+    ("Dozens of residents were hurt as well, some of them badly.",
+     [("Dozens", "injured", False, None)]),
+])
+def test_no_part_where_the_group_or_the_phrase_is_another(text, expected):
     assert flags(text) == expected
 
 

@@ -12,7 +12,9 @@ that holds it, never a window of words:
   ``including``; it is the first member of an enumeration (``one … in the leg, another in
   the arm``). Each of these is a part only when another figure of the report counts the
   whole: one of the same metric, or of a metric that holds it (lexicon ``[parts] wholes``:
-  the injured among the people shot), no smaller than the part. ``others`` / ``the other
+  the injured among the people shot), larger than the part, and of the part's subject group
+  (a part of another group, ``including four children`` of the people killed, is a part by
+  its group already: SPEC §6 Scope). ``others`` / ``the other
   four`` / ``another`` set the counted people beside a group counted earlier in the report
   (a figure or one person named): a part when such a group comes before it, never in a
   report that counts nobody before.
@@ -97,8 +99,9 @@ def _clause(p: Parse, k: int, np_end: int) -> tuple[int, int]:
             hi = j
             break
         nxt = toks[j + 1] if j + 1 < n else None
-        if t.text == "," and nxt is not None and (nxt.tag in ("GER", "CONJ", "REL")
+        if t.text == "," and nxt is not None and (nxt.tag in ("GER", "CONJ", "REL", "DET", "PRON")
                                                   or nxt.low.endswith("ing")):
+            # a clause or a noun phrase of its own after a comma: "…, some of them seriously"
             hi = j
             break
         if t.tag == "CONJ" and nxt is not None and nxt.tag not in _VERB_TAGS:
@@ -232,8 +235,10 @@ def settle(claims: list[Claim], readings: dict[int, Reading], lex: Lexicon) -> l
 
     def whole(o: Claim) -> bool:
         r = readings.get(o.figure.start, none)
-        return not o.derived and not o.individual and r.kind is None and r.period is None \
-            and o.metric != "other"
+        # others beside a group counted before are the whole of their own metric ("two dead
+        # and four others hurt": the four hurt are every one hurt the report counts)
+        return not o.derived and not o.individual and r.kind in (None, OTHERS) and \
+            r.period is None and o.metric != "other"
 
     out = []
     for c in claims:
@@ -246,9 +251,12 @@ def settle(claims: list[Claim], readings: dict[int, Reading], lex: Lexicon) -> l
             part = any(o.figure.start < c.figure.start and o.metric != "other" and not o.derived
                        and readings.get(o.figure.start, none).period is None for o in claims)
         elif r.kind is not None:
+            # a whole of the same subject group: a part of another group ("including four
+            # children" of the people killed) is a part by its group already (SPEC §6 Scope)
             allowed = {c.metric} | wholes_of.get(c.metric, frozenset())
-            part = any(o is not c and o.metric in allowed and whole(o) and _holds(o, c)
-                       for o in claims)
+            # (a generic noun, group "people", names a part of any group: "among them 4 women")
+            part = any(o is not c and o.metric in allowed and c.subject_group in (o.subject_group, "people")
+                       and whole(o) and _holds(o, c) for o in claims)
         out.append(replace(c, part=part, period=r.period) if part or r.period else c)
     return out
 
