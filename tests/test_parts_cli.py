@@ -72,7 +72,7 @@ def test_show_says_a_part_is_part_of_the_reports_count(invoke, tmp_path):
 
 RUNNING = [
     {"id": "ledger", "outlet": "Harbor Ledger", "date": "2024-05-12", "title": "Two killed at Fenn Road garage",
-     "text": "Two men were killed in a shooting at a garage on Fenn Road on Sunday, police said."},
+     "text": "Two men were shot dead inside a garage on Fenn Road on Sunday, police said."},
     {"id": "courier", "outlet": "Bay Courier", "date": "2024-05-12", "title": "Garage shooting",
      "text": "Two men died at a garage on Fenn Road, the coroner said. "
              "More than 140 people have been killed in the city so far this year."},
