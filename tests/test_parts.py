@@ -129,6 +129,9 @@ def test_no_part_where_the_group_or_the_phrase_is_another(text, expected):
      [("At least 60", "arrested", False, "this year")]),
     ("Nine people were killed on the highway in the past four months.",
      [("Nine", "killed", False, "in the past four months")]),
+    # a span opening the clause holds for every figure of it
+    ("Since January, 35 people have been shot in the ward and 9 killed.",
+     [("35", "casualties", False, "Since January"), ("9", "killed", False, "Since January")]),
 ])
 def test_a_running_count_carries_its_period(text, expected):
     assert flags(text) == expected

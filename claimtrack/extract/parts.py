@@ -151,6 +151,9 @@ def _kind(p: Parse, k: int, np, lo: int, hi: int, w: dict) -> str | None:
 def _period(p: Parse, k: int, np_end: int, verb_at: int, lo: int, hi: int, w: dict) -> str | None:
     toks = p.tokens
     s = p.sentence
+    # a span that opens the clause scopes over every figure in it: "Since June, 40 people have
+    # been shot and 12 killed"
+    lo = p.clause_start(k)
     for j in range(lo, hi):
         t = toks[j]
         found = None
