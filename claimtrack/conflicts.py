@@ -23,15 +23,16 @@ Rules, where SPEC §6 leaves room:
   **part** (an individual, a claim a tally sums, a subset of a counted group: ``part``
   true, as ``two of them`` or ``three in critical condition``) bounds from below: compared as
   ``low``..∞. A subset is held by its report's total (stated, or its tally) of its group or
-  of ``people`` when no larger than it; subsets are never summed, as they may overlap.
-- **Periods.** A running count over a span of time (``period``: ``since June``, ``this
-  year``) counts other incidents too: it never takes part in an event's comparison (nor in
-  its timeline). A journalist compares it with nothing in the incident, and two running
-  counts rarely share a span.
+  of ``people`` when no larger than it, or by a larger figure of its report (``four others
+  were hurt … one critically``); subsets are never summed, as they may overlap.
   A tally (``derived = "tally"``) stands for its report only where the report states no
   figure of its own for that metric and subject group. A report's parts that its own total
   (stated, or its tally) holds are compared through that total, never beside it: a report
   naming two victims and counting 2 says one thing, not three.
+- **Periods.** A running count over a span of time (``period``: ``since June``, ``this
+  year``) counts other incidents too: it never takes part in an event's comparison (nor in
+  its timeline). A journalist compares it with nothing in the incident, and two running
+  counts rarely share a span.
 - **Scope.** Claims of one subject group at compatible places speak of the same people. The
   group ``people`` is the total of every other group, and a country or US state (from the
   gazetteer) the total of its cities: a total is compared with its parts as a lower bound.
@@ -727,7 +728,10 @@ def _covered_parts(kept: list[tuple], parts: set[int], stated: set[tuple]) -> fr
     of group ``g`` is held by a total of ``g``, or of ``people`` (every group's total), that
     its report gives for the metric, when the sum of the report's parts it would hold is no
     more than the total's highest figure; parts that add up to more than the report's own
-    total stay, so that the total below them contradicts them.
+    total stay, so that the total below them contradicts them. A subset (``part``: ``two of
+    them``, ``three in critical condition``) is held alone, never summed with others (subsets
+    overlap): by a total of its report no smaller than it, or by a larger figure of its
+    report (the first of equal ones stays, so that the report keeps its lower bound).
     """
     totals: dict[tuple, float] = {}  # (report, metric, group) -> the highest total figure
     sums: dict[tuple, int] = defaultdict(int)  # (report, metric, group) -> its parts' sum
