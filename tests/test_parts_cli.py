@@ -141,3 +141,9 @@ def test_an_older_database_gains_the_columns_and_keeps_its_claims(invoke, tmp_pa
     db.close()
     claims = json.loads(invoke("claims", "--db", str(path), "-f", "json").stdout)
     assert {(c["part"], c["period"]) for c in claims} == {(False, None)}
+    # reextract reads the part again; the claims that are no part keep their numbers
+    result = invoke("reextract", "--db", str(path), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert [(r["added"], r["removed"], r["unchanged"]) for r in json.loads(result.stdout)] == [(1, 1, 2)]
+    claims = json.loads(invoke("claims", "--db", str(path), "-f", "json").stdout)
+    assert [(c["id"], c["figure"], c["part"]) for c in claims] == [(1, "Five", False), (3, "5", False), (4, "two", True)]
