@@ -265,13 +265,15 @@ def settle(claims: list[Claim], readings: dict[int, Reading], lex: Lexicon) -> l
 
 
 def for_tallies(claims: list[Claim], readings: dict[int, Reading]) -> list[Claim]:
-    """The claims as the tallies should read them: a period figure and a subset (not the
-    others beside a group, which add to it) are no count of the incident's people."""
+    """The claims as the tallies should read them: a period figure and a partitive subset
+    (``one of them remains in hospital``) are no count of the incident's people. Others beside
+    a group add to it, and the tallies weigh a count of the badly hurt themselves (a smaller
+    one is a part of the survivors, an equal one covers them): both stay."""
     if not readings:
         return claims
     out = []
     for c in claims:
         r = readings.get(c.figure.start)
-        hidden = not c.derived and (c.period or (c.part and r is not None and r.kind != OTHERS))
+        hidden = not c.derived and (c.period or (c.part and r is not None and r.kind in (PARTITIVE, OPENER, ENUMERATION)))
         out.append(replace(c, metric="other") if hidden else c)
     return out
