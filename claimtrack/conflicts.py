@@ -20,11 +20,19 @@ Rules, where SPEC §6 leaves room:
   as an earlier one (``as_of`` before a later figure of the same metric and group in the
   same report) is never current.
 - **Intervals** are closed, ``high`` None is unbounded above, ``low`` None counts as 0. A
-  **part** (an individual, a claim a tally sums) bounds from below: compared as ``low``..∞.
+  **part** (an individual, a claim a tally sums, a subset of a counted group: ``part``
+  true, as ``two of them`` or ``three in critical condition``) bounds from below: compared as
+  ``low``..∞. A subset is held by its report's total (stated, or its tally) of its group or
+  of ``people`` when no larger than it, or by a larger figure of its report (``four others
+  were hurt … one critically``); subsets are never summed, as they may overlap.
   A tally (``derived = "tally"``) stands for its report only where the report states no
   figure of its own for that metric and subject group. A report's parts that its own total
   (stated, or its tally) holds are compared through that total, never beside it: a report
   naming two victims and counting 2 says one thing, not three.
+- **Periods.** A running count over a span of time (``period``: ``since June``, ``this
+  year``) counts other incidents too: it never takes part in an event's comparison (nor in
+  its timeline). A journalist compares it with nothing in the incident, and two running
+  counts rarely share a span.
 - **Scope.** Claims of one subject group at compatible places speak of the same people. The
   group ``people`` is the total of every other group, and a country or US state (from the
   gazetteer) the total of its cities: a total is compared with its parts as a lower bound.
@@ -89,11 +97,11 @@ ROW_COLUMNS = (
     "id", "event", "metric", "subject", "subject_group", "location", "figure", "qualifier",
     "value", "low", "high", "unit", "hedge", "cue", "source", "source_kind", "source_key",
     "origin", "origin_kind", "origin_key", "report", "outlet", "title", "date", "individual",
-    "derived", "as_of", "parts", "copy_of", "copy_outlet",
+    "derived", "as_of", "parts", "part", "period", "copy_of", "copy_outlet",
 )
 (_ID, _EVENT, _METRIC, _SUBJECT, _GROUP, _LOCATION, _FIGURE, _QUALIFIER, _VALUE, _LOW, _HIGH,
  _UNIT, _HEDGE, _CUE, _SOURCE, _SOURCE_KIND, _SOURCE_KEY, _ORIGIN, _ORIGIN_KIND, _ORIGIN_KEY,
- _REPORT, _OUTLET, _TITLE, _DATE, _INDIVIDUAL, _DERIVED, _AS_OF, _PARTS, _COPY_OF,
+ _REPORT, _OUTLET, _TITLE, _DATE, _INDIVIDUAL, _DERIVED, _AS_OF, _PARTS, _PART, _PERIOD, _COPY_OF,
  _COPY_OUTLET) = range(len(ROW_COLUMNS))
 
 
@@ -647,8 +655,8 @@ def _normalise(rows: Iterable[Mapping | tuple], *, event: str | None, metric: st
         own = _itself(r)
         if own:
             itself.setdefault(report, voice)
-        if not met or met == EXCLUDED_METRIC:
-            continue
+        if not met or met == EXCLUDED_METRIC or r[_PERIOD]:
+            continue  # a running count over a span ("since June") is no figure of the incident
         if (event is not None and ev != event) or (metric is not None and met != metric):
             continue
         report_date = r[_DATE] or ""
@@ -663,7 +671,7 @@ def _normalise(rows: Iterable[Mapping | tuple], *, event: str | None, metric: st
             tallies = True
             parts.update(_ids(r[_PARTS]))
             with_parts.add(report)
-        elif not r[_INDIVIDUAL]:
+        elif not (r[_INDIVIDUAL] or r[_PART]):
             stated.add(at)
         else:
             with_parts.add(report)
@@ -699,7 +707,7 @@ def _normalise(rows: Iterable[Mapping | tuple], *, event: str | None, metric: st
         unit = r[_UNIT] or None
         low = r[_LOW] or 0
         high = r[_HIGH]
-        if r[_INDIVIDUAL] or r[_ID] in parts:
+        if r[_INDIVIDUAL] or r[_PART] or r[_ID] in parts:
             high = None  # a part bounds its total from below, and no more
         out.append(_Row(
             r[_ID], ev, met, group, place, unit, low, high,
@@ -720,22 +728,33 @@ def _covered_parts(kept: list[tuple], parts: set[int], stated: set[tuple]) -> fr
     of group ``g`` is held by a total of ``g``, or of ``people`` (every group's total), that
     its report gives for the metric, when the sum of the report's parts it would hold is no
     more than the total's highest figure; parts that add up to more than the report's own
-    total stay, so that the total below them contradicts them.
+    total stay, so that the total below them contradicts them. A subset (``part``: ``two of
+    them``, ``three in critical condition``) is held alone, never summed with others (subsets
+    overlap): by a total of its report no smaller than it, or by a larger figure of its
+    report (the first of equal ones stays, so that the report keeps its lower bound).
     """
     totals: dict[tuple, float] = {}  # (report, metric, group) -> the highest total figure
     sums: dict[tuple, int] = defaultdict(int)  # (report, metric, group) -> its parts' sum
     members: list[tuple[int, tuple]] = []
+    subsets: list[tuple[int, tuple, int]] = []  # a subset of a counted group (``part``)
+    floors: dict[tuple, list[tuple[int, int]]] = defaultdict(list)  # at -> (id, low) of each figure
     for r, _ev, met, *_rest in kept:
         group = r[_GROUP] or TOTAL_GROUP
         at = (r[_REPORT], met, group)
-        if r[_INDIVIDUAL] or r[_ID] in parts:
+        if not r[_DERIVED] or at not in stated:
+            floors[at].append((r[_ID], r[_LOW] or 0))
+        if r[_PART] and not r[_INDIVIDUAL] and r[_ID] not in parts:
+            # subsets of one group may overlap ("two critical, three with minor wounds" of
+            # five): each is held by a total no smaller than itself, never summed
+            subsets.append((r[_ID], at, r[_LOW] or 0))
+        elif r[_INDIVIDUAL] or r[_ID] in parts:
             sums[at] += r[_LOW] or 0
             members.append((r[_ID], at))
         elif not r[_DERIVED] or at not in stated:  # a stated figure, or a tally that stands
             high = math.inf if r[_HIGH] is None else r[_HIGH]
             if high > totals.get(at, -1):
                 totals[at] = high
-    if not totals:
+    if not totals and not subsets:
         return frozenset()
     everyone: dict[tuple, int] = defaultdict(int)  # (report, metric) -> all its parts' sum
     for (report, met, _group), n in sums.items():
@@ -746,6 +765,15 @@ def _covered_parts(kept: list[tuple], parts: set[int], stated: set[tuple]) -> fr
         whole = totals.get((report, met, TOTAL_GROUP))
         if (group != TOTAL_GROUP and own is not None and sums[(report, met, group)] <= own) or (
                 whole is not None and everyone[(report, met)] <= whole):
+            held.add(claim_id)
+    for claim_id, (report, met, group), low in subsets:
+        own = totals.get((report, met, group))
+        whole = totals.get((report, met, TOTAL_GROUP))
+        # or another figure of its report, a part too, that bounds the group at least as high
+        # ("four others were hurt … one with life-threatening wounds": the four speak for it)
+        if (own is not None and low <= own) or (whole is not None and low <= whole) or any(
+                (floor, -other) > (low, -claim_id) for at in {(report, met, group), (report, met, TOTAL_GROUP)}
+                for other, floor in floors.get(at, ())):
             held.add(claim_id)
     return frozenset(held)
 

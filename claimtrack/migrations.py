@@ -518,6 +518,16 @@ ORDER BY compared.event, compared.metric, compared.subject_group, compared.low,
 """.strip(),
     )
 
+@migrations()
+def m019_parts_and_periods(db: Database) -> None:
+    # SPEC §2, §6: a claim may count a subset of a group its report counts (part = 1: "two of
+    # them", "three were in critical condition"), or a running count over a span of time
+    # rather than the incident (period: the words as written, "since June"). Existing claims
+    # keep NULL in both: stated totals, until `reextract` reads them again.
+    db.execute("ALTER TABLE claims ADD COLUMN part INTEGER")
+    db.execute("ALTER TABLE claims ADD COLUMN period TEXT")
+
+
 def known_migrations() -> list[str]:
     """Names of the migrations this version of claimtrack knows, in order."""
     # pending() on a blank database is the public way to list every registered migration

@@ -78,6 +78,8 @@ class Claim:
     derived: str | None = None  # "tally": a report total derived from the claims in ``parts``
     as_of: str | None = None  # the date the sentence gives the figure (ISO), when it gives one
     parts: tuple[int, ...] = ()  # for a tally: the indices, in the report's claims, it sums
+    part: bool = False  # the figure counts a subset of a group the report counts (extract.parts)
+    period: str | None = None  # a running count over this span ("since June"), not the incident
 
     @property
     def start(self) -> int:
@@ -139,4 +141,6 @@ def claim_to_dict(claim: Claim, *, report: str | None = None, outlet: str | None
         "derived": claim.derived,
         "as_of": claim.as_of,
         "parts": list(claim.parts) if claim.derived else None,
+        "part": claim.part,
+        "period": claim.period,
     }

@@ -62,6 +62,8 @@ CLAIM_ROW_SCHEMA: tuple[tuple[str, str], ...] = (
     ("derived", "string"),  # "tally" for a report total claimtrack derived, else null
     ("as_of", "string"),  # the date the sentence gives the figure, YYYY-MM-DD
     ("parts", "list<int64>"),  # a tally's parts: positions among its report's claims
+    ("part", "bool"),  # a subset of a group its report counts (extract.parts)
+    ("period", "string"),  # a running count's span as written ("since June"), else null
     ("rejection", "string"),
 )
 COLUMNS = tuple(name for name, _ in CLAIM_ROW_SCHEMA)
@@ -209,6 +211,7 @@ def conform(row: dict, key: str | None) -> dict:
         out["value"] = float(value)
     out["quoted"] = bool(out["quoted"])
     out["individual"] = bool(out["individual"])
+    out["part"] = bool(out["part"])
     out["chain"] = [{f: link.get(f) for f in CHAIN_LINK_FIELDS} for link in out["chain"] or ()]
     out["rejection"] = None
     return out

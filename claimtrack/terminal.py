@@ -448,6 +448,16 @@ def tally_sum(claim: dict) -> str:
     return f"{claim.get('figure')} = {text} (a tally claimtrack derived)"
 
 
+def counted_as(claim: dict) -> str | None:
+    """What a part or a running count stands for (SPEC §6): ``part of the report's count``,
+    ``a running count since June``; None for a figure of the incident."""
+    if claim.get("period"):
+        return f"a running count {claim['period']} (not compared with the incident's figures)"
+    if claim.get("part"):
+        return "part of the report's count (a lower bound on the total)"
+    return None
+
+
 def draw_claim(claim: dict, file: IO) -> int:
     """One claim in its sentence, the figure marked, then its fields."""
     console = _console(file)
@@ -474,6 +484,7 @@ def draw_claim(claim: dict, file: IO) -> int:
                     + (f" (“{claim['subject']}”)" if claim.get("subject")
                        and claim["subject"] != claim.get("subject_group") else "")),
         ("location", claim.get("location")),
+        *([("counts", counts)] if (counts := counted_as(claim)) else []),
         ("chain", links),
         ("hedge", f"“{claim['hedge']}”" if claim.get("hedge") else None),
         ("quoted", "yes" if claim.get("quoted") else "no"),

@@ -318,7 +318,7 @@ def test_the_shipped_lexicon_and_presets_fit_the_schema():
     ('[metrics.killed]\nafterwards = ["x"]\n',
      'line 2: metrics.killed.afterwards is not a lexicon key (known here: after, before, cumulative, groups)'),
     ('[colours]\nred = ["x"]\n', 'line 1: colours is not a lexicon key (known here: vague, '
-                                 'metrics, subjects, sources, words, individuals, grammar, coreference, acronyms, furniture, cues, countries, locations)'),
+                                 'metrics, subjects, sources, words, individuals, grammar, coreference, acronyms, furniture, cues, countries, locations, parts, periods)'),
     ('[metrics.killed]\ncumulative = "yes"\n',
      'line 2: metrics.killed.cumulative must be true or false, not a string'),
     ('[sources]\nbloggers = ["blog"]\n', 'line 2: sources.bloggers is not a lexicon key '

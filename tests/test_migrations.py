@@ -18,7 +18,7 @@ def test_blank_database_schema():
         "m006_claims_view", "m008_conflicts_view", "m009_claims_by_report_and_metric",
         "m010_search_backlog", "m011_no_indexes_by_source", "m012_events",
         "m013_individuals_and_tallies", "m016_lexicons",
-        "m018_verdicts",
+        "m018_verdicts", "m019_parts_and_periods",
     ]
     assert db["reports"].columns_dict == {
         "id": int, "sha256": str, "title": str, "outlet": str, "url": str, "date": str,
@@ -41,6 +41,7 @@ def test_blank_database_schema():
         "origin_id": int, "origin": str, "origin_kind": str, "cue": str, "hedge": str,
         "quoted": int, "sentence": str, "start": int, "end": int,
         "individual": int, "derived": str, "as_of": str, "parts": str,
+        "part": int, "period": str,
     }
     assert db["chain_links"].columns_dict == {
         "claim_id": int, "position": int, "source_id": int, "name": str, "kind": str,

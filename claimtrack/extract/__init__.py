@@ -13,6 +13,7 @@ from functools import lru_cache
 from ..models import Attribution, Claim, Figure, Link, Source
 from . import dates as _dates
 from . import individuals as _individuals
+from . import parts as _parts
 from . import tallies as _tallies
 from .attribution import speaks_as_person
 from .attribution import _NOT_SPEAKER_START, _NUMBER_WORD, Cue, backref, clause_span, hedge_in, scope_sources, make_source, quote_speaker, quote_spans, sentence_cues
@@ -351,6 +352,7 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None, date: str | Non
     transcript = _Transcript(text) if _COLON_SPACE.search(text) else None
     paragraphs = "\n" in text
     speaker_cache: dict[int, tuple[Link, ...]] = {}
+    part_readings: dict[int, _parts.Reading] = {}  # figure start -> a part kind or a period
 
     def quote_of(f: Figure) -> int | None:
         k = bisect.bisect_left(quote_starts, f.start) - 1
@@ -470,9 +472,18 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None, date: str | Non
             )
             claims.append(claim)
             prev = claim
+            if metric != "other" and person is None and not f.unit:
+                if parsed is None:
+                    parsed = grammar.parse(sentence, [(g.start - s0, g.end - s0) for g in here], lex)
+                found = _parts.read(parsed, n, lex)
+                if found is not None:
+                    part_readings[f.start] = found
     if people:
         claims = _individuals.settle(claims, people)
     if date:
         claims = _dates.dated(claims, date)
     claims = scope_sources(claims, lex)  # one key per public body within a country (SPEC §5)
+    if part_readings:  # subsets of a counted group, running counts (extract.parts)
+        claims = _parts.settle(claims, part_readings, lex)
+        return claims + _tallies.tallies(_parts.for_tallies(claims, part_readings))
     return claims + _tallies.tallies(claims)

@@ -163,6 +163,11 @@ SCHEMA = table(
     # a claim's place (claimtrack.extract.locations)
     locations=table(kinds=words, directions=words, particles=words, generic=words,
                     not_names=words, acts_on_places=words),
+    # parts of a counted group and running counts (claimtrack.extract.parts)
+    parts=table(severity=words, condition_nouns=words, others=words, openers=words,
+                enumerations=words, wholes=named(words), totals=words),
+    periods=table(since=words, states=words, spans=words, units=words, span_openers=words,
+                  span_adjectives=words, dates_before=words),
 )
 
 

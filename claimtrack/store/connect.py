@@ -106,6 +106,7 @@ SCHEMA = (
     "m013_individuals_and_tallies",
     "m016_lexicons",
     "m018_verdicts",
+    "m019_parts_and_periods",
 )
 
 

@@ -88,7 +88,7 @@ def list_claims(
               'descriptor', l.descriptor, 'role', l.role))
            FROM (SELECT * FROM chain_links WHERE claim_id = c.id ORDER BY position) l
            LEFT JOIN sources s ON s.id = l.source_id) AS chain,
-          c.sentence, c.start, c."end", c.individual, c.derived, c.as_of, c.parts,
+          c.sentence, c.start, c."end", c.individual, c.derived, c.as_of, c.parts, c.part, c.period,
           r.outlet, r.date, r.title
         FROM claims c JOIN reports r ON r.id = c.report_id
         {('WHERE ' + ' AND '.join(where)) if where else ''}
@@ -133,7 +133,7 @@ def list_sources(db: Database, *, event: str | None = None, include_other: bool 
         yield row
 
 
-_OPTIONAL_CLAIM_COLUMNS = ("individual", "derived", "as_of", "parts")
+_OPTIONAL_CLAIM_COLUMNS = ("individual", "derived", "as_of", "parts", "part", "period")
 # The keys of claim_rows, in order (the same as ``conflicts.ROW_COLUMNS``; a test holds them
 # equal): with ``tuples``, each row is a tuple of these values.
 CLAIM_ROW_KEYS = (
@@ -154,7 +154,7 @@ def claim_rows(db: Database, *, event: str | None = None, metric: str | None = N
     The rows `claimtrack.conflicts` works on. Keys: id, event, metric, subject,
     subject_group, location, figure, qualifier, value, low, high, unit, hedge, cue, source,
     source_kind, source_key, origin, origin_kind, origin_key, report (report id), outlet,
-    title, date, and where the schema has them, individual, derived, as_of, parts, and the
+    title, date, and where the schema has them, individual, derived, as_of, parts, part, period, and the
     report's copy_of and copy_outlet (a copy's original report and its outlet: a copy's
     claims are its original's voices). ``event`` is the report's event (SPEC §6). Metric
     ``other`` rows are included unless ``include_other`` is false.
@@ -299,7 +299,7 @@ def export_claims(db: Database, *, event: str | None = None, include_other: bool
         where.append("c.metric != 'other'")
     sql = f"""
         SELECT c.id, c.report_id AS report, r.event, {_CLAIM_HEAD}, {_CHAIN_JSON} AS chain,
-          c.sentence, c.start, c."end", c.individual, c.derived, c.as_of, c.parts,
+          c.sentence, c.start, c."end", c.individual, c.derived, c.as_of, c.parts, c.part, c.period,
           s.key AS source_key, o.key AS origin_key, r.outlet, r.date, r.title, r.url, r.ref
         FROM claims c
         JOIN reports r ON r.id = c.report_id

@@ -188,8 +188,9 @@ def _stored_signatures(db: Database, report_id: int) -> list[tuple[int, tuple]]:
                LEFT JOIN sources s ON s.id = l.source_id
                WHERE c.report_id = ? ORDER BY l.claim_id, l.position""", [report_id]):
         links.setdefault(claim_id, []).append(tuple(link))
+    part = CLAIM_COLUMNS.index("part")  # NULL: stored before m019, read as no part
     return [
-        (claim_id, (*values, tuple(links.get(claim_id, ()))))
+        (claim_id, (*values[:part], values[part] or 0, *values[part + 1:], tuple(links.get(claim_id, ()))))
         for claim_id, *values in db.execute(
             f"SELECT id, {_columns(CLAIM_COLUMNS)} FROM claims WHERE report_id = ? ORDER BY id",
             [report_id])

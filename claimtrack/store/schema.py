@@ -13,7 +13,7 @@ from collections.abc import Iterable
 CLAIM_COLUMNS = (
     "metric", "subject", "subject_group", "figure", "qualifier", "value", "low", "high", "unit",
     "location", "source", "source_kind", "origin", "origin_kind", "cue", "hedge", "quoted",
-    "sentence", "start", "end", "individual", "derived", "as_of", "parts",
+    "sentence", "start", "end", "individual", "derived", "as_of", "parts", "part", "period",
 )
 REPORT_COLUMNS = ("sha256", "title", "outlet", "url", "date", "event", "ref", "path",
                   "ingested_at", "text")
@@ -33,11 +33,13 @@ def _marks(names: Iterable[str]) -> str:
 
 _INDIVIDUAL = CLAIM_COLUMNS.index("individual")
 _PARTS = CLAIM_COLUMNS.index("parts")
+_PART = CLAIM_COLUMNS.index("part")
 
 
 def _stored_new_fields(values: list) -> None:
     """An individual flag as 0/1, a tally's parts as a JSON list (SPEC §2), in place."""
     values[_INDIVIDUAL] = int(bool(values[_INDIVIDUAL]))
+    values[_PART] = int(bool(values[_PART]))
     if isinstance(values[_PARTS], (list, tuple)):
         values[_PARTS] = json.dumps(list(values[_PARTS]))
 
@@ -59,6 +61,8 @@ def with_tally_spans(rows: list[dict]) -> list[dict]:
 def _read_new_fields(row: dict) -> None:
     """The stored individual flag and tally parts as ``claim_to_dict`` has them."""
     row["individual"] = bool(row["individual"])
+    if "part" in row:
+        row["part"] = bool(row["part"])
     row["parts"] = json.loads(row["parts"]) if row["parts"] else None
     if row["derived"]:  # a tally has no span of its own: it is stored empty where its first part starts
         row["start"] = row["end"] = None

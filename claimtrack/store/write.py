@@ -435,7 +435,8 @@ def claim_values_for(report: Report, lexicon: Lexicon | None = None) -> ClaimVal
                        fig.qualifier, fig.value, fig.low, fig.high, fig.unit, claim.location,
                        *_ends(chain), attr.cue, attr.hedge, int(attr.quoted), claim.sentence,
                        fig.start, fig.end, int(claim.individual), claim.derived, claim.as_of,
-                       json.dumps(list(claim.parts)) if claim.derived else None], chain))
+                       json.dumps(list(claim.parts)) if claim.derived else None,
+                       int(claim.part), claim.period], chain))
     values = _pack(pairs)
     return values._replace(skipped=tuple(f.surface for f in skipped)) if skipped else values
 

@@ -1,0 +1,279 @@
+"""Parts and periods: a figure that counts only some of a group its report counts, or a
+running count over a span of time rather than the incident (SPEC §2, §6 "Parts and totals").
+
+Read from the grammar layer (:mod:`.grammar`), over the figure's noun phrase and the clause
+that holds it, never a window of words:
+
+- **part** (``Claim.part``): the figure counts a subset of a group the same report counts.
+  The noun phrase or its predicate narrows the counted people by a severity or a condition
+  (``two critically hurt``, ``three with life-threatening wounds``, ``two were in serious
+  condition``, ``two had serious injuries``); it is a partitive of a counted whole (``two of
+  them``, ``one of whom``, ``three of the victims``) or opens on ``among them`` /
+  ``including``; it is the first member of an enumeration (``one … in the leg, another in
+  the arm``). Each of these is a part only when another figure of the report counts the
+  whole: one of the same metric, or of a metric that holds it (lexicon ``[parts] wholes``:
+  the injured among the people shot), larger than the part, and of the part's subject group
+  (a part of another group, ``including four children`` of the people killed, is a part by
+  its group already: SPEC §6 Scope). ``others`` / ``the other
+  four`` / ``another`` set the counted people beside a group counted earlier in the report
+  (a figure or one person named): a part when such a group comes before it, never in a
+  report that counts nobody before.
+- **period** (``Claim.period``, the words as written): the figure counts a span of time or a
+  place's running total, not the incident: ``since <a month, a year, the start of …>``,
+  ``this year`` / ``so far this year`` / ``so far in 2016`` (not ``earlier this year``: a
+  date of the incident), ``in the past six months``. A period phrase that follows an
+  ordinal after the figure (``the two deaths were the city's 30th and 31st homicides this
+  year``) is the ordinal's, not the figure's. ``since`` as a reason (``since police said
+  …``) takes no time word and opens no period.
+
+Words are lexicon data (``[parts]``, ``[periods]``); nothing here drops a claim: a part and a
+period are flagged, and conflicts (``claimtrack.conflicts``) decide what they bound.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ..models import Claim
+from .grammar import Parse
+from .lexicon import Lexicon
+
+__all__ = ["Reading", "read", "settle", "for_tallies"]
+
+OTHERS = "others"
+SEVERITY = "severity"
+PARTITIVE = "partitive"
+OPENER = "opener"
+ENUMERATION = "enumeration"
+_ENDS = frozenset({";", ":", ".", "!", "?"})
+_YEAR = re.compile(r"(?:1[89]|20)\d\d\Z")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\Z")
+_VERB_TAGS = frozenset({"PART", "ADV", "AUX", "GER", "MODAL", "NEG"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the grammar says of one figure: the kind of part it may be, and its period."""
+
+    kind: str | None = None  # others, severity, partitive, opener, enumeration
+    period: str | None = None  # the words that give the span, as written
+
+
+@lru_cache(maxsize=8)
+def _words(lex: Lexicon) -> dict:
+    parts = lex.data.get("parts", {})
+    periods = lex.data.get("periods", {})
+
+    def low(table: dict, key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in table.get(key, ()))
+
+    return {
+        "severity": low(parts, "severity"), "conditions": low(parts, "condition_nouns"),
+        "others": low(parts, "others"), "openers": low(parts, "openers"),
+        "enumerations": low(parts, "enumerations"), "totals": low(parts, "totals"),
+        "wholes": {m: frozenset(ws) for m, ws in parts.get("wholes", {}).items()},
+        "since": low(periods, "since"), "states": low(periods, "states"), "spans": low(periods, "spans"),
+        "units": low(periods, "units"), "span_openers": low(periods, "span_openers"),
+        "span_adjectives": low(periods, "span_adjectives"),
+        "dates_before": low(periods, "dates_before"),
+    }
+
+
+def _clause(p: Parse, k: int, np_end: int) -> tuple[int, int]:
+    """The tokens of the clause that holds figure token ``k``: from the clause's start (or
+    past the figure before it) to the next clause boundary, figure, or a clause joined by a
+    comma and a participle, a conjunction or a relative pronoun, or by a conjunction that
+    opens a new subject."""
+    toks = p.tokens
+    n = len(toks)
+    lo = p.clause_start(k)
+    for j in range(k - 1, lo - 1, -1):
+        if toks[j].tag == "NUM":
+            lo = j + 1
+            break
+    hi = n
+    for j in range(max(np_end, k + 1), n):
+        t = toks[j]
+        if t.tag in ("NUM", "SUB") or t.text in _ENDS:
+            hi = j
+            break
+        nxt = toks[j + 1] if j + 1 < n else None
+        if t.text == "," and nxt is not None and (nxt.tag in ("GER", "CONJ", "REL", "DET", "PRON")
+                                                  or nxt.low.endswith("ing")):
+            # a clause or a noun phrase of its own after a comma: "…, some of them seriously"
+            hi = j
+            break
+        if t.tag == "CONJ" and nxt is not None and nxt.tag not in _VERB_TAGS:
+            hi = j  # "two were killed and a third was hurt": a new subject, a clause of its own
+            break
+    return lo, hi
+
+
+def _kind(p: Parse, k: int, np, lo: int, hi: int, w: dict) -> str | None:
+    toks = p.tokens
+    n = len(toks)
+    # "three others", "two other men", "the other four", "another 3"
+    before = toks[k - 1].low if k >= 1 else ""
+    after = toks[k + 1].low if k + 1 < n else ""
+    if before in w["others"] or (after in w["others"] and k + 1 < np.end + 1):
+        return OTHERS
+    if np.partitive:  # "two of them", "one of whom", "three of the victims"
+        return PARTITIVE
+    # "among them 3 children", "including two officers"; "… were among them"
+    j = k - 1
+    while j >= lo and toks[j].tag in ("DET", "PRON"):
+        j -= 1
+    if j >= lo and toks[j].low in w["openers"]:
+        return OPENER
+    for j in range(max(np.end, k + 1), hi - 1):
+        if toks[j].low in w["openers"] and toks[j + 1].tag == "PRON" and toks[j - 1].tag == "AUX":
+            return OPENER  # "3 children were among them"
+    # a severity or a condition in the noun phrase or its predicate; "all four", "were all
+    # in stable condition" describe the whole group, not a part of it
+    if any(toks[j].low in w["totals"] for j in range(max(lo, k - 1), hi) if j != k):
+        return None
+    for j in range(np.start, hi):
+        if j == k:
+            continue
+        t = toks[j]
+        if t.low in w["severity"] or (t.low in w["conditions"] and j > 0 and toks[j - 1].tag == "WORD"):
+            return SEVERITY
+    # "one … in the leg, another in the arm"
+    if toks[k].low in ("one", "1"):
+        for j in range(hi, n):
+            if toks[j].low in w["enumerations"] and j > 0 and \
+                    (toks[j - 1].text in (",", ";") or toks[j - 1].tag == "CONJ"):
+                return ENUMERATION
+    return None
+
+
+def _period(p: Parse, k: int, np_end: int, verb_at: int, lo: int, hi: int, w: dict) -> str | None:
+    toks = p.tokens
+    s = p.sentence
+    # a span that opens the clause scopes over every figure in it: "Since June, 40 people have
+    # been shot and 12 killed"
+    lo = p.clause_start(k)
+    for j in range(lo, hi):
+        t = toks[j]
+        found = None
+        if t.low == "since" and j + 1 < len(toks) and not (j and toks[j - 1].low in w["states"]):
+            m = j + 1
+            while m < len(toks) and toks[m].tag == "DET":
+                m += 1
+            if m < len(toks) and (toks[m].low in w["since"] or _YEAR.match(toks[m].text)):
+                end = m
+                # "since the start of the year", "since January 2015", "since last summer"
+                while end + 1 < len(toks) and end - m < 4 and (
+                        toks[end + 1].low == "of" or toks[end + 1].tag in ("DET",) or
+                        _YEAR.match(toks[end + 1].text) or toks[end + 1].low in w["spans"] or
+                        toks[end + 1].low in w["since"] or toks[end + 1].text.isdigit()):
+                    end += 1
+                while toks[end].tag in ("DET", "PREP"):
+                    end -= 1
+                found = (j, end)
+        elif t.low == "this" and j + 1 < len(toks) and toks[j + 1].low in w["spans"]:
+            prev = toks[j - 1].low if j >= 1 else ""
+            start = j
+            if prev == "far" and j >= 2:
+                start = j - 2  # "so far this year"
+            elif prev in w["dates_before"] or prev in w["since"]:
+                continue  # "earlier this year", "in March this year": a date, not a span
+            found = (start, j + 1)
+        elif t.low == "far" and j >= 1 and toks[j - 1].low == "so" and j + 2 < len(toks) and \
+                toks[j + 1].low == "in" and _YEAR.match(toks[j + 2].text):
+            found = (j - 1, j + 2)  # "so far in 2016"
+        elif t.low in w["span_openers"] and j + 2 < len(toks) and toks[j + 1].tag == "DET" and \
+                toks[j + 2].low in w["span_adjectives"]:
+            for m in range(j + 3, min(len(toks), j + 6)):
+                if toks[m].low in w["units"]:
+                    found = (j, m)  # "in the past six months"
+                    break
+                if toks[m].tag not in ("WORD", "NUM") or m > hi:
+                    break
+        if found is None:
+            continue
+        a, b = found
+        if np_end <= a < verb_at:
+            continue  # in an aside or a relative clause on the noun: "… held since May, were freed"
+        if a < k and any(toks[m].tag not in ("ADV", "CONJ", "PUNCT", "SUB") for m in range(lo, a)):
+            continue  # before the figure, a span opens its clause ("So far this year, …") or is no one's
+        if a > k and any(_ORDINAL.match(toks[m].text) for m in range(k + 1, a)):
+            continue  # "… were the city's 30th and 31st homicides this year": the ordinal's span
+        return s[p.starts[a]:p.ends[b]]
+    return None
+
+
+def read(p: Parse, n: int, lex: Lexicon) -> Reading | None:
+    """The part kind and the period of figure number ``n`` of the parse ``p``, if any."""
+    k = p.index.get(n)
+    if k is None:
+        return None
+    np = p.noun_phrase(n)
+    if np is None:
+        return None
+    w = _words(lex)
+    lo, hi = _clause(p, k, np.end)
+    kind = _kind(p, k, np, lo, hi, w)
+    period = _period(p, k, np.end, np.verb_at, lo, hi, w)
+    if kind is None and period is None:
+        return None
+    return Reading(kind, period)
+
+
+def _holds(whole: Claim, part: Claim) -> bool:
+    """Whether ``whole`` counts more people than ``part``: a part is a proper subset."""
+    high = whole.figure.high
+    least = part.figure.high if part.figure.high is not None else (part.figure.low or 0)
+    return high is None or high > least
+
+
+def settle(claims: list[Claim], readings: dict[int, Reading], lex: Lexicon) -> list[Claim]:
+    """``claims`` (one report's, stated, in order) with ``part`` and ``period`` set from the
+    readings (keyed by figure start), where the report counts the whole a part is of."""
+    if not readings:
+        return claims
+    wholes_of = _words(lex)["wholes"]
+    none = Reading()
+
+    def whole(o: Claim) -> bool:
+        r = readings.get(o.figure.start, none)
+        # others beside a group counted before are the whole of their own metric ("two dead
+        # and four others hurt": the four hurt are every one hurt the report counts)
+        return not o.derived and not o.individual and r.kind in (None, OTHERS) and \
+            r.period is None and o.metric != "other"
+
+    out = []
+    for c in claims:
+        r = readings.get(c.figure.start)
+        if r is None or c.derived or c.individual or c.metric == "other":
+            out.append(c)
+            continue
+        part = False
+        if r.kind == OTHERS:
+            part = any(o.figure.start < c.figure.start and o.metric != "other" and not o.derived
+                       and readings.get(o.figure.start, none).period is None for o in claims)
+        elif r.kind is not None:
+            # a whole of the same subject group: a part of another group ("including four
+            # children" of the people killed) is a part by its group already (SPEC §6 Scope)
+            allowed = {c.metric} | wholes_of.get(c.metric, frozenset())
+            # (a generic noun, group "people", names a part of any group: "among them 4 women")
+            part = any(o is not c and o.metric in allowed and c.subject_group in (o.subject_group, "people")
+                       and whole(o) and _holds(o, c) for o in claims)
+        out.append(replace(c, part=part, period=r.period) if part or r.period else c)
+    return out
+
+
+def for_tallies(claims: list[Claim], readings: dict[int, Reading]) -> list[Claim]:
+    """The claims as the tallies should read them: a period figure and a partitive subset
+    (``one of them remains in hospital``) are no count of the incident's people. Others beside
+    a group add to it, and the tallies weigh a count of the badly hurt themselves (a smaller
+    one is a part of the survivors, an equal one covers them): both stay."""
+    if not readings:
+        return claims
+    out = []
+    for c in claims:
+        r = readings.get(c.figure.start)
+        hidden = not c.derived and (c.period or (c.part and r is not None and r.kind in (PARTITIVE, OPENER, ENUMERATION)))
+        out.append(replace(c, metric="other") if hidden else c)
+    return out
