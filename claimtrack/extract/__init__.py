@@ -139,7 +139,15 @@ _NOT_VERBS = {"is", "was", "are", "were", "be", "been", "of", "in", "and", "or",
               "by", "with", "from", "the", "a", "an", "as", "that", "who", "which", "if", "but", "said",
               "says", "told", "not", "also", "than", "into", "over", "after", "before", "against", "about",
               "through", "during", "without", "within", "among", "between", "under", "upon", "via", "per", "like",
-              "including", "since", "until", "while", "when", "where", "whose"}
+              "including", "since", "until", "while", "when", "where", "whose",
+              # a pronoun or an adverb after a name is no verb ("In Ohio alone, …", "Ms. Lee this week …")
+              "this", "these", "those", "it", "its", "his", "her", "their", "here", "there", "alone", "too"}
+# a preposition, an adverb or a modal opening a sentence before a capitalised word is no
+# subject's first word: "In West Virginia alone, …", "Earlier this month …", "Would it …"
+_NOT_SUBJECT_OPENING = re.compile(
+    r"(?:In|At|On|For|From|With|After|Before|During|By|As|When|While|If|Although|Though|Because|Since|Until|"
+    r"Unless|Earlier|Later|Maybe|Perhaps|Yesterday|Today|Tonight|Last|Next|Would|Could|Should|Can|Do|Does|Did|"
+    r"Also|Even|Only|Just|Still|Yet|So|Then|Meanwhile|However|Here|There|Now)\s")
 
 
 def _clause_subject(sentence: str, pos: int, lexicon: Lexicon) -> tuple[Link, ...]:
@@ -152,7 +160,7 @@ def _clause_subject(sentence: str, pos: int, lexicon: Lexicon) -> tuple[Link, ..
         if m.end("verb") <= pos and m["verb"] not in _NOT_VERBS and \
                 (m["aux"] in ("is", "are", "was", "were")) == m["verb"].endswith("ing") and \
                 not _NUMBER_WORD.match(m["np"]) and not _CONTRACTION.match(m["np"]) and \
-                not (m["desc"] is None and _NOT_SPEAKER_START.fullmatch(m["np"])):
+                not (m["desc"] is None and (_NOT_SPEAKER_START.fullmatch(m["np"]) or _NOT_SUBJECT_OPENING.match(m["np"]))):
             best = m  # "China is promising …"; not "Two class actions"
     if best is None:
         return ()

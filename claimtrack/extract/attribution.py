@@ -510,7 +510,24 @@ _ZERO_RELATIVE = re.compile(r"(?P<np>(?i:the|a|an|this|that)\s+(?:[\w'’-]+\s+)
 
 
 _RELATIVE_WORD = re.compile(r"(?i:who|whom|that)\s+")
-_RELATIVE_OPENING = re.compile(r"(?:^|\s|,)(?:who|whom|which)\s+(?=\S)", re.IGNORECASE)
+_RELATIVE_OPENING = re.compile(r"(?:^|\s|,)(?:who|whom|which|what)\s+(?=\S)", re.IGNORECASE)
+# a relative clause's subject before its verb of saying ("which the office estimates", "what
+# advocates estimated"), and the gap its clause leaves: a finite verb or a subject of its own
+# right after the verb of saying ("… estimates would cost", "… estimated were", "… say it costs")
+_RELATIVE_CLAUSE_SUBJECT = re.compile(
+    r"\b(?:which|what|whom)\s+(?:(?:the|a|an|its|their|his|her)\s+)?[\w.'’&-]+(?:\s+[\w.'’&-]+){0,3}\s+\Z",
+    re.IGNORECASE)
+_GAP_CLAUSE_NEXT = re.compile(
+    r"\s+(?:would|will|could|can|may|might|must|should|is|are|was|were|has|have|had|it|they|he|she)\b", re.IGNORECASE)
+# a figure heading a relative clause without its relative word, the clause's subject after it:
+# an amount of money or a share and a speaker ("the $5 million experts say it costs"), or a
+# figure, its noun and a subject with a determiner or a name ("the 3,000 jobs the firm says it needs")
+_FIGURE_HEAD_RELATIVE = re.compile(
+    r"(?:(?:[$€£]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion))?|\d[\d,.]*\s?(?:%|percent))"
+    r"\s+(?P<bare>(?:the\s+)?(?-i:[a-z])[\w'’-]+(?:\s+(?-i:[a-z])[\w'’-]+)?|(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*){0,3})"
+    r"|\d[\d,.]*(?:\s+(?:million|billion|thousand))?(?:\s+(?-i:[a-z])[\w-]+){1,2}"
+    r"\s+(?P<det>(?:the|its|his|her|their)\s+(?-i:[a-z])[\w'’-]+(?:\s+(?-i:[a-z])[\w'’-]+)?|"
+    r"(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*){0,3}))\Z", re.IGNORECASE)
 # a subject of its own after the relative pronoun: a determiner, a name, or a body's noun; not
 # a verb ("who have run the numbers": the pronoun is the subject)
 _NP_OPENING = re.compile(r"(?:the|a|an|his|her|its|their|[A-Z]\w*)\b")
@@ -677,9 +694,14 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 _SINGULAR_BEFORE.search(s, max(0, m.start() - 40), m.start())
                 or _POSSESSIVE_BEFORE.search(s, max(0, m.start() - 30), m.start())):
             continue  # "a June report", "one estimate": a singular subject would need "reports"; a noun
+        if _DETERMINER_BEFORE.search(s, max(0, m.start() - 8), m.start()):
+            continue  # "its proposed $10 billion sale", "their estimated 300": a premodifier after a possessive
         if s[m.start()].isupper() and not upper and _CAPITALISED_BEFORE.search(s, max(0, m.start() - 40), m.start()) \
                 and not _title_case(s):
             continue  # "in the United States", "on The Harlan Show": the last word of a name, no verb
+        if verb in _NOUN_LIKE and after_verb is None and _RELATIVE_CLAUSE_SUBJECT.search(s, max(0, m.start() - 60), m.start()) \
+                and _GAP_CLAUSE_NEXT.match(s, m.end()):
+            after_verb = True  # "which the office estimates would cost …": the relative clause's own verb
         if verb in _NOUN_LIKE and after_verb is None:
             w0 = max(0, m.start() - 80)
             if not (_EVIDENCE_SUBJECT.search(s, w0, m.start())
@@ -769,6 +791,16 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 and make_source(inner_report["outer"], lexicon) is not None:
             # "State radio said the health bureau had reported …": the inner clause's own subject
             np, start = inner_report["inner"], start + inner_report.start("inner")
+        head = _FIGURE_HEAD_RELATIVE.search(np) if np and _GAP_CLAUSE_NEXT.match(s, m.end()) else None
+        if head:
+            subject = head["bare"] or head["det"]
+            src = make_source(subject, lexicon) if _subject_reading(subject, verb in _NOUN_LIKE, False) == "name" \
+                else None
+            if src is not None and (src.kind != "unnamed" or _known_speaker(subject, lexicon) or head["det"]):
+                # the speaker of the clause on the figure before it: it covers the figure it follows
+                at = start + head.start("bare" if head["bare"] else "det")
+                cues.append(Cue((Link(src, _SPACES.sub(" ", verb).split()[0]),), at, 2))
+                continue
         relative_from = start
         if np and " " in np:
             np, start = _zero_relative(np, start, lexicon)
@@ -986,6 +1018,8 @@ _SINGULAR_BEFORE = re.compile(r"\b(?:a|an|one|every|each|this|that)\s+(?:[\w'’
 # "his home state", "their estimate": a possessive and at most one word that is no plural
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+(?:(?-i:[a-z][a-z-]*[a-rt-z])\s+)?\Z",
                                 re.IGNORECASE)
+# a possessive determiner right before a word of saying makes it a premodifier, never a verb
+_DETERMINER_BEFORE = re.compile(r"\b(?:its|his|her|their|our|my|your)\s+\Z", re.IGNORECASE)
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w.'’&-]*\s+\Z")
 _SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH})(?:\s+(?:\w+day|also|later|earlier))?\s*,?\s+\Z", re.IGNORECASE)
 
