@@ -64,10 +64,14 @@ _UNDER_DOCUMENT = re.compile(
     r"programme|budget|order|ruling|settlement|contract|formula|rules|regulations|laws|terms))\b")
 # a named owner's words: "in Senator Moss's view", "Ada Moss's “40 percent” remark", "Moss's plan to hire 400"
 _OWNED_WORDS = re.compile(
-    r"(?:\b(?P<in>[Ii]n)\s+(?:the\s+)?)?(?P<np>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*|(?<=[Ii]n\sthe\s)[a-z]+)['’]s?\s+"
+    r"(?:\b(?P<in>[Ii]n)\s+(?:the\s+)?)?(?P<np>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*|(?<=[Ii]n\sthe\s)[a-z]+|"
+    # a body named by a common noun after "the": "the alliance's recommended 2 percent"
+    r"(?<=\b[Tt]he\s)[a-z]+(?:\s[a-z]+)?)['’]s?\s+"
     r"(?(in)(?:view|opinion|estimation|judgment|judgement|words|reckoning|account)\b"
     r"|(?:(?:[\w-]+|[“\"‘][^“”\"‘’]{1,40}[”\"’])\s+){0,3}?(?:claims?|comments?|remarks?|promises?|pledges?|proposals?|plans?|"
-    r"assertions?|predictions?|forecasts?|projections?|estimates?|budget|boast|vow)\b)")
+    r"assertions?|predictions?|forecasts?|projections?|estimates?|budget|boast|vow|outlook|"
+    # a participle of proposing or estimating before the figure it sets: "X's proposed $4 billion"
+    r"(?:recommended|proposed|estimated|projected|requested|promised|planned)(?=\s+(?:[$€£]?\d|(?-i:[a-z]+\s+)?[$€£]?\d)))\b)")
 _OWNER = re.compile(r"(?P<owner>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)['’]s?\s")
 # a title in quotation marks after "according to": a book, a report, a film
 _QUOTED_TITLE = re.compile(r"[\"“‘]{1}(?P<title>[A-Z][^\"“”‘’]{1,80}?)[,.]?[\"”’]")
