@@ -698,7 +698,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 _SINGULAR_BEFORE.search(s, max(0, m.start() - 40), m.start())
                 or _POSSESSIVE_BEFORE.search(s, max(0, m.start() - 30), m.start())):
             continue  # "a June report", "one estimate": a singular subject would need "reports"; a noun
-        if _DETERMINER_BEFORE.search(s, max(0, m.start() - 8), m.start()):
+        if _DETERMINER_BEFORE.search(s, max(0, m.start() - 40), m.start()):
             continue  # "its proposed $10 billion sale", "their estimated 300": a premodifier after a possessive
         if s[m.start()].isupper() and not upper and _CAPITALISED_BEFORE.search(s, max(0, m.start() - 40), m.start()) \
                 and not _title_case(s):
@@ -1023,7 +1023,9 @@ _SINGULAR_BEFORE = re.compile(r"\b(?:a|an|one|every|each|this|that)\s+(?:[\w'’
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+(?:(?-i:[a-z][a-z-]*[a-rt-z])\s+)?\Z",
                                 re.IGNORECASE)
 # a possessive determiner right before a word of saying makes it a premodifier, never a verb
-_DETERMINER_BEFORE = re.compile(r"\b(?:its|his|her|their|our|my|your)\s+\Z", re.IGNORECASE)
+# (or after a noun's possessive "'s": "the driver's estimated speed"; not a pronoun's "has": "she's said")
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:its|his|her|their|our|my|your)|(?<![\w'’])(?!(?:he|she|it|that|who|there|what|"
+                                r"where|here|one)['’])\w+['’]s)\s+\Z", re.IGNORECASE)
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w.'’&-]*\s+\Z")
 _SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH})(?:\s+(?:\w+day|also|later|earlier))?\s*,?\s+\Z", re.IGNORECASE)
 

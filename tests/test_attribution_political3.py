@@ -1,0 +1,94 @@
+"""Who said it, on political news, round three (SPEC §5; issue #16): the speaker of a relative
+clause on a figure, a body's words and estimates named by a possessive, and what is no
+subject or no verb, in sentences written for this file.
+
+As in ``test_attribution_political2.py``, every claim counts, metric ``other`` included. Each
+text runs through the real CLI (``claimtrack extract -f jsonl`` on one JSON-lines file) and must
+give exactly the expected list of ``(low, high, source)`` in text order, ``source`` being the
+claim's exact source name (None: the report itself). Each rule has its general case, variants,
+and traps.
+"""
+from __future__ import annotations
+
+import pytest
+
+from claim_tables import cases_of, extract_all, source_readings
+
+U = None  # the report itself
+
+
+RULES = {
+    # a figure heading a relative clause without its relative word: an amount or a share, then a
+    # speaker and a verb of saying whose clause has a gap ("… experts say it costs"); or a figure,
+    # its noun and a subject with a determiner or a name
+    "figure-head-relative": [
+        ("Her war chest is far below the $8 million analysts say it takes to win the seat.",
+         [(8_000_000, 8_000_000, "analysts")]),
+        ("The mill would restore the 1,200 jobs the company says it cut in 2019.",
+         [(1_200, 1_200, "company")]),
+        ("Donors gave the $3 million Ms. Ortiz says she needs for the fall.",
+         [(3_000_000, 3_000_000, "Ms. Ortiz")]),
+        ("Rents rose faster than the 6 percent economists believe is sustainable.",
+         [(6, 6, "economists")]),
+        # trap: the figure counts the speakers themselves; no relative clause
+        ("The 4,000 nurses say the wards are short of staff.", [(4_000, 4_000, U)]),
+        # trap: no gap after the verb of saying; the noun after the amount is no speaker
+        ("The $5 million grant says nothing about who pays.", [(5_000_000, 5_000_000, U)]),
+    ],
+    # a relative clause opened by "which", "what" or "whom", a subject after it and a word of
+    # saying that may be a noun ("estimates", "reports"): a verb when a finite clause follows
+    "relative-clause-speaker": [
+        ("The bridge, which the state auditor estimates would cost $90 million, was shelved.",
+         [(90_000_000, 90_000_000, "state auditor")]),
+        ("The fund covered what advocates estimated were more than 6,000 families.",
+         [(6_001, None, "advocates")]),
+        ("The levy, which the Tax Institute reports has raised $4 billion, expires in May.",
+         [(4_000_000_000, 4_000_000_000, "Tax Institute")]),
+        # trap: "reports" as a noun after "which the", no finite verb after it
+        ("The bill, which the reports of May praised, cut 300 jobs.", [(300, 300, U)]),
+    ],
+    # a body named by a common noun after "the" owns its words and its outlook ("the campaign's
+    # claim"), and a participle of proposing or estimating after a possessive sets the figure
+    # after it ("the league's recommended 5 percent")
+    "possessive-owner": [
+        ("Few towns meet the league's recommended 5 percent reserve.", [(5, 5, "league")]),
+        ("The board's projected $12 million surplus vanished.", [(12_000_000, 12_000_000, "board")]),
+        ("It echoed the union's earlier claim that 900 workers were owed back pay.",
+         [(900, 900, "union")]),
+        ("By 2031, the last year of the commission's outlook, debt would top $2 trillion.",
+         [(2_000_000_000_000, 2_000_000_000_000, "commission")]),
+        # trap: a person's noun is no body, and a participle after a possessive is no verb
+        ("The driver's estimated speed was 80 miles an hour, and 2 people were hurt.",
+         [(80, 80, U), (2, 2, U)]),
+    ],
+    # a word of saying after a possessive determiner is a premodifier, never a verb: no subject
+    # runs through the possessive into the words before it
+    "possessive-premodifier": [
+        ("The bank is advising the brewer on its proposed $10 billion merger.",
+         [(10_000_000_000, 10_000_000_000, "bank")]),
+        ("The lawyers for the city filed their estimated 400 claims on time.", [(360, 440, U)]),
+    ],
+    # a preposition, an adverb or a modal opening the sentence before a capitalised word is no
+    # subject of the clause holding a figure, nor a pronoun or an adverb its verb
+    "no-clause-subject": [
+        ("In North Dakota alone, 40,000 acres were sold.", [(40_000, 40_000, U)]),
+        ("Earlier this year the county spent $6 million on roads.", [(6_000_000, 6_000_000, U)]),
+        ("Perhaps this council will spend $2 million.", [(2_000_000, 2_000_000, U)]),
+        # the general case stays: a named subject and its verb stand behind a figure of money
+        ("Governor Ann Vale wants $400 million for schools.", [(400_000_000, 400_000_000, "Ann Vale")]),
+        ("Some Democrats want $4 billion more.", [(4_000_000_000, 4_000_000_000, "Some Democrats")]),
+    ],
+}
+
+CASES = cases_of(RULES)
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory) -> dict[str, list[dict]]:
+    return extract_all(CASES, tmp_path_factory.mktemp("political3"))
+
+
+@pytest.mark.parametrize("cid, text, expected", [
+    pytest.param(f"{g}-{n}", text, expected, id=f"{g}-{n}") for g, n, text, expected in CASES])
+def test_rule(extracted, cid, text, expected):
+    source_readings(extracted.get(cid, []), expected, text)
