@@ -78,6 +78,39 @@ RULES = {
         ("Governor Ann Vale wants $400 million for schools.", [(400_000_000, 400_000_000, "Ann Vale")]),
         ("Some Democrats want $4 billion more.", [(4_000_000_000, 4_000_000_000, "Some Democrats")]),
     ],
+    # a clause opened by a conjunction ("while", "but", "and", "whereas") has a subject of its
+    # own: the named subject behind a figure is the one of the figure's clause
+    "conjunct-clause-subject": [
+        ("Reed picked three judges for the panel, while Vale picked five.",
+         [(3, 3, "Reed"), (5, 5, "Vale")]),
+        ("The union asked for $9 million, but the city paid $6 million.",
+         [(9_000_000, 9_000_000, "union"), (6_000_000, 6_000_000, "city")]),
+        ("Ortiz raised $2 million in March and Vale raised $3 million in April.",
+         [(2_000_000, 2_000_000, "Ortiz"), (3_000_000, 3_000_000, "Vale")]),
+        # trap: "such as" opens no clause; an example is no subject
+        ("Groups such as Acme raised $4 million.", [(4_000_000, 4_000_000, U)]),
+    ],
+    # "As X said, …": the subordinator is no part of the speaker's name, before a quotation too
+    "as-speaker": [
+        ("As Ann Vale said, \u201cFares rise by about 10 percent a year.\u201d", [(9, 11, "Ann Vale")]),
+        ("As the mayor noted, 40 homes burned.", [(40, 40, "mayor")]),
+        ("Ann Vale said 3 bridges closed. As she noted, 40 homes burned.",
+         [(3, 3, "Ann Vale"), (40, 40, "Ann Vale")]),
+    ],
+    # after a quotation, verbs of pressing a question or answering back say it too
+    "quote-verbs": [
+        ("\u201cWill you cut the 900 jobs?\u201d Reed pressed.", [(900, 900, "Reed")]),
+        ("\u201cWe cut only 40 posts,\u201d Vale countered.", [(40, 40, "Vale")]),
+        # trap: the same verb with no quotation is no cue
+        ("Reed pressed 900 shirts for the campaign.", [(900, 900, "Reed")]),
+    ],
+    # a subject inside a quotation that opens within the sentence is the speaker's words, not a
+    # source; a subject before the quotation stays the clause's
+    "no-subject-in-quote": [
+        ("Nobody spoke. As she put it, \u201cPrices rise by 10 percent a year.\u201d", [(10, 10, U)]),
+        ("Ann Vale praised the plan as \u201ca way to save $40 million.\u201d",
+         [(40_000_000, 40_000_000, "Ann Vale")]),
+    ],
 }
 
 CASES = cases_of(RULES)

@@ -514,6 +514,7 @@ _ZERO_RELATIVE = re.compile(r"(?P<np>(?i:the|a|an|this|that)\s+(?:[\w'’-]+\s+)
 
 
 _RELATIVE_WORD = re.compile(r"(?i:who|whom|that)\s+")
+_AS_SUBORDINATOR = re.compile(r"[Aa]s\s+(?=(?:the\s+|an?\s+)?[A-Z]|(?:he|she)\Z)")
 _RELATIVE_OPENING = re.compile(r"(?:^|\s|,)(?:who|whom|which|what)\s+(?=\S)", re.IGNORECASE)
 # a relative clause's subject before its verb of saying ("which the office estimates", "what
 # advocates estimated"), and the gap its clause leaves: a finite verb or a subject of its own
@@ -787,6 +788,9 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
 
             # "The Herald, in turn, noted the gap between …": an object, not a speaker
         np, start = _np_backward(s, m.start())
+        lead_as = _AS_SUBORDINATOR.match(np) if np else None
+        if lead_as:
+            np, start = np[lead_as.end():], start + lead_as.end()  # "As Ann Vale said, …": the subordinator is no part of her name
         if np and start > 0:
             np, start = _listed_subject(s, np, start)
         inner_report = _INNER_REPORT.match(np) if np and " " in np else None

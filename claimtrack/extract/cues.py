@@ -50,7 +50,8 @@ SPEECH = (r"said|says|say|stated|states|state|reported|reports|report|announced|
                      for verb in ("gave", "gives", "give", "giving")))
 # After a quotation, or before a colon, these introduce speech as well.
 # ("read": a document's words quoted, "…,” the letter read)
-QUOTE_SPEECH = SPEECH + r"|answers|answered|responded|responds|replied|replies|joked|quipped|shouted|asked|asks|read|reads"
+QUOTE_SPEECH = SPEECH + r"|answers|answered|responded|responds|replied|replies|joked|quipped|shouted|asked|asks|read|reads|"\
+    r"pressed|presses|countered|counters|implored|reminded|wondered|demanded"
 
 
 def _by_first_letter(alternation: str) -> str:

@@ -89,6 +89,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_AS_OPENING = re.compile(r"\A[Aa]s\s+(?=(?:the\s+|an?\s+)?[A-Z]|(?:he|she)\Z)")
+
+
 def _named_speaker(np: str, verb: str, lexicon: Lexicon,
                    last_person: Callable[[], Source | None]) -> tuple[Link, ...] | None:
     """The speaker a noun phrase names before a speech verb; "he"/"she" is the last person.
@@ -96,7 +99,7 @@ def _named_speaker(np: str, verb: str, lexicon: Lexicon,
     None when the phrase names no source, so the caller may look elsewhere; a pronoun with
     no person before it settles the question with no speaker.
     """
-    np = np.strip()
+    np = _AS_OPENING.sub("", np.strip())  # "As Ann Vale said, “…”": the subordinator is no part of the name
     if np.lower() in ("he", "she"):
         person = last_person()
         return (Link(person, verb.lower()),) if person else ()
