@@ -111,6 +111,32 @@ RULES = {
         ("Ann Vale praised the plan as \u201ca way to save $40 million.\u201d",
          [(40_000_000, 40_000_000, "Ann Vale")]),
     ],
+    # an apposition after a name may open on a place's or a body's name before a role and its
+    # complement ("Ohio director for Reed"); the name before it speaks, and a figure after the
+    # verb of saying opens what is said, never a speaker of an inverted verb
+    "apposition-place-role": [
+        ("Ann Vale, Ohio director for Reed, said 40 offices opened.", [(40, 40, "Ann Vale")]),
+        ("Tom Reed, Harlan County chair of the party, said 300 people volunteered.",
+         [(300, 300, "Tom Reed")]),
+        # trap: a place in apposition, no role after it: no speaker named before the verb
+        ("Ann Vale, Harlan County, said 40 offices opened.", [(40, 40, U)]),
+    ],
+    # a participle of saying shares the subject of the clause it hangs on, over the name's
+    # apposition too ("Vale, head of X, tied …, saying …")
+    "participle-after-apposition": [
+        ("Ann Vale, president of the Harlan Institute, tied the scores to new rules, saying the law "
+         "helped 400 schools.", [(400, 400, "Ann Vale")]),
+        ("Tom Reed, chair of the county board, defended the budget, saying it saved $3 million.",
+         [(3_000_000, 3_000_000, "Tom Reed")]),
+    ],
+    # plurals of nouns that the lexicon's verbs share ("rules", "lists", "ranks") are verbs only
+    # before what they report
+    "noun-like-plurals": [
+        ("The court rules that 40 seats must be redrawn.", [(40, 40, "court")]),
+        ("The agency lists the population of the county as 31,200.", [(31_200, 31_200, "agency")]),
+        # trap: the plural noun of a subject, before a preposition
+        ("The new rules for the 5,000 members took effect.", [(5_000, 5_000, U)]),
+    ],
 }
 
 CASES = cases_of(RULES)

@@ -110,6 +110,8 @@ _APPOSITIVE = re.compile(
     r"(?:\s*\((?-i:[A-Z])[\w.'’ -]{0,20}\))?,\s*"  # a party tag in brackets: "Ann Vale (D-Ore.),"
     rf"(?P<app>(?:{_APPOSITION_OPENERS}|"
     r"(?-i:[A-Z])[\w.-]*['’]s?|(?-i:[A-Z])[\w.'’-]+(?=\s+(?:of|for|from|at|in)\s)|"
+    # a place's or a body's name before a role and its complement: "Ohio director for Reed"
+    r"(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+){0,2}\s+(?-i:[a-z][\w-]*)(?=\s+(?:of|for|at|to|with)\s)|"
     # a bare common noun phrase with its complement: "chair of the panel", "senior aide to X"
     r"(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,3}(?=\s+(?:of|for|at|to|with)\s))\s+[^,;:“”\"]{2,80})"
     r"(?:,\s*(?:who|which|whose)\s+[^,;:“”\"]{2,100})?,"
@@ -182,7 +184,7 @@ _NOT_A_SUBJECT = re.compile(
 # what may stand between a report verb and what it reports: a time ("on Tuesday", "last month"), "that"
 _VERB_NEXT = re.compile(
     r"\s*(?:(?:last|this|on|early|late)\s+\w+\s+|\w+day\s+|earlier\s+|recently\s+|also\s+)?"
-    r"(?:that\b|[,:“\"]|[$€£]?\d|(?:a|an|the|some|about|at\s+least|more\s+than|over)\s"
+    r"(?:that\b|[,:“\"]|[$€£]?\d|(?:a|an|the|some|about|at\s+least|more\s+than|over|his|her|its|their)\s"
     # a gerund after "to": "X admitted to taking $40,000" (a noun is not followed so)
     r"|to\s+(?-i:[a-z]+ing)\b"
     # an existential clause: "advocates estimate there could be …" (a noun takes no "there is")
@@ -380,6 +382,8 @@ def _conjunct_subject(s: str, pos: int, lexicon: Lexicon) -> Source | None:
         if after.startswith((" and ", " or ", ",")):
             continue  # "experts and officials": a plural noun in a coordination, not a verb
         np = s[start:w.start()].strip()
+        if np.endswith(",") and np.count(",") == 2 and _PROPER_NAME.fullmatch(np.split(",")[0].strip()):
+            np = np.split(",")[0].strip()  # "Ann Vale, president of the institute, tied …": the name, not its apposition
         if not np or np.endswith(","):
             return None
         if len(np.split()) > 7 or _RELATIVE.search(np) or _subject_reading(np, True, False) != "name":
@@ -775,7 +779,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             adv = _VERB_ADVERBIAL.match(s, m.end())
             k = adv.end() if adv else m.end()
             np, end = _np_forward(s, _OPTIONAL_SPACE.match(s, k).end())
-            if (s[j - 1:j] != "," or _INVERTED_END.match(s, end)) and not np.lower().startswith("to "):
+            if (s[j - 1:j] != "," or _INVERTED_END.match(s, end)) and not np.lower().startswith("to ") \
+                    and not np[:1].isdigit():  # "…, said 40 offices opened": a figure opens content, no speaker
                 chain = _chain_from(s, np, end, verb.split()[0], lexicon)
                 if chain:
                     cues.append(Cue(tuple(chain), m.start(), 2))

@@ -107,4 +107,6 @@ class Cue:
 _NOUN_LIKE = {"according", "forecast", "cites", "highlights", "touts", "boasts", "find", "report", "reports", "claim", "claims", "state", "states", "estimate", "estimates", "notes",
               "posts", "found", "shows", "showed", "described", "continued", "went on", "counted",
               "recorded", "put", "observed", "concluded", "maintains", "maintained", "predicted",
-              "projected", "revised", "updated", "informed", "admitted", "announce", "commented", "recalled"}
+              "projected", "revised", "updated", "informed", "admitted", "announce", "commented", "recalled",
+              # plurals of nouns the lexicon's verbs share ("new rules", "party lists", "in its ranks")
+              "rules", "lists", "ranks", "mentions", "promises", "pledges", "forecasts", "counts"}
