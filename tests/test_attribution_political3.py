@@ -133,7 +133,7 @@ RULES = {
     # before what they report
     "noun-like-plurals": [
         ("The court rules that 40 seats must be redrawn.", [(40, 40, "court")]),
-        ("The agency lists the population of the county as 31,200.", [(31_200, 31_200, "agency")]),
+        ("The registrar lists 31,200 voters in the valley.", [(31_200, 31_200, "registrar")]),
         # trap: the plural noun of a subject, before a preposition
         ("The new rules for the 5,000 members took effect.", [(5_000, 5_000, U)]),
     ],
