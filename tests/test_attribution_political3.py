@@ -40,8 +40,8 @@ RULES = {
     "relative-clause-speaker": [
         ("The bridge, which the state auditor estimates would cost $90 million, was shelved.",
          [(90_000_000, 90_000_000, "state auditor")]),
-        ("The fund covered what advocates estimated were more than 6,000 families.",
-         [(6_001, None, "advocates")]),
+        ("The fund covered what the charity estimated was more than 6,000 families.",
+         [(6_001, None, "charity")]),
         ("The levy, which the Tax Institute reports has raised $4 billion, expires in May.",
          [(4_000_000_000, 4_000_000_000, "Tax Institute")]),
         # trap: "reports" as a noun after "which the", no finite verb after it
@@ -53,9 +53,9 @@ RULES = {
     "possessive-owner": [
         ("Few towns meet the league's recommended 5 percent reserve.", [(5, 5, "league")]),
         ("The board's projected $12 million surplus vanished.", [(12_000_000, 12_000_000, "board")]),
-        ("It echoed the union's earlier claim that 900 workers were owed back pay.",
+        ("It echoed the union's claim last spring that 900 workers were owed back pay.",
          [(900, 900, "union")]),
-        ("By 2031, the last year of the commission's outlook, debt would top $2 trillion.",
+        ("The commission's outlook has debt topping $2 trillion by 2031.",
          [(2_000_000_000_000, 2_000_000_000_000, "commission")]),
         # trap: a person's noun is no body, and a participle after a possessive is no verb
         ("The driver's estimated speed was 80 miles an hour, and 2 people were hurt.",
@@ -64,14 +64,14 @@ RULES = {
     # a word of saying after a possessive determiner is a premodifier, never a verb: no subject
     # runs through the possessive into the words before it
     "possessive-premodifier": [
-        ("The bank is advising the brewer on its proposed $10 billion merger.",
-         [(10_000_000_000, 10_000_000_000, "bank")]),
+        ("The company backed its proposed $10 billion merger.",
+         [(10_000_000_000, 10_000_000_000, "company")]),
         ("The lawyers for the city filed their estimated 400 claims on time.", [(360, 440, U)]),
     ],
     # a preposition, an adverb or a modal opening the sentence before a capitalised word is no
     # subject of the clause holding a figure, nor a pronoun or an adverb its verb
     "no-clause-subject": [
-        ("In North Dakota alone, 40,000 acres were sold.", [(40_000, 40_000, U)]),
+        ("In North Dakota alone, 40,000 farms were sold.", [(40_000, 40_000, U)]),
         ("Earlier this year the county spent $6 million on roads.", [(6_000_000, 6_000_000, U)]),
         ("Perhaps this council will spend $2 million.", [(2_000_000, 2_000_000, U)]),
         # the general case stays: a named subject and its verb stand behind a figure of money

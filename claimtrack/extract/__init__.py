@@ -143,7 +143,7 @@ _NOT_VERBS = {"is", "was", "are", "were", "be", "been", "of", "in", "and", "or",
               # a pronoun or an adverb after a name is no verb ("In Ohio alone, …", "Ms. Lee this week …")
               "this", "these", "those", "it", "its", "his", "her", "their", "here", "there", "alone", "too", "such"}
 # a preposition, an adverb or a modal opening a sentence before a capitalised word is no
-# subject's first word: "In West Virginia alone, …", "Earlier this month …", "Would it …"
+# subject's first word: "In Ohio alone, …", "Earlier this year …", "Would it …"
 _NOT_SUBJECT_OPENING = re.compile(
     r"(?:In|At|On|For|From|With|After|Before|During|By|As|When|While|If|Although|Though|Because|Since|Until|"
     r"Unless|Earlier|Later|Maybe|Perhaps|Yesterday|Today|Tonight|Last|Next|Would|Could|Should|Can|Do|Does|Did|"

@@ -65,7 +65,7 @@ _UNDER_DOCUMENT = re.compile(
 # a named owner's words: "in Senator Moss's view", "Ada Moss's “40 percent” remark", "Moss's plan to hire 400"
 _OWNED_WORDS = re.compile(
     r"(?:\b(?P<in>[Ii]n)\s+(?:the\s+)?)?(?P<np>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*|(?<=[Ii]n\sthe\s)[a-z]+|"
-    # a body named by a common noun after "the": "the alliance's recommended 2 percent"
+    # a body named by a common noun after "the": "the league's recommended 5 percent"
     r"(?<=\b[Tt]he\s)[a-z]+(?:\s[a-z]+)?)['’]s?\s+"
     r"(?(in)(?:view|opinion|estimation|judgment|judgement|words|reckoning|account)\b"
     r"|(?:(?:[\w-]+|[“\"‘][^“”\"‘’]{1,40}[”\"’])\s+){0,3}?(?:claims?|comments?|remarks?|promises?|pledges?|proposals?|plans?|"
@@ -521,15 +521,15 @@ _RELATIVE_WORD = re.compile(r"(?i:who|whom|that)\s+")
 _AS_SUBORDINATOR = re.compile(r"[Aa]s\s+(?=(?:the\s+|an?\s+)?[A-Z]|(?:he|she)\Z)")
 _RELATIVE_OPENING = re.compile(r"(?:^|\s|,)(?:who|whom|which|what)\s+(?=\S)", re.IGNORECASE)
 # a relative clause's subject before its verb of saying ("which the office estimates", "what
-# advocates estimated"), and the gap its clause leaves: a finite verb or a subject of its own
-# right after the verb of saying ("… estimates would cost", "… estimated were", "… say it costs")
+# the group estimated"), and the gap its clause leaves: a finite verb or a subject of its own
+# right after the verb of saying ("… estimates would cost", "… estimated was", "… say it takes")
 _RELATIVE_CLAUSE_SUBJECT = re.compile(
     r"\b(?:which|what|whom)\s+(?:(?:the|a|an|its|their|his|her)\s+)?[\w.'’&-]+(?:\s+[\w.'’&-]+){0,3}\s+\Z",
     re.IGNORECASE)
 _GAP_CLAUSE_NEXT = re.compile(
     r"\s+(?:would|will|could|can|may|might|must|should|is|are|was|were|has|have|had|it|they|he|she)\b", re.IGNORECASE)
 # a figure heading a relative clause without its relative word, the clause's subject after it:
-# an amount of money or a share and a speaker ("the $5 million experts say it costs"), or a
+# an amount of money or a share and a speaker ("the $8 million analysts say it takes"), or a
 # figure, its noun and a subject with a determiner or a name ("the 3,000 jobs the firm says it needs")
 _FIGURE_HEAD_RELATIVE = re.compile(
     r"(?:(?:[$€£]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion))?|\d[\d,.]*\s?(?:%|percent))"
@@ -704,7 +704,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 or _POSSESSIVE_BEFORE.search(s, max(0, m.start() - 30), m.start())):
             continue  # "a June report", "one estimate": a singular subject would need "reports"; a noun
         if _DETERMINER_BEFORE.search(s, max(0, m.start() - 40), m.start()):
-            continue  # "its proposed $10 billion sale", "their estimated 300": a premodifier after a possessive
+            continue  # "its planned $10 billion merger", "their estimated 300": a premodifier after a possessive
         if s[m.start()].isupper() and not upper and _CAPITALISED_BEFORE.search(s, max(0, m.start() - 40), m.start()) \
                 and not _title_case(s):
             continue  # "in the United States", "on The Harlan Show": the last word of a name, no verb
