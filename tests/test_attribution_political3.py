@@ -137,6 +137,21 @@ RULES = {
         # trap: the plural noun of a subject, before a preposition
         ("The new rules for the 5,000 members took effect.", [(5_000, 5_000, U)]),
     ],
+    # a past verb with its object inside the words before a verb of saying makes them a clause:
+    # its subject is the speaker ("the campaign sent a note to donors saying …"); a participle
+    # used as an adjective ("a retired judge") or a reduced relative stays in the name
+    "clause-before-verb": [
+        ("The party mailed a letter to members saying that 300 branches had closed.",
+         [(300, 300, "party")]),
+        ("Ann Vale combed through the ledgers and found that 40 firms paid no tax.",
+         [(40, 40, "Ann Vale")]),
+        ("The auditors combed through the ledgers and found that 40 firms paid no tax.",
+         [(40, 40, "auditors")]),
+        ("A retired judge said 12 cases were reopened.", [(12, 12, "retired judge")]),
+        ("Aides who ran the count said 40 files were lost.", [(40, 40, "Aides who ran the count")]),
+        ("Officials involved in the audit said 40 files were lost.",
+         [(40, 40, "Officials involved in the audit")]),
+    ],
 }
 
 CASES = cases_of(RULES)

@@ -364,6 +364,9 @@ def _listed_subject(s: str, np: str, start: int) -> tuple[str, int]:
     return s[begin:start] + np, begin
 
 
+_DETERMINER_END = re.compile(r"\b(?:the|a|an|its|his|her|their|our|some|many|most|all|these|those)\s+\Z", re.IGNORECASE)
+
+
 def _conjunct_subject(s: str, pos: int, lexicon: Lexicon) -> Source | None:
     """The subject of the clause whose predicate a speech verb at ``pos`` is coordinated with
     (``X runs a plant and says …``), or the subject of the clause a participle hangs on
@@ -378,6 +381,8 @@ def _conjunct_subject(s: str, pos: int, lexicon: Lexicon) -> Source | None:
         word = w.group()
         if not _FINITE.fullmatch(word):
             continue
+        if word.endswith("s") and _DETERMINER_END.search(s, max(start, w.start() - 8), w.start()):
+            continue  # "The authors combed …": a plural noun after its determiner, not a verb
         after = s[w.end():w.end() + 5]
         if after.startswith((" and ", " or ", ",")):
             continue  # "experts and officials": a plural noun in a coordination, not a verb
@@ -518,6 +523,14 @@ _ZERO_RELATIVE = re.compile(r"(?P<np>(?i:the|a|an|this|that)\s+(?:[\w'’-]+\s+)
 
 
 _RELATIVE_WORD = re.compile(r"(?i:who|whom|that)\s+")
+# a past verb with its object or particle inside a subject's words: a clause, not a noun phrase
+# ("sent out a note", "combed through the filings"; "the retired general" has no object after it)
+_VERB_IN_SUBJECT = re.compile(
+    r"(?<!\bwho)(?<!\bwhich)(?<!\bthat)"  # a relative clause inside the subject: "advisers who ran the numbers"
+    r"(?:\s(?:also\s+|then\s+|eventually\s+|later\s+)?)(?-i:(?:[a-z]+ed|sent|built|made|took|gave|held|put|wrote|told|spent|"
+    r"paid|brought|bought|ran|led|won|lost|cut|set|met|got|began|drew|found|kept|left|hit))\s+"
+    r"(?=(?:a|an|the|his|her|its|their|out|up|through|into|off|over|down|back|\d|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten)\b)", re.IGNORECASE)
 _AS_SUBORDINATOR = re.compile(r"[Aa]s\s+(?=(?:the\s+|an?\s+)?[A-Z]|(?:he|she)\Z)")
 _RELATIVE_OPENING = re.compile(r"(?:^|\s|,)(?:who|whom|which|what)\s+(?=\S)", re.IGNORECASE)
 # a relative clause's subject before its verb of saying ("which the office estimates", "what
@@ -829,6 +842,12 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             if src is not None:
                 cues.append(Cue((Link(src, _SPACES.sub(" ", verb).split()[0]),), start, 2, True))
             continue
+        clause = _VERB_IN_SUBJECT.search(np) if np and " " in np else None
+        if clause and clause.start() > 0:
+            # "the campaign sent a note to donors saying …", "the authors combed the filings and
+            # found …": a verb and its object inside the words before the verb of saying make them a
+            # clause; its subject, before that verb, is the speaker
+            np = np[:clause.start()].rstrip()
         if np and _PARTICIPLE.fullmatch(verb):
             np = _PROGRESSIVE_END.sub("", np)  # "the province also is pledging": the province
         # a verb of finding with a clause after "that" reports a proposition whoever finds it
