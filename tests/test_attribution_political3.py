@@ -152,6 +152,24 @@ RULES = {
         ("Officials involved in the audit said 40 files were lost.",
          [(40, 40, "Officials involved in the audit")]),
     ],
+    # a poll's small clause after a verb of showing ("shows Vale with 45 percent", "showed Reed
+    # up 4 points"), an adverb between the evidence and its verb, and an adjective of time that
+    # opens a sentence is no subject of its own
+    "poll-small-clause": [
+        ("Harlan Tracker, which averages the surveys, shows Vale with a 7-point lead.",
+         [(7, 7, "Harlan Tracker")]),
+        ("Recent polls generally showed Reed with a lead of 3 points.", [(3, 3, "Recent polls")]),
+        ("The tracker showed Reed up 4 points.", [(4, 4, "tracker")]),
+        # trap: "shows" as a noun of a fair, a name after it and no small clause
+        ("Two shows Vale hosted drew 900 guests.", [(2, 2, U), (900, 900, U)]),
+    ],
+    # adverbs of frequency and manner between a speaker's name and the verb are no part of the name
+    "adverb-before-verb": [
+        ("Tom Reed continually brags about his 11 wins.", [(11, 11, "Tom Reed")]),
+        ("Ann Vale falsely claimed that 40 homes burned.", [(40, 40, "Ann Vale")]),
+        # the family's name stays whole
+        ("The Vale family said 40 homes burned.", [(40, 40, "Vale family")]),
+    ],
 }
 
 CASES = cases_of(RULES)

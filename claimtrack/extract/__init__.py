@@ -147,7 +147,9 @@ _NOT_VERBS = {"is", "was", "are", "were", "be", "been", "of", "in", "and", "or",
 _NOT_SUBJECT_OPENING = re.compile(
     r"(?:In|At|On|For|From|With|After|Before|During|By|As|When|While|If|Although|Though|Because|Since|Until|"
     r"Unless|Earlier|Later|Maybe|Perhaps|Yesterday|Today|Tonight|Last|Next|Would|Could|Should|Can|Do|Does|Did|"
-    r"Also|Even|Only|Just|Still|Yet|So|Then|Meanwhile|However|Here|There|Now)\s")
+    r"Also|Even|Only|Just|Still|Yet|So|Then|Meanwhile|However|Here|There|Now|"
+    # an adjective of time or number opening a sentence before its noun: "Recent polls …", "Early results …"
+    r"Recent|Early|Latest|Current|Previous|Several|Other|Additional|Further)\s")
 
 
 def _clause_subject(sentence: str, pos: int, lexicon: Lexicon) -> tuple[Link, ...]:

@@ -190,7 +190,9 @@ _VERB_NEXT = re.compile(
     # an existential clause: "advocates estimate there could be …" (a noun takes no "there is")
     r"|there\s+(?:is|are|was|were|will|would|could|may|might|must|has|have|had)\b"
     # a named subject and its verb: "outlets estimate Ortiz needs …" (a clause, so the word is a verb)
-    r"|(?P<named>(?-i:[A-Z])[\w.'’-]+\s+(?:needs?|has|have|had|is|are|was|were|will|would|could|can|must|leads?|trails?)\b))",
+    r"|(?P<named>(?-i:[A-Z])[\w.'’-]+\s+(?:needs?|has|have|had|is|are|was|were|will|would|could|can|must|leads?|trails?)\b)"
+    # a poll's small clause: "shows Vale with 45 percent", "showed Reed up 4 points", "show Vale leading"
+    r"|(?-i:[A-Z])[\w.'’-]+\s+(?:with|at|ahead|leading|trailing|up|down|winning|beating)\b)",
     re.IGNORECASE)
 _VERB_NEXT_STRICT = re.compile(
     r"\s*(?:that\b|[,:“\"]|\d|(?:a|an|the|some|about|at\s+least|more\s+than|over)\s)", re.IGNORECASE)
@@ -237,7 +239,7 @@ def _evidence_cue_pattern(nouns: str) -> re.Pattern:
         r"(?:\s+(?:(?:last|this|earlier\s+this)\s+(?:week|month|year|spring|summer|fall|autumn|winter)|"
         r"(?:on\s+|in\s+)?\w+day|today|yesterday))?"
         r"(?:\s+(?:out|released|published|conducted|issued)(?:\s+(?:this|last|on|in)\s+\w+|\s+\w+day|\s+today))?"
-        r"(?:,\s*[^,;:]{2,100},)?\s+(?:also\s+|now\s+|still\s+)?"
+        r"(?:,\s*[^,;:]{2,100},)?\s+(?:also\s+|now\s+|still\s+|(?-i:[a-z]+ly)\s+)?"
         r"(?P<verb>gives|gave|has|had|puts|put|shows|showed|show|finds|found|suggests|suggested|indicates|"
         r"indicated|estimates|estimated|projects|projected|predicts|predicted|reveals|revealed|notes|noted|"
         r"concludes|concluded)\b")
