@@ -170,6 +170,21 @@ RULES = {
         # the family's name stays whole
         ("The Vale family said 40 homes burned.", [(40, 40, "Vale family")]),
     ],
+    # before a quotation: a verb with a subject before it and its object after it is no inverted
+    # verb, the subject speaks; a phrase that opens on a gerund or closes on a relative pronoun
+    # names no one after a quotation; a subordinator opens the clause the speaker stands in
+    "quote-speaker-forms": [
+        ("The Ledger reveals some telling numbers: \u201cOf its 5,000 members, 300 left.\u201d",
+         [(5_000, 5_000, "Ledger"), (300, 300, "Ledger")]),
+        # the inverted verb stays: a clause mark before it
+        ("On Monday, said the minister: \u201cWe lost 40 planes.\u201d", [(40, 40, "minister")]),
+        ("Reed quit a week before Ann Vale vowed to spend \u201ca million dollars\u201d on ads.",
+         [(1_000_000, 1_000_000, "Ann Vale")]),
+        # trap: the words after the quotation are a gerund's clause, no speaker (the clause's
+        # subject before the quotation stands behind the amount)
+        ("The firm paid \u201ca million dollars\u201d hunting critics who criticized it.",
+         [(1_000_000, 1_000_000, "firm")]),
+    ],
 }
 
 CASES = cases_of(RULES)

@@ -89,6 +89,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# a phrase that opens on a gerund or ends on a relative pronoun names no one
+_NOT_A_SPEAKER_PHRASE = re.compile(r"\A(?-i:[a-z]+ing)\s|\s(?:who|which|that)\Z", re.IGNORECASE)
 _AS_OPENING = re.compile(r"\A[Aa]s\s+(?=(?:the\s+|an?\s+)?[A-Z]|(?:he|she)\Z)")
 
 
@@ -103,6 +105,8 @@ def _named_speaker(np: str, verb: str, lexicon: Lexicon,
     if np.lower() in ("he", "she"):
         person = last_person()
         return (Link(person, verb.lower()),) if person else ()
+    if _NOT_A_SPEAKER_PHRASE.search(np):
+        return None  # "“…” chasing critics who criticized it": a gerund's clause and a relative, no speaker
     src = make_source(np, lexicon)
     return (Link(src, verb.lower().split()[0]),) if src else None
 
@@ -127,7 +131,9 @@ _PROMISE_BEFORE_QUOTE = re.compile(
 _PROGRESSIVE_TAIL = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|will|would|also|again|now|repeatedly|"
                                r"\w+ly))+\s*\Z", re.IGNORECASE)
 _PARTICIPLE_ASIDE = re.compile(r"\s*(?-i:[a-z]+ing)\s[^,;:“”\"]{1,100},\Z")
-_NP_STOP = re.compile(r"[,;:“”\"]|" + _FULL_STOP)
+# (a subordinator opens the clause the subject stands in: "… a month before its chief boasted")
+_NP_STOP = re.compile(r"[,;:“”\"]|\b(?-i:before|after|while|when|because|since|although|though|until|unless|whereas)\s|"
+                      + _FULL_STOP)
 # the subject of a clause that a participle of saying hangs on, with no comma between them
 _CLAUSE_SUBJECT = re.compile(
     r"(?:^|[.!?]\s+|\n\s*)(?P<np>(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5})\s+"
@@ -305,6 +311,12 @@ def _own_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
         # "The mayor told the council: “…”": whom one tells is no speaker; the teller is
         t = _TELLER.search(before)
         named = _named_speaker(t["np"], "told", lexicon, last_person) if t else None
+        return named or ()
+    if m and re.search(r"[\w.'’)]\s*\Z", before[:m.start()]):
+        # "The Ledger reveals a few numbers: “…”": a subject before the verb, its object after
+        # it; the subject is the speaker, never the object
+        np = _subject_before(before, m.start(), m["verb"].lower())
+        named = _named_speaker(np, m["verb"], lexicon, last_person) if np else None
         return named or ()
     if m:
         src = make_source(m["np"], lexicon)
