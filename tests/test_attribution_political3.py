@@ -185,6 +185,15 @@ RULES = {
         ("The firm paid \u201ca million dollars\u201d hunting critics who criticized it.",
          [(1_000_000, 1_000_000, "firm")]),
     ],
+    # a clause closed by a colon right before a quotation: its named subject speaks the quotation
+    # whatever its predicate ("has since apologized:", "had this to say about the plan:")
+    "predicate-colon-quote": [
+        ("Reed has since apologized: \u201cI should have kept two phones.\u201d", [(2, 2, "Reed")]),
+        ("The Harlan Institute had this to say about the levy: \u201cIt costs 24 percent more.\u201d",
+         [(24, 24, "Harlan Institute")]),
+        # trap: a clause with no named subject, a place and a mood
+        ("In the capital, the mood darkened: \u201cWe lost 40 homes.\u201d", [(40, 40, U)]),
+    ],
 }
 
 CASES = cases_of(RULES)

@@ -91,6 +91,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 # a phrase that opens on a gerund or ends on a relative pronoun names no one
 _NOT_A_SPEAKER_PHRASE = re.compile(r"\A(?-i:[a-z]+ing)\s|\s(?:who|which|that)\Z", re.IGNORECASE)
+# a whole clause, from the sentence's start, closed by a colon right before a quotation
+_PREDICATE_COLON = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?P<clause>(?-i:[A-Z])[^.!?:;“”\"\n]{4,120}?)\s*:\s*\Z")
 _AS_OPENING = re.compile(r"\A[Aa]s\s+(?=(?:the\s+|an?\s+)?[A-Z]|(?:he|she)\Z)")
 
 
@@ -307,6 +309,15 @@ def _own_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
     if m and (_VERB_ADVERBIAL.match(" " + m["np"]) or _CLAUSE_START.match(m["np"].strip())
               or m["verb"].lower() in _NOUN_LIKE):
         m = None  # a verb followed by its manner ("said in a letter.") or a noun phrase that is no speaker
+    colon = _PREDICATE_COLON.search(before) if m is None else None
+    if colon:
+        # "Reed has since apologized: “…”", "The institute had this to say about it: “…”": the
+        # named subject of the clause a colon closes speaks the quotation it opens
+        from .attribution import _conjunct_subject  # (the stage after this one reads subjects)
+        clause = colon["clause"]
+        src = _conjunct_subject(clause, len(clause), lexicon)
+        if src is not None and src.kind != "unnamed":
+            return (Link(src, ":"),)
     if m and m["verb"].lower() in ("told", "tells"):
         # "The mayor told the council: “…”": whom one tells is no speaker; the teller is
         t = _TELLER.search(before)
