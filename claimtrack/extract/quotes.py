@@ -11,7 +11,7 @@ from ..models import Link, Source
 from .cues import _NOUN_LIKE, _QUOTE_SPEECH, _SPEECH_WORD_LOWER
 from .lexicon import Lexicon
 from .phrases import _CLAUSE_START, _FULL_STOP, _VERB_ADVERBIAL, _chain_from, _np_forward
-from .sources import make_source
+from .sources import _kinds, make_source
 
 
 _ADVERB = r"(?:\s+(?:also|later|earlier|previously|officially|separately|publicly|initially|on\s+\w+day|today|yesterday|in\s+a\s+statement|in\s+a\s+note|had|has|have|would|could|may|were|was))*"
@@ -317,7 +317,10 @@ def _own_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
         clause = colon["clause"]
         src = _conjunct_subject(clause, len(clause), lexicon)
         if src is not None and src.kind != "unnamed":
-            return (Link(src, ":"),)
+            said = _kinds(lexicon)["speech_lower"].search(clause.lower())
+            cue = " ".join(said.group().split()) if said else ":"
+            # the clause's own verb of saying is the cue ("put it plainly:"), else the colon
+            return (Link(src, cue if cue.startswith(("put", "raised", "even", "speak", "spoke")) else cue.split()[0]),)
     if m and m["verb"].lower() in ("told", "tells"):
         # "The mayor told the council: “…”": whom one tells is no speaker; the teller is
         t = _TELLER.search(before)
