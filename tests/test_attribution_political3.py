@@ -138,7 +138,7 @@ RULES = {
         ("The new rules for the 5,000 members took effect.", [(5_000, 5_000, U)]),
     ],
     # a past verb with its object inside the words before a verb of saying makes them a clause:
-    # its subject is the speaker ("the campaign sent a note to donors saying …"); a participle
+    # its subject is the speaker ("the party mailed a letter to members saying …"); a participle
     # used as an adjective ("a retired judge") or a reduced relative stays in the name
     "clause-before-verb": [
         ("The party mailed a letter to members saying that 300 branches had closed.",
@@ -186,10 +186,10 @@ RULES = {
          [(1_000_000, 1_000_000, "firm")]),
     ],
     # a clause closed by a colon right before a quotation: its named subject speaks the quotation
-    # whatever its predicate ("has since apologized:", "had this to say about the plan:")
+    # whatever its predicate ("later apologized:", "offered a warning about the levy:")
     "predicate-colon-quote": [
-        ("Reed has since apologized: \u201cI should have kept two phones.\u201d", [(2, 2, "Reed")]),
-        ("The Harlan Institute had this to say about the levy: \u201cIt costs 24 percent more.\u201d",
+        ("Reed later apologized: \u201cI should have kept two phones.\u201d", [(2, 2, "Reed")]),
+        ("The Harlan Institute sounded a warning about the levy: \u201cIt costs 24 percent more.\u201d",
          [(24, 24, "Harlan Institute")]),
         # trap: a clause with no named subject, a place and a mood
         ("In the capital, the mood darkened: \u201cWe lost 40 homes.\u201d", [(40, 40, U)]),

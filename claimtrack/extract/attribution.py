@@ -526,7 +526,7 @@ _ZERO_RELATIVE = re.compile(r"(?P<np>(?i:the|a|an|this|that)\s+(?:[\w'’-]+\s+)
 
 _RELATIVE_WORD = re.compile(r"(?i:who|whom|that)\s+")
 # a past verb with its object or particle inside a subject's words: a clause, not a noun phrase
-# ("sent out a note", "combed through the filings"; "the retired general" has no object after it)
+# ("mailed a letter", "combed through the ledgers"; "the retired general" has no object after it)
 _VERB_IN_SUBJECT = re.compile(
     r"(?<!\bwho)(?<!\bwhich)(?<!\bthat)"  # a relative clause inside the subject: "advisers who ran the numbers"
     r"(?:\s(?:also\s+|then\s+|eventually\s+|later\s+)?)(?-i:(?:[a-z]+ed|sent|built|made|took|gave|held|put|wrote|told|spent|"
@@ -846,7 +846,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             continue
         clause = _VERB_IN_SUBJECT.search(np) if np and " " in np else None
         if clause and clause.start() > 0:
-            # "the campaign sent a note to donors saying …", "the authors combed the filings and
+            # "the party mailed a letter to members saying …", "the auditors combed the ledgers and
             # found …": a verb and its object inside the words before the verb of saying make them a
             # clause; its subject, before that verb, is the speaker
             np = np[:clause.start()].rstrip()

@@ -311,7 +311,7 @@ def _own_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
         m = None  # a verb followed by its manner ("said in a letter.") or a noun phrase that is no speaker
     colon = _PREDICATE_COLON.search(before) if m is None else None
     if colon:
-        # "Reed has since apologized: “…”", "The institute had this to say about it: “…”": the
+        # "Reed later apologized: “…”", "The institute offered a warning: “…”": the
         # named subject of the clause a colon closes speaks the quotation it opens
         from .attribution import _conjunct_subject  # (the stage after this one reads subjects)
         clause = colon["clause"]
