@@ -159,7 +159,7 @@ _SUBJECT_NOUNS = (
     r"policy|website|article|story|book|ad|ads")
 _NAME = r"(?:[A-Z][\w.'’&-]*\s+){0,4}(?!The\b)[A-Z][\w.'’&-]*"
 _CLAUSE_SUBJECT = re.compile(
-    rf"(?:^|[,;:]\s+|\s[-–—]\s+|\bthat\s+|\n)\W*(?P<np>(?P<desc>(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Mm]ost|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:(?-i:[a-z][\w-]*)\s+){{0,3}}?"
+    rf"(?:^|[,;:]\s+|\s[-–—]\s+|\bthat\s+|\n|\b(?:while|whereas|but|and|although|though|because|when|since)\s+)\W*(?P<np>(?P<desc>(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Mm]ost|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:(?-i:[a-z][\w-]*)\s+){{0,3}}?"
     rf"(?:{_SUBJECT_NOUNS})|{_NAME}['’]s\s+(?:(?-i:[a-z][\w-]*)\s+){{0,2}}?(?:{_SUBJECT_NOUNS}))"
     rf"|(?:[Tt]he\s+)?{_NAME}(?:\s+and\s+{_NAME})?)"
     r"(?:,\s*(?:however|though|too|meanwhile|in\s+turn),)?"
@@ -172,7 +172,17 @@ _NOT_VERBS = {"is", "was", "are", "were", "be", "been", "of", "in", "and", "or",
               "by", "with", "from", "the", "a", "an", "as", "that", "who", "which", "if", "but", "said",
               "says", "told", "not", "also", "than", "into", "over", "after", "before", "against", "about",
               "through", "during", "without", "within", "among", "between", "under", "upon", "via", "per", "like",
-              "including", "since", "until", "while", "when", "where", "whose"}
+              "including", "since", "until", "while", "when", "where", "whose",
+              # a pronoun or an adverb after a name is no verb ("In Ohio alone, …", "Ms. Lee this week …")
+              "this", "these", "those", "it", "its", "his", "her", "their", "here", "there", "alone", "too", "such"}
+# a preposition, an adverb or a modal opening a sentence before a capitalised word is no
+# subject's first word: "In Ohio alone, …", "Earlier this year …", "Would it …"
+_NOT_SUBJECT_OPENING = re.compile(
+    r"(?:In|At|On|For|From|With|After|Before|During|By|As|When|While|If|Although|Though|Because|Since|Until|"
+    r"Unless|Earlier|Later|Maybe|Perhaps|Yesterday|Today|Tonight|Last|Next|Would|Could|Should|Can|Do|Does|Did|"
+    r"Also|Even|Only|Just|Still|Yet|So|Then|Meanwhile|However|Here|There|Now|"
+    # an adjective of time or number opening a sentence before its noun: "Recent polls …", "Early results …"
+    r"Recent|Early|Latest|Current|Previous|Several|Other|Additional|Further)\s")
 
 
 def _clause_subject(sentence: str, pos: int, lexicon: Lexicon) -> tuple[Link, ...]:
@@ -181,11 +191,20 @@ def _clause_subject(sentence: str, pos: int, lexicon: Lexicon) -> tuple[Link, ..
     w0 = max(0, pos - _WINDOW)
     if not _CAPITAL_OR_THE.search(sentence, w0, pos):
         return ()
-    for m in _CLAUSE_SUBJECT.finditer(sentence, w0, pos):
+    end = pos
+    before = sentence[:pos]
+    if before.count("“") > before.count("”"):
+        end = before.rfind("“")
+    elif before.count('"') % 2:
+        end = before.rfind('"')
+    if end < pos and not sentence[:end].strip():
+        end = pos  # a quotation that opens the sentence: its own subjects stand in it
+    # (a subject inside a quotation that opens within the sentence is the speaker's words, never who says them)
+    for m in _CLAUSE_SUBJECT.finditer(sentence, w0, end):
         if m.end("verb") <= pos and m["verb"] not in _NOT_VERBS and \
                 (m["aux"] in ("is", "are", "was", "were")) == m["verb"].endswith("ing") and \
                 not _NUMBER_WORD.match(m["np"]) and not _CONTRACTION.match(m["np"]) and \
-                not (m["desc"] is None and _NOT_SPEAKER_START.fullmatch(m["np"])):
+                not (m["desc"] is None and (_NOT_SPEAKER_START.fullmatch(m["np"]) or _NOT_SUBJECT_OPENING.match(m["np"]))):
             best = m  # "China is promising …"; not "Two class actions"
     if best is None:
         return ()

@@ -64,10 +64,14 @@ _UNDER_DOCUMENT = re.compile(
     r"programme|budget|order|ruling|settlement|contract|formula|rules|regulations|laws|terms))\b")
 # a named owner's words: "in Senator Moss's view", "Ada Moss's “40 percent” remark", "Moss's plan to hire 400"
 _OWNED_WORDS = re.compile(
-    r"(?:\b(?P<in>[Ii]n)\s+(?:the\s+)?)?(?P<np>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*|(?<=[Ii]n\sthe\s)[a-z]+)['’]s?\s+"
+    r"(?:\b(?P<in>[Ii]n)\s+(?:the\s+)?)?(?P<np>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*|(?<=[Ii]n\sthe\s)[a-z]+|"
+    # a body named by a common noun after "the": "the league's recommended 5 percent"
+    r"(?<=\b[Tt]he\s)[a-z]+(?:\s[a-z]+)?)['’]s?\s+"
     r"(?(in)(?:view|opinion|estimation|judgment|judgement|words|reckoning|account)\b"
     r"|(?:(?:[\w-]+|[“\"‘][^“”\"‘’]{1,40}[”\"’])\s+){0,3}?(?:claims?|comments?|remarks?|promises?|pledges?|proposals?|plans?|"
-    r"assertions?|predictions?|forecasts?|projections?|estimates?|budget|boast|vow)\b)")
+    r"assertions?|predictions?|forecasts?|projections?|estimates?|budget|boast|vow|outlook|"
+    # a participle of proposing or estimating before the figure it sets: "X's proposed $4 billion"
+    r"(?:recommended|proposed|estimated|projected|requested|promised|planned)(?=\s+(?:[$€£]?\d|(?-i:[a-z]+\s+)?[$€£]?\d)))\b)")
 _OWNER = re.compile(r"(?P<owner>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)['’]s?\s")
 # a title in quotation marks after "according to": a book, a report, a film
 _QUOTED_TITLE = re.compile(r"[\"“‘]{1}(?P<title>[A-Z][^\"“”‘’]{1,80}?)[,.]?[\"”’]")
@@ -106,6 +110,8 @@ _APPOSITIVE = re.compile(
     r"(?:\s*\((?-i:[A-Z])[\w.'’ -]{0,20}\))?,\s*"  # a party tag in brackets: "Ann Vale (D-Ore.),"
     rf"(?P<app>(?:{_APPOSITION_OPENERS}|"
     r"(?-i:[A-Z])[\w.-]*['’]s?|(?-i:[A-Z])[\w.'’-]+(?=\s+(?:of|for|from|at|in)\s)|"
+    # a place's or a body's name before a role and its complement: "Ohio director for Reed"
+    r"(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+){0,2}\s+(?-i:[a-z][\w-]*)(?=\s+(?:of|for|at|to|with)\s)|"
     # a bare common noun phrase with its complement: "chair of the panel", "senior aide to X"
     r"(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,3}(?=\s+(?:of|for|at|to|with)\s))\s+[^,;:“”\"]{2,80})"
     r"(?:,\s*(?:who|which|whose)\s+[^,;:“”\"]{2,100})?,"
@@ -178,13 +184,15 @@ _NOT_A_SUBJECT = re.compile(
 # what may stand between a report verb and what it reports: a time ("on Tuesday", "last month"), "that"
 _VERB_NEXT = re.compile(
     r"\s*(?:(?:last|this|on|early|late)\s+\w+\s+|\w+day\s+|earlier\s+|recently\s+|also\s+)?"
-    r"(?:that\b|[,:“\"]|[$€£]?\d|(?:a|an|the|some|about|at\s+least|more\s+than|over)\s"
+    r"(?:that\b|[,:“\"]|[$€£]?\d|(?:a|an|the|some|about|at\s+least|more\s+than|over|his|her|its|their)\s"
     # a gerund after "to": "X admitted to taking $40,000" (a noun is not followed so)
     r"|to\s+(?-i:[a-z]+ing)\b"
     # an existential clause: "advocates estimate there could be …" (a noun takes no "there is")
     r"|there\s+(?:is|are|was|were|will|would|could|may|might|must|has|have|had)\b"
     # a named subject and its verb: "outlets estimate Ortiz needs …" (a clause, so the word is a verb)
-    r"|(?P<named>(?-i:[A-Z])[\w.'’-]+\s+(?:needs?|has|have|had|is|are|was|were|will|would|could|can|must|leads?|trails?)\b))",
+    r"|(?P<named>(?-i:[A-Z])[\w.'’-]+\s+(?:needs?|has|have|had|is|are|was|were|will|would|could|can|must|leads?|trails?)\b)"
+    # a poll's small clause: "shows Vale with 45 percent", "showed Reed up 4 points", "show Vale leading"
+    r"|(?-i:[A-Z])[\w.'’-]+\s+(?:with|at|ahead|leading|trailing|up|down|winning|beating)\b)",
     re.IGNORECASE)
 _VERB_NEXT_STRICT = re.compile(
     r"\s*(?:that\b|[,:“\"]|\d|(?:a|an|the|some|about|at\s+least|more\s+than|over)\s)", re.IGNORECASE)
@@ -231,7 +239,7 @@ def _evidence_cue_pattern(nouns: str) -> re.Pattern:
         r"(?:\s+(?:(?:last|this|earlier\s+this)\s+(?:week|month|year|spring|summer|fall|autumn|winter)|"
         r"(?:on\s+|in\s+)?\w+day|today|yesterday))?"
         r"(?:\s+(?:out|released|published|conducted|issued)(?:\s+(?:this|last|on|in)\s+\w+|\s+\w+day|\s+today))?"
-        r"(?:,\s*[^,;:]{2,100},)?\s+(?:also\s+|now\s+|still\s+)?"
+        r"(?:,\s*[^,;:]{2,100},)?\s+(?:also\s+|now\s+|still\s+|(?-i:[a-z]+ly)\s+)?"
         r"(?P<verb>gives|gave|has|had|puts|put|shows|showed|show|finds|found|suggests|suggested|indicates|"
         r"indicated|estimates|estimated|projects|projected|predicts|predicted|reveals|revealed|notes|noted|"
         r"concludes|concluded)\b")
@@ -358,6 +366,9 @@ def _listed_subject(s: str, np: str, start: int) -> tuple[str, int]:
     return s[begin:start] + np, begin
 
 
+_DETERMINER_END = re.compile(r"\b(?:the|a|an|its|his|her|their|our|some|many|most|all|these|those)\s+\Z", re.IGNORECASE)
+
+
 def _conjunct_subject(s: str, pos: int, lexicon: Lexicon) -> Source | None:
     """The subject of the clause whose predicate a speech verb at ``pos`` is coordinated with
     (``X runs a plant and says …``), or the subject of the clause a participle hangs on
@@ -372,10 +383,14 @@ def _conjunct_subject(s: str, pos: int, lexicon: Lexicon) -> Source | None:
         word = w.group()
         if not _FINITE.fullmatch(word):
             continue
+        if word.endswith("s") and _DETERMINER_END.search(s, max(start, w.start() - 8), w.start()):
+            continue  # "The authors combed …": a plural noun after its determiner, not a verb
         after = s[w.end():w.end() + 5]
         if after.startswith((" and ", " or ", ",")):
             continue  # "experts and officials": a plural noun in a coordination, not a verb
         np = s[start:w.start()].strip()
+        if np.endswith(",") and np.count(",") == 2 and _PROPER_NAME.fullmatch(np.split(",")[0].strip()):
+            np = np.split(",")[0].strip()  # "Ann Vale, president of the institute, tied …": the name, not its apposition
         if not np or np.endswith(","):
             return None
         if len(np.split()) > 7 or _RELATIVE.search(np) or _subject_reading(np, True, False) != "name":
@@ -510,7 +525,33 @@ _ZERO_RELATIVE = re.compile(r"(?P<np>(?i:the|a|an|this|that)\s+(?:[\w'’-]+\s+)
 
 
 _RELATIVE_WORD = re.compile(r"(?i:who|whom|that)\s+")
-_RELATIVE_OPENING = re.compile(r"(?:^|\s|,)(?:who|whom|which)\s+(?=\S)", re.IGNORECASE)
+# a past verb with its object or particle inside a subject's words: a clause, not a noun phrase
+# ("mailed a letter", "combed through the ledgers"; "the retired general" has no object after it)
+_VERB_IN_SUBJECT = re.compile(
+    r"(?<!\bwho)(?<!\bwhich)(?<!\bthat)"  # a relative clause inside the subject: "advisers who ran the numbers"
+    r"(?:\s(?:also\s+|then\s+|eventually\s+|later\s+)?)(?-i:(?:[a-z]+ed|sent|built|made|took|gave|held|put|wrote|told|spent|"
+    r"paid|brought|bought|ran|led|won|lost|cut|set|met|got|began|drew|found|kept|left|hit))\s+"
+    r"(?=(?:a|an|the|his|her|its|their|out|up|through|into|off|over|down|back|\d|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten)\b)", re.IGNORECASE)
+_AS_SUBORDINATOR = re.compile(r"[Aa]s\s+(?=(?:the\s+|an?\s+)?[A-Z]|(?:he|she)\Z)")
+_RELATIVE_OPENING = re.compile(r"(?:^|\s|,)(?:who|whom|which|what)\s+(?=\S)", re.IGNORECASE)
+# a relative clause's subject before its verb of saying ("which the office estimates", "what
+# the group estimated"), and the gap its clause leaves: a finite verb or a subject of its own
+# right after the verb of saying ("… estimates would cost", "… estimated was", "… say it takes")
+_RELATIVE_CLAUSE_SUBJECT = re.compile(
+    r"\b(?:which|what|whom)\s+(?:(?:the|a|an|its|their|his|her)\s+)?[\w.'’&-]+(?:\s+[\w.'’&-]+){0,3}\s+\Z",
+    re.IGNORECASE)
+_GAP_CLAUSE_NEXT = re.compile(
+    r"\s+(?:would|will|could|can|may|might|must|should|is|are|was|were|has|have|had|it|they|he|she)\b", re.IGNORECASE)
+# a figure heading a relative clause without its relative word, the clause's subject after it:
+# an amount of money or a share and a speaker ("the $8 million analysts say it takes"), or a
+# figure, its noun and a subject with a determiner or a name ("the 3,000 jobs the firm says it needs")
+_FIGURE_HEAD_RELATIVE = re.compile(
+    r"(?:(?:[$€£]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion))?|\d[\d,.]*\s?(?:%|percent))"
+    r"\s+(?P<bare>(?:the\s+)?(?-i:[a-z])[\w'’-]+(?:\s+(?-i:[a-z])[\w'’-]+)?|(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*){0,3})"
+    r"|\d[\d,.]*(?:\s+(?:million|billion|thousand))?(?:\s+(?-i:[a-z])[\w-]+){1,2}"
+    r"\s+(?P<det>(?:the|its|his|her|their)\s+(?-i:[a-z])[\w'’-]+(?:\s+(?-i:[a-z])[\w'’-]+)?|"
+    r"(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*){0,3}))\Z", re.IGNORECASE)
 # a subject of its own after the relative pronoun: a determiner, a name, or a body's noun; not
 # a verb ("who have run the numbers": the pronoun is the subject)
 _NP_OPENING = re.compile(r"(?:the|a|an|his|her|its|their|[A-Z]\w*)\b")
@@ -677,9 +718,14 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 _SINGULAR_BEFORE.search(s, max(0, m.start() - 40), m.start())
                 or _POSSESSIVE_BEFORE.search(s, max(0, m.start() - 30), m.start())):
             continue  # "a June report", "one estimate": a singular subject would need "reports"; a noun
+        if _DETERMINER_BEFORE.search(s, max(0, m.start() - 40), m.start()):
+            continue  # "its planned $10 billion merger", "their estimated 300": a premodifier after a possessive
         if s[m.start()].isupper() and not upper and _CAPITALISED_BEFORE.search(s, max(0, m.start() - 40), m.start()) \
                 and not _title_case(s):
             continue  # "in the United States", "on The Harlan Show": the last word of a name, no verb
+        if verb in _NOUN_LIKE and after_verb is None and _RELATIVE_CLAUSE_SUBJECT.search(s, max(0, m.start() - 60), m.start()) \
+                and _GAP_CLAUSE_NEXT.match(s, m.end()):
+            after_verb = True  # "which the office estimates would cost …": the relative clause's own verb
         if verb in _NOUN_LIKE and after_verb is None:
             w0 = max(0, m.start() - 80)
             if not (_EVIDENCE_SUBJECT.search(s, w0, m.start())
@@ -748,7 +794,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             adv = _VERB_ADVERBIAL.match(s, m.end())
             k = adv.end() if adv else m.end()
             np, end = _np_forward(s, _OPTIONAL_SPACE.match(s, k).end())
-            if (s[j - 1:j] != "," or _INVERTED_END.match(s, end)) and not np.lower().startswith("to "):
+            if (s[j - 1:j] != "," or _INVERTED_END.match(s, end)) and not np.lower().startswith("to ") \
+                    and not np[:1].isdigit():  # "…, said 40 offices opened": a figure opens content, no speaker
                 chain = _chain_from(s, np, end, verb.split()[0], lexicon)
                 if chain:
                     cues.append(Cue(tuple(chain), m.start(), 2))
@@ -761,6 +808,9 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
 
             # "The Herald, in turn, noted the gap between …": an object, not a speaker
         np, start = _np_backward(s, m.start())
+        lead_as = _AS_SUBORDINATOR.match(np) if np else None
+        if lead_as:
+            np, start = np[lead_as.end():], start + lead_as.end()  # "As Ann Vale said, …": the subordinator is no part of her name
         if np and start > 0:
             np, start = _listed_subject(s, np, start)
         inner_report = _INNER_REPORT.match(np) if np and " " in np else None
@@ -769,6 +819,16 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 and make_source(inner_report["outer"], lexicon) is not None:
             # "State radio said the health bureau had reported …": the inner clause's own subject
             np, start = inner_report["inner"], start + inner_report.start("inner")
+        head = _FIGURE_HEAD_RELATIVE.search(np) if np and _GAP_CLAUSE_NEXT.match(s, m.end()) else None
+        if head:
+            subject = head["bare"] or head["det"]
+            src = make_source(subject, lexicon) if _subject_reading(subject, verb in _NOUN_LIKE, False) == "name" \
+                else None
+            if src is not None and (src.kind != "unnamed" or _known_speaker(subject, lexicon) or head["det"]):
+                # the speaker of the clause on the figure before it: it covers the figure it follows
+                at = start + head.start("bare" if head["bare"] else "det")
+                cues.append(Cue((Link(src, _SPACES.sub(" ", verb).split()[0]),), at, 2))
+                continue
         relative_from = start
         if np and " " in np:
             np, start = _zero_relative(np, start, lexicon)
@@ -784,6 +844,12 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             if src is not None:
                 cues.append(Cue((Link(src, _SPACES.sub(" ", verb).split()[0]),), start, 2, True))
             continue
+        clause = _VERB_IN_SUBJECT.search(np) if np and " " in np else None
+        if clause and clause.start() > 0:
+            # "the party mailed a letter to members saying …", "the auditors combed the ledgers and
+            # found …": a verb and its object inside the words before the verb of saying make them a
+            # clause; its subject, before that verb, is the speaker
+            np = np[:clause.start()].rstrip()
         if np and _PARTICIPLE.fullmatch(verb):
             np = _PROGRESSIVE_END.sub("", np)  # "the province also is pledging": the province
         # a verb of finding with a clause after "that" reports a proposition whoever finds it
@@ -986,6 +1052,10 @@ _SINGULAR_BEFORE = re.compile(r"\b(?:a|an|one|every|each|this|that)\s+(?:[\w'’
 # "his home state", "their estimate": a possessive and at most one word that is no plural
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+(?:(?-i:[a-z][a-z-]*[a-rt-z])\s+)?\Z",
                                 re.IGNORECASE)
+# a possessive determiner right before a word of saying makes it a premodifier, never a verb
+# (or after a noun's possessive "'s": "the driver's estimated speed"; not a pronoun's "has": "she's said")
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:its|his|her|their|our|my|your)|(?<![\w'’])(?!(?:he|she|it|that|who|there|what|"
+                                r"where|here|one)['’])\w+['’]s)\s+\Z", re.IGNORECASE)
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w.'’&-]*\s+\Z")
 _SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH})(?:\s+(?:\w+day|also|later|earlier))?\s*,?\s+\Z", re.IGNORECASE)
 

@@ -50,7 +50,8 @@ SPEECH = (r"said|says|say|stated|states|state|reported|reports|report|announced|
                      for verb in ("gave", "gives", "give", "giving")))
 # After a quotation, or before a colon, these introduce speech as well.
 # ("read": a document's words quoted, "…,” the letter read)
-QUOTE_SPEECH = SPEECH + r"|answers|answered|responded|responds|replied|replies|joked|quipped|shouted|asked|asks|read|reads"
+QUOTE_SPEECH = SPEECH + r"|answers|answered|responded|responds|replied|replies|joked|quipped|shouted|asked|asks|read|reads|"\
+    r"pressed|presses|countered|counters|implored|reminded|wondered|demanded"
 
 
 def _by_first_letter(alternation: str) -> str:
@@ -106,4 +107,6 @@ class Cue:
 _NOUN_LIKE = {"according", "forecast", "cites", "highlights", "touts", "boasts", "find", "report", "reports", "claim", "claims", "state", "states", "estimate", "estimates", "notes",
               "posts", "found", "shows", "showed", "described", "continued", "went on", "counted",
               "recorded", "put", "observed", "concluded", "maintains", "maintained", "predicted",
-              "projected", "revised", "updated", "informed", "admitted", "announce", "commented", "recalled"}
+              "projected", "revised", "updated", "informed", "admitted", "announce", "commented", "recalled",
+              # plurals of nouns the lexicon's verbs share ("new rules", "party lists", "in its ranks")
+              "rules", "lists", "ranks", "mentions", "promises", "pledges", "forecasts", "counts"}

@@ -196,14 +196,21 @@ _SENTENCE_STOP = re.compile(_FULL_STOP + r"\s")
 _NP_ADVERB_END = re.compile(
     r"(?:\s+(?:so\s+far|thus\s+far|to\s+date|also|later|earlier|previously|officially|separately|publicly|initially|had|has|have|would|could|may|"
     r"on\s+\w+day|today|yesterday|in\s+a\s+statement|in\s+a\s+note|still|now|already|never|just|even|clearly|"
-    r"actually|repeatedly|often|further|then|subsequently|additionally|likewise|similarly))+\s*$", re.IGNORECASE)
+    r"actually|repeatedly|often|further|then|subsequently|additionally|likewise|similarly|"
+    # adverbs of frequency and manner a speaker's name runs into: "X continually brags"
+    r"continually|constantly|consistently|frequently|routinely|regularly|privately|openly|proudly|"
+    r"falsely|wrongly|correctly|accurately|rightly|recently|flatly|immediately|originally|ultimately|"
+    r"finally|formally|explicitly|specifically|confidently|frankly|bluntly))+\s*$", re.IGNORECASE)
 # how a phrase that either pattern above can trim ends (any "on …day" ends in "day"), and the
 # words that open a trailing "released …"
 _NP_ADVERB_LAST_WORDS = ("also", "later", "earlier", "previously", "officially", "separately", "publicly",
                          "initially", "had", "has", "have", "would", "could", "may", "day", "statement", "note",
                          "still", "now", "already", "never", "just", "even", "clearly", "actually", "repeatedly",
                          "often", "further", "then", "subsequently", "additionally", "likewise", "similarly", "far",
-                         "date")
+                         "date", "continually", "constantly", "consistently", "frequently", "routinely", "regularly",
+                         "privately", "openly", "proudly", "falsely", "wrongly", "correctly", "accurately", "rightly",
+                         "recently", "flatly", "immediately", "originally", "ultimately", "finally", "formally",
+                         "explicitly", "specifically", "confidently", "frankly", "bluntly")
 _NP_TAIL_LAST_WORDS = ("week", "month", "year", "night", "day")
 _NP_TAIL_VERBS = ("released", "conducted", "published", "issued")
 

@@ -11,7 +11,7 @@ from ..models import Link, Source
 from .cues import _NOUN_LIKE, _QUOTE_SPEECH, _SPEECH_WORD_LOWER
 from .lexicon import Lexicon
 from .phrases import _CLAUSE_START, _FULL_STOP, _VERB_ADVERBIAL, _chain_from, _np_forward
-from .sources import make_source
+from .sources import _kinds, make_source
 
 
 _ADVERB = r"(?:\s+(?:also|later|earlier|previously|officially|separately|publicly|initially|on\s+\w+day|today|yesterday|in\s+a\s+statement|in\s+a\s+note|had|has|have|would|could|may|were|was))*"
@@ -89,6 +89,13 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# a phrase that opens on a gerund or ends on a relative pronoun names no one
+_NOT_A_SPEAKER_PHRASE = re.compile(r"\A(?-i:[a-z]+ing)\s|\s(?:who|which|that)\Z", re.IGNORECASE)
+# a whole clause, from the sentence's start, closed by a colon right before a quotation
+_PREDICATE_COLON = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?P<clause>(?-i:[A-Z])[^.!?:;“”\"\n]{4,120}?)\s*:\s*\Z")
+_AS_OPENING = re.compile(r"\A[Aa]s\s+(?=(?:the\s+|an?\s+)?[A-Z]|(?:he|she)\Z)")
+
+
 def _named_speaker(np: str, verb: str, lexicon: Lexicon,
                    last_person: Callable[[], Source | None]) -> tuple[Link, ...] | None:
     """The speaker a noun phrase names before a speech verb; "he"/"she" is the last person.
@@ -96,10 +103,12 @@ def _named_speaker(np: str, verb: str, lexicon: Lexicon,
     None when the phrase names no source, so the caller may look elsewhere; a pronoun with
     no person before it settles the question with no speaker.
     """
-    np = np.strip()
+    np = _AS_OPENING.sub("", np.strip())  # "As Ann Vale said, “…”": the subordinator is no part of the name
     if np.lower() in ("he", "she"):
         person = last_person()
         return (Link(person, verb.lower()),) if person else ()
+    if _NOT_A_SPEAKER_PHRASE.search(np):
+        return None  # "“…” chasing critics who criticized it": a gerund's clause and a relative, no speaker
     src = make_source(np, lexicon)
     return (Link(src, verb.lower().split()[0]),) if src else None
 
@@ -124,7 +133,9 @@ _PROMISE_BEFORE_QUOTE = re.compile(
 _PROGRESSIVE_TAIL = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|will|would|also|again|now|repeatedly|"
                                r"\w+ly))+\s*\Z", re.IGNORECASE)
 _PARTICIPLE_ASIDE = re.compile(r"\s*(?-i:[a-z]+ing)\s[^,;:“”\"]{1,100},\Z")
-_NP_STOP = re.compile(r"[,;:“”\"]|" + _FULL_STOP)
+# (a subordinator opens the clause the subject stands in: "… a month before its chief boasted")
+_NP_STOP = re.compile(r"[,;:“”\"]|\b(?-i:before|after|while|when|because|since|although|though|until|unless|whereas)\s|"
+                      + _FULL_STOP)
 # the subject of a clause that a participle of saying hangs on, with no comma between them
 _CLAUSE_SUBJECT = re.compile(
     r"(?:^|[.!?]\s+|\n\s*)(?P<np>(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5})\s+"
@@ -298,10 +309,28 @@ def _own_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
     if m and (_VERB_ADVERBIAL.match(" " + m["np"]) or _CLAUSE_START.match(m["np"].strip())
               or m["verb"].lower() in _NOUN_LIKE):
         m = None  # a verb followed by its manner ("said in a letter.") or a noun phrase that is no speaker
+    colon = _PREDICATE_COLON.search(before) if m is None else None
+    if colon:
+        # "Reed later apologized: “…”", "The institute offered a warning: “…”": the
+        # named subject of the clause a colon closes speaks the quotation it opens
+        from .attribution import _conjunct_subject  # (the stage after this one reads subjects)
+        clause = colon["clause"]
+        src = _conjunct_subject(clause, len(clause), lexicon)
+        if src is not None and src.kind != "unnamed":
+            said = _kinds(lexicon)["speech_lower"].search(clause.lower())
+            cue = " ".join(said.group().split()) if said else ":"
+            # the clause's own verb of saying is the cue ("put it plainly:"), else the colon
+            return (Link(src, cue if cue.startswith(("put", "raised", "even", "speak", "spoke")) else cue.split()[0]),)
     if m and m["verb"].lower() in ("told", "tells"):
         # "The mayor told the council: “…”": whom one tells is no speaker; the teller is
         t = _TELLER.search(before)
         named = _named_speaker(t["np"], "told", lexicon, last_person) if t else None
+        return named or ()
+    if m and re.search(r"[\w.'’)]\s*\Z", before[:m.start()]):
+        # "The Ledger reveals a few numbers: “…”": a subject before the verb, its object after
+        # it; the subject is the speaker, never the object
+        np = _subject_before(before, m.start(), m["verb"].lower())
+        named = _named_speaker(np, m["verb"], lexicon, last_person) if np else None
         return named or ()
     if m:
         src = make_source(m["np"], lexicon)
