@@ -59,14 +59,24 @@ def test_a_total_is_no_part(text, expected):
 # -- parts: others beside a counted group ----------------------------------------------------
 
 @pytest.mark.parametrize("text, expected", [
-    ("A courier was shot dead on Quay Street. Three others were hurt.",
-     [("A courier", "killed", False, None), ("Three", "injured", True, None)]),
-    ("Two guards were killed at the depot and four others were wounded.",
-     [("Two", "killed", False, None), ("four", "injured", True, None)]),
+    # others beside a group of the same outcome, or of one that holds theirs
     ("Five people were shot at the rink. The other three victims were treated and released.",
      [("Five", "casualties", False, None), ("three", "injured", True, None)]),
+    ("One guard was wounded in the arm, and three others were hurt by glass.",
+     [("One", "injured", False, None), ("three", "injured", True, None)]),
 ])
 def test_others_beside_a_counted_group_are_a_part(text, expected):
+    assert flags(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # beside a group of another outcome, the others are every one of their own outcome
+    ("A courier was shot dead on Quay Street. Three others were hurt.",
+     [("A courier", "killed", False, None), ("Three", "injured", False, None)]),
+    ("Two guards were killed at the depot and four others were wounded.",
+     [("Two", "killed", False, None), ("four", "injured", False, None)]),
+])
+def test_others_beside_another_outcome_are_its_whole(text, expected):
     assert flags(text) == expected
 
 

@@ -251,7 +251,12 @@ def settle(claims: list[Claim], readings: dict[int, Reading], lex: Lexicon) -> l
             continue
         part = False
         if r.kind == OTHERS:
-            part = any(o.figure.start < c.figure.start and o.metric != "other" and not o.derived
+            # others beside a group counted before of the same metric, or of one that holds it
+            # ("five were shot … the other three were treated": a part of the five); beside a
+            # group of another outcome they are the whole of their own ("two killed and four
+            # others wounded": every one wounded the report counts)
+            allowed = {c.metric} | wholes_of.get(c.metric, frozenset())
+            part = any(o.figure.start < c.figure.start and o.metric in allowed and not o.derived
                        and readings.get(o.figure.start, none).period is None for o in claims)
         elif r.kind is not None:
             # a whole of the same subject group: a part of another group ("including four
