@@ -265,6 +265,36 @@ def _measured(parse: Parse, start: int, p: dict, verbs: dict) -> str | None:
     return None
 
 
+def _label_metric(parse: Parse, colon: int, p: dict, verbs: dict) -> str | None:
+    """The metric a label before the colon at token ``colon`` names: a metric word or a measure
+    noun in a label of a few words that opens its clause and holds no figure (asides in
+    brackets left out)."""
+    toks = parse.tokens
+    words, depth = [], 0
+    for i in range(colon - 1, -1, -1):
+        t = toks[i]
+        if t.text == ")":
+            depth += 1
+        elif t.text == "(":
+            depth -= 1
+        elif depth == 0:
+            if t.text in (";", ":", ".", "!", "?"):
+                break
+            if t.tag == "NUM" or t.tag in ("AUX", "MODAL", "SUB", "REL", "NEG") or len(words) >= 8:
+                return None
+            if t.tag != "PUNCT":
+                words.append(i)
+    for i in reversed(words):
+        metric, _ = _after_metric(p, parse.words(i, colon))
+        if metric is None:
+            metric = verbs["nouns"].get(toks[i].low) if toks[i].low in verbs["measure_nouns"] else None
+            if toks[i].low == "toll":
+                metric = "killed"
+        if metric:
+            return metric
+    return None
+
+
 def _in_place_modifier(parse: Parse, m: int, p: dict) -> bool:
     """The figure at token ``m`` counts no people and stands inside a prepositional phrase
     other than "of" ("in 3 towns", "across Oyo and two other states"): a modifier of the phrase
@@ -1001,6 +1031,13 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
             (np.start == 1 or toks[np.start - 2].text in (":", ";", ",", "(")):
         # an item of a list labelled by a metric word: "Toll: dead 12; injured 40; missing 3"
         label, _ = _after_metric(p, toks[np.start - 1].low)
+        if label:
+            return Reading(label)
+    if head is None and np.end == np.start + 1 and np.start >= 2 and toks[np.start - 1].text == ":" and \
+            (np.end >= len(toks) or toks[np.end].text in (";", ".", ")")):
+        # the value of a label line, the figure last: "Dead: 4.", "Killed (cumulative): 3,400",
+        # "Fatalities on the county's roads this year: 31" (the label's metric word, outside asides)
+        label = _label_metric(parse, np.start - 1, p, verbs)
         if label:
             return Reading(label)
     if head is not None and np.head == np.start + 1 == np.end - 1 and not np.modifiers and \
