@@ -534,6 +534,17 @@ RULES = [
     ("UN REPORT\n- 40 people were evacuated\n- 3 people died", [("40", "displaced"), ("3", "killed")]),
     ("Sitrep\n\u2022 Injured: 14\n\u2022 Dead: 2", [("14", "injured"), ("2", "killed")]),
     ("Wounded: 8\nDetained (all adults): 30", [("8", "injured"), ("30", "arrested")]),
+    # a that-clause declared untrue, with no one named to make it, gives no claim; a named
+    # maker's figure stays theirs
+    ("It is untrue that 25 guards were killed.", [("25", "other")]),
+    ("The rumour that 12 pupils were abducted was false.", [("12", "other")]),
+    ("The claim that 9 men and 4 boys were held is baseless.", [("9", "other"), ("4", "other")]),
+    ("The army's claim that 40 rebels were killed is false.", [("40", "killed")]),
+    ("It is true that 25 guards were killed.", [("25", "killed")]),
+    ("The claim that 7 were hurt is under review.", [("7", "injured")]),
+    # a wish governs the figure: seeking an arrest is none
+    ("Police are seeking the arrest of 3 men.", [("3", "other")]),
+    ("Police sought 3 men; they arrested 2 of them.", [("3", "other"), ("2", "arrested")]),
     # internally displaced people counted by their acronym
     ("The camps now shelter 8,000 IDPs.", [("8,000", "displaced")]),
 ]

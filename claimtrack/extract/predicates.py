@@ -144,6 +144,7 @@ def _verbs(lexicon: Lexicon) -> dict:
             "present": present, "present2": present2, "past_of": past_of, "nouns": nouns, "modifiers": modifiers, "subjects": p["subjects"], "care": words("care_places"),
             "doing": doing, "neutral": words("neutral_measures"), "states": words("state_verbs"),
             "prosecution": words("prosecution_verbs"), "denials": words("denials"),
+            "falsity": words("falsity"), "claim_nouns": words("claim_nouns"),
             "persons": frozenset(w.lower() for ws in lexicon.data.get("individuals", {}).get("heads", {}).values()
                                  for w in ws)
             | frozenset(w.lower() for w in lexicon.data.get("individuals", {}).get("civilian_roles", [])),
@@ -293,6 +294,32 @@ def _label_metric(parse: Parse, colon: int, p: dict, verbs: dict) -> str | None:
         if metric:
             return metric
     return None
+
+
+def _declared_false(parse: Parse, j: int, end: int, verbs: dict) -> bool:
+    """The that-clause after token ``j`` is declared untrue and no one is named to make it:
+    "it is false that 300 died", "the claim that 40 were held is false" (not "the army's claim
+    that 40 were held is false": a named maker's figure stays a claim)."""
+    toks = parse.tokens
+    if j < 0:
+        return False
+    if toks[j].low in verbs["falsity"]:
+        return j >= 1 and toks[_before(parse, j)].low in ("is", "was", "are", "were", "'s")
+    if toks[j].low not in verbs["claim_nouns"]:
+        return False
+    b = j - 1
+    if b >= 0 and not (toks[b].tag == "DET" and toks[b].low not in ("his", "her", "its", "their", "our", "my")):
+        return False  # "the ministry's claim", "Smith's claim", "his claim": a named maker
+    for k in range(end, len(toks) - 1):
+        if toks[k].text in (";", ".", ":", "!", "?") or toks[k].tag == "SUB":
+            return False
+        if toks[k].low in ("is", "was", "are", "were"):  # the clause's own verb comes first
+            n = k + 1
+            while n < len(toks) and toks[n].tag == "ADV":
+                n += 1
+            if n < len(toks) and toks[n].low in verbs["falsity"]:
+                return True
+    return False
 
 
 def _in_place_modifier(parse: Parse, m: int, p: dict) -> bool:
@@ -1116,6 +1143,11 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         j = _before(parse, j)
     if j >= 0 and toks[j].low in verbs["denials"]:
         return Reading("other")  # "police denied that 40 people were held": no one's claim
+    first = parse.coordinated_before(np.start)  # "that 300 soldiers and 50 police died": the first's
+    first_np = parse.noun_phrase(toks[first].fig) if first is not None else None
+    that = _before(parse, first_np.start if first_np is not None else np.start)
+    if that >= 1 and toks[that].low == "that" and _declared_false(parse, _before(parse, that), np.end, verbs):
+        return Reading("other")  # "it is false that 40 died", "the claim that 40 died is false"
     if np.start >= 3 and toks[np.start - 1].low in ("them", "whom") and toks[np.start - 2].low == "among" and \
             toks[np.start - 3].text in (",", "(", "—", "–", "--"):
         # a part named in an aside on a counted whole shares the whole's metric: "6 people,
