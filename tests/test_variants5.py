@@ -104,7 +104,7 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
     "partitive": [
         ("Fourteen people were taken to hospital after the bleachers collapsed.\n\nFour of them "
          "were discharged the same night.",
-         [(HOSP, 14, 14, U)]),
+         [(HOSP, 14, 14, U), ("released", 4, 4, U)]),  # a patient discharged is released (full.dev's reading)
         ("\u2022 Of the 63 people abducted from the school, 41 have been freed, the state "
          "governor said.",
          [("kidnapped", 63, 63, "governor"), ("released", 41, 41, "governor")]),
@@ -545,6 +545,10 @@ RULES = [
     # a wish governs the figure: seeking an arrest is none
     ("Police are seeking the arrest of 3 men.", [("3", "other")]),
     ("Police sought 3 men; they arrested 2 of them.", [("3", "other"), ("2", "arrested")]),
+    # a count of gatherings counts events, not the people at them
+    ("The union held 3 rallies attended by 6,000 people.", [("3", "other"), ("6,000", "participants")]),
+    ("Four protests drew 900 marchers.", [("Four", "other"), ("900", "participants")]),
+    ("Some 900 people marched.", [("Some 900", "participants")]),
     # internally displaced people counted by their acronym
     ("The camps now shelter 8,000 IDPs.", [("8,000", "displaced")]),
 ]
@@ -576,6 +580,22 @@ SPLITS = [
 def test_split(text, expected):
     from claimtrack.extract.sentences import sentence_spans
     assert [text[a:b] for a, b in sentence_spans(text)] == expected
+
+
+# Individuals named by a role: (text, [(figure as written, metric)] of the individuals).
+PEOPLE = [
+    ("Gunmen killed a village chief and his two sons.", [("a village chief", "killed")]),
+    ("A dog handler and 2 deputies were hurt.", [("A dog handler", "injured")]),
+    ("The elder was abducted from his farm.", [("The elder", "kidnapped")]),
+    ("The chief of staff said 4 were hurt.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", PEOPLE)
+def test_role_individuals(text, expected):
+    from claimtrack.extract import extract_claims
+    got = [(text[c.figure.start:c.figure.end], c.metric) for c in extract_claims(text) if c.individual]
+    assert got == expected
 
 
 def test_metric_labels_are_no_speakers():
