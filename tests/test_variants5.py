@@ -549,6 +549,12 @@ RULES = [
     ("The union held 3 rallies attended by 6,000 people.", [("3", "other"), ("6,000", "participants")]),
     ("Four protests drew 900 marchers.", [("Four", "other"), ("900", "participants")]),
     ("Some 900 people marched.", [("Some 900", "participants")]),
+    # a coordinated increment whose verb is left out counts what the figure before counts
+    ("4 men were detained on Monday and 3 more on 14 June.", [("4", "arrested"), ("3", "arrested")]),
+    ("Two were killed on Friday, and five others on Saturday.", [("Two", "killed"), ("five", "killed")]),
+    ("Nine were held and 3 more were freed.", [("Nine", "arrested"), ("3", "released")]),
+    ("Nine were held and 3 more houses burned.", [("Nine", "arrested"), ("3", "other")]),
+    ("They found one man shot dead and two others with stab wounds.", [("one", "killed"), ("two", "injured")]),
     # internally displaced people counted by their acronym
     ("The camps now shelter 8,000 IDPs.", [("8,000", "displaced")]),
 ]
@@ -569,7 +575,8 @@ SPLITS = [
     ("He left early.I stayed.", ["He left early.", "I stayed."]),
     ("The U.S.A team won.", ["The U.S.A team won."]),
     # list items and label lines end with their line; a wrapped line does not
-    ("Header\n- one item\n- another item", ["Header", "- one item", "- another item"]),
+    ("Header\n- one item\n- another item", ["Header", "one item", "another item"]),
+    ("\u2022 Of the 9 held, 4 were freed.\n\u2022 Dead: 3", ["Of the 9 held, 4 were freed.", "Dead: 3"]),
     ("Killed: 3\nHurt: 4", ["Killed: 3", "Hurt: 4"]),
     ("Police said that the driver -\nwho fled - was caught.", ["Police said that the driver -\nwho fled - was caught."]),
     ("Officials said: the toll rose to 12\nby Monday: no more.", ["Officials said: the toll rose to 12\nby Monday: no more."]),

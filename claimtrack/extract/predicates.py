@@ -1186,6 +1186,20 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         compared = _figure_metric(parse, k - 2, lexicon)
         if compared != "other":
             return Reading(compared)
+    if np.start >= 2 and toks[np.start - 1].low in ("and", "but") and np.start + 1 < len(toks) and \
+            (toks[np.start + 1].low in verbs["increments"] or toks[np.start + 1].low in ("others", "other")) and \
+            (np.start + 2 >= len(toks) or toks[np.start + 2].text in (".", ",", ";", ")")
+             or parse.c["table"].get(toks[np.start + 2].low) in ("PREP", "ADV")) and \
+            (np.verb_at >= len(toks) or parse.verb_group(np.verb_at) is None) and \
+            not any(parse.verb_group(i) is not None for i in range(np.start + 1, min(len(toks), np.end + 3))) and \
+            not _counts_in(parse, np.start + 1, next((i for i in range(np.start + 1, len(toks))
+                                                      if toks[i].text in _STOP), len(toks)), p):
+        # a coordinated increment with its verb left out, and no metric word of its own, counts
+        # what the figure before counts: "4 were arrested on Monday and 3 more on Tuesday", "two
+        # died at once and 5 others later" (not "one shot dead and two others with wounds")
+        earlier = _earlier_metric(parse, np.start, lexicon, nearest=True)
+        if earlier:
+            return Reading(earlier)
     if np.verb_at < len(toks):
         # a rate after the verb: "four people are kidnapped every day", "30 drown each week"
         vg_rate = parse.verb_group(np.verb_at)

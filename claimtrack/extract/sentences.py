@@ -190,6 +190,7 @@ def _heading_ends(text: str) -> list[int]:
 
 # a list item's line: a bullet and white space opening it
 _ITEM = re.compile(r"\n[^\S\n]*[•·▪◦‣*\-–—][^\S\n]+(?=\S)")
+_MARKER = re.compile(r"[•·▪◦‣*\-–—][^\S\n]+")
 # a line that gives a label and its value: "Killed (cumulative): 3,400", "- Displaced: 400"
 _LABEL_LINE = re.compile(r"[^\S\n]*(?:[•·▪◦‣*\-–—][^\S\n]+)?[A-Z][^\n:.!?;]{0,80}:[^\S\n]+[^\s:][^\n]*")
 
@@ -220,7 +221,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if k >= 0 and spans[k][0] < cut < spans[k][1]:
             s0, s1 = spans[k]
             spans[k:k + 1] = [(s0, cut), (_LEADING_WS.match(text, cut).end(), s1)]
-    return spans
+    # a list item's bullet is no word of its sentence: "• Of the 63 held, …" opens on "Of"
+    return [(m.end() if (m := _MARKER.match(text, a, b)) and m.end() < b else a, b) for a, b in spans]
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
