@@ -555,6 +555,10 @@ RULES = [
     ("Nine were held and 3 more were freed.", [("Nine", "arrested"), ("3", "released")]),
     ("Nine were held and 3 more houses burned.", [("Nine", "arrested"), ("3", "other")]),
     ("They found one man shot dead and two others with stab wounds.", [("one", "killed"), ("two", "injured")]),
+    # a verbless fragment: the noun of the counted group tells the metric
+    ("Thousands of marchers in the capital on Sunday.", [("Thousands", "participants")]),
+    ("Some 300 troops on the border.", [("Some 300", "deployed")]),
+    ("Some 300 villagers on the border.", [("Some 300", "other")]),
     # internally displaced people counted by their acronym
     ("The camps now shelter 8,000 IDPs.", [("8,000", "displaced")]),
 ]

@@ -1543,6 +1543,12 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     j = _before(parse, np.start)
     if head is not None and vg is None and j >= 0 and toks[j].low in _POSSESSION and verbs["nouns"].get(head):
         return Reading(verbs["nouns"][head])  # "Britain has 800 troops in Estonia"
+    if head is not None and vg is None and verbs["nouns"].get(head) and \
+            not any(t.tag in ("AUX", "MODAL", "PART", "GER") for t in toks) and \
+            all(parse.verb_group(i) is None for i in range(len(toks))):
+        # a sentence with no verb at all, a caption or a lead's fragment: the noun tells the
+        # metric ("Hundreds of demonstrators outside City Hall", "Some 300 troops in the north")
+        return Reading(verbs["nouns"][head])
     if head is None and (np.end >= len(toks) or toks[np.end].text in _STOP):
         # a bare figure completing a verb of speech after a figure of the sentence: "organisers
         # claimed 50,000 took part; police said 12,000"
