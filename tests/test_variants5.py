@@ -559,6 +559,12 @@ RULES = [
     ("Thousands of marchers in the capital on Sunday.", [("Thousands", "participants")]),
     ("Some 300 troops on the border.", [("Some 300", "deployed")]),
     ("Some 300 villagers on the border.", [("Some 300", "other")]),
+    # a bracketed aside between two coordinated figures is one unit of the coordination
+    ("Gunfire wounded 2 deputies (Deputy A.B. and Deputy C.D.) and one civilian.",
+     [("2", "injured"), ("one", "injured")]),
+    ("Rebels killed 12 soldiers (most of them conscripts, aged 19 and 20) and 3 police.",
+     [("12", "killed"), ("3", "killed")]),
+    ("Police held 4 men (two of them minors) and 3 women.", [("4", "arrested"), ("two", "arrested"), ("3", "arrested")]),
     # internally displaced people counted by their acronym
     ("The camps now shelter 8,000 IDPs.", [("8,000", "displaced")]),
 ]
