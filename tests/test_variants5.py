@@ -510,7 +510,36 @@ def extracted(tmp_path_factory) -> dict[str, list[dict]]:
 
 
 # Out of this file's reach, each with its reason (attribution belongs to attribution.py, ...)
+QA = ("attribution: an interview's answer label ('A:') is taken as a person source named 'A' instead of "
+      "the report itself (the one who answers is unnamed)")
 XFAIL: dict[str, str] = {
+    "relative-clause-5": QA,
+    "coordination-4": QA + "; and 'The captain and 2 deckhands drowned' counts no individual captain",
+    "negation-4": QA,
+    "individuals-4": QA,
+    "aside-1": "individuals: a person's phrase closed by a dash aside and coordinated with a numeral group "
+               "('A school bus driver \u2014 \u2026 \u2014 and 11 children were hurt') is no patient of the "
+               "shared predicate",
+    "aside-3": "partitive: a part named inside a label's brackets ('Injured (two of them critically): 9') does "
+               "not take the label's metric",
+    "negation-8": "attribution: 'claimed by X' inside a fronted phrase ('Far from the 200 dead claimed by the "
+                  "rebels, …') takes the fronted phrase itself as the source",
+    "split-cue-1": "split cue across paragraphs: 'It now stands at 27' does not resolve 'it' to the measure "
+                   "noun of the paragraph before ('The number of people hurt …')",
+    "split-cue-4": "grammar: a contact relative clause with no relative pronoun ('the 17 people the avalanche "
+                   "killed') is not read; the figure is the object of that clause's verb",
+    "split-cue-5": "measure noun: a figure in a place phrase opened by 'from' ('abducted from the two "
+                   "villages') ends the measure noun's clause; and 'was put at 80 by X' names no source "
+                   "(attribution)",
+    "word-sense-7": "metric: a release verb whose object is a thing ('released figures showing …') still lends "
+                    "its metric to the figure of the clause after the gerund",
+    "objects-2": "metric: 'patients' is a noun of the hospitalized whatever treats them (patients a mobile "
+                 "clinic treats are consultations, not stays in hospital)",
+    "org-pronoun-6": "attribution: 'She says' is not resolved to the person the sentence before names "
+                     "('Dr. Amina Yusuf runs …')",
+    "quote-structures-2": "attribution: a quote attributed by \"X's statement read\" gives no source",
+    "cue-variants-2": "attribution: 'indicate' is no cue of speech or evidence ('Hospital sources indicate "
+                      "that …')",
 }
 
 
