@@ -301,10 +301,9 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          [("killed", 60, 60, U)]),
     ],
     "individuals": [
-        ("A woman was hit by a stray bullet while sitting on her porch.\n\nShe died at the scene, "
-         "police said.",
-         [("killed", 1, 1, (U, "police"))]),
-        ("Officer Daniel Reyes, 29, was killed in the line of duty on Saturday.",
+        ("A woman on her porch swing was killed by a stray round.\n\nDetectives said so late Friday.",
+         [("killed", 1, 1, "Detectives")]),
+        ("Officer Daniel Reyes, 29, died on duty on Saturday when his cruiser was rammed.",
          [("killed", 1, 1, U)]),
         ("The victim, a 41-year-old man, was stabbed 14 times.",
          [("injured", 1, 1, U)]),
@@ -634,6 +633,9 @@ PEOPLE = [
     ("A dog handler and 2 deputies were hurt.", [("A dog handler", "injured")]),
     ("The elder was abducted from his farm.", [("The elder", "kidnapped")]),
     ("The chief of staff said 4 were hurt.", []),
+    # a place phrase opened by "on" after the person's head, as "in", "at" and "near" do
+    ("A woman on her porch swing was killed by a stray round.", [("A woman", "killed")]),
+    ("A man on Monday was arrested.", [("A man", "arrested")]),
 ]
 
 
