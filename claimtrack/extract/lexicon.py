@@ -143,6 +143,7 @@ GRAMMAR = table(
     compound_heads=words, penalty_verbs=words, kin_nouns=words, time_nouns=words,
     irrealis_nouns=words, firing_verbs=words, noun_verbs=words,
     emergency_numbers=words, call_nouns=words, senses_before=named(words), suffer_verbs=words, part_quantifiers=words,
+    falsity=words, claim_nouns=words,
 )
 SCHEMA = table(
     vague=named(interval),
