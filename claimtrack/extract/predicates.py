@@ -1588,4 +1588,11 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
                 if not _counts_in(parse, vg.main, k, p):
                     return Reading("other")
                 break
+    b = _before(parse, np.start)
+    if vg is not None and predicate is None and not negated and b >= 1 and toks[b].tag == "GER" and \
+            toks[b - 1].tag == "WORD" and not _counts_in(parse, np.start + 1, len(toks), p):
+        # the subject of a clause that completes a noun by a gerund ("figures showing 1.2
+        # million tourists visited"): its own verb counts nothing, and no verb before the noun
+        # reaches past it ("released figures …" releases no one)
+        return Reading("other")
     return None
