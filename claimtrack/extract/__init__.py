@@ -19,7 +19,7 @@ from .attribution import speaks_as_person
 from .attribution import _NOT_SPEAKER_START, _NUMBER_WORD, Cue, backref, clause_span, hedge_in, scope_sources, make_source, quote_speaker, quote_spans, sentence_cues
 from .lexicon import Lexicon, default_lexicon, load_lexicon
 from . import grammar, locations, predicates
-from .metrics import counted
+from .metrics import _patterns as _metric_patterns, counted
 from .sentences import claim_context, sentence_index, sentence_spans
 from .numbers import figures, ratio_part, without_number_runs
 
@@ -44,6 +44,11 @@ _INTRO = re.compile(
     r"continues|continued|concludes|concluded)\s*:\s*\Z")
 _PRONOUN_TAG = re.compile(r"(?i:I|WE|YOU|HE|SHE|THEY|IT|THIS|THAT|HERE|THERE)\b")
 _CONTINUED = re.compile(r"[ \t]*[\"“]")
+
+
+def _metric_label(name: str, lexicon: Lexicon) -> bool:
+    """A line's tag that is a metric word ("Dead", "Killed", "Hurt"): a label, not a speaker."""
+    return _metric_patterns(lexicon)["after"].get(" ".join(name.lower().split())) is not None
 
 
 class _Transcript:
@@ -105,6 +110,8 @@ class _Transcript:
             return ()
         if tag_start == line_start and tag_end > pos:
             return ()
+        if _metric_label(name, lexicon):
+            return ()  # "Dead: 4" over "Hurt: 11": a list's labels, no voices
         # "Q:" and "A:" are the interview's two voices ("A" is no article here)
         src = Source(name, "person", name.lower(), name) if name in ("Q", "A") else make_source(name, lexicon)
         return (Link(src, ":"),) if src else ()

@@ -626,12 +626,19 @@ class Parse:
             j -= 1  # "40 protesters on Friday and another 25 on Saturday"
         if j < 1 or toks[j].low not in ("and", "or", ","):
             return None
-        for i in range(j - 1, max(-1, j - 8), -1):
+        i, seen = j - 1, 0
+        while i >= 0 and seen < 7:
+            if toks[i].text == ")":  # a bracketed aside is one unit: "2 deputies (A and B) and one civilian"
+                k = next((k for k in range(i - 1, max(-1, i - 16), -1) if toks[k].text in ("(", ")")), None)
+                if k is not None and toks[k].text == "(":
+                    i, seen = k - 1, seen + 1
+                    continue
             if toks[i].tag == "NUM":
                 return i
             if toks[i].tag not in ("WORD", "NAME", "PART", "GER", "DET", "PUNCT", "PREP") or \
                     toks[i].low in (";", ":", "of"):
                 return None
+            i, seen = i - 1, seen + 1
         return None
 
     def words(self, i: int, j: int, skip_adverbs: bool = True) -> str:

@@ -610,7 +610,7 @@ def _nominal(modifier: str, g: dict) -> bool:
 _CLAUSE_TAGS = frozenset({"AUX", "MODAL", "SUB", "REL", "CONJ", "NEG", "PRON"})
 _SPEECH = frozenset({"said", "says", "say", "told", "tells", "added", "reported", "stated"})
 # a modifier after a person's head: "from Lyon", "in her 30s", "aged under 10", "of the village"
-_POSTMODIFIER = re.compile(r"\s+(?:from|of|in|at|near|with|aged)\s+[^,;:.!?()\"“”]{1,40}?\s*\Z", re.IGNORECASE)
+_POSTMODIFIER = re.compile(r"\s+(?:from|of|in|on|at|near|with|aged)\s+[^,;:.!?()\"“”]{1,40}?\s*\Z", re.IGNORECASE)
 # an age after a name, its closing comma missing before the verb: ", 37 "
 _OPEN_AGE = re.compile(r",\s*\d{1,3}\s*\Z")
 # a relative clause between a subject and its predicate, commas and all

@@ -144,6 +144,7 @@ def _verbs(lexicon: Lexicon) -> dict:
             "present": present, "present2": present2, "past_of": past_of, "nouns": nouns, "modifiers": modifiers, "subjects": p["subjects"], "care": words("care_places"),
             "doing": doing, "neutral": words("neutral_measures"), "states": words("state_verbs"),
             "prosecution": words("prosecution_verbs"), "denials": words("denials"),
+            "falsity": words("falsity"), "claim_nouns": words("claim_nouns"),
             "persons": frozenset(w.lower() for ws in lexicon.data.get("individuals", {}).get("heads", {}).values()
                                  for w in ws)
             | frozenset(w.lower() for w in lexicon.data.get("individuals", {}).get("civilian_roles", [])),
@@ -266,6 +267,62 @@ def _measured(parse: Parse, start: int, p: dict, verbs: dict) -> str | None:
                 return EARLIER  # "the figure had reached 11": what the figure before it counts
             return verbs["nouns"].get(t.low)
     return None
+
+
+def _label_metric(parse: Parse, colon: int, p: dict, verbs: dict) -> str | None:
+    """The metric a label before the colon at token ``colon`` names: a metric word or a measure
+    noun in a label of a few words that opens its clause and holds no figure (asides in
+    brackets left out)."""
+    toks = parse.tokens
+    words, depth = [], 0
+    for i in range(colon - 1, -1, -1):
+        t = toks[i]
+        if t.text == ")":
+            depth += 1
+        elif t.text == "(":
+            depth -= 1
+        elif depth == 0:
+            if t.text in (";", ":", ".", "!", "?"):
+                break
+            if t.tag == "NUM" or t.tag in ("AUX", "MODAL", "SUB", "REL", "NEG") or len(words) >= 8:
+                return None
+            if t.tag != "PUNCT":
+                words.append(i)
+    for i in reversed(words):
+        metric, _ = _after_metric(p, parse.words(i, colon))
+        if metric is None:
+            metric = verbs["nouns"].get(toks[i].low) if toks[i].low in verbs["measure_nouns"] else None
+            if toks[i].low == "toll":
+                metric = "killed"
+        if metric:
+            return metric
+    return None
+
+
+def _declared_false(parse: Parse, j: int, end: int, verbs: dict) -> bool:
+    """The that-clause after token ``j`` is declared untrue and no one is named to make it:
+    "it is false that 300 died", "the claim that 40 were held is false" (not "the army's claim
+    that 40 were held is false": a named maker's figure stays a claim)."""
+    toks = parse.tokens
+    if j < 0:
+        return False
+    if toks[j].low in verbs["falsity"]:
+        return j >= 1 and toks[_before(parse, j)].low in ("is", "was", "are", "were", "'s")
+    if toks[j].low not in verbs["claim_nouns"]:
+        return False
+    b = j - 1
+    if b >= 0 and not (toks[b].tag == "DET" and toks[b].low not in ("his", "her", "its", "their", "our", "my")):
+        return False  # "the ministry's claim", "Smith's claim", "his claim": a named maker
+    for k in range(end, len(toks) - 1):
+        if toks[k].text in (";", ".", ":", "!", "?") or toks[k].tag == "SUB":
+            return False
+        if toks[k].low in ("is", "was", "are", "were"):  # the clause's own verb comes first
+            n = k + 1
+            while n < len(toks) and toks[n].tag == "ADV":
+                n += 1
+            if n < len(toks) and toks[n].low in verbs["falsity"]:
+                return True
+    return False
 
 
 def _in_place_modifier(parse: Parse, m: int, p: dict) -> bool:
@@ -1039,6 +1096,13 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         label, _ = _after_metric(p, toks[np.start - 1].low)
         if label:
             return Reading(label)
+    if head is None and np.end == np.start + 1 and np.start >= 2 and toks[np.start - 1].text == ":" and \
+            (np.end >= len(toks) or toks[np.end].text in (";", ".", ")")):
+        # the value of a label line, the figure last: "Dead: 4.", "Killed (cumulative): 3,400",
+        # "Fatalities on the county's roads this year: 31" (the label's metric word, outside asides)
+        label = _label_metric(parse, np.start - 1, p, verbs)
+        if label:
+            return Reading(label)
     if head is not None and np.head == np.start + 1 == np.end - 1 and not np.modifiers and \
             head in verbs["present"] and not _plural_or_collective(head) and toks[np.start].low not in ("one", "1") and \
             (np.end >= len(toks) or toks[np.end].tag in ("PREP", "SUB", "CONJ")):
@@ -1115,6 +1179,11 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         j = _before(parse, j)
     if j >= 0 and toks[j].low in verbs["denials"]:
         return Reading("other")  # "police denied that 40 people were held": no one's claim
+    first = parse.coordinated_before(np.start)  # "that 300 soldiers and 50 police died": the first's
+    first_np = parse.noun_phrase(toks[first].fig) if first is not None else None
+    that = _before(parse, first_np.start if first_np is not None else np.start)
+    if that >= 1 and toks[that].low == "that" and _declared_false(parse, _before(parse, that), np.end, verbs):
+        return Reading("other")  # "it is false that 40 died", "the claim that 40 died is false"
     if np.start >= 3 and toks[np.start - 1].low in ("them", "whom") and toks[np.start - 2].low == "among" and \
             toks[np.start - 3].text in (",", "(", "—", "–", "--"):
         # a part named in an aside on a counted whole shares the whole's metric: "6 people,
@@ -1153,6 +1222,20 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         compared = _figure_metric(parse, k - 2, lexicon)
         if compared != "other":
             return Reading(compared)
+    if np.start >= 2 and toks[np.start - 1].low in ("and", "but") and np.start + 1 < len(toks) and \
+            (toks[np.start + 1].low in verbs["increments"] or toks[np.start + 1].low in ("others", "other")) and \
+            (np.start + 2 >= len(toks) or toks[np.start + 2].text in (".", ",", ";", ")")
+             or parse.c["table"].get(toks[np.start + 2].low) in ("PREP", "ADV")) and \
+            (np.verb_at >= len(toks) or parse.verb_group(np.verb_at) is None) and \
+            not any(parse.verb_group(i) is not None for i in range(np.start + 1, min(len(toks), np.end + 3))) and \
+            not _counts_in(parse, np.start + 1, next((i for i in range(np.start + 1, len(toks))
+                                                      if toks[i].text in _STOP), len(toks)), p):
+        # a coordinated increment with its verb left out, and no metric word of its own, counts
+        # what the figure before counts: "4 were arrested on Monday and 3 more on Tuesday", "two
+        # died at once and 5 others later" (not "one shot dead and two others with wounds")
+        earlier = _earlier_metric(parse, np.start, lexicon, nearest=True)
+        if earlier:
+            return Reading(earlier)
     if np.verb_at < len(toks):
         # a rate after the verb: "four people are kidnapped every day", "30 drown each week"
         vg_rate = parse.verb_group(np.verb_at)
@@ -1511,6 +1594,12 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     j = _before(parse, np.start)
     if head is not None and vg is None and j >= 0 and toks[j].low in _POSSESSION and verbs["nouns"].get(head):
         return Reading(verbs["nouns"][head])  # "Britain has 800 troops in Estonia"
+    if head is not None and vg is None and verbs["nouns"].get(head) and \
+            not any(t.tag in ("AUX", "MODAL", "PART", "GER") for t in toks) and \
+            all(parse.verb_group(i) is None for i in range(len(toks))):
+        # a sentence with no verb at all, a caption or a lead's fragment: the noun tells the
+        # metric ("Hundreds of demonstrators outside City Hall", "Some 300 troops in the north")
+        return Reading(verbs["nouns"][head])
     if head is None and (np.end >= len(toks) or toks[np.end].text in _STOP):
         # a bare figure completing a verb of speech after a figure of the sentence: "organisers
         # claimed 50,000 took part; police said 12,000"
@@ -1550,4 +1639,11 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
                 if not _counts_in(parse, vg.main, k, p):
                     return Reading("other")
                 break
+    b = _before(parse, np.start)
+    if vg is not None and predicate is None and not negated and b >= 1 and toks[b].tag == "GER" and \
+            toks[b - 1].tag == "WORD" and not _counts_in(parse, np.start + 1, len(toks), p):
+        # the subject of a clause that completes a noun by a gerund ("figures showing 1.2
+        # million tourists visited"): its own verb counts nothing, and no verb before the noun
+        # reaches past it ("released figures …" releases no one)
+        return Reading("other")
     return None

@@ -10,7 +10,10 @@ A sentence ends
   ``U.S.``, ``e.g.``, ``approx.30``, decimals or web addresses;
 - always at the full stops of scripts that have their own (Devanagari ``।``, Urdu ``۔``,
   Chinese and Japanese ``。！？``, Arabic ``؟``);
-- at a blank line, and at the end of the text.
+- at a blank line, and at the end of the text;
+- at the line break before a list item (a line that opens with a bullet: ``•``, ``-``, ``*``
+  and white space), and between two lines that each give a label and its value
+  (``Killed: 12`` over ``Displaced (as of Monday): 400``): an item ends with its line.
 A full stop after an abbreviation (``Gen.``, ``approx.``), a single letter or a run of initials
 (``M.D.``) ends nothing.
 
@@ -30,7 +33,7 @@ from functools import lru_cache
 _BOUNDARY = re.compile(
     r"""[.!?\n।॥۔؟。！？]"""
     r"""(?:(?<=[.!?])[.!?]*["”’')\]]*(?=\s+["“‘(\[]?(?P<next>\w))"""  # a stop, space, a word
-    r"""|(?<=[.!?])(?=(?P<glued>[^\W\d_])[^\W\d_])"""  # a full stop (or ! ?) run into a word
+    r"""|(?<=[.!?])(?=(?P<glued>[^\W\d_])(?:[^\W\d_]|[^\S\n]))"""  # a full stop (or ! ?) run into a word
     r"""|(?<=[.!?])(?=(?P<gluednum>\d)[\d,]*\s)"""  # … or into a whole number and a space
     r"""|(?<=[।॥۔؟。！？])["”’')\]]*"""  # a script's own full stop
     r"""|(?<=\n)\s*\n"""  # a blank line
@@ -84,8 +87,10 @@ def _glued(text: str, dot: int, first: int) -> bool:
     address (``example.Com``) or a run of initials."""
     after_word = (text[dot - 2:dot].isalpha() and text[dot - 2:dot].islower()
                   and not _WEB_WORD.search(text, max(0, dot - 80), dot))
+    # a capital and a lower-case letter, or a one-letter word ("hurt.A man"; not "U.S.A. ")
+    word = text[first + 1:first + 2].islower() or (text[first] in "AI" and text[first + 1:first + 2] == " ")
     return ((after_word or _WHOLE_NUMBER_BEFORE.search(text, max(0, dot - 20), dot) is not None)
-            and text[first].isupper() and text[first + 1:first + 2].islower())
+            and text[first].isupper() and word)
 
 
 def _ends(text: str, m: re.Match, caseless: bool) -> bool:
@@ -188,15 +193,41 @@ def _heading_ends(text: str) -> list[int]:
     return ends
 
 
+# a list item's line: a bullet and white space opening it
+_ITEM = re.compile(r"\n[^\S\n]*[•·▪◦‣*\-–—][^\S\n]+(?=\S)")
+_MARKER = re.compile(r"[•·▪◦‣*\-–—][^\S\n]+")
+# a line that gives a label and its value: "Killed (cumulative): 3,400", "- Displaced: 400"
+_LABEL_LINE = re.compile(r"[^\S\n]*(?:[•·▪◦‣*\-–—][^\S\n]+)?[A-Z][^\n:.!?;]{0,80}:[^\S\n]+[^\s:][^\n]*")
+
+
+def _item_ends(text: str) -> list[int]:
+    """Where a line ends before a list item, or before a label line under another one."""
+    ends = [m.start() for m in _ITEM.finditer(text)]
+    if ":" in text:
+        pos = text.find("\n")
+        while pos >= 0:
+            nxt = text.find("\n", pos + 1)
+            prev = text.rfind("\n", 0, pos) + 1
+            if _LABEL_LINE.fullmatch(text, prev, pos) and \
+                    _LABEL_LINE.fullmatch(text, pos + 1, nxt if nxt >= 0 else len(text)):
+                ends.append(pos)
+            pos = nxt
+    return sorted(set(ends))
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, leading white space excluded."""
     spans = _sentence_spans(text)
-    for cut in _heading_ends(text):
+    cuts = _heading_ends(text)
+    if "\n" in text:
+        cuts = sorted(set(cuts) | set(_item_ends(text)))
+    for cut in cuts:
         k = bisect.bisect_right(spans, (cut, len(text) + 1)) - 1
         if k >= 0 and spans[k][0] < cut < spans[k][1]:
             s0, s1 = spans[k]
             spans[k:k + 1] = [(s0, cut), (_LEADING_WS.match(text, cut).end(), s1)]
-    return spans
+    # a list item's bullet is no word of its sentence: "• Of the 63 held, …" opens on "Of"
+    return [(m.end() if (m := _MARKER.match(text, a, b)) and m.end() < b else a, b) for a, b in spans]
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
