@@ -67,6 +67,9 @@ RULES = {
         ("The company backed its proposed $10 billion merger.",
          [(10_000_000_000, 10_000_000_000, "company")]),
         ("The lawyers for the city filed their estimated 400 claims on time.", [(360, 440, U)]),
+        # trap: "said" and "says" are verbs after a possessive that names its owner
+        ("A spokesman for St. Agnes's said 3 people remained in hospital.", [(3, 3, "St. Agnes")]),
+        ("Harlan's says 12 stores will close by June.", [(12, 12, "Harlan")]),
     ],
     # a preposition, an adverb or a modal opening the sentence before a capitalised word is no
     # subject of the clause holding a figure, nor a pronoun or an adverb its verb

@@ -718,7 +718,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 _SINGULAR_BEFORE.search(s, max(0, m.start() - 40), m.start())
                 or _POSSESSIVE_BEFORE.search(s, max(0, m.start() - 30), m.start())):
             continue  # "a June report", "one estimate": a singular subject would need "reports"; a noun
-        if _DETERMINER_BEFORE.search(s, max(0, m.start() - 40), m.start()):
+        if verb not in _FINITE_SAYING and _DETERMINER_BEFORE.search(s, max(0, m.start() - 40), m.start()):
             continue  # "its planned $10 billion merger", "their estimated 300": a premodifier after a possessive
         if s[m.start()].isupper() and not upper and _CAPITALISED_BEFORE.search(s, max(0, m.start() - 40), m.start()) \
                 and not _title_case(s):
@@ -1052,6 +1052,9 @@ _SINGULAR_BEFORE = re.compile(r"\b(?:a|an|one|every|each|this|that)\s+(?:[\w'’
 # "his home state", "their estimate": a possessive and at most one word that is no plural
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+(?:(?-i:[a-z][a-z-]*[a-rt-z])\s+)?\Z",
                                 re.IGNORECASE)
+# words of saying that are never a premodifier: after a possessive they are the verb of a
+# name that stands for its owner ("St. Mary's said 1 remained", "Macy's says")
+_FINITE_SAYING = frozenset({"said", "says", "say", "told", "tells", "added", "adds"})
 # a possessive determiner right before a word of saying makes it a premodifier, never a verb
 # (or after a noun's possessive "'s": "the driver's estimated speed"; not a pronoun's "has": "she's said")
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:its|his|her|their|our|my|your)|(?<![\w'’])(?!(?:he|she|it|that|who|there|what|"
