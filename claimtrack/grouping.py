@@ -788,10 +788,9 @@ def event_name(doc: Features, text: str | None = None, title: str | None = None)
     that the gazetteer holds a place of, else its most frequent full name a kind of place
     ends (``Elm Park``, ``Cedar Street``), each read as extraction reads a place (never
     ``Easter``); never a person's name or a body's (``BODIES``, newspapers among them); else
-    no place at all:
-    ``port-elm-shooting-2023-05-01``, ``shooting-2023-05-01``. Without a date, the name has
-    none; without a kind of event, ``event`` stands for what happened. The caller makes it
-    unique.
+    no place at all: ``port-elm-shooting-2023-05-01``, ``shooting-2023-05-01``. Without a
+    date, the name has none; without a kind of event, ``event`` stands for what happened.
+    The caller makes it unique.
     """
     from .extract.lexicon import default_lexicon
     from .extract.locations import location
