@@ -148,7 +148,7 @@ def bench_grammar_cost(reports: list[Report], label: str) -> None:
     without it, where the older reading of metrics.counted alone stands: what the layer costs,
     as a share of extraction time. Interleaved rounds, the best of each side, in processor
     time (a share of a few seconds, which other work on the machine would otherwise swamp)."""
-    from claimtrack.extract import grammar, predicates
+    from claimtrack.extract import grammar, parts, predicates
 
     reports = reports[:GRAMMAR_REPORTS]
     size = sum(len(r.text.encode("utf-8")) for r in reports)
@@ -158,7 +158,7 @@ def bench_grammar_cost(reports: list[Report], label: str) -> None:
         for r in reports:
             claim_rows_for(r, lexicon)
 
-    layer = (grammar.parse, predicates.read, predicates.may_count)
+    layer = (grammar.parse, predicates.read, predicates.may_count, parts.read)
     def cpu_seconds() -> float:
         start = time.process_time()
         extract()
@@ -168,12 +168,13 @@ def bench_grammar_cost(reports: list[Report], label: str) -> None:
     for _ in range(GRAMMAR_ROUNDS):
         with_it = min(with_it, cpu_seconds())
         # without the layer: no sentence is parsed and no figure read over a parse
-        grammar.parse, predicates.read, predicates.may_count = (
-            lambda *a: None, lambda *a: None, lambda *a: False)
+        # (nor a part read over it)
+        grammar.parse, predicates.read, predicates.may_count, parts.read = (
+            lambda *a: None, lambda *a: None, lambda *a: False, lambda *a: None)
         try:
             without = min(without, cpu_seconds())
         finally:
-            grammar.parse, predicates.read, predicates.may_count = layer
+            grammar.parse, predicates.read, predicates.may_count, parts.read = layer
     row(f"grammar layer cost, 1 core ({label}: {len(reports):,} reports, {mb(size):.1f} MB of text)",
         f"{mb(size) / with_it:.2f} MB/s with it", "the same extraction without it",
         f"{mb(size) / without:.2f} MB/s", f"{(with_it - without) / with_it:.0%} of extraction time")
