@@ -46,6 +46,10 @@ def test_a_person_of_a_body_keeps_the_body_as_descriptor(phrase, name, descripto
     ("the National Union of Press Workers", "National Union of Press Workers"),
     # a body's whole name as the lexicon lists it
     ("the Committee to Protect Journalists", "Committee to Protect Journalists"),
+    # a place after "in" says where the body sits, words of direction before it too
+    ("Police in Harlow", "Police in Harlow"),
+    ("Police in western Harlow County", "Police in western Harlow County"),
+    ("health officials in the northern Vessa region", "health officials in the northern Vessa region"),
 ])
 def test_a_body_named_with_of_or_to_stays_whole(phrase, name):
     src = make_source(phrase, default_lexicon())

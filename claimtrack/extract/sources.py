@@ -72,8 +72,14 @@ def _kinds(lexicon: Lexicon) -> dict:
         % "|".join(r" ".join(w.capitalize() for w in role.split()) for role in sorted(roles, key=len, reverse=True)))
     # a body's whole name as the lexicon lists it ("Committee to Protect Journalists") is kept whole
     phrases = frozenset(w.lower() for kind in order for w in src.get(kind, []) if len(w.split()) > 2)
+    # "in"/"at" and the words of direction that may stand before a place: "police in western"
+    directions = [w.lower() for w in lexicon.data.get("locations", {}).get("directions", [])]
+    in_place_end = re.compile(r"\b(?:in|at)(?:\s+the)?(?:\s+(?:%s))*$" % "|".join(
+        re.escape(w) for w in sorted(set(directions), key=len, reverse=True)) if directions else r"\b(?:in|at)$",
+        re.IGNORECASE)
     return {"kinds": res, "role_re": role_re, "title_re": title_re, "phrases": phrases, "closed": closed, "unnamed": unnamed_exact, "hedge_re": hedge_re,
-            "acronyms": acronyms, "furniture": furniture, "speech_lower": speech_lower, "speech": speech_any}
+            "acronyms": acronyms, "furniture": furniture, "speech_lower": speech_lower, "speech": speech_any,
+            "in_place_end": in_place_end}
 
 
 _TITLE = re.compile(
@@ -111,7 +117,6 @@ _ROLE_OF = re.compile(r"(?:.*\s)?(?P<role>[a-z][\w-]*)\s+of(?:\s+the)?", re.IGNO
 _RANK = re.compile(r"^(?:former|then|current|acting|interim|senior|top|chief)\s+", re.IGNORECASE)
 _LETTER = re.compile(r"[A-Za-z]")
 _NAME_WORD = re.compile(r"[\w'’.&-]+")
-_IN_OR_AT_END = re.compile(r"\b(?:in|at)$")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _POSSESSIVE_END_S = re.compile(r"['’]s$")
 _UNNAMED_GROUP = re.compile(r"^(?:other|some|several|many|unnamed|anonymous|unidentified|"
@@ -223,9 +228,9 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
         if run_start is not None:
             while run_start < len(tokens) and tokens[run_start].group() in _NAME_PARTICLES:
                 run_start += 1
-        # "the board of the water agency in Lyon": a place after "in"/"at" says where
-        # the body sits; the name is the whole phrase, not the place
-        if run_start is not None and 0 < run_start < len(tokens) and _IN_OR_AT_END.search(
+        # "the board of the water agency in Lyon", "police in western Pennsylvania": a place
+        # after "in"/"at" says where the body sits; the name is the whole phrase, not the place
+        if run_start is not None and 0 < run_start < len(tokens) and kinds["in_place_end"].search(
                 bare[:tokens[run_start].start()].strip()):
             run_start = None
         if run_start is not None and run_start < len(tokens):
