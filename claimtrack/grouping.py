@@ -831,19 +831,21 @@ def event_name(doc: Features, text: str | None = None, title: str | None = None)
     return "-".join(p for p in parts if p)
 
 
-# A dateline further down the lead, after a page's first lines (a time of update, a
-# photo's credit): only the strict wire form, a town in capitals and its state or country
-# before the dash (``HERKIMER, N.Y. —``), at the start of a line.
-_LATER_DATELINE = re.compile(
-    r"^[ \t]*(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}), ?[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?"
-    r" *(?:\([^)\n]{1,40}\))? *(?:—|–|--| - |-(?=\s))", re.MULTILINE)
+# The parts of a dateline: a town in capitals, its state or country, the outlet in brackets
+# and the dash (apart from the word before it: "Mid-text" is none).
+_TOWN_IN_CAPITALS = r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}"
+_STATE = r", ?[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?"
+_OUTLET_AND_DASH = r" *(?:\([^)\n]{1,40}\))? *(?:—|–|--| - |-(?=\s))"
 # A dateline: the town a wire or station report opens with, in capitals or not, maybe with
 # its state and the outlet in brackets, before a dash (``PORT ELM, Ore. (KXYZ) —``); a
 # short first line (a photo's caption, a time) may stand before it.
 _DATELINE = re.compile(
-    r"\A\s*(?:[^\n]{0,60}\n)?\s*"
-    r"(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
-    r"(?:, ?[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)? *(?:\([^)\n]{1,40}\))? *(?:—|–|--| - |-(?=\s))")
+    rf"\A\s*(?:[^\n]{{0,60}}\n)?\s*(?P<place>{_TOWN_IN_CAPITALS}|[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}})"
+    rf"(?:{_STATE})?{_OUTLET_AND_DASH}")
+# A dateline further down the lead, after a page's first lines (a time of update, a
+# photo's credit): only the strict wire form, a town in capitals and its state or country
+# before the dash (``HERKIMER, N.Y. —``), at the start of a line.
+_LATER_DATELINE = re.compile(rf"^[ \t]*(?P<place>{_TOWN_IN_CAPITALS}){_STATE}{_OUTLET_AND_DASH}", re.MULTILINE)
 LEAD_CHARS = 600  # the lead a report's place is looked for in, after its dateline and title
 
 

@@ -349,15 +349,9 @@ def _person(m: re.Match, g: dict, sentence: str, offset: int) -> tuple | None:
         if role and (role["role"] in g["heads"] or _ROLE_NOUN.search(role["role"])) and \
                 role["role"] not in g["closed"]:
             # "Harbor Times columnist Sam Lee": a body's name before a role; the person is the
-            # name after the role
-            after = _NAME_RUN.match(sentence, role.end() - 1)
-            if after is None or after.group().isupper():
-                return None
-            name = after.group()
-            if any(w.lower().rstrip(".") in _NOT_NAMES or w.lower() in g["furniture"] for w in name.split()):
-                return None
-            return (offset + after.start(), offset + after.end(), name, "name",
-                    name.split()[-1].lower().rstrip("."), "people")
+            # name after the role, read as any person's
+            after = g["person"].match(sentence, role.end() - 1)
+            return _person(after, g, sentence, offset) if after is not None and after["name"] else None
         group = g["heads"].get(words[0].lower().rstrip("."), "people") if title else "people"
         return (offset + start, offset + end, name, "name", core[-1].lower().rstrip("."), group)
     if m["other"]:
@@ -504,8 +498,6 @@ _WHO_ANTECEDENT = re.compile(r"\s*,?\s+who\s*\Z", re.IGNORECASE)
 # a lower-case noun of a role or trade between two names: the first names its employer
 _ROLE_THEN_NAME = re.compile(r"\s+(?P<role>[a-z][a-z-]+)\s+[A-Z]")
 _ROLE_NOUN = re.compile(r"(?:ist|er|or|man|woman|person|ian)\Z")
-# the name after such a role: capitalised words joined by blanks ("Jo Penn", "Ana de la Cruz" is cut at "de")
-_NAME_RUN = re.compile(r"(?-i:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?:[ \t]+(?-i:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?))*")
 _SINGULAR_AUX = re.compile(r"(?:was|is|has)\b", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+of\s", re.IGNORECASE)  # an "of" phrase completing the noun before it
 _NP_REACH = 90  # a person and its apposition before an auxiliary: a few words

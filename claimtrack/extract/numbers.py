@@ -154,7 +154,10 @@ def _grammar(lexicon: Lexicon) -> dict:
     gram = lexicon.data.get("grammar", {})
     calls = gram.get("call_nouns", [])
     call_after = re.compile(rf"[ \t]*-?[ \t]*(?:{_phrase_alt(calls)})\b", re.IGNORECASE) if calls else None
+    measures = list(_SETTING_VERBS) + [w.lower() for w in gram.get("measure_nouns", [])]
+    measured_at = re.compile(rf"\b(?:{_phrase_alt(measures)})\b[^.;:!?]*\sat\s*\Z", re.IGNORECASE)
     return {"emergency": frozenset(gram.get("emergency_numbers", [])), "call_after": call_after,
+            "measured_at": measured_at,
             "age_degree_last": frozenset(d.split()[-1].lower() for d in degrees),
             "age_of_group": age_of_group, "vague": vague, "core": core, "core_lower": core_lower, "lead": lead, "qual": qual_re,
             "qual_last": qual_last, "qual_map": {w.replace(" ", ""): q for w, q in qual_alts}}
@@ -251,10 +254,10 @@ _CODE_BEFORE = re.compile(
 # shooting at 9780 Elmgrove", "found outside 1412 Larkspur about 2 a.m."). A count after these
 # prepositions is written with its separator ("at 1,200 people") or is no count ("at 300 yards").
 _ADDRESS_PREPS = frozenset(("at", "outside", "behind", "inside"))
-# ... unless a measure stands at it: "the toll stood at 1500 Syrians", "put the number at 4000"
-_MEASURED_AT = re.compile(r"\b(?:stood|stands|stand|put|puts|putting|placed|places|set|sets|estimated|estimates|"
-                          r"toll|number|count|tally|total|figure|remains|remained)\b[^.;:!?]*\sat\s*\Z",
-                          re.IGNORECASE)
+# ... unless a measure stands at it (a lexicon measure noun, or a verb that sets a figure):
+# "the toll stood at 1500 Syrians", "put the number at 4000" (see _grammar's "measured_at")
+_SETTING_VERBS = ("stood", "stands", "stand", "put", "puts", "putting", "placed", "places", "set", "sets",
+                  "estimated", "estimates", "remains", "remained")
 _ADDRESS_AFTER = re.compile(r" (?-i:[A-Z][a-z][\w'’.-]*)(?!\s+(?-i:[a-z]+s)\b)")
 _MONTH_OR_THE = set(re.findall(r"[a-z]+", "january february march april may june july august september "
                                  "october november december jan feb mar apr jun jul aug sep sept oct nov "
@@ -547,7 +550,7 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                 if (prev in _CODE_SET or "age" in prev or prev.endswith(("#", ","))) and _CODE_BEFORE.search(before):
                     continue  # "aged 35", "page 12", "No. 5", "aged 4, 6 and 9"
                 if len(digits) >= 3 and prev in _ADDRESS_PREPS and _ADDRESS_AFTER.match(after) and \
-                        not _MEASURED_AT.search(before):
+                        not g["measured_at"].search(before):
                     continue  # "a shooting at 9780 Elmgrove": a house number before a street's name
                 if digits in g["emergency"] and g["call_after"] and g["call_after"].match(after):
                     continue  # "a frantic 911 call": a number to dial

@@ -941,6 +941,13 @@ _PP_HEADS = frozenset({"with", "for", "against", "alongside", "beside", "behind"
 _BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 
 
+def _flight_at(parse: Parse, vg, first: int, verbs: dict) -> int | None:
+    """The token of a verb of flight in the verb group ``vg`` from ``first`` to just past its
+    main verb ("fled", "were seen fleeing"), or None."""
+    toks = parse.tokens
+    return next((i for i in range(first, min(len(toks), vg.main + 3)) if toks[i].low in verbs["flight"]), None)
+
+
 def _escape(parse: Parse, vg, head: str | None, verbs: dict) -> bool:
     """Whether the verb group ``vg``, read as displacement, tells an escape instead: those who
     did the harm or were held for it flee (``two gunmen fled``, ``three inmates fled``), or
@@ -950,7 +957,7 @@ def _escape(parse: Parse, vg, head: str | None, verbs: dict) -> bool:
     if head in verbs["escapers"]:
         return True
     n = len(toks)
-    at = next((i for i in range(vg.start, min(n, vg.main + 3)) if toks[i].low in verbs["flight"]), None)
+    at = _flight_at(parse, vg, vg.start, verbs)
     if at is None:
         return False
     k = at + 1
@@ -1417,8 +1424,8 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
     predicate, negated, modal = _predicate(parse, np.verb_at, p, verbs["fatal"], verbs) \
         if np.verb_at < len(toks) else (None, False, None)
     vg = parse.verb_group(np.verb_at) if np.verb_at < len(toks) else None
-    if vg is not None and (predicate == "displaced" or (predicate is None and not head_metric and not modifier and any(
-            toks[i].low in verbs["flight"] for i in range(vg.main, min(len(toks), vg.main + 3))))) and \
+    if vg is not None and (predicate == "displaced" or (predicate is None and not head_metric and not modifier
+                                                         and _flight_at(parse, vg, vg.main, verbs) is not None)) and \
             _escape(parse, vg, head, verbs):
         # "were seen fleeing on foot": the flight after a verb of perception is the group's too
         return Reading(head_metric or modifier or "other")
