@@ -67,6 +67,9 @@ _INTRANSITIVE = {
     "died": "killed", "dies": "killed", "has died": "killed", "had died": "killed", "later died": "killed",
     "was dead": "killed", "is dead": "killed", "went missing": "missing", "remains missing": "missing",
     "is missing": "missing", "was missing": "missing", "has gone missing": "missing",
+    # a plural copula names a list of persons ("a woman and her son were dead"): its subject is
+    # read as a list only (_PLURAL_INTRANSITIVE)
+    "were dead": "killed", "are dead": "killed", "are missing": "missing", "were missing": "missing",
     "disappeared": "missing", "drowned": "killed", "perished": "killed",
 }
 _ACTIVE = {
@@ -85,7 +88,8 @@ _ACTIVE = {
     "death of": "killed", "arrest of": "arrested", "abduction of": "kidnapped", "kidnapping of": "kidnapped",
 }
 # the verbs of dying or going missing whose subject may be plural
-_PLURAL_INTRANSITIVE = frozenset({"died", "later died", "had died", "disappeared", "went missing"})
+_PLURAL_INTRANSITIVE = frozenset({"died", "later died", "had died", "disappeared", "went missing", "were dead",
+                                  "are dead", "are missing", "were missing"})
 _LEFT = {"dead": "killed", "wounded": "injured", "injured": "injured", "critically injured": "injured",
          "seriously injured": "injured", "critically wounded": "injured"}
 # a copula placing its subject among a counted group: "was among the dead", "were among those

@@ -137,7 +137,7 @@ GRAMMAR = table(
     catenatives=words, conjunctions=words, subordinators=words, relatives=words,
     negators=words, adverbs=words, irregular_past=words, care_places=words, loss_verbs=words,
     not_present=words, irrealis=words, measure_nouns=words, measure_verbs=words,
-    rate_units=words, pairs=words, things=words, noun_metrics=named(words), fatal_adverbs=words,
+    rate_units=words, pairs=words, things=words, noun_metrics=named(words), fatal_adverbs=words, fatal_adjectives=words,
     neutral_measures=words, state_verbs=words, comparisons=words, increments=words, prosecution_verbs=words, denials=words,
     present_forms=named(words), custody_verbs=words, age_degrees=words, report_verbs=words, time_openers=words,
     compound_heads=words, penalty_verbs=words, kin_nouns=words, time_nouns=words,
@@ -169,7 +169,7 @@ SCHEMA = table(
     parts=table(severity=words, condition_nouns=words, others=words, openers=words,
                 enumerations=words, wholes=named(words), totals=words),
     periods=table(since=words, states=words, spans=words, units=words, span_openers=words,
-                  span_adjectives=words, dates_before=words),
+                  span_adjectives=words, dates_before=words, until=words, until_ends=words),
 )
 
 

@@ -54,6 +54,8 @@ CURRENCY_AFTER = {"dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR
                   "roubles": "RUB", "yuan": "CNY", "tenge": "KZT", "pesos": "MXN", "rupees": "INR",
                   "yen": "JPY", "cents": "USD cents", "colones": "SVC", "soles": "PEN",
                   "intis": "PEN", "lira": "TRY", "hryvnia": "UAH", "francs": "CHF"}
+# what follows the first number of a file's or a form's number: "15-7A", "16-2-114"
+_FILE_NUMBER = re.compile(r"[-/]\d+(?:[A-Za-z]\b|[-/]\d)")
 # Capitalised words after which a number is a name or a code, not a count.
 NAME_WORDS = (r"route|highway|road|street|avenue|flight|building|room|apt|apartment|suite|chapter|"
               r"article|section|page|pages|p|pp|no|nos|number|interstate|unit|district|precinct|ward|"
@@ -556,6 +558,8 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                     continue  # "a frantic 911 call": a number to dial
                 if _YEAR.fullmatch(digits) and not _YEAR_FOLLOWERS.match(after):
                     continue  # a year
+                if _FILE_NUMBER.match(after):
+                    continue  # "release 15-7A", "case 16-2-114": the number of a file or a form
                 if after[:1] in ".)" and _LINE_START.search(before) and _LIST_MARK.match(after):
                     continue  # a list marker
             if digits and isinstance(x, int) and x < 120 and _NAME_COMMA.search(before) and \

@@ -151,7 +151,7 @@ def _verbs(lexicon: Lexicon) -> dict:
             # each comparison under its last word, the word right before the figure
             "comparisons": _by_last_word(tuple(c.lower().split()) for c in g.get("comparisons", [])),
             "loss": words("loss_verbs"), "irrealis": words("irrealis"), "measure_nouns": words("measure_nouns"),
-            "measure_verbs": words("measure_verbs"), "rates": words("rate_units"), "fatal": words("fatal_adverbs"),
+            "measure_verbs": words("measure_verbs"), "rates": words("rate_units"), "fatal": words("fatal_adverbs"), "fatal_adjectives": words("fatal_adjectives"),
             "not_before": frozenset({"received", "treated", "suffered", "taking", "sent", "drew", "send", "sending"}),
             "kin": words("kin_nouns"), "time": words("time_nouns") | _MONTHS, "suffer": words("suffer_verbs"),
             "parts": words("part_quantifiers"),
@@ -602,6 +602,19 @@ def _age_apposition(parse: Parse, k: int, verbs: dict) -> bool:
     toks = parse.tokens
     return 2 <= k < len(toks) - 1 and toks[k - 1].text == "," and toks[k + 1].text == "," and \
         toks[k - 2].low.rsplit(" ", 1)[-1] in verbs["persons"] and toks[k].text.isdigit() and int(toks[k].text) < 120
+
+
+_SHARED = frozenset({"both", "each"})  # ("the guards, all 12," may count them)
+_ASIDE_CLOSE = frozenset({",", ")", "—", "–", "--", "-", ";"})
+
+
+def _shared_age(parse: Parse, k: int) -> bool:
+    """The bare figure at token ``k`` opens on "both" or "each" in an aside after the
+    people it describes, and closes the aside's first part: the age they share ("the brothers,
+    both 23, were hurt", "Ann and Lee, each 19 — one a student — were held")."""
+    toks = parse.tokens
+    return 2 <= k < len(toks) - 1 and toks[k - 1].low in _SHARED and toks[k - 2].text in (",", "(", "—", "–") and \
+        toks[k + 1].text in _ASIDE_CLOSE and toks[k].text.isdigit() and int(toks[k].text) < 120
 
 
 def _fraction(word: str, verbs: dict) -> bool:
@@ -1144,6 +1157,8 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         # are deaths only when lost: below); an evacuation of people a relative clause says were
         # hurt moves casualties, not the displaced: "the evacuation of 15 sailors who were hurt"
         act = p["before"][f"{toks[of - 1].low} of"]
+        if act in ("casualties", "injured") and of >= 2 and toks[of - 2].low in verbs["fatal_adjectives"]:
+            return Reading("killed")  # "the fatal shooting of one man", "the deadly stabbing of two"
         if act == "participants" and toks[np.start - 1].low == "the":
             # a gathering of a group already known ("the march of the 10 miners killed in the
             # blast"): what befell the group, not the gathering, is counted
@@ -1199,7 +1214,7 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         if whole:
             return Reading(whole)
     if head is None and (_age_apposition(parse, np.start, verbs) or _age_list(parse, np.start)
-                         or _ages_listed(parse, np.start, verbs)):
+                         or _ages_listed(parse, np.start, verbs) or _shared_age(parse, np.start)):
         # "the victim, 17, died", "the women, 19, 24 and 30, were hurt", "the two men, 19 and
         # 23 were hurt": ages
         return Reading("other")
