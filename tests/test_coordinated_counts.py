@@ -187,3 +187,59 @@ def test_conflicts_compare_a_coordination_by_its_sum(invoke, tmp_path):
     assert {r["verdict"] for r in rows} == {"contradiction"}
     assert sorted((r["report"], r["figure"], r["source"]) for r in rows) == [
         (2, "3", "Police"), (3, "Four", "hospital spokeswoman")]
+
+
+# -- an incident at several sites, a group split over two clauses ------------------------------
+
+def parts_of(text: str) -> list[tuple]:
+    """(figure, metric, part) of each stated claim of a metric, in order."""
+    return [(c.figure.surface, c.metric, c.part) for c in extract_claims(text)
+            if not c.derived and c.metric != "other"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the general case: each site's count beside the incident's total
+    ("A gunman killed five people at two shops on Quay Road. He shot three customers dead at a bakery "
+     "and then killed two more at Dunmore's Hardware.",
+     [("five", "killed", False), ("three", "killed", True), ("two", "killed", True)]),
+    # a site named by a determiner and a venue noun within a few words
+    ("Six people were hurt in the two attacks. Four were hurt at the Riverside bowling center.",
+     [("Six", "injured", False), ("Four", "injured", True)]),
+    # one site, one count: the site's count is the total
+    ("Two people were killed at a bar on Main Street.", [("Two", "killed", False)]),
+    # "at" with no venue: no site ("at the scene", "at least")
+    ("Five people were hurt. Two were treated at the scene.", [("Five", "injured", False),
+                                                              ("Two", "injured", False)]),
+])
+def test_a_sites_count_is_a_part_of_the_incidents(text, expected):
+    assert parts_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a group split over two clauses joined by "and": each clause's count a part of the total
+    ("Seven climbers were hurt in the slide. Four injured climbers were flown to Alder Hospital and "
+     "three others were brought to Alder Hospital in a van.",
+     [("Seven", "injured", False), ("Four", "hospitalized", True), ("three", "hospitalized", True)]),
+    ("Five people were shot at the fair. Three people who had been shot were taken by ambulance to the "
+     "hospital and two people who had been shot went there by car.",
+     [("Five", "casualties", False), ("Three", "hospitalized", True), ("two", "casualties", True)]),
+    # two outcomes, one in each clause: no split of one group
+    ("Two were killed and three were injured.", [("Two", "killed", False), ("three", "injured", False)]),
+    # no larger count in the report: the clauses' counts are the report's own
+    ("Three were taken by ambulance and two others went by car to the hospital.",
+     [("Three", "hospitalized", False), ("two", "hospitalized", True)]),
+])
+def test_a_group_split_over_two_clauses(text, expected):
+    assert parts_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a result after the object of a verb of wounding: a killing
+    ("The gunman shot three men dead outside the depot.", [("three", "killed", False)]),
+    ("A mob beat two guards to death.", [("two", "killed", False)]),
+    ("He shot two people in the leg.", [("two", "casualties", False)]),
+    # a broadcaster's name holds a channel's number
+    ("KPLX 8 News Two brothers were shot inside a home on Sunday night.", [("Two", "casualties", False)]),
+])
+def test_more_readings_of_one_figure(text, expected):
+    assert parts_of(text) == expected

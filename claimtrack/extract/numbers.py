@@ -56,6 +56,8 @@ CURRENCY_AFTER = {"dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR
                   "intis": "PEN", "lira": "TRY", "hryvnia": "UAH", "francs": "CHF"}
 # what follows the first number of a file's or a form's number: "15-7A", "16-2-114"
 _FILE_NUMBER = re.compile(r"[-/]\d+(?:[A-Za-z]\b|[-/]\d)")
+# a broadcaster's name after its channel's number: "WKRN 2 News", "Channel 4 News at Six"
+_STATION_AFTER = re.compile(r"\s+News\b")
 # Capitalised words after which a number is a name or a code, not a count.
 NAME_WORDS = (r"route|highway|road|street|avenue|flight|building|room|apt|apartment|suite|chapter|"
               r"article|section|page|pages|p|pp|no|nos|number|interstate|unit|district|precinct|ward|"
@@ -560,6 +562,8 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                     continue  # a year
                 if _FILE_NUMBER.match(after):
                     continue  # "release 15-7A", "case 16-2-114": the number of a file or a form
+                if _STATION_AFTER.match(after):
+                    continue  # "Channel 4 News", "WKRN 2 News": a broadcaster's name
                 if after[:1] in ".)" and _LINE_START.search(before) and _LIST_MARK.match(after):
                     continue  # a list marker
             if digits and isinstance(x, int) and x < 120 and _NAME_COMMA.search(before) and \

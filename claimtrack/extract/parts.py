@@ -49,6 +49,8 @@ PARTITIVE = "partitive"
 OPENER = "opener"
 ENUMERATION = "enumeration"
 CONJUNCT = "conjunct"
+SITE = "site"
+SPLIT = "split"
 _ENDS = frozenset({";", ":", ".", "!", "?"})
 _YEAR = re.compile(r"(?:1[89]|20)\d\d\Z")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\Z")
@@ -84,6 +86,7 @@ def _words(lex: Lexicon) -> dict:
         "span_adjectives": low(periods, "span_adjectives"),
         "dates_before": low(periods, "dates_before"),
         "until": low(periods, "until"), "until_ends": low(periods, "until_ends"),
+        "venues": low(parts, "venues"),
     }
 
 
@@ -236,10 +239,68 @@ def read(p: Parse, n: int, lex: Lexicon) -> Reading | None:
         conjuncts = tuple(m for m in _coordination(p, n) if m != n)
         if conjuncts:
             kind = CONJUNCT
+    if kind is None:
+        conjuncts = _split_with(p, n, np)
+        if conjuncts:
+            kind = SPLIT
+    if kind is None and _at_site(p, k, w):
+        kind = SITE
     period = _period(p, k, np.end, np.verb_at, lo, hi, w)
     if kind is None and period is None:
         return None
     return Reading(kind, period, conjuncts)
+
+
+def _split_with(p: Parse, n: int, np) -> tuple[int, ...]:
+    """The figures of the clauses joined to figure ``n``'s by "and" that open on their own
+    count (``three were taken by ambulance and two others went by car``): a group split in
+    two, each clause's count a part of it. A clause has a verb between its count and the
+    "and" (``two women and a baby`` is one phrase: :func:`_coordination`)."""
+    toks = p.tokens
+    out = []
+    for m, at in p.index.items():
+        if m == n:
+            continue
+        k = p.index[n]
+        first, later = (k, at) if k < at else (at, k)
+        j = later - 1
+        if j >= 0 and toks[j].tag == "DET":
+            j -= 1
+        if j <= first or toks[j].low != "and":
+            continue
+        span = range(first + 1, j)
+        if any(toks[i].text in _ENDS for i in span):
+            continue
+        if any(toks[i].tag in ("PART", "AUX", "GER") for i in span):
+            out.append(m)
+    return tuple(out)
+
+
+def _at_site(p: Parse, k: int, w: dict) -> bool:
+    """Whether the clause of figure token ``k`` (with the clauses joined to it by "and", as in
+    ``two were shot dead and two others wounded at a barbershop``) places its people at a site:
+    ``at`` and a venue (a determiner and a noun of the lexicon's ``[parts] venues`` within
+    four words: ``at a barber shop``, ``at the Elm Street bar``) or a business named by its
+    owner (``at Gaffey's``). An incident at several sites counts each site's people apart."""
+    toks = p.tokens
+    n = len(toks)
+    lo = p.clause_start(k)
+    for j in range(lo, n):
+        t = toks[j]
+        if j > k and (t.tag == "SUB" or t.text in _ENDS):
+            break
+        if t.low != "at" or j + 1 >= n:
+            continue
+        nxt = toks[j + 1]
+        if nxt.tag == "NAME" and nxt.low.endswith(("'s", "’s")):
+            return True
+        if nxt.tag == "DET":
+            for m in range(j + 2, min(n, j + 6)):
+                if toks[m].low in w["venues"]:
+                    return True
+                if toks[m].tag not in ("WORD", "NAME", "PART", "GER") and toks[m].text != "-":
+                    break
+    return False
 
 
 def _chain(p: Parse, fig: int) -> list[int] | None:
@@ -323,7 +384,9 @@ def settle(claims: list[Claim], readings: dict[int, Reading], lex: Lexicon) -> l
         r = readings.get(o.figure.start, none)
         # others beside a group counted before are the whole of their own metric ("two dead
         # and four others hurt": the four hurt are every one hurt the report counts)
-        return not o.derived and not o.individual and r.kind in (None, OTHERS) and \
+        # (a count at a site is the whole when nothing counts more: "opened fire at a bar,
+        # killing four")
+        return not o.derived and not o.individual and r.kind in (None, OTHERS, SITE, CONJUNCT, SPLIT) and \
             r.period is None and o.metric != "other"
 
     out = []
@@ -340,6 +403,16 @@ def settle(claims: list[Claim], readings: dict[int, Reading], lex: Lexicon) -> l
             # police" are the whole of two groups
             part = any(o is not c and o.figure.start in r.conjuncts and _compatible(o.metric, c.metric, wholes_of)
                        and c.subject_group in (o.subject_group, "people") for o in claims)
+        elif r.kind == SPLIT:
+            # one of the clauses that split a group ("three were taken by ambulance and two others
+            # by car"): a part when a clause beside it counts the same outcome, and the report
+            # counts more of it
+            allowed = {c.metric} | wholes_of.get(c.metric, frozenset())
+            part = any(o is not c and o.figure.start in r.conjuncts and _compatible(o.metric, c.metric, wholes_of)
+                       for o in claims) and \
+                any(o is not c and o.figure.start not in r.conjuncts and o.metric in allowed
+                    and c.subject_group in (o.subject_group, "people") and whole(o) and _holds(o, c)
+                    for o in claims)
         elif r.kind == OTHERS:
             # others beside a group counted before of the same metric, or of one that holds it
             # ("five were shot … the other three were treated": a part of the five); beside a

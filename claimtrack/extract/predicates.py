@@ -557,8 +557,14 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
             return "arrested"
         if rest.startswith("to ") and any(toks[i].low in verbs["care"] for i in range(end + 1, min(len(toks), end + 6))):
             return "hospitalized"
+    # (the noun phrase may have taken the adjective as its head: "three men dead")
+    if end < len(toks) and toks[j].tag in ("PART", "GER", "WORD") and verb in p["before"] and \
+            p["before"][verb] in ("casualties", "injured") and \
+            (toks[end].low == "dead" or toks[end - 1].low == "dead" or
+             (toks[end].low == "to" and end + 1 < len(toks) and toks[end + 1].low == "death")):
+        return "killed"  # a result after the object: "shot three men dead", "beat two guards to death"
     prep = next((i for i in range(start + 1, min(end + 1, len(toks))) if toks[i].tag == "PREP"), None)
-    if toks[j].tag in ("PART", "WORD", "GER") and prep is not None:
+    if toks[j].tag in ("PART", "GER", "WORD") and prep is not None:
         # the verb and its complement around the object (which the noun phrase may have taken
         # as its own) read as the object's predicate: "forced 300 people from their homes" as
         # "300 people were forced from their homes"
