@@ -243,3 +243,33 @@ def test_a_group_split_over_two_clauses(text, expected):
 ])
 def test_more_readings_of_one_figure(text, expected):
     assert parts_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a count of people the report has met, under a definite determiner: a part of its total
+    ("Eight people were hit by the gunfire. The seven men shot are in stable condition.",
+     [("Eight", "casualties", False), ("seven", "casualties", True)]),
+    ("Nine guests were hurt. Those four with burns were flown to Lisle.",
+     [("Nine", "injured", False), ("four", "injured", True)]),
+    # the same count as the total: no part
+    ("Two people were shot. The two victims were taken to hospital.",
+     [("Two", "casualties", False), ("two", "hospitalized", False)]),
+])
+def test_a_definite_count_below_the_total_is_a_part(text, expected):
+    assert parts_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an article before a number word: a mistyped ordinal, no count
+    ("An eight victim was taken to hospital before police arrived.", []),
+    ("A hundred people were hurt.", [("A hundred", "injured", False)]),
+    ("A dozen people were hurt.", [("A dozen", "injured", False)]),
+    # "the one who": a pronoun, even after an opening quotation mark
+    ("The girl picked him out as “the one who fired at us from the porch.”", []),
+    # a house number before a direction and a numbered street
+    ("Deputies said all five guests had been shot outside a house at 700 SW 3rd Avenue.",
+     [("five", "casualties", False)]),
+    ("Two were shot at 1200 W. Main Street.", [("Two", "casualties", False)]),
+])
+def test_numbers_that_are_no_figure_of_the_incident(text, expected):
+    assert parts_of(text) == expected

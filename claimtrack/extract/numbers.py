@@ -262,7 +262,8 @@ _ADDRESS_PREPS = frozenset(("at", "outside", "behind", "inside"))
 # "the toll stood at 1500 Syrians", "put the number at 4000" (see _grammar's "measured_at")
 _SETTING_VERBS = ("stood", "stands", "stand", "put", "puts", "putting", "placed", "places", "set", "sets",
                   "estimated", "estimates", "remains", "remained")
-_ADDRESS_AFTER = re.compile(r" (?-i:[A-Z][a-z][\w'’.-]*)(?!\s+(?-i:[a-z]+s)\b)")
+_ADDRESS_AFTER = re.compile(r" (?:(?-i:[NSEW]{1,2}\.?|North|South|East|West)\s+)?"
+                            r"(?:(?-i:[A-Z][a-z][\w'’.-]*)(?!\s+(?-i:[a-z]+s)\b)|\d+(?:st|nd|rd|th)\s+(?-i:[A-Z]))")
 _MONTH_OR_THE = set(re.findall(r"[a-z]+", "january february march april may june july august september "
                                  "october november december jan feb mar apr jun jul aug sep sept oct nov "
                                  "dec")) | {w + "." for w in ("jan", "feb", "mar", "apr", "jun", "jul", "aug",
@@ -575,7 +576,12 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                 continue  # "VARGAS ESCOBAR, 56, WAS SHOT": an age after a name in capitals
             if after[:1] == ")" and _NAME_PAREN.search(before):
                 continue  # "Smith (35)"
+            if words is not None and prev in ("a", "an") and words.lower().split()[-1] not in SCALES and \
+                    words.lower().split()[-1] in UNITS and after[:1] != "-":
+                continue  # "an eight victim" (an ordinal mistyped): an article counts no number word
             one = words is not None and words.lower() == "one"
+            if one:
+                prev = prev.lstrip("\"“‘'([")  # '“the one who shot him'
             if one and _ANOTHER.match(after):
                 continue
             if one and prev in _NOT_COUNT_BEFORE_ONE and \

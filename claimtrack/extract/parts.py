@@ -10,7 +10,11 @@ that holds it, never a window of words:
   condition``, ``two had serious injuries``); it is a partitive of a counted whole (``two of
   them``, ``one of whom``, ``three of the victims``) or opens on ``among them`` /
   ``including``; it is the first member of an enumeration (``one … in the leg, another in
-  the arm``). Each of these is a part only when another figure of the report counts the
+  the arm``); it names people the report has met (``the six men shot``); it counts one site
+  of an incident at several (``two more at a car wash``); it is one clause's count of a group
+  split over clauses joined by "and" (``three were taken by ambulance and two others by
+  car``); it is a member of a coordination of counts under one predicate (``two women and a
+  baby were killed``: a part of the group they sum, whatever the report's other figures). Each of these is a part only when another figure of the report counts the
   whole: one of the same metric, or of a metric that holds it (lexicon ``[parts] wholes``:
   the injured among the people shot), larger than the part, and of the part's subject group
   (a part of another group, ``including four children`` of the people killed, is a part by
@@ -51,6 +55,7 @@ ENUMERATION = "enumeration"
 CONJUNCT = "conjunct"
 SITE = "site"
 SPLIT = "split"
+DEFINITE = "definite"
 _ENDS = frozenset({";", ":", ".", "!", "?"})
 _YEAR = re.compile(r"(?:1[89]|20)\d\d\Z")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\Z")
@@ -86,7 +91,7 @@ def _words(lex: Lexicon) -> dict:
         "span_adjectives": low(periods, "span_adjectives"),
         "dates_before": low(periods, "dates_before"),
         "until": low(periods, "until"), "until_ends": low(periods, "until_ends"),
-        "venues": low(parts, "venues"),
+        "venues": low(parts, "venues"), "definite": low(parts, "definite"),
     }
 
 
@@ -139,6 +144,10 @@ def _kind(p: Parse, k: int, np, lo: int, hi: int, w: dict) -> str | None:
     for j in range(max(np.end, k + 1), hi - 1):
         if toks[j].low in w["openers"] and toks[j + 1].tag == "PRON" and toks[j - 1].tag == "AUX":
             return OPENER  # "3 children were among them"
+    # "the six men shot", "those four": people the report has met, a part of a larger count
+    # (whatever is said of them all: "the six men shot are all in stable condition")
+    if k >= 1 and toks[k - 1].low in w["definite"]:
+        return DEFINITE
     # a severity or a condition in the noun phrase or its predicate; "all four", "were all
     # in stable condition" describe the whole group, not a part of it
     if any(toks[j].low in w["totals"] for j in range(max(lo, k - 1), hi) if j != k):
@@ -239,12 +248,12 @@ def read(p: Parse, n: int, lex: Lexicon) -> Reading | None:
         conjuncts = tuple(m for m in _coordination(p, n) if m != n)
         if conjuncts:
             kind = CONJUNCT
+    if kind is None and _at_site(p, k, w):
+        kind = SITE
     if kind is None:
         conjuncts = _split_with(p, n, np)
         if conjuncts:
             kind = SPLIT
-    if kind is None and _at_site(p, k, w):
-        kind = SITE
     period = _period(p, k, np.end, np.verb_at, lo, hi, w)
     if kind is None and period is None:
         return None
@@ -386,7 +395,7 @@ def settle(claims: list[Claim], readings: dict[int, Reading], lex: Lexicon) -> l
         # and four others hurt": the four hurt are every one hurt the report counts)
         # (a count at a site is the whole when nothing counts more: "opened fire at a bar,
         # killing four")
-        return not o.derived and not o.individual and r.kind in (None, OTHERS, SITE, CONJUNCT, SPLIT) and \
+        return not o.derived and not o.individual and r.kind in (None, OTHERS, SITE, CONJUNCT, SPLIT, DEFINITE) and \
             r.period is None and o.metric != "other"
 
     out = []
@@ -432,12 +441,18 @@ def settle(claims: list[Claim], readings: dict[int, Reading], lex: Lexicon) -> l
     return out
 
 
+# the parts that are a subset of a count the report gives, which the tallies leave to it
+# (others beside a group add to it; a severity the tallies weigh themselves; a coordination's
+# members are summed)
+_SUBSETS = frozenset({PARTITIVE, OPENER, ENUMERATION, SITE, SPLIT, DEFINITE})
+
+
 def for_tallies(claims: list[Claim], readings: dict[int, Reading], lex: Lexicon
                 ) -> tuple[list[Claim], dict[int, tuple[int, ...]]]:
     """The claims as the tallies should read them, and the coordinations they stand for.
 
-    A period figure and a partitive subset (``one of them remains in hospital``) are no count
-    of the incident's people. Others beside a group add to it, and the tallies weigh a count
+    A period figure and a subset of a count the report gives (``one of them remains in
+    hospital``, ``the six men shot``, a site's count) are no count of the incident's people. Others beside a group add to it, and the tallies weigh a count
     of the badly hurt themselves (a smaller one is a part of the survivors, an equal one covers
     them): both stay. The members of a coordination (``two men and two women were shot``,
     ``four teenagers and a driver``) are read as one count of their sum, on the first member
@@ -452,7 +467,7 @@ def for_tallies(claims: list[Claim], readings: dict[int, Reading], lex: Lexicon
     groups: dict[int, set[int]] = {}  # position -> the set of positions of its coordination
     for i, c in enumerate(claims):
         r = readings.get(c.figure.start)
-        hidden = not c.derived and (c.period or (c.part and r is not None and r.kind in (PARTITIVE, OPENER, ENUMERATION)))
+        hidden = not c.derived and (c.period or (c.part and r is not None and r.kind in _SUBSETS))
         out.append(replace(c, metric="other") if hidden else c)
         if r is not None and r.kind == CONJUNCT and not c.derived:
             members = {i} | {at[s] for s in r.conjuncts if s in at
