@@ -273,3 +273,20 @@ def test_a_definite_count_below_the_total_is_a_part(text, expected):
 ])
 def test_numbers_that_are_no_figure_of_the_incident(text, expected):
     assert parts_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a severity after an aside on the counted noun still narrows the group
+    ("A fire injured three pupils. Staff said two pupils, 9 and 12 years old, are in critical condition.",
+     [("three", "injured", False), ("two", "injured", True)]),
+    # "among" before a count: the count is the group that holds someone, never a part
+    ("A man who was among six people shot at the fair is in critical condition. Four of the victims "
+     "were taken to hospital by ambulance and two others were brought to Lisle Hospital by car.",
+     [("six", "casualties", False), ("Four", "hospitalized", True), ("two", "hospitalized", True)]),
+    # "one … and a second …": the first member of an enumeration
+    ("Three people died in the crash. One driver was dead at the scene and a second driver, a cyclist "
+     "and a child were flown to Lisle, where two of them died.",
+     [("Three", "killed", False), ("One", "killed", True), ("two", "killed", True)]),
+])
+def test_parts_past_asides_groups_and_enumerations(text, expected):
+    assert parts_of(text) == expected

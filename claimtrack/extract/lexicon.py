@@ -167,7 +167,8 @@ SCHEMA = table(
                     not_names=words, acts_on_places=words),
     # parts of a counted group and running counts (claimtrack.extract.parts)
     parts=table(severity=words, condition_nouns=words, others=words, openers=words,
-                enumerations=words, wholes=named(words), totals=words, venues=words, definite=words),
+                enumerations=words, wholes=named(words), totals=words, venues=words, definite=words,
+                enumeration_ordinals=words),
     periods=table(since=words, states=words, spans=words, units=words, span_openers=words,
                   span_adjectives=words, dates_before=words, until=words, until_ends=words),
 )

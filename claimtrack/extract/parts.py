@@ -92,6 +92,7 @@ def _words(lex: Lexicon) -> dict:
         "dates_before": low(periods, "dates_before"),
         "until": low(periods, "until"), "until_ends": low(periods, "until_ends"),
         "venues": low(parts, "venues"), "definite": low(parts, "definite"),
+        "ordinals": low(parts, "enumeration_ordinals"),
     }
 
 
@@ -139,6 +140,10 @@ def _kind(p: Parse, k: int, np, lo: int, hi: int, w: dict) -> str | None:
     j = k - 1
     while j >= lo and toks[j].tag in ("DET", "PRON"):
         j -= 1
+    if j >= lo and toks[j].low == "among" and toks[j + 1].tag != "PRON":
+        # "a man who was among five people shot … is in critical condition": the figure is the
+        # group that holds someone, never a part, whatever is said of the one
+        return None
     if j >= lo and toks[j].low in w["openers"]:
         return OPENER
     for j in range(max(np.end, k + 1), hi - 1):
@@ -164,6 +169,9 @@ def _kind(p: Parse, k: int, np, lo: int, hi: int, w: dict) -> str | None:
             if toks[j].low in w["enumerations"] and j > 0 and \
                     (toks[j - 1].text in (",", ";") or toks[j - 1].tag == "CONJ"):
                 return ENUMERATION
+            if toks[j].low in w["ordinals"] and j > 1 and toks[j - 1].low in ("a", "an") and \
+                    (toks[j - 2].text in (",", ";") or toks[j - 2].tag == "CONJ"):
+                return ENUMERATION  # "one woman was dead … and a second woman …"
     return None
 
 
@@ -241,7 +249,7 @@ def read(p: Parse, n: int, lex: Lexicon) -> Reading | None:
     if np is None:
         return None
     w = _words(lex)
-    lo, hi = _clause(p, k, np.end)
+    lo, hi = _clause(p, k, max(np.end, np.verb_at))  # past an aside on the noun: "two kids, 11 and 13, are …"
     kind = _kind(p, k, np, lo, hi, w)
     conjuncts: tuple[int, ...] = ()
     if kind in (None, SEVERITY):
