@@ -290,3 +290,17 @@ def test_numbers_that_are_no_figure_of_the_incident(text, expected):
 ])
 def test_parts_past_asides_groups_and_enumerations(text, expected):
     assert parts_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a gallery's counter of its pictures, before a caption or at a line's end
+    ("The Courier/Ann Lee 4 of 12 CLOSE Skip in Skip x Share Deputies report the arrests of three men.",
+     [("three", "arrested", False)]),
+    ("Photo 2 of 9\nTwo men were arrested.", [("Two", "arrested", False)]),
+    # a partitive of a counted whole stays one, in capitals too
+    ("SOLDIERS SAID 3 OF 12 HOSTAGES DIED.", [("3", "killed", False), ("12", "kidnapped", False)]),
+    # a partitive whose whole is a bare count: the verb after the whole is the part's
+    ("Rescuers said three of the 12 were hurt.", [("three", "injured", False)]),
+])
+def test_counters_and_partitives(text, expected):
+    assert parts_of(text) == expected

@@ -450,6 +450,9 @@ class Parse:
             j += 1  # "three other men", "two more victims"
         end, head, mods = self._nominal_run(j)
         if head is None:
+            if partitive and j > k + 2 and toks[j - 1].tag == "NUM":
+                # "two of the 15 were hurt": the whole is a bare count, the verb comes after it
+                return NounPhrase(k, j, None, partitive, negated, self._past_attachments(j))
             return NounPhrase(k, k + 1, None, partitive, negated, k + 1)
         # complements: "members of the riot police", "people with burns", "head of cattle"
         while end + 1 < n and toks[end].low in ("of", "with", "from") and \

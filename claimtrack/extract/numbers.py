@@ -56,6 +56,10 @@ CURRENCY_AFTER = {"dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR
                   "intis": "PEN", "lira": "TRY", "hryvnia": "UAH", "francs": "CHF"}
 # what follows the first number of a file's or a form's number: "15-7A", "16-2-114"
 _FILE_NUMBER = re.compile(r"[-/]\d+(?:[A-Za-z]\b|[-/]\d)")
+# a gallery's counter ("1 of 15 CLOSE", "3 of 8" at a line's end): the first number, the second
+_COUNTER_AFTER = re.compile(r" of \d{1,3}(?:[ \t]+[A-Z]{2,}\b(?![a-z])|[ \t]*(?:\n|\Z))")
+_COUNTER_BEFORE = re.compile(r"(?<![\w,.])\d{1,3} of \Z")
+_COUNTER_END = re.compile(r"(?:[ \t]+[A-Z]{2,}\b(?![a-z])|[ \t]*(?:\n|\Z))")
 # a broadcaster's name after its channel's number: "WKRN 2 News", "Channel 4 News at Six"
 _STATION_AFTER = re.compile(r"\s+News\b")
 # Capitalised words after which a number is a name or a code, not a count.
@@ -565,6 +569,9 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                     continue  # "release 15-7A", "case 16-2-114": the number of a file or a form
                 if _STATION_AFTER.match(after):
                     continue  # "Channel 4 News", "WKRN 2 News": a broadcaster's name
+                if (_COUNTER_AFTER.match(after) or (_COUNTER_BEFORE.search(before) and _COUNTER_END.match(after))) \
+                        and not after.isupper():
+                    continue  # "9 of 15 CLOSE": a gallery's counter of its pictures
                 if after[:1] in ".)" and _LINE_START.search(before) and _LIST_MARK.match(after):
                     continue  # a list marker
             if digits and isinstance(x, int) and x < 120 and _NAME_COMMA.search(before) and \
