@@ -297,6 +297,8 @@ def test_parts_past_asides_groups_and_enumerations(text, expected):
     ("The Courier/Ann Lee 4 of 12 CLOSE Skip in Skip x Share Deputies report the arrests of three men.",
      [("three", "arrested", False)]),
     ("Photo 2 of 9\nTwo men were arrested.", [("Two", "arrested", False)]),
+    # a number that a word before it makes a name of
+    ("Four guests were shot at a sweet 16 party on Friday.", [("Four", "casualties", False)]),
     # a partitive of a counted whole stays one, in capitals too
     ("SOLDIERS SAID 3 OF 12 HOSTAGES DIED.", [("3", "killed", False), ("12", "kidnapped", False)]),
     # a partitive whose whole is a bare count: the verb after the whole is the part's
@@ -304,3 +306,18 @@ def test_parts_past_asides_groups_and_enumerations(text, expected):
 ])
 def test_counters_and_partitives(text, expected):
     assert parts_of(text) == expected
+
+
+def test_tables_mark_a_part_and_a_running_count(invoke, tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("Through the end of May 84 people were killed in the county. Six people were shot on "
+                    "Friday. The five men shot are in stable condition.\n", encoding="utf-8")
+    db = str(tmp_path / "c.db")
+    assert invoke("ingest", str(path), "--db", db, "--event", "rowan-street").exit_code == 0
+    table = invoke("claims", "--all", "--db", db, "-f", "table")
+    assert table.exit_code == 0, table.stderr
+    assert "84 (running)" in table.stdout and "five (part)" in table.stdout
+    assert "Six (" not in table.stdout
+    rows = [json.loads(line) for line in invoke("claims", "--all", "--db", db).stdout.splitlines()]
+    assert [(r["figure"], r["part"], r["period"]) for r in rows if not r["derived"]] == [
+        ("84", False, "Through the end of May"), ("Six", False, None), ("five", True, None)]

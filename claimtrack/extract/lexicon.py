@@ -142,7 +142,7 @@ GRAMMAR = table(
     present_forms=named(words), custody_verbs=words, age_degrees=words, report_verbs=words, time_openers=words,
     compound_heads=words, penalty_verbs=words, kin_nouns=words, time_nouns=words,
     irrealis_nouns=words, firing_verbs=words, noun_verbs=words,
-    emergency_numbers=words, call_nouns=words, senses_before=named(words), suffer_verbs=words, part_quantifiers=words,
+    emergency_numbers=words, name_before=words, call_nouns=words, senses_before=named(words), suffer_verbs=words, part_quantifiers=words,
     flight_words=words, escape_places=words, escape_vehicles=words, escape_from=words, escapers=words,
     falsity=words, claim_nouns=words,
 )

@@ -165,6 +165,7 @@ def _grammar(lexicon: Lexicon) -> dict:
     measures = list(_SETTING_VERBS) + [w.lower() for w in gram.get("measure_nouns", [])]
     measured_at = re.compile(rf"\b(?:{_phrase_alt(measures)})\b[^.;:!?]*\sat\s*\Z", re.IGNORECASE)
     return {"emergency": frozenset(gram.get("emergency_numbers", [])), "call_after": call_after,
+            "name_before": frozenset(w.lower() for w in gram.get("name_before", [])),
             "measured_at": measured_at,
             "age_degree_last": frozenset(d.split()[-1].lower() for d in degrees),
             "age_of_group": age_of_group, "vague": vague, "core": core, "core_lower": core_lower, "lead": lead, "qual": qual_re,
@@ -561,6 +562,8 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                 if len(digits) >= 3 and prev in _ADDRESS_PREPS and _ADDRESS_AFTER.match(after) and \
                         not g["measured_at"].search(before):
                     continue  # "a shooting at 9780 Elmgrove": a house number before a street's name
+                if prev in g["name_before"]:
+                    continue  # "a sweet 16 party": a name the number is part of
                 if digits in g["emergency"] and g["call_after"] and g["call_after"].match(after):
                     continue  # "a frantic 911 call": a number to dial
                 if _YEAR.fullmatch(digits) and not _YEAR_FOLLOWERS.match(after):
@@ -587,8 +590,8 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                     words.lower().split()[-1] in UNITS and after[:1] != "-":
                 continue  # "an eight victim" (an ordinal mistyped): an article counts no number word
             one = words is not None and words.lower() == "one"
-            if one:
-                prev = prev.lstrip("\"“‘'([")  # '“the one who shot him'
+            if one and prev.lstrip("\"“‘'([") == "the":
+                prev = "the"  # '“the one who shot him'
             if one and _ANOTHER.match(after):
                 continue
             if one and prev in _NOT_COUNT_BEFORE_ONE and \
