@@ -27,6 +27,7 @@ from .sources import (
 )
 from .phrases import (
     _ASIDE_END, _CHAIN_BACK, _PARTICIPLE_ASIDE_END, _PARTY_TAG_END, _VERB_ADVERBIAL, _WINDOW, _chain_from, _np_backward, _np_forward,
+    _VERB_IN_SUBJECT, relative_head,
 )
 from .quotes import _NOT_SPEAKER_START, _QUOTE_OPENER, _nobody, quote_spans, quote_speaker
 from .coreference import _SAID_SO, _antecedent, _may_say_so, backref
@@ -179,7 +180,8 @@ _EVIDENCE = {"found", "finds", "finding", "find", "found that", "show", "shows",
 # a clause, not a name, before a speech verb: one opened by a subordinator or a demonstrative,
 # or one whose last words are a copula and its complement
 _NOT_A_SUBJECT = re.compile(
-    r"^(?:after|before|even|though|although|if|when|whenever|while|because|since|unless|until|only|this|these|those|"
+    # (a relative pronoun in lower case opening it is the subject of a clause: "which include two think …")
+    r"^(?:(?-i:who|whom|whose|which)\s|after|before|even|though|although|if|when|whenever|while|because|since|unless|until|only|this|these|those|"
     r"there|then|thus|so)\b|\b(?:what|how|why)\b|\b(?:do|does|did)\b(?!\s+(?-i:[A-Z]))|\b(?-i:is|are|was|were|be|been|appears?|seems?)(?:\s+\S+){0,3}$|[-–—]$|\bto$", re.IGNORECASE)
 # what may stand between a report verb and what it reports: a time ("on Tuesday", "last month"), "that"
 _VERB_NEXT = re.compile(
@@ -231,7 +233,9 @@ def _evidence_cue_pattern(nouns: str) -> re.Pattern:
         r"(?P<np>(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?"
         r"(?:(?!(?:after|as|since|when|while|because|though|although|if|before|until)\s)[\w/.'’&-]+\s+){0,6}?"
         rf"(?P<head>(?i:{nouns}))(?:\s+(?P<prep>in|of|from|by|among|for|on|to)\s+"
-        r"(?:(?:\d{1,3}(?:,\d{3})+|[\w/.'’&-]+)\s+){0,9}?[\w/.'’&-]+)?"
+        # (its last word no conjunction: "… combed through the records of 500 firms and found" is a
+        # coordinated predicate, its subject before it)
+        r"(?:(?:\d{1,3}(?:,\d{3})+|[\w/.'’&-]+)\s+){0,9}?(?!(?:and|or|but|nor)\s)[\w/.'’&-]+)?"
         # who made it: "a survey conducted by the Harlan Institute" (the maker is the source)
         r"(?:\s+(?:conducted|commissioned|carried\s+out)\s+(?:by|for)\s+(?:the\s+)?"
         r"(?:[A-Z][\w/.'’&-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){0,6}[A-Z][\w/.'’&-]*)?)"
@@ -366,6 +370,7 @@ def _listed_subject(s: str, np: str, start: int) -> tuple[str, int]:
     return s[begin:start] + np, begin
 
 
+_RELATIVE_ASIDE_SPAN = re.compile(r",\s*(?:who|whom|whose|which)\s[^,;:“”\"]{1,100},", re.IGNORECASE)
 _DETERMINER_END = re.compile(r"\b(?:the|a|an|its|his|her|their|our|some|many|most|all|these|those)\s+\Z", re.IGNORECASE)
 
 
@@ -376,9 +381,14 @@ def _conjunct_subject(s: str, pos: int, lexicon: Lexicon) -> Source | None:
     lead = _LEAD_ADVERBIAL.match(s)
     start = lead.end() if lead else 0
     first = True
+    # a relative clause between commas after the subject has verbs of its own ("The panel, which
+    # has nine members, met …"): the clause's verb comes after it
+    asides = [(a.start(), a.end()) for a in _RELATIVE_ASIDE_SPAN.finditer(s, start, pos)] if "," in s[start:pos] else ()
     for w in _WORD_SPAN.finditer(s, start, pos):
         if first:
             first = False
+            continue
+        if any(a <= w.start() < b for a, b in asides):
             continue
         word = w.group()
         if not _FINITE.fullmatch(word):
@@ -389,8 +399,11 @@ def _conjunct_subject(s: str, pos: int, lexicon: Lexicon) -> Source | None:
         if after.startswith((" and ", " or ", ",")):
             continue  # "experts and officials": a plural noun in a coordination, not a verb
         np = s[start:w.start()].strip()
-        if np.endswith(",") and np.count(",") == 2 and _PROPER_NAME.fullmatch(np.split(",")[0].strip()):
-            np = np.split(",")[0].strip()  # "Ann Vale, president of the institute, tied …": the name, not its apposition
+        if np.endswith(",") and np.count(",") == 2 and (_PROPER_NAME.fullmatch(np.split(",")[0].strip())
+                                                        or _RELATIVE_ASIDE.match(np, np.index(","))):
+            # "Ann Vale, president of the institute, tied …": the name, not its apposition; "The
+            # authors of the study, which include two groups, combed …": the phrase, not its relative clause
+            np = np.split(",")[0].strip()
         if not np or np.endswith(","):
             return None
         if len(np.split()) > 7 or _RELATIVE.search(np) or _subject_reading(np, True, False) != "name":
@@ -525,14 +538,6 @@ _ZERO_RELATIVE = re.compile(r"(?P<np>(?i:the|a|an|this|that)\s+(?:[\w'’-]+\s+)
 
 
 _RELATIVE_WORD = re.compile(r"(?i:who|whom|that)\s+")
-# a past verb with its object or particle inside a subject's words: a clause, not a noun phrase
-# ("mailed a letter", "combed through the ledgers"; "the retired general" has no object after it)
-_VERB_IN_SUBJECT = re.compile(
-    r"(?<!\bwho)(?<!\bwhich)(?<!\bthat)"  # a relative clause inside the subject: "advisers who ran the numbers"
-    r"(?:\s(?:also\s+|then\s+|eventually\s+|later\s+)?)(?-i:(?:[a-z]+ed|sent|built|made|took|gave|held|put|wrote|told|spent|"
-    r"paid|brought|bought|ran|led|won|lost|cut|set|met|got|began|drew|found|kept|left|hit))\s+"
-    r"(?=(?:a|an|the|his|her|its|their|out|up|through|into|off|over|down|back|\d|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten)\b)", re.IGNORECASE)
 _AS_SUBORDINATOR = re.compile(r"[Aa]s\s+(?=(?:the\s+|an?\s+)?[A-Z]|(?:he|she)\Z)")
 _RELATIVE_OPENING = re.compile(r"(?:^|\s|,)(?:who|whom|which|what)\s+(?=\S)", re.IGNORECASE)
 # a relative clause's subject before its verb of saying ("which the office estimates", "what
@@ -778,7 +783,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         j = m.start()
         while j > 0 and s[j - 1].isspace():
             j -= 1
-        inv = j == 0 or s[j - 1] in ",“”\"" or s[j - 2:j] == "''"
+        # (not after an opening quotation mark: "would risk “adding …”" quotes the words, no speaker after them)
+        inv = j == 0 or s[j - 1] in ",”\"" or s[j - 2:j] == "''"
         if inv and s[j - 1:j] == "," and (_ASIDE_END.search(s, max(0, j - 40), j)
                                           or _PARTICIPLE_ASIDE_END.search(s, max(0, j - 80), j)):
             inv = False  # "The Herald, for its part, wrote …": the subject stands before the aside
@@ -813,6 +819,14 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             np, start = np[lead_as.end():], start + lead_as.end()  # "As Ann Vale said, …": the subordinator is no part of her name
         if np and start > 0:
             np, start = _listed_subject(s, np, start)
+        headed = False  # the speaker is a noun phrase before a relative clause: it covers what follows its verb
+        if np and " " in np:
+            np0 = np
+            # "the owner of a bar where four were hurt says"; a phrase that reads as a name keeps its
+            # own relative clause ("Aides who ran the count said")
+            np, start = relative_head(s, np, start, lexicon,
+                                      _subject_reading(np, verb in _NOUN_LIKE, verb in _EVIDENCE) is None)
+            headed = np != np0
         inner_report = _INNER_REPORT.match(np) if np and " " in np else None
         if inner_report and len(inner_report["inner"].split()) <= 6 \
                 and not _CLAUSE_INSIDE.search(inner_report["inner"]) \
@@ -857,9 +871,9 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         # telling only for evidence ("firefighters found two bodies")
         evidence = verb in _EVIDENCE and not _THAT_CLAUSE.match(s, m.end())
         reading = _subject_reading(np, verb in _NOUN_LIKE, evidence)
-        if reading is None and not np and not evidence:
+        if reading is None and not np:
             # no subject of its own: a name apposed to a role, or the subject it shares
-            apposed = _apposed_name(s, m.start(), lexicon)
+            apposed = _apposed_name(s, m.start(), lexicon) if not evidence else None
             if apposed:
                 told = _told_outlet(s, m.end(), verb, lexicon)
                 cues.append(Cue(((Link(told, "told"),) if told else ()) + (Link(apposed[0], verb.split()[0]),),
@@ -868,7 +882,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             lead = _COORDINATED_VERB.search(s, max(0, m.start() - 16), m.start())
             if lead and (lead.group().startswith(",") == bool(_PARTICIPLE.fullmatch(verb))):
                 shared = _conjunct_subject(s, lead.start(), lexicon)
-                if shared is not None:
+                # (a verb of finding without "that" only for evidence: "the authors of the study … and found")
+                if shared is not None and (not evidence or _EVIDENCE_WORD.search(shared.text or shared.name)):
                     cues.append(Cue((Link(shared, verb.split()[0]),), m.start(), 2,
                                     not _postposed(s, m.end(), verb)))
             continue
@@ -984,7 +999,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 outer_cue = max(outer_cues, key=lambda c: c.pos)
                 cues.append(Cue(outer_cue.chain + tuple(chain), start, 2))
                 continue
-        cues.append(Cue(tuple(chain), start, 2, relative or not _postposed(s, m.end(), verb)))
+        cues.append(Cue(tuple(chain), m.start() if headed else start, 2, relative or headed or not _postposed(s, m.end(), verb)))
         if _SENTENCE_END.match(s, m.end()) and s[:start].rstrip().endswith((",", ",”", ",\"", ",’")):
             closing = cues[-1]  # "…, the agency reported.": it reports the whole sentence
     if closing is not None and len(closing.chain) == 1:

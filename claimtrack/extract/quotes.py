@@ -10,7 +10,7 @@ from dataclasses import replace
 from ..models import Link, Source
 from .cues import _NOUN_LIKE, _QUOTE_SPEECH, _SPEECH_WORD_LOWER
 from .lexicon import Lexicon
-from .phrases import _CLAUSE_START, _FULL_STOP, _VERB_ADVERBIAL, _chain_from, _np_forward
+from .phrases import _CLAUSE_START, _FULL_STOP, _VERB_ADVERBIAL, _VERB_IN_SUBJECT, _chain_from, _np_forward
 from .sources import _kinds, make_source
 
 
@@ -109,6 +109,11 @@ def _named_speaker(np: str, verb: str, lexicon: Lexicon,
         return (Link(person, verb.lower()),) if person else ()
     if _NOT_A_SPEAKER_PHRASE.search(np):
         return None  # "“…” chasing critics who criticized it": a gerund's clause and a relative, no speaker
+    clause = _VERB_IN_SUBJECT.search(np) if " " in np else None
+    if clause and clause.start() > 0:
+        # "his campaign sent out a note to donors saying: “…”": a verb and its object make a
+        # clause; its subject, before the verb, speaks
+        np = np[:clause.start()].rstrip()
     src = make_source(np, lexicon)
     return (Link(src, verb.lower().split()[0]),) if src else None
 

@@ -1,0 +1,100 @@
+"""Who said it, round four (SPEC §5; issue #16): a speaker whose noun phrase holds a relative
+clause, predicates and quotations that are no speaker, subjects shared by coordinated verbs,
+in sentences written for this file.
+
+As in ``test_attribution_political3.py``, every claim counts, metric ``other`` included. Each
+text runs through the real CLI (``claimtrack extract -f jsonl`` on one JSON-lines file) and must
+give exactly the expected list of ``(low, high, source)`` in text order, ``source`` being the
+claim's exact source name (None: the report itself). Each rule has its general case, variants,
+and traps.
+"""
+from __future__ import annotations
+
+import pytest
+
+from claim_tables import cases_of, extract_all, source_readings
+
+U = None  # the report itself
+
+
+RULES = {
+    # a speaker phrase that ends in a relative clause opened by "where", "when" or "that" (one or
+    # several in a row): the speaker is the noun phrase the clause hangs on, never the clause's own
+    # subject; what the clause itself counts is the report's
+    "relative-clause-in-speaker": [
+        ("The owner of a tavern where two men were stabbed when an argument erupted says 40 guests were inside.",
+         [(2, 2, U), (40, 40, "owner of a tavern")]),
+        ("The manager of a store where three people were hurt says 12 workers were evacuated.",
+         [(3, 3, U), (12, 12, "manager of a store")]),
+        ("Nurses at the clinic that treated the wounded say 7 patients remain.",
+         [(7, 7, "Nurses at the clinic")]),
+        ("The principal of a school where a fire broke out said 300 pupils were sent home.",
+         [(300, 300, "principal of a school")]),
+        # a relative clause on the complement of the head, the phrase no name with it
+        ("The coach of a team whose bus was hit says 6 players were treated.",
+         [(6, 6, "coach of a team")]),
+        # trap: a phrase that reads as a name keeps its own relative clause
+        ("Clerks who ran the tally said 90 ballots were void.", [(90, 90, "Clerks who ran the tally")]),
+        # trap: "that" after a verb of saying opens its content, no relative clause
+        ("Officials said that the 3 men held were freed.", [(3, 3, "Officials")]),
+        # trap: a clause word before a plain subject ("when police say"): the subject is theirs
+        ("The rally ended when police said 8 people were held.", [(8, 8, "police")]),
+    ],
+    # a verb of saying right after an opening quotation mark begins the quoted words: it has no
+    # speaker after it (only a closing mark or a comma comes before an inverted verb)
+    "no-inversion-after-opening-quote": [
+        ("It would risk \u201cadding another costly program to a budget of $170 billion.\u201d",
+         [(170_000_000_000, 170_000_000_000, U)]),
+        ("The memo warned of \u201cclaiming 40 seats the party cannot hold.\u201d",
+         [(40, 40, "memo")]),
+        # the general case still holds: an inverted verb after a closing mark
+        ("\u201cWe counted 55 ballots,\u201d said the clerk.", [(55, 55, "clerk")]),
+        ("\u201cWe need 12 more buses,\u201d added Mayor Lena Ortiz.", [(12, 12, "Lena Ortiz")]),
+    ],
+    # a verb of saying or finding coordinated with the predicate before it shares its subject,
+    # over a relative clause between commas; the complement of an evidence noun never ends on the
+    # conjunction that opens the second predicate
+    "shared-subject-over-relative": [
+        ("The authors of the study, which include two think tanks, combed through the records of 500 firms "
+         "and found 73 percent kept offshore units.",
+         [(2, 2, U), (500, 500, U), (73, 73, "authors of the study")]),
+        ("The editors of the survey, who polled every county, weighed the replies and said 61 percent backed the levy.",
+         [(61, 61, "editors of the survey")]),
+        # trap: finding without evidence is no telling: the crew found bodies, no one said so
+        ("Firefighters searched the house and found two bodies.", [(2, 2, U)]),
+        # trap: a relative clause that holds a figure stays the report's
+        ("The panel, which has 9 members, met on Friday and said 14 bills were passed.",
+         [(9, 9, U), (14, 14, "panel")]),
+    ],
+    # a relative pronoun in lower case opening the words before a verb is the subject of a
+    # clause, no speaker: "which include two think tanks" names no one
+    "relative-pronoun-no-speaker": [
+        ("The groups, which include two think tanks, filed the suit.", [(2, 2, U)]),
+        ("The donors, who gave 4 million dollars, asked for nothing.", [(4_000_000, 4_000_000, U)]),
+        # the acronym in capitals is a body, not the pronoun
+        ("The WHO said 30 clinics had closed.", [(30, 30, "WHO")]),
+    ],
+    # a participle of saying before a quotation hangs on a clause: its speaker is the subject of
+    # that clause, before its verb and object, never the verb phrase
+    "participle-clause-speaker": [
+        ("The campaign sent out a note to donors saying: \u201cGive $10 tonight.\u201d", [(10, 10, "campaign")]),
+        ("The council mailed a letter to tenants stating: \u201cRents rise by 4 percent.\u201d",
+         [(4, 4, "council")]),
+        # trap: a subject with a verb of saying of its own keeps it
+        ("The mayor posted a note to residents saying: \u201cWe need 40 more officers.\u201d",
+         [(40, 40, "mayor")]),
+    ],
+}
+
+CASES = cases_of(RULES)
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory) -> dict[str, list[dict]]:
+    return extract_all(CASES, tmp_path_factory.mktemp("political4"))
+
+
+@pytest.mark.parametrize("cid, text, expected", [
+    pytest.param(f"{g}-{n}", text, expected, id=f"{g}-{n}") for g, n, text, expected in CASES])
+def test_rule(extracted, cid, text, expected):
+    source_readings(extracted.get(cid, []), expected, text)
