@@ -84,6 +84,22 @@ RULES = {
         ("The mayor posted a note to residents saying: \u201cWe need 40 more officers.\u201d",
          [(40, 40, "mayor")]),
     ],
+    # a body's role or a short reference before asides ("The agency's spokesman, who asked not to
+    # be named, said"; "The ministry, in a statement, said") is the body named before, as it is
+    # without the asides; with no body before it, the phrase is its own source
+    "reference-before-asides": [
+        ("The Marlow Police Department said three people were shot on Elm Street.\n\n"
+         "The department's spokesman, who asked not to be named, said two of them were in stable condition.",
+         [(3, 3, "Marlow Police Department"), (2, 2, "Marlow Police Department")]),
+        ("The Health Ministry said 4 clinics closed. The ministry, in a statement on Monday, said 9 more would shut.",
+         [(4, 4, "Health Ministry"), (9, 9, "Health Ministry")]),
+        ("The Health Ministry said 4 clinics closed. Its spokesman, speaking on radio, said 9 more would shut.",
+         [(4, 4, "Health Ministry"), (9, 9, "Health Ministry")]),
+        # no body named before: the reference itself
+        ("The ministry, in a statement on Monday, said 9 clinics would shut.", [(9, 9, "ministry")]),
+        # trap: a word that refers to no body (not in the lexicon's coreference nouns) names no one
+        ("The day, in a sense, said 9 things.", [(9, 9, U)]),
+    ],
 }
 
 CASES = cases_of(RULES)

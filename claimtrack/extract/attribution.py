@@ -156,7 +156,15 @@ def _subject_before_asides(s: str, pos: int, lexicon: Lexicon) -> tuple[Source, 
         np = np[lead.end():]
     if _NOT_SPEAKER_START.match(np) or len(np.split()) > 6:
         return None
-    if not _PROPER_NAME.fullmatch(np):
+    short = _SHORT_REFERENCE.fullmatch(np) or _ITS_ROLE.fullmatch(np) if len(np) < 40 else None
+    if short and (short.groupdict().get("noun") or "") not in lexicon.data.get("coreference", {}) and \
+            (short.groupdict().get("role") or "").lower() not in _role_words(lexicon):
+        short = None
+    if short:
+        # "The ministry, in a statement, said", "Its spokesman, speaking on radio, said": a reference
+        # to a body named before (the caller resolves it)
+        src = make_source(np, lexicon)
+    elif not _PROPER_NAME.fullmatch(np):
         # a common noun phrase only before a relative clause, and only a body or a speaker the
         # lexicon lists: "Residents of the estate, where …, said"
         src = make_source(np, lexicon) if relative else None
@@ -446,6 +454,22 @@ _ITS_ROLE = re.compile(r"(?:its|the\s+(?P<owner>[a-z]+)['’]s)\s+(?:(?:chief|to
                        r"(?P<role>[a-z]+)", re.IGNORECASE)
 _SHORT_REFERENCE = re.compile(r"(?:the|this|that)\s+(?P<noun>[a-z]+)", re.IGNORECASE)
 _KIND_REFERENCE = re.compile(r"(?:the|this|that)\s+(?P<kind>[a-z]+)\s+(?P<noun>[a-z]+)", re.IGNORECASE)
+
+
+def _referred(np: str, before: list[Cue], earlier: Callable[[int], list[Source]], lexicon: Lexicon) -> Source | None:
+    """The source named before that a body's role ("the department's spokesman", "its spokesman")
+    or a short definite reference the lexicon lists ("the ministry") stands for; None if none."""
+    if len(np) >= 40:
+        return None
+    coref = lexicon.data.get("coreference", {})
+    owned = _ITS_ROLE.fullmatch(np) if np[:3].lower() in ("its", "the") else None
+    if owned and owned["role"].lower() in _role_words(lexicon) and \
+            (owned["owner"] is None or owned["owner"].lower() in coref):
+        return _antecedent(owned["owner"] and owned["owner"].lower(), before, earlier, lexicon)
+    short = _SHORT_REFERENCE.fullmatch(np)
+    if short and short["noun"].islower() and short["noun"] in coref:
+        return _antecedent(short["noun"], before, earlier, lexicon)
+    return None
 
 
 # after a verb of saying (and a time or manner), what opens the content it introduces: "that",
@@ -766,6 +790,11 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 role = app["app"].strip()
                 link = Link(Source(src.name, "person" if src.kind in ("person", "unnamed") else src.kind,
                                    src.key, src.text, src.descriptor, src.role or role), verb.split()[0])
+                # "The department's spokesman, who asked not to be named, said": the body named before
+                found = _referred(app["x"].strip(), [c for c in cues if c.pos < app.start()], earlier, lexicon) \
+                    if app["x"][:3].lower() in ("its", "the") else None
+                if found is not None:
+                    link = Link(found, verb.split()[0])
                 told = _told_outlet(s, m.end(), verb, lexicon)
                 # "The police chief, Oleg Sidorov, told Interfax …": the outlet he told comes first
                 cues.append(Cue((Link(told, "told"), link) if told else (link,), app.start(), 2))
@@ -775,8 +804,12 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         if behind:
             # "Vale, 44, said", "Vale, in an interview on Monday, said": the name before its asides
             told = _told_outlet(s, m.end(), verb, lexicon)
+            # "The department's spokesman, who asked not to be named, said": a body's role or a short
+            # reference before the asides is the body named before, as without them
+            speaker = _referred(behind[0].text or "", [c for c in cues if c.pos < behind[1]], earlier, lexicon) \
+                or behind[0]
             # (from the verb on: a figure in an aside describes the speaker, the report says it)
-            cues.append(Cue(((Link(told, "told"),) if told else ()) + (Link(behind[0], verb.split()[0]),),
+            cues.append(Cue(((Link(told, "told"),) if told else ()) + (Link(speaker, verb.split()[0]),),
                             m.start(), 2, not _postposed(s, m.end(), verb)))
             continue
         # inverted: ", said X" / "” said X"
