@@ -100,6 +100,22 @@ RULES = {
         # trap: a word that refers to no body (not in the lexicon's coreference nouns) names no one
         ("The day, in a sense, said 9 things.", [(9, 9, U)]),
     ],
+    # a role noun with the person it serves after "for" or "to" ("a lawyer for X", "an aide to X"):
+    # the role is a person of its own, the source the whole phrase, never the person served; a
+    # spokesman's words stay those of whom he speaks for, and a body served is the source
+    "role-serving-person": [
+        ("A lawyer for Dana Whitfield said 12 witnesses would testify.",
+         [(12, 12, "lawyer for Dana Whitfield")]),
+        ("A former adviser to Dana Whitfield told reporters 3 donors had quit.",
+         [(3, 3, "adviser to Dana Whitfield")]),
+        ("The former prosecutor for Hal Brennan said 9 counts were dropped.",
+         [(9, 9, "prosecutor for Hal Brennan")]),
+        # trap: a spokeswoman speaks for the person she serves
+        ("A spokeswoman for Dana Whitfield said 12 witnesses would testify.", [(12, 12, "Dana Whitfield")]),
+        # trap: a body served is the source
+        ("A lawyer for the Harlan County Sheriff's Office said 5 deputies were suspended.",
+         [(5, 5, "Harlan County Sheriff's Office")]),
+    ],
 }
 
 CASES = cases_of(RULES)
