@@ -116,6 +116,47 @@ RULES = {
         ("A lawyer for the Harlan County Sheriff's Office said 5 deputies were suspended.",
          [(5, 5, "Harlan County Sheriff's Office")]),
     ],
+    # a party tag in brackets after a name before a quotation ("Rep. X (D-Md.), chair of …, said
+    # that it was “…”") is no clause mark: the name speaks, not the speaker of a quote before it
+    "party-tag-before-quote": [
+        ("\u201cWait for the count,\u201d she said to the crowd.\n"
+         "Rep. Ben Lott (D-Md.), chair of the rules panel, said that it was \u201c100 percent behind the plan.\u201d",
+         [(100, 100, "Ben Lott")]),
+        ("Sen. Mara Quill (R-Ky.) said the bill was \u201ca $40 billion mistake.\u201d",
+         [(40_000_000_000, 40_000_000_000, "Mara Quill")]),
+        # trap: a bracket that holds no tag, the name before it still the speaker
+        ("Dr. Omar Haddad (the clinic's head) said that it was \u201c30 beds short.\u201d",
+         [(30, 30, "Omar Haddad")]),
+    ],
+    # "he"/"she" after a quotation whose sentence opens on a named person before the quote: that
+    # person, not the one named in an earlier sentence
+    "pronoun-after-quote-sentence-subject": [
+        ("Sen. Ann Vale (D-Mo.) scolded him: \u201cThe panel is united against the three products you sold,\u201d she said.",
+         [(3, 3, "Ann Vale")]),
+        ("Tom Reed spoke first. Mayor Lena Ortiz turned to the board: \u201cWe are 12 officers short,\u201d she said.",
+         [(12, 12, "Lena Ortiz")]),
+        # trap: the sentence opens on the quote: the speaker named before speaks
+        ("Mayor Lena Ortiz said the city is ready. Tom Reed nodded. \u201cWe are 12 officers short,\u201d she said.",
+         [(12, 12, "Lena Ortiz")]),
+    ],
+    # a name alone before a comma and a participle of saying, the participle's clause an aside
+    # before the main verb: the name is its subject ("Vale, later claiming that …, said …")
+    "name-before-participle-aside": [
+        ("Vale, later claiming that the city hired 400 guards, said he would resign.", [(400, 400, "Vale")]),
+        ("Police, also saying 3 people were hurt, closed the road.", [(3, 3, "Police")]),
+        # trap: a time before the participle names no one
+        ("Yesterday, reporting 40 cases, the clinic closed.", [(40, 40, U)]),
+    ],
+    # a poll, a study or figures named anywhere (after a preposition too) and a participle of
+    # showing: the evidence gives what the participle's clause holds
+    "evidence-participle": [
+        ("Reed, in the wake of a new poll showing his support down to 14 percent, told reporters he would stay.",
+         [(14, 14, "new poll")]),
+        ("Ortiz leads the race, with a Harlan poll giving her a 30-point lead.", [(30, 30, "Harlan poll")]),
+        ("The report showing 12 deaths at the plant was released.", [(12, 12, "report")]),
+        # trap: a person showing something is no evidence
+        ("The man was showing 3 friends the house.", [(3, 3, U)]),
+    ],
 }
 
 CASES = cases_of(RULES)

@@ -27,7 +27,7 @@ from .sources import (
 )
 from .phrases import (
     _ASIDE_END, _CHAIN_BACK, _PARTICIPLE_ASIDE_END, _PARTY_TAG_END, _VERB_ADVERBIAL, _WINDOW, _chain_from, _np_backward, _np_forward,
-    _VERB_IN_SUBJECT, relative_head,
+    _NP_ADVERB_END, _VERB_IN_SUBJECT, relative_head,
 )
 from .quotes import _NOT_SPEAKER_START, _QUOTE_OPENER, _nobody, quote_spans, quote_speaker
 from .coreference import _SAID_SO, _antecedent, _may_say_so, backref
@@ -270,6 +270,10 @@ def _evidence_cue(extra: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern | None
     return _evidence_cue_pattern(f"(?:{_EVIDENCE_NOUN}|{alt})"), re.compile(rf"\b(?:{alt})\b", re.IGNORECASE)
 
 
+_EVIDENCE_PARTICIPLE = re.compile(
+    rf"\b(?P<np>(?i:a|an|the|this|that|new|recent|latest)\s+(?:(?!(?i:of|a|an|the|in|for|on|with|to|by|from|and)\s)"
+    rf"[\w/.'’&-]+\s+){{0,4}}?(?i:{_EVIDENCE_NOUN}))"
+    r"\s+(?P<verb>(?i:showing|finding|giving|suggesting|indicating|putting))\b")
 # what every verb of _EVIDENCE_CUE begins with, for a substring test before the pattern
 _EVIDENCE_VERB_STEMS = ("give", "gave", "has", "had", "put", "show", "find", "found", "suggest", "indicat",
                         "estimat", "project", "predict", "reveal", "note", "conclude")
@@ -721,6 +725,13 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         if src:
             cues.append(Cue((Link(src, m["verb"].lower()),), m.start("np"), 2))
             evidence_verbs.add(m.start("verb"))
+    for m in (_EVIDENCE_PARTICIPLE.finditer(s) if has_study and "ing " in probe else ()):
+        # "in the wake of a new poll showing his support at 14 percent": a poll, a study or figures
+        # named anywhere, then a participle of showing: the evidence gives what the participle's
+        # clause holds
+        src = make_source(m["np"], lexicon)
+        if src:
+            cues.append(Cue((Link(src, m["verb"].lower()),), m.start("np"), 2, True))
     for m in (_PASSIVE.finditer(s) if has_by else ()):
         np, end = _np_forward(s, m.end())
         chain = _chain_from(s, np, end, m["cue"].lower(), lexicon)
@@ -847,6 +858,8 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
 
             # "The Herald, in turn, noted the gap between …": an object, not a speaker
         np, start = _np_backward(s, m.start())
+        if np and " " not in np and _NP_ADVERB_END.fullmatch(" " + np):
+            np = ""  # "Vale, later claiming …": an adverb alone is no subject
         lead_as = _AS_SUBORDINATOR.match(np) if np else None
         if lead_as:
             np, start = np[lead_as.end():], start + lead_as.end()  # "As Ann Vale said, …": the subordinator is no part of her name
@@ -915,6 +928,14 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             lead = _COORDINATED_VERB.search(s, max(0, m.start() - 16), m.start())
             if lead and (lead.group().startswith(",") == bool(_PARTICIPLE.fullmatch(verb))):
                 shared = _conjunct_subject(s, lead.start(), lexicon)
+                alone = s[:lead.start()].strip() if shared is None and lead.group().startswith(",") else ""
+                lead_words = _LEAD_ADVERBIAL.match(alone) if alone else None
+                alone = alone[lead_words.end():] if lead_words else alone
+                if alone and _PROPER_NAME.fullmatch(alone) and not _NOT_SPEAKER_START.match(alone) \
+                        and len(alone.split()) <= 5:
+                    # "Vale, later claiming that …, said": a name alone before the participle's
+                    # clause is its subject (the clause an aside before the main verb)
+                    shared = make_source(alone, lexicon)
                 # (a verb of finding without "that" only for evidence: "the authors of the study … and found")
                 if shared is not None and (not evidence or _EVIDENCE_WORD.search(shared.text or shared.name)):
                     cues.append(Cue((Link(shared, verb.split()[0]),), m.start(), 2,

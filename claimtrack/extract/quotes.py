@@ -150,12 +150,22 @@ _MAIN_SUBJECT = re.compile(
 _APPOSITION = re.compile(r"\s*(?:who|a|an|the)\s", re.IGNORECASE)
 
 
+# a sentence that opens on a name (a party tag after it) and goes on, with no quotation, up to a quote
+_SUBJECT_OPENING_BEFORE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<np>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+)(?:\s*\([^()]{1,25}\))?"
+    r"\s+(?-i:[a-z])[^.!?“”\"\n]*\Z")
+_BRACKET_END = re.compile(r"\s*\([^()]{1,25}\)\Z")
+
+
 def _subject_before(s: str, verb_start: int, verb: str = "") -> str:
     """The speaker just before a speech verb: back to a clause mark, over one apposition;
     for a participle after a comma, the subject of the clause it hangs on."""
     head = s[:verb_start]
     a = _ADVERB_END.search(head)
     head = head[:a.start()].rstrip() if a else head.rstrip()
+    tag = _BRACKET_END.search(head, max(0, len(head) - 32)) if head.endswith(")") else None
+    if tag and tag.start() > 0:
+        head = head[:tag.start()]  # "Rep. Ann Vale (D-Md.) said": the party tag is no clause mark
     if verb.endswith("ing") and head.endswith(","):  # "The Times confirmed it, reporting:"
         m = _MAIN_SUBJECT.search(head)
         return m["np"] if m else ""
@@ -240,6 +250,13 @@ def _own_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
         if chain:
             return tuple(chain)
     m = _SPEAKER_AFTER_QUOTE.match(after)
+    if m and m["np"].strip().lower() in ("he", "she"):
+        # "Sen. Ann Vale (D-Mo.) scolded him: “…,” she said": the person the sentence opens on,
+        # before the quote, is the one "she" stands for, before anyone named earlier
+        subject = _SUBJECT_OPENING_BEFORE.search(text, max(0, qs - 200), qs)
+        src = make_source(subject["np"], lexicon) if subject else None
+        if src is not None and src.kind == "person":
+            return (Link(src, m["verb"].lower().split()[0]),)
     if m:
         named = _named_speaker(m["np"], m["verb"], lexicon, last_person)
         if named and m["app"] and named[0].source.kind != "person":
