@@ -157,6 +157,23 @@ RULES = {
         # trap: a person showing something is no evidence
         ("The man was showing 3 friends the house.", [(3, 3, U)]),
     ],
+    # a poll named by a compound modifier with its hyphen after "in" ("in the 50-state poll") is
+    # the source of the clause, as one named by "new" or "national" is
+    "hyphenated-poll": [
+        ("Vale leads by 57 percent to 33 percent in the 50-state poll.", [(57, 57, "50-state poll"), (33, 33, "50-state poll")]),
+        ("Reed had 41 percent in a two-day survey.", [(41, 41, "two-day survey")]),
+        # trap: workers at the polls are no poll
+        ("The 300 poll workers in the 12-county area were paid late.", [(300, 300, U)]),
+    ],
+    # "pointed to" a figure cites evidence for it (a cue of the lexicon), and its participle after
+    # a comma shares the clause's subject, never reads as an inverted verb
+    "pointing-to": [
+        ("Vale hopes the plan will help, pointing to the sale of land for $1.7 million.",
+         [(1_700_000, 1_700_000, "Vale")]),
+        ("The mayor pointed to a 12 percent drop in burglaries.", [(12, 12, "mayor")]),
+        # trap: what is said after the participle is content, not its speaker
+        ("Reed backed the bill, pointing to 40 new jobs in the county.", [(40, 40, "Reed")]),
+    ],
 }
 
 CASES = cases_of(RULES)

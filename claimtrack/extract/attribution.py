@@ -53,7 +53,8 @@ _STUDY = re.compile(
     # "in Iowa surveys")
     r"(?:(?:a|an|the|this|that)\s+|(?=(?:recent|new|latest)\s)|[A-Z][\w.&-]*['’]s\s+|"
     r"(?:[A-Z][\w.&-]*\s+){1,3}(?=(?:polls|surveys)\b))"
-    r"(?:(?:same|latest|new|recent|most\s+recent|national|statewide)\s+){0,2}(?:polls?|surveys?)\b(?!\s+(?:tax|taxes|workers?|stations?|booths?|watchers?|closing|places?))"
+    # (a compound modifier with its hyphen: "in the 50-state poll", "in a two-day survey")
+    r"(?:(?:same|latest|new|recent|most\s+recent|national|statewide|\w+-\w+)\s+){0,2}(?:polls?|surveys?)\b(?!\s+(?:tax|taxes|workers?|stations?|booths?|watchers?|closing|places?))"
     r"(?:\s+(?:from|by)\s+(?:[A-Z][\w&.'’-]*\s?){1,4}(?:and\s+(?:[A-Z][\w&.'’-]*\s?){1,4})?)?"
     r"(?=\s*(?:[,.;:)]|\Z)))"  # closing its clause: a poll that opens a subject ("those in the poll who …") is no cue
     r"(?:\s+(?:released|published|conducted|issued)(?:\s+(?:on\s+)?\w+day|\s+last\s+\w+)?)?")
@@ -810,7 +811,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 # "The police chief, Oleg Sidorov, told Interfax …": the outlet he told comes first
                 cues.append(Cue((Link(told, "told"), link) if told else (link,), app.start(), 2))
                 continue
-        behind = _subject_before_asides(s, m.start(), lexicon) if after_comma and not _PARTICIPLE.fullmatch(verb) \
+        behind = _subject_before_asides(s, m.start(), lexicon) if after_comma and not _PARTICIPLE.fullmatch(verb.split()[0]) \
             else None
         if behind:
             # "Vale, 44, said", "Vale, in an interview on Monday, said": the name before its asides
@@ -834,11 +835,11 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             inv = False  # "The Herald, for its part, wrote …": the subject stands before the aside
         if inv and s[j - 1:j] == "," and _PARTY_TAG_END.search(s, max(0, j - 16), j):
             inv = False  # "Sen. Ada Moss, D-Ore., said …": the subject stands before the tag
-        if inv and j == 0 and _PARTICIPLE.fullmatch(verb):
+        if inv and j == 0 and _PARTICIPLE.fullmatch(verb.split()[0]):
             inv = False  # "Expecting thousands, Ann Vale said …": a participle's clause, its subject after it
         if inv and verb in ("told", "tells"):
             inv = False  # "…, told reporters": whom one tells is no speaker
-        if inv and s[j - 1:j] == "," and _PARTICIPLE.fullmatch(verb):
+        if inv and s[j - 1:j] == "," and _PARTICIPLE.fullmatch(verb.split()[0]):
             inv = False  # "X defended it, saying 40 died": what follows is the content, not a speaker
         if inv:
             adv = _VERB_ADVERBIAL.match(s, m.end())
@@ -910,7 +911,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             # found …": a verb and its object inside the words before the verb of saying make them a
             # clause; its subject, before that verb, is the speaker
             np = np[:clause.start()].rstrip()
-        if np and _PARTICIPLE.fullmatch(verb):
+        if np and _PARTICIPLE.fullmatch(verb.split()[0]):
             np = _PROGRESSIVE_END.sub("", np)  # "the province also is pledging": the province
         # a verb of finding with a clause after "that" reports a proposition whoever finds it
         # ("the coroner found that 4 …", "Vale revealed that he …"); without one, finding is
@@ -926,7 +927,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                                 apposed[1], 2, not _postposed(s, m.end(), verb)))
                 continue
             lead = _COORDINATED_VERB.search(s, max(0, m.start() - 16), m.start())
-            if lead and (lead.group().startswith(",") == bool(_PARTICIPLE.fullmatch(verb))):
+            if lead and (lead.group().startswith(",") == bool(_PARTICIPLE.fullmatch(verb.split()[0]))):
                 shared = _conjunct_subject(s, lead.start(), lexicon)
                 alone = s[:lead.start()].strip() if shared is None and lead.group().startswith(",") else ""
                 lead_words = _LEAD_ADVERBIAL.match(alone) if alone else None
