@@ -174,6 +174,18 @@ RULES = {
         # trap: what is said after the participle is content, not its speaker
         ("Reed backed the bill, pointing to 40 new jobs in the county.", [(40, 40, "Reed")]),
     ],
+    # a report, a study or figures "released", "published" (or nothing) at a time, then "by X": X
+    # is the source, whatever the time between ("in September", "last year", "Tuesday")
+    "report-by-after-time": [
+        ("A report released in September by the Harlan Institute noted that 40 percent of loans failed.",
+         [(40, 40, "Harlan Institute")]),
+        ("New numbers released Tuesday by the state Division of Elections show 12,000 ballots were rejected.",
+         [(12_000, 12_000, "Division of Elections")]),
+        ("According to a study last year by economists at Carver University, 30 percent of jobs moved.",
+         [(30, 30, "economists at Carver University")]),
+        # trap: no time and no maker: the study itself
+        ("A study released on Monday found 14 percent of bridges unsafe.", [(14, 14, "study")]),
+    ],
 }
 
 CASES = cases_of(RULES)

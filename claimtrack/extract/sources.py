@@ -490,6 +490,9 @@ _NP_TAIL = re.compile(
 
 # a prepositional cue whose object is a toll, a report or figures "by X": X is the source
 _BODY_OF_REPORT = re.compile(
-    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:toll|tally|count|figures?|report|statement|study|survey|analysis|"
+    r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?|(?:new|recent|latest)\s+)?(?:toll|tally|count|figures?|numbers|data|report|statement|study|survey|analysis|"
     r"review|audit|estimate|memo|poll)\s+(?:(?:provided|released|published|issued|compiled|conducted|prepared)\s+)?"
+    # when it came out, between the participle and its maker: "a report released in May by X"
+    r"(?:(?:(?:on|in|last|this|earlier\s+this)\s+)?(?:\w+day|today|yesterday|week|month|year|spring|summer|fall|"
+    r"autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december)\s+)?"
     r"(?:by|from)\s+(?=(?:the\s+)?[A-Z])", re.IGNORECASE)
