@@ -77,6 +77,10 @@ RULES = {
     # a participle of saying before a quotation hangs on a clause: its speaker is the subject of
     # that clause, before its verb and object, never the verb phrase
     "participle-clause-speaker": [
+        # a verb of saying before a quote whose object is a clause (a verb and its object): no speaker
+        ("Ann Vale, who also leads the guild, said builders quietly built a cushion into their bids.\n\n"
+         "\u201cHe cost people money, too\" Vale said after a rally. \"You would bid him 20 percent higher.\u201d",
+         [(20, 20, U)]),
         ("The campaign sent out a note to donors saying: \u201cGive $10 tonight.\u201d", [(10, 10, "campaign")]),
         ("The council mailed a letter to tenants stating: \u201cRents rise by 4 percent.\u201d",
          [(4, 4, "council")]),

@@ -354,7 +354,8 @@ def _own_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
         np = _subject_before(before, m.start(), m["verb"].lower())
         named = _named_speaker(np, m["verb"], lexicon, last_person) if np else None
         return named or ()
-    if m:
+    if m and not _VERB_IN_SUBJECT.search(" " + m["np"]):
+        # ("… said contractors built a cushion into their bids." before a quote: a clause, no speaker)
         src = make_source(m["np"], lexicon)
         if src:
             return (Link(src, m["verb"].lower().split()[0]),)
