@@ -190,6 +190,15 @@ RULES = {
         # trap: no time and no maker: the study itself
         ("A study released on Monday found 14 percent of bridges unsafe.", [(14, 14, "study")]),
     ],
+    # an aside between a name and its verb that ends on a town and its state ("in Columbus, Ohio,"):
+    # the state goes with its town, the name before the aside still speaks
+    "aside-ending-on-town-and-state": [
+        ("Vale, during a town hall meeting in Columbus, Ohio, said she would spend $30 billion on roads.",
+         [(30_000_000_000, 30_000_000_000, "Vale")]),
+        ("Vale, in Paris, France, said 40 schools closed.", [(40, 40, "Vale")]),
+        # trap: a list of names is no aside
+        ("Reed, Vale, Ortiz, said 40 schools closed.", [(40, 40, U)]),
+    ],
 }
 
 CASES = cases_of(RULES)

@@ -129,6 +129,8 @@ _ASIDE_SEGMENT = re.compile(
     r"(?:for\s+one|however|too|though|meanwhile|in\s+turn|in\s+fact|for\s+(?:its|his|her|their)\s+part))\s*,\Z",
     re.IGNORECASE)
 _ASIDE_REACH = 3  # asides in a row
+# a town's name, a comma and its state's or country's name (one or two capitalised words) closing an aside
+_STATE_AFTER_PLACE = re.compile(r"(?-i:[A-Z])[\w.'’-]*(?P<comma>,)\s*(?-i:[A-Z][a-z.]+(?:\s+[A-Z][a-z.]+)?),\Z")
 _RELATIVE_ASIDE = re.compile(r",\s*(?:who|whom|whose|which|where|when)\s", re.IGNORECASE)
 _OPENING_CONJUNCTION = re.compile(r"(?:But|And|Yet|So|Still)\s+")
 _CLAUSE_MARKS = ",;:“”\"()"
@@ -143,6 +145,9 @@ def _subject_before_asides(s: str, pos: int, lexicon: Lexicon) -> tuple[Source, 
     n, end = 0, j  # end: just after the comma that closes the next aside
     relative = False  # whether an aside is a relative clause ("…, where three blocks stand empty,")
     while n < _ASIDE_REACH and s[end - 1:end] == ",":
+        state = _STATE_AFTER_PLACE.search(s, max(0, end - 40), end)
+        if state:
+            end = state.start("comma") + 1  # "…, in Columbus, Ohio, said": the state goes with its town
         m = _ASIDE_SEGMENT.search(s, max(0, end - 120), end)
         if m is None or m.start() == 0:
             break
