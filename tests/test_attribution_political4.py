@@ -199,16 +199,6 @@ RULES = {
         # trap: a list of names is no aside
         ("Reed, Vale, Ortiz, said 40 schools closed.", [(40, 40, U)]),
     ],
-    # after a quote that ends its sentence, "He added that …" opens a new report: no tag of the
-    # quote; the speaker named before the quote speaks it
-    "new-report-after-quote": [
-        ("Mayor Tom Reed said the hall was full. Union president Ann Vale told The Ledger: "
-         "\u201cPeople assume we are small. But we have 300 members.\u201d He added that members are diverse.",
-         [(300, 300, "Ann Vale")]),
-        # trap: a tag after a comma in the quote still names its speaker
-        ("Union president Ann Vale spoke first. \u201cWe have 300 members,\u201d Tom Reed added.",
-         [(300, 300, "Tom Reed")]),
-    ],
 }
 
 CASES = cases_of(RULES)

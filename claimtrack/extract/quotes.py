@@ -154,7 +154,6 @@ _APPOSITION = re.compile(r"\s*(?:who|a|an|the)\s", re.IGNORECASE)
 _SUBJECT_OPENING_BEFORE = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<np>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+)(?:\s*\([^()]{1,25}\))?"
     r"\s+(?-i:[a-z])[^.!?“”\"\n]*\Z")
-_THAT_AFTER = re.compile(r"\s+that\b", re.IGNORECASE)
 _BRACKET_END = re.compile(r"\s*\([^()]{1,25}\)\Z")
 
 
@@ -251,8 +250,6 @@ def _own_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
         if chain:
             return tuple(chain)
     m = _SPEAKER_AFTER_QUOTE.match(after)
-    if m and text[qe - 2:qe - 1] in ".!?" and _THAT_AFTER.match(after, m.end()):
-        m = None  # "“… field.” He added that …": a new sentence reporting more, no tag of the quote
     if m and m["np"].strip().lower() in ("he", "she"):
         # "Sen. Ann Vale (D-Mo.) scolded him: “…,” she said": the person the sentence opens on,
         # before the quote, is the one "she" stands for, before anyone named earlier
