@@ -79,7 +79,7 @@ RULES = {
     "participle-clause-speaker": [
         # a verb of saying before a quote whose object is a clause (a verb and its object): no speaker
         ("Ann Vale, who also leads the guild, said builders quietly built a cushion into their bids.\n\n"
-         "\u201cHe cost people money, too\" Vale said after a rally. \"You would bid him 20 percent higher.\u201d",
+         "\u201cHe cost people money, too\" Vale said after a rally. \"You would price his jobs 20 percent higher.\u201d",
          [(20, 20, U)]),
         ("The campaign sent out a note to donors saying: \u201cGive $10 tonight.\u201d", [(10, 10, "campaign")]),
         ("The council mailed a letter to tenants stating: \u201cRents rise by 4 percent.\u201d",
@@ -93,7 +93,7 @@ RULES = {
     # without the asides; with no body before it, the phrase is its own source
     "reference-before-asides": [
         ("The Marlow Police Department said three people were shot on Elm Street.\n\n"
-         "The department's spokesman, who asked not to be named, said two of them were in stable condition.",
+         "The department's spokesman, who would not give his name, said two of them were in stable condition.",
          [(3, 3, "Marlow Police Department"), (2, 2, "Marlow Police Department")]),
         ("The Health Ministry said 4 clinics closed. The ministry, in a statement on Monday, said 9 more would shut.",
          [(4, 4, "Health Ministry"), (9, 9, "Health Ministry")]),
@@ -124,7 +124,7 @@ RULES = {
     # that it was “…”") is no clause mark: the name speaks, not the speaker of a quote before it
     "party-tag-before-quote": [
         ("\u201cWait for the count,\u201d she said to the crowd.\n"
-         "Rep. Ben Lott (D-Md.), chair of the rules panel, said that it was \u201c100 percent behind the plan.\u201d",
+         "Rep. Ben Lott (D-Md.), chair of the rules panel, said that the caucus stood \u201c100 percent behind the plan.\u201d",
          [(100, 100, "Ben Lott")]),
         ("Sen. Mara Quill (R-Ky.) said the bill was \u201ca $40 billion mistake.\u201d",
          [(40_000_000_000, 40_000_000_000, "Mara Quill")]),
@@ -154,8 +154,8 @@ RULES = {
     # a poll, a study or figures named anywhere (after a preposition too) and a participle of
     # showing: the evidence gives what the participle's clause holds
     "evidence-participle": [
-        ("Reed, in the wake of a new poll showing his support down to 14 percent, told reporters he would stay.",
-         [(14, 14, "new poll")]),
+        ("Reed, days after a fresh poll showing his support down to 14 percent, told reporters he would stay.",
+         [(14, 14, "fresh poll")]),
         ("Ortiz leads the race, with a Harlan poll giving her a 30-point lead.", [(30, 30, "Harlan poll")]),
         ("The report showing 12 deaths at the plant was released.", [(12, 12, "report")]),
         # trap: a person showing something is no evidence
@@ -164,7 +164,7 @@ RULES = {
     # a poll named by a compound modifier with its hyphen after "in" ("in the 50-state poll") is
     # the source of the clause, as one named by "new" or "national" is
     "hyphenated-poll": [
-        ("Vale leads by 57 percent to 33 percent in the 50-state poll.", [(57, 57, "50-state poll"), (33, 33, "50-state poll")]),
+        ("Vale is ahead 52 percent to 38 percent in the 12-state poll.", [(52, 52, "12-state poll"), (38, 38, "12-state poll")]),
         ("Reed had 41 percent in a two-day survey.", [(41, 41, "two-day survey")]),
         # trap: workers at the polls are no poll
         ("The 300 poll workers in the 12-county area were paid late.", [(300, 300, U)]),
@@ -172,7 +172,7 @@ RULES = {
     # "pointed to" a figure cites evidence for it (a cue of the lexicon), and its participle after
     # a comma shares the clause's subject, never reads as an inverted verb
     "pointing-to": [
-        ("Vale hopes the plan will help, pointing to the sale of land for $1.7 million.",
+        ("Vale hopes the plan will help, pointing to a $1.7 million land sale.",
          [(1_700_000, 1_700_000, "Vale")]),
         ("The mayor pointed to a 12 percent drop in burglaries.", [(12, 12, "mayor")]),
         # trap: what is said after the participle is content, not its speaker
@@ -181,19 +181,19 @@ RULES = {
     # a report, a study or figures "released", "published" (or nothing) at a time, then "by X": X
     # is the source, whatever the time between ("in September", "last year", "Tuesday")
     "report-by-after-time": [
-        ("A report released in September by the Harlan Institute noted that 40 percent of loans failed.",
+        ("A report issued in March by the Harlan Institute noted that 40 percent of loans failed.",
          [(40, 40, "Harlan Institute")]),
-        ("New numbers released Tuesday by the state Division of Elections show 12,000 ballots were rejected.",
-         [(12_000, 12_000, "Division of Elections")]),
-        ("According to a study last year by economists at Carver University, 30 percent of jobs moved.",
-         [(30, 30, "economists at Carver University")]),
+        ("Figures released Friday by the county Board of Canvassers show 12,000 ballots were rejected.",
+         [(12_000, 12_000, "Board of Canvassers")]),
+        ("According to a survey last year by analysts at Carver University, 30 percent of jobs moved.",
+         [(30, 30, "analysts at Carver University")]),
         # trap: no time and no maker: the study itself
         ("A study released on Monday found 14 percent of bridges unsafe.", [(14, 14, "study")]),
     ],
-    # an aside between a name and its verb that ends on a town and its state ("in Columbus, Ohio,"):
+    # an aside between a name and its verb that ends on a town and its state ("in Dayton, Ohio,"):
     # the state goes with its town, the name before the aside still speaks
     "aside-ending-on-town-and-state": [
-        ("Vale, during a town hall meeting in Columbus, Ohio, said she would spend $30 billion on roads.",
+        ("Vale, at a forum in Dayton, Ohio, said she would spend $30 billion on roads.",
          [(30_000_000_000, 30_000_000_000, "Vale")]),
         ("Vale, in Paris, France, said 40 schools closed.", [(40, 40, "Vale")]),
         # trap: a list of names is no aside

@@ -147,7 +147,7 @@ def _subject_before_asides(s: str, pos: int, lexicon: Lexicon) -> tuple[Source, 
     while n < _ASIDE_REACH and s[end - 1:end] == ",":
         state = _STATE_AFTER_PLACE.search(s, max(0, end - 40), end)
         if state:
-            end = state.start("comma") + 1  # "…, in Columbus, Ohio, said": the state goes with its town
+            end = state.start("comma") + 1  # "…, at a forum in Dayton, Ohio, said": the state goes with its town
         m = _ASIDE_SEGMENT.search(s, max(0, end - 120), end)
         if m is None or m.start() == 0:
             break
@@ -732,7 +732,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             cues.append(Cue((Link(src, m["verb"].lower()),), m.start("np"), 2))
             evidence_verbs.add(m.start("verb"))
     for m in (_EVIDENCE_PARTICIPLE.finditer(s) if has_study and "ing " in probe else ()):
-        # "in the wake of a new poll showing his support at 14 percent": a poll, a study or figures
+        # "days after a fresh poll showing his support at 14 percent": a poll, a study or figures
         # named anywhere, then a participle of showing: the evidence gives what the participle's
         # clause holds
         src = make_source(m["np"], lexicon)
@@ -807,7 +807,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 role = app["app"].strip()
                 link = Link(Source(src.name, "person" if src.kind in ("person", "unnamed") else src.kind,
                                    src.key, src.text, src.descriptor, src.role or role), verb.split()[0])
-                # "The department's spokesman, who asked not to be named, said": the body named before
+                # "The department's spokesman, who would not give his name, said": the body named before
                 found = _referred(app["x"].strip(), [c for c in cues if c.pos < app.start()], earlier, lexicon) \
                     if app["x"][:3].lower() in ("its", "the") else None
                 if found is not None:
@@ -821,7 +821,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         if behind:
             # "Vale, 44, said", "Vale, in an interview on Monday, said": the name before its asides
             told = _told_outlet(s, m.end(), verb, lexicon)
-            # "The department's spokesman, who asked not to be named, said": a body's role or a short
+            # "The department's spokesman, who would not give his name, said": a body's role or a short
             # reference before the asides is the body named before, as without them
             speaker = _referred(behind[0].text or "", [c for c in cues if c.pos < behind[1]], earlier, lexicon) \
                 or behind[0]
