@@ -88,8 +88,8 @@ RULES = {
         ("The mayor posted a note to residents saying: \u201cWe need 40 more officers.\u201d",
          [(40, 40, "mayor")]),
     ],
-    # a body's role or a short reference before asides ("The agency's spokesman, who asked not to
-    # be named, said"; "The ministry, in a statement, said") is the body named before, as it is
+    # a body's role or a short reference before asides ("The agency's spokesman, who would not
+    # give his name, said"; "The ministry, in a statement, said") is the body named before, as it is
     # without the asides; with no body before it, the phrase is its own source
     "reference-before-asides": [
         ("The Marlow Police Department said three people were shot on Elm Street.\n\n"
