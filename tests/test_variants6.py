@@ -88,7 +88,7 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          [("killed", 9, 9, U), ("injured", 30, 30, U)]),
         ("The minister said 3 custody officers had been taken to hospital and 11 detainees had been "
          "moved to other stations.",
-         [(HOSP, 3, 3, "minister")]),
+         [(HOSP, 3, 3, "minister"), ("arrested", 11, 11, "minister")]),
         ("Rescuers pulled 14 survivors and 6 bodies from the rubble of the hotel overnight, the fire "
          "service said.",
          [("killed", 6, 6, "fire service")]),
@@ -228,7 +228,7 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
         ("Three hundred and six people were rescued and forty-one are still missing, the coastguard says.",
          [("missing", 41, 41, "coastguard")]),
         ("Close to a thousand fans were held by police after the final.",
-         [("arrested", 900, 1000, "police")]),
+         [("arrested", 900, 1000, (U, "police"))]),
     ],
     "not-a-count": [
         ("A magnitude 6.1 quake struck at 03:14 local time, 40 km south of the city, at a depth of 10 km; "
@@ -243,7 +243,7 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
         ("On the twelfth of May, three hundred people gathered at the town hall.",
          [("participants", 300, 300, U)]),
         ("The group recorded 2 workplace fatalities in the quarter, while Q3 revenue rose 14% to $2.1bn.",
-         [("killed", 2, 2, U)]),
+         [("killed", 2, 2, (U, "group"))]),
         ("The Boeing 737-800 with 189 seats landed safely on runway 27L at 9.40pm.",
          []),
         ("The 45-minute standoff on the A9 ended with 2 men arrested, police said.",

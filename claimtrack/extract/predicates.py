@@ -29,7 +29,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from .grammar import Parse, classes
+from .grammar import Parse, classes, possessive
 from .lexicon import Lexicon
 from .cues import SPEECH
 from .metrics import _WS, _patterns, _phrase_alt, counted
@@ -151,6 +151,7 @@ def _verbs(lexicon: Lexicon) -> dict:
             # each comparison under its last word, the word right before the figure
             "comparisons": _by_last_word(tuple(c.lower().split()) for c in g.get("comparisons", [])),
             "loss": words("loss_verbs"), "irrealis": words("irrealis"), "measure_nouns": words("measure_nouns"),
+            "counted_measures": words("counted_measures"),
             "measure_verbs": words("measure_verbs"), "rates": words("rate_units"), "fatal": words("fatal_adverbs"),
             "not_before": frozenset({"received", "treated", "suffered", "taking", "sent", "drew", "send", "sending"}),
             "kin": words("kin_nouns"), "time": words("time_nouns") | _MONTHS, "suffer": words("suffer_verbs"),
@@ -234,11 +235,25 @@ def _measured(parse: Parse, start: int, p: dict, verbs: dict) -> str | None:
     j = start - 1
     if j >= 2 and toks[j].low == "the" and toks[j - 1].low == "in":
         j -= 2  # "the crowd numbered in the tens of thousands"
+    if j >= 2 and toks[j].low == "from":
+        # "fell to 14, from 22": the figure the measure left counts what the new one counts
+        k = j - 2 if toks[j - 1].text == "," else j - 1
+        if k >= 1 and toks[k].tag == "NUM" and toks[k - 1].low in ("to", "at"):
+            return _measured(parse, k, p, verbs)
     if j < 0 or toks[j].low not in verbs["measure_verbs"]:
         return None
     pronoun = crossed = False  # "the toll was 12; by Tuesday it had risen to 19": "it" is the toll
+    skip_to = None
     for m in range(j - 1, max(-1, j - 30), -1):
         t = toks[m]
+        if skip_to is not None and m > skip_to:
+            continue
+        if t.text == "," and not crossed and skip_to is None:
+            # an aside between commas on the measure noun: "the toll, put at 8 on Friday, rose to 13"
+            c = next((c for c in range(m - 1, max(0, m - 12), -1) if toks[c].text in (",", ";", ":")), None)
+            if c is not None and toks[c].text == "," and toks[c - 1].low in verbs["measure_nouns"]:
+                skip_to = c - 1
+                continue
         if t.tag == "NUM" and toks[j].low == "to" and m >= 1 and toks[m - 1].low == "from":
             continue  # "rose from 12 to 19": the range's first figure
         if t.low == "it" and not crossed:
@@ -266,7 +281,24 @@ def _measured(parse: Parse, start: int, p: dict, verbs: dict) -> str | None:
             if t.low in verbs["neutral"] and not any(toks[k].tag in ("PREP", "REL") for k in range(m + 1, j - 1)):
                 return EARLIER  # "the figure had reached 11": what the figure before it counts
             return verbs["nouns"].get(t.low)
+        if t.low in verbs["counted_measures"] and _heads_subject(parse, m, j):
+            return _after_metric(p, t.low)[0]  # "road fatalities in the county reached 61"
     return None
+
+
+def _heads_subject(parse: Parse, m: int, j: int) -> bool:
+    """The noun at token ``m`` heads the subject of the verb at token ``j``: only its modifiers
+    stand between the clause's start and it, and only a place or time phrase between it and the
+    verb ("Road fatalities in the county last year reached …")."""
+    toks = parse.tokens
+    b = m - 1
+    while b >= 0 and toks[b].tag in ("DET", "WORD", "NAME") and not possessive(toks[b]):
+        b -= 1
+    if b >= 0 and not (toks[b].text in (",", ";", ":", "(", "\n") or toks[b].tag in ("SUB", "CONJ")):
+        return False
+    # the verb of a measure ending on "to" or "at" ("fell to", "rose to") stands right before it
+    return all(toks[k].tag in ("PREP", "DET", "WORD", "NAME", "ADV") or (k == j - 1 and toks[k].tag == "PART")
+               for k in range(m + 1, j))
 
 
 def _label_metric(parse: Parse, colon: int, p: dict, verbs: dict) -> str | None:
@@ -493,6 +525,9 @@ def _predicate_of(parse: Parse, vg, p: dict, verbs: dict | None = None) -> tuple
         if k < len(toks) and toks[k].low in ("to", "into") and \
                 any(toks[i].low in verbs["care"] for i in range(k + 1, min(len(toks), k + 4))):
             return "hospitalized", vg.negated, vg.modal
+    if metric is None and end > vg.main + 1 and toks[vg.main + 1].low in ("and", "or") and \
+            toks[vg.main].tag == "PART":
+        end = vg.main + 1  # "were beaten and injured": the participle's group goes on after "and"
     if metric is None and end < len(toks) and toks[end].low in ("and", "or") and end + 1 < len(toks):
         second = parse.verb_group(end + 1)  # "were swept away and drowned"
         if second is not None:
@@ -818,8 +853,8 @@ def _whole_of_part(parse: Parse, start: int) -> bool:
     of the 200", "four out of 10", "nobody among the 2,000"."""
     toks = parse.tokens
     j = start - 1
-    while j >= 0 and toks[j].tag == "DET":
-        j -= 1
+    while j >= 0 and (toks[j].tag == "DET" or possessive(toks[j])):
+        j -= 1  # "two of the ship's 300": the possessive stands where a determiner does
     if j >= 2 and toks[j].low == "of" and toks[j - 1].low == "out":
         return toks[j - 2].tag == "NUM"  # "four out of 10"
     return j >= 1 and toks[j].low in ("of", "among") and (toks[j - 1].tag == "NUM" or toks[j - 1].low in _PARTS)
@@ -850,7 +885,7 @@ def _part_is_subject(parse: Parse, start: int) -> bool:
     the 18 …"), so the first verb after the whole is the part's."""
     toks = parse.tokens
     j = start - 1
-    while j >= 0 and toks[j].tag == "DET":
+    while j >= 0 and (toks[j].tag == "DET" or possessive(toks[j])):
         j -= 1
     if j >= 1 and toks[j - 1].low == "out":  # "four out of 10"
         j -= 1
@@ -872,7 +907,7 @@ def _fronted_of(parse: Parse, start: int) -> int | None:
     ``start`` ("Of the 300 workers, …", "Among those hurt, …"), else None."""
     toks = parse.tokens
     j = start - 1
-    while j >= 0 and toks[j].tag == "DET":
+    while j >= 0 and (toks[j].tag == "DET" or possessive(toks[j])):
         j -= 1
     if j >= 0 and toks[j].low in ("of", "among") and \
             (j == 0 or toks[j - 1].text in (",", ";", ":", "(", "—", "–") or toks[j - 1].tag in ("SUB", "CONJ")):
