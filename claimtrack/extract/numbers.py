@@ -106,7 +106,7 @@ def _grammar(lexicon: Lexicon) -> dict:
     unit_first = "(?=[%s])" % "".join(sorted({w[0] for w in UNITS}))
     core_src = (
         rf"{vague_first}(?<![\w.,$-])(?P<vague>{vague_alt.lower()})\b"
-        rf"|(?P<adozen>\b(?:(?:a|one|two|three)\s+(?:quarter|third|half)s?\s+of\s+a\s+|half\s+a\s+|a\s+)"
+        rf"|(?P<adozen>\b(?:(?:a|one|two|three)\s+(?:quarter|third|half)s?\s+of\s+a\s+|(?:a\s+)?half(?:\s+|-)(?:a(?:\s+|-))?|a\s+)"
         rf"(?:dozen|hundred|thousand|million|billion)\b"
         rf"(?:(?:(?<=hundred)|(?<=thousand)){_SP}and{_SP}{_WORD_NUM}(?:-{_WORD_NUM})?\b)?"  # "a hundred and fifty"
         rf"|\ba\s+couple(?:\s+of)?\s+(?:dozen|hundred|thousand|million)\b|\ba\s+(?:pair|couple|score)(?=\s+of\s)(?!\s+of\s+(?:{DURATION})\b))"
