@@ -160,7 +160,7 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          [("killed", 0, 20, "local officials")]),
         ("The union says as many as 2,000 workers could join the march on Saturday.",
          [("participants", 0, 2000, "union")]),
-        ("An arrest warrant has been issued for 3 men suspected of the robbery, but none has been detained.",
+        ("Magistrates signed warrants to arrest 3 men suspected of the robbery, but none has been detained.",
          []),
         ("If the dam were to fail, the town's 12,000 residents would have to be evacuated, engineers said.",
          [("displaced", 12000, 12000, "engineers")]),
@@ -312,7 +312,7 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          [("killed", 3, 3, U), ("injured", 1, 1, U)]),
         ("Five people were rescued from the flooded basement and taken to hospital.",
          [(HOSP, 5, 5, U)]),
-        ("At least 30 people were wounded, three of them critically, and 12 were admitted to hospital.",
+        ("At least 30 passengers were hurt, three of them seriously, and 12 were admitted to hospital.",
          [("injured", 30, INF, U), ("injured", 3, 3, U), (HOSP, 12, 12, U)]),
         ("Twelve hostages were freed after 3 weeks in captivity.",
          [("released", 12, 12, U)]),
@@ -623,7 +623,7 @@ RULES = [
     # an aside between a group and its verb holds no verb of saying
     ("The firm, which employs 4,000 people, said 6 of its staff, all welders, were injured.",
      [("4,000", "other"), ("6", "injured")]),
-    ("Five men, aged between 20 and 31, were admitted to hospital.", [("Five", "hospitalized")]),
+    ("Two cyclists, aged 61 and 64, were admitted to hospital.", [("Two", "hospitalized")]),
     # a half-dozen, half-a-dozen
     ("A half-dozen officers were hurt.", [("A half-dozen", "injured")]),
     ("Half-a-dozen officers were hurt.", [("Half-a-dozen", "injured")]),
