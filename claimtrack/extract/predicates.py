@@ -142,6 +142,7 @@ def _verbs(lexicon: Lexicon) -> dict:
     return {"custody": words("custody_verbs"), "custodians": custodians,
             "irrealis_nouns": words("irrealis_nouns"), "firing": words("firing_verbs"),
             "present": present, "present2": present2, "past_of": past_of, "nouns": nouns, "modifiers": modifiers, "subjects": p["subjects"], "care": words("care_places"),
+            "shelters": words("shelter_places"),
             "doing": doing, "neutral": words("neutral_measures"), "states": words("state_verbs"),
             "prosecution": words("prosecution_verbs"), "denials": words("denials"),
             "falsity": words("falsity"), "claim_nouns": words("claim_nouns"),
@@ -174,7 +175,7 @@ def _cue_words(lexicon: Lexicon) -> re.Pattern:
     for phrase in list(p["after"]) + list(p["before"]):
         content = [w for w in phrase.split() if w not in closed] or phrase.split()
         words.add(max(content, key=len))
-    words |= set(v["present"]) | v["custody"] | set(v["past_of"]) | {t.split()[0] for t in v["present2"]} | set(v["nouns"]) | v["care"] | v["measure_nouns"] | v["loss"] | set(v["doing"]) | set(v["modifiers"]) | {"custody", "lives"}
+    words |= set(v["present"]) | v["custody"] | set(v["past_of"]) | {t.split()[0] for t in v["present2"]} | set(v["nouns"]) | v["care"] | v["shelters"] | v["measure_nouns"] | v["loss"] | set(v["doing"]) | set(v["modifiers"]) | {"custody", "lives"}
     return re.compile(r"\b(?:%s)\b" % _phrase_alt(words))
 
 
@@ -517,6 +518,11 @@ def _predicate_of(parse: Parse, vg, p: dict, verbs: dict | None = None) -> tuple
                 (second := parse.verb_group(end + 1)) is not None and \
                 _predicate_of(parse, second, p, verbs)[0] == "hospitalized":
             metric = "hospitalized"  # "suffered burns and was taken to hospital": the stay is the news
+    if metric == "hospitalized" and verbs is not None and vg.passive and main in _TRANSFER and \
+            vg.main + 2 < len(toks) and toks[vg.main + 1].low in ("to", "into"):
+        place = range(vg.main + 2, min(len(toks), vg.main + 5))
+        if any(toks[i].low in verbs["shelters"] for i in place) and not any(toks[i].low in verbs["care"] for i in place):
+            metric = None  # "were taken to safety", "taken to a school": the place is a refuge, no care
     if metric is None and verbs is not None and vg.passive and main in _TRANSFER:
         # "were airlifted to hospital", "was ferried overnight to a clinic": taken for care
         k = vg.main + 1
@@ -525,6 +531,10 @@ def _predicate_of(parse: Parse, vg, p: dict, verbs: dict | None = None) -> tuple
         if k < len(toks) and toks[k].low in ("to", "into") and \
                 any(toks[i].low in verbs["care"] for i in range(k + 1, min(len(toks), k + 4))):
             return "hospitalized", vg.negated, vg.modal
+        if k < len(toks) and toks[k].low in ("to", "into") and \
+                any(toks[i].low in verbs["shelters"] for i in range(k + 1, min(len(toks), k + 4))):
+            # "were moved to the sports hall", "were taken to safety": a place of refuge
+            return "displaced", vg.negated, vg.modal
     if metric is None and end > vg.main + 1 and toks[vg.main + 1].low in ("and", "or") and \
             toks[vg.main].tag == "PART":
         end = vg.main + 1  # "were beaten and injured": the participle's group goes on after "and"
