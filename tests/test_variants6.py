@@ -394,7 +394,8 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          [("killed", 4, 4, "firefighter")]),
         ("'We evacuated 120 patients in under an hour.' So said ward sister Jan Cole, recalling the night "
          "of the fire.",
-         [("displaced", 120, 120, "Jan Cole")]),
+         # (patients moved out are displaced, or, as the wounded are, people in care)
+         [(("displaced", "hospitalized"), 120, 120, "Jan Cole")]),
         ("\"Twenty-two people rescued from the roof so far, and 3 taken to hospital,\" the fire service "
          "posted on X.",
          [(HOSP, 3, 3, "fire service")]),
@@ -580,8 +581,6 @@ XFAIL: dict[str, str] = {
     "metric-priority-6": "metric: a care predicate coordinated after a verb of evacuation ('were evacuated … "
                          "and are being treated in hospital') does not make the group hospitalized",
     "individuals-6": "metric: 'was hit by a car … and is in hospital' gives a person no stay in hospital",
-    "quote-structures-2": "metric: the head noun 'patients' wins over the main verb ('We evacuated 120 "
-                          "patients' is a displacement)",
     "upper-case-5": "metric: 'ordered N troops to' is no verb of deployment (and 'ordered' is taken as a cue of "
                     "speech); 'ordered' alone would deploy 'ordered 3 men to pay fines'",
 }
