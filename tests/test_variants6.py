@@ -578,8 +578,6 @@ XFAIL: dict[str, str] = {
                         "meetings', 'hold 40 per cent' make it too broad a word)",
     "metric-priority-2": "individuals: an ordinal standing for a person ('a fourth was wounded') is no "
                          "individual",
-    "metric-priority-6": "metric: a care predicate coordinated after a verb of evacuation ('were evacuated … "
-                         "and are being treated in hospital') does not make the group hospitalized",
     "individuals-6": "metric: 'was hit by a car … and is in hospital' gives a person no stay in hospital",
     "upper-case-5": "metric: 'ordered N troops to' is no verb of deployment (and 'ordered' is taken as a cue of "
                     "speech); 'ordered' alone would deploy 'ordered 3 men to pay fines'",
@@ -629,6 +627,13 @@ RULES = [
     ("Four people were taken to a shelter and 2 to hospital.", [("Four", "displaced"), ("2", "hospitalized")]),
     ("Five men were taken to hospital.", [("Five", "hospitalized")]),
     ("The 12 detainees were moved to another prison.", [("12", "arrested")]),
+    # a verb of evacuation coordinated with one of care: the care is the news
+    ("Seven people were evacuated by helicopter with burns and are being treated in hospital.",
+     [("Seven", "hospitalized")]),
+    ("Seven people were evacuated and taken to hospital.", [("Seven", "hospitalized")]),
+    ("200 people were evacuated and 3 were taken to hospital.", [("200", "displaced"), ("3", "hospitalized")]),
+    ("300 people were evacuated and housed in a school.", [("300", "displaced")]),
+    ("Four miners were treated in hospital.", [("Four", "hospitalized")]),
     # a half-dozen, half-a-dozen
     ("A half-dozen officers were hurt.", [("A half-dozen", "injured")]),
     ("Half-a-dozen officers were hurt.", [("Half-a-dozen", "injured")]),

@@ -542,6 +542,11 @@ def _predicate_of(parse: Parse, vg, p: dict, verbs: dict | None = None) -> tuple
         second = parse.verb_group(end + 1)  # "were swept away and drowned"
         if second is not None:
             metric, _ = _after_metric(p, parse.words(second.main, min(len(toks), second.main + 6)))
+    conj = next((k for k in (vg.main + 1, end) if k + 1 < len(toks) and toks[k].low == "and"), None)
+    if metric == "displaced" and verbs is not None and conj is not None and \
+            (second := parse.verb_group(conj + 1)) is not None and \
+            _predicate_of(parse, second, p, verbs)[0] == "hospitalized":
+        metric = "hospitalized"  # "were evacuated with burns and are being treated in hospital": care is the news
     if metric is None:
         return None, vg.negated, vg.modal
     rest = words[stop:].lstrip()
