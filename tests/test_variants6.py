@@ -458,7 +458,7 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
         ("GUERRILLAS FREED 4 HOSTAGES ON ROUTE 7 AT 1500 HOURS, RADIO SONORA REPORTED.",
          [("released", 4, 4, "RADIO SONORA")]),
         ("THE PRESIDENT ORDERED 1,500 TROOPS TO THE BORDER.",
-         [("deployed", 1500, 1500, U)]),
+         [("deployed", 1500, 1500, (U, "PRESIDENT"))]),
         ("THE MAYOR SAID 800 PEOPLE WERE LEFT HOMELESS BY THE FIRE.",
          [("displaced", 800, 800, "MAYOR")]),
         ("THE 4TH BRIGADE MOVED TO KILOMETER 40 ON HIGHWAY 3.",
@@ -574,13 +574,9 @@ XFAIL: dict[str, str] = {
     "split-cue-2": "individuals: 'the body of a hiker was found' counts no individual killed",
     "headline-tense-1": "attribution: the speaker of the line under a headline ('…, the prefecture said') is "
                         "taken for the headline's figure",
-    "headline-tense-3": "metric: a headline's present 'hold' ('Police hold 12') is no verb of arrest ('hold 12 "
-                        "meetings', 'hold 40 per cent' make it too broad a word)",
     "metric-priority-2": "individuals: an ordinal standing for a person ('a fourth was wounded') is no "
                          "individual",
     "individuals-6": "metric: 'was hit by a car … and is in hospital' gives a person no stay in hospital",
-    "upper-case-5": "metric: 'ordered N troops to' is no verb of deployment (and 'ordered' is taken as a cue of "
-                    "speech); 'ordered' alone would deploy 'ordered 3 men to pay fines'",
 }
 
 
@@ -634,6 +630,16 @@ RULES = [
     ("200 people were evacuated and 3 were taken to hospital.", [("200", "displaced"), ("3", "hospitalized")]),
     ("300 people were evacuated and housed in a school.", [("300", "displaced")]),
     ("Four miners were treated in hospital.", [("Four", "hospitalized")]),
+    # a group named by a noun of deployment, sent somewhere by any verb, is deployed
+    ("THE PRESIDENT ORDERED 1,500 TROOPS TO THE BORDER.", [("1,500", "deployed")]),
+    ("The government moved 300 peacekeepers into the buffer zone.", [("300", "deployed")]),
+    ("The judge ordered 3 men to pay fines.", [("3", "other")]),
+    ("Rebels attacked 40 troops near the border.", [("40", "other")]),
+    # police or troops holding a bare figure (a headline's present tense) arrested it
+    ("Police hold 12 after night of looting", [("12", "arrested")]),
+    ("Troops hold 30 after raid on camp", [("30", "arrested")]),
+    ("Police hold 3 press conferences a week.", [("3", "other")]),
+    ("The party holds 40 seats.", [("40", "other")]),
     # a half-dozen, half-a-dozen
     ("A half-dozen officers were hurt.", [("A half-dozen", "injured")]),
     ("Half-a-dozen officers were hurt.", [("Half-a-dozen", "injured")]),

@@ -570,6 +570,12 @@ def _predicate_of(parse: Parse, vg, p: dict, verbs: dict | None = None) -> tuple
     return metric, vg.negated, vg.modal
 
 
+def np_head_noun(parse: Parse, start: int, end: int, verbs: dict) -> str | None:
+    """The metric the last word of the noun phrase tokens[start:end] names as a noun
+    ("troops" deployed, "marchers" participants), else None."""
+    return verbs["nouns"].get(parse.tokens[end - 1].low) if end - 1 > start else None
+
+
 def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str | None:
     """The metric of the verb whose object is the noun phrase tokens[start:end]."""
     toks = parse.tokens
@@ -583,14 +589,17 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
         return "released"
     if (verb in _TRANSFER or verb in verbs["custody"]) and end < len(toks) and toks[end].low in _CAPTIVE:
         return "kidnapped"  # "took 6 guards hostage", "are holding 30 villagers captive"
-    if verb in verbs["custody"] and any(toks[i].low in p["subjects"] for i in range(start, end)):
-        # "police are holding 9 men": held by police or troops, people are arrested; held by
-        # anyone else (talks, seats, hostages) they are not
+    if verb in verbs["custody"] and (any(toks[i].low in p["subjects"] for i in range(start, end)) or end == start + 1):
+        # "police are holding 9 men", a headline's "Police hold 12": held by police or troops,
+        # people are arrested; held by anyone else (talks, seats, hostages) they are not
         k = j - 1
         while k >= 0 and toks[k].tag in ("AUX", "ADV"):
             k -= 1
         if k >= 0 and toks[k].low in verbs["custodians"]:
             return "arrested"
+    if np_head_noun(parse, start, end, verbs) == "deployed" and end < len(toks) and \
+            toks[end].low in ("to", "into", "toward", "towards") and toks[j].tag in ("PART", "WORD", "GER"):
+        return "deployed"  # "ordered 1,500 troops to the border", "moved 300 peacekeepers into the zone"
     if verb in _TRANSFER and end + 1 < len(toks) and toks[end].tag == "PART" and toks[end + 1].low in ("to", "into"):
         end += 1  # "carried 3 wounded to a clinic": the participle stands as the object's noun
     if verb in _TRANSFER and end < len(toks):
