@@ -175,8 +175,13 @@ def _cue_words(lexicon: Lexicon) -> re.Pattern:
     for phrase in list(p["after"]) + list(p["before"]):
         content = [w for w in phrase.split() if w not in closed] or phrase.split()
         words.add(max(content, key=len))
-    words |= set(v["present"]) | v["custody"] | set(v["past_of"]) | {t.split()[0] for t in v["present2"]} | set(v["nouns"]) | v["care"] | v["shelters"] | v["measure_nouns"] | v["loss"] | set(v["doing"]) | set(v["modifiers"]) | {"custody", "lives"}
+    words |= set(v["present"]) | v["custody"] | set(v["past_of"]) | {t.split()[0] for t in v["present2"]} | set(v["nouns"]) | v["care"] | _MOVED | v["measure_nouns"] | v["loss"] | set(v["doing"]) | set(v["modifiers"]) | {"custody", "lives"}
     return re.compile(r"\b(?:%s)\b" % _phrase_alt(words))
+
+
+# the participles of _TRANSFER: a group moved to a place of refuge may be displaced
+_MOVED = frozenset({"taken", "flown", "rushed", "airlifted", "carried", "brought", "sent", "driven", "ferried",
+                    "evacuated", "moved", "transferred", "shifted"})
 
 
 def may_count(sentence: str, lexicon: Lexicon) -> bool:
@@ -536,7 +541,7 @@ def _predicate_of(parse: Parse, vg, p: dict, verbs: dict | None = None) -> tuple
             # "were moved to the sports hall", "were taken to safety": a place of refuge
             return "displaced", vg.negated, vg.modal
     if metric is None and end > vg.main + 1 and toks[vg.main + 1].low in ("and", "or") and \
-            toks[vg.main].tag == "PART":
+            toks[vg.main].tag == "PART" and vg.passive:
         end = vg.main + 1  # "were beaten and injured": the participle's group goes on after "and"
     if metric is None and end < len(toks) and toks[end].low in ("and", "or") and end + 1 < len(toks):
         second = parse.verb_group(end + 1)  # "were swept away and drowned"
