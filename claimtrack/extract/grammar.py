@@ -547,6 +547,12 @@ class Parse:
             if own is None:
                 return i
             nxt = self._finite_from(own.end)
+            again = next((m for m in range(own.end, nxt if nxt is not None else own.end)
+                          if toks[m].tag == "REL" and toks[m - 1].low in ("and", "or")), None)
+            if again is not None and depth < 3:
+                # a second relative clause coordinated with the first: "who were caught …, and
+                # whose tent was found …, are presumed dead": the phrase's verb comes after both
+                return self._past_attachments(again, depth + 1)
             if nxt is not None and any(toks[m].tag == "SUB" for m in range(own.end, nxt)):
                 # a clause inside the relative clause: "who had been marching when police moved
                 # in were detained": its verb is not the phrase's either
