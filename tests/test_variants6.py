@@ -569,7 +569,8 @@ XFAIL: dict[str, str] = {
                   "does not take the noun of the negated phrase before it",
     "negation-6": "attribution: the figure in what police deny is credited to a source named 'Police denied'; "
                   "the unnamed 'reports' make it, so it is no claim",
-    "split-cue-2": "individuals: 'the body of a hiker was found' counts no individual killed",
+    "split-cue-2": "individuals: the person whose body was found ('after the body of a hiker was found') is "
+                   "dropped in a sentence that states the metric's toll ('has now risen to nine')",
     "headline-tense-1": "attribution: the speaker of the line under a headline ('…, the prefecture said') is "
                         "taken for the headline's figure",
     "metric-priority-2": "individuals: an ordinal standing for a person ('a fourth was wounded') is no "
@@ -657,4 +658,21 @@ def test_rule(text, expected):
     from claimtrack.extract import extract_claims
     got = [(text[c.figure.start:c.figure.end], c.metric) for c in extract_claims(text)
            if not c.derived and not c.individual]
+    assert got == expected
+
+
+# Individuals whose body was found: (text, [(figure as written, metric)] of the individuals).
+PEOPLE = [
+    ("Divers recovered the body of a fisherman on Monday.", [("a fisherman", "killed")]),
+    ("Police found the body of a man in the river.", [("a man", "killed")]),
+    ("The body of Ana Ruiz was found on Monday.", [("Ana Ruiz", "killed")]),
+    ("The governing body of the club met on Monday.", []),
+    ("The body of evidence against a suspect grew.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", PEOPLE)
+def test_bodies_found(text, expected):
+    from claimtrack.extract import extract_claims
+    got = [(text[c.figure.start:c.figure.end], c.metric) for c in extract_claims(text) if c.individual]
     assert got == expected

@@ -83,6 +83,8 @@ _ACTIVE = {
     "killing of": "killed", "murder of": "killed", "slaying of": "killed", "shooting death of": "killed",
     "stabbing death of": "killed", "fatal shooting of": "killed", "fatal stabbing of": "killed",
     "death of": "killed", "arrest of": "arrested", "abduction of": "kidnapped", "kidnapping of": "kidnapped",
+    # a body found is a death: "the body of a hiker was found", "recovered the body of a fisherman"
+    "body of": "killed",
 }
 # the verbs of dying or going missing whose subject may be plural
 _PLURAL_INTRANSITIVE = frozenset({"died", "later died", "had died", "disappeared", "went missing"})
@@ -428,7 +430,7 @@ _PREDICATE_WORD = re.compile(r"\b(?i:%s)" % _phrase_alt((
     "stabb", "arrest", "detain", "custody", "apprehend", "kidnap", "abduct", "hostage", "missing",
     "disappear", "releas", "freed", "set free", "booked",
     # "crushed to death", "electrocuted", "drowned", "perished": the rest of _PASSIVE and _INTRANSITIVE
-    "to death", "electrocut", "drown", "perish")))
+    "to death", "electrocut", "drown", "perish", "body of")))
 
 
 _PREDICATE_LOWER = re.compile(_PREDICATE_WORD.pattern.replace("(?i:", "(?:", 1))  # for folded text
