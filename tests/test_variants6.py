@@ -9,8 +9,10 @@ emergency-service posts turned into copy; weather and disaster briefings (evacua
 shelters); business and insurance disclosures (fatalities in a quarter, claims settled);
 study and abstract prose (``a study found``); radio scripts (short sentences, numbers spelled
 out: ``a couple dozen``, ``nineteen hundred``); long leads with clauses before the verb; texts
-whose source comes last; reports that revise a toll within themselves; and each phenomenon's
-traps (homes, jobs, votes, seats, calls, stewards and organisers that count nobody).
+whose source comes last; reports that revise a toll within themselves; explainers that ask a
+question and answer it; and each phenomenon's traps (homes, jobs, votes, seats, calls, stewards
+and organisers that count nobody). Ten texts a phenomenon: the first eight were written before any
+fix (170 of 200 read right), the last two after the first fixes (44 of 50 read right).
 
 Every text runs through the real CLI, ``claimtrack extract -f jsonl`` on one JSON-lines file, and
 must give exactly the expected set of ``(metric, low, high, source)`` (claims of metric ``other``
@@ -54,6 +56,11 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
         ("Eighteen workers whom the contractor had hired only a week earlier were hurt when the scaffolding "
          "fell, the labour inspectorate said.",
          [("injured", 18, 18, "labour inspectorate")]),
+        ("How many of the pilgrims who set out on foot from the coast actually reached the shrine? Officials "
+         "say 46 who collapsed on the road were taken to hospital.",
+         [(HOSP, 46, 46, "officials")]),
+        ("A cohort study of 2,400 nurses who worked night shifts found no rise in cancer rates.",
+         []),
     ],
     "aside": [
         ("The Minister of State replied that 14 prison officers (of whom nine were women) had been injured "
@@ -79,6 +86,12 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
         ("Forty pupils, none older than 12, were treated in hospital for smoke inhalation, the school board "
          "said.",
          [(HOSP, 40, 40, "school board")]),
+        ("Why did so many drown? In the lower town, where the water rose fastest (by two metres in an hour), "
+         "11 residents died in their homes.",
+         [("killed", 11, 11, U)]),
+        ("The insurer's filing lists 3 fatalities \u2014 all of them contractors \u2014 at the refinery in "
+         "2025.",
+         [("killed", 3, 3, (U, "insurer"))]),
     ],
     "coordination": [
         ("The storm killed a lorry driver in Cumbria and two walkers in the Peak District, the Met Office "
@@ -101,6 +114,11 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          [("arrested", 2, 2, "force"), ("arrested", 1, 1, "force")]),
         ("Seven employees and two contractors were injured, the company said in its annual filing.",
          [("injured", 7, 7, "company"), ("injured", 2, 2, "company")]),
+        ("Storm Petra: 2 dead, 14 injured and 3,000 evacuated, the interior ministry said on Sunday.",
+         [("killed", 2, 2, "interior ministry"), ("injured", 14, 14, "interior ministry"),
+          ("displaced", 3000, 3000, "interior ministry")]),
+        ("A nurse and 3 patients were hurt when the ceiling of the ward came down.",
+         [("injured", 1, 1, U), ("injured", 3, 3, U)]),
     ],
     "partitive": [
         ("Of the 85 people arrested during the demonstration in Market Square, 19 have been charged, the "
@@ -125,6 +143,12 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
         ("Most of the 2,000 residents have gone back, but 150 of them are still in shelters, the mayor's "
          "office said.",
          [("displaced", 150, 150, "mayor's office")]),
+        ("What happened to the rest? Of the 64 migrants on board, 51 were rescued and 13 are missing, the "
+         "coastguard said.",
+         [("missing", 13, 13, "coastguard")]),
+        ("Nearly half of the 900 workers at the plant were evacuated when the gas leaked.",
+         [])  # (the part is no figure; the whole counts the workers)
+        ,
     ],
     "negation": [
         ("The minister replied that no arrests had been made in connection with the fire, and that 4 "
@@ -147,6 +171,10 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
         ("Neither the driver nor any of the 23 passengers was injured, but 5 people in a car behind were "
          "hurt, police said.",
          [("injured", 5, 5, "police")]),
+        ("Did anyone die? No. But 6 people were treated for smoke inhalation, the fire service said.",
+         [("injured", 6, 6, "fire service")]),
+        ("The quake caused no injuries and no one had to leave their home, the civil protection agency said.",
+         []),
     ],
     "modality": [
         ("A storm surge of that height could force as many as 50,000 people from their homes along the "
@@ -166,6 +194,10 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          [("displaced", 12000, 12000, "engineers")]),
         ("Experts believe the heatwave may have killed more than 400 people across the region.",
          [("killed", 401, INF, "experts")]),
+        ("Could the toll rise? Rescuers fear that up to 30 more people may have died under the mud.",
+         [("killed", 0, 30, "rescuers")]),
+        ("The model suggests a repeat of the 1953 flood would force 200,000 people from their homes.",
+         [("displaced", 200000, 200000, (U, "model"))]),
     ],
     "split-cue": [
         ("The number of children held in immigration detention at the end of June stood at 31, the "
@@ -189,6 +221,11 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
         ("The figure for those still unaccounted for after the quake now stands at 27, the civil defence "
          "said.",
          [("missing", 27, 27, "civil defence")]),
+        ("So how many were arrested? The number of arrests, according to the police, stands at 214.",
+         [("arrested", 214, 214, "police")]),
+        ("The number of people who were treated in hospital after the heatwave has reached 1,300, the "
+         "health agency said.",
+         [(HOSP, 1300, 1300, "health agency")]),
     ],
     "headline-tense": [
         ("Storm leaves 4 dead in Brittany\nFallen trees blocked roads across Finist\u00e8re on Sunday, the "
@@ -210,6 +247,10 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          [("released", 3, 3, U)]),
         ("Gunman kills 3 at Ohio diner, police say\nThe suspect fled in a grey pickup.",
          [("killed", 3, 3, "police")]),
+        ("Floods force 8,000 from homes in Po valley\nRoads were cut in three provinces.",
+         [("displaced", 8000, 8000, U)]),
+        ("Rail strike: 20,000 march in Lyon",
+         [("participants", 20000, 20000, U)]),
     ],
     "number-words": [
         ("Officials say some four hundred and fifty people spent last night in emergency shelters after "
@@ -229,6 +270,11 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          [("missing", 41, 41, "coastguard")]),
         ("Close to a thousand fans were held by police after the final.",
          [("arrested", 900, 1000, (U, "police"))]),
+        ("Good evening. Some two thousand people are without a home tonight after the river burst its "
+         "banks.",
+         [("displaced", 1800, 2200, U)]),
+        ("A score of fishermen were detained by the navy.",
+         [("arrested", 20, 20, (U, "navy"))]),
     ],
     "not-a-count": [
         ("A magnitude 6.1 quake struck at 03:14 local time, 40 km south of the city, at a depth of 10 km; "
@@ -250,6 +296,10 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          [("arrested", 2, 2, "police")]),
         ("The defendant, 27, of Flat 3, 21 Harbour Lane, admitted wounding 2 door staff.",
          [("injured", 2, 2, U)]),
+        ("The 2023 report, on page 14, lists 312 deaths in 47 provinces.",
+         [("killed", 312, 312, (U, "report"))]),
+        ("Gusts of 140 km/h hit the coast at 5 a.m.; 2 people were injured by falling trees.",
+         [("injured", 2, 2, U)]),
     ],
     "word-sense": [
         ("The film was shot in 32 days in the Atlas mountains.",
@@ -268,6 +318,10 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          []),
         ("A stray bullet struck and killed a 9-year-old girl at her window, police said.",
          [("killed", 1, 1, "police")]),
+        ("The storm knocked out power to 40,000 homes and killed 2 people.",
+         [("killed", 2, 2, U)]),
+        ("The scandal claimed the careers of 3 ministers.",
+         []),
     ],
     "objects": [
         ("The storm damaged 340 homes and injured 12 people across the county.",
@@ -286,6 +340,10 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          [("kidnapped", 3, 3, U)]),
         ("Officers recovered 9 stolen cars and detained 5 suspects.",
          [("arrested", 5, 5, U)]),
+        ("The quake damaged 1,200 buildings and left 4,000 people homeless.",
+         [("displaced", 4000, 4000, U)]),
+        ("Claims for 300 flooded cars were filed after the storm.",
+         []),
     ],
     "noun-only-metric": [
         ("Some 6,000 marchers filled Parliament Street on Saturday.",
@@ -304,6 +362,10 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          [("killed", 61, 61, "highways agency")]),
         ("The rally's 2,000 stewards were told to keep the route clear.",
          []),
+        ("What of the 5,000 peacekeepers already in the region? They will stay, the UN said.",
+         [("deployed", 5000, 5000, (U, "UN"))]),
+        ("Some 40,000 flood evacuees remain in camps, the agency said.",
+         [("displaced", 36000, 44000, "agency")]),
     ],
     "metric-priority": [
         ("Two pedestrians were hit by a van and taken to hospital with serious injuries.",
@@ -322,6 +384,10 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          [("casualties", 9, 9, "fire service")]),
         ("Four protesters were detained and held overnight in police cells.",
          [("arrested", 4, 4, U)]),
+        ("Four climbers were rescued with frostbite and flown to hospital in Kathmandu.",
+         [(HOSP, 4, 4, U)]),
+        ("Two officers were shot and wounded, and a third was killed.",
+         [("injured", 2, 2, U), ("killed", 1, 1, U)]),
     ],
     "individuals": [
         ("A firefighter was injured when a ceiling collapsed at the blaze in Hove, the fire service said.",
@@ -341,6 +407,10 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          [("arrested", 1, 1, U)]),
         ("A pensioner is missing after the flood swept through her village, police said.",
          [("missing", 1, 1, "police")]),
+        ("A lifeguard drowned while trying to reach a swimmer, the council said.",
+         [("killed", 1, 1, "council")]),
+        ("A man is being sought by police after the attack.",
+         []),
     ],
     "org-pronoun": [
         ("The Red Cross said 40 people had been evacuated from the island. It added that 3 volunteers were "
@@ -365,6 +435,12 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
         ("The aid agency's chief, Lena Marsh, said 6 staff had been abducted. She said the agency had "
          "pulled its teams out.",
          [("kidnapped", 6, 6, "Lena Marsh")]),
+        ("The Meteorological Office said 3 people died in the storm. It warned that more rain was on the "
+         "way and said 200 homes had been evacuated.",
+         [("killed", 3, 3, "Meteorological Office")]),
+        ("The coroner's office said 14 bodies had been identified. The office added that 5 remain "
+         "unidentified.",
+         [("killed", 14, 14, "coroner's office")]),
     ],
     "false-backref": [
         ("Storm Iris brought down power lines across the county and killed 2 motorists. The utility said "
@@ -388,6 +464,10 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
         ("At least 9 people died in the blaze. The mayor, speaking at the scene, said the building had no "
          "fire escape.",
          [("killed", 9, INF, U)]),
+        ("Twelve people were killed in the landslide. The governor visited the site on Monday.",
+         [("killed", 12, 12, U)]),
+        ("About 3,000 people marched in the capital. Organisers said this was a record.",
+         [("participants", 2700, 3300, (U, "organisers"))]),
     ],
     "quote-structures": [
         ("\u201cI saw four bodies on the stairs,\u201d the firefighter told the inquest.",
@@ -410,6 +490,10 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          [("arrested", 14, 14, "Mark Hale")]),
         ("Our correspondent says: \"Hundreds have been detained since the weekend.\"",
          [("arrested", 200, 999, "correspondent")]),
+        ("\"We have found 9 bodies,\" a rescuer at the scene said.",
+         [("killed", 9, 9, "rescuer")]),
+        ("In her words: \"Three of my staff were taken hostage.\" The hotel manager spoke on Monday.",
+         [("kidnapped", 3, 3, (U, "hotel manager"))]),
     ],
     "nested-report": [
         ("The BBC, citing hospital officials, reported that 15 people had died.",
@@ -428,6 +512,10 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          [("injured", 11, 11, "agency")]),
         ("Human Rights Watch said residents had told its researchers that 25 villagers were abducted.",
          [("kidnapped", 25, 25, "Human Rights Watch")]),
+        ("The UN said local officials had told it that 500 families had fled.",
+         [("displaced", 500, 500, "UN")]),
+        ("Reuters, citing a police source, said 4 suspects were arrested.",
+         [("arrested", 4, 4, "Reuters")]),
     ],
     "cue-variants": [
         ("The coroner recorded that 3 people died of carbon monoxide poisoning.",
@@ -446,6 +534,10 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          [("killed", 2, 2, "army")]),
         ("Officials acknowledged that 7 inmates had escaped and 4 were injured.",
          [("injured", 4, 4, "officials")]),
+        ("Hospital records show that 52 people were admitted with burns.",
+         [(HOSP, 52, 52, ("hospital records", U))]),
+        ("The mayor conceded that 6 people had died.",
+         [("killed", 6, 6, "mayor")]),
     ],
     "upper-case": [
         ("HEAVY RAIN CAUSED A LANDSLIDE THAT BURIED 7 HOUSES AND KILLED 12 PEOPLE IN THE VILLAGE OF SAN "
@@ -465,6 +557,10 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          []),
         ("A POLICEMAN WAS KILLED AND TWO CIVILIANS WERE INJURED, THE NATIONAL POLICE REPORTED.",
          [("killed", 1, 1, "NATIONAL POLICE"), ("injured", 2, 2, "NATIONAL POLICE")]),
+        ("RESCUERS PULLED 8 BODIES FROM THE RIVER, THE FIRE DEPARTMENT SAID.",
+         [("killed", 8, 8, "FIRE DEPARTMENT")]),
+        ("POLICE SAID 40 PEOPLE WERE DETAINED AND 3 OFFICERS HURT.",
+         [("arrested", 40, 40, "POLICE"), ("injured", 3, 3, "POLICE")]),
     ],
     "wrapped-lines": [
         ("Rescue teams said 14\npeople were still missing after the\nlandslide.",
@@ -484,6 +580,10 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          [("arrested", 200, 999, U)]),
         ("The storm left 3 dead and\n12 injured in the county, police said.",
          [("killed", 3, 3, "police"), ("injured", 12, 12, "police")]),
+        ("The coastguard said\nthat 5 people were\nmissing.",
+         [("missing", 5, 5, "coastguard")]),
+        ("Some 1,500\npeople took part in\nthe march, police said.",
+         [("participants", 1350, 1650, "police")]),
     ],
     "boilerplate": [
         ("BREAKING\nFour people were injured when a car hit a bus shelter in Slough, police said.\nShare "
@@ -506,6 +606,10 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
         ("Related coverage: Storm Iris hits the coast\nThe coastguard said 5 people were rescued and 2 "
          "were missing.",
          [("missing", 2, 2, "coastguard")]),
+        ("Subscribe now\nFour people were killed in a crash on the M6, police said.\nAdvertisement",
+         [("killed", 4, 4, "police")]),
+        ("Follow us on Twitter\nTwo hundred people were evacuated from the tower block.",
+         [("displaced", 200, 200, U)]),
     ],
     "sentence-split": [
         ("Police said 3 men were arrested.The fourth man is still at large.",
@@ -524,6 +628,10 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          [(HOSP, 17, 17, "Dept. of Health")]),
         ("Maj. Gen. Idris Bello said 20 militants were killed...No soldiers died.",
          [("killed", 20, 20, "Idris Bello")]),
+        ("Col. J. Ortiz said 4 soldiers were killed.Two more were wounded.",
+         [("killed", 4, 4, "Ortiz"), ("injured", 2, 2, U)]),
+        ("The storm hit at approx. 3 a.m. and 9 people died, officials said.",
+         [("killed", 9, 9, "officials")]),
     ],
     "temporal": [
         ("By Tuesday evening the number of missing had fallen to 6, from 19 on Sunday, the coastguard said.",
@@ -542,6 +650,10 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          [("arrested", 1900, 1900, "ministry")]),
         ("At 6 p.m. on 9 June, 21 people were reported missing; by midnight, 4 of them had been found dead.",
          [("missing", 21, 21, U), ("killed", 4, 4, U)]),
+        ("On Monday the toll was 4; by Wednesday it had risen to 11, officials said.",
+         [("killed", 4, 4, (U, "officials")), ("killed", 11, 11, "officials")]),
+        ("A week after the floods, 2,000 people are still in shelters.",
+         [("displaced", 2000, 2000, U)]),
     ],
 }
 
@@ -573,8 +685,6 @@ XFAIL: dict[str, str] = {
                    "dropped in a sentence that states the metric's toll ('has now risen to nine')",
     "headline-tense-1": "attribution: the speaker of the line under a headline ('…, the prefecture said') is "
                         "taken for the headline's figure",
-    "metric-priority-2": "individuals: an ordinal standing for a person ('a fourth was wounded') is no "
-                         "individual",
     "individuals-6": "metric: 'was hit by a car … and is in hospital' gives a person no stay in hospital",
 }
 
@@ -642,6 +752,16 @@ RULES = [
     # a relative clause coordinated with a second one: the phrase's verb comes after both
     ("Six guards who were on duty, and who tried to stop the attackers, were killed.", [("Six", "killed")]),
     ("Four miners who were trapped on Monday and who had no water were rescued alive.", [("Four", "other")]),
+    # a day of a month is at most 31, and the modal "may" is no month
+    ("20,000 march in Lyon", [("20,000", "participants")]),
+    ("Some 300 march through Paris", [("Some 300", "participants")]),
+    ("Police said 12 may have died.", [("12", "killed")]),
+    ("Some 20 may be missing.", [("Some 20", "missing")]),
+    ("On 4 May 16 bodies were found.", [("16", "killed")]),
+    ("12 May 2024: 40 people were hurt.", [("40", "injured")]),
+    ("The 1st of May rally drew 500.", [("500", "participants")]),
+    # a headline drops the possessive: "force 8,000 from homes"
+    ("Floods force 8,000 from homes in Po valley", [("8,000", "displaced")]),
     # a half-dozen, half-a-dozen
     ("A half-dozen officers were hurt.", [("A half-dozen", "injured")]),
     ("Half-a-dozen officers were hurt.", [("Half-a-dozen", "injured")]),
@@ -661,13 +781,20 @@ def test_rule(text, expected):
     assert got == expected
 
 
-# Individuals whose body was found: (text, [(figure as written, metric)] of the individuals).
+# Individuals whose body was found, and ordinals standing for a person: (text, [(figure as written,
+# metric)] of the individuals).
 PEOPLE = [
     ("Divers recovered the body of a fisherman on Monday.", [("a fisherman", "killed")]),
     ("Police found the body of a man in the river.", [("a man", "killed")]),
     ("The body of Ana Ruiz was found on Monday.", [("Ana Ruiz", "killed")]),
     ("The governing body of the club met on Monday.", []),
     ("The body of evidence against a suspect grew.", []),
+    # an ordinal standing for one more person of a group named before
+    ("Two officers were shot and wounded, and a third was killed.", [("a third", "killed")]),
+    ("A man was shot dead on Friday. A second was wounded.", [("A man", "killed"), ("A second", "injured")]),
+    ("A second officer was killed.", [("A second officer", "killed")]),
+    ("A third of the crop was destroyed.", []),
+    ("The third day of talks was postponed.", []),
 ]
 
 

@@ -223,7 +223,11 @@ def _interval_of(qualifier: str, x: int | float) -> tuple[int, int | None]:
 
 
 _BEFORE_DATE = re.compile(rf"\b(?:{MONTHS})\.?,?\s*\Z", re.IGNORECASE)
-_AFTER_DATE = re.compile(rf"(?:st|nd|rd|th)?,?\s*(?:of\s+)?(?:{MONTHS})\b\.?(?!\s*(?:people|of\b))", re.IGNORECASE)
+# ("12 may have died": the modal "may" before a verb is no month)
+_AFTER_DATE = re.compile(rf"(?:st|nd|rd|th)?,?\s*(?:of\s+)?(?:{MONTHS})\b\.?(?!\s*(?:people|of\b))"
+                         r"(?<!may)(?<!may\.)|(?:st|nd|rd|th)?,?\s*(?:of\s+)?may\b\.?"
+                         r"(?!\s*(?:people|of|have|be|not|also|still|never|well|yet|soon|face|rise|die|need)\b)",
+                         re.IGNORECASE)
 _AFTER_EXCLUDE = re.compile(
     rf"""(?:
         \s*(?:-|\s)\s*(?:{DURATION})\b(?!\s+(?:people|persons|of\s+(?:the\s+)?(?:people|victims)))
@@ -524,7 +528,7 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                     big = x if x != math.inf else MAX_FIGURE + 1
                     skipped.append(Figure(text[start:end], "exact", big, big, big, start, end))
                 continue
-            if date_after.match(folded, end, end + 60) or (
+            if (x <= 31 and date_after.match(folded, end, end + 60)) or (  # a day is at most 31: "20,000 march"
                     digits and prev in _MONTH_OR_THE and _BEFORE_DATE.search(before)
                     and not _PEOPLE_OR_OF.match(after)
                     and not (_DAY_MONTH_BEFORE.search(before) and not _YEAR.fullmatch(digits)
