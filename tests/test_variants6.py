@@ -669,6 +669,9 @@ def extracted(tmp_path_factory) -> dict[str, list[dict]]:
 # Out of this file's reach, each with its reason (attribution belongs to attribution.py, ...)
 MOVED = ("metric: 'moved out of' a place ('moved out of the valley') is not read as displacement; 'moved' "
          "alone is too broad ('detainees were moved to other stations')")
+ORDINAL = ("individuals: an ordinal standing for one more person ('and a fourth was wounded') is no individual "
+           "(an ordinal among the lexicon's person heads took 'a second person' apart and resolved named victims "
+           "to 'The fourth' on real news)")
 XFAIL: dict[str, str] = {
     "aside-1": "attribution: 'replied that' is no cue of speech (a written answer's verb)",
     "negation-1": "attribution: 'replied that' is no cue of speech (a written answer's verb)",
@@ -681,10 +684,12 @@ XFAIL: dict[str, str] = {
                   "does not take the noun of the negated phrase before it",
     "negation-6": "attribution: the figure in what police deny is credited to a source named 'Police denied'; "
                   "the unnamed 'reports' make it, so it is no claim",
-    "split-cue-2": "individuals: the person whose body was found ('after the body of a hiker was found') is "
-                   "dropped in a sentence that states the metric's toll ('has now risen to nine')",
+    "split-cue-2": "individuals: a person whose body was found, told in the passive ('after the body of a "
+                   "hiker was found'), is no individual death",
     "headline-tense-1": "attribution: the speaker of the line under a headline ('…, the prefecture said') is "
                         "taken for the headline's figure",
+    "metric-priority-2": ORDINAL,
+    "metric-priority-10": ORDINAL,
     "individuals-6": "metric: 'was hit by a car … and is in hospital' gives a person no stay in hospital",
 }
 
@@ -707,6 +712,7 @@ RULES = [
     ("Nine students were rounded up and detained.", [("Nine", "arrested")]),
     ("Five officers were beaten and robbed.", [("Five", "other")]),
     ("3 men were attacked and 4 were injured.", [("3", "other"), ("4", "injured")]),
+    ("Two other men were questioned and released, police said.", [("Two", "other")]),
     # a metric's plural noun heading the subject of a measure verb measures itself
     ("Road fatalities in the county reached 61 last year.", [("61", "killed")]),
     ("Arrests rose to 1,140 on Sunday.", [("1,140", "arrested")]),
@@ -731,6 +737,7 @@ RULES = [
     ("About 300 villagers were taken to safety by boat.", [("About 300", "displaced")]),
     ("Four people were taken to a shelter and 2 to hospital.", [("Four", "displaced"), ("2", "hospitalized")]),
     ("Five men were taken to hospital.", [("Five", "hospitalized")]),
+    ("Five men were taken to the University Medical Center.", [("Five", "hospitalized")]),
     ("The 12 detainees were moved to another prison.", [("12", "arrested")]),
     # a verb of evacuation coordinated with one of care: the care is the news
     ("Seven people were evacuated by helicopter with burns and are being treated in hospital.",
@@ -760,6 +767,7 @@ RULES = [
     ("On 4 May 16 bodies were found.", [("16", "killed")]),
     ("12 May 2024: 40 people were hurt.", [("40", "injured")]),
     ("The 1st of May rally drew 500.", [("500", "participants")]),
+    ("Raymond Jones, 45 April Jones, 38 Justin Bey", [("38", "other")]),
     # a headline drops the possessive: "force 8,000 from homes"
     ("Floods force 8,000 from homes in Po valley", [("8,000", "displaced")]),
     # a half-dozen, half-a-dozen
@@ -781,20 +789,15 @@ def test_rule(text, expected):
     assert got == expected
 
 
-# Individuals whose body was found, and ordinals standing for a person: (text, [(figure as written,
-# metric)] of the individuals).
+# Individuals whose body was found: (text, [(figure as written, metric)] of the individuals).
 PEOPLE = [
     ("Divers recovered the body of a fisherman on Monday.", [("a fisherman", "killed")]),
     ("Police found the body of a man in the river.", [("a man", "killed")]),
-    ("The body of Ana Ruiz was found on Monday.", [("Ana Ruiz", "killed")]),
+    ("Crews pulled the body of a woman from the lake.", [("a woman", "killed")]),
+    # (a body named for another reason may be a person counted under a name elsewhere)
+    ("He escorted the body of a slain officer.", []),
     ("The governing body of the club met on Monday.", []),
     ("The body of evidence against a suspect grew.", []),
-    # an ordinal standing for one more person of a group named before
-    ("Two officers were shot and wounded, and a third was killed.", [("a third", "killed")]),
-    ("A man was shot dead on Friday. A second was wounded.", [("A man", "killed"), ("A second", "injured")]),
-    ("A second officer was killed.", [("A second officer", "killed")]),
-    ("A third of the crop was destroyed.", []),
-    ("The third day of talks was postponed.", []),
 ]
 
 

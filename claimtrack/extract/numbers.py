@@ -228,6 +228,15 @@ _AFTER_DATE = re.compile(rf"(?:st|nd|rd|th)?,?\s*(?:of\s+)?(?:{MONTHS})\b\.?(?!\
                          r"(?<!may)(?<!may\.)|(?:st|nd|rd|th)?,?\s*(?:of\s+)?may\b\.?"
                          r"(?!\s*(?:people|of|have|be|not|also|still|never|well|yet|soon|face|rise|die|need)\b)",
                          re.IGNORECASE)
+_VERB_MONTHS = re.compile(r"\b(?:march|may)\b")
+
+
+def _a_month(after: str, x: float) -> bool:
+    """Whether the month word ``after`` a number dates it: always after a day (at most 31), a
+    capital or a month no verb shares; "20,000 march in Lyon" is a march, "45 April" a date."""
+    return x <= 31 or after != after.lower() or not _VERB_MONTHS.search(after)
+
+
 _AFTER_EXCLUDE = re.compile(
     rf"""(?:
         \s*(?:-|\s)\s*(?:{DURATION})\b(?!\s+(?:people|persons|of\s+(?:the\s+)?(?:people|victims)))
@@ -528,7 +537,7 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                     big = x if x != math.inf else MAX_FIGURE + 1
                     skipped.append(Figure(text[start:end], "exact", big, big, big, start, end))
                 continue
-            if (x <= 31 and date_after.match(folded, end, end + 60)) or (  # a day is at most 31: "20,000 march"
+            if ((dm := date_after.match(folded, end, end + 60)) and _a_month(text[dm.start():dm.end()], x)) or (
                     digits and prev in _MONTH_OR_THE and _BEFORE_DATE.search(before)
                     and not _PEOPLE_OR_OF.match(after)
                     and not (_DAY_MONTH_BEFORE.search(before) and not _YEAR.fullmatch(digits)

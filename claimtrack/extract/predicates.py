@@ -541,8 +541,11 @@ def _predicate_of(parse: Parse, vg, p: dict, verbs: dict | None = None) -> tuple
             # "were moved to the sports hall", "were taken to safety": a place of refuge
             return "displaced", vg.negated, vg.modal
     if metric is None and end > vg.main + 1 and toks[vg.main + 1].low in ("and", "or") and \
-            toks[vg.main].tag == "PART" and vg.passive:
-        end = vg.main + 1  # "were beaten and injured": the participle's group goes on after "and"
+            toks[vg.main].tag == "PART" and vg.passive and \
+            toks[vg.main + 2].low not in ("released", "freed", "let"):
+        # "were beaten and injured": the participle's group goes on after "and" (but "were
+        # questioned and released" were let go, never held: no release of captives)
+        end = vg.main + 1
     if metric is None and end < len(toks) and toks[end].low in ("and", "or") and end + 1 < len(toks):
         second = parse.verb_group(end + 1)  # "were swept away and drowned"
         if second is not None:
