@@ -1285,6 +1285,17 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         compared = _earlier_metric(parse, k - 1, lexicon, nearest=True)
         if compared:
             return Reading(compared)
+        if head is None:
+            # compared with a metric the clause negates: "no fatalities in 2025, compared with 3
+            # in 2024" counts deaths (the figure completes the negated noun by ellipsis)
+            for b in range(k - 2, max(-1, k - 16), -1):
+                if toks[b].text in (";", ":", ".") or toks[b].tag == "NUM":
+                    break
+                if toks[b].low == "no":  # past the noun's modifiers: "no road deaths"
+                    negated = next((m for i in range(b + 1, min(k, b + 4))
+                                    for m in [_after_metric(p, parse.words(i, min(k, i + 2)))[0]] if m), None)
+                    if negated:
+                        return Reading(negated)
     if k >= 1 and toks[k - 1].low == "from" and k + 2 < len(toks) and toks[k + 1].low == "to" and \
             toks[k + 2].tag == "NUM":  # "from 12 to 19": what the range's end counts
         compared = _figure_metric(parse, k + 2, lexicon)
