@@ -667,8 +667,6 @@ def extracted(tmp_path_factory) -> dict[str, list[dict]]:
 
 
 # Out of this file's reach, each with its reason (attribution belongs to attribution.py, ...)
-MOVED = ("metric: 'moved out of' a place ('moved out of the valley') is not read as displacement; 'moved' "
-         "alone is too broad ('detainees were moved to other stations')")
 ORDINAL = ("individuals: an ordinal standing for one more person ('and a fourth was wounded') is no individual "
            "(a rule for 'a' + ordinal before its verb reads these, but full.dev's gold counts no such person "
            "('an officer was shot, a second was injured'), so it lowered full.dev precision and was left out)")
@@ -679,7 +677,6 @@ XFAIL: dict[str, str] = {
                "said') leaves the figure the report's",
     "org-pronoun-6": "attribution: 'He added' does not resolve to the person named in the sentence before "
                      "('A spokesman for the regional council said …')",
-    "number-words-3": MOVED,
     "negation-6": "attribution: the figure in what police deny is credited to a source named 'Police denied'; "
                   "the unnamed 'reports' make it, so it is no claim",
     "split-cue-2": "individuals: a person whose body was found, told in the passive ('after the body of a "
@@ -773,6 +770,10 @@ RULES = [
     ("The county saw no road deaths in March, compared with 7 in February.", [("7", "killed")]),
     ("The firm reported no losses, compared with 30 in 2023.", [("30", "other")]),
     ("No deaths were recorded, compared to 5 injuries.", [("5", "injured")]),
+    # a group moved out of or away from a place
+    ("Nineteen hundred people were moved out of the valley as the fire spread.", [("Nineteen hundred", "displaced")]),
+    ("About 400 residents were moved away from the river.", [("About 400", "displaced")]),
+    ("The 12 detainees were moved out of the prison.", [("12", "arrested")]),
     # a half-dozen, half-a-dozen
     ("A half-dozen officers were hurt.", [("A half-dozen", "injured")]),
     ("Half-a-dozen officers were hurt.", [("Half-a-dozen", "injured")]),
