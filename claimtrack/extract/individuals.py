@@ -86,6 +86,10 @@ _ACTIVE = {
     "killing of": "killed", "murder of": "killed", "slaying of": "killed", "shooting death of": "killed",
     "stabbing death of": "killed", "fatal shooting of": "killed", "fatal stabbing of": "killed",
     "death of": "killed", "arrest of": "arrested", "abduction of": "kidnapped", "kidnapping of": "kidnapped",
+    # a body found is a death: "recovered the body of a fisherman", "found the body of a man" (the
+    # finding told: a body named for any other reason may be a person counted under a name)
+    **{f"{verb} {det} body of": "killed" for verb in ("found", "recovered", "discovered", "retrieved", "pulled")
+       for det in ("the", "a")},
 }
 # the verbs of dying or going missing whose subject may be plural
 _PLURAL_INTRANSITIVE = frozenset({"died", "later died", "had died", "disappeared", "went missing", "were dead",
@@ -432,7 +436,7 @@ _PREDICATE_WORD = re.compile(r"\b(?i:%s)" % _phrase_alt((
     "stabb", "arrest", "detain", "custody", "apprehend", "kidnap", "abduct", "hostage", "missing",
     "disappear", "releas", "freed", "set free", "booked",
     # "crushed to death", "electrocuted", "drowned", "perished": the rest of _PASSIVE and _INTRANSITIVE
-    "to death", "electrocut", "drown", "perish")))
+    "to death", "electrocut", "drown", "perish", "body of")))
 
 
 _PREDICATE_LOWER = re.compile(_PREDICATE_WORD.pattern.replace("(?i:", "(?:", 1))  # for folded text

@@ -144,7 +144,7 @@ GRAMMAR = table(
     irrealis_nouns=words, firing_verbs=words, noun_verbs=words,
     emergency_numbers=words, name_before=words, call_nouns=words, senses_before=named(words), suffer_verbs=words, part_quantifiers=words,
     flight_words=words, escape_places=words, escape_vehicles=words, escape_from=words, escapers=words,
-    falsity=words, claim_nouns=words,
+    falsity=words, claim_nouns=words, counted_measures=words, shelter_places=words,
 )
 SCHEMA = table(
     vague=named(interval),

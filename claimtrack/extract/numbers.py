@@ -114,7 +114,7 @@ def _grammar(lexicon: Lexicon) -> dict:
     unit_first = "(?=[%s])" % "".join(sorted({w[0] for w in UNITS}))
     core_src = (
         rf"{vague_first}(?<![\w.,$-])(?P<vague>{vague_alt.lower()})\b"
-        rf"|(?P<adozen>\b(?:(?:a|one|two|three)\s+(?:quarter|third|half)s?\s+of\s+a\s+|half\s+a\s+|a\s+)"
+        rf"|(?P<adozen>\b(?:(?:a|one|two|three)\s+(?:quarter|third|half)s?\s+of\s+a\s+|(?:a\s+)?half(?:\s+|-)(?:a(?:\s+|-))?|a\s+)"
         rf"(?:dozen|hundred|thousand|million|billion)\b"
         rf"(?:(?:(?<=hundred)|(?<=thousand)){_SP}and{_SP}{_WORD_NUM}(?:-{_WORD_NUM})?\b)?"  # "a hundred and fifty"
         rf"|\ba\s+couple(?:\s+of)?\s+(?:dozen|hundred|thousand|million)\b|\ba\s+(?:pair|couple|score)(?=\s+of\s)(?!\s+of\s+(?:{DURATION})\b))"
@@ -232,7 +232,20 @@ def _interval_of(qualifier: str, x: int | float) -> tuple[int, int | None]:
 
 
 _BEFORE_DATE = re.compile(rf"\b(?:{MONTHS})\.?,?\s*\Z", re.IGNORECASE)
-_AFTER_DATE = re.compile(rf"(?:st|nd|rd|th)?,?\s*(?:of\s+)?(?:{MONTHS})\b\.?(?!\s*(?:people|of\b))", re.IGNORECASE)
+# ("12 may have died": the modal "may" before a verb is no month)
+_AFTER_DATE = re.compile(rf"(?:st|nd|rd|th)?,?\s*(?:of\s+)?(?:{MONTHS})\b\.?(?!\s*(?:people|of\b))"
+                         r"(?<!may)(?<!may\.)|(?:st|nd|rd|th)?,?\s*(?:of\s+)?may\b\.?"
+                         r"(?!\s*(?:people|of|have|be|not|also|still|never|well|yet|soon|face|rise|die|need)\b)",
+                         re.IGNORECASE)
+_VERB_MONTHS = re.compile(r"\b(?:march|may)\b")
+
+
+def _a_month(after: str, x: float) -> bool:
+    """Whether the month word ``after`` a number dates it: always after a day (at most 31), a
+    capital or a month no verb shares; "20,000 march in Lyon" is a march, "45 April" a date."""
+    return x <= 31 or after != after.lower() or not _VERB_MONTHS.search(after)
+
+
 _AFTER_EXCLUDE = re.compile(
     rf"""(?:
         \s*(?:-|\s)\s*(?:{DURATION})\b(?!\s+(?:people|persons|of\s+(?:the\s+)?(?:people|victims)))
@@ -534,7 +547,7 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                     big = x if x != math.inf else MAX_FIGURE + 1
                     skipped.append(Figure(text[start:end], "exact", big, big, big, start, end))
                 continue
-            if date_after.match(folded, end, end + 60) or (
+            if ((dm := date_after.match(folded, end, end + 60)) and _a_month(text[dm.start():dm.end()], x)) or (
                     digits and prev in _MONTH_OR_THE and _BEFORE_DATE.search(before)
                     and not _PEOPLE_OR_OF.match(after)
                     and not (_DAY_MONTH_BEFORE.search(before) and not _YEAR.fullmatch(digits)
