@@ -155,6 +155,9 @@ def test_the_end_of_a_span_makes_a_running_count(text, period):
     ("A fire there killed 3 in Aug. 2012.", "2012-08-01"),
     # the report's own month is no other date
     ("A shooting there wounded two in February 2015.", None),
+    # months and years counted back from the report's day
+    ("The same gunman killed 4 at a depot three years ago.", "2012-02-22"),
+    ("Two months ago a fire there killed 2.", "2014-12-22"),
 ])
 def test_a_month_of_an_earlier_year_dates_its_figure(text, as_of):
     first = next(c for c in extract_claims(text, date="2015-02-22") if c.metric != "other")
@@ -297,6 +300,11 @@ def test_parts_past_asides_groups_and_enumerations(text, expected):
     ("The Courier/Ann Lee 4 of 12 CLOSE Skip in Skip x Share Deputies report the arrests of three men.",
      [("three", "arrested", False)]),
     ("Photo 2 of 9\nTwo men were arrested.", [("Two", "arrested", False)]),
+    # the base of a rate
+    ("The county's rate is 8.2 deaths per 100,000 residents.", []),
+    # a coordination under a definite determiner, inside a partitive
+    ("Police said one of the three men and two women found shot in the flat was a guard.",
+     [("one", "casualties", True), ("three", "casualties", True), ("two", "casualties", True)]),
     # a number that a word before it makes a name of
     ("Four guests were shot at a sweet 16 party on Friday.", [("Four", "casualties", False)]),
     # a partitive of a counted whole stays one, in capitals too

@@ -2,7 +2,7 @@
 
 A figure is dated by its report unless its clause dates it: a weekday (``on Monday``: the last
 one on or before the report's day), a relative day (``yesterday``, ``a day earlier``, ``two
-days earlier``, ``last week``: the Monday of the week before), or a calendar date
+days earlier``, ``three years ago``, ``last week``: the Monday of the week before), or a calendar date
 (``on January 6``, ``6 January``, ``on 25 June 2024``; without a year, the day of that name nearest
 the report's, the earlier one on a tie), or a month of an earlier year (``in December of 2013``:
 its first day). A date inside the clause of the figure counts, the nearest first;
@@ -36,7 +36,7 @@ _DATE = re.compile(
     rf"|(?P<month3>january|february|march|april|may|june|july|august|september|october|november|december|"
     rf"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?\s+(?:of\s+)?(?P<year3>(?:19|20)\d\d)"
     rf"|(?P<yesterday>yesterday)"
-    rf"|(?P<count>a|an|one|two|three|four|five|six|seven|\d)\s+(?P<unit>day|days|week|weeks)\s+"
+    rf"|(?P<count>a|an|one|two|three|four|five|six|seven|\d)\s+(?P<unit>day|days|week|weeks|month|months|year|years)\s+"
     rf"(?P<rel>earlier|before|ago|previously)"
     rf"|(?P<lastweek>last\s+week)"
     rf"|the\s+(?P<before>day|night)\s+before)\b(?!-)", re.IGNORECASE)
@@ -96,7 +96,18 @@ def _resolve(m: re.Match, today: date, anchor: date) -> date | None:
     if m["count"]:
         n = _NUMBERS.get(m["count"].lower()) or int(m["count"])
         start = today if m["rel"].lower() == "ago" else anchor
-        return start - timedelta(days=n * (7 if m["unit"].lower().startswith("week") else 1))
+        unit = m["unit"].lower()
+        if unit.startswith(("month", "year")):
+            # "three years ago": the same day that many months back (the month's last day
+            # where it has no such day)
+            months = start.year * 12 + start.month - 1 - n * (12 if unit.startswith("year") else 1)
+            year, month = divmod(months, 12)
+            for day in range(start.day, 0, -1):
+                try:
+                    return date(year, month + 1, day)
+                except ValueError:
+                    continue
+        return start - timedelta(days=n * (7 if unit.startswith("week") else 1))
     if m["lastweek"]:
         return today - timedelta(days=today.weekday() + 7)
     return None

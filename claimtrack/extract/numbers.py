@@ -577,6 +577,8 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                     continue  # "a shooting at 9780 Elmgrove": a house number before a street's name
                 if prev in g["name_before"]:
                     continue  # "a sweet 16 party": a name the number is part of
+                if prev == "per":
+                    continue  # "19.3 deaths per 100,000 people": a rate's base, no count
                 if digits in g["emergency"] and g["call_after"] and g["call_after"].match(after):
                     continue  # "a frantic 911 call": a number to dial
                 if _YEAR.fullmatch(digits) and not _YEAR_FOLLOWERS.match(after):

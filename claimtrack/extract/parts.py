@@ -252,7 +252,7 @@ def read(p: Parse, n: int, lex: Lexicon) -> Reading | None:
     lo, hi = _clause(p, k, max(np.end, np.verb_at))  # past an aside on the noun: "two kids, 11 and 13, are …"
     kind = _kind(p, k, np, lo, hi, w)
     conjuncts: tuple[int, ...] = ()
-    if kind in (None, SEVERITY):
+    if kind in (None, SEVERITY, DEFINITE):  # "the two men and two women found shot"
         conjuncts = tuple(m for m in _coordination(p, n) if m != n)
         if conjuncts:
             kind = CONJUNCT
