@@ -263,6 +263,23 @@ def test_a_definite_count_below_the_total_is_a_part(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a severity written in two words is a severity
+    ("Six people were shot on Quay Road. One victim suffered non-life threatening wounds.",
+     [("Six", "casualties", False), ("One", "injured", True)]),
+    ("Six people were shot. Two have life threatening injuries.",
+     [("Six", "casualties", False), ("Two", "injured", True)]),
+])
+def test_severity_in_two_words(text, expected):
+    assert parts_of(text) == expected
+
+
+def test_a_link_to_another_story_is_no_source():
+    claims = [c for c in extract_claims("NEXT STORY: Two people were hurt in a crash on the ring road.")
+              if c.metric != "other"]
+    assert [(c.figure.surface, c.metric, c.attribution.source) for c in claims] == [("Two", "injured", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
     # an article before a number word: a mistyped ordinal, no count
     ("An eight victim was taken to hospital before police arrived.", []),
     ("A hundred people were hurt.", [("A hundred", "injured", False)]),
