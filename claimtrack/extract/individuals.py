@@ -60,6 +60,7 @@ _PASSIVE = {
     "booked into": "arrested", "booked on suspicion": "arrested", "booked on charges": "arrested",
     "booked on a charge": "arrested", "booked for investigation": "arrested",
     "kidnapped": "kidnapped", "abducted": "kidnapped", "taken hostage": "kidnapped",
+    "kidnaped": "kidnapped",  # the spelling with one "p" of American wire copy
     "reported missing": "missing", "missing": "missing",
     "released": "released", "freed": "released", "set free": "released",
 }
@@ -74,15 +75,19 @@ _ACTIVE = {
     "fatally stabbed": "killed", "murdered": "killed", "gunned down": "killed", "stabbed": "injured",
     "shot": "injured", "wounded": "injured", "injured": "injured", "shot and wounded": "injured",
     "arrested": "arrested", "detained": "arrested", "apprehended": "arrested",
-    "took into custody": "arrested", "kidnapped": "kidnapped", "abducted": "kidnapped",
+    "took into custody": "arrested", "kidnapped": "kidnapped", "abducted": "kidnapped", "kidnaped": "kidnapped",
     "released": "released", "freed": "released",
     # the same acts as participles of a clause: "…, killing a cyclist", "after fatally shooting a guard"
     "killing": "killed", "fatally shooting": "killed", "fatally stabbing": "killed", "murdering": "killed",
     "injuring": "injured", "wounding": "injured", "kidnapping": "kidnapped", "abducting": "kidnapped",
+    "kidnaping": "kidnapped",
     # the act as a noun, its patient after "of": "the killing of a student", "the shooting death of a boy"
     "killing of": "killed", "murder of": "killed", "slaying of": "killed", "shooting death of": "killed",
     "stabbing death of": "killed", "fatal shooting of": "killed", "fatal stabbing of": "killed",
     "death of": "killed", "arrest of": "arrested", "abduction of": "kidnapped", "kidnapping of": "kidnapped",
+    "kidnaping of": "kidnapped", "assassination of": "killed",
+    # a body found is a death: "the body of a hiker", "THE BODIES OF A JUDGE AND HIS SON"
+    "body of": "killed", "bodies of": "killed",
 }
 # the verbs of dying or going missing whose subject may be plural
 _PLURAL_INTRANSITIVE = frozenset({"died", "later died", "had died", "disappeared", "went missing"})
@@ -239,6 +244,9 @@ def _grammar(lexicon: Lexicon) -> dict:
             rf"(?<![\w-])(?:{_AUX_PLURAL})\s+(?:{_ADVERBS}\s+){{0,2}}(?P<pass>{passive})(?![\w-])"),
         # the first words of the predicates, on a folded copy: where "object" and "left" may match
         "object_lead": re.compile(_first_words(_ACTIVE)),
+        # an active predicate (or an act as a noun) in upper-case wire copy, where the object's
+        # name has no capitals to tell it: the words after it are read by _upper_objects
+        "upper_object": re.compile(rf"(?<![\w-])(?P<verb>{active})\s+(?=[A-Z])", re.IGNORECASE),
         "left_lead": re.compile(_first_words(("left", "leaving", "leaves", "found", "finds", "finding",
                                               "discovered"))),
         "age": re.compile(r"(\d{1,3})[- ](?:year|month|week)[- ]old", re.IGNORECASE),
@@ -428,7 +436,9 @@ _PREDICATE_WORD = re.compile(r"\b(?i:%s)" % _phrase_alt((
     "stabb", "arrest", "detain", "custody", "apprehend", "kidnap", "abduct", "hostage", "missing",
     "disappear", "releas", "freed", "set free", "booked",
     # "crushed to death", "electrocuted", "drowned", "perished": the rest of _PASSIVE and _INTRANSITIVE
-    "to death", "electrocut", "drown", "perish")))
+    "to death", "electrocut", "drown", "perish",
+    # a body found: "the body of a hiker"
+    "body of", "bodies of")))
 
 
 _PREDICATE_LOWER = re.compile(_PREDICATE_WORD.pattern.replace("(?i:", "(?:", 1))  # for folded text
@@ -782,6 +792,21 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
             for p in listed:
                 if p[3] != "pronoun":
                     add(p, metric, m.start("list") if len(listed) > 1 else -1)
+    if upper:
+        for m in g["upper_object"].finditer(sentence):
+            before = sentence[max(0, m.start() - 30):m.start()]
+            if re.search(r"\b(?:was|were|is|are|be|been|being|get|got)\s+(?:\w+\s+)?\Z", before, re.IGNORECASE) or \
+                    _NEGATED.search(sentence[max(0, m.start() - 25):m.start()]) or _ATTEMPTED.search(before):
+                continue
+            pred = re.sub(r"\s+", " ", m["verb"].lower())
+            if _ADJECTIVE_PLACE.search(before) and pred.split()[0].endswith("ed"):
+                continue  # "THE WOUNDED MAN": an adjective
+            if _not_release(pred, sentence, m.end("verb")):
+                continue
+            metric = _outcome(_ACTIVE[pred], pred, sentence, m.end("verb"))
+            listed = _upper_objects(sentence, m.end(), g, text)
+            for p in listed:
+                add(p, metric, m.end() if len(listed) > 1 else -1)
     lower = sentence.lower()
     states = ("left", "leav", "found", "find", "discover")
     for m in _matches(g["left"], sentence, lowered, g["left_lead"]) if any(w in lower for w in states) else ():
@@ -898,6 +923,65 @@ def _upper_name(sentence: str, ends: list[int], g: dict, antecedent: int | None 
         stop = run[-1][1]
         return (start, stop, sentence[start:stop], "name", run[-1][2].lower(), "people")
     return None
+
+
+_OBJECT_WORD = re.compile(r"[^\s,;:()\[\]\"“”.!?]+[,;:.!?)\]\"”]*")
+
+
+def _upper_objects(sentence: str, at: int, g: dict, text: str = "") -> list[tuple]:
+    """In upper-case wire copy, the names a predicate takes as its object (``REBELS KILLED
+    MAYOR ANA DIAZ``, ``THE MURDER OF JUDGE LEO RUIZ AND TOMAS VEGA``): each item of the list
+    after the predicate is a run of one to four words none of which is a closed-class word, a
+    number or a lexicon word, after a description that ends on a title or a role noun
+    (``FORMER JUDGE``, ``BANKER``), if any; the run ends the phrase (a punctuation mark, a
+    closed-class word or the sentence's end follows it). A run of one word is a name only
+    after a title or role, or when the report gave it in full before. Anything else (a
+    determiner, a plural noun, a number) gives nothing: the phrase is read elsewhere."""
+    out: list[tuple] = []
+    pos = at
+    while True:
+        words = []
+        for w in _OBJECT_WORD.finditer(sentence, pos, min(len(sentence), pos + 120)):
+            if sentence[words[-1][1]:w.start()].strip() if words else sentence[pos:w.start()].strip():
+                break  # a mark standing alone ("--"): the phrase ends
+            words.append((w.start(), w.start() + len(w.group().rstrip(",;:.!?)]\"”")), w.group()))
+            if len(words) == 9 or w.group()[-1] in ",;:.!?)]\"”":
+                break
+        cores = [sentence[a:b] for a, b, _ in words]
+        # a description: up to five words, no closed-class word among them, ending on a title or role
+        lead = 0
+        for i, core in enumerate(cores[:6]):
+            low = core.lower()
+            if low in g["closed"] or not _UPPER_WORD.fullmatch(core) or (i and words[i - 1][2][-1] in ",;:"):
+                break
+            if low in g["titles"] or low in g["heads"] or low in g["civilian_roles"]:
+                lead = i + 1
+        run = []
+        for a, b, raw in words[lead:]:
+            core = sentence[a:b]
+            if not _UPPER_WORD.fullmatch(core) or core.lower() in g["not_name"] or \
+                    _PARTICIPLE_WORD.fullmatch(core) or core.lower() in g["titles"]:
+                break
+            run.append((a, b, core, raw))
+            if raw[-1] in ",;:.!?)]\"”":
+                break
+        if not run or len(run) > 4:
+            return out
+        a, b, core, raw = run[-1]
+        nxt = words[lead + len(run)][2].rstrip(",;:.!?)]\"”").lower() if lead + len(run) < len(words) else ""
+        if raw[-1] not in ",;:.!?)]\"”" and nxt and nxt not in g["closed"]:
+            return out  # the run goes on into a word of another kind: no name ends here
+        if len(run) == 1 and not lead and not _known_surname(core, text, g):
+            return out
+        start = run[0][0]
+        out.append((start, b, sentence[start:b], "name", core.lower(), "people"))
+        # the list goes on: ", AND …", " AND …", ", …"
+        more = re.compile(r"\s*(?:,\s*)?(?:AND\s+)?|\s+AND\s+").match(sentence, b)
+        if more is None or more.end() == b or sentence.startswith(".", b):
+            return out
+        if nxt and nxt not in ("and",) and raw[-1] != ",":
+            return out
+        pos = more.end()
 
 
 def _not_release(pred: str, sentence: str, after: int) -> bool:
