@@ -85,7 +85,7 @@ _ACTIVE = {
     "killing of": "killed", "murder of": "killed", "slaying of": "killed", "shooting death of": "killed",
     "stabbing death of": "killed", "fatal shooting of": "killed", "fatal stabbing of": "killed",
     "death of": "killed", "arrest of": "arrested", "abduction of": "kidnapped", "kidnapping of": "kidnapped",
-    "kidnaping of": "kidnapped", "assassination of": "killed",
+    "kidnaping of": "kidnapped",
     # a body found is a death: "the body of a hiker", "THE BODIES OF A JUDGE AND HIS SON"
     "body of": "killed", "bodies of": "killed",
 }
