@@ -798,6 +798,8 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
             if re.search(r"\b(?:was|were|is|are|be|been|being|get|got)\s+(?:\w+\s+)?\Z", before, re.IGNORECASE) or \
                     _NEGATED.search(sentence[max(0, m.start() - 25):m.start()]) or _ATTEMPTED.search(before):
                 continue
+            if re.search(r"\bOR\s*\Z", before):
+                continue  # "ROBBING OR KIDNAPPING X": acts offered as alternatives, none asserted
             pred = re.sub(r"\s+", " ", m["verb"].lower())
             if _ADJECTIVE_PLACE.search(before) and pred.split()[0].endswith("ed"):
                 continue  # "THE WOUNDED MAN": an adjective
@@ -928,6 +930,15 @@ def _upper_name(sentence: str, ends: list[int], g: dict, antecedent: int | None 
 _OBJECT_WORD = re.compile(r"[^\s,;:()\[\]\"“”.!?]+[,;:.!?)\]\"”]*")
 
 
+def _plural_of_role(word: str, g: dict) -> bool:
+    """Whether ``word`` is the plural of a title or a person noun ("judges", "bosses")."""
+    for cut in (1, 2):
+        if word[-cut:] in ("s", "es") and (word[:-cut] in g["titles"] or word[:-cut] in g["heads"]
+                                           or word[:-cut] in g["civilian_roles"]):
+            return True
+    return False
+
+
 def _upper_objects(sentence: str, at: int, g: dict, text: str = "") -> list[tuple]:
     """In upper-case wire copy, the names a predicate takes as its object (``REBELS KILLED
     MAYOR ANA DIAZ``, ``THE MURDER OF JUDGE LEO RUIZ AND TOMAS VEGA``): each item of the list
@@ -962,6 +973,8 @@ def _upper_objects(sentence: str, at: int, g: dict, text: str = "") -> list[tupl
             if not _UPPER_WORD.fullmatch(core) or core.lower() in g["not_name"] or \
                     _PARTICIPLE_WORD.fullmatch(core) or core.lower() in g["titles"]:
                 break
+            if _plural_of_role(core.lower(), g):
+                return out  # "THE MURDER OF LOCAL JUDGES": a plural noun, a group, no name
             run.append((a, b, core, raw))
             if raw[-1] in ",;:.!?)]\"”":
                 break
