@@ -60,6 +60,23 @@ RULES: dict[str, list[tuple[str, list[tuple]]]] = {
          []),
         ("THE SOLDIERS SAID THEY KILLED ORTEGA.",
          []),
+        # traps: the plural of a role noun is a group; acts offered as alternatives
+        ("THE BISHOP DENOUNCED THE MURDER OF PARISH LEADERS IN THE VALLEY.",
+         []),
+        ("THE GANG CAME TO ROB OR KIDNAP ELVIRA CANO.",
+         []),
+        # traps: an act ordered or called for is not done; a participle after a determiner
+        ("THE COURT ORDERED THE ARREST OF CAPTAIN DARIO FUENTES.",
+         []),
+        ("A magistrate ordered the arrest of a customs officer.",
+         []),
+        ("THE STRIKERS DEMANDED THE RELEASE OF TEACHER NORA SALGADO.",
+         []),
+        ("THE COLONEL SAID SOME WOUNDED RIVER PILOTS WERE MISSING.",
+         []),
+        # a comma alone does not carry the list on: the speaker after it is no second victim
+        ("RECALLING THE KIDNAPPING OF BANKER OTTO VILLENA, PABLO ARCE SAID NOTHING MORE.",
+         [("kidnapped", 1, 1, "Pablo Arce")]),
     ],
     # a body found is a death: the person named after "the body of" / "the bodies of" is killed
     "body-of-person": [

@@ -315,7 +315,11 @@ def _group(m: re.Match, g: dict, sentence: str) -> str:
 # place or a time ("Three Hurt On Ring Road", "Driver Held After Pursuit"), not a person
 # an act only attempted, planned or conspired to: "attempted murder of", "plotting the killing of"
 _ATTEMPTED = re.compile(r"\b(?:attempted|attempting|attempt\s+(?:at|to)|plot(?:ted|ting)?\s+(?:the\s+)?|"
-                        r"conspir(?:ed|acy|ing)\s+(?:to|in)\s+(?:the\s+)?)\s*\Z", re.IGNORECASE)
+                        r"conspir(?:ed|acy|ing)\s+(?:to|in)\s+(?:the\s+)?|"
+                        # an act ordered or called for is not yet done: "ordered the arrest of",
+                        # "a warrant for the arrest of", "demanded the release of"
+                        r"(?:order(?:ed|s|ing)?|warrants?\s+for|call(?:ed|s|ing)?\s+for|demand(?:ed|s|ing)?)"
+                        r"\s+(?:the\s+)?)\s*\Z", re.IGNORECASE)
 # a word after which a participle is an adjective, not a verb with an object
 _ADJECTIVE_PLACE = re.compile(r"(?<![\w'’-])(?:on|in|at|of|for|with|the|a|an|his|her|their|its)\s+\Z", re.IGNORECASE)
 _THEN_NUMBER = re.compile(r"\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
@@ -801,6 +805,9 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
             if re.search(r"\bOR\s*\Z", before):
                 continue  # "ROBBING OR KIDNAPPING X": acts offered as alternatives, none asserted
             pred = re.sub(r"\s+", " ", m["verb"].lower())
+            prev = before.split()[-1].lower() if before.split() else ""
+            if pred.split()[0].endswith("ed") and (g["classes"].get(prev) == "DET" or prev[:1].isdigit()):
+                continue  # "SOME INJURED SOLDIERS": a participle after a determiner is an adjective
             if _ADJECTIVE_PLACE.search(before) and pred.split()[0].endswith("ed"):
                 continue  # "THE WOUNDED MAN": an adjective
             if _not_release(pred, sentence, m.end("verb")):
@@ -975,6 +982,8 @@ def _upper_objects(sentence: str, at: int, g: dict, text: str = "") -> list[tupl
                 break
             if _plural_of_role(core.lower(), g):
                 return out  # "THE MURDER OF LOCAL JUDGES": a plural noun, a group, no name
+            if core.lower() in _SPEECH_VERBS or core.lower() in g["report_verbs"]:
+                break  # "…, ANA RUIZ SAID": a speaker's verb ends the phrase
             run.append((a, b, core, raw))
             if raw[-1] in ",;:.!?)]\"”":
                 break
@@ -988,11 +997,10 @@ def _upper_objects(sentence: str, at: int, g: dict, text: str = "") -> list[tupl
             return out
         start = run[0][0]
         out.append((start, b, sentence[start:b], "name", core.lower(), "people"))
-        # the list goes on: ", AND …", " AND …", ", …"
-        more = re.compile(r"\s*(?:,\s*)?(?:AND\s+)?|\s+AND\s+").match(sentence, b)
-        if more is None or more.end() == b or sentence.startswith(".", b):
-            return out
-        if nxt and nxt not in ("and",) and raw[-1] != ",":
+        # the list goes on only where "AND" joins the next name (", AND …", " AND …"): after a
+        # comma alone the phrase may be a clause of its own ("…, ANA RUIZ SAID")
+        more = re.compile(r"\s*,?\s*AND\s+").match(sentence, b)
+        if more is None:
             return out
         pos = more.end()
 
