@@ -1,5 +1,5 @@
-"""Recall rules, round 4: the one-p spelling of kidnapping, names as objects in upper-case wire
-copy, a body found (#15, #16).
+"""Recall rules, round 4: the one-p spelling of kidnapping, names as objects and in subject
+lists in upper-case wire copy, a body found (#15, #16).
 
 Each group states one rule over the grammar layer: its general case, two or three variants
 and traps that must give nothing (or only claims of metric ``other``). Every text runs
@@ -77,6 +77,28 @@ RULES: dict[str, list[tuple[str, list[tuple]]]] = {
         # a comma alone does not carry the list on: the speaker after it is no second victim
         ("RECALLING THE KIDNAPPING OF BANKER OTTO VILLENA, PABLO ARCE SAID NOTHING MORE.",
          [("kidnapped", 1, 1, "Pablo Arce")]),
+    ],
+    # in upper-case wire copy, the subject of a plural predicate may be a list holding names:
+    # each item is a name (a title or role, then name words), a person's description or a
+    # counted group; one item that is none of these and the list gives nothing
+    "upper-case-subject-list": [
+        ("RAMON ITURBE AND TWO OF HIS BODYGUARDS WERE KILLED IN THE AMBUSH.",
+         [("killed", 1, 1, U), ("killed", 2, 2, U)]),
+        ("DOCTOR ELSA MURGA AND NURSE PILAR OCHOA WERE KIDNAPPED ON THE ROAD.",
+         [("kidnapped", 1, 1, U), ("kidnapped", 1, 1, U)]),
+        ("THE PAPER SAID THAT BANKER FIDEL ARCOS AND HIS SON WERE WOUNDED.",
+         [("injured", 1, 1, "paper"), ("injured", 1, 1, "paper")]),
+        ("VICTOR LARES, ELIAS MONZON AND FOUR GUARDS WERE ABDUCTED.",
+         [("kidnapped", 1, 1, U), ("kidnapped", 1, 1, U), ("kidnapped", 4, 4, U)]),
+        # traps: bodies and groups, places, a surname given only once
+        ("THE ARMY AND THE POLICE WERE ATTACKED AT DAWN.",
+         []),
+        ("PEASANTS AND SOLDIERS WERE KILLED IN THE CROSSFIRE.",
+         []),
+        ("SANTA ANA AND SONSONATE FARMERS WERE WOUNDED.",
+         []),
+        ("ARCOS AND MONZON WERE ARRESTED.",
+         []),
     ],
     # a body found is a death: the person named after "the body of" / "the bodies of" is killed
     "body-of-person": [

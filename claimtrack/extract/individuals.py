@@ -671,17 +671,22 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
             continue  # a list of persons is joined by "and"
         metric = _outcome(_PASSIVE[pred], pred, sentence, m.end("pass"))
         ends = _np_ends(sentence, m.start(), g)
+        listed = []
         # a list may end on a counted group ("a nurse and two patients"): no person word last
         for end in ends + [m.start()] if m.start() not in ends else ends:
             found = next(_subject_before(sentence, end, g["list_end"], _LIST_REACH), None)
             if found is None:
                 continue
-            text = sentence[found.start():end]
-            listed = _persons_in(text, found.start(), g, sentence, 0)
+            listed = _persons_in(sentence[found.start():end], found.start(), g, sentence, 0)
             for p in listed:
                 if p[3] != "pronoun":
                     add(p, metric, found.start() if len(listed) > 1 else -1)
             break
+        if upper and not listed:
+            # upper-case wire copy: the names of the list have no capitals to tell them
+            listed = _upper_subject_list(sentence, m.start(), g, text)
+            for p in listed:
+                add(p, metric, listed[0][0] if len(listed) > 1 else -1)
     for m in _matches(g["subject_pred"], sentence, lowered, rx_lower=g["subject_pred_lower"]):
         if m["pass"]:
             pred = re.sub(r"\s+", " ", m["pass"].lower())
@@ -935,6 +940,81 @@ def _upper_name(sentence: str, ends: list[int], g: dict, antecedent: int | None 
 
 
 _OBJECT_WORD = re.compile(r"[^\s,;:()\[\]\"“”.!?]+[,;:.!?)\]\"”]*")
+
+
+# where the subject of a clause may begin: a clause's mark, a dateline's end, "THAT", a speaker's verb
+_UPPER_CLAUSE_START = re.compile(r"(?:[;:\"“”()\[\]]|--|\s(?:THAT|SAID|REPORTED|ANNOUNCED|WHEN|AFTER|WHILE)(?=\s))")
+
+
+def _upper_name_item(item: str, start: int, g: dict, text: str) -> tuple | None:
+    """The name an item of an upper-case list gives: a title or role, if any, then one to four
+    name words (none a closed-class or lexicon word, none the plural of a role)."""
+    words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"\S+", item)]
+    if not words or any(not _UPPER_WORD.fullmatch(w) for _, _, w in words):
+        return None
+    lead = 0
+    for i, (_, _, w) in enumerate(words[:6]):
+        low = w.lower()
+        if low in g["closed"]:
+            return None
+        if low in g["titles"] or low in g["heads"] or low in g["civilian_roles"]:
+            lead = i + 1
+    run = words[lead:]
+    if not run or len(run) > 4:
+        return None
+    for _, _, w in run:
+        low = w.lower()
+        if low in g["not_name"] or low in g["titles"] or _PARTICIPLE_WORD.fullmatch(w) or _plural_of_role(low, g):
+            return None
+    if len(run) == 1 and not lead and not _known_surname(run[0][2], text, g):
+        return None
+    a, b = start + run[0][0], start + run[-1][1]
+    return (a, b, item[run[0][0]:run[-1][1]], "name", run[-1][2].lower(), "people")
+
+
+def _upper_subject_list(sentence: str, at: int, g: dict, text: str = "") -> list[tuple]:
+    """In upper-case wire copy, the persons of a list that is the subject of a plural predicate
+    ending at ``at`` (``JUDGE ANA DIAZ AND HER DRIVER WERE KILLED``, ``TOMAS VEGA, LEO RUIZ
+    AND TWO GUARDS WERE KIDNAPPED``): the list runs from the clause's start; each item joined
+    by a comma or "AND" is a name, a person's description or a counted group (a figure of its
+    own); a description after a name and a comma alone is the name's apposition. If any item
+    is none of these, or no item is a name, the list gives nothing."""
+    lo = 0
+    for c in _UPPER_CLAUSE_START.finditer(sentence, max(0, at - 200), at):
+        lo = c.end()
+    span = sentence[lo:at]
+    if " AND " not in span:
+        return []
+    out: list[tuple] = []
+    named = False
+    pos = lo
+    last_kind, last_sep = "", ""
+    for part in re.finditer(r"(?P<item>.+?)(?P<sep>\s*,\s*(?:AND\s+)?|\s+AND\s+|\s*\Z)", span, re.DOTALL):
+        item = part["item"].strip()
+        start = lo + part.start("item") + (len(part["item"]) - len(part["item"].lstrip()))
+        if not item:
+            return []
+        if g["count"].fullmatch(item):
+            last_kind = "count"
+        else:
+            p = _upper_name_item(item, start, g, text)
+            if p is not None:
+                named = True
+                out.append(p)
+                last_kind = "name"
+            else:
+                m = g["person"].fullmatch(item)
+                q = _person(m, g, sentence, 0) if m else None
+                if q is None or q[3] == "pronoun":
+                    return []
+                q = (start, start + len(item), item, *q[3:])
+                if not (last_kind == "name" and last_sep == ","):
+                    out.append(q)  # (a description after "NAME," is the name's apposition)
+                last_kind = "desc"
+        last_sep = part["sep"].strip()
+        if part.end() >= len(span):
+            break
+    return out if named and len(out) + (last_kind == "count") >= 1 else []
 
 
 def _plural_of_role(word: str, g: dict) -> bool:
