@@ -100,6 +100,22 @@ RULES: dict[str, list[tuple[str, list[tuple]]]] = {
         ("ARCOS AND MONZON WERE ARRESTED.",
          []),
     ],
+    # a captivity that goes on is a kidnapping of the person held: "held hostage", "held captive"
+    "held-hostage-individual": [
+        ("A Dutch engineer is being held hostage in the hills.",
+         [("kidnapped", 1, 1, U)]),
+        ("A VILLAGE PRIEST WAS HELD CAPTIVE FOR NINE DAYS.",
+         [("kidnapped", 1, 1, U)]),
+        ("Marta Illescas has been held hostage since March, her lawyer said.",
+         [("kidnapped", 1, 1, "lawyer")]),
+        ("DOCTOR ELSA MURGA AND TWO MEDICS ARE BEING HELD HOSTAGE.",
+         [("kidnapped", 1, 1, U), ("kidnapped", 2, 2, U)]),
+        # traps: a figure of speech, a negation
+        ("The port is being held hostage by the dock strike.",
+         []),
+        ("The pilot was never held hostage.",
+         []),
+    ],
     # a body found is a death: the person named after "the body of" / "the bodies of" is killed
     "body-of-person": [
         ("The body of a missing hiker was found below the ridge.",

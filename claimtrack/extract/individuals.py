@@ -61,6 +61,9 @@ _PASSIVE = {
     "booked on a charge": "arrested", "booked for investigation": "arrested",
     "kidnapped": "kidnapped", "abducted": "kidnapped", "taken hostage": "kidnapped",
     "kidnaped": "kidnapped",  # the spelling with one "p" of American wire copy
+    # a captivity that goes on: "a nurse is being held hostage", "was held captive for a week"
+    "held hostage": "kidnapped", "being held hostage": "kidnapped", "held captive": "kidnapped",
+    "being held captive": "kidnapped", "taken captive": "kidnapped",
     "reported missing": "missing", "missing": "missing",
     "released": "released", "freed": "released", "set free": "released",
 }
@@ -440,7 +443,7 @@ _PREDICATE_WORD = re.compile(r"\b(?i:%s)" % _phrase_alt((
     "stabb", "arrest", "detain", "custody", "apprehend", "kidnap", "abduct", "hostage", "missing",
     "disappear", "releas", "freed", "set free", "booked",
     # "crushed to death", "electrocuted", "drowned", "perished": the rest of _PASSIVE and _INTRANSITIVE
-    "to death", "electrocut", "drown", "perish",
+    "to death", "electrocut", "drown", "perish", "captive",
     # a body found: "the body of a hiker"
     "body of", "bodies of")))
 
