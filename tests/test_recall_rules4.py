@@ -116,6 +116,20 @@ RULES: dict[str, list[tuple[str, list[tuple]]]] = {
         ("The pilot was never held hostage.",
          []),
     ],
+    # a possessive before a person noun is its determiner: an upper-case name's, a definite noun's
+    "possessive-determiner": [
+        ("The senator's bodyguard was shot dead outside the court.",
+         [("killed", 1, 1, U)]),
+        ("ARCOS'S DRIVER WAS KILLED AND ARCOS'S SECRETARY WAS WOUNDED.",
+         [("killed", 1, 1, U), ("injured", 1, 1, U)]),
+        ("Police said the landlord's nephew was arrested.",
+         [("arrested", 1, 1, "police")]),
+        # traps: a thing owned, a possessor with no predicate of harm
+        ("The mayor's car was shot at twice.",
+         []),
+        ("The driver's widow spoke to reporters.",
+         []),
+    ],
     # a body found is a death: the person named after "the body of" / "the bodies of" is killed
     "body-of-person": [
         ("The body of a missing hiker was found below the ridge.",

@@ -146,7 +146,9 @@ def _grammar(lexicon: Lexicon) -> dict:
     age = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|month|week)[- ]old"
     # ... or a name's possessive: "Ana Cole's stepson" is the stepson, not Ana Cole
     det = (r"(?:a|an|the|another|one\s+more|a\s+(?:second|third|fourth|fifth)|his|her|their|its|our"
-           r"|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)['’]s)")
+           r"|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)['’]s"
+           # … an upper-case name's ("DIAZ'S DRIVER"), a definite noun's ("the mayor's bodyguard")
+           r"|(?-i:[A-Z][A-Z-]+)['’]S|(?:the|his|her|their|its)\s+(?:[a-z-]+\s+)?[a-z-]+['’]s)")
     mod = r"(?:(?!(?:and|or|who|that|which|whose|was|is|were|are|has|had|been|of|in|on|at|with)\b)[\w'’-]+\s+)"
     # a description: determiner, up to four modifiers, a person noun; or an age as the head
     # a headline drops the determiner: "Man dies", "Teen shot" open a sentence bare
