@@ -130,6 +130,16 @@ RULES: dict[str, list[tuple[str, list[tuple]]]] = {
         ("The driver's widow spoke to reporters.",
          []),
     ],
+    # an active wounding that kills ("mortally wounded", "fatally wounded") kills its object
+    "mortal-wound-object": [
+        ("A sniper mortally wounded an aide to the governor.",
+         [("killed", 1, 1, U)]),
+        ("THE MINE FATALLY WOUNDED CORPORAL DIMAS LOBO.",
+         [("killed", 1, 1, U)]),
+        # trap: a wound that does not kill
+        ("A sniper wounded an aide to the governor.",
+         [("injured", 1, 1, U)]),
+    ],
     # a body found is a death: the person named after "the body of" / "the bodies of" is killed
     "body-of-person": [
         ("The body of a missing hiker was found below the ridge.",

@@ -76,6 +76,8 @@ _INTRANSITIVE = {
 _ACTIVE = {
     "killed": "killed", "shot and killed": "killed", "shot dead": "killed", "fatally shot": "killed",
     "fatally stabbed": "killed", "murdered": "killed", "gunned down": "killed", "stabbed": "injured",
+    # a wound that kills: "the blast mortally wounded a guard"
+    "mortally wounded": "killed", "fatally wounded": "killed", "fatally injured": "killed",
     "shot": "injured", "wounded": "injured", "injured": "injured", "shot and wounded": "injured",
     "arrested": "arrested", "detained": "arrested", "apprehended": "arrested",
     "took into custody": "arrested", "kidnapped": "kidnapped", "abducted": "kidnapped", "kidnaped": "kidnapped",
