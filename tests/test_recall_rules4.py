@@ -48,6 +48,12 @@ RULES: dict[str, list[tuple[str, list[tuple]]]] = {
         # a single word after a title is a name too
         ("THE REBELS KILLED JUDGE OSPINA AT HIS HOME.",
          [("killed", 1, 1, U)]),
+        # a phrase of time after the name ends it
+        ("GUNMEN ABDUCTED BANKER OTTO VILLENA LAST NIGHT.",
+         [("kidnapped", 1, 1, U)]),
+        # traps: a phrase of time as the whole object (the object was named before the verb)
+        ("THE ARMY FREED THE 5 NUNS THE GANG HAD KIDNAPPED LAST MONTH.",
+         [("released", 5, 5, U)]),
         # traps: a plural group, an organisation's acronym, a place-led group, a negation,
         # an attempt, and a single word the report never gave in full
         ("THE ARMY KILLED FMLN GUERRILLAS IN THE NORTH.",

@@ -191,6 +191,8 @@ def _grammar(lexicon: Lexicon) -> dict:
         "vague": frozenset(w.lower() for w in lexicon.data.get("vague", {})),
         "not_name": frozenset(not_name | furniture),
         "furniture": furniture,  # "killed Posted: Monday": the page's frame, no one's name
+        # the heads of a phrase of time: "ABDUCTED LAST WEEK" has no name after the verb
+        "time_nouns": frozenset(w.lower() for w in lexicon.data.get("grammar", {}).get("time_nouns", [])),
         "closed": frozenset(c["closed"]),
         # the predicates whose upper-case subject may be a name (not "hurt", "released": a
         # place or a firm is hurt or released too)
@@ -971,7 +973,8 @@ def _upper_name_item(item: str, start: int, g: dict, text: str) -> tuple | None:
         return None
     for _, _, w in run:
         low = w.lower()
-        if low in g["not_name"] or low in g["titles"] or _PARTICIPLE_WORD.fullmatch(w) or _plural_of_role(low, g):
+        if low in g["not_name"] or low in g["titles"] or _PARTICIPLE_WORD.fullmatch(w) or _plural_of_role(low, g) \
+                or low in g["time_nouns"]:
             return None
     if len(run) == 1 and not lead and not _known_surname(run[0][2], text, g):
         return None
@@ -1024,6 +1027,9 @@ def _upper_subject_list(sentence: str, at: int, g: dict, text: str = "") -> list
     return out if named and len(out) + (last_kind == "count") >= 1 else []
 
 
+_TIME_MODIFIERS = frozenset({"last", "this", "next", "previous", "that", "same", "early", "late", "on"})
+
+
 def _plural_of_role(word: str, g: dict) -> bool:
     """Whether ``word`` is the plural of a title or a person noun ("judges", "bosses")."""
     for cut in (1, 2):
@@ -1062,8 +1068,14 @@ def _upper_objects(sentence: str, at: int, g: dict, text: str = "") -> list[tupl
             if low in g["titles"] or low in g["heads"] or low in g["civilian_roles"]:
                 lead = i + 1
         run = []
+        timed = False  # whether a phrase of time ends the name ("… LEO RUIZ LAST WEEK")
         for a, b, raw in words[lead:]:
             core = sentence[a:b]
+            if core.lower() in g["time_nouns"]:
+                while run and run[-1][2].lower() in _TIME_MODIFIERS:
+                    run.pop()  # "LAST WEEK", "THIS MORNING": the time's own modifier
+                timed = True
+                break
             if not _UPPER_WORD.fullmatch(core) or core.lower() in g["not_name"] or \
                     _PARTICIPLE_WORD.fullmatch(core) or core.lower() in g["titles"]:
                 break
@@ -1078,7 +1090,7 @@ def _upper_objects(sentence: str, at: int, g: dict, text: str = "") -> list[tupl
             return out
         a, b, core, raw = run[-1]
         nxt = words[lead + len(run)][2].rstrip(",;:.!?)]\"”").lower() if lead + len(run) < len(words) else ""
-        if raw[-1] not in ",;:.!?)]\"”" and nxt and nxt not in g["closed"]:
+        if raw[-1] not in ",;:.!?)]\"”" and nxt and nxt not in g["closed"] and not timed:
             return out  # the run goes on into a word of another kind: no name ends here
         if len(run) == 1 and not lead and not _known_surname(core, text, g):
             return out
