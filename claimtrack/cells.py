@@ -100,9 +100,17 @@ def count(key: str) -> Callable[[dict], str]:
 
 
 def figure_marked(row: dict) -> str:
-    """The figure as written; a tally claimtrack derived says so: ``2 (tally)``."""
+    """The figure as written; a tally claimtrack derived says so (``2 (tally)``), a part of a
+    group its report counts (``two (part)``) and a running count over a span of time
+    (``436 (running)``) too: none of them is the incident's figure as it stands."""
     figure = row.get("figure") or ""
-    return f"{figure} (tally)" if row.get("derived") == "tally" else figure
+    if row.get("derived") == "tally":
+        return f"{figure} (tally)"
+    if row.get("period"):
+        return f"{figure} (running)"
+    if row.get("part"):
+        return f"{figure} (part)"
+    return figure
 
 
 REPORT_TABLE = (

@@ -157,13 +157,13 @@ def test_lexicon_compiles_once_per_process(tmp_path):
     from claimtrack.extract import load_lexicon
 
     extra = tmp_path / "extra.toml"
-    extra.write_text('[metrics.evacuated]\nafter = ["were moved out"]\n', encoding="utf-8")
+    extra.write_text('[metrics.evacuated]\nafter = ["were bused out"]\n', encoding="utf-8")
     lex = load_lexicon(extra)
     copy = pickle.loads(pickle.dumps(lex))
     assert copy is not lex
     assert partition._compiled_once(lex) is partition._compiled_once(copy)
     assert partition._compiled_once(str(extra)) is partition._compiled_once(str(extra))
     rows = claimtrack.extract_partition(
-        [{"id": "e", "text": "Officials said 60 families were moved out of the valley."}],
+        [{"id": "e", "text": "Officials said 60 families were bused out of the valley."}],
         lexicon=str(extra))
     assert [(r["figure"], r["metric"]) for r in rows] == [("60", "evacuated")]

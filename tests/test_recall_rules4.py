@@ -147,6 +147,7 @@ RULES: dict[str, list[tuple[str, list[tuple]]]] = {
          [("injured", 1, 1, U)]),
     ],
     # a body found is a death: the person named after "the body of" / "the bodies of" is killed
+    # when the finding is told (a verb of finding before it, or a passive of finding after it)
     "body-of-person": [
         ("The body of a missing hiker was found below the ridge.",
          [("killed", 1, 1, U)]),
@@ -157,6 +158,11 @@ RULES: dict[str, list[tuple[str, list[tuple]]]] = {
         # a numeral counts the bodies as before
         ("The bodies of 5 miners were brought to the surface.",
          [("killed", 5, 5, U)]),
+        ("Rescuers found the bodies of a climber and his son on the glacier.",
+         [("killed", 1, 1, U), ("killed", 1, 1, U)]),
+        # traps: a body that is not told as found (the person may be counted elsewhere by name)
+        ("Mourners walked behind the body of a murdered priest.",
+         []),
         # traps: a body that is no person's
         ("A body of water separates the two towns.",
          []),

@@ -74,8 +74,8 @@ VARIANTS: dict[str, list[tuple[str, list[tuple]]]] = {
          "from the same village, were killed, the mine operator said.",
          [("killed", 3, 3, "mine operator")]),
         ("About 200 villagers were moved to a school, and 14, most of them elderly, died of "
-         "the cold.",
-         [("killed", 14, 14, U)]),
+         "the cold.",  # (a group moved to a place of refuge is displaced: test_variants6.py)
+         [("displaced", 180, 220, U), ("killed", 14, 14, U)]),
         ("Some 300 workers were inside the factory, and 23 were killed when the roof fell.",
          [("killed", 23, 23, U)]),
         ("Thirty-two passengers - most of them returning from a wedding - were injured when "

@@ -669,8 +669,6 @@ XFAIL: dict[str, str] = {
                       "pulled … and said') is not read as the speaker of the second",
     "headline-tense-2": "attribution: a headline's source after a closing dash ('… – police') is not read",
     "headline-tense-8": "attribution: a headline's source before a colon ('Police: 4 held …') is not read",
-    "number-words-2": "lexicon: 'moved out of' is no phrase of displacement in the default lexicon (a user's "
-                      "lexicon may give 'were moved out' a metric of its own: tests/test_partition.py)",
     "number-words-7": "numbers: a scale glued to digits ('1.2m') is left out, as 'm' glued to a number is "
                       "as often metres ('a 10m wall')",
     "not-a-count-2": "attribution: 'it said' inside a clause after the company ('Shares of the miner fell "

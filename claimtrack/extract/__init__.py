@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from dataclasses import replace
 from functools import lru_cache
 
 from ..models import Attribution, Claim, Figure, Link, Source
@@ -503,6 +504,8 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None, date: str | Non
                     parsed = grammar.parse(sentence, [(g.start - s0, g.end - s0) for g in here], lex)
                 found = _parts.read(parsed, n, lex)
                 if found is not None:
+                    if found.conjuncts:  # figure numbers in the sentence -> starts in the text
+                        found = replace(found, conjuncts=tuple(here[m].start for m in found.conjuncts))
                     part_readings[f.start] = found
     if people:
         claims = _individuals.settle(claims, people)
@@ -511,5 +514,5 @@ def extract_claims(text: str, *, lexicon: Lexicon | None = None, date: str | Non
     claims = scope_sources(claims, lex)  # one key per public body within a country (SPEC §5)
     if part_readings:  # subsets of a counted group, running counts (extract.parts)
         claims = _parts.settle(claims, part_readings, lex)
-        return claims + _tallies.tallies(_parts.for_tallies(claims, part_readings))
+        return claims + _tallies.tallies(*_parts.for_tallies(claims, part_readings, lex))
     return claims + _tallies.tallies(claims)

@@ -27,6 +27,7 @@ from .sources import (
 )
 from .phrases import (
     _ASIDE_END, _CHAIN_BACK, _PARTICIPLE_ASIDE_END, _PARTY_TAG_END, _VERB_ADVERBIAL, _WINDOW, _chain_from, _np_backward, _np_forward,
+    _NP_ADVERB_END, _VERB_IN_SUBJECT, relative_head,
 )
 from .quotes import _NOT_SPEAKER_START, _QUOTE_OPENER, _nobody, quote_spans, quote_speaker
 from .coreference import _SAID_SO, _antecedent, _may_say_so, backref
@@ -52,7 +53,8 @@ _STUDY = re.compile(
     # "in Iowa surveys")
     r"(?:(?:a|an|the|this|that)\s+|(?=(?:recent|new|latest)\s)|[A-Z][\w.&-]*['’]s\s+|"
     r"(?:[A-Z][\w.&-]*\s+){1,3}(?=(?:polls|surveys)\b))"
-    r"(?:(?:same|latest|new|recent|most\s+recent|national|statewide)\s+){0,2}(?:polls?|surveys?)\b(?!\s+(?:tax|taxes|workers?|stations?|booths?|watchers?|closing|places?))"
+    # (a compound modifier with its hyphen: "in the 50-state poll", "in a two-day survey")
+    r"(?:(?:same|latest|new|recent|most\s+recent|national|statewide|\w+-\w+)\s+){0,2}(?:polls?|surveys?)\b(?!\s+(?:tax|taxes|workers?|stations?|booths?|watchers?|closing|places?))"
     r"(?:\s+(?:from|by)\s+(?:[A-Z][\w&.'’-]*\s?){1,4}(?:and\s+(?:[A-Z][\w&.'’-]*\s?){1,4})?)?"
     r"(?=\s*(?:[,.;:)]|\Z)))"  # closing its clause: a poll that opens a subject ("those in the poll who …") is no cue
     r"(?:\s+(?:released|published|conducted|issued)(?:\s+(?:on\s+)?\w+day|\s+last\s+\w+)?)?")
@@ -127,6 +129,8 @@ _ASIDE_SEGMENT = re.compile(
     r"(?:for\s+one|however|too|though|meanwhile|in\s+turn|in\s+fact|for\s+(?:its|his|her|their)\s+part))\s*,\Z",
     re.IGNORECASE)
 _ASIDE_REACH = 3  # asides in a row
+# a town's name, a comma and its state's or country's name (one or two capitalised words) closing an aside
+_STATE_AFTER_PLACE = re.compile(r"(?-i:[A-Z])[\w.'’-]*(?P<comma>,)\s*(?-i:[A-Z][a-z.]+(?:\s+[A-Z][a-z.]+)?),\Z")
 _RELATIVE_ASIDE = re.compile(r",\s*(?:who|whom|whose|which|where|when)\s", re.IGNORECASE)
 _OPENING_CONJUNCTION = re.compile(r"(?:But|And|Yet|So|Still)\s+")
 _CLAUSE_MARKS = ",;:“”\"()"
@@ -141,6 +145,9 @@ def _subject_before_asides(s: str, pos: int, lexicon: Lexicon) -> tuple[Source, 
     n, end = 0, j  # end: just after the comma that closes the next aside
     relative = False  # whether an aside is a relative clause ("…, where three blocks stand empty,")
     while n < _ASIDE_REACH and s[end - 1:end] == ",":
+        state = _STATE_AFTER_PLACE.search(s, max(0, end - 40), end)
+        if state:
+            end = state.start("comma") + 1  # "…, at a forum in Dayton, Ohio, said": the state goes with its town
         m = _ASIDE_SEGMENT.search(s, max(0, end - 120), end)
         if m is None or m.start() == 0:
             break
@@ -155,7 +162,15 @@ def _subject_before_asides(s: str, pos: int, lexicon: Lexicon) -> tuple[Source, 
         np = np[lead.end():]
     if _NOT_SPEAKER_START.match(np) or len(np.split()) > 6:
         return None
-    if not _PROPER_NAME.fullmatch(np):
+    short = _SHORT_REFERENCE.fullmatch(np) or _ITS_ROLE.fullmatch(np) if len(np) < 40 else None
+    if short and (short.groupdict().get("noun") or "") not in lexicon.data.get("coreference", {}) and \
+            (short.groupdict().get("role") or "").lower() not in _role_words(lexicon):
+        short = None
+    if short:
+        # "The ministry, in a statement, said", "Its spokesman, speaking on radio, said": a reference
+        # to a body named before (the caller resolves it)
+        src = make_source(np, lexicon)
+    elif not _PROPER_NAME.fullmatch(np):
         # a common noun phrase only before a relative clause, and only a body or a speaker the
         # lexicon lists: "Residents of the estate, where …, said"
         src = make_source(np, lexicon) if relative else None
@@ -179,7 +194,8 @@ _EVIDENCE = {"found", "finds", "finding", "find", "found that", "show", "shows",
 # a clause, not a name, before a speech verb: one opened by a subordinator or a demonstrative,
 # or one whose last words are a copula and its complement
 _NOT_A_SUBJECT = re.compile(
-    r"^(?:after|before|even|though|although|if|when|whenever|while|because|since|unless|until|only|this|these|those|"
+    # (a relative pronoun in lower case opening it is the subject of a clause: "which include two think …")
+    r"^(?:(?-i:who|whom|whose|which)\s|after|before|even|though|although|if|when|whenever|while|because|since|unless|until|only|this|these|those|"
     r"there|then|thus|so)\b|\b(?:what|how|why)\b|\b(?:do|does|did)\b(?!\s+(?-i:[A-Z]))|\b(?-i:is|are|was|were|be|been|appears?|seems?)(?:\s+\S+){0,3}$|[-–—]$|\bto$", re.IGNORECASE)
 # what may stand between a report verb and what it reports: a time ("on Tuesday", "last month"), "that"
 _VERB_NEXT = re.compile(
@@ -231,7 +247,9 @@ def _evidence_cue_pattern(nouns: str) -> re.Pattern:
         r"(?P<np>(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?"
         r"(?:(?!(?:after|as|since|when|while|because|though|although|if|before|until)\s)[\w/.'’&-]+\s+){0,6}?"
         rf"(?P<head>(?i:{nouns}))(?:\s+(?P<prep>in|of|from|by|among|for|on|to)\s+"
-        r"(?:(?:\d{1,3}(?:,\d{3})+|[\w/.'’&-]+)\s+){0,9}?[\w/.'’&-]+)?"
+        # (its last word no conjunction: "… combed through the records of 500 firms and found" is a
+        # coordinated predicate, its subject before it)
+        r"(?:(?:\d{1,3}(?:,\d{3})+|[\w/.'’&-]+)\s+){0,9}?(?!(?:and|or|but|nor)\s)[\w/.'’&-]+)?"
         # who made it: "a survey conducted by the Harlan Institute" (the maker is the source)
         r"(?:\s+(?:conducted|commissioned|carried\s+out)\s+(?:by|for)\s+(?:the\s+)?"
         r"(?:[A-Z][\w/.'’&-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){0,6}[A-Z][\w/.'’&-]*)?)"
@@ -258,6 +276,10 @@ def _evidence_cue(extra: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern | None
     return _evidence_cue_pattern(f"(?:{_EVIDENCE_NOUN}|{alt})"), re.compile(rf"\b(?:{alt})\b", re.IGNORECASE)
 
 
+_EVIDENCE_PARTICIPLE = re.compile(
+    rf"\b(?P<np>(?i:a|an|the|this|that|new|recent|latest)\s+(?:(?!(?i:of|a|an|the|in|for|on|with|to|by|from|and)\s)"
+    rf"[\w/.'’&-]+\s+){{0,4}}?(?i:{_EVIDENCE_NOUN}))"
+    r"\s+(?P<verb>(?i:showing|finding|giving|suggesting|indicating|putting))\b")
 # what every verb of _EVIDENCE_CUE begins with, for a substring test before the pattern
 _EVIDENCE_VERB_STEMS = ("give", "gave", "has", "had", "put", "show", "find", "found", "suggest", "indicat",
                         "estimat", "project", "predict", "reveal", "note", "conclude")
@@ -366,6 +388,7 @@ def _listed_subject(s: str, np: str, start: int) -> tuple[str, int]:
     return s[begin:start] + np, begin
 
 
+_RELATIVE_ASIDE_SPAN = re.compile(r",\s*(?:who|whom|whose|which)\s[^,;:“”\"]{1,100},", re.IGNORECASE)
 _DETERMINER_END = re.compile(r"\b(?:the|a|an|its|his|her|their|our|some|many|most|all|these|those)\s+\Z", re.IGNORECASE)
 
 
@@ -376,9 +399,14 @@ def _conjunct_subject(s: str, pos: int, lexicon: Lexicon) -> Source | None:
     lead = _LEAD_ADVERBIAL.match(s)
     start = lead.end() if lead else 0
     first = True
+    # a relative clause between commas after the subject has verbs of its own ("The panel, which
+    # has nine members, met …"): the clause's verb comes after it
+    asides = [(a.start(), a.end()) for a in _RELATIVE_ASIDE_SPAN.finditer(s, start, pos)] if "," in s[start:pos] else ()
     for w in _WORD_SPAN.finditer(s, start, pos):
         if first:
             first = False
+            continue
+        if any(a <= w.start() < b for a, b in asides):
             continue
         word = w.group()
         if not _FINITE.fullmatch(word):
@@ -389,8 +417,11 @@ def _conjunct_subject(s: str, pos: int, lexicon: Lexicon) -> Source | None:
         if after.startswith((" and ", " or ", ",")):
             continue  # "experts and officials": a plural noun in a coordination, not a verb
         np = s[start:w.start()].strip()
-        if np.endswith(",") and np.count(",") == 2 and _PROPER_NAME.fullmatch(np.split(",")[0].strip()):
-            np = np.split(",")[0].strip()  # "Ann Vale, president of the institute, tied …": the name, not its apposition
+        if np.endswith(",") and np.count(",") == 2 and (_PROPER_NAME.fullmatch(np.split(",")[0].strip())
+                                                        or _RELATIVE_ASIDE.match(np, np.index(","))):
+            # "Ann Vale, president of the institute, tied …": the name, not its apposition; "The
+            # authors of the study, which include two groups, combed …": the phrase, not its relative clause
+            np = np.split(",")[0].strip()
         if not np or np.endswith(","):
             return None
         if len(np.split()) > 7 or _RELATIVE.search(np) or _subject_reading(np, True, False) != "name":
@@ -433,6 +464,22 @@ _ITS_ROLE = re.compile(r"(?:its|the\s+(?P<owner>[a-z]+)['’]s)\s+(?:(?:chief|to
                        r"(?P<role>[a-z]+)", re.IGNORECASE)
 _SHORT_REFERENCE = re.compile(r"(?:the|this|that)\s+(?P<noun>[a-z]+)", re.IGNORECASE)
 _KIND_REFERENCE = re.compile(r"(?:the|this|that)\s+(?P<kind>[a-z]+)\s+(?P<noun>[a-z]+)", re.IGNORECASE)
+
+
+def _referred(np: str, before: list[Cue], earlier: Callable[[int], list[Source]], lexicon: Lexicon) -> Source | None:
+    """The source named before that a body's role ("the department's spokesman", "its spokesman")
+    or a short definite reference the lexicon lists ("the ministry") stands for; None if none."""
+    if len(np) >= 40:
+        return None
+    coref = lexicon.data.get("coreference", {})
+    owned = _ITS_ROLE.fullmatch(np) if np[:3].lower() in ("its", "the") else None
+    if owned and owned["role"].lower() in _role_words(lexicon) and \
+            (owned["owner"] is None or owned["owner"].lower() in coref):
+        return _antecedent(owned["owner"] and owned["owner"].lower(), before, earlier, lexicon)
+    short = _SHORT_REFERENCE.fullmatch(np)
+    if short and short["noun"].islower() and short["noun"] in coref:
+        return _antecedent(short["noun"], before, earlier, lexicon)
+    return None
 
 
 # after a verb of saying (and a time or manner), what opens the content it introduces: "that",
@@ -525,14 +572,6 @@ _ZERO_RELATIVE = re.compile(r"(?P<np>(?i:the|a|an|this|that)\s+(?:[\w'’-]+\s+)
 
 
 _RELATIVE_WORD = re.compile(r"(?i:who|whom|that)\s+")
-# a past verb with its object or particle inside a subject's words: a clause, not a noun phrase
-# ("mailed a letter", "combed through the ledgers"; "the retired general" has no object after it)
-_VERB_IN_SUBJECT = re.compile(
-    r"(?<!\bwho)(?<!\bwhich)(?<!\bthat)"  # a relative clause inside the subject: "advisers who ran the numbers"
-    r"(?:\s(?:also\s+|then\s+|eventually\s+|later\s+)?)(?-i:(?:[a-z]+ed|sent|built|made|took|gave|held|put|wrote|told|spent|"
-    r"paid|brought|bought|ran|led|won|lost|cut|set|met|got|began|drew|found|kept|left|hit))\s+"
-    r"(?=(?:a|an|the|his|her|its|their|out|up|through|into|off|over|down|back|\d|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten)\b)", re.IGNORECASE)
 _AS_SUBORDINATOR = re.compile(r"[Aa]s\s+(?=(?:the\s+|an?\s+)?[A-Z]|(?:he|she)\Z)")
 _RELATIVE_OPENING = re.compile(r"(?:^|\s|,)(?:who|whom|which|what)\s+(?=\S)", re.IGNORECASE)
 # a relative clause's subject before its verb of saying ("which the office estimates", "what
@@ -692,6 +731,13 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
         if src:
             cues.append(Cue((Link(src, m["verb"].lower()),), m.start("np"), 2))
             evidence_verbs.add(m.start("verb"))
+    for m in (_EVIDENCE_PARTICIPLE.finditer(s) if has_study and "ing " in probe else ()):
+        # "days after a fresh poll showing his support at 14 percent": a poll, a study or figures
+        # named anywhere, then a participle of showing: the evidence gives what the participle's
+        # clause holds
+        src = make_source(m["np"], lexicon)
+        if src:
+            cues.append(Cue((Link(src, m["verb"].lower()),), m.start("np"), 2, True))
     for m in (_PASSIVE.finditer(s) if has_by else ()):
         np, end = _np_forward(s, m.end())
         chain = _chain_from(s, np, end, m["cue"].lower(), lexicon)
@@ -761,34 +807,44 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 role = app["app"].strip()
                 link = Link(Source(src.name, "person" if src.kind in ("person", "unnamed") else src.kind,
                                    src.key, src.text, src.descriptor, src.role or role), verb.split()[0])
+                # "The department's spokesman, who would not give his name, said": the body named before
+                found = _referred(app["x"].strip(), [c for c in cues if c.pos < app.start()], earlier, lexicon) \
+                    if app["x"][:3].lower() in ("its", "the") else None
+                if found is not None:
+                    link = Link(found, verb.split()[0])
                 told = _told_outlet(s, m.end(), verb, lexicon)
                 # "The police chief, Oleg Sidorov, told Interfax …": the outlet he told comes first
                 cues.append(Cue((Link(told, "told"), link) if told else (link,), app.start(), 2))
                 continue
-        behind = _subject_before_asides(s, m.start(), lexicon) if after_comma and not _PARTICIPLE.fullmatch(verb) \
+        behind = _subject_before_asides(s, m.start(), lexicon) if after_comma and not _PARTICIPLE.fullmatch(verb.split()[0]) \
             else None
         if behind:
             # "Vale, 44, said", "Vale, in an interview on Monday, said": the name before its asides
             told = _told_outlet(s, m.end(), verb, lexicon)
+            # "The department's spokesman, who would not give his name, said": a body's role or a short
+            # reference before the asides is the body named before, as without them
+            speaker = _referred(behind[0].text or "", [c for c in cues if c.pos < behind[1]], earlier, lexicon) \
+                or behind[0]
             # (from the verb on: a figure in an aside describes the speaker, the report says it)
-            cues.append(Cue(((Link(told, "told"),) if told else ()) + (Link(behind[0], verb.split()[0]),),
+            cues.append(Cue(((Link(told, "told"),) if told else ()) + (Link(speaker, verb.split()[0]),),
                             m.start(), 2, not _postposed(s, m.end(), verb)))
             continue
         # inverted: ", said X" / "” said X"
         j = m.start()
         while j > 0 and s[j - 1].isspace():
             j -= 1
-        inv = j == 0 or s[j - 1] in ",“”\"" or s[j - 2:j] == "''"
+        # (not after an opening quotation mark: "would risk “adding …”" quotes the words, no speaker after them)
+        inv = j == 0 or s[j - 1] in ",”\"" or s[j - 2:j] == "''"
         if inv and s[j - 1:j] == "," and (_ASIDE_END.search(s, max(0, j - 40), j)
                                           or _PARTICIPLE_ASIDE_END.search(s, max(0, j - 80), j)):
             inv = False  # "The Herald, for its part, wrote …": the subject stands before the aside
         if inv and s[j - 1:j] == "," and _PARTY_TAG_END.search(s, max(0, j - 16), j):
             inv = False  # "Sen. Ada Moss, D-Ore., said …": the subject stands before the tag
-        if inv and j == 0 and _PARTICIPLE.fullmatch(verb):
+        if inv and j == 0 and _PARTICIPLE.fullmatch(verb.split()[0]):
             inv = False  # "Expecting thousands, Ann Vale said …": a participle's clause, its subject after it
         if inv and verb in ("told", "tells"):
             inv = False  # "…, told reporters": whom one tells is no speaker
-        if inv and s[j - 1:j] == "," and _PARTICIPLE.fullmatch(verb):
+        if inv and s[j - 1:j] == "," and _PARTICIPLE.fullmatch(verb.split()[0]):
             inv = False  # "X defended it, saying 40 died": what follows is the content, not a speaker
         if inv:
             adv = _VERB_ADVERBIAL.match(s, m.end())
@@ -808,11 +864,21 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
 
             # "The Herald, in turn, noted the gap between …": an object, not a speaker
         np, start = _np_backward(s, m.start())
+        if np and " " not in np and _NP_ADVERB_END.fullmatch(" " + np):
+            np = ""  # "Vale, later claiming …": an adverb alone is no subject
         lead_as = _AS_SUBORDINATOR.match(np) if np else None
         if lead_as:
             np, start = np[lead_as.end():], start + lead_as.end()  # "As Ann Vale said, …": the subordinator is no part of her name
         if np and start > 0:
             np, start = _listed_subject(s, np, start)
+        headed = False  # the speaker is a noun phrase before a relative clause: it covers what follows its verb
+        if np and " " in np:
+            np0 = np
+            # "the owner of a bar where four were hurt says"; a phrase that reads as a name keeps its
+            # own relative clause ("Aides who ran the count said")
+            np, start = relative_head(s, np, start, lexicon,
+                                      _subject_reading(np, verb in _NOUN_LIKE, verb in _EVIDENCE) is None)
+            headed = np != np0
         inner_report = _INNER_REPORT.match(np) if np and " " in np else None
         if inner_report and len(inner_report["inner"].split()) <= 6 \
                 and not _CLAUSE_INSIDE.search(inner_report["inner"]) \
@@ -850,25 +916,34 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
             # found …": a verb and its object inside the words before the verb of saying make them a
             # clause; its subject, before that verb, is the speaker
             np = np[:clause.start()].rstrip()
-        if np and _PARTICIPLE.fullmatch(verb):
+        if np and _PARTICIPLE.fullmatch(verb.split()[0]):
             np = _PROGRESSIVE_END.sub("", np)  # "the province also is pledging": the province
         # a verb of finding with a clause after "that" reports a proposition whoever finds it
         # ("the coroner found that 4 …", "Vale revealed that he …"); without one, finding is
         # telling only for evidence ("firefighters found two bodies")
         evidence = verb in _EVIDENCE and not _THAT_CLAUSE.match(s, m.end())
         reading = _subject_reading(np, verb in _NOUN_LIKE, evidence)
-        if reading is None and not np and not evidence:
+        if reading is None and not np:
             # no subject of its own: a name apposed to a role, or the subject it shares
-            apposed = _apposed_name(s, m.start(), lexicon)
+            apposed = _apposed_name(s, m.start(), lexicon) if not evidence else None
             if apposed:
                 told = _told_outlet(s, m.end(), verb, lexicon)
                 cues.append(Cue(((Link(told, "told"),) if told else ()) + (Link(apposed[0], verb.split()[0]),),
                                 apposed[1], 2, not _postposed(s, m.end(), verb)))
                 continue
             lead = _COORDINATED_VERB.search(s, max(0, m.start() - 16), m.start())
-            if lead and (lead.group().startswith(",") == bool(_PARTICIPLE.fullmatch(verb))):
+            if lead and (lead.group().startswith(",") == bool(_PARTICIPLE.fullmatch(verb.split()[0]))):
                 shared = _conjunct_subject(s, lead.start(), lexicon)
-                if shared is not None:
+                alone = s[:lead.start()].strip() if shared is None and lead.group().startswith(",") else ""
+                lead_words = _LEAD_ADVERBIAL.match(alone) if alone else None
+                alone = alone[lead_words.end():] if lead_words else alone
+                if alone and _PROPER_NAME.fullmatch(alone) and not _NOT_SPEAKER_START.match(alone) \
+                        and len(alone.split()) <= 5:
+                    # "Vale, later claiming that …, said": a name alone before the participle's
+                    # clause is its subject (the clause an aside before the main verb)
+                    shared = make_source(alone, lexicon)
+                # (a verb of finding without "that" only for evidence: "the authors of the study … and found")
+                if shared is not None and (not evidence or _EVIDENCE_WORD.search(shared.text or shared.name)):
                     cues.append(Cue((Link(shared, verb.split()[0]),), m.start(), 2,
                                     not _postposed(s, m.end(), verb)))
             continue
@@ -984,7 +1059,7 @@ def sentence_cues(s: str, lexicon: Lexicon, last_person: Callable[[], Source | N
                 outer_cue = max(outer_cues, key=lambda c: c.pos)
                 cues.append(Cue(outer_cue.chain + tuple(chain), start, 2))
                 continue
-        cues.append(Cue(tuple(chain), start, 2, relative or not _postposed(s, m.end(), verb)))
+        cues.append(Cue(tuple(chain), m.start() if headed else start, 2, relative or headed or not _postposed(s, m.end(), verb)))
         if _SENTENCE_END.match(s, m.end()) and s[:start].rstrip().endswith((",", ",”", ",\"", ",’")):
             closing = cues[-1]  # "…, the agency reported.": it reports the whole sentence
     if closing is not None and len(closing.chain) == 1:

@@ -4,7 +4,8 @@ A figure is dated by its report unless its clause dates it: a weekday (``on Mond
 one on or before the report's day), a relative day (``yesterday``, ``a day earlier``, ``two
 days earlier``, ``last week``: the Monday of the week before), or a calendar date
 (``on January 6``, ``6 January``, ``on 25 June 2024``; without a year, the day of that name nearest
-the report's, the earlier one on a tie). A date inside the clause of the figure counts, the nearest first;
+the report's, the earlier one on a tie), or a month of an earlier year (``in December of 2013``:
+its first day). A date inside the clause of the figure counts, the nearest first;
 ``as_of`` stays empty when it is the report's own day or the report is undated.
 """
 from __future__ import annotations
@@ -32,6 +33,8 @@ _DATE = re.compile(
     rf"|{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>january|february|march|april|may|june|july|"
     rf"august|september|october|november|december)(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
+    rf"|(?P<month3>january|february|march|april|may|june|july|august|september|october|november|december|"
+    rf"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?\s+(?:of\s+)?(?P<year3>(?:19|20)\d\d)"
     rf"|(?P<yesterday>yesterday)"
     rf"|(?P<count>a|an|one|two|three|four|five|six|seven|\d)\s+(?P<unit>day|days|week|weeks)\s+"
     rf"(?P<rel>earlier|before|ago|previously)"
@@ -59,6 +62,11 @@ def _resolve(m: re.Match, today: date, anchor: date) -> date | None:
     if m["weekday"]:
         back = (today.weekday() - _WEEKDAYS[m["weekday"].lower()]) % 7
         return today - timedelta(days=back)
+    if m["month3"]:
+        # a month of a year ("in December of 2013"): its first day, when it is a month before
+        # the report's (the report's own month, or a later one, dates nothing apart from it)
+        month_no, year = _MONTHS[m["month3"].lower().rstrip(".")], int(m["year3"])
+        return date(year, month_no, 1) if (year, month_no) < (today.year, today.month) else None
     month = m["month"] or m["month2"]
     if month:
         day = int(m["day"] or m["day2"])

@@ -164,6 +164,12 @@ def _tag(word: str, low: str, first: bool, upper: bool, c: dict) -> str:
     return "WORD"
 
 
+def possessive(tok: Token) -> bool:
+    """A noun in the possessive ("the ship's", "the Navy’s", "the workers'"), which stands where a
+    determiner does before the noun it owns."""
+    return tok.tag in ("WORD", "NAME") and tok.low.endswith(("'s", "\u2019s", "s'", "s\u2019"))
+
+
 def _plural(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
 
@@ -428,8 +434,8 @@ class Parse:
         # "a pair of journalists", "three of the victims", "two of them"
         if j < n and toks[j].low == "of":
             after = j + 1
-            while after < n and toks[after].tag == "DET":
-                after += 1
+            while after < n and (toks[after].tag == "DET" or possessive(toks[after])):
+                after += 1  # "two of the ship's 300 passengers": a possessive determines the whole
             if after < n and (toks[after].tag == "PRON" or toks[after].low in ("whom", "which")):
                 # past an aside on the pronoun: "three of them, all women, died"
                 at = self._past_attachments(after + 1) if after + 1 < n and toks[after + 1].text == "," else after + 1
@@ -450,6 +456,9 @@ class Parse:
             j += 1  # "three other men", "two more victims"
         end, head, mods = self._nominal_run(j)
         if head is None:
+            if partitive and j > k + 2 and toks[j - 1].tag == "NUM":
+                # "two of the 15 were hurt": the whole is a bare count, the verb comes after it
+                return NounPhrase(k, j, None, partitive, negated, self._past_attachments(j))
             return NounPhrase(k, k + 1, None, partitive, negated, k + 1)
         # complements: "members of the riot police", "people with burns", "head of cattle"
         while end + 1 < n and toks[end].low in ("of", "with", "from") and \
@@ -469,9 +478,16 @@ class Parse:
             end = e2
         # coordinated heads the figure quantifies together, with one verb after them: "eight
         # farmers and herders were killed" (a second numeral or determiner opens a phrase of its own)
-        if end + 1 < n and toks[end].low in ("and", "or") and toks[end + 1].tag in ("WORD", "NAME") and \
+        # a list of three or more plural heads: "40 men, women and children were evacuated"
+        listed = end
+        while listed + 2 < n and toks[listed].text == "," and toks[listed + 1].tag == "WORD" and \
+                _plural_noun(toks[listed + 1].low) and toks[listed + 2].text in (",", "and", "or"):
+            listed += 2
+        if listed != end and toks[listed].text == ",":
+            listed += 1  # the serial comma: "men, women, and children"
+        if end + 1 < n and toks[listed].low in ("and", "or") and toks[listed + 1].tag in ("WORD", "NAME") and \
                 _plural_noun(toks[head].low):
-            e2, h2, _ = self._nominal_run(end + 1, 3)
+            e2, h2, _ = self._nominal_run(listed + 1, 3)
             if h2 is not None and e2 < n and _plural_noun(toks[h2].low) and \
                     (toks[e2].low in _PLURAL_AUX or toks[e2].tag == "MODAL"):
                 end = e2
@@ -534,6 +550,12 @@ class Parse:
             if own is None:
                 return i
             nxt = self._finite_from(own.end)
+            again = next((m for m in range(own.end, nxt if nxt is not None else own.end)
+                          if toks[m].tag == "REL" and toks[m - 1].low in ("and", "or")), None)
+            if again is not None and depth < 3:
+                # a second relative clause coordinated with the first: "who were caught …, and
+                # whose tent was found …, are presumed dead": the phrase's verb comes after both
+                return self._past_attachments(again, depth + 1)
             if nxt is not None and any(toks[m].tag == "SUB" for m in range(own.end, nxt)):
                 # a clause inside the relative clause: "who had been marching when police moved
                 # in were detained": its verb is not the phrase's either

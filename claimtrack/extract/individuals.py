@@ -71,6 +71,9 @@ _INTRANSITIVE = {
     "died": "killed", "dies": "killed", "has died": "killed", "had died": "killed", "later died": "killed",
     "was dead": "killed", "is dead": "killed", "went missing": "missing", "remains missing": "missing",
     "is missing": "missing", "was missing": "missing", "has gone missing": "missing",
+    # a plural copula names a list of persons ("a woman and her son were dead"): its subject is
+    # read as a list only (_PLURAL_INTRANSITIVE)
+    "were dead": "killed", "are dead": "killed", "are missing": "missing", "were missing": "missing",
     "disappeared": "missing", "drowned": "killed", "perished": "killed",
 }
 _ACTIVE = {
@@ -91,11 +94,17 @@ _ACTIVE = {
     "stabbing death of": "killed", "fatal shooting of": "killed", "fatal stabbing of": "killed",
     "death of": "killed", "arrest of": "arrested", "abduction of": "kidnapped", "kidnapping of": "kidnapped",
     "kidnaping of": "kidnapped",
-    # a body found is a death: "the body of a hiker", "THE BODIES OF A JUDGE AND HIS SON"
+    # a body found is a death: "recovered the body of a fisherman", "found the body of a man" (the
+    # finding told: a body named for any other reason may be a person counted under a name)
+    **{f"{verb} {det} body of": "killed" for verb in ("found", "recovered", "discovered", "retrieved", "pulled")
+       for det in ("the", "a")},
+    # … and the body as the subject of the finding or of its own clause: "the body of a hiker
+    # was found", "THE BODIES OF A JUDGE AND HIS SON WERE FOUND"
     "body of": "killed", "bodies of": "killed",
 }
 # the verbs of dying or going missing whose subject may be plural
-_PLURAL_INTRANSITIVE = frozenset({"died", "later died", "had died", "disappeared", "went missing"})
+_PLURAL_INTRANSITIVE = frozenset({"died", "later died", "had died", "disappeared", "went missing", "were dead",
+                                  "are dead", "are missing", "were missing"})
 _LEFT = {"dead": "killed", "wounded": "injured", "injured": "injured", "critically injured": "injured",
          "seriously injured": "injured", "critically wounded": "injured"}
 # a copula placing its subject among a counted group: "was among the dead", "were among those
@@ -449,9 +458,9 @@ _PREDICATE_WORD = re.compile(r"\b(?i:%s)" % _phrase_alt((
     "stabb", "arrest", "detain", "custody", "apprehend", "kidnap", "abduct", "hostage", "missing",
     "disappear", "releas", "freed", "set free", "booked",
     # "crushed to death", "electrocuted", "drowned", "perished": the rest of _PASSIVE and _INTRANSITIVE
-    "to death", "electrocut", "drown", "perish", "captive",
-    # a body found: "the body of a hiker"
-    "body of", "bodies of")))
+    "to death", "electrocut", "drown", "perish", "body of", "captive",
+    # a body found: "the bodies of a hiker and his son"
+    "bodies of")))
 
 
 _PREDICATE_LOWER = re.compile(_PREDICATE_WORD.pattern.replace("(?i:", "(?:", 1))  # for folded text
@@ -784,6 +793,8 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
                 if metric == "injured" and _ACTIVE.get((m["verb2"] or "").lower()) == "killed":
                     metric = "killed"  # "stabbed and killed a guard": the graver of the two acts
             listed = _persons_in(m["list"], m.start("list"), g, sentence, 0)
+            if rx == "object" and pred in _BODY and not _body_found(sentence, before, m.end()):
+                listed = []  # "escorted the body of a slain officer": a body not found, no new death
             for p in listed:
                 if p[3] == "pronoun":
                     continue
@@ -828,6 +839,8 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
                 continue
             metric = _outcome(_ACTIVE[pred], pred, sentence, m.end("verb"))
             listed = _upper_objects(sentence, m.end(), g, text)
+            if pred in _BODY and not (listed and _body_found(sentence, before, listed[-1][1])):
+                continue
             for p in listed:
                 add(p, metric, m.end() if len(listed) > 1 else -1)
     lower = sentence.lower()
@@ -1025,6 +1038,22 @@ def _upper_subject_list(sentence: str, at: int, g: dict, text: str = "") -> list
         if part.end() >= len(span):
             break
     return out if named and len(out) + (last_kind == "count") >= 1 else []
+
+
+_BODY = frozenset({"body of", "bodies of"})
+# a finding told of a body: a verb of finding before it ("deputies discovered the bodies of"),
+# or the body as the subject of a passive of finding ("the body of a hiker, 34, was found")
+_FOUND_BEFORE = re.compile(r"\b(?:found|finds|find|finding|recovered|discovered|retrieved|pulled|located|"
+                           r"identified|exhumed)\s+(?:the|a)?\s*\Z", re.IGNORECASE)
+_FOUND_AFTER = re.compile(r"(?:\s*,[^,;.]{1,60},)?\s*(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+"
+                          r"(?:\w+\s+){0,2}?(?:found|discovered|recovered|retrieved|pulled|located|identified|"
+                          r"exhumed)\b", re.IGNORECASE)
+
+
+def _body_found(sentence: str, before: str, end: int) -> bool:
+    """Whether the body named before ``end`` is told as found (a body named for another reason,
+    "escorted the body of a slain officer", may be a person counted under a name elsewhere)."""
+    return _FOUND_BEFORE.search(before) is not None or _FOUND_AFTER.match(sentence, end) is not None
 
 
 _TIME_MODIFIERS = frozenset({"last", "this", "next", "previous", "that", "same", "early", "late", "on"})

@@ -137,14 +137,14 @@ GRAMMAR = table(
     catenatives=words, conjunctions=words, subordinators=words, relatives=words,
     negators=words, adverbs=words, irregular_past=words, care_places=words, loss_verbs=words,
     not_present=words, irrealis=words, measure_nouns=words, measure_verbs=words,
-    rate_units=words, pairs=words, things=words, noun_metrics=named(words), fatal_adverbs=words,
+    rate_units=words, pairs=words, things=words, noun_metrics=named(words), fatal_adverbs=words, fatal_adjectives=words,
     neutral_measures=words, state_verbs=words, comparisons=words, increments=words, prosecution_verbs=words, denials=words,
     present_forms=named(words), custody_verbs=words, age_degrees=words, report_verbs=words, time_openers=words,
     compound_heads=words, penalty_verbs=words, kin_nouns=words, time_nouns=words,
     irrealis_nouns=words, firing_verbs=words, noun_verbs=words,
-    emergency_numbers=words, call_nouns=words, senses_before=named(words), suffer_verbs=words, part_quantifiers=words,
+    emergency_numbers=words, name_before=words, call_nouns=words, senses_before=named(words), suffer_verbs=words, part_quantifiers=words,
     flight_words=words, escape_places=words, escape_vehicles=words, escape_from=words, escapers=words,
-    falsity=words, claim_nouns=words,
+    falsity=words, claim_nouns=words, counted_measures=words, shelter_places=words,
 )
 SCHEMA = table(
     vague=named(interval),
@@ -167,9 +167,10 @@ SCHEMA = table(
                     not_names=words, acts_on_places=words),
     # parts of a counted group and running counts (claimtrack.extract.parts)
     parts=table(severity=words, condition_nouns=words, others=words, openers=words,
-                enumerations=words, wholes=named(words), totals=words),
+                enumerations=words, wholes=named(words), totals=words, venues=words, definite=words,
+                enumeration_ordinals=words),
     periods=table(since=words, states=words, spans=words, units=words, span_openers=words,
-                  span_adjectives=words, dates_before=words),
+                  span_adjectives=words, dates_before=words, until=words, until_ends=words),
 )
 
 

@@ -162,7 +162,9 @@ _INCLUDING = re.compile(r",\s*(?:including|among\s+them|among\s+whom|[\w-]+\s+of
 
 
 # ", all of them from the valley, were hurt": an aside between the group and its verb
-_ASIDE = re.compile(r",(?:[^,;.]{1,60},){1,4}(?=\s*(?:were|was|are|is|have|has|had|all|both)\b)", re.IGNORECASE)
+# (an aside holds no verb of saying: ", said 6 of its staff, all at the plant, were hurt" is a clause)
+_ASIDE = re.compile(r",(?:(?![^,;.]*\b(?:said|says|say|told)\b)[^,;.]{1,60},){1,4}"
+                    r"(?=\s*(?:were|was|are|is|have|has|had|all|both)\b)", re.IGNORECASE)
 
 
 # ", kidnapped by …", ", killed in …": a participle after a comma still tells what was counted

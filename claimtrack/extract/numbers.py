@@ -54,6 +54,14 @@ CURRENCY_AFTER = {"dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR
                   "roubles": "RUB", "yuan": "CNY", "tenge": "KZT", "pesos": "MXN", "rupees": "INR",
                   "yen": "JPY", "cents": "USD cents", "colones": "SVC", "soles": "PEN",
                   "intis": "PEN", "lira": "TRY", "hryvnia": "UAH", "francs": "CHF"}
+# what follows the first number of a file's or a form's number: "15-7A", "16-2-114"
+_FILE_NUMBER = re.compile(r"[-/]\d+(?:[A-Za-z]\b|[-/]\d)")
+# a gallery's counter ("1 of 15 CLOSE", "3 of 8" at a line's end): the first number, the second
+_COUNTER_AFTER = re.compile(r" of \d{1,3}(?:[ \t]+[A-Z]{2,}\b(?![a-z])|[ \t]*(?:\n|\Z))")
+_COUNTER_BEFORE = re.compile(r"(?<![\w,.])\d{1,3} of \Z")
+_COUNTER_END = re.compile(r"(?:[ \t]+[A-Z]{2,}\b(?![a-z])|[ \t]*(?:\n|\Z))")
+# a broadcaster's name after its channel's number: "WKRN 2 News", "Channel 4 News at Six"
+_STATION_AFTER = re.compile(r"\s+News\b")
 # Capitalised words after which a number is a name or a code, not a count.
 NAME_WORDS = (r"route|highway|road|street|avenue|flight|building|room|apt|apartment|suite|chapter|"
               r"article|section|page|pages|p|pp|no|nos|number|interstate|unit|district|precinct|ward|"
@@ -106,7 +114,7 @@ def _grammar(lexicon: Lexicon) -> dict:
     unit_first = "(?=[%s])" % "".join(sorted({w[0] for w in UNITS}))
     core_src = (
         rf"{vague_first}(?<![\w.,$-])(?P<vague>{vague_alt.lower()})\b"
-        rf"|(?P<adozen>\b(?:(?:a|one|two|three)\s+(?:quarter|third|half)s?\s+of\s+a\s+|half\s+a\s+|a\s+)"
+        rf"|(?P<adozen>\b(?:(?:a|one|two|three)\s+(?:quarter|third|half)s?\s+of\s+a\s+|(?:a\s+)?half(?:\s+|-)(?:a(?:\s+|-))?|a\s+)"
         rf"(?:dozen|hundred|thousand|million|billion)\b"
         rf"(?:(?:(?<=hundred)|(?<=thousand)){_SP}and{_SP}{_WORD_NUM}(?:-{_WORD_NUM})?\b)?"  # "a hundred and fifty"
         rf"|\ba\s+couple(?:\s+of)?\s+(?:dozen|hundred|thousand|million)\b|\ba\s+(?:pair|couple|score)(?=\s+of\s)(?!\s+of\s+(?:{DURATION})\b))"
@@ -157,6 +165,7 @@ def _grammar(lexicon: Lexicon) -> dict:
     measures = list(_SETTING_VERBS) + [w.lower() for w in gram.get("measure_nouns", [])]
     measured_at = re.compile(rf"\b(?:{_phrase_alt(measures)})\b[^.;:!?]*\sat\s*\Z", re.IGNORECASE)
     return {"emergency": frozenset(gram.get("emergency_numbers", [])), "call_after": call_after,
+            "name_before": frozenset(w.lower() for w in gram.get("name_before", [])),
             "measured_at": measured_at,
             "age_degree_last": frozenset(d.split()[-1].lower() for d in degrees),
             "age_of_group": age_of_group, "vague": vague, "core": core, "core_lower": core_lower, "lead": lead, "qual": qual_re,
@@ -223,7 +232,20 @@ def _interval_of(qualifier: str, x: int | float) -> tuple[int, int | None]:
 
 
 _BEFORE_DATE = re.compile(rf"\b(?:{MONTHS})\.?,?\s*\Z", re.IGNORECASE)
-_AFTER_DATE = re.compile(rf"(?:st|nd|rd|th)?,?\s*(?:of\s+)?(?:{MONTHS})\b\.?(?!\s*(?:people|of\b))", re.IGNORECASE)
+# ("12 may have died": the modal "may" before a verb is no month)
+_AFTER_DATE = re.compile(rf"(?:st|nd|rd|th)?,?\s*(?:of\s+)?(?:{MONTHS})\b\.?(?!\s*(?:people|of\b))"
+                         r"(?<!may)(?<!may\.)|(?:st|nd|rd|th)?,?\s*(?:of\s+)?may\b\.?"
+                         r"(?!\s*(?:people|of|have|be|not|also|still|never|well|yet|soon|face|rise|die|need)\b)",
+                         re.IGNORECASE)
+_VERB_MONTHS = re.compile(r"\b(?:march|may)\b")
+
+
+def _a_month(after: str, x: float) -> bool:
+    """Whether the month word ``after`` a number dates it: always after a day (at most 31), a
+    capital or a month no verb shares; "20,000 march in Lyon" is a march, "45 April" a date."""
+    return x <= 31 or after != after.lower() or not _VERB_MONTHS.search(after)
+
+
 _AFTER_EXCLUDE = re.compile(
     rf"""(?:
         \s*(?:-|\s)\s*(?:{DURATION})\b(?!\s+(?:people|persons|of\s+(?:the\s+)?(?:people|victims)))
@@ -258,7 +280,8 @@ _ADDRESS_PREPS = frozenset(("at", "outside", "behind", "inside"))
 # "the toll stood at 1500 Syrians", "put the number at 4000" (see _grammar's "measured_at")
 _SETTING_VERBS = ("stood", "stands", "stand", "put", "puts", "putting", "placed", "places", "set", "sets",
                   "estimated", "estimates", "remains", "remained")
-_ADDRESS_AFTER = re.compile(r" (?-i:[A-Z][a-z][\w'’.-]*)(?!\s+(?-i:[a-z]+s)\b)")
+_ADDRESS_AFTER = re.compile(r" (?:(?-i:[NSEW]{1,2}\.?|North|South|East|West)\s+)?"
+                            r"(?:(?-i:[A-Z][a-z][\w'’.-]*)(?!\s+(?-i:[a-z]+s)\b)|\d+(?:st|nd|rd|th)\s+(?-i:[A-Z]))")
 _MONTH_OR_THE = set(re.findall(r"[a-z]+", "january february march april may june july august september "
                                  "october november december jan feb mar apr jun jul aug sep sept oct nov "
                                  "dec")) | {w + "." for w in ("jan", "feb", "mar", "apr", "jun", "jul", "aug",
@@ -524,7 +547,7 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                     big = x if x != math.inf else MAX_FIGURE + 1
                     skipped.append(Figure(text[start:end], "exact", big, big, big, start, end))
                 continue
-            if date_after.match(folded, end, end + 60) or (
+            if ((dm := date_after.match(folded, end, end + 60)) and _a_month(text[dm.start():dm.end()], x)) or (
                     digits and prev in _MONTH_OR_THE and _BEFORE_DATE.search(before)
                     and not _PEOPLE_OR_OF.match(after)
                     and not (_DAY_MONTH_BEFORE.search(before) and not _YEAR.fullmatch(digits)
@@ -552,10 +575,19 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                 if len(digits) >= 3 and prev in _ADDRESS_PREPS and _ADDRESS_AFTER.match(after) and \
                         not g["measured_at"].search(before):
                     continue  # "a shooting at 9780 Elmgrove": a house number before a street's name
+                if prev in g["name_before"]:
+                    continue  # "a sweet 16 party": a name the number is part of
                 if digits in g["emergency"] and g["call_after"] and g["call_after"].match(after):
                     continue  # "a frantic 911 call": a number to dial
                 if _YEAR.fullmatch(digits) and not _YEAR_FOLLOWERS.match(after):
                     continue  # a year
+                if _FILE_NUMBER.match(after):
+                    continue  # "release 15-7A", "case 16-2-114": the number of a file or a form
+                if _STATION_AFTER.match(after):
+                    continue  # "Channel 4 News", "WKRN 2 News": a broadcaster's name
+                if (_COUNTER_AFTER.match(after) or (_COUNTER_BEFORE.search(before) and _COUNTER_END.match(after))) \
+                        and not after.isupper():
+                    continue  # "9 of 15 CLOSE": a gallery's counter of its pictures
                 if after[:1] in ".)" and _LINE_START.search(before) and _LIST_MARK.match(after):
                     continue  # a list marker
             if digits and isinstance(x, int) and x < 120 and _NAME_COMMA.search(before) and \
@@ -567,7 +599,12 @@ def figures(text: str, lexicon: Lexicon | None = None, skipped: list[Figure] | N
                 continue  # "VARGAS ESCOBAR, 56, WAS SHOT": an age after a name in capitals
             if after[:1] == ")" and _NAME_PAREN.search(before):
                 continue  # "Smith (35)"
+            if words is not None and prev in ("a", "an") and words.lower().split()[-1] not in SCALES and \
+                    words.lower().split()[-1] in UNITS and after[:1] != "-":
+                continue  # "an eight victim" (an ordinal mistyped): an article counts no number word
             one = words is not None and words.lower() == "one"
+            if one and prev.lstrip("\"“‘'([") == "the":
+                prev = "the"  # '“the one who shot him'
             if one and _ANOTHER.match(after):
                 continue
             if one and prev in _NOT_COUNT_BEFORE_ONE and \

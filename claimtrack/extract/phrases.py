@@ -374,3 +374,78 @@ _VERB_ADVERBIAL = re.compile(
     r"speech|report)|on\s+\w+day|(?:(?:early|late)\s+(?:on\s+)?)?\w+day|(?:(?:early|late)\s+)?last\s+(?:week|month|year|night)|"
     r"this\s+(?:week|month|year)|earlier|"
     r"later|also|recently|then)\b)+,?", re.IGNORECASE)
+
+
+# a past verb with its object or particle inside a subject's words: a clause, not a noun phrase
+# ("mailed a letter", "combed through the ledgers"; "the retired general" has no object after it)
+_VERB_IN_SUBJECT = re.compile(
+    r"(?<!\bwho)(?<!\bwhich)(?<!\bthat)"  # a relative clause inside the subject: "advisers who ran the numbers"
+    r"(?:\s(?:also\s+|then\s+|eventually\s+|later\s+)?)(?-i:(?:[a-z]+ed|sent|built|made|took|gave|held|put|wrote|told|spent|"
+    r"paid|brought|bought|ran|led|won|lost|cut|set|met|got|began|drew|found|kept|left|hit))\s+"
+    r"(?=(?:a|an|the|his|her|its|their|out|up|through|into|off|over|down|back|\d|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten)\b)", re.IGNORECASE)
+
+# a relative word that opens a clause on the noun before it ("a bar where …", "a boy who …")
+_RELATIVE_IN = re.compile(r"\s(?:where|when|who|whom|whose|which|that)\s", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r"(?:^|\s)(?:where|when|that)\s*\Z", re.IGNORECASE)
+_RELATIVE_REACH = 3  # relative clauses in a row ("a bar where four were hurt when a fight broke out")
+_DETERMINER_WORDS = frozenset(("a", "an", "the", "his", "her", "its", "their", "this", "that", "these", "those"))
+
+
+def _finite_words(lexicon: Lexicon) -> frozenset[str]:
+    g = lexicon.data.get("grammar", {})
+    return frozenset(w for k in ("auxiliaries", "modals", "irregular_past") for w in g.get(k, ())) | {"says", "tells"}
+
+
+def _is_clause(words: list[str], finite: frozenset[str]) -> bool:
+    """Whether words hold a finite verb (an auxiliary, a modal, a past form): a clause, not a
+    noun phrase. A past form after a determiner is a premodifier ("the wounded man")."""
+    for k, w in enumerate(words):
+        low = w.lower().strip(".,;:!?”\"’")
+        if low in finite or len(low) > 4 and low.endswith("ed") and \
+                not (k and words[k - 1].lower() in _DETERMINER_WORDS):
+            return True
+    return False
+
+
+def _head_of_relative(np: str, finite: frozenset[str]) -> str | None:
+    """The noun phrase before a relative clause inside ``np`` ("the mother of a boy who was
+    hurt": the mother of a boy); None when no relative clause with a verb of its own follows it."""
+    rel = _RELATIVE_IN.search(np)
+    if rel is None or not _is_clause(np[rel.end():].split(), finite):
+        return None
+    head = np[:rel.start()].strip()
+    words = head.split()
+    if not words or _is_clause(words, finite) or words[-1].lower() in _DETERMINER_WORDS or len(words) > 8:
+        return None
+    return head
+
+
+def relative_head(s: str, np: str, start: int, lexicon: Lexicon, inside: bool = True) -> tuple[str, int]:
+    """The speaker before a verb of saying when the words before it end in a relative clause:
+    the noun phrase the clause hangs on ("The owner of a bar where four were hurt when a fight
+    broke out says …": the owner of a bar, not "a fight"; "The mother of a boy who was hurt
+    says …": the mother of a boy). With ``inside`` false, a relative clause within the phrase
+    stays in it ("Aides who ran the count said"): only one the phrase was cut after is read so.
+    Else the phrase as it was."""
+    if not np:
+        return np, start
+    finite = _finite_words(lexicon)
+    at, phrase = start, np
+    for _ in range(_RELATIVE_REACH):
+        head = _head_of_relative(phrase, finite) if inside or phrase is not np else None
+        if head is not None:
+            return head, at
+        before = _RELATIVE_BEFORE.search(s, max(0, at - 8), at)
+        if before is None or not _is_clause(phrase.split(), finite):
+            return np, start
+        prev, prev_start = _np_backward(s, before.start())
+        if not prev or prev_start >= before.start():
+            return np, start
+        words = prev.split()
+        if not _is_clause(words, finite):
+            if words[-1].lower() in _DETERMINER_WORDS or len(words) > 8:
+                return np, start
+            return prev, prev_start
+        at, phrase = prev_start, prev
+    return np, start

@@ -29,7 +29,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from .grammar import Parse, classes
+from .grammar import Parse, classes, possessive
 from .lexicon import Lexicon
 from .cues import SPEECH
 from .metrics import _WS, _patterns, _phrase_alt, counted
@@ -142,6 +142,7 @@ def _verbs(lexicon: Lexicon) -> dict:
     return {"custody": words("custody_verbs"), "custodians": custodians,
             "irrealis_nouns": words("irrealis_nouns"), "firing": words("firing_verbs"),
             "present": present, "present2": present2, "past_of": past_of, "nouns": nouns, "modifiers": modifiers, "subjects": p["subjects"], "care": words("care_places"),
+            "shelters": words("shelter_places"),
             "doing": doing, "neutral": words("neutral_measures"), "states": words("state_verbs"),
             "prosecution": words("prosecution_verbs"), "denials": words("denials"),
             "falsity": words("falsity"), "claim_nouns": words("claim_nouns"),
@@ -151,7 +152,9 @@ def _verbs(lexicon: Lexicon) -> dict:
             # each comparison under its last word, the word right before the figure
             "comparisons": _by_last_word(tuple(c.lower().split()) for c in g.get("comparisons", [])),
             "loss": words("loss_verbs"), "irrealis": words("irrealis"), "measure_nouns": words("measure_nouns"),
+            "counted_measures": words("counted_measures"),
             "measure_verbs": words("measure_verbs"), "rates": words("rate_units"), "fatal": words("fatal_adverbs"),
+            "fatal_adjectives": words("fatal_adjectives"),
             "not_before": frozenset({"received", "treated", "suffered", "taking", "sent", "drew", "send", "sending"}),
             "kin": words("kin_nouns"), "time": words("time_nouns") | _MONTHS, "suffer": words("suffer_verbs"),
             "parts": words("part_quantifiers"),
@@ -173,8 +176,13 @@ def _cue_words(lexicon: Lexicon) -> re.Pattern:
     for phrase in list(p["after"]) + list(p["before"]):
         content = [w for w in phrase.split() if w not in closed] or phrase.split()
         words.add(max(content, key=len))
-    words |= set(v["present"]) | v["custody"] | set(v["past_of"]) | {t.split()[0] for t in v["present2"]} | set(v["nouns"]) | v["care"] | v["measure_nouns"] | v["loss"] | set(v["doing"]) | set(v["modifiers"]) | {"custody", "lives"}
+    words |= set(v["present"]) | v["custody"] | set(v["past_of"]) | {t.split()[0] for t in v["present2"]} | set(v["nouns"]) | v["care"] | _MOVED | v["measure_nouns"] | v["loss"] | set(v["doing"]) | set(v["modifiers"]) | {"custody", "lives"}
     return re.compile(r"\b(?:%s)\b" % _phrase_alt(words))
+
+
+# the participles of _TRANSFER: a group moved to a place of refuge may be displaced
+_MOVED = frozenset({"taken", "flown", "rushed", "airlifted", "carried", "brought", "sent", "driven", "ferried",
+                    "evacuated", "moved", "transferred", "shifted"})
 
 
 def may_count(sentence: str, lexicon: Lexicon) -> bool:
@@ -234,11 +242,25 @@ def _measured(parse: Parse, start: int, p: dict, verbs: dict) -> str | None:
     j = start - 1
     if j >= 2 and toks[j].low == "the" and toks[j - 1].low == "in":
         j -= 2  # "the crowd numbered in the tens of thousands"
+    if j >= 2 and toks[j].low == "from":
+        # "fell to 14, from 22": the figure the measure left counts what the new one counts
+        k = j - 2 if toks[j - 1].text == "," else j - 1
+        if k >= 1 and toks[k].tag == "NUM" and toks[k - 1].low in ("to", "at"):
+            return _measured(parse, k, p, verbs)
     if j < 0 or toks[j].low not in verbs["measure_verbs"]:
         return None
     pronoun = crossed = False  # "the toll was 12; by Tuesday it had risen to 19": "it" is the toll
+    skip_to = None
     for m in range(j - 1, max(-1, j - 30), -1):
         t = toks[m]
+        if skip_to is not None and m > skip_to:
+            continue
+        if t.text == "," and not crossed and skip_to is None:
+            # an aside between commas on the measure noun: "the toll, put at 8 on Friday, rose to 13"
+            c = next((c for c in range(m - 1, max(0, m - 12), -1) if toks[c].text in (",", ";", ":")), None)
+            if c is not None and toks[c].text == "," and toks[c - 1].low in verbs["measure_nouns"]:
+                skip_to = c - 1
+                continue
         if t.tag == "NUM" and toks[j].low == "to" and m >= 1 and toks[m - 1].low == "from":
             continue  # "rose from 12 to 19": the range's first figure
         if t.low == "it" and not crossed:
@@ -266,7 +288,24 @@ def _measured(parse: Parse, start: int, p: dict, verbs: dict) -> str | None:
             if t.low in verbs["neutral"] and not any(toks[k].tag in ("PREP", "REL") for k in range(m + 1, j - 1)):
                 return EARLIER  # "the figure had reached 11": what the figure before it counts
             return verbs["nouns"].get(t.low)
+        if t.low in verbs["counted_measures"] and _heads_subject(parse, m, j):
+            return _after_metric(p, t.low)[0]  # "road fatalities in the county reached 61"
     return None
+
+
+def _heads_subject(parse: Parse, m: int, j: int) -> bool:
+    """The noun at token ``m`` heads the subject of the verb at token ``j``: only its modifiers
+    stand between the clause's start and it, and only a place or time phrase between it and the
+    verb ("Road fatalities in the county last year reached …")."""
+    toks = parse.tokens
+    b = m - 1
+    while b >= 0 and toks[b].tag in ("DET", "WORD", "NAME") and not possessive(toks[b]):
+        b -= 1
+    if b >= 0 and not (toks[b].text in (",", ";", ":", "(", "\n") or toks[b].tag in ("SUB", "CONJ")):
+        return False
+    # the verb of a measure ending on "to" or "at" ("fell to", "rose to") stands right before it
+    return all(toks[k].tag in ("PREP", "DET", "WORD", "NAME", "ADV") or (k == j - 1 and toks[k].tag == "PART")
+               for k in range(m + 1, j))
 
 
 def _label_metric(parse: Parse, colon: int, p: dict, verbs: dict) -> str | None:
@@ -485,6 +524,11 @@ def _predicate_of(parse: Parse, vg, p: dict, verbs: dict | None = None) -> tuple
                 (second := parse.verb_group(end + 1)) is not None and \
                 _predicate_of(parse, second, p, verbs)[0] == "hospitalized":
             metric = "hospitalized"  # "suffered burns and was taken to hospital": the stay is the news
+    if metric == "hospitalized" and verbs is not None and vg.passive and main in _TRANSFER and \
+            vg.main + 2 < len(toks) and toks[vg.main + 1].low in ("to", "into"):
+        place = range(vg.main + 2, min(len(toks), vg.main + 5))
+        if any(toks[i].low in verbs["shelters"] for i in place) and not any(toks[i].low in verbs["care"] for i in place):
+            metric = None  # "were taken to safety", "taken to a school": the place is a refuge, no care
     if metric is None and verbs is not None and vg.passive and main in _TRANSFER:
         # "were airlifted to hospital", "was ferried overnight to a clinic": taken for care
         k = vg.main + 1
@@ -493,10 +537,25 @@ def _predicate_of(parse: Parse, vg, p: dict, verbs: dict | None = None) -> tuple
         if k < len(toks) and toks[k].low in ("to", "into") and \
                 any(toks[i].low in verbs["care"] for i in range(k + 1, min(len(toks), k + 4))):
             return "hospitalized", vg.negated, vg.modal
+        if k < len(toks) and toks[k].low in ("to", "into") and \
+                any(toks[i].low in verbs["shelters"] for i in range(k + 1, min(len(toks), k + 4))):
+            # "were moved to the sports hall", "were taken to safety": a place of refuge
+            return "displaced", vg.negated, vg.modal
+    if metric is None and end > vg.main + 1 and toks[vg.main + 1].low in ("and", "or") and \
+            toks[vg.main].tag == "PART" and vg.passive and \
+            toks[vg.main + 2].low not in ("released", "freed", "let"):
+        # "were beaten and injured": the participle's group goes on after "and" (but "were
+        # questioned and released" were let go, never held: no release of captives)
+        end = vg.main + 1
     if metric is None and end < len(toks) and toks[end].low in ("and", "or") and end + 1 < len(toks):
         second = parse.verb_group(end + 1)  # "were swept away and drowned"
         if second is not None:
             metric, _ = _after_metric(p, parse.words(second.main, min(len(toks), second.main + 6)))
+    conj = next((k for k in (vg.main + 1, end) if k + 1 < len(toks) and toks[k].low == "and"), None)
+    if metric == "displaced" and verbs is not None and conj is not None and \
+            (second := parse.verb_group(conj + 1)) is not None and \
+            _predicate_of(parse, second, p, verbs)[0] == "hospitalized":
+        metric = "hospitalized"  # "were evacuated with burns and are being treated in hospital": care is the news
     if metric is None:
         return None, vg.negated, vg.modal
     rest = words[stop:].lstrip()
@@ -520,6 +579,12 @@ def _predicate_of(parse: Parse, vg, p: dict, verbs: dict | None = None) -> tuple
     return metric, vg.negated, vg.modal
 
 
+def np_head_noun(parse: Parse, start: int, end: int, verbs: dict) -> str | None:
+    """The metric the last word of the noun phrase tokens[start:end] names as a noun
+    ("troops" deployed, "marchers" participants), else None."""
+    return verbs["nouns"].get(parse.tokens[end - 1].low) if end - 1 > start else None
+
+
 def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str | None:
     """The metric of the verb whose object is the noun phrase tokens[start:end]."""
     toks = parse.tokens
@@ -533,14 +598,17 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
         return "released"
     if (verb in _TRANSFER or verb in verbs["custody"]) and end < len(toks) and toks[end].low in _CAPTIVE:
         return "kidnapped"  # "took 6 guards hostage", "are holding 30 villagers captive"
-    if verb in verbs["custody"] and any(toks[i].low in p["subjects"] for i in range(start, end)):
-        # "police are holding 9 men": held by police or troops, people are arrested; held by
-        # anyone else (talks, seats, hostages) they are not
+    if verb in verbs["custody"] and (any(toks[i].low in p["subjects"] for i in range(start, end)) or end == start + 1):
+        # "police are holding 9 men", a headline's "Police hold 12": held by police or troops,
+        # people are arrested; held by anyone else (talks, seats, hostages) they are not
         k = j - 1
         while k >= 0 and toks[k].tag in ("AUX", "ADV"):
             k -= 1
         if k >= 0 and toks[k].low in verbs["custodians"]:
             return "arrested"
+    if np_head_noun(parse, start, end, verbs) == "deployed" and end < len(toks) and \
+            toks[end].low in ("to", "into", "toward", "towards") and toks[j].tag in ("PART", "WORD", "GER"):
+        return "deployed"  # "ordered 1,500 troops to the border", "moved 300 peacekeepers into the zone"
     if verb in _TRANSFER and end + 1 < len(toks) and toks[end].tag == "PART" and toks[end + 1].low in ("to", "into"):
         end += 1  # "carried 3 wounded to a clinic": the participle stands as the object's noun
     if verb in _TRANSFER and end < len(toks):
@@ -557,8 +625,14 @@ def _object_of(parse: Parse, start: int, end: int, p: dict, verbs: dict) -> str 
             return "arrested"
         if rest.startswith("to ") and any(toks[i].low in verbs["care"] for i in range(end + 1, min(len(toks), end + 6))):
             return "hospitalized"
+    # (the noun phrase may have taken the adjective as its head: "three men dead")
+    if end < len(toks) and toks[j].tag in ("PART", "GER", "WORD") and verb in p["before"] and \
+            p["before"][verb] in ("casualties", "injured") and \
+            (toks[end].low == "dead" or toks[end - 1].low == "dead" or
+             (toks[end].low == "to" and end + 1 < len(toks) and toks[end + 1].low == "death")):
+        return "killed"  # a result after the object: "shot three men dead", "beat two guards to death"
     prep = next((i for i in range(start + 1, min(end + 1, len(toks))) if toks[i].tag == "PREP"), None)
-    if toks[j].tag in ("PART", "WORD", "GER") and prep is not None:
+    if toks[j].tag in ("PART", "GER", "WORD") and prep is not None:
         # the verb and its complement around the object (which the noun phrase may have taken
         # as its own) read as the object's predicate: "forced 300 people from their homes" as
         # "300 people were forced from their homes"
@@ -602,6 +676,19 @@ def _age_apposition(parse: Parse, k: int, verbs: dict) -> bool:
     toks = parse.tokens
     return 2 <= k < len(toks) - 1 and toks[k - 1].text == "," and toks[k + 1].text == "," and \
         toks[k - 2].low.rsplit(" ", 1)[-1] in verbs["persons"] and toks[k].text.isdigit() and int(toks[k].text) < 120
+
+
+_SHARED = frozenset({"both", "each"})  # ("the guards, all 12," may count them)
+_ASIDE_CLOSE = frozenset({",", ")", "—", "–", "--", "-", ";"})
+
+
+def _shared_age(parse: Parse, k: int) -> bool:
+    """The bare figure at token ``k`` opens on "both" or "each" in an aside after the
+    people it describes, and closes the aside's first part: the age they share ("the brothers,
+    both 23, were hurt", "Ann and Lee, each 19 — one a student — were held")."""
+    toks = parse.tokens
+    return 2 <= k < len(toks) - 1 and toks[k - 1].low in _SHARED and toks[k - 2].text in (",", "(", "—", "–") and \
+        toks[k + 1].text in _ASIDE_CLOSE and toks[k].text.isdigit() and int(toks[k].text) < 120
 
 
 def _fraction(word: str, verbs: dict) -> bool:
@@ -818,8 +905,8 @@ def _whole_of_part(parse: Parse, start: int) -> bool:
     of the 200", "four out of 10", "nobody among the 2,000"."""
     toks = parse.tokens
     j = start - 1
-    while j >= 0 and toks[j].tag == "DET":
-        j -= 1
+    while j >= 0 and (toks[j].tag == "DET" or possessive(toks[j])):
+        j -= 1  # "two of the ship's 300": the possessive stands where a determiner does
     if j >= 2 and toks[j].low == "of" and toks[j - 1].low == "out":
         return toks[j - 2].tag == "NUM"  # "four out of 10"
     return j >= 1 and toks[j].low in ("of", "among") and (toks[j - 1].tag == "NUM" or toks[j - 1].low in _PARTS)
@@ -850,7 +937,7 @@ def _part_is_subject(parse: Parse, start: int) -> bool:
     the 18 …"), so the first verb after the whole is the part's."""
     toks = parse.tokens
     j = start - 1
-    while j >= 0 and toks[j].tag == "DET":
+    while j >= 0 and (toks[j].tag == "DET" or possessive(toks[j])):
         j -= 1
     if j >= 1 and toks[j - 1].low == "out":  # "four out of 10"
         j -= 1
@@ -872,7 +959,7 @@ def _fronted_of(parse: Parse, start: int) -> int | None:
     ``start`` ("Of the 300 workers, …", "Among those hurt, …"), else None."""
     toks = parse.tokens
     j = start - 1
-    while j >= 0 and toks[j].tag == "DET":
+    while j >= 0 and (toks[j].tag == "DET" or possessive(toks[j])):
         j -= 1
     if j >= 0 and toks[j].low in ("of", "among") and \
             (j == 0 or toks[j - 1].text in (",", ";", ":", "(", "—", "–") or toks[j - 1].tag in ("SUB", "CONJ")):
@@ -1144,6 +1231,8 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         # are deaths only when lost: below); an evacuation of people a relative clause says were
         # hurt moves casualties, not the displaced: "the evacuation of 15 sailors who were hurt"
         act = p["before"][f"{toks[of - 1].low} of"]
+        if act in ("casualties", "injured") and of >= 2 and toks[of - 2].low in verbs["fatal_adjectives"]:
+            return Reading("killed")  # "the fatal shooting of one man", "the deadly stabbing of two"
         if act == "participants" and toks[np.start - 1].low == "the":
             # a gathering of a group already known ("the march of the 10 miners killed in the
             # blast"): what befell the group, not the gathering, is counted
@@ -1199,7 +1288,7 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         if whole:
             return Reading(whole)
     if head is None and (_age_apposition(parse, np.start, verbs) or _age_list(parse, np.start)
-                         or _ages_listed(parse, np.start, verbs)):
+                         or _ages_listed(parse, np.start, verbs) or _shared_age(parse, np.start)):
         # "the victim, 17, died", "the women, 19, 24 and 30, were hurt", "the two men, 19 and
         # 23 were hurt": ages
         return Reading("other")
@@ -1218,6 +1307,17 @@ def read(parse: Parse, fig: int, lexicon: Lexicon) -> Reading | None:
         compared = _earlier_metric(parse, k - 1, lexicon, nearest=True)
         if compared:
             return Reading(compared)
+        if head is None:
+            # compared with a metric the clause negates: "no fatalities in 2025, compared with 3
+            # in 2024" counts deaths (the figure completes the negated noun by ellipsis)
+            for b in range(k - 2, max(-1, k - 16), -1):
+                if toks[b].text in (";", ":", ".") or toks[b].tag == "NUM":
+                    break
+                if toks[b].low == "no":  # past the noun's modifiers: "no road deaths"
+                    negated = next((m for i in range(b + 1, min(k, b + 4))
+                                    for m in [_after_metric(p, parse.words(i, min(k, i + 2)))[0]] if m), None)
+                    if negated:
+                        return Reading(negated)
     if k >= 1 and toks[k - 1].low == "from" and k + 2 < len(toks) and toks[k + 1].low == "to" and \
             toks[k + 2].tag == "NUM":  # "from 12 to 19": what the range's end counts
         compared = _figure_metric(parse, k + 2, lexicon)

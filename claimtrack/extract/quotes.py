@@ -10,7 +10,7 @@ from dataclasses import replace
 from ..models import Link, Source
 from .cues import _NOUN_LIKE, _QUOTE_SPEECH, _SPEECH_WORD_LOWER
 from .lexicon import Lexicon
-from .phrases import _CLAUSE_START, _FULL_STOP, _VERB_ADVERBIAL, _chain_from, _np_forward
+from .phrases import _CLAUSE_START, _FULL_STOP, _VERB_ADVERBIAL, _VERB_IN_SUBJECT, _chain_from, _np_forward
 from .sources import _kinds, make_source
 
 
@@ -109,6 +109,11 @@ def _named_speaker(np: str, verb: str, lexicon: Lexicon,
         return (Link(person, verb.lower()),) if person else ()
     if _NOT_A_SPEAKER_PHRASE.search(np):
         return None  # "“…” chasing critics who criticized it": a gerund's clause and a relative, no speaker
+    clause = _VERB_IN_SUBJECT.search(np) if " " in np else None
+    if clause and clause.start() > 0:
+        # "his campaign sent out a note to donors saying: “…”": a verb and its object make a
+        # clause; its subject, before the verb, speaks
+        np = np[:clause.start()].rstrip()
     src = make_source(np, lexicon)
     return (Link(src, verb.lower().split()[0]),) if src else None
 
@@ -145,12 +150,22 @@ _MAIN_SUBJECT = re.compile(
 _APPOSITION = re.compile(r"\s*(?:who|a|an|the)\s", re.IGNORECASE)
 
 
+# a sentence that opens on a name (a party tag after it) and goes on, with no quotation, up to a quote
+_SUBJECT_OPENING_BEFORE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<np>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+)(?:\s*\([^()]{1,25}\))?"
+    r"\s+(?-i:[a-z])[^.!?“”\"\n]*\Z")
+_BRACKET_END = re.compile(r"\s*\([^()]{1,25}\)\Z")
+
+
 def _subject_before(s: str, verb_start: int, verb: str = "") -> str:
     """The speaker just before a speech verb: back to a clause mark, over one apposition;
     for a participle after a comma, the subject of the clause it hangs on."""
     head = s[:verb_start]
     a = _ADVERB_END.search(head)
     head = head[:a.start()].rstrip() if a else head.rstrip()
+    tag = _BRACKET_END.search(head, max(0, len(head) - 32)) if head.endswith(")") else None
+    if tag and tag.start() > 0:
+        head = head[:tag.start()]  # "Rep. Ann Vale (D-Md.) said": the party tag is no clause mark
     if verb.endswith("ing") and head.endswith(","):  # "The Times confirmed it, reporting:"
         m = _MAIN_SUBJECT.search(head)
         return m["np"] if m else ""
@@ -235,6 +250,13 @@ def _own_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
         if chain:
             return tuple(chain)
     m = _SPEAKER_AFTER_QUOTE.match(after)
+    if m and m["np"].strip().lower() in ("he", "she"):
+        # "Sen. Ann Vale (D-Mo.) scolded him: “…,” she said": the person the sentence opens on,
+        # before the quote, is the one "she" stands for, before anyone named earlier
+        subject = _SUBJECT_OPENING_BEFORE.search(text, max(0, qs - 200), qs)
+        src = make_source(subject["np"], lexicon) if subject else None
+        if src is not None and src.kind == "person":
+            return (Link(src, m["verb"].lower().split()[0]),)
     if m:
         named = _named_speaker(m["np"], m["verb"], lexicon, last_person)
         if named and m["app"] and named[0].source.kind != "person":
@@ -332,7 +354,8 @@ def _own_speaker(text: str, span: tuple[int, int], lexicon: Lexicon,
         np = _subject_before(before, m.start(), m["verb"].lower())
         named = _named_speaker(np, m["verb"], lexicon, last_person) if np else None
         return named or ()
-    if m:
+    if m and not _VERB_IN_SUBJECT.search(" " + m["np"]):
+        # ("… said contractors built a cushion into their bids." before a quote: a clause, no speaker)
         src = make_source(m["np"], lexicon)
         if src:
             return (Link(src, m["verb"].lower().split()[0]),)

@@ -146,6 +146,14 @@ _MAKER_NAME_GOES_ON = re.compile(r"(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w
 _CAPITAL_OR_YEAR = re.compile(r"[A-Z]|\b(?:19|20)\d\d\b")  # what the capitalised-run rule would take for a name
 
 
+# a role noun and the preposition that names whom it serves ("spokeswoman for", "aide to")
+_ROLE_FOR_PERSON = re.compile(r"(?:.*\s)?(?P<head>[a-z][a-z-]+)\s+(?:for|to)", re.IGNORECASE)
+
+
+def _roles(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(r.rstrip("s") for r in lexicon.data.get("words", {}).get("roles", ()) if " " not in r)
+
+
 # a report names the same few sources again and again; a Source is frozen, so sharing is safe
 @lru_cache(maxsize=4096)
 def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
@@ -242,6 +250,16 @@ def make_source(np_text: str, lexicon: Lexicon) -> Source | None:
                 # one person, named by both
                 name, role, before = f"{of_place['role']} of {name}", of_place["role"], ""
                 held = True
+            served = _ROLE_FOR_PERSON.fullmatch(before) if before else None
+            if served and served["head"].lower().rstrip("s") in _roles(lexicon) and \
+                    not served["head"].lower().startswith("spokes") and \
+                    (_PERSON_NAME.fullmatch(name) or _ONE_NAME.fullmatch(name)) \
+                    and not any(rx.search(name) for _, rx in kinds["kinds"]) and name not in kinds["acronyms"]:
+                # "an aide to Ann Vale", "one of the lawyers for Ann Vale": the role speaks, a person of
+                # its own; the source is the whole phrase, never the one it serves (a spokesman's
+                # words stay those of whom he speaks for)
+                return Source(name=bare, kind="person", key=source_key(bare), text=text, descriptor=None,
+                              role=served["head"])
             if before:
                 rm = kinds["role_re"].search(before)
                 if rm and rm.end() >= len(before) - 1:
@@ -472,6 +490,9 @@ _NP_TAIL = re.compile(
 
 # a prepositional cue whose object is a toll, a report or figures "by X": X is the source
 _BODY_OF_REPORT = re.compile(
-    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:toll|tally|count|figures?|report|statement|study|survey|analysis|"
+    r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?|(?:new|recent|latest)\s+)?(?:toll|tally|count|figures?|numbers|data|report|statement|study|survey|analysis|"
     r"review|audit|estimate|memo|poll)\s+(?:(?:provided|released|published|issued|compiled|conducted|prepared)\s+)?"
+    # when it came out, between the participle and its maker: "a report released in May by X"
+    r"(?:(?:(?:on|in|last|this|earlier\s+this)\s+)?(?:\w+day|today|yesterday|week|month|year|spring|summer|fall|"
+    r"autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december)\s+)?"
     r"(?:by|from)\s+(?=(?:the\s+)?[A-Z])", re.IGNORECASE)

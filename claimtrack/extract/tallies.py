@@ -23,7 +23,7 @@ from ..models import Attribution, Claim, Figure
 # the metrics a person is counted in, one tally each
 TALLIED = ("killed", "injured", "arrested", "kidnapped", "missing", "released")
 # "… were shot", "… have been shot", "shooting four people": the figure counts people shot
-_SHOT_AFTER = re.compile(r"[^,.;:]{0,60}?\b(?:were|was|have\s+been|had\s+been|got|being)\s+shot\b(?!\s+(?:dead|and\s+killed|to\s+death))",
+_SHOT_AFTER = re.compile(r"[^,.;:]{0,60}?\b(?:were|was|have\s+been|had\s+been|got|being)\s+(?:(?:also|all|each|both|then)\s+)?shot\b(?!\s+(?:dead|and\s+killed|to\s+death))",
                          re.IGNORECASE)
 # what tells that a group taken to hospital was hurt, not taken ill
 _HARM = re.compile(r"\b(?:wound\w*|injur\w*|hurt|shot|shooting|gunfire|gunshots?|stabb\w*|attack\w*|kill\w*|"
@@ -83,9 +83,11 @@ def _tally(claims: list[Claim], indices: list[int], value: int, metric: str) -> 
     )
 
 
-def _sum_of_parts(claims: list[Claim], metric: str) -> tuple[list[int], int] | None:
+def _sum_of_parts(claims: list[Claim], metric: str, sums: frozenset[int] = frozenset()
+                  ) -> tuple[list[int], int] | None:
     """The claims of ``metric`` that add up to the report's total, with the total; None when
-    the report states a total itself, or when what it states cannot be summed soundly."""
+    the report states a total itself, or when what it states cannot be summed soundly.
+    ``sums``: the positions of counts that stand for a coordination's sum (no stated total)."""
     mine = [i for i, c in enumerate(claims) if c.metric == metric and _stated(c)]
     if not mine or any(not _exact(claims[i]) for i in mine):
         return None
@@ -94,7 +96,7 @@ def _sum_of_parts(claims: list[Claim], metric: str) -> tuple[list[int], int] | N
     by_group: dict[str, list[int]] = {}
     for i in counts:
         by_group.setdefault(claims[i].subject_group, []).append(i)
-    if "people" in by_group:
+    if any(i not in sums for i in by_group.get("people", ())):
         return None  # a count of people at large is the report's own total
     parts: list[int] = []
     total = 0
@@ -109,13 +111,25 @@ def _sum_of_parts(claims: list[Claim], metric: str) -> tuple[list[int], int] | N
             continue  # a person of a group counted with a numeral: inside that count
         parts.append(i)
         total += 1
-    if len(parts) < 2:
+    if len(parts) < 2 and not (parts and parts[0] in sums):
         return None  # one stated figure is its own total
     return sorted(parts), total
 
 
-def tallies(claims: list[Claim]) -> list[Claim]:
-    """The derived claims for ``claims`` (one report's, in order): append them after it."""
+def tallies(claims: list[Claim], coordinations: dict[int, tuple[int, ...]] | None = None) -> list[Claim]:
+    """The derived claims for ``claims`` (one report's, in order): append them after it.
+
+    ``coordinations``: for a count that stands for the sum of a coordination (``two men and
+    two women``, read so by :func:`claimtrack.extract.parts.for_tallies`), the positions of
+    all its members: a tally that sums it lists them all."""
+    out = _tallies(claims, frozenset(coordinations or ()))
+    if coordinations:
+        out = [replace(t, parts=tuple(sorted({m for i in t.parts for m in coordinations.get(i, (i,))})))
+               for t in out]
+    return out
+
+
+def _tallies(claims: list[Claim], sums: frozenset[int]) -> list[Claim]:
     out: list[Claim] = []
     killed_total = None
     # most reports state one figure per metric or none: nothing to sum, nobody shot
@@ -123,7 +137,7 @@ def tallies(claims: list[Claim]) -> list[Claim]:
     for c in claims:
         per_metric[c.metric] = per_metric.get(c.metric, 0) + 1
     if all(per_metric.get(m, 0) < 2 for m in TALLIED) and not per_metric.get("casualties") and \
-            not per_metric.get("hospitalized"):
+            not per_metric.get("hospitalized") and not sums:
         return out
     for metric in TALLIED:
         if metric == "injured":
@@ -131,7 +145,7 @@ def tallies(claims: list[Claim]) -> list[Claim]:
             if shot is not None:
                 out.append(shot)
                 continue
-        found = _sum_of_parts(claims, metric)
+        found = _sum_of_parts(claims, metric, sums)
         if metric == "injured":
             # the group taken to hospital, when it is more than the parts summed
             cared = _cared_tally(claims)
