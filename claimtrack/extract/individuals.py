@@ -60,6 +60,10 @@ _PASSIVE = {
     "booked into": "arrested", "booked on suspicion": "arrested", "booked on charges": "arrested",
     "booked on a charge": "arrested", "booked for investigation": "arrested",
     "kidnapped": "kidnapped", "abducted": "kidnapped", "taken hostage": "kidnapped",
+    "kidnaped": "kidnapped",  # the spelling with one "p" of American wire copy
+    # a captivity that goes on: "a nurse is being held hostage", "was held captive for a week"
+    "held hostage": "kidnapped", "being held hostage": "kidnapped", "held captive": "kidnapped",
+    "being held captive": "kidnapped", "taken captive": "kidnapped",
     "reported missing": "missing", "missing": "missing",
     "released": "released", "freed": "released", "set free": "released",
 }
@@ -75,21 +79,28 @@ _INTRANSITIVE = {
 _ACTIVE = {
     "killed": "killed", "shot and killed": "killed", "shot dead": "killed", "fatally shot": "killed",
     "fatally stabbed": "killed", "murdered": "killed", "gunned down": "killed", "stabbed": "injured",
+    # a wound that kills: "the blast mortally wounded a guard"
+    "mortally wounded": "killed", "fatally wounded": "killed", "fatally injured": "killed",
     "shot": "injured", "wounded": "injured", "injured": "injured", "shot and wounded": "injured",
     "arrested": "arrested", "detained": "arrested", "apprehended": "arrested",
-    "took into custody": "arrested", "kidnapped": "kidnapped", "abducted": "kidnapped",
+    "took into custody": "arrested", "kidnapped": "kidnapped", "abducted": "kidnapped", "kidnaped": "kidnapped",
     "released": "released", "freed": "released",
     # the same acts as participles of a clause: "…, killing a cyclist", "after fatally shooting a guard"
     "killing": "killed", "fatally shooting": "killed", "fatally stabbing": "killed", "murdering": "killed",
     "injuring": "injured", "wounding": "injured", "kidnapping": "kidnapped", "abducting": "kidnapped",
+    "kidnaping": "kidnapped",
     # the act as a noun, its patient after "of": "the killing of a student", "the shooting death of a boy"
     "killing of": "killed", "murder of": "killed", "slaying of": "killed", "shooting death of": "killed",
     "stabbing death of": "killed", "fatal shooting of": "killed", "fatal stabbing of": "killed",
     "death of": "killed", "arrest of": "arrested", "abduction of": "kidnapped", "kidnapping of": "kidnapped",
+    "kidnaping of": "kidnapped",
     # a body found is a death: "recovered the body of a fisherman", "found the body of a man" (the
     # finding told: a body named for any other reason may be a person counted under a name)
     **{f"{verb} {det} body of": "killed" for verb in ("found", "recovered", "discovered", "retrieved", "pulled")
        for det in ("the", "a")},
+    # … and the body as the subject of the finding or of its own clause: "the body of a hiker
+    # was found", "THE BODIES OF A JUDGE AND HIS SON WERE FOUND"
+    "body of": "killed", "bodies of": "killed",
 }
 # the verbs of dying or going missing whose subject may be plural
 _PLURAL_INTRANSITIVE = frozenset({"died", "later died", "had died", "disappeared", "went missing", "were dead",
@@ -146,7 +157,9 @@ def _grammar(lexicon: Lexicon) -> dict:
     age = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|month|week)[- ]old"
     # ... or a name's possessive: "Ana Cole's stepson" is the stepson, not Ana Cole
     det = (r"(?:a|an|the|another|one\s+more|a\s+(?:second|third|fourth|fifth)|his|her|their|its|our"
-           r"|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)['’]s)")
+           r"|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)['’]s"
+           # … an upper-case name's ("DIAZ'S DRIVER"), a definite noun's ("the mayor's bodyguard")
+           r"|(?-i:[A-Z][A-Z-]+)['’]S|(?:the|his|her|their|its)\s+(?:[a-z-]+\s+)?[a-z-]+['’]s)")
     mod = r"(?:(?!(?:and|or|who|that|which|whose|was|is|were|are|has|had|been|of|in|on|at|with)\b)[\w'’-]+\s+)"
     # a description: determiner, up to four modifiers, a person noun; or an age as the head
     # a headline drops the determiner: "Man dies", "Teen shot" open a sentence bare
@@ -187,6 +200,8 @@ def _grammar(lexicon: Lexicon) -> dict:
         "vague": frozenset(w.lower() for w in lexicon.data.get("vague", {})),
         "not_name": frozenset(not_name | furniture),
         "furniture": furniture,  # "killed Posted: Monday": the page's frame, no one's name
+        # the heads of a phrase of time: "ABDUCTED LAST WEEK" has no name after the verb
+        "time_nouns": frozenset(w.lower() for w in lexicon.data.get("grammar", {}).get("time_nouns", [])),
         "closed": frozenset(c["closed"]),
         # the predicates whose upper-case subject may be a name (not "hurt", "released": a
         # place or a firm is hurt or released too)
@@ -247,6 +262,9 @@ def _grammar(lexicon: Lexicon) -> dict:
             rf"(?<![\w-])(?:{_AUX_PLURAL})\s+(?:{_ADVERBS}\s+){{0,2}}(?P<pass>{passive})(?![\w-])"),
         # the first words of the predicates, on a folded copy: where "object" and "left" may match
         "object_lead": re.compile(_first_words(_ACTIVE)),
+        # an active predicate (or an act as a noun) in upper-case wire copy, where the object's
+        # name has no capitals to tell it: the words after it are read by _upper_objects
+        "upper_object": re.compile(rf"(?<![\w-])(?P<verb>{active})\s+(?=[A-Z])", re.IGNORECASE),
         "left_lead": re.compile(_first_words(("left", "leaving", "leaves", "found", "finds", "finding",
                                               "discovered"))),
         "age": re.compile(r"(\d{1,3})[- ](?:year|month|week)[- ]old", re.IGNORECASE),
@@ -315,7 +333,11 @@ def _group(m: re.Match, g: dict, sentence: str) -> str:
 # place or a time ("Three Hurt On Ring Road", "Driver Held After Pursuit"), not a person
 # an act only attempted, planned or conspired to: "attempted murder of", "plotting the killing of"
 _ATTEMPTED = re.compile(r"\b(?:attempted|attempting|attempt\s+(?:at|to)|plot(?:ted|ting)?\s+(?:the\s+)?|"
-                        r"conspir(?:ed|acy|ing)\s+(?:to|in)\s+(?:the\s+)?)\s*\Z", re.IGNORECASE)
+                        r"conspir(?:ed|acy|ing)\s+(?:to|in)\s+(?:the\s+)?|"
+                        # an act ordered or called for is not yet done: "ordered the arrest of",
+                        # "a warrant for the arrest of", "demanded the release of"
+                        r"(?:order(?:ed|s|ing)?|warrants?\s+for|call(?:ed|s|ing)?\s+for|demand(?:ed|s|ing)?)"
+                        r"\s+(?:the\s+)?)\s*\Z", re.IGNORECASE)
 # a word after which a participle is an adjective, not a verb with an object
 _ADJECTIVE_PLACE = re.compile(r"(?<![\w'’-])(?:on|in|at|of|for|with|the|a|an|his|her|their|its)\s+\Z", re.IGNORECASE)
 _THEN_NUMBER = re.compile(r"\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
@@ -436,7 +458,9 @@ _PREDICATE_WORD = re.compile(r"\b(?i:%s)" % _phrase_alt((
     "stabb", "arrest", "detain", "custody", "apprehend", "kidnap", "abduct", "hostage", "missing",
     "disappear", "releas", "freed", "set free", "booked",
     # "crushed to death", "electrocuted", "drowned", "perished": the rest of _PASSIVE and _INTRANSITIVE
-    "to death", "electrocut", "drown", "perish", "body of")))
+    "to death", "electrocut", "drown", "perish", "body of", "captive",
+    # a body found: "the bodies of a hiker and his son"
+    "bodies of")))
 
 
 _PREDICATE_LOWER = re.compile(_PREDICATE_WORD.pattern.replace("(?i:", "(?:", 1))  # for folded text
@@ -665,17 +689,22 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
             continue  # a list of persons is joined by "and"
         metric = _outcome(_PASSIVE[pred], pred, sentence, m.end("pass"))
         ends = _np_ends(sentence, m.start(), g)
+        listed = []
         # a list may end on a counted group ("a nurse and two patients"): no person word last
         for end in ends + [m.start()] if m.start() not in ends else ends:
             found = next(_subject_before(sentence, end, g["list_end"], _LIST_REACH), None)
             if found is None:
                 continue
-            text = sentence[found.start():end]
-            listed = _persons_in(text, found.start(), g, sentence, 0)
+            listed = _persons_in(sentence[found.start():end], found.start(), g, sentence, 0)
             for p in listed:
                 if p[3] != "pronoun":
                     add(p, metric, found.start() if len(listed) > 1 else -1)
             break
+        if upper and not listed:
+            # upper-case wire copy: the names of the list have no capitals to tell them
+            listed = _upper_subject_list(sentence, m.start(), g, text)
+            for p in listed:
+                add(p, metric, listed[0][0] if len(listed) > 1 else -1)
     for m in _matches(g["subject_pred"], sentence, lowered, rx_lower=g["subject_pred_lower"]):
         if m["pass"]:
             pred = re.sub(r"\s+", " ", m["pass"].lower())
@@ -764,6 +793,8 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
                 if metric == "injured" and _ACTIVE.get((m["verb2"] or "").lower()) == "killed":
                     metric = "killed"  # "stabbed and killed a guard": the graver of the two acts
             listed = _persons_in(m["list"], m.start("list"), g, sentence, 0)
+            if rx == "object" and pred in _BODY and not _body_found(sentence, before, m.end()):
+                listed = []  # "escorted the body of a slain officer": a body not found, no new death
             for p in listed:
                 if p[3] == "pronoun":
                     continue
@@ -790,6 +821,28 @@ def _sentence_mentions(sentence: str, g: dict, text: str = "") -> list[tuple[tup
             for p in listed:
                 if p[3] != "pronoun":
                     add(p, metric, m.start("list") if len(listed) > 1 else -1)
+    if upper:
+        for m in g["upper_object"].finditer(sentence):
+            before = sentence[max(0, m.start() - 30):m.start()]
+            if re.search(r"\b(?:was|were|is|are|be|been|being|get|got)\s+(?:\w+\s+)?\Z", before, re.IGNORECASE) or \
+                    _NEGATED.search(sentence[max(0, m.start() - 25):m.start()]) or _ATTEMPTED.search(before):
+                continue
+            if re.search(r"\bOR\s*\Z", before):
+                continue  # "ROBBING OR KIDNAPPING X": acts offered as alternatives, none asserted
+            pred = re.sub(r"\s+", " ", m["verb"].lower())
+            prev = before.split()[-1].lower() if before.split() else ""
+            if pred.split()[0].endswith("ed") and (g["classes"].get(prev) == "DET" or prev[:1].isdigit()):
+                continue  # "SOME INJURED SOLDIERS": a participle after a determiner is an adjective
+            if _ADJECTIVE_PLACE.search(before) and pred.split()[0].endswith("ed"):
+                continue  # "THE WOUNDED MAN": an adjective
+            if _not_release(pred, sentence, m.end("verb")):
+                continue
+            metric = _outcome(_ACTIVE[pred], pred, sentence, m.end("verb"))
+            listed = _upper_objects(sentence, m.end(), g, text)
+            if pred in _BODY and not (listed and _body_found(sentence, before, listed[-1][1])):
+                continue
+            for p in listed:
+                add(p, metric, m.end() if len(listed) > 1 else -1)
     lower = sentence.lower()
     states = ("left", "leav", "found", "find", "discover")
     for m in _matches(g["left"], sentence, lowered, g["left_lead"]) if any(w in lower for w in states) else ():
@@ -906,6 +959,178 @@ def _upper_name(sentence: str, ends: list[int], g: dict, antecedent: int | None 
         stop = run[-1][1]
         return (start, stop, sentence[start:stop], "name", run[-1][2].lower(), "people")
     return None
+
+
+_OBJECT_WORD = re.compile(r"[^\s,;:()\[\]\"“”.!?]+[,;:.!?)\]\"”]*")
+
+
+# where the subject of a clause may begin: a clause's mark, a dateline's end, "THAT", a speaker's verb
+_UPPER_CLAUSE_START = re.compile(r"(?:[;:\"“”()\[\]]|--|\s(?:THAT|SAID|REPORTED|ANNOUNCED|WHEN|AFTER|WHILE)(?=\s))")
+
+
+def _upper_name_item(item: str, start: int, g: dict, text: str) -> tuple | None:
+    """The name an item of an upper-case list gives: a title or role, if any, then one to four
+    name words (none a closed-class or lexicon word, none the plural of a role)."""
+    words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"\S+", item)]
+    if not words or any(not _UPPER_WORD.fullmatch(w) for _, _, w in words):
+        return None
+    lead = 0
+    for i, (_, _, w) in enumerate(words[:6]):
+        low = w.lower()
+        if low in g["closed"]:
+            return None
+        if low in g["titles"] or low in g["heads"] or low in g["civilian_roles"]:
+            lead = i + 1
+    run = words[lead:]
+    if not run or len(run) > 4:
+        return None
+    for _, _, w in run:
+        low = w.lower()
+        if low in g["not_name"] or low in g["titles"] or _PARTICIPLE_WORD.fullmatch(w) or _plural_of_role(low, g) \
+                or low in g["time_nouns"]:
+            return None
+    if len(run) == 1 and not lead and not _known_surname(run[0][2], text, g):
+        return None
+    a, b = start + run[0][0], start + run[-1][1]
+    return (a, b, item[run[0][0]:run[-1][1]], "name", run[-1][2].lower(), "people")
+
+
+def _upper_subject_list(sentence: str, at: int, g: dict, text: str = "") -> list[tuple]:
+    """In upper-case wire copy, the persons of a list that is the subject of a plural predicate
+    ending at ``at`` (``JUDGE ANA DIAZ AND HER DRIVER WERE KILLED``, ``TOMAS VEGA, LEO RUIZ
+    AND TWO GUARDS WERE KIDNAPPED``): the list runs from the clause's start; each item joined
+    by a comma or "AND" is a name, a person's description or a counted group (a figure of its
+    own); a description after a name and a comma alone is the name's apposition. If any item
+    is none of these, or no item is a name, the list gives nothing."""
+    lo = 0
+    for c in _UPPER_CLAUSE_START.finditer(sentence, max(0, at - 200), at):
+        lo = c.end()
+    span = sentence[lo:at]
+    if " AND " not in span:
+        return []
+    out: list[tuple] = []
+    named = False
+    pos = lo
+    last_kind, last_sep = "", ""
+    for part in re.finditer(r"(?P<item>.+?)(?P<sep>\s*,\s*(?:AND\s+)?|\s+AND\s+|\s*\Z)", span, re.DOTALL):
+        item = part["item"].strip()
+        start = lo + part.start("item") + (len(part["item"]) - len(part["item"].lstrip()))
+        if not item:
+            return []
+        if g["count"].fullmatch(item):
+            last_kind = "count"
+        else:
+            p = _upper_name_item(item, start, g, text)
+            if p is not None:
+                named = True
+                out.append(p)
+                last_kind = "name"
+            else:
+                m = g["person"].fullmatch(item)
+                q = _person(m, g, sentence, 0) if m else None
+                if q is None or q[3] == "pronoun":
+                    return []
+                q = (start, start + len(item), item, *q[3:])
+                if not (last_kind == "name" and last_sep == ","):
+                    out.append(q)  # (a description after "NAME," is the name's apposition)
+                last_kind = "desc"
+        last_sep = part["sep"].strip()
+        if part.end() >= len(span):
+            break
+    return out if named and len(out) + (last_kind == "count") >= 1 else []
+
+
+_BODY = frozenset({"body of", "bodies of"})
+# a finding told of a body: a verb of finding before it ("deputies discovered the bodies of"),
+# or the body as the subject of a passive of finding ("the body of a hiker, 34, was found")
+_FOUND_BEFORE = re.compile(r"\b(?:found|finds|find|finding|recovered|discovered|retrieved|pulled|located|"
+                           r"identified|exhumed)\s+(?:the|a)?\s*\Z", re.IGNORECASE)
+_FOUND_AFTER = re.compile(r"(?:\s*,[^,;.]{1,60},)?\s*(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+"
+                          r"(?:\w+\s+){0,2}?(?:found|discovered|recovered|retrieved|pulled|located|identified|"
+                          r"exhumed)\b", re.IGNORECASE)
+
+
+def _body_found(sentence: str, before: str, end: int) -> bool:
+    """Whether the body named before ``end`` is told as found (a body named for another reason,
+    "escorted the body of a slain officer", may be a person counted under a name elsewhere)."""
+    return _FOUND_BEFORE.search(before) is not None or _FOUND_AFTER.match(sentence, end) is not None
+
+
+_TIME_MODIFIERS = frozenset({"last", "this", "next", "previous", "that", "same", "early", "late", "on"})
+
+
+def _plural_of_role(word: str, g: dict) -> bool:
+    """Whether ``word`` is the plural of a title or a person noun ("judges", "bosses")."""
+    for cut in (1, 2):
+        if word[-cut:] in ("s", "es") and (word[:-cut] in g["titles"] or word[:-cut] in g["heads"]
+                                           or word[:-cut] in g["civilian_roles"]):
+            return True
+    return False
+
+
+def _upper_objects(sentence: str, at: int, g: dict, text: str = "") -> list[tuple]:
+    """In upper-case wire copy, the names a predicate takes as its object (``REBELS KILLED
+    MAYOR ANA DIAZ``, ``THE MURDER OF JUDGE LEO RUIZ AND TOMAS VEGA``): each item of the list
+    after the predicate is a run of one to four words none of which is a closed-class word, a
+    number or a lexicon word, after a description that ends on a title or a role noun
+    (``FORMER JUDGE``, ``BANKER``), if any; the run ends the phrase (a punctuation mark, a
+    closed-class word or the sentence's end follows it). A run of one word is a name only
+    after a title or role, or when the report gave it in full before. Anything else (a
+    determiner, a plural noun, a number) gives nothing: the phrase is read elsewhere."""
+    out: list[tuple] = []
+    pos = at
+    while True:
+        words = []
+        for w in _OBJECT_WORD.finditer(sentence, pos, min(len(sentence), pos + 120)):
+            if sentence[words[-1][1]:w.start()].strip() if words else sentence[pos:w.start()].strip():
+                break  # a mark standing alone ("--"): the phrase ends
+            words.append((w.start(), w.start() + len(w.group().rstrip(",;:.!?)]\"”")), w.group()))
+            if len(words) == 9 or w.group()[-1] in ",;:.!?)]\"”":
+                break
+        cores = [sentence[a:b] for a, b, _ in words]
+        # a description: up to five words, no closed-class word among them, ending on a title or role
+        lead = 0
+        for i, core in enumerate(cores[:6]):
+            low = core.lower()
+            if low in g["closed"] or not _UPPER_WORD.fullmatch(core) or (i and words[i - 1][2][-1] in ",;:"):
+                break
+            if low in g["titles"] or low in g["heads"] or low in g["civilian_roles"]:
+                lead = i + 1
+        run = []
+        timed = False  # whether a phrase of time ends the name ("… LEO RUIZ LAST WEEK")
+        for a, b, raw in words[lead:]:
+            core = sentence[a:b]
+            if core.lower() in g["time_nouns"]:
+                while run and run[-1][2].lower() in _TIME_MODIFIERS:
+                    run.pop()  # "LAST WEEK", "THIS MORNING": the time's own modifier
+                timed = True
+                break
+            if not _UPPER_WORD.fullmatch(core) or core.lower() in g["not_name"] or \
+                    _PARTICIPLE_WORD.fullmatch(core) or core.lower() in g["titles"]:
+                break
+            if _plural_of_role(core.lower(), g):
+                return out  # "THE MURDER OF LOCAL JUDGES": a plural noun, a group, no name
+            if core.lower() in _SPEECH_VERBS or core.lower() in g["report_verbs"]:
+                break  # "…, ANA RUIZ SAID": a speaker's verb ends the phrase
+            run.append((a, b, core, raw))
+            if raw[-1] in ",;:.!?)]\"”":
+                break
+        if not run or len(run) > 4:
+            return out
+        a, b, core, raw = run[-1]
+        nxt = words[lead + len(run)][2].rstrip(",;:.!?)]\"”").lower() if lead + len(run) < len(words) else ""
+        if raw[-1] not in ",;:.!?)]\"”" and nxt and nxt not in g["closed"] and not timed:
+            return out  # the run goes on into a word of another kind: no name ends here
+        if len(run) == 1 and not lead and not _known_surname(core, text, g):
+            return out
+        start = run[0][0]
+        out.append((start, b, sentence[start:b], "name", core.lower(), "people"))
+        # the list goes on only where "AND" joins the next name (", AND …", " AND …"): after a
+        # comma alone the phrase may be a clause of its own ("…, ANA RUIZ SAID")
+        more = re.compile(r"\s*,?\s*AND\s+").match(sentence, b)
+        if more is None:
+            return out
+        pos = more.end()
 
 
 def _not_release(pred: str, sentence: str, after: int) -> bool:
