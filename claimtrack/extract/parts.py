@@ -13,23 +13,26 @@ that holds it, never a window of words:
   the arm``); it names people the report has met (``the six men shot``); it counts one site
   of an incident at several (``two more at a car wash``); it is one clause's count of a group
   split over clauses joined by "and" (``three were taken by ambulance and two others by
-  car``); it is a member of a coordination of counts under one predicate (``two women and a
-  baby were killed``: a part of the group they sum, whatever the report's other figures). Each of these is a part only when another figure of the report counts the
-  whole: one of the same metric, or of a metric that holds it (lexicon ``[parts] wholes``:
-  the injured among the people shot), larger than the part, and of the part's subject group
-  (a part of another group, ``including four children`` of the people killed, is a part by
-  its group already: SPEC §6 Scope). ``others`` / ``the other
-  four`` / ``another`` set the counted people beside a group counted earlier in the report
-  (a figure or one person named): a part when such a group comes before it, never in a
-  report that counts nobody before.
+  car``). Each of these is a part only when another figure of the report counts the whole:
+  one of the same metric, or of a metric that holds it (lexicon ``[parts] wholes``: the
+  injured among the people shot), larger than the part, and of the part's subject group (a
+  part of another group, ``including four children`` of the people killed, is a part by its
+  group already: SPEC §6 Scope). ``others`` / ``the other four`` / ``another`` set the
+  counted people beside a group counted earlier in the report (a figure or one person
+  named): a part when such a group comes before it, never in a report that counts nobody
+  before.
+- **conjunct**: a member of a coordination of counts under one predicate (``two women and a
+  baby were killed``) is a part of the group the coordination sums, whatever the report's
+  other figures, when another member is of its group or it counts the generic ``people``; the
+  tallies sum the members (:func:`for_tallies`).
 - **period** (``Claim.period``, the words as written): the figure counts a span of time or a
   place's running total, not the incident: ``since <a month, a year, the start of …>``,
   ``this year`` / ``so far this year`` / ``so far in 2016`` (not ``earlier this year``: a
-  date of the incident), ``in the past six months``, ``through the end of October`` (a span's
-  end named as ``since`` names its start: a month, a year, the end of one). A period phrase that follows an
-  ordinal after the figure (``the two deaths were the city's 30th and 31st homicides this
-  year``) is the ordinal's, not the figure's. ``since`` as a reason (``since police said
-  …``) takes no time word and opens no period.
+  date of the incident), ``in the past six months``, ``through the end of October`` (a
+  span's end named as ``since`` names its start: a month, a year, the end of one). A period
+  phrase that follows an ordinal after the figure (``the two deaths were the city's 30th and
+  31st homicides this year``) is the ordinal's, not the figure's. ``since`` as a reason
+  (``since police said …``) takes no time word and opens no period.
 
 Words are lexicon data (``[parts]``, ``[periods]``); nothing here drops a claim: a part and a
 period are flagged, and conflicts (``claimtrack.conflicts``) decide what they bound.
@@ -66,7 +69,8 @@ _VERB_TAGS = frozenset({"PART", "ADV", "AUX", "GER", "MODAL", "NEG"})
 class Reading:
     """What the grammar says of one figure: the kind of part it may be, and its period."""
 
-    kind: str | None = None  # others, severity, partitive, opener, enumeration, conjunct
+    kind: str | None = None  # others, severity, partitive, opener, enumeration, conjunct, site,
+    # split, definite
     period: str | None = None  # the words that give the span, as written
     # for a conjunct: the other members of its coordination (figure numbers in the sentence as
     # :func:`read` gives them; the engine turns them into the figures' starts in the text)
@@ -249,7 +253,8 @@ def read(p: Parse, n: int, lex: Lexicon) -> Reading | None:
     if np is None:
         return None
     w = _words(lex)
-    lo, hi = _clause(p, k, max(np.end, np.verb_at))  # past an aside on the noun: "two kids, 11 and 13, are …"
+    # the clause runs past an aside on the noun: "two kids, 11 and 13, are in critical condition"
+    lo, hi = _clause(p, k, max(np.end, np.verb_at))
     kind = _kind(p, k, np, lo, hi, w)
     conjuncts: tuple[int, ...] = ()
     if kind in (None, SEVERITY, DEFINITE):  # "the two men and two women found shot"
@@ -274,11 +279,11 @@ def _split_with(p: Parse, n: int, np) -> tuple[int, ...]:
     two, each clause's count a part of it. A clause has a verb between its count and the
     "and" (``two women and a baby`` is one phrase: :func:`_coordination`)."""
     toks = p.tokens
+    k = p.index[n]
     out = []
     for m, at in p.index.items():
         if m == n:
             continue
-        k = p.index[n]
         first, later = (k, at) if k < at else (at, k)
         j = later - 1
         if j >= 0 and toks[j].tag == "DET":
@@ -383,6 +388,10 @@ def _holds(whole: Claim, part: Claim) -> bool:
     return high is None or high > least
 
 
+# the kinds of a figure that may count the whole a part is of
+_WHOLES = frozenset({None, OTHERS, SITE, CONJUNCT, SPLIT, DEFINITE})
+
+
 def _compatible(a: str, b: str, wholes_of: dict) -> bool:
     """Whether two metrics count the same outcome, or one holds the other (the injured are
     among the people shot)."""
@@ -403,7 +412,7 @@ def settle(claims: list[Claim], readings: dict[int, Reading], lex: Lexicon) -> l
         # and four others hurt": the four hurt are every one hurt the report counts)
         # (a count at a site is the whole when nothing counts more: "opened fire at a bar,
         # killing four")
-        return not o.derived and not o.individual and r.kind in (None, OTHERS, SITE, CONJUNCT, SPLIT, DEFINITE) and \
+        return not o.derived and not o.individual and r.kind in _WHOLES and \
             r.period is None and o.metric != "other"
 
     out = []
@@ -418,15 +427,16 @@ def settle(claims: list[Claim], readings: dict[int, Reading], lex: Lexicon) -> l
             # were killed") counts a part of the group the coordination sums, when another
             # member is of its group or it is the generic one ("people"): "12 rebels and 3
             # police" are the whole of two groups
-            part = any(o is not c and o.figure.start in r.conjuncts and _compatible(o.metric, c.metric, wholes_of)
+            part = any(o is not c and o.figure.start in r.conjuncts
+                       and _compatible(o.metric, c.metric, wholes_of)
                        and c.subject_group in (o.subject_group, "people") for o in claims)
         elif r.kind == SPLIT:
             # one of the clauses that split a group ("three were taken by ambulance and two others
             # by car"): a part when a clause beside it counts the same outcome, and the report
             # counts more of it
             allowed = {c.metric} | wholes_of.get(c.metric, frozenset())
-            part = any(o is not c and o.figure.start in r.conjuncts and _compatible(o.metric, c.metric, wholes_of)
-                       for o in claims) and \
+            part = any(o is not c and o.figure.start in r.conjuncts
+                       and _compatible(o.metric, c.metric, wholes_of) for o in claims) and \
                 any(o is not c and o.figure.start not in r.conjuncts and o.metric in allowed
                     and c.subject_group in (o.subject_group, "people") and whole(o) and _holds(o, c)
                     for o in claims)
@@ -460,12 +470,13 @@ def for_tallies(claims: list[Claim], readings: dict[int, Reading], lex: Lexicon
     """The claims as the tallies should read them, and the coordinations they stand for.
 
     A period figure and a subset of a count the report gives (``one of them remains in
-    hospital``, ``the six men shot``, a site's count) are no count of the incident's people. Others beside a group add to it, and the tallies weigh a count
-    of the badly hurt themselves (a smaller one is a part of the survivors, an equal one covers
-    them): both stay. The members of a coordination (``two men and two women were shot``,
-    ``four teenagers and a driver``) are read as one count of their sum, on the first member
-    (its group the members' own when they share one, else ``people``); the others are left out. The
-    mapping gives, for each such first member's position, the positions of all the members.
+    hospital``, ``the six men shot``, a site's count) are no count of the incident's people.
+    Others beside a group add to it, and the tallies weigh a count of the badly hurt
+    themselves (a smaller one is a part of the survivors, an equal one covers them): both
+    stay. The members of a coordination (``two men and two women were shot``, ``four
+    teenagers and a driver``) are read as one count of their sum, on the first member (its
+    group the members' own when they share one, else ``people``); the others are left out.
+    The mapping gives, for each such first member's position, the positions of all members.
     """
     if not readings:
         return claims, {}
