@@ -346,3 +346,16 @@ def test_tables_mark_a_part_and_a_running_count(invoke, tmp_path):
     rows = [json.loads(line) for line in invoke("claims", "--all", "--db", db).stdout.splitlines()]
     assert [(r["figure"], r["part"], r["period"]) for r in rows if not r["derived"]] == [
         ("84", False, "Through the end of May"), ("Six", False, None), ("five", True, None)]
+
+
+@pytest.mark.parametrize("text, source", [
+    # a participle of saying after a statement or a release names its maker, not the subject of
+    # a clause before it
+    ("After local stations began reporting on the crash, the county sheriff's office issued a statement "
+     "stating that 12 people were killed.", "county sheriff's office"),
+    ("Police released a video confirming 3 officers were hurt.", "Police"),
+    ("The council put out a notice announcing 40 families were moved to the school gym.", "council"),
+])
+def test_participles_of_saying_after_a_statement(text, source):
+    first = next(c for c in extract_claims(text) if c.metric != "other")
+    assert first.attribution.source.name == source
