@@ -25,16 +25,16 @@ _MONTHS["sept"] = 9
 _WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                          "sunday"))}
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_MONTH = r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|" \
-         r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_MONTH_WORDS = r"january|february|march|april|may|june|july|august|september|october|november|december|" \
+               r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+_MONTH = rf"(?P<month>{_MONTH_WORDS})\.?"
 _DATE = re.compile(
     rf"\b(?=[\dadfjlmnostwyADFJLMNOSTWY])(?:(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|"
     rf"afternoon|evening))?"
     rf"|{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>january|february|march|april|may|june|july|"
     rf"august|september|october|november|december)(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
-    rf"|(?P<month3>january|february|march|april|may|june|july|august|september|october|november|december|"
-    rf"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?\s+(?:of\s+)?(?P<year3>(?:19|20)\d\d)"
+    rf"|(?P<month3>{_MONTH_WORDS})\.?\s+(?:of\s+)?(?P<year3>(?:19|20)\d\d)"
     rf"|(?P<yesterday>yesterday)"
     rf"|(?P<count>a|an|one|two|three|four|five|six|seven|\d)\s+(?P<unit>day|days|week|weeks|month|months|year|years)\s+"
     rf"(?P<rel>earlier|before|ago|previously)"

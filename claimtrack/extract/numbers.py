@@ -57,9 +57,9 @@ CURRENCY_AFTER = {"dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR
 # what follows the first number of a file's or a form's number: "15-7A", "16-2-114"
 _FILE_NUMBER = re.compile(r"[-/]\d+(?:[A-Za-z]\b|[-/]\d)")
 # a gallery's counter ("1 of 15 CLOSE", "3 of 8" at a line's end): the first number, the second
-_COUNTER_AFTER = re.compile(r" of \d{1,3}(?:[ \t]+[A-Z]{2,}\b(?![a-z])|[ \t]*(?:\n|\Z))")
-_COUNTER_BEFORE = re.compile(r"(?<![\w,.])\d{1,3} of \Z")
 _COUNTER_END = re.compile(r"(?:[ \t]+[A-Z]{2,}\b(?![a-z])|[ \t]*(?:\n|\Z))")
+_COUNTER_AFTER = re.compile(r" of \d{1,3}" + _COUNTER_END.pattern)
+_COUNTER_BEFORE = re.compile(r"(?<![\w,.])\d{1,3} of \Z")
 # a broadcaster's name after its channel's number: "WKRN 2 News", "Channel 4 News at Six"
 _STATION_AFTER = re.compile(r"\s+News\b")
 # Capitalised words after which a number is a name or a code, not a count.

@@ -483,21 +483,20 @@ def for_tallies(claims: list[Claim], readings: dict[int, Reading], lex: Lexicon
     out = []
     at = {c.figure.start: i for i, c in enumerate(claims)}
     wholes_of = _words(lex)["wholes"]
-    groups: dict[int, set[int]] = {}  # position -> the set of positions of its coordination
+    found: list[list[int]] = []  # the positions of each coordination's members, in order
+    grouped: set[int] = set()
     for i, c in enumerate(claims):
         r = readings.get(c.figure.start)
         hidden = not c.derived and (c.period or (c.part and r is not None and r.kind in _SUBSETS))
         out.append(replace(c, metric="other") if hidden else c)
-        if r is not None and r.kind == CONJUNCT and not c.derived:
-            members = {i} | {at[s] for s in r.conjuncts if s in at
-                             and _compatible(claims[at[s]].metric, c.metric, wholes_of)}
-            for m in list(members):
-                members |= groups.get(m, set())
-            for m in members:
-                groups[m] = members
+        if r is not None and r.kind == CONJUNCT and not c.derived and i not in grouped:
+            # every member's reading names all the others: the first member met gives them all
+            idx = sorted({i} | {at[s] for s in r.conjuncts if s in at
+                                and _compatible(claims[at[s]].metric, c.metric, wholes_of)})
+            grouped.update(idx)
+            found.append(idx)
     coordinations: dict[int, tuple[int, ...]] = {}
-    for members in {id(g): g for g in groups.values()}.values():
-        idx = sorted(members)
+    for idx in found:
         if len(idx) < 2 or any(claims[i].figure.value is None or claims[i].figure.low != claims[i].figure.high
                                for i in idx):
             continue  # a sum of figures that are no exact numbers is none a coder writes down
